@@ -1,0 +1,126 @@
+// Command-line front end: flags -> Config -> one subcommand.
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <iostream>
+#include <unistd.h>
+
+#include "newsflow/app/cli.hpp"
+#include "newsflow/app/commands.hpp"
+#include "newsflow/app/config.hpp"
+#include "newsflow/core/version.hpp"
+
+namespace newsflow::app {
+namespace {
+
+struct CommonFlags {
+  std::optional<std::string> config_file;
+  std::vector<std::string> sets;      // --set key=value
+  std::vector<std::string> kafka_x;   // -X librdkafka.property=value
+};
+
+void add_common(CLI::App* cmd, CommonFlags& flags) {
+  cmd->add_option("-c,--config", flags.config_file, "YAML configuration file (also NEWSFLOW_CONFIG)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--set", flags.sets, "Override one setting: --set key=value (repeatable)");
+}
+
+std::vector<std::pair<std::string, std::string>> split_pairs(const std::vector<std::string>& items,
+                                                             const std::string& flag, const std::string& prefix) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& item : items) {
+    const auto eq = item.find('=');
+    if (eq == std::string::npos || eq == 0) throw ConfigError(flag + " expects key=value, got '" + item + "'");
+    out.emplace_back(prefix + item.substr(0, eq), item.substr(eq + 1));
+  }
+  return out;
+}
+
+Config load_config(const CommonFlags& flags, std::vector<std::pair<std::string, std::string>> overrides) {
+  auto env = newsflow_environment();
+  std::optional<std::string> file = flags.config_file;
+  if (!file && env.contains("NEWSFLOW_CONFIG")) file = env["NEWSFLOW_CONFIG"];
+  auto sets = split_pairs(flags.sets, "--set", "");
+  overrides.insert(overrides.begin(), sets.begin(), sets.end());
+  for (const auto& [k, v] : split_pairs(flags.kafka_x, "-X", "")) {
+    overrides.emplace_back("kafka.consumer." + k, v);
+    overrides.emplace_back("kafka.producer." + k, v);
+  }
+  return Config::load(file, env, overrides);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"newsflow: a streaming news-ingest stage. Consumes raw articles from Kafka, normalizes,\n"
+               "deduplicates and enriches them (IPTC topics, entities, quotes) and produces enriched\n"
+               "records; bad input goes to a dead-letter topic with its reason."};
+  cli.require_subcommand(1);
+  cli.set_version_flag("--version", std::string(version()));
+  std::string log_level;
+
+  // process
+  CommonFlags process_flags;
+  ProcessArgs process_args;
+  std::string rejects, state;
+  auto* process = cli.add_subcommand(
+      "process",
+      "Run the processor chain over NDJSON (one article per line). Every input line yields one output\n"
+      "line (duplicates included, marked) or one reject line with its reason. Exit status: 0 all\n"
+      "processed, 3 some lines rejected, 1 failure, 2 usage error.");
+  add_common(process, process_flags);
+  process->add_option("-i,--input", process_args.input, "Input NDJSON file, or - for stdin")->required();
+  process->add_option("-o,--output", process_args.output, "Output NDJSON file, or - for stdout")->required();
+  process->add_option("-r,--rejects", rejects, "Reject lines go here (default: stderr)");
+  process->add_option("--state", state, "Dedup index file: loaded before, saved after (created if missing)");
+  process->add_flag("--progress", process_args.progress, "Show progress on stderr (default when it is a terminal)");
+
+  // config
+  CommonFlags config_flags;
+  bool config_markdown = false;
+  auto* config_cmd = cli.add_subcommand("config", "Check a configuration and print the effective settings");
+  add_common(config_cmd, config_flags);
+  config_cmd->add_flag("--markdown", config_markdown, "Print the settings reference as a Markdown table");
+
+  for (auto* sub : {process, config_cmd})
+    sub->add_option("--log-level", log_level, "trace, debug, info, warn or error");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e) == 0 ? kExitOk : kExitUsage;
+  }
+  spdlog::set_default_logger(spdlog::stderr_color_mt("newsflow"));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+  try {
+    if (*process) {
+      if (!rejects.empty()) process_args.rejects = rejects;
+      if (!state.empty()) process_args.state_file = state;
+      if (!process->count("--progress")) process_args.progress = ::isatty(STDERR_FILENO) && process_args.input != "-";
+      Config config = load_config(process_flags, {});
+      spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
+      return process_command(config, process_args);
+    }
+    if (*config_cmd) {
+      if (config_markdown) {
+        std::cout << settings_markdown();
+        return kExitOk;
+      }
+      Config config = load_config(config_flags, {});
+      std::cout << config.describe();
+      return kExitOk;
+    }
+  } catch (const ConfigError& e) {
+    spdlog::error("{}", e.what());
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return kExitFailure;
+  }
+  return kExitUsage;
+}
+
+}  // namespace newsflow::app

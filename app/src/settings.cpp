@@ -1,0 +1,67 @@
+// The one place every setting is declared. The README's configuration
+// reference is generated from this table (`newsflow config --markdown`) and a
+// unit test checks that the README matches it.
+#include "newsflow/app/config.hpp"
+
+namespace newsflow::app {
+
+const std::vector<SettingSpec>& all_settings() {
+  using T = SettingType;
+  static const std::vector<SettingSpec> settings = {
+      // --- Kafka ---
+      {"kafka.brokers", T::string, "localhost:9092", "Bootstrap servers (bootstrap.servers)."},
+      {"kafka.group_id", T::string, "newsflow", "Consumer group id shared by all instances of the stage."},
+      {"kafka.sasl_password", T::string, "", "SASL password (sasl.password); never printed.", {}, true},
+      {"kafka.statistics_interval", T::duration, "5s",
+       "How often librdkafka reports statistics (consumer lag metrics); 0 turns them off."},
+      {"input.topic", T::string, "articles.raw", "Topic of raw articles to consume."},
+      {"output.topic", T::string, "articles.enriched", "Topic enriched records are produced to."},
+      {"output.dlq_topic", T::string, "", "Dead-letter topic; empty means '<input.topic>.dlq'."},
+
+      // --- Run loop ---
+      {"run.workers", T::integer, "1",
+       "Worker threads (each: consumer + pipeline + producer in the group); 0 means one per core."},
+      {"run.batch_size", T::integer, "500", "Most records in one batch (one commit boundary)."},
+      {"run.batch_timeout", T::duration, "100ms", "Longest wait to fill a batch before processing it."},
+      {"run.delivery_timeout", T::duration, "60s",
+       "Longest wait for a batch's delivery reports; a batch not delivered by then stops the stage uncommitted."},
+      {"run.shutdown_timeout", T::duration, "30s", "Longest drain on SIGTERM/SIGINT before exiting."},
+
+      // --- Input records ---
+      {"input.max_record_bytes", T::bytes, "8MiB", "Records larger than this are dead-lettered (body_too_large)."},
+      {"input.max_body_bytes", T::bytes, "2MiB", "Bodies larger than this are dead-lettered (body_too_large)."},
+      {"input.fields.id", T::string, "id", "Input field holding the article id."},
+      {"input.fields.url", T::string, "url", "Input field holding the article URL."},
+      {"input.fields.source", T::string, "source", "Input field holding the source (outlet) name."},
+      {"input.fields.title", T::string, "title", "Input field holding the headline."},
+      {"input.fields.body", T::list, "body,text,content,maintext",
+       "Input fields that may hold the body, in order of preference."},
+      {"input.fields.published_at", T::string, "published_at", "Input field holding the RFC 3339 publish time."},
+      {"input.fields.language", T::string, "language", "Input field holding an ISO 639-1 language code."},
+
+      // --- Processors ---
+      {"data_dir", T::string, NEWSFLOW_DEFAULT_DATA_DIR,
+       "Directory that relative rule-file paths below are resolved against."},
+      {"normalize.rules_file", T::string, "normalize/chrome.rules", "Page-chrome rules for the normalize processor."},
+      {"dedup.enabled", T::boolean, "true", "Run the dedup processor."},
+      {"dedup.window", T::duration, "7d", "How long a story is remembered (by published_at, else ingest time)."},
+      {"dedup.max_entries", T::integer, "10000000", "Most stories remembered; the oldest are evicted first."},
+      {"dedup.on_duplicate", T::choice, "drop",
+       "Kafka mode: drop duplicates (counted), route them to dedup.duplicates_topic, or emit them marked.",
+       {"drop", "route", "emit"}},
+      {"dedup.duplicates_topic", T::string, "", "Topic for duplicates when on_duplicate=route; empty means '<output.topic>.duplicates'."},
+      {"dedup.changelog_topic", T::string, "",
+       "Compacted topic holding dedup fingerprints; empty means '<kafka.group_id>.dedup-changelog'."},
+      {"topics.enabled", T::boolean, "true", "Run the topics processor (IPTC topics, entities, language)."},
+      {"topics.rules_dir", T::string, "topics", "Directory of topic terms and entity gazetteers."},
+      {"topics.explain", T::boolean, "false", "Add the matched terms to each topic in the output."},
+      {"quotes.enabled", T::boolean, "true", "Run the quotes processor."},
+
+      // --- Operations ---
+      {"metrics.address", T::string, "127.0.0.1:9464", "host:port of the Prometheus endpoint; empty turns it off."},
+      {"log.level", T::choice, "info", "Log level.", {"trace", "debug", "info", "warn", "error"}},
+  };
+  return settings;
+}
+
+}  // namespace newsflow::app

@@ -1,0 +1,66 @@
+#include "newsflow/app/state_file.hpp"
+
+#include <simdjson.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <unordered_map>
+
+#include "newsflow/core/errors.hpp"
+#include "newsflow/core/json_writer.hpp"
+
+namespace newsflow::app {
+
+std::vector<StateChange> read_state_file(const std::string& path) {
+  std::vector<StateChange> out;
+  std::ifstream in(path);
+  if (!in) {
+    if (!std::filesystem::exists(path)) return out;
+    throw ConfigError("--state: cannot read '" + path + "'");
+  }
+  simdjson::ondemand::parser parser;
+  std::string line;
+  size_t number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty()) continue;
+    simdjson::padded_string padded(line);
+    simdjson::ondemand::document doc;
+    std::string_view key, value;
+    if (parser.iterate(padded).get(doc) || doc["key"].get_string().get(key))
+      throw ConfigError("--state: '" + path + "' line " + std::to_string(number) + " is not a state entry");
+    StateChange change{std::string(key), std::nullopt};
+    auto v = doc["value"];
+    if (!v.is_null()) {
+      if (v.get_string().get(value))
+        throw ConfigError("--state: '" + path + "' line " + std::to_string(number) + " has a non-string value");
+      change.value = std::string(value);
+    }
+    out.push_back(std::move(change));
+  }
+  return out;
+}
+
+void write_state_file(const std::string& path, const std::vector<StateChange>& changes) {
+  std::unordered_map<std::string, size_t> last;
+  for (size_t i = 0; i < changes.size(); ++i) last[changes[i].key] = i;
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!out) throw ConfigError("--state: cannot write '" + tmp + "'");
+    std::string line;
+    for (size_t i = 0; i < changes.size(); ++i) {
+      const auto& c = changes[i];
+      if (last[c.key] != i || !c.value) continue;
+      line.clear();
+      JsonWriter w(line);
+      w.begin_object().key("key").value(c.key).key("value").value(*c.value).end_object();
+      out << line << '\n';
+    }
+    if (!out.flush()) throw ConfigError("--state: cannot write '" + tmp + "'");
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+}  // namespace newsflow::app

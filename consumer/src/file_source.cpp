@@ -1,0 +1,46 @@
+#include "newsflow/consumer/file_source.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "newsflow/core/errors.hpp"
+
+namespace newsflow::consumer {
+
+FileSource::FileSource(const std::string& path) {
+  if (path == "-") {
+    file_ = stdin;
+    return;
+  }
+  file_ = std::fopen(path.c_str(), "rb");
+  if (!file_) throw ConfigError("--input: cannot open '" + path + "': " + std::strerror(errno));
+  owns_ = true;
+}
+
+FileSource::~FileSource() {
+  if (owns_) std::fclose(file_);
+  std::free(line_);
+}
+
+bool FileSource::next_batch(std::vector<RawRecord>& batch, size_t max) {
+  size_t added = 0;
+  while (added < max) {
+    // getline, not fgets: a line may hold a body of many megabytes.
+    const ssize_t n = ::getline(&line_, &capacity_, file_);
+    if (n < 0) break;
+    ++line_number_;
+    bytes_read_ += static_cast<uint64_t>(n);
+    std::string_view line(line_, static_cast<size_t>(n));
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    RawRecord r;
+    r.value.assign(line);
+    r.line_number = line_number_;
+    batch.push_back(std::move(r));
+    ++added;
+  }
+  return added > 0;
+}
+
+}  // namespace newsflow::consumer

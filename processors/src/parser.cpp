@@ -1,0 +1,206 @@
+#include "newsflow/processors/parser.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstring>
+
+#include "newsflow/core/time.hpp"
+#include "newsflow/processors/url.hpp"
+
+namespace newsflow::processors {
+namespace od = simdjson::ondemand;
+
+namespace {
+
+bool is_blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
+}
+
+// The value's JSON text exactly as it appeared in the input.
+simdjson::error_code raw_value(od::value& v, od::json_type type, std::string_view& out) {
+  switch (type) {
+    case od::json_type::object: {
+      od::object o;
+      if (auto e = v.get_object().get(o)) return e;
+      return o.raw_json().get(out);
+    }
+    case od::json_type::array: {
+      od::array a;
+      if (auto e = v.get_array().get(a)) return e;
+      return a.raw_json().get(out);
+    }
+    default: {
+      out = v.raw_json_token();
+      // raw_json_token keeps trailing whitespace before the next token.
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\n' || out.back() == '\r' || out.back() == '\t'))
+        out.remove_suffix(1);
+      return simdjson::SUCCESS;
+    }
+  }
+}
+
+const char* type_name(od::json_type t) {
+  switch (t) {
+    case od::json_type::array: return "array";
+    case od::json_type::object: return "object";
+    case od::json_type::number: return "number";
+    case od::json_type::string: return "string";
+    case od::json_type::boolean: return "boolean";
+    case od::json_type::null: return "null";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+struct ArticleParser::Impl {
+  explicit Impl(ParserOptions o) : options(std::move(o)), parser(options.max_record_bytes + 64) {}
+  ParserOptions options;
+  od::parser parser;
+  std::vector<char> padded;  // reused copy of the input with simdjson's padding
+};
+
+ArticleParser::ArticleParser(ParserOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+ArticleParser::~ArticleParser() = default;
+
+std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& out) {
+  out = Article{};
+  out.origin = record.origin;
+  const auto& opt = impl_->options;
+  const std::string_view value = record.value;
+
+  if (value.size() > opt.max_record_bytes)
+    return Rejection{RecordError::body_too_large, "record of " + std::to_string(value.size()) +
+                                                      " bytes exceeds input.max_record_bytes (" +
+                                                      std::to_string(opt.max_record_bytes) + ")"};
+  if (!simdjson::validate_utf8(value.data(), value.size()))
+    return Rejection{RecordError::invalid_utf8, "record is not valid UTF-8"};
+
+  auto& buf = impl_->padded;
+  if (buf.size() < value.size() + simdjson::SIMDJSON_PADDING) buf.resize(value.size() + simdjson::SIMDJSON_PADDING);
+  std::memcpy(buf.data(), value.data(), value.size());
+  std::memset(buf.data() + value.size(), 0, simdjson::SIMDJSON_PADDING);
+
+  od::document doc;
+  if (auto e = impl_->parser.iterate(buf.data(), value.size(), buf.size()).get(doc))
+    return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+  od::json_type root_type;
+  if (auto e = doc.type().get(root_type))
+    return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+  if (root_type != od::json_type::object)
+    return Rejection{RecordError::not_object, std::string("expected a JSON object, got ") + type_name(root_type)};
+  od::object obj;
+  if (auto e = doc.get_object().get(obj))
+    return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+
+  std::string_view body_key;
+  size_t body_rank = opt.fields.body.size();
+  bool has_published_at = false;
+
+  auto string_field = [&](od::value& v, od::json_type t, std::string_view key, std::string& dst,
+                          bool allow_number) -> std::optional<Rejection> {
+    if (t == od::json_type::null) return std::nullopt;
+    if (t == od::json_type::number && allow_number) {
+      dst = std::string(v.raw_json_token());
+      while (!dst.empty() && (dst.back() == ' ' || dst.back() == '\n' || dst.back() == '\r' || dst.back() == '\t'))
+        dst.pop_back();
+      return std::nullopt;
+    }
+    if (t != od::json_type::string)
+      return Rejection{RecordError::wrong_type,
+                       "field '" + std::string(key) + "' must be a string, got " + type_name(t)};
+    std::string_view s;
+    if (auto e = v.get_string().get(s))
+      return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+    dst.assign(s);
+    return std::nullopt;
+  };
+
+  for (auto field_result : obj) {
+    od::field field;
+    if (auto e = std::move(field_result).get(field))
+      return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+    std::string_view key_view;
+    if (auto e = field.unescaped_key().get(key_view))
+      return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+    std::string key(key_view);
+    od::value v = field.value();
+    od::json_type t;
+    if (auto e = v.type().get(t))
+      return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+
+    // Take the raw text first: reading a string decodes it in place of the cursor.
+    std::string_view raw;
+    const bool is_container = t == od::json_type::object || t == od::json_type::array;
+    if (!is_container) {
+      if (auto e = raw_value(v, t, raw))
+        return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+    }
+
+    std::optional<Rejection> rejection;
+    const auto& f = opt.fields;
+    if (key == f.id) {
+      rejection = string_field(v, t, key, out.id, /*allow_number=*/true);
+    } else if (key == f.url) {
+      rejection = string_field(v, t, key, out.url, false);
+    } else if (key == f.source) {
+      rejection = string_field(v, t, key, out.source, false);
+    } else if (key == f.title) {
+      rejection = string_field(v, t, key, out.title, false);
+    } else if (key == f.published_at) {
+      rejection = string_field(v, t, key, out.published_at, false);
+      has_published_at = !out.published_at.empty();
+    } else if (key == f.language) {
+      rejection = string_field(v, t, key, out.language, false);
+    } else if (auto it = std::find(f.body.begin(), f.body.end(), key); it != f.body.end()) {
+      const auto rank = static_cast<size_t>(it - f.body.begin());
+      if (rank < body_rank && t != od::json_type::null) {
+        std::string body;
+        rejection = string_field(v, t, key, body, false);
+        if (!rejection) {
+          body_rank = rank;
+          out.body = std::move(body);
+          body_key = *it;
+        }
+      }
+    } else if (is_container) {
+      if (auto e = raw_value(v, t, raw))
+        return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+    }
+    if (rejection) return rejection;
+    out.raw_fields.emplace_back(std::move(key), std::string(raw));
+  }
+  // Once the root object is consumed the cursor must be past the last token.
+  if (!doc.current_location().error())
+    return Rejection{RecordError::not_json, "not JSON: trailing content after the object"};
+
+  if (body_key.empty()) {
+    std::string names;
+    for (const auto& b : opt.fields.body) names += (names.empty() ? "" : ", ") + b;
+    return Rejection{RecordError::missing_field, "no body field (looked for: " + names + ")"};
+  }
+  if (is_blank(out.body)) return Rejection{RecordError::empty_body, "field '" + std::string(body_key) + "' is empty"};
+  if (out.body.size() > opt.max_body_bytes)
+    return Rejection{RecordError::body_too_large, "body of " + std::to_string(out.body.size()) +
+                                                      " bytes exceeds input.max_body_bytes (" +
+                                                      std::to_string(opt.max_body_bytes) + ")"};
+  if (out.id.empty() && out.url.empty())
+    return Rejection{RecordError::missing_field,
+                     "neither '" + opt.fields.id + "' nor '" + opt.fields.url + "' is present"};
+  if (has_published_at) {
+    out.published_at_ms = parse_rfc3339_ms(out.published_at);
+    if (!out.published_at_ms)
+      return Rejection{RecordError::bad_value,
+                       "field '" + opt.fields.published_at + "' is not an RFC 3339 date-time: " + out.published_at};
+  }
+  if (!out.url.empty()) out.canonical_url = canonicalize_url(out.url);
+  if (out.id.empty()) {
+    out.id = id_from_url(out.canonical_url);
+    out.id_derived = true;
+  }
+  return std::nullopt;
+}
+
+}  // namespace newsflow::processors

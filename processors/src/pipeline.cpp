@@ -1,0 +1,75 @@
+#include "newsflow/processors/pipeline.hpp"
+
+#include <exception>
+
+#include "newsflow/core/time.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+// Trace context and CloudEvents-style metadata travel from input to output.
+bool carried_header(std::string_view key) {
+  return key == "traceparent" || key == "tracestate" || key.starts_with("ce_");
+}
+
+}  // namespace
+
+Pipeline::Pipeline(ParserOptions parser_options, SerializerOptions serializer_options,
+                   std::vector<std::unique_ptr<Processor>> chain)
+    : parser_(std::move(parser_options)), serializer_options_(serializer_options), chain_(std::move(chain)) {
+  for (auto& p : chain_) {
+    Processor* inner = p.get();
+    if (auto* instrumented = dynamic_cast<InstrumentedProcessor*>(inner)) inner = &instrumented->inner();
+    if (auto* stateful = dynamic_cast<StatefulProcessor*>(inner)) stateful_.push_back(stateful);
+  }
+}
+
+ProcessedRecord Pipeline::process(const RawRecord& record) {
+  ProcessedRecord result;
+  auto reject = [&](const Rejection& r) {
+    result.disposition = Disposition::reject;
+    result.key = record.key.value_or("");
+    result.value = record.value;
+    result.error_class = std::string(to_string(r.error));
+    result.error_message = r.message;
+    return result;
+  };
+
+  if (auto rejection = parser_.parse(record, article_)) return reject(*rejection);
+
+  for (auto& processor : chain_) {
+    Outcome outcome;
+    try {
+      outcome = processor->process(article_);
+    } catch (const std::exception& e) {
+      // A processor bug must not stop the stage; the record goes to the
+      // dead-letter topic with the reason so nothing is lost.
+      return reject({RecordError::processor_failure, std::string(processor->name()) + ": " + e.what()});
+    }
+    if (outcome.kind == Outcome::Kind::reject) {
+      outcome.rejection.message = std::string(processor->name()) + ": " + outcome.rejection.message;
+      return reject(outcome.rejection);
+    }
+    if (outcome.kind == Outcome::Kind::duplicate) result.disposition = Disposition::duplicate;
+  }
+
+  result.key = article_.id;
+  serialize_output(article_, serializer_options_, now_ms(), result.value);
+  result.headers.push_back({"content-type", "application/json"});
+  for (const auto& h : record.headers)
+    if (carried_header(h.key)) result.headers.push_back(h);
+  result.headers.push_back({"newsflow.dedup.status", std::string(to_string(article_.dedup.status))});
+  return result;
+}
+
+void Pipeline::drain_state_changes(std::vector<StateChange>& out) {
+  for (auto* s : stateful_) s->drain_state_changes(out);
+}
+
+bool Pipeline::restore(const StateChange& change) {
+  for (auto* s : stateful_)
+    if (s->restore(change)) return true;
+  return false;
+}
+
+}  // namespace newsflow::processors
