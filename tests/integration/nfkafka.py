@@ -1,0 +1,566 @@
+"""Test harness for newsflow against a real Apache Kafka broker.
+
+The broker is the one tests/integration/CMakeLists.txt starts for the whole
+ctest run (scripts/kafka start, state in NEWSFLOW_KAFKA_STATE). Clients are
+ones nobody here wrote: confluent-kafka-python (librdkafka) and kcat. Every
+wait is bounded; a failure raises TestFailure with the logs that explain it.
+"""
+
+import json
+import os
+import random
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+
+from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaException, Producer, TopicPartition
+from confluent_kafka.admin import AdminClient, NewTopic
+
+
+class TestFailure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise TestFailure(message)
+
+
+def log(message):
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def unique(prefix):
+    return f"it-{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+# --------------------------------------------------------------------------- broker
+
+
+class Broker:
+    def __init__(self, state_dir):
+        self.state_dir = state_dir
+        path = os.path.join(state_dir, "bootstrap")
+        if not os.path.exists(path):
+            raise TestFailure(f"no broker: {path} is missing (the kafka_broker_start fixture failed?)\n"
+                              + self.log_tail())
+        with open(path) as f:
+            self.bootstrap = f.read().strip()
+        self.admin = AdminClient({"bootstrap.servers": self.bootstrap})
+        try:
+            md = self.admin.list_topics(timeout=15)
+        except KafkaException as e:
+            raise TestFailure(f"broker {self.bootstrap} does not answer: {e}\n" + self.log_tail())
+        check(md.brokers, f"broker {self.bootstrap} lists no brokers\n" + self.log_tail())
+
+    def log_tail(self, lines=60):
+        path = os.path.join(self.state_dir, "broker.log")
+        try:
+            with open(path, errors="replace") as f:
+                tail = f.readlines()[-lines:]
+        except OSError:
+            return f"(no broker log at {path})"
+        return f"--- last {len(tail)} lines of {path}\n" + "".join(tail)
+
+    def create_topics(self, partitions_by_topic, config_by_topic=None):
+        config_by_topic = config_by_topic or {}
+        new = [NewTopic(t, n, 1, config=config_by_topic.get(t, {})) for t, n in partitions_by_topic.items()]
+        futures = self.admin.create_topics(new, operation_timeout=30)
+        for topic, fut in futures.items():
+            try:
+                fut.result(timeout=60)
+            except Exception as e:
+                raise TestFailure(f"creating topic {topic} failed: {e}\n" + self.log_tail())
+        # Metadata reaches the (single) broker asynchronously; wait until every
+        # partition has a leader so the first produce does not race it.
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            md = self.admin.list_topics(timeout=10)
+            if all(t in md.topics and len(md.topics[t].partitions) == n
+                   and all(p.leader >= 0 for p in md.topics[t].partitions.values())
+                   for t, n in partitions_by_topic.items()):
+                return
+            time.sleep(0.2)
+        raise TestFailure(f"topics {list(partitions_by_topic)} have no leaders after 30s")
+
+    def stage_topics(self, name, input_partitions=4, output_partitions=4):
+        """Creates the uniquely named topics one newsflow stage uses."""
+        t = StageTopics(unique(name))
+        self.create_topics(
+            {t.input: input_partitions, t.output: output_partitions, t.dlq: 1, t.duplicates: 1, t.changelog: 1},
+            {t.changelog: {"cleanup.policy": "compact"}})
+        return t
+
+    def group_members(self, group):
+        """{member_id: set(partitions)} of a consumer group, from the coordinator."""
+        for g in self.admin.list_groups(group, timeout=10):
+            if g.id != group:
+                continue
+            return {m.id: decode_assignment(m.assignment) for m in g.members}, g.state
+        return {}, "Dead"
+
+    def committed(self, group, topic, partitions):
+        c = Consumer({"bootstrap.servers": self.bootstrap, "group.id": group, "enable.auto.commit": False})
+        try:
+            tps = c.committed([TopicPartition(topic, p) for p in range(partitions)], timeout=15)
+            return {tp.partition: tp.offset for tp in tps}
+        finally:
+            c.close()
+
+    def end_offsets(self, topic, partitions):
+        c = Consumer({"bootstrap.servers": self.bootstrap, "group.id": unique("wm")})
+        try:
+            return {p: c.get_watermark_offsets(TopicPartition(topic, p), timeout=15)[1] for p in range(partitions)}
+        finally:
+            c.close()
+
+
+@dataclass
+class StageTopics:
+    base: str
+    input: str = ""
+    output: str = ""
+    dlq: str = ""
+    duplicates: str = ""
+    changelog: str = ""
+    group: str = ""
+
+    def __post_init__(self):
+        self.input = f"{self.base}.raw"
+        self.output = f"{self.base}.enriched"
+        self.dlq = f"{self.input}.dlq"
+        self.duplicates = f"{self.output}.duplicates"
+        self.group = f"{self.base}.group"
+        self.changelog = f"{self.group}.dedup-changelog"
+
+
+def decode_assignment(data):
+    """Partitions in a ConsumerProtocolAssignment (version, [topic, [partition]], user data)."""
+    out = set()
+    if not data or len(data) < 6:
+        return out
+    pos = 2
+    (n_topics,) = _unpack(">i", data, pos)
+    pos += 4
+    for _ in range(max(n_topics, 0)):
+        (tlen,) = _unpack(">h", data, pos)
+        pos += 2 + tlen
+        (n_parts,) = _unpack(">i", data, pos)
+        pos += 4
+        for _ in range(max(n_parts, 0)):
+            out.add(_unpack(">i", data, pos)[0])
+            pos += 4
+    return out
+
+
+def _unpack(fmt, data, pos):
+    import struct
+    return struct.unpack_from(fmt, data, pos)
+
+
+# --------------------------------------------------------------------------- records
+
+_WORDS = (
+    "government minister council election vote parliament budget economy inflation market bank "
+    "company workers union strike hospital school university court judge police city region border "
+    "river storm flood drought harvest energy power plant grid price fuel gas oil coal solar wind "
+    "talks agreement treaty summit leaders delegation ceasefire troops aid refugees camp port ship "
+    "railway bridge airport flight passengers tourism museum festival film music team match season "
+    "coach players stadium fans record growth exports imports tariff trade deal investors shares "
+    "profit loss quarter report survey study researchers scientists data climate emissions forest "
+    "water supply shortage plan reform law bill tax spending debt loan fund project contract "
+    "construction housing rent families children teachers nurses doctors patients vaccine virus "
+    "outbreak health care services transport roads traffic accident fire rescue investigation "
+    "officials spokesperson statement announced said warned expected rose fell increased reduced "
+    "approved rejected signed launched opened closed delayed cancelled extended promised agreed "
+    "national local regional international public private new major key early late strong weak "
+    "first second third last several many few more less higher lower annual monthly weekly daily"
+).split()
+_FIRST = "Maria John Aisha Pedro Li Fatima James Olga Kwame Sofia Hiro Elena Omar Grace Lars Priya".split()
+_LAST = "Novak Okafor Silva Tanaka Schmidt Haddad Kowalski Mensah Rossi Larsen Patel Moreau Ivanova".split()
+_ROLES = ["the finance minister", "a union leader", "the mayor", "a spokesperson for the ministry",
+          "the company's chief executive", "a local resident", "the head of the agency"]
+_PLACES = "Lisbon Nairobi Osaka Krakow Accra Porto Lyon Bergen Pune Tbilisi Quito Daegu Tampere".split()
+
+
+def _sentence(rng, lo=8, hi=18):
+    words = [rng.choice(_WORDS) for _ in range(rng.randint(lo, hi))]
+    if rng.random() < 0.5:
+        words.insert(rng.randrange(len(words)), f"in {rng.choice(_PLACES)}")
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+
+def make_articles(n, seed, id_prefix):
+    """n distinct English news-like articles (unique ids, unrelated text, so a
+    near-duplicate detector has no reason to merge any two), with quotes."""
+    rng = random.Random(seed)
+    base = 1_790_000_000  # 2026-09-21, a fixed instant so runs are repeatable
+    articles = []
+    for i in range(n):
+        paragraphs = []
+        for _ in range(rng.randint(3, 6)):
+            sentences = [_sentence(rng) for _ in range(rng.randint(2, 4))]
+            if rng.random() < 0.4:
+                speaker = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+                quote = _sentence(rng, 10, 20)[:-1]
+                sentences.append(f"\u201c{quote},\u201d said {speaker}, {rng.choice(_ROLES)}.")
+            paragraphs.append(" ".join(sentences))
+        article_id = f"{id_prefix}-{i:06d}"
+        ts = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(base + i * 37 + rng.randint(0, 30)))
+        articles.append({
+            "id": article_id,
+            "url": f"https://news.example/{rng.choice(_PLACES).lower()}/{article_id}",
+            "source": f"Example {rng.choice(_PLACES)} Times",
+            "title": _sentence(rng, 5, 10)[:-1],
+            "body": "\n\n".join(paragraphs),
+            "published_at": ts,
+            "language": "en",
+        })
+    return articles
+
+
+def article_bytes(article):
+    return json.dumps(article, ensure_ascii=False).encode()
+
+
+TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+
+
+# --------------------------------------------------------------------------- producing
+
+
+@dataclass
+class Produced:
+    key: bytes
+    value: bytes
+    headers: list
+    partition: int = -1
+    offset: int = -1
+    timestamp: int = -1
+
+
+def produce(bootstrap, topic, records, timeout=60):
+    """Produces Produced records; fills in partition/offset/timestamp from the
+    delivery reports. Raises on any delivery failure."""
+    p = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "linger.ms": 5})
+    errors = []
+
+    def report(rec):
+        def cb(err, msg):
+            if err:
+                errors.append(err)
+                return
+            rec.partition, rec.offset, rec.timestamp = msg.partition(), msg.offset(), msg.timestamp()[1]
+        return cb
+
+    for rec in records:
+        while True:
+            try:
+                p.produce(topic, key=rec.key, value=rec.value, headers=rec.headers, on_delivery=report(rec))
+                break
+            except BufferError:
+                p.poll(0.1)
+        p.poll(0)
+    left = p.flush(timeout)
+    check(left == 0 and not errors, f"producing to {topic}: {left} undelivered, errors {errors[:3]}")
+    return records
+
+
+def kcat_produce(bootstrap, topic, articles, headers):
+    """Produces articles with kcat (key = id), every record carrying headers."""
+    lines = b"".join(a["id"].encode() + b"\x1f" + article_bytes(a) + b"\n" for a in articles)
+    cmd = ["kcat", "-P", "-b", bootstrap, "-t", topic, "-K", "\x1f", "-X", "enable.idempotence=true"]
+    for k, v in headers:
+        cmd += ["-H", f"{k}={v}"]
+    r = subprocess.run(cmd, input=lines, capture_output=True, timeout=120)
+    check(r.returncode == 0, f"kcat -P failed ({r.returncode}): {r.stderr.decode(errors='replace')}")
+
+
+class BackgroundProducer(threading.Thread):
+    """Produces articles at a steady rate while the stage runs, so a stop
+    lands mid-stream rather than after the stage has caught up."""
+
+    def __init__(self, bootstrap, topic, articles, per_second):
+        super().__init__(daemon=True)
+        self.bootstrap, self.topic, self.articles, self.per_second = bootstrap, topic, articles, per_second
+        self.sent = 0
+        self.error = None
+
+    def run(self):
+        try:
+            p = Producer({"bootstrap.servers": self.bootstrap, "enable.idempotence": True, "linger.ms": 5})
+            failures = []
+            start = time.time()
+            for i, a in enumerate(self.articles):
+                due = start + i / self.per_second
+                if due > time.time():
+                    time.sleep(due - time.time())
+                p.produce(self.topic, key=a["id"].encode(), value=article_bytes(a),
+                          headers=[("traceparent", TRACEPARENT)],
+                          on_delivery=lambda err, msg: failures.append(err) if err else None)
+                p.poll(0)
+                self.sent = i + 1
+            left = p.flush(60)
+            if left or failures:
+                self.error = f"{left} undelivered, errors {failures[:3]}"
+        except Exception as e:  # surfaced by finish()
+            self.error = repr(e)
+
+    def finish(self, timeout):
+        self.join(timeout)
+        check(not self.is_alive(), f"background producer still running after {timeout}s")
+        check(self.error is None, f"background producer failed: {self.error}")
+
+
+# --------------------------------------------------------------------------- consuming
+
+
+@dataclass
+class Record:
+    key: bytes
+    value: bytes
+    headers: dict  # name -> list of values (bytes); Kafka allows repeats
+    partition: int
+    offset: int
+    timestamp: int
+
+    def header(self, name):
+        values = self.headers.get(name)
+        return values[-1] if values else None
+
+    def json(self):
+        return json.loads(self.value)
+
+
+def read_topic(bootstrap, topic, until, timeout, what=None):
+    """Reads the topic from the beginning of every partition (no group, no
+    commits) until until(records) is true; then also to the end offsets seen
+    at that moment so replays are counted. Returns the records."""
+    c = Consumer({"bootstrap.servers": bootstrap, "group.id": unique("reader"), "enable.auto.commit": False,
+                  "enable.partition.eof": False})
+    records = []
+    try:
+        md = c.list_topics(topic, timeout=15)
+        check(topic in md.topics and not md.topics[topic].error, f"topic {topic} not found")
+        partitions = sorted(md.topics[topic].partitions)
+        c.assign([TopicPartition(topic, p, OFFSET_BEGINNING) for p in partitions])
+        deadline = time.time() + timeout
+        satisfied = False
+        while time.time() < deadline:
+            for m in c.consume(500, 0.5):
+                if m.error():
+                    raise TestFailure(f"reading {topic}: {m.error()}")
+                headers = {}
+                for k, v in m.headers() or []:
+                    headers.setdefault(k, []).append(v)
+                records.append(Record(m.key(), m.value(), headers, m.partition(), m.offset(), m.timestamp()[1]))
+            if until(records):
+                satisfied = True
+                break
+        if not satisfied:
+            raise TestFailure(f"reading {topic}: condition{' (' + what + ')' if what else ''} not met within "
+                              f"{timeout}s; {len(records)} records read")
+        ends = {p: c.get_watermark_offsets(TopicPartition(topic, p), timeout=10)[1] for p in partitions}
+        seen = {p: -1 for p in partitions}
+        for r in records:
+            seen[r.partition] = max(seen[r.partition], r.offset)
+        drain_deadline = time.time() + 30
+        while any(seen[p] + 1 < ends[p] for p in partitions) and time.time() < drain_deadline:
+            for m in c.consume(500, 0.5):
+                if m.error():
+                    continue
+                headers = {}
+                for k, v in m.headers() or []:
+                    headers.setdefault(k, []).append(v)
+                records.append(Record(m.key(), m.value(), headers, m.partition(), m.offset(), m.timestamp()[1]))
+                seen[m.partition()] = max(seen[m.partition()], m.offset())
+        return records
+    finally:
+        c.close()
+
+
+def ids_of(records):
+    return Counter(r.key.decode(errors="replace") for r in records)
+
+
+def has_all_ids(ids):
+    wanted = set(ids)
+
+    def until(records):
+        return wanted <= {r.key.decode(errors="replace") for r in records}
+    return until
+
+
+# --------------------------------------------------------------------------- schema
+
+
+class OutputSchema:
+    def __init__(self, source_dir):
+        import jsonschema  # Debian's python3-jsonschema
+        path = os.path.join(source_dir, "schemas", "output.schema.json")
+        if not os.path.exists(path):
+            raise TestFailure(f"output schema {path} is missing")
+        with open(path) as f:
+            schema = json.load(f)
+        cls = jsonschema.validators.validator_for(schema)
+        cls.check_schema(schema)
+        self.validator = cls(schema, format_checker=getattr(cls, "FORMAT_CHECKER", None)
+                             or jsonschema.FormatChecker())
+        self.path = path
+
+    def errors(self, record_value):
+        try:
+            doc = json.loads(record_value)
+        except ValueError as e:
+            return [f"value is not JSON: {e}"]
+        return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}"
+                for e in self.validator.iter_errors(doc)]
+
+
+# --------------------------------------------------------------------------- newsflow
+
+
+class Newsflow:
+    """One `newsflow run` process, configured by flags only (no config file)."""
+
+    def __init__(self, binary, broker, topics, name, extra=(), work_dir=None):
+        self.binary, self.broker, self.topics, self.name = binary, broker, topics, name
+        self.metrics_port = free_port()
+        self.work_dir = work_dir or os.getcwd()
+        self.log_path = os.path.join(self.work_dir, f"{name}.log")
+        self.args = [binary, "run", "--brokers", broker.bootstrap, "--input-topic", topics.input,
+                     "--output-topic", topics.output, "--dlq-topic", topics.dlq, "--group", topics.group,
+                     "--metrics-address", f"127.0.0.1:{self.metrics_port}", *extra]
+        self.proc = None
+        self.log_file = None
+
+    def start(self, ready_timeout=60):
+        log(f"{self.name}: {' '.join(self.args[1:])}")
+        self.log_file = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(self.args, stdin=subprocess.DEVNULL, stdout=self.log_file,
+                                     stderr=subprocess.STDOUT, cwd=self.work_dir)
+        deadline = time.time() + ready_timeout
+        while time.time() < deadline:
+            if "newsflow run: ready" in self.log():
+                log(f"{self.name}: ready (pid {self.proc.pid})")
+                return self
+            if self.proc.poll() is not None:
+                raise TestFailure(f"{self.name} exited with {self.proc.returncode} before it was ready\n"
+                                  + self.log_tail())
+            time.sleep(0.2)
+        raise TestFailure(f"{self.name} did not log 'newsflow run: ready' within {ready_timeout}s\n"
+                          + self.log_tail())
+
+    def log(self):
+        try:
+            with open(self.log_path, errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def log_tail(self, lines=40):
+        tail = self.log().splitlines()[-lines:]
+        return f"--- last {len(tail)} lines of {self.log_path}\n" + "\n".join(tail)
+
+    def running(self):
+        return self.proc is not None and self.proc.poll() is None
+
+    def stop(self, sig=signal.SIGTERM, timeout=60):
+        """Sends sig and waits for the exit; returns the exit code (negative: killed by a signal)."""
+        check(self.running(), f"{self.name} is not running\n" + self.log_tail())
+        log(f"{self.name}: sending {signal.Signals(sig).name}")
+        self.proc.send_signal(sig)
+        try:
+            rc = self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(10)
+            raise TestFailure(f"{self.name} did not exit within {timeout}s of {signal.Signals(sig).name}\n"
+                              + self.log_tail())
+        self.log_file.close()
+        log(f"{self.name}: exited with {rc}")
+        return rc
+
+    def metrics(self):
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.metrics_port}/metrics", timeout=5) as r:
+            return r.read().decode()
+
+    def metric(self, name, labels=None):
+        """Sum of the samples of one metric whose labels include labels."""
+        total, found = 0.0, False
+        for line in self.metrics().splitlines():
+            if line.startswith("#"):
+                continue
+            m = re.match(r"^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)", line)
+            if not m or m.group(1) != name:
+                continue
+            have = dict(re.findall(r'(\w+)="((?:[^"\\]|\\.)*)"', m.group(2) or ""))
+            if all(have.get(k) == v for k, v in (labels or {}).items()):
+                total += float(m.group(3))
+                found = True
+        return total if found else None
+
+    def kill_if_running(self):
+        if self.running():
+            self.proc.kill()
+            self.proc.wait(10)
+
+
+# --------------------------------------------------------------------------- runner
+
+
+def main(scenarios):
+    """Runs the scenario named on the command line:
+       scenarios.py NAME --newsflow BIN --source-dir DIR --broker-state DIR --work-dir DIR"""
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("scenario", choices=sorted(scenarios))
+    ap.add_argument("--newsflow", required=True)
+    ap.add_argument("--source-dir", required=True)
+    ap.add_argument("--broker-state", required=True)
+    ap.add_argument("--work-dir", required=True)
+    args = ap.parse_args()
+    os.makedirs(args.work_dir, exist_ok=True)
+    ctx = Context(args.newsflow, args.source_dir, args.work_dir, args.broker_state)
+    started = time.time()
+    try:
+        ctx.broker = Broker(args.broker_state)
+        scenarios[args.scenario](ctx)
+    except TestFailure as e:
+        print(f"FAIL {args.scenario}: {e}", flush=True)
+        for nf in ctx.instances:
+            print(nf.log_tail(), flush=True)
+        sys.exit(1)
+    finally:
+        for nf in ctx.instances:
+            nf.kill_if_running()
+    print(f"PASS {args.scenario} in {time.time() - started:.1f}s", flush=True)
+
+
+@dataclass
+class Context:
+    newsflow: str
+    source_dir: str
+    work_dir: str
+    broker_state: str
+    broker: Broker = None
+    instances: list = field(default_factory=list)
+
+    def stage(self, topics, name, extra=()):
+        nf = Newsflow(self.newsflow, self.broker, topics, name, extra, self.work_dir)
+        self.instances.append(nf)
+        return nf

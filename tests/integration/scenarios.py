@@ -1,0 +1,291 @@
+#!/usr/bin/python3
+"""newsflow run against a real Apache Kafka broker, one scenario per ctest test.
+
+    scenarios.py NAME --newsflow BIN --source-dir DIR --broker-state DIR --work-dir DIR
+"""
+
+import json
+import signal
+import time
+import zlib
+
+from nfkafka import (TRACEPARENT, OutputSchema, Produced, BackgroundProducer, article_bytes, check, has_all_ids,
+                     ids_of, kcat_produce, log, main, make_articles, produce, read_topic)
+
+
+def wait_for(condition, timeout, what, interval=0.5):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    check(False, f"{what}: not within {timeout}s")
+
+
+def check_output_record(record, schema, input_headers):
+    key = record.key.decode(errors="replace") if record.key else None
+    check(key, f"output record at {record.partition}/{record.offset} has no key")
+    errors = schema.errors(record.value)
+    check(not errors, f"output record {key} does not validate against {schema.path}: {errors[:5]}")
+    doc = record.json()
+    check(doc.get("id") == key, f"output key {key!r} is not the record's id {doc.get('id')!r}")
+    check(record.header("content-type") == b"application/json",
+          f"output record {key}: content-type header is {record.header('content-type')!r}")
+    check(record.header("newsflow.dedup.status") is not None,
+          f"output record {key}: no newsflow.dedup.status header (headers: {sorted(record.headers)})")
+    for name, value in input_headers:
+        check(record.header(name) == value.encode(),
+              f"output record {key}: input header {name} not carried over (got {record.header(name)!r})")
+
+
+def end_to_end(ctx):
+    """kcat produces raw articles (half before the stage starts, half while it
+    runs); a Python client reads the output: one record per article, keyed by
+    id, headers present, every value valid against schemas/output.schema.json."""
+    broker = ctx.broker
+    topics = broker.stage_topics("e2e", input_partitions=3, output_partitions=3)
+    schema = OutputSchema(ctx.source_dir)
+    articles = make_articles(160, seed=11, id_prefix=topics.base)
+    headers = [("traceparent", TRACEPARENT), ("ce_id", "evt-1"), ("ce_source", "/newsflow/integration"),
+               ("ce_type", "news.article.raw"), ("ce_specversion", "1.0")]
+    kcat_produce(broker.bootstrap, topics.input, articles[:80], headers)
+    nf = ctx.stage(topics, "e2e").start()
+    kcat_produce(broker.bootstrap, topics.input, articles[80:], headers)
+
+    ids = [a["id"] for a in articles]
+    out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=120, what="every id on the output")
+    counts = ids_of(out)
+    check(set(counts) == set(ids), f"output has ids that were never produced: {sorted(set(counts) - set(ids))[:5]}")
+    repeated = {k: v for k, v in counts.items() if v > 1}
+    check(not repeated, f"ids on the output more than once in a clean run: {sorted(repeated.items())[:5]}")
+    for record in out:
+        check_output_record(record, schema, headers)
+    by_id = {r.key.decode(): r.json() for r in out}
+    for a in articles:
+        check(by_id[a["id"]].get("url") == a["url"] or by_id[a["id"]].get("canonical_url"),
+              f"output record {a['id']} lost its url")
+    log(f"e2e: {len(out)} output records for {len(ids)} articles, all valid against {schema.path}")
+
+    dlq_end = sum(broker.end_offsets(topics.dlq, 1).values())
+    check(dlq_end == 0, f"{dlq_end} good articles went to the dead-letter topic")
+
+    consumed = wait_for(lambda: (nf.metric("newsflow_records_consumed_total") or 0) >= len(ids) and
+                        nf.metric("newsflow_records_consumed_total"), 30, "newsflow_records_consumed_total")
+    produced = nf.metric("newsflow_records_produced_total", {"kind": "output"})
+    check(nf.metric("newsflow_up") == 1, "newsflow_up is not 1 while running")
+    check(produced is not None and produced >= len(ids), f"newsflow_records_produced_total{{kind=output}} = {produced}")
+    log(f"e2e: metrics consumed={consumed:.0f} produced(output)={produced:.0f}")
+
+    rc = nf.stop(signal.SIGTERM)
+    check(rc == 0, f"newsflow run exited with {rc} on SIGTERM, expected 0")
+    committed = broker.committed(topics.group, topics.input, 3)
+    ends = broker.end_offsets(topics.input, 3)
+    check(committed == ends, f"after a clean stop the committed offsets {committed} are not the end offsets {ends}")
+
+
+def _restart(ctx, sig, name, total=3000, rate=400):
+    """Stops the stage with sig while articles are still arriving, starts it
+    again and checks that every input id reaches the output."""
+    broker = ctx.broker
+    topics = broker.stage_topics(name, input_partitions=4, output_partitions=4)
+    articles = make_articles(total, seed=zlib.crc32(name.encode()), id_prefix=topics.base)
+    ids = [a["id"] for a in articles]
+    # Replayed records must show up on the output to be counted: emit
+    # duplicates (marked) instead of dropping them.
+    extra = ["--set", "dedup.on_duplicate=emit"]
+
+    first = ctx.stage(topics, f"{name}-1", extra).start()
+    producer = BackgroundProducer(broker.bootstrap, topics.input, articles, per_second=rate)
+    producer.start()
+    wait_for(lambda: sum(broker.end_offsets(topics.output, 4).values()) >= total // 6, 90,
+             f"{total // 6} records on the output before the stop")
+    sent_at_stop = producer.sent
+    check(sent_at_stop < total, "the producer finished before the stop; the stop was not mid-stream")
+    rc = first.stop(sig)
+    if sig == signal.SIGTERM:
+        check(rc == 0, f"newsflow run exited with {rc} on SIGTERM, expected 0")
+    else:
+        check(rc == -signal.SIGKILL, f"expected death by SIGKILL, got {rc}")
+    out_at_stop = sum(broker.end_offsets(topics.output, 4).values())
+    log(f"{name}: stopped with {sent_at_stop}/{total} produced, {out_at_stop} records on the output")
+
+    second = ctx.stage(topics, f"{name}-2", extra).start()
+    producer.finish(120)
+    out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=180, what="every id on the output")
+    counts = ids_of(out)
+    check(set(counts) <= set(ids), f"output has ids that were never produced: {sorted(set(counts) - set(ids))[:5]}")
+    duplicated = sum(1 for v in counts.values() if v > 1)
+    extra_records = sum(v - 1 for v in counts.values())
+    log(f"{name}: RESULT {len(ids)} ids in, all {len(counts)} on the output; {duplicated} ids duplicated "
+        f"({extra_records} extra records) after {signal.Signals(sig).name} mid-stream")
+    with open(f"{ctx.work_dir}/{name}.result.json", "w") as f:
+        json.dump({"ids": len(ids), "output_records": len(out), "duplicated_ids": duplicated,
+                   "extra_records": extra_records, "stopped_after_produced": sent_at_stop}, f)
+    if sig == signal.SIGTERM:
+        check(duplicated == 0, f"{duplicated} ids were produced twice although SIGTERM drains, flushes and commits")
+    rc = second.stop(signal.SIGTERM)
+    check(rc == 0, f"newsflow run exited with {rc} on SIGTERM, expected 0")
+
+
+def restart_sigterm(ctx):
+    _restart(ctx, signal.SIGTERM, "sigterm")
+
+
+def restart_kill9(ctx):
+    _restart(ctx, signal.SIGKILL, "kill9")
+
+
+def bad_input(ctx):
+    """Bad records go to the dead-letter topic with the original key, value,
+    headers and timestamp plus the error headers; good records around them
+    (before, between, after, and while running) reach the output."""
+    broker = ctx.broker
+    topics = broker.stage_topics("dlq", input_partitions=2, output_partitions=2)
+    good = make_articles(90, seed=23, id_prefix=topics.base)
+
+    def article(i, **fields):
+        a = {"id": f"{topics.base}-bad-{i}", "url": f"https://news.example/bad/{i}", "title": "A bad record",
+             "body": "The council approved the budget on Monday.", "published_at": "2026-09-01T10:00:00Z"}
+        a.update(fields)
+        return json.dumps({k: v for k, v in a.items() if v is not None}).encode()
+
+    bad = [
+        ("not_json", b'{"id": "truncated", "body": "The council appro'),
+        ("not_json", b"plain text, not a JSON document"),
+        ("not_object", b'["an", "array", "of", "strings"]'),
+        ("invalid_utf8", b'{"id": "latin1", "body": "caf\xe9 au lait, served in Lyon", "title": "x"}'),
+        ("missing_field", article(4, body=None)),
+        ("missing_field", json.dumps({"title": "no id and no url", "body": "Some body text here."}).encode()),
+        ("empty_body", article(6, body="   \n  ")),
+        ("wrong_type", article(7, body=42)),
+        ("wrong_type", article(8, title=["not", "a", "string"])),
+        ("bad_value", article(9, published_at="yesterday afternoon")),
+        ("body_too_large", article(10, body="word " * 40_000)),  # 200 KB > the 64 KiB set below
+    ]
+    extra = ["--set", "input.max_body_bytes=64KiB"]
+
+    def bad_record(i, value):
+        return Produced(f"bad-key-{i}".encode(), value, [("traceparent", TRACEPARENT), ("x-test-case", str(i))])
+
+    def good_record(a):
+        return Produced(a["id"].encode(), article_bytes(a), [("traceparent", TRACEPARENT)])
+
+    # Bad records interleaved with good ones: before the stage starts...
+    batch = []
+    for i, a in enumerate(good[:60]):
+        batch.append(good_record(a))
+        if i % 6 == 3 and i // 6 < 6:
+            n = i // 6
+            batch.append(bad_record(n, bad[n][1]))
+    produce(broker.bootstrap, topics.input, batch)
+    nf = ctx.stage(topics, "dlq", extra).start()
+    # ...and while it runs.
+    later = []
+    for i, a in enumerate(good[60:]):
+        later.append(good_record(a))
+        n = 6 + i // 6
+        if i % 6 == 2 and n < len(bad):
+            later.append(bad_record(n, bad[n][1]))
+    produce(broker.bootstrap, topics.input, later)
+    sent_bad = {r.key: (r, bad[int(r.key.decode().rsplit("-", 1)[1])][0]) for r in batch + later
+                if r.key.startswith(b"bad-key-")}
+    check(len(sent_bad) == len(bad), f"test bug: {len(sent_bad)} bad records sent, {len(bad)} defined")
+
+    good_ids = [a["id"] for a in good]
+    out = read_topic(broker.bootstrap, topics.output, has_all_ids(good_ids), timeout=120,
+                     what="every good id on the output")
+    check(set(ids_of(out)) == set(good_ids), f"unexpected ids on the output: {sorted(set(ids_of(out)) - set(good_ids))}")
+    dlq = read_topic(broker.bootstrap, topics.dlq, lambda rs: len(rs) >= len(bad), timeout=60,
+                     what=f"{len(bad)} dead letters")
+    check(len(dlq) == len(bad), f"{len(dlq)} dead letters for {len(bad)} bad records")
+
+    for d in dlq:
+        check(d.key in sent_bad, f"dead letter with key {d.key!r} matches no bad record (a good one?)")
+        orig, expected_class = sent_bad[d.key]
+        what = f"dead letter {d.key.decode()} ({expected_class})"
+        check(d.value == orig.value, f"{what}: value is not the original bytes")
+        check(d.timestamp == orig.timestamp, f"{what}: timestamp {d.timestamp} is not the original {orig.timestamp}")
+        for name, value in orig.headers:
+            check(d.header(name) == value.encode(), f"{what}: original header {name} missing or changed")
+        error_class = (d.header("newsflow.error.class") or b"").decode()
+        check(error_class == expected_class, f"{what}: newsflow.error.class is {error_class!r}")
+        check(d.header("newsflow.error.message"), f"{what}: no newsflow.error.message")
+        expected_origin = {"topic": topics.input, "partition": str(orig.partition), "offset": str(orig.offset),
+                           "timestamp": str(orig.timestamp)}
+        for k, v in expected_origin.items():
+            got = (d.header(f"newsflow.origin.{k}") or b"").decode()
+            check(got == v, f"{what}: newsflow.origin.{k} is {got!r}, expected {v!r}")
+    classes = sorted(c for _, c in sent_bad.values())
+    log(f"dlq: {len(good_ids)} good records on the output; {len(dlq)} dead letters with classes {classes}")
+
+    for error_class in set(classes):
+        want = classes.count(error_class)
+        got = wait_for(lambda: nf.metric("newsflow_records_dead_lettered_total", {"error_class": error_class}),
+                       15, f"newsflow_records_dead_lettered_total{{error_class={error_class}}}")
+        check(got == want, f"newsflow_records_dead_lettered_total{{error_class={error_class}}} = {got}, expected {want}")
+    rc = nf.stop(signal.SIGTERM)
+    check(rc == 0, f"newsflow run exited with {rc} on SIGTERM, expected 0")
+
+
+def group_split(ctx):
+    """Two instances in one group split the input partitions; stopping one
+    moves its partitions to the other and no article is lost."""
+    broker = ctx.broker
+    partitions = 4
+    topics = broker.stage_topics("group", input_partitions=partitions, output_partitions=partitions)
+    articles = make_articles(2400, seed=31, id_prefix=topics.base)
+    ids = [a["id"] for a in articles]
+    a = ctx.stage(topics, "group-a", ["-X", "client.id=group-a"]).start()
+    b = ctx.stage(topics, "group-b", ["-X", "client.id=group-b"]).start()
+
+    def assignment():
+        members, state = broker.group_members(topics.group)
+        return members if state == "Stable" else None
+
+    def split():
+        m = assignment()
+        if not m or len(m) != 2:
+            return None
+        parts = list(m.values())
+        if all(parts) and not (parts[0] & parts[1]) and parts[0] | parts[1] == set(range(partitions)):
+            return m
+        return None
+
+    members = wait_for(split, 60, "two members splitting the partitions")
+    log(f"group: split {sorted(sorted(p) for p in members.values())}")
+
+    producer = BackgroundProducer(broker.bootstrap, topics.input, articles, per_second=300)
+    producer.start()
+    wait_for(lambda: sum(broker.end_offsets(topics.output, partitions).values()) >= 500, 90,
+             "500 records on the output")
+    for nf in (a, b):
+        consumed = nf.metric("newsflow_records_consumed_total") or 0
+        check(consumed > 0, f"{nf.name} consumed nothing while both were in the group")
+    check(producer.sent < len(articles), "the producer finished before the stop; the stop was not mid-stream")
+    rc = a.stop(signal.SIGTERM)
+    check(rc == 0, f"newsflow run exited with {rc} on SIGTERM, expected 0")
+
+    def one_member_with_all():
+        m = assignment()
+        return m if m and len(m) == 1 and next(iter(m.values())) == set(range(partitions)) else None
+
+    wait_for(one_member_with_all, 60, "the remaining instance taking every partition")
+    log("group: the remaining instance holds every partition")
+    producer.finish(120)
+    out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=180, what="every id on the output")
+    counts = ids_of(out)
+    duplicated = sum(1 for v in counts.values() if v > 1)
+    log(f"group: RESULT {len(ids)} ids in, all on the output; {duplicated} ids duplicated across the hand-over")
+    rc = b.stop(signal.SIGTERM)
+    check(rc == 0, f"newsflow run exited with {rc} on SIGTERM, expected 0")
+
+
+if __name__ == "__main__":
+    main({
+        "end_to_end": end_to_end,
+        "restart_sigterm": restart_sigterm,
+        "restart_kill9": restart_kill9,
+        "bad_input": bad_input,
+        "group_split": group_split,
+    })
