@@ -450,7 +450,7 @@ class Newsflow:
 
     def start(self, ready_timeout=60):
         log(f"{self.name}: {' '.join(self.args[1:])}")
-        self.log_file = open(self.log_path, "ab")
+        self.log_file = open(self.log_path, "wb")
         self.proc = subprocess.Popen(self.args, stdin=subprocess.DEVNULL, stdout=self.log_file,
                                      stderr=subprocess.STDOUT, cwd=self.work_dir)
         deadline = time.time() + ready_timeout
@@ -535,13 +535,17 @@ def main(scenarios):
     ap.add_argument("--work-dir", required=True)
     args = ap.parse_args()
     os.makedirs(args.work_dir, exist_ok=True)
-    ctx = Context(args.newsflow, args.source_dir, args.work_dir, args.broker_state)
+    ctx = Context(os.path.abspath(args.newsflow), os.path.abspath(args.source_dir), os.path.abspath(args.work_dir),
+                  os.path.abspath(args.broker_state))
     started = time.time()
     try:
         ctx.broker = Broker(args.broker_state)
         scenarios[args.scenario](ctx)
-    except TestFailure as e:
-        print(f"FAIL {args.scenario}: {e}", flush=True)
+    except Exception as e:
+        print(f"FAIL {args.scenario}: {e if isinstance(e, TestFailure) else repr(e)}", flush=True)
+        if not isinstance(e, TestFailure):
+            import traceback
+            traceback.print_exc(file=sys.stdout)
         for nf in ctx.instances:
             print(nf.log_tail(), flush=True)
         sys.exit(1)

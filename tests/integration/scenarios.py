@@ -84,31 +84,39 @@ def end_to_end(ctx):
     check(committed == ends, f"after a clean stop the committed offsets {committed} are not the end offsets {ends}")
 
 
-def _restart(ctx, sig, name, total=3000, rate=400):
-    """Stops the stage with sig while articles are still arriving, starts it
-    again and checks that every input id reaches the output."""
+def _restart(ctx, sig, name, backlog=1500, streamed=1500, rate=300):
+    """Stops the stage with sig while it is busy (working through a backlog,
+    with more articles still arriving), starts it again and checks that
+    every input id reaches the output; reports how many were duplicated."""
     broker = ctx.broker
     topics = broker.stage_topics(name, input_partitions=4, output_partitions=4)
+    total = backlog + streamed
     articles = make_articles(total, seed=zlib.crc32(name.encode()), id_prefix=topics.base)
     ids = [a["id"] for a in articles]
     # Replayed records must show up on the output to be counted: emit
-    # duplicates (marked) instead of dropping them.
-    extra = ["--set", "dedup.on_duplicate=emit"]
+    # duplicates (marked) instead of dropping them. A short session timeout
+    # lets the broker notice a killed member in seconds instead of 45 s.
+    extra = ["--set", "dedup.on_duplicate=emit", "--set", "kafka.consumer.session.timeout.ms=6000",
+             "--set", "kafka.consumer.heartbeat.interval.ms=1000"]
 
+    produce(broker.bootstrap, topics.input,
+            [Produced(a["id"].encode(), article_bytes(a), [("traceparent", TRACEPARENT)]) for a in articles[:backlog]])
     first = ctx.stage(topics, f"{name}-1", extra).start()
-    producer = BackgroundProducer(broker.bootstrap, topics.input, articles, per_second=rate)
+    producer = BackgroundProducer(broker.bootstrap, topics.input, articles[backlog:], per_second=rate)
     producer.start()
-    wait_for(lambda: sum(broker.end_offsets(topics.output, 4).values()) >= total // 6, 90,
-             f"{total // 6} records on the output before the stop")
-    sent_at_stop = producer.sent
-    check(sent_at_stop < total, "the producer finished before the stop; the stop was not mid-stream")
+    wait_for(lambda: sum(broker.end_offsets(topics.output, 4).values()) >= backlog // 3, 90,
+             f"{backlog // 3} records on the output before the stop", interval=0.05)
+    sent_at_stop = backlog + producer.sent
+    check(producer.sent < streamed, "the producer finished before the stop; the stop was not mid-stream")
     rc = first.stop(sig)
     if sig == signal.SIGTERM:
         check(rc == 0, f"newsflow run exited with {rc} on SIGTERM, expected 0")
     else:
         check(rc == -signal.SIGKILL, f"expected death by SIGKILL, got {rc}")
     out_at_stop = sum(broker.end_offsets(topics.output, 4).values())
-    log(f"{name}: stopped with {sent_at_stop}/{total} produced, {out_at_stop} records on the output")
+    committed = sum(max(o, 0) for o in broker.committed(topics.group, topics.input, 4).values())
+    log(f"{name}: stopped with {sent_at_stop}/{total} produced, {out_at_stop} records on the output, "
+        f"{committed} input offsets committed")
 
     second = ctx.stage(topics, f"{name}-2", extra).start()
     producer.finish(120)
@@ -121,7 +129,8 @@ def _restart(ctx, sig, name, total=3000, rate=400):
         f"({extra_records} extra records) after {signal.Signals(sig).name} mid-stream")
     with open(f"{ctx.work_dir}/{name}.result.json", "w") as f:
         json.dump({"ids": len(ids), "output_records": len(out), "duplicated_ids": duplicated,
-                   "extra_records": extra_records, "stopped_after_produced": sent_at_stop}, f)
+                   "extra_records": extra_records, "stopped_after_produced": sent_at_stop,
+                   "output_at_stop": out_at_stop, "committed_at_stop": committed}, f)
     if sig == signal.SIGTERM:
         check(duplicated == 0, f"{duplicated} ids were produced twice although SIGTERM drains, flushes and commits")
     rc = second.stop(signal.SIGTERM)
