@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "newsflow/core/kafka.hpp"
@@ -37,10 +38,23 @@ TopicReadResult read_topic_to_end(
   kafka::PartitionList assignment(rd_kafka_topic_partition_list_new(static_cast<int>(partitions.size())));
   size_t remaining = 0;
   std::map<int32_t, int64_t> high;
+  const auto watermarks_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   for (int32_t p : partitions) {
     int64_t lo = 0, hi = 0;
-    if (auto e = rd_kafka_query_watermark_offsets(rk.get(), topic.c_str(), p, &lo, &hi, timeout_ms))
-      throw std::runtime_error("changelog topic '" + topic + "': watermarks: " + rd_kafka_err2str(e));
+    // Right after the topic is created, or while a leader moves, the broker
+    // answers NOT_LEADER/LEADER_NOT_AVAILABLE for a moment: wait that out
+    // instead of failing the start-up.
+    for (;;) {
+      const auto e = rd_kafka_query_watermark_offsets(rk.get(), topic.c_str(), p, &lo, &hi, timeout_ms);
+      if (!e) break;
+      const bool transient = e == RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION ||
+                             e == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE ||
+                             e == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART ||
+                             e == RD_KAFKA_RESP_ERR_REPLICA_NOT_AVAILABLE || e == RD_KAFKA_RESP_ERR__TRANSPORT;
+      if (!transient || std::chrono::steady_clock::now() > watermarks_deadline)
+        throw std::runtime_error("changelog topic '" + topic + "': watermarks: " + rd_kafka_err2str(e));
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
     if (hi <= lo) continue;
     high[p] = hi;
     rd_kafka_topic_partition_list_add(assignment.get(), topic.c_str(), p)->offset = RD_KAFKA_OFFSET_BEGINNING;

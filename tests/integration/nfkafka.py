@@ -1,7 +1,7 @@
 """Test harness for newsflow against a real Apache Kafka broker.
 
 The broker is the one tests/integration/CMakeLists.txt starts for the whole
-ctest run (scripts/kafka start, state in NEWSFLOW_KAFKA_STATE). Clients are
+ctest run (scripts/kafka start, state in KAFKA_STATE_DIR). Clients are
 ones nobody here wrote: confluent-kafka-python (librdkafka) and kcat. Every
 wait is bounded; a failure raises TestFailure with the logs that explain it.
 """
@@ -451,8 +451,11 @@ class Newsflow:
     def start(self, ready_timeout=60):
         log(f"{self.name}: {' '.join(self.args[1:])}")
         self.log_file = open(self.log_path, "wb")
+        # Flags only: a NEWSFLOW_* variable in the caller's environment (a
+        # config file, a setting) must not change what is tested.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSFLOW_")}
         self.proc = subprocess.Popen(self.args, stdin=subprocess.DEVNULL, stdout=self.log_file,
-                                     stderr=subprocess.STDOUT, cwd=self.work_dir)
+                                     stderr=subprocess.STDOUT, cwd=self.work_dir, env=env)
         deadline = time.time() + ready_timeout
         while time.time() < deadline:
             if "newsflow run: ready" in self.log():
