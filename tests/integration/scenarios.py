@@ -151,7 +151,7 @@ def bad_input(ctx):
     (before, between, after, and while running) reach the output."""
     broker = ctx.broker
     topics = broker.stage_topics("dlq", input_partitions=2, output_partitions=2)
-    good = make_articles(90, seed=23, id_prefix=topics.base)
+    good = make_articles(120, seed=23, id_prefix=topics.base)
 
     def article(i, **fields):
         a = {"id": f"{topics.base}-bad-{i}", "url": f"https://news.example/bad/{i}", "title": "A bad record",
@@ -162,6 +162,8 @@ def bad_input(ctx):
     bad = [
         ("not_json", b'{"id": "truncated", "body": "The council appro'),
         ("not_json", b"plain text, not a JSON document"),
+        ("not_json", b"nonsense that starts like null"),
+        ("not_json", b"12 angry men"),
         ("not_object", b'["an", "array", "of", "strings"]'),
         ("invalid_utf8", b'{"id": "latin1", "body": "caf\xe9 au lait, served in Lyon", "title": "x"}'),
         ("missing_field", article(4, body=None)),
