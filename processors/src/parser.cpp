@@ -90,12 +90,11 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
   if (auto e = doc.type().get(root_type))
     return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
   if (root_type != od::json_type::object) {
-    // On-Demand tells the type from the first character only, so "nonsense"
-    // would pass for null and "12 angry men" for a number: check the whole
-    // document before calling it valid JSON of the wrong kind. Bad records
-    // only, so the DOM parser's allocation does not matter.
-    simdjson::dom::parser whole;
-    if (auto e = whole.parse(buf.data(), value.size(), false).error())
+    // On-Demand only peeks at the first byte; the rare non-object record is
+    // fully validated to tell "valid JSON, wrong shape" from "not JSON".
+    simdjson::dom::parser validator;
+    simdjson::dom::element ignored;
+    if (auto e = validator.parse(value.data(), value.size()).get(ignored))
       return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
     return Rejection{RecordError::not_object, std::string("expected a JSON object, got ") + type_name(root_type)};
   }
