@@ -106,12 +106,23 @@ class Broker:
         return t
 
     def group_members(self, group):
-        """{member_id: set(partitions)} of a consumer group, from the coordinator."""
+        """([(member id, client id, set(partitions))], state) of a consumer group, from the coordinator."""
         for g in self.admin.list_groups(group, timeout=10):
             if g.id != group:
                 continue
-            return {m.id: decode_assignment(m.assignment) for m in g.members}, g.state
-        return {}, "Dead"
+            return [(m.id, m.client_id, decode_assignment(m.assignment)) for m in g.members], g.state
+        return [], "Dead"
+
+    def partitions_by_client(self, group):
+        """{client id: set(partitions)} once the group is stable, else None. An
+        instance may run several consumers (run.workers); they share its client id."""
+        members, state = self.group_members(group)
+        if state != "Stable":
+            return None
+        out = {}
+        for _, client, parts in members:
+            out.setdefault(client, set()).update(parts)
+        return out
 
     def committed(self, group, topic, partitions):
         c = Consumer({"bootstrap.servers": self.bootstrap, "group.id": group, "enable.auto.commit": False})
@@ -408,12 +419,14 @@ def has_all_ids(ids):
 # --------------------------------------------------------------------------- schema
 
 
-class OutputSchema:
-    def __init__(self, source_dir):
+class Schema:
+    """One of the project's JSON Schemas under schemas/ (draft 2020-12)."""
+
+    def __init__(self, source_dir, name):
         import jsonschema  # Debian's python3-jsonschema
-        path = os.path.join(source_dir, "schemas", "output.schema.json")
+        path = os.path.join(source_dir, "schemas", name)
         if not os.path.exists(path):
-            raise TestFailure(f"output schema {path} is missing")
+            raise TestFailure(f"schema {path} is missing")
         with open(path) as f:
             schema = json.load(f)
         cls = jsonschema.validators.validator_for(schema)
@@ -422,13 +435,20 @@ class OutputSchema:
                              or jsonschema.FormatChecker())
         self.path = path
 
+    def errors_in(self, doc):
+        return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}"
+                for e in self.validator.iter_errors(doc)]
+
     def errors(self, record_value):
         try:
             doc = json.loads(record_value)
         except ValueError as e:
             return [f"value is not JSON: {e}"]
-        return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}"
-                for e in self.validator.iter_errors(doc)]
+        return self.errors_in(doc)
+
+
+def OutputSchema(source_dir):
+    return Schema(source_dir, "output.schema.json")
 
 
 # --------------------------------------------------------------------------- newsflow

@@ -9,7 +9,7 @@ import signal
 import time
 import zlib
 
-from nfkafka import (TRACEPARENT, OutputSchema, Produced, BackgroundProducer, article_bytes, check, has_all_ids,
+from nfkafka import (TRACEPARENT, OutputSchema, Schema, Produced, BackgroundProducer, article_bytes, check, has_all_ids,
                      ids_of, kcat_produce, log, main, make_articles, produce, read_topic)
 
 
@@ -47,6 +47,10 @@ def end_to_end(ctx):
     topics = broker.stage_topics("e2e", input_partitions=3, output_partitions=3)
     schema = OutputSchema(ctx.source_dir)
     articles = make_articles(160, seed=11, id_prefix=topics.base)
+    input_schema = Schema(ctx.source_dir, "input.schema.json")
+    for a in articles:  # the generator's articles are what the stage promises to accept
+        errors = input_schema.errors_in(a)
+        check(not errors, f"test bug: generated article {a['id']} is not valid input: {errors[:3]}")
     headers = [("traceparent", TRACEPARENT), ("ce_id", "evt-1"), ("ce_source", "/newsflow/integration"),
                ("ce_type", "news.article.raw"), ("ce_specversion", "1.0")]
     kcat_produce(broker.bootstrap, topics.input, articles[:80], headers)
@@ -211,7 +215,11 @@ def bad_input(ctx):
                      what=f"{len(bad)} dead letters")
     check(len(dlq) == len(bad), f"{len(dlq)} dead letters for {len(bad)} bad records")
 
+    dlq_schema = Schema(ctx.source_dir, "dead-letter.schema.json")
     for d in dlq:
+        headers = {k: v[-1].decode("utf-8", errors="replace") for k, v in d.headers.items()}
+        errors = dlq_schema.errors_in(headers)
+        check(not errors, f"dead letter {d.key!r}: headers do not validate against {dlq_schema.path}: {errors[:3]}")
         check(d.key in sent_bad, f"dead letter with key {d.key!r} matches no bad record (a good one?)")
         orig, expected_class = sent_bad[d.key]
         what = f"dead letter {d.key.decode()} ({expected_class})"
@@ -250,21 +258,17 @@ def group_split(ctx):
     a = ctx.stage(topics, "group-a", ["-X", "client.id=group-a"]).start()
     b = ctx.stage(topics, "group-b", ["-X", "client.id=group-b"]).start()
 
-    def assignment():
-        members, state = broker.group_members(topics.group)
-        return members if state == "Stable" else None
+    everything = set(range(partitions))
 
     def split():
-        m = assignment()
-        if not m or len(m) != 2:
+        by_client = broker.partitions_by_client(topics.group)
+        if not by_client or set(by_client) != {"group-a", "group-b"}:
             return None
-        parts = list(m.values())
-        if all(parts) and not (parts[0] & parts[1]) and parts[0] | parts[1] == set(range(partitions)):
-            return m
-        return None
+        pa, pb = by_client["group-a"], by_client["group-b"]
+        return by_client if pa and pb and not (pa & pb) and pa | pb == everything else None
 
-    members = wait_for(split, 60, "two members splitting the partitions")
-    log(f"group: split {sorted(sorted(p) for p in members.values())}")
+    split_seen = wait_for(split, 60, "both instances holding a share of the partitions")
+    log(f"group: split {({k: sorted(v) for k, v in split_seen.items()})}")
 
     producer = BackgroundProducer(broker.bootstrap, topics.input, articles, per_second=300)
     producer.start()
@@ -277,11 +281,11 @@ def group_split(ctx):
     rc = a.stop(signal.SIGTERM)
     check(rc == 0, f"newsflow run exited with {rc} on SIGTERM, expected 0")
 
-    def one_member_with_all():
-        m = assignment()
-        return m if m and len(m) == 1 and next(iter(m.values())) == set(range(partitions)) else None
+    def b_holds_all():
+        by_client = broker.partitions_by_client(topics.group)
+        return by_client == {"group-b": everything}
 
-    wait_for(one_member_with_all, 60, "the remaining instance taking every partition")
+    wait_for(b_holds_all, 60, "the remaining instance taking every partition")
     log("group: the remaining instance holds every partition")
     producer.finish(120)
     out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=180, what="every id on the output")
