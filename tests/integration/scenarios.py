@@ -23,6 +23,11 @@ def wait_for(condition, timeout, what, interval=0.5):
     check(False, f"{what}: not within {timeout}s")
 
 
+def commit_failed(nf):
+    """Did this instance log a failed offset commit (records then replay)?"""
+    return "offset commit failed" in nf.log()
+
+
 def check_output_record(record, schema, input_headers):
     key = record.key.decode(errors="replace") if record.key else None
     check(key, f"output record at {record.partition}/{record.offset} has no key")
@@ -62,7 +67,12 @@ def end_to_end(ctx):
     counts = ids_of(out)
     check(set(counts) == set(ids), f"output has ids that were never produced: {sorted(set(counts) - set(ids))[:5]}")
     repeated = {k: v for k, v in counts.items() if v > 1}
-    check(not repeated, f"ids on the output more than once in a clean run: {sorted(repeated.items())[:5]}")
+    # A clean run repeats nothing, unless a commit failed (a rebalance between
+    # the stage's two workers joining), which at-least-once allows.
+    check(not repeated or commit_failed(nf),
+          f"ids on the output more than once with no failed commit: {sorted(repeated.items())[:5]}")
+    if repeated:
+        log(f"e2e: {len(repeated)} ids repeated after a failed commit (at-least-once)")
     for record in out:
         check_output_record(record, schema, headers)
     by_id = {r.key.decode(): r.json() for r in out}
@@ -136,7 +146,9 @@ def _restart(ctx, sig, name, backlog=1500, streamed=1500, rate=300):
                    "extra_records": extra_records, "stopped_after_produced": sent_at_stop,
                    "output_at_stop": out_at_stop, "committed_at_stop": committed}, f)
     if sig == signal.SIGTERM:
-        check(duplicated == 0, f"{duplicated} ids were produced twice although SIGTERM drains, flushes and commits")
+        check(duplicated == 0 or commit_failed(first) or commit_failed(second),
+              f"{duplicated} ids were produced twice although SIGTERM drains, flushes and commits "
+              "and no commit failed")
     rc = second.stop(signal.SIGTERM)
     check(rc == 0, f"newsflow run exited with {rc} on SIGTERM, expected 0")
 
