@@ -1,16 +1,950 @@
-// Placeholder until the quotes issue lands: no quotes.
+// The quotes processor. Three linear passes over one article:
+//  1. scan_quotes finds the outermost quotations (quote_scanner.cpp);
+//  2. the text outside them is tokenized, each quotation becoming one token,
+//     and every speech cue ("said", "told", "according to") gets its subject
+//     parsed in text order, so pronouns and surnames resolve against the
+//     people introduced before them;
+//  3. each quotation is linked to the cue after it, the cue before it in its
+//     sentence, or the quotation just before it (floating quotes).
+// Rule-based rather than statistical: there is no labelled training data in
+// the project and the patterns of news attribution are few and regular.
 #include "newsflow/processors/quotes.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "quotes/quote_rules.hpp"
+#include "quotes/quote_scanner.hpp"
 
 namespace newsflow::processors {
 
 namespace {
+
+using quotes::decode_at;
+using quotes::is_letter;
+using quotes::is_upper;
+using quotes::QuoteSpan;
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+enum class Tok : uint8_t { word, comma, colon, terminal, dash, paren, quote, para };
+
+struct Token {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t classes = 0;  // WordClass bits (words only)
+  uint32_t quote = 0;    // index into spans (quote tokens only)
+  Tok kind = Tok::word;
+  bool upper = false;     // starts with an upper-case letter
+  bool acronym = false;   // two or more letters, all upper case ("NATO", "U.S.")
+  bool possessive = false;  // ends in 's
+  bool sentence_end = false;
+};
+
+enum class Gender : uint8_t { unknown, male, female };
+
+// A person or organisation introduced in the article.
+struct Named {
+  std::string name;
+  std::optional<std::string> role;
+  bool org = false;
+  Gender gender = Gender::unknown;
+  uint32_t mentions = 0;
+};
+
+// One speech cue and its parsed subject.
+struct Event {
+  uint32_t cue = 0;          // token index of the cue word
+  uint32_t link_end = 0;     // last token belonging to cue (+object, +inverted subject)
+  uint32_t subject_first = kNone;  // first token of the subject phrase
+  bool inverted = false;     // "said Jens Stoltenberg"
+  bool partial_only = false; // "called it 'a disgrace'"
+  bool has_subject = false;  // a subject phrase was found (it may name nobody)
+  int speaker = -1;          // index into Named, -1 when nobody can be named
+  std::optional<std::string> role;
+  uint32_t cue_start = 0, cue_end = 0;  // byte range of the cue phrase
+  double confidence = 0.0;
+  bool used = false;  // linked to a quotation
+};
+
+bool has(const Token& t, uint32_t cls) { return t.kind == Tok::word && (t.classes & cls) != 0; }
+
 class QuotesProcessor final : public Processor {
  public:
+  explicit QuotesProcessor(const QuotesOptions& options) : rules_(options.rules), indirect_(options.indirect) {}
   std::string_view name() const override { return "quotes"; }
-  Outcome process(Article&) override { return Outcome::pass(); }
+
+  Outcome process(Article& article) override {
+    article.quotes.clear();
+    article.speakers.clear();
+    text_ = article.text;
+    if (text_.size() >= UINT32_MAX) return Outcome::pass();
+    spans_.clear();
+    quotes::scan_quotes(text_, spans_);
+    tokenize();
+    mark_sentences();
+    named_.clear();
+    by_name_.clear();
+    by_last_.clear();
+    by_last_org_.clear();
+    recent_people_.clear();
+    recent_orgs_.clear();
+    seed_from_entities(article);
+    find_events();
+    link_quotes(article);
+    if (indirect_) add_indirect(article);
+    std::sort(article.quotes.begin(), article.quotes.end(),
+              [](const Quote& a, const Quote& b) { return a.start < b.start; });
+    collect_speakers(article);
+    reconcile_speakers_with_entities(article);
+    return Outcome::pass();
+  }
+
+ private:
+  // ---------------------------------------------------------------- tokens
+  void tokenize() {
+    tokens_.clear();
+    size_t next_span = 0;
+    const size_t n = text_.size();
+    size_t i = 0;
+    while (i < n) {
+      if (next_span < spans_.size() && i >= spans_[next_span].open) {
+        Token t;
+        t.kind = Tok::quote;
+        t.start = spans_[next_span].open;
+        t.end = spans_[next_span].close_end;
+        t.quote = static_cast<uint32_t>(next_span);
+        tokens_.push_back(t);
+        i = spans_[next_span].close_end;
+        ++next_span;
+        continue;
+      }
+      const char c = text_[i];
+      if (c == ' ' || c == '\t' || c == '\r') {
+        ++i;
+        continue;
+      }
+      if (c == '\n') {
+        if (tokens_.empty() || tokens_.back().kind != Tok::para) push_punct(Tok::para, i, i + 1);
+        ++i;
+        continue;
+      }
+      size_t len = 0;
+      const uint32_t cp = decode_at(text_, i, len);
+      if (is_letter(cp) || (cp >= '0' && cp <= '9')) {
+        i = read_word(i);
+        continue;
+      }
+      switch (cp) {
+        case ',': push_punct(Tok::comma, i, i + len); break;
+        case ':': case ';': push_punct(Tok::colon, i, i + len); break;
+        case '.': case '!': case '?': case 0x2026: push_punct(Tok::terminal, i, i + len); break;
+        case 0x2014: case 0x2013: push_punct(Tok::dash, i, i + len); break;
+        case '-':
+          if (i + 1 < n && text_[i + 1] == ' ') push_punct(Tok::dash, i, i + len);
+          break;
+        case '(': case ')': case '[': case ']': push_punct(Tok::paren, i, i + len); break;
+        default: break;  // stray marks and symbols carry no attribution
+      }
+      i += len;
+    }
+  }
+
+  void push_punct(Tok kind, size_t start, size_t end) {
+    Token t;
+    t.kind = kind;
+    t.start = static_cast<uint32_t>(start);
+    t.end = static_cast<uint32_t>(end);
+    tokens_.push_back(t);
+  }
+
+  // Letters, digits, inner hyphens, apostrophes and dots ("U.S.", "don't").
+  size_t read_word(size_t i) {
+    const size_t begin = i;
+    size_t letters = 0, uppers = 0;
+    bool inner_dot = false;
+    size_t len = 0;
+    uint32_t first = decode_at(text_, i, len);
+    while (i < text_.size()) {
+      const uint32_t cp = decode_at(text_, i, len);
+      if (is_letter(cp) || (cp >= '0' && cp <= '9')) {
+        if (is_letter(cp)) {
+          ++letters;
+          if (is_upper(cp)) ++uppers;
+        }
+        i += len;
+        continue;
+      }
+      if (cp == '-' || cp == '\'' || cp == 0x2019 || cp == '.' || cp == '&') {
+        size_t nlen = 0;
+        const uint32_t next = i + len < text_.size() ? decode_at(text_, i + len, nlen) : 0;
+        if (is_letter(next) || (next >= '0' && next <= '9' && cp != '.')) {
+          if (cp == '.') inner_dot = true;
+          i += len;
+          continue;
+        }
+      }
+      break;
+    }
+    Token t;
+    t.kind = Tok::word;
+    t.start = static_cast<uint32_t>(begin);
+    t.end = static_cast<uint32_t>(i);
+    lower_word(t);
+    t.classes = rules_->classes(lower_);
+    t.upper = is_upper(first);
+    t.acronym = letters >= 2 && uppers == letters;
+    const std::string_view w = std::string_view(text_).substr(t.start, t.end - t.start);
+    t.possessive = w.ends_with("'s") || w.ends_with("\u2019s") || w.ends_with("s\u2019");
+    // A dot after an abbreviation, an initial or "U.S" belongs to the word
+    // and does not end the sentence.
+    if (i < text_.size() && text_[i] == '.' &&
+        (inner_dot || (t.classes & kAbbreviation) || (t.classes & kHonorific) || (letters == 1 && t.upper) ||
+         (t.classes & kTitle && lower_.size() <= 4))) {
+      ++i;
+      t.end = static_cast<uint32_t>(i);
+    }
+    tokens_.push_back(t);
+    return i;
+  }
+
+  void lower_word(const Token& t) {
+    lower_.assign(text_.data() + t.start, t.end - t.start);
+    for (char& ch : lower_)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+  }
+
+  std::string_view span_text(uint32_t from_tok, uint32_t to_tok) const {
+    return std::string_view(text_).substr(tokens_[from_tok].start, tokens_[to_tok].end - tokens_[from_tok].start);
+  }
+
+  // Inner text of a quotation without surrounding spaces.
+  std::string_view inner(const QuoteSpan& s) const {
+    std::string_view v = std::string_view(text_).substr(s.start, s.end - s.start);
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\n')) v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\n')) v.remove_suffix(1);
+    return v;
+  }
+
+  static bool ends_terminal(std::string_view v) {
+    return v.ends_with(".") || v.ends_with("!") || v.ends_with("?") || v.ends_with("\u2026");
+  }
+
+  void mark_sentences() {
+    for (size_t k = 0; k < tokens_.size(); ++k) {
+      Token& t = tokens_[k];
+      if (t.kind == Tok::terminal) {
+        t.sentence_end = true;
+      } else if (t.kind == Tok::quote) {
+        const std::string_view v = inner(spans_[t.quote]);
+        if (!ends_terminal(v)) continue;
+        const bool last = k + 1 == tokens_.size();
+        const Token* next = last ? nullptr : &tokens_[k + 1];
+        t.sentence_end = last || next->kind == Tok::para || next->kind == Tok::quote ||
+                         (next->kind == Tok::word && next->upper);
+      }
+    }
+  }
+
+  bool boundary(uint32_t k) const {
+    const Token& t = tokens_[k];
+    return t.sentence_end || t.kind == Tok::para || t.kind == Tok::quote;
+  }
+
+  // First token of the clause that ends just before `k` (stops after a
+  // sentence end, paragraph or quotation).
+  uint32_t region_start(uint32_t k, uint32_t max_tokens) const {
+    uint32_t s = k;
+    while (s > 0 && k - s < max_tokens && !boundary(s - 1)) --s;
+    return s;
+  }
+
+  // ----------------------------------------------------------- names
+  bool name_token(const Token& t) const {
+    return t.kind == Tok::word && t.upper && !t.acronym && !t.possessive &&
+           !(t.classes & (kTitle | kNotName | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
+                          kNeutralPronoun | kAccording | kPartialCue));
+  }
+  // Capitalised org heads ("the Foreign Ministry") may end a name run.
+  bool org_head(const Token& t) const { return t.kind == Tok::word && t.upper && (t.classes & kOrgNoun); }
+
+  // Extends a name run backwards from `last` (inclusive), not before `floor`.
+  // Returns the first token, or kNone.
+  uint32_t name_run_back(uint32_t last, uint32_t floor) const {
+    if (!name_token(tokens_[last]) && !org_head(tokens_[last])) return kNone;
+    uint32_t first = last;
+    uint32_t k = last;
+    while (k > floor && last - k < 6) {
+      const Token& t = tokens_[k - 1];
+      if (name_token(t)) {
+        first = --k;
+      } else if (has(t, kParticle) && !t.upper && k - 1 > floor && name_token(tokens_[k - 2])) {
+        --k;
+      } else if (org_head(tokens_[last]) && t.upper && !t.possessive && !(t.classes & kNotName)) {
+        first = --k;  // "Foreign Ministry", "Justice Department"
+      } else {
+        break;
+      }
+    }
+    return first;
+  }
+
+  static bool connector(std::string_view lower) {
+    return lower == "of" || lower == "for" || lower == "the" || lower == "and" || lower == "at" || lower == "on" ||
+           lower == "in" || lower == "to";
+  }
+
+  // Role words before a name ("Chinese Foreign Ministry spokesperson").
+  std::optional<std::string> role_prefix(uint32_t name_first, uint32_t floor, uint32_t& role_first) {
+    uint32_t k = name_first;
+    role_first = name_first;
+    bool title = false;
+    while (k > floor && name_first - k < 12) {
+      const Token& t = tokens_[k - 1];
+      if (t.kind != Tok::word) break;
+      if (t.classes & (kCue | kPartialCue | kMalePronoun | kFemalePronoun | kNeutralPronoun | kAccording)) break;
+      lower_word(t);
+      const bool is_title = t.classes & kTitle;
+      const bool capital = t.upper && !(t.classes & kNotName);
+      const bool link = connector(lower_);
+      const bool before_title = !t.upper && !link && (tokens_[k].classes & kTitle) && k < name_first;
+      if (!(is_title || capital || link || before_title || t.acronym)) break;
+      if (t.classes & kHonorific) break;
+      title = title || is_title;
+      --k;
+      if (!link) role_first = k;
+    }
+    if (!title || role_first == name_first) return std::nullopt;
+    // A sentence-initial capital that is not a role word ("Outgoing") stays:
+    // it is part of the role as written.
+    return std::string(span_text(role_first, name_first - 1));
+  }
+
+  std::string lower_of(std::string_view s) const {
+    std::string out(s);
+    for (char& ch : out)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    return out;
+  }
+
+  std::string_view last_word(std::string_view name) const {
+    const auto sp = name.rfind(' ');
+    return sp == std::string_view::npos ? name : name.substr(sp + 1);
+  }
+
+  // Registers or finds a multi-word name; single words resolve as surnames.
+  int resolve_name(std::string_view name, bool org, const std::optional<std::string>& role) {
+    const bool single = name.find(' ') == std::string_view::npos;
+    if (single && !org) {
+      auto it = by_last_.find(lower_of(name));
+      if (it != by_last_.end()) {
+        ++named_[it->second].mentions;
+        return it->second;
+      }
+    }
+    std::string key = lower_of(name);
+    auto it = by_name_.find(key);
+    if (it != by_name_.end()) {
+      Named& n = named_[it->second];
+      if (single) ++n.mentions;  // multi-word names are counted by note_mention
+      if (!n.role && role) n.role = role;
+      return it->second;
+    }
+    const int index = static_cast<int>(named_.size());
+    named_.push_back(Named{std::string(name), role, org, Gender::unknown, single ? 1u : 0u});
+    by_name_.emplace(std::move(key), index);
+    if (!single) by_last_[lower_of(last_word(name))] = index;  // most recent holder of a surname wins
+    return index;
+  }
+
+  void seed_from_entities(const Article& article) {
+    for (const Entity& e : article.entities) {
+      if (e.type != Entity::Type::person && e.type != Entity::Type::organization) continue;
+      const int index = resolve_name(e.text, e.type == Entity::Type::organization, std::nullopt);
+      named_[static_cast<size_t>(index)].mentions = 0;  // counted again when seen in the text
+    }
+  }
+
+  int resolve_pronoun(const Token& t) {
+    if (t.classes & kNeutralPronoun) return recent_orgs_.empty() ? -1 : recent_orgs_.back();
+    const Gender wanted = (t.classes & kMalePronoun) ? Gender::male : Gender::female;
+    const Gender other = wanted == Gender::male ? Gender::female : Gender::male;
+    size_t looked = 0;
+    for (auto it = recent_people_.rbegin(); it != recent_people_.rend() && looked < 6; ++it, ++looked) {
+      Named& n = named_[static_cast<size_t>(*it)];
+      if (n.gender == other) continue;
+      n.gender = wanted;
+      return *it;
+    }
+    return -1;
+  }
+
+  void note_recent(int index) {
+    if (index < 0) return;
+    auto& list = named_[static_cast<size_t>(index)].org ? recent_orgs_ : recent_people_;
+    if (!list.empty() && list.back() == index) return;
+    list.push_back(index);
+    if (list.size() > 32) list.erase(list.begin(), list.begin() + 16);
+  }
+
+  // ----------------------------------------------------------- subjects
+  struct Subject {
+    uint32_t first = kNone;  // first token of the phrase
+    uint32_t last = kNone;   // last token of the phrase
+    int speaker = -1;
+    std::optional<std::string> role;
+    bool named = false;      // a name or pronoun, not a bare role
+  };
+
+  static bool lowercase_adverb(std::string_view w) { return w.size() > 3 && w.ends_with("ly"); }
+
+  // The subject phrase ending at `p` (the token before a cue), not before `floor`.
+  Subject subject_before(uint32_t p, uint32_t floor) {
+    Subject s;
+    // Words between a subject and its cue ("also", "has", "told reporters on Tuesday").
+    for (int skipped = 0; skipped < 3 && p > floor; ++skipped) {
+      const Token& t = tokens_[p];
+      if (t.kind != Tok::word || t.upper) break;
+      lower_word(t);
+      if (!(t.classes & kSkip) && !lowercase_adverb(lower_)) break;
+      --p;
+    }
+    const Token& t = tokens_[p];
+    if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
+      s.first = s.last = p;
+      s.speaker = resolve_pronoun(t);
+      s.named = true;
+      return s;
+    }
+    if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
+    if (t.kind != Tok::word) return s;
+    const uint32_t name_first = name_run_back(p, floor);
+    if (name_first != kNone) {
+      uint32_t role_first = name_first;
+      uint32_t first = name_first;
+      if (first > floor && has(tokens_[first - 1], kHonorific)) --first;
+      s.role = role_prefix(first, floor, role_first);
+      s.first = std::min(role_first, first);
+      s.last = p;
+      const bool org = org_head(tokens_[p]) || tokens_[p].acronym;
+      s.speaker = resolve_name(span_text(name_first, p), org, s.role);
+      s.named = true;
+      return s;
+    }
+    if (t.acronym || (t.upper && !(t.classes & kNotName) && !(t.classes & kTitle))) {
+      // A lone acronym or capitalised org ("NATO said", "Amazon said").
+      s.first = s.last = p;
+      s.speaker = resolve_name(span_text(p, p), true, std::nullopt);
+      s.named = true;
+      return s;
+    }
+    if (t.classes & kOrgNoun) {
+      // "the ministry said": the most recent organisation with that head.
+      lower_word(t);
+      s.last = p;
+      s.first = p > floor && has(tokens_[p - 1], kNotName) ? p - 1 : p;
+      auto it = by_last_org_.find(lower_);
+      s.speaker = it != by_last_org_.end() ? it->second
+                                           : resolve_name(span_text(s.first, p), true, std::nullopt);
+      s.named = true;
+      return s;
+    }
+    if (t.classes & kTitle) {
+      // A bare role ("a U.S. administration official said"): nobody is named.
+      uint32_t role_first = p;
+      auto role = role_prefix(p, floor, role_first);
+      s.first = role_first > floor && has(tokens_[role_first - 1], kNotName) ? role_first - 1 : role_first;
+      s.last = p;
+      s.role = role ? std::optional<std::string>(std::string(span_text(role_first, p)))
+                    : std::optional<std::string>(std::string(span_text(p, p)));
+      return s;
+    }
+    return s;
+  }
+
+  bool appositive_opening(const Token& t) const {
+    if (t.kind != Tok::word) return false;
+    return !t.upper || t.acronym || t.possessive || (t.classes & (kAppositiveStart | kTitle));
+  }
+
+  // "David Sacks, a researcher at the Council on Foreign Relations, told"
+  Subject subject_with_apposition(uint32_t comma, uint32_t floor) {
+    Subject s;
+    for (uint32_t c = floor + 1; c + 1 < comma; ++c) {
+      if (tokens_[c].kind != Tok::comma) continue;
+      if (!appositive_opening(tokens_[c + 1])) continue;
+      const uint32_t name_first = name_run_back(c - 1, floor);
+      if (name_first == kNone) continue;
+      uint32_t first = name_first;
+      if (first > floor && has(tokens_[first - 1], kHonorific)) --first;
+      uint32_t role_first = first;
+      auto prefix = role_prefix(first, floor, role_first);
+      s.first = std::min(role_first, first);
+      s.last = comma;
+      s.role = std::string(span_text(c + 1, comma - 1));
+      if (!s.role->empty() && prefix && s.role->size() < 4) s.role = prefix;
+      s.speaker = resolve_name(span_text(name_first, c - 1), org_head(tokens_[c - 1]), s.role);
+      s.named = true;
+      return s;
+    }
+    return s;
+  }
+
+  // Subject after an inverted cue ("said Jens Stoltenberg, NATO's chief").
+  Subject subject_after(uint32_t f, uint32_t limit) {
+    Subject s;
+    if (f >= limit) return s;
+    const Token& t = tokens_[f];
+    if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
+      s.first = s.last = f;
+      s.speaker = resolve_pronoun(t);
+      s.named = true;
+      return s;
+    }
+    uint32_t e = f;
+    while (e < limit && e - f < 12) {
+      const Token& w = tokens_[e];
+      if (w.kind != Tok::word) break;
+      lower_word(w);
+      if (!(w.upper || (w.classes & (kTitle | kOrgNoun)) || connector(lower_) || w.acronym ||
+            has(w, kNotName | kAppositiveStart)))
+        break;
+      ++e;
+    }
+    if (e == f) return s;
+    uint32_t last = e - 1;
+    while (last > f && !tokens_[last].upper && !(tokens_[last].classes & kOrgNoun)) --last;
+    Subject inner = subject_before(last, f);
+    if (inner.first == kNone) return s;
+    s = inner;
+    s.last = last;
+    // ", a spokesman for the company" after the name is its role.
+    if (e < limit && tokens_[e].kind == Tok::comma && e + 1 < limit && appositive_opening(tokens_[e + 1])) {
+      uint32_t r = e + 1;
+      while (r + 1 < limit && !boundary(r + 1) && tokens_[r + 1].kind != Tok::comma) ++r;
+      if (!(r + 1 < limit && tokens_[r + 1].kind == Tok::comma)) {
+        s.role = std::string(span_text(e + 1, r));
+        if (s.speaker >= 0 && !named_[static_cast<size_t>(s.speaker)].role)
+          named_[static_cast<size_t>(s.speaker)].role = s.role;
+        s.last = r;
+      }
+    }
+    return s;
+  }
+
+  // ----------------------------------------------------------- events
+  void find_events() {
+    events_.clear();
+    event_at_.assign(tokens_.size(), -1);
+    for (uint32_t k = 0; k < tokens_.size(); ++k) {
+      const Token& t = tokens_[k];
+      if (t.kind != Tok::word) continue;
+      if (name_token(t) && (k == 0 || !name_token(tokens_[k - 1]))) note_mention(k);
+      const bool according = (t.classes & kAccording) && k + 1 < tokens_.size() && tokens_[k + 1].kind == Tok::word &&
+                             text_.compare(tokens_[k + 1].start, 2, "to") == 0 &&
+                             tokens_[k + 1].end - tokens_[k + 1].start == 2;
+      if (!(t.classes & (kCue | kPartialCue)) && !according) continue;
+      if (t.upper && !according && k > 0 && !boundary(k - 1)) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
+      Event ev;
+      ev.cue = k;
+      ev.link_end = k;
+      ev.partial_only = (t.classes & kPartialCue) && !(t.classes & kCue);
+      ev.cue_start = t.start;
+      ev.cue_end = t.end;
+      const uint32_t floor = region_start(k, 60);
+      uint32_t limit = k + 1;
+      while (limit < tokens_.size() && limit - k < 40 && !boundary(limit)) ++limit;
+      if (limit < tokens_.size() && tokens_[limit].sentence_end && tokens_[limit].kind == Tok::terminal) {
+        // limit stays exclusive of the terminal token
+      }
+      Subject s;
+      if (according) {
+        ev.link_end = k + 1;
+        ev.cue_end = tokens_[k + 1].end;
+        uint32_t f = k + 2;
+        // "according to a statement from the ministry": skip to the source.
+        uint32_t g = f;
+        while (g < limit && g - f < 6 && tokens_[g].kind == Tok::word && !tokens_[g].upper &&
+               !(tokens_[g].classes & kOrgNoun))
+          ++g;
+        s = subject_after(g < limit ? g : f, limit);
+        ev.inverted = true;
+        if (s.last != kNone) ev.link_end = s.last;
+      } else {
+        // Inverted when nothing but punctuation stands between a quotation and the cue.
+        uint32_t b = k;
+        while (b > floor && (tokens_[b - 1].kind == Tok::comma || tokens_[b - 1].kind == Tok::dash)) --b;
+        const bool after_quote = b == floor && floor > 0 && tokens_[floor - 1].kind == Tok::quote;
+        if (after_quote && k + 1 < limit) {
+          s = subject_after(k + 1, limit);
+          ev.inverted = s.first != kNone;
+          if (ev.inverted) ev.link_end = s.last;
+        }
+        if (!ev.inverted && k > floor) s = subject_before(k - 1, floor);
+        if (t.classes & kObjectCue) take_object(ev, limit);
+      }
+      ev.has_subject = s.first != kNone;
+      ev.subject_first = s.first;
+      ev.speaker = s.speaker;
+      ev.role = s.role;
+      if (ev.speaker >= 0 && !ev.role) ev.role = named_[static_cast<size_t>(ev.speaker)].role;
+      ev.confidence = s.speaker < 0 ? 0.5 : (has(tokens_[s.first == kNone ? k : s.first], kMalePronoun | kFemalePronoun | kNeutralPronoun) ? 0.75 : 0.9);
+      note_recent(ev.speaker);
+      event_at_[k] = static_cast<int>(events_.size());
+      events_.push_back(std::move(ev));
+    }
+  }
+
+  // "told VOA via email", "told reporters": the object is part of the cue.
+  void take_object(Event& ev, uint32_t limit) {
+    uint32_t e = ev.cue + 1;
+    while (e < limit && e - ev.cue <= 4 && tokens_[e].kind == Tok::word) {
+      lower_word(tokens_[e]);
+      if (lower_ == "that" || (tokens_[e].classes & (kMalePronoun | kFemalePronoun))) break;
+      ++e;
+    }
+    // Only a short object directly followed by punctuation or a quotation.
+    if (e > ev.cue + 1 && (e == limit || tokens_[e].kind != Tok::word)) {
+      ev.link_end = e - 1;
+      ev.cue_end = tokens_[e - 1].end;
+    } else if (e > ev.cue + 1 && e < limit) {
+      lower_word(tokens_[e]);
+      if (lower_ == "that") {
+        ev.link_end = e - 1;
+        ev.cue_end = tokens_[e - 1].end;
+      }
+    }
+  }
+
+  // A multi-word name seen anywhere introduces it (for later surnames); at a
+  // sentence start it is also the likely referent of the next "he"/"she".
+  void note_mention(uint32_t k) {
+    uint32_t e = k;
+    while (e + 1 < tokens_.size() && e - k < 4 &&
+           (name_token(tokens_[e + 1]) || org_head(tokens_[e + 1]) ||
+            (has(tokens_[e + 1], kParticle) && !tokens_[e + 1].upper && e + 2 < tokens_.size() &&
+             name_token(tokens_[e + 2])))) {
+      ++e;
+      if (org_head(tokens_[e])) break;
+    }
+    if (e == k) return;
+    const bool org = org_head(tokens_[e]);
+    const std::string_view name = span_text(k, e);
+    const std::string key = lower_of(name);
+    int index;
+    if (auto it = by_name_.find(key); it != by_name_.end()) {
+      index = it->second;
+      ++named_[static_cast<size_t>(index)].mentions;
+    } else {
+      index = static_cast<int>(named_.size());
+      named_.push_back(Named{std::string(name), std::nullopt, org, Gender::unknown, 1});
+      by_name_.emplace(key, index);
+      if (!org) by_last_[lower_of(last_word(name))] = index;
+    }
+    if (org) {
+      by_last_org_[lower_of(last_word(name))] = index;
+      return;
+    }
+    const bool sentence_start = k == 0 || boundary(k - 1) || has(tokens_[k - 1], kTitle);
+    if (sentence_start) note_recent(index);
+  }
+
+  // ----------------------------------------------------------- linking
+  Quote make_quote(const QuoteSpan& s) const {
+    Quote q;
+    uint32_t a = s.start, b = s.end;
+    while (a < b && (text_[a] == ' ' || text_[a] == '\n')) ++a;
+    while (b > a && (text_[b - 1] == ' ' || text_[b - 1] == '\n')) --b;
+    q.start = a;
+    q.end = b;
+    q.text.assign(text_, a, b - a);
+    return q;
+  }
+
+  static size_t word_count(std::string_view v) {
+    size_t words = 0;
+    bool in = false;
+    for (char c : v) {
+      const bool sp = c == ' ' || c == '\n';
+      if (!sp && !in) ++words;
+      in = !sp;
+    }
+    return words;
+  }
+
+  void attribute(Quote& q, const Event& ev, double confidence) {
+    if (ev.speaker >= 0) {
+      const Named& n = named_[static_cast<size_t>(ev.speaker)];
+      q.speaker = n.name;
+      q.speaker_role = ev.role ? ev.role : n.role;
+    } else {
+      q.speaker_role = ev.role;
+    }
+    q.cue.assign(text_, ev.cue_start, ev.cue_end - ev.cue_start);
+    q.confidence = ev.speaker >= 0 ? confidence : 0.5;
+  }
+
+  // Event whose cue follows quotation token i and whose subject starts right
+  // after it ("..." Stoltenberg said / said Stoltenberg / he said).
+  int event_after(uint32_t i) const {
+    uint32_t j = i + 1;
+    while (j < tokens_.size() && j - i <= 2 && (tokens_[j].kind == Tok::comma || tokens_[j].kind == Tok::dash)) ++j;
+    for (uint32_t k = j; k < tokens_.size() && k - j < 40 && !boundary(k); ++k) {
+      const int e = event_at_[k];
+      if (e < 0) continue;
+      const Event& ev = events_[static_cast<size_t>(e)];
+      if (ev.partial_only) return -1;
+      if (ev.inverted && ev.cue == j) return e;
+      if (ev.has_subject && ev.subject_first == j) return e;
+      return -1;
+    }
+    return -1;
+  }
+
+  bool after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const {
+    const std::string_view v = inner(span);
+    if (v.empty()) return false;
+    const uint32_t next = i + 1;
+    if (next < tokens_.size() && (tokens_[next].kind == Tok::comma || tokens_[next].kind == Tok::dash)) return true;
+    if (v.ends_with(",") || v.ends_with("?") || v.ends_with("!") || v.ends_with("\u2014") || v.ends_with("\u2026") ||
+        v.ends_with("-") || v.ends_with(":"))
+      return true;
+    if (!v.ends_with(".")) return false;
+    // "...end." She said. is rare; a new sentence that starts "Smith said" and
+    // carries on is reported speech of its own.
+    if (next < tokens_.size() && tokens_[next].kind == Tok::word && !tokens_[next].upper) return true;
+    uint32_t k = ev.link_end + 1;
+    uint32_t extra = 0;
+    while (k < tokens_.size() && !boundary(k)) {
+      ++extra;
+      ++k;
+    }
+    return extra <= 3;
+  }
+
+  // The last cue before quotation token i in its sentence, and whether only
+  // punctuation stands between them (direct) or words (embedded, partial).
+  int event_before(uint32_t i, bool& embedded) const {
+    const uint32_t floor = region_start(i, 60);
+    for (uint32_t k = i; k > floor;) {
+      --k;
+      const int e = event_at_[k];
+      if (e < 0) continue;
+      const Event& ev = events_[static_cast<size_t>(e)];
+      if (!ev.has_subject) return -1;
+      uint32_t words = 0;
+      bool only_punct = true;
+      for (uint32_t m = ev.link_end + 1; m < i; ++m) {
+        if (tokens_[m].kind == Tok::word) {
+          ++words;
+          only_punct = false;
+        } else if (tokens_[m].kind != Tok::comma && tokens_[m].kind != Tok::colon && tokens_[m].kind != Tok::dash) {
+          only_punct = false;
+        }
+      }
+      if (words > 20) return -1;
+      embedded = !only_punct || ev.partial_only;
+      return e;
+    }
+    // "Smith said:" closing the previous paragraph introduces this one.
+    if (floor == i && i >= 2 && tokens_[i - 1].kind == Tok::para && tokens_[i - 2].kind == Tok::colon) {
+      const uint32_t colon = i - 2;
+      for (uint32_t k = colon; k > 0 && colon - k < 8;) {
+        --k;
+        const int e = event_at_[k];
+        if (e >= 0 && events_[static_cast<size_t>(e)].has_subject &&
+            events_[static_cast<size_t>(e)].link_end + 1 == colon) {
+          embedded = false;
+          return e;
+        }
+        if (boundary(k)) break;
+      }
+    }
+    return -1;
+  }
+
+  void link_quotes(Article& article) {
+    uint32_t prev_quote = kNone;
+    std::optional<Quote> prev_result;
+    for (uint32_t i = 0; i < tokens_.size(); ++i) {
+      if (tokens_[i].kind != Tok::quote) continue;
+      const QuoteSpan& span = spans_[tokens_[i].quote];
+      Quote q = make_quote(span);
+      if (q.text.empty()) continue;
+      const std::string_view v = q.text;
+      size_t len = 0;
+      const uint32_t first_cp = decode_at(v, 0, len);
+      const bool starts_upper = is_upper(first_cp) || (first_cp >= '0' && first_cp <= '9');
+      const bool starts_sentence = i == 0 || boundary(i - 1);
+      const size_t words = word_count(v);
+      const bool sentence_like = starts_upper && words >= 3 &&
+                                 (ends_terminal(v) || v.ends_with(",") || v.ends_with("\u2014") ||
+                                  (i + 1 < tokens_.size() && tokens_[i + 1].kind == Tok::comma));
+      bool linked = false;
+      if (const int e = event_after(i); e >= 0 && after_allowed(i, span, events_[static_cast<size_t>(e)])) {
+        Event& ev = events_[static_cast<size_t>(e)];
+        attribute(q, ev, ev.confidence);
+        ev.used = true;
+        q.kind = starts_sentence && starts_upper ? Quote::Kind::direct : Quote::Kind::partial;
+        linked = true;
+      }
+      bool embedded = false;
+      if (!linked) {
+        if (const int e = event_before(i, embedded); e >= 0) {
+          Event& ev = events_[static_cast<size_t>(e)];
+          const bool title_like = starts_upper && words <= 5 && !ends_terminal(v) && !v.ends_with(",");
+          if (embedded && (title_like || (words <= 2 && !ev.partial_only))) {
+            q.kind = Quote::Kind::scare;  // a title or a word the writer marks, not speech
+          } else {
+            attribute(q, ev, ev.confidence);
+            ev.used = true;
+            q.kind = !embedded && starts_upper ? Quote::Kind::direct : Quote::Kind::partial;
+          }
+          linked = true;
+        }
+      }
+      if (!linked && starts_sentence && sentence_like && prev_quote != kNone && prev_result &&
+          prev_result->speaker && follows_closely(prev_quote, i)) {
+        // A floating quotation continues the previous speaker.
+        q.speaker = prev_result->speaker;
+        q.speaker_role = prev_result->speaker_role;
+        q.cue = prev_result->cue;
+        q.kind = Quote::Kind::direct;
+        q.confidence = 0.7;
+        linked = true;
+      }
+      if (!linked) {
+        if (starts_sentence && sentence_like) {
+          q.kind = Quote::Kind::direct;
+          q.confidence = 0.4;
+        } else if (words <= 6 || !starts_sentence) {
+          q.kind = words <= 6 ? Quote::Kind::scare : Quote::Kind::partial;
+          q.confidence = 0.4;
+        }
+      }
+      if (q.kind != Quote::Kind::scare) {
+        prev_quote = i;
+        prev_result = q;
+      }
+      article.quotes.push_back(std::move(q));
+    }
+  }
+
+  // True when quotation j sits in the sentence just before quotation i.
+  bool follows_closely(uint32_t j, uint32_t i) const {
+    uint32_t ends = tokens_[j].sentence_end ? 1 : 0;
+    uint32_t paras = 0;
+    for (uint32_t k = j + 1; k < i; ++k) {
+      if (tokens_[k].kind == Tok::para) ++paras;
+      else if (tokens_[k].sentence_end) ++ends;
+      if (ends > 1 || paras > 1) return false;
+    }
+    return ends + paras >= 1;
+  }
+
+  // Reported speech: a named subject, a cue and a clause with no quotation.
+  void add_indirect(Article& article) {
+    for (const Event& ev : events_) {
+      if (ev.used || ev.speaker < 0 || ev.inverted || ev.partial_only) continue;
+      lower_word(tokens_[ev.cue]);
+      if (lower_ == "asked" || lower_ == "asks") continue;
+      uint32_t f = ev.link_end + 1;
+      if (f >= tokens_.size() || tokens_[f].kind != Tok::word) continue;
+      lower_word(tokens_[f]);
+      if (lower_ == "that") ++f;
+      uint32_t e = f;
+      bool has_quote = false;
+      while (e < tokens_.size() && !boundary(e)) ++e;
+      if (e < tokens_.size() && tokens_[e].kind == Tok::quote) has_quote = true;
+      if (has_quote || e <= f + 2) continue;
+      // Skip clauses that are only a time or place ("said on Tuesday.").
+      Quote q;
+      q.start = tokens_[f].start;
+      q.end = tokens_[e - 1].end;
+      while (q.end > q.start && (text_[q.end - 1] == ',' || text_[q.end - 1] == ' ')) --q.end;
+      q.text.assign(text_, q.start, q.end - q.start);
+      const Named& n = named_[static_cast<size_t>(ev.speaker)];
+      q.speaker = n.name;
+      q.speaker_role = ev.role ? ev.role : n.role;
+      q.cue.assign(text_, ev.cue_start, ev.cue_end - ev.cue_start);
+      q.kind = Quote::Kind::indirect;
+      q.confidence = 0.6;
+      article.quotes.push_back(std::move(q));
+    }
+  }
+
+  void collect_speakers(Article& article) {
+    for (const Quote& q : article.quotes) {
+      if (!q.speaker || (q.kind != Quote::Kind::direct && q.kind != Quote::Kind::partial)) continue;
+      auto it = std::find_if(article.speakers.begin(), article.speakers.end(),
+                             [&](const Speaker& s) { return s.name == *q.speaker; });
+      if (it == article.speakers.end()) {
+        article.speakers.push_back(Speaker{*q.speaker, q.speaker_role, 1});
+      } else {
+        ++it->quote_count;
+        if (!it->role) it->role = q.speaker_role;
+      }
+    }
+  }
+
+  // Every named speaker appears among the entities: a matching entity lends
+  // its full name ("Stoltenberg" -> "Jens Stoltenberg"); otherwise one is
+  // added with the number of mentions the processor saw.
+  void reconcile_speakers_with_entities(Article& article) {
+    for (Speaker& s : article.speakers) {
+      const std::string lower = lower_of(s.name);
+      Entity* match = nullptr;
+      for (Entity& e : article.entities) {
+        if (e.type != Entity::Type::person && e.type != Entity::Type::organization) continue;
+        const std::string el = lower_of(e.text);
+        if (el == lower) {
+          match = &e;
+          break;
+        }
+        if (!match && e.type == Entity::Type::person && el.size() > lower.size() && el.ends_with(" " + lower))
+          match = &e;
+      }
+      if (match) {
+        if (match->text != s.name) {
+          for (Quote& q : article.quotes)
+            if (q.speaker && *q.speaker == s.name) q.speaker = match->text;
+          s.name = match->text;
+        }
+        continue;
+      }
+      const auto it = by_name_.find(lower);
+      const bool org = it != by_name_.end() && named_[static_cast<size_t>(it->second)].org;
+      const uint32_t mentions = it != by_name_.end() ? std::max(1u, named_[static_cast<size_t>(it->second)].mentions)
+                                                     : s.quote_count;
+      article.entities.push_back(
+          Entity{s.name, org ? Entity::Type::organization : Entity::Type::person, mentions, ""});
+    }
+  }
+
+  std::shared_ptr<const QuoteRules> rules_;
+  bool indirect_ = true;
+  // Per-record scratch, reused across records.
+  std::string_view text_;
+  std::vector<QuoteSpan> spans_;
+  std::vector<Token> tokens_;
+  std::vector<Event> events_;
+  std::vector<int> event_at_;  // token index -> event index, -1 if none
+  std::vector<Named> named_;
+  std::unordered_map<std::string, int> by_name_;      // lower-cased full name -> Named
+  std::unordered_map<std::string, int> by_last_;      // lower-cased surname -> most recent person
+  std::unordered_map<std::string, int> by_last_org_;  // lower-cased head noun -> most recent organisation
+  std::vector<int> recent_people_, recent_orgs_;
+  std::string lower_;
 };
+
 }  // namespace
 
-std::unique_ptr<Processor> make_quotes_processor(const QuotesOptions&) { return std::make_unique<QuotesProcessor>(); }
+std::unique_ptr<Processor> make_quotes_processor(const QuotesOptions& options) {
+  if (!options.rules) throw ConfigError("quotes: no rules loaded (load_quote_rules)");
+  return std::make_unique<QuotesProcessor>(options);
+}
 
 }  // namespace newsflow::processors
