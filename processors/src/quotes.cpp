@@ -490,6 +490,19 @@ class QuotesProcessor final : public Processor {
       s.named = true;
       return s;
     }
+    // "Her deputy, James Hart, disagreed": the name is the last comma phrase.
+    const uint32_t name_first = name_run_back(comma - 1, floor);
+    if (name_first != kNone && name_first > floor + 1 && tokens_[name_first - 1].kind == Tok::comma) {
+      uint32_t role_first = name_first - 1;
+      while (role_first > floor && tokens_[role_first - 1].kind == Tok::word && name_first - role_first < 10) --role_first;
+      if (role_first < name_first - 1) {
+        s.first = role_first;
+        s.last = comma;
+        s.role = std::string(span_text(role_first, name_first - 2));
+        s.speaker = resolve_name(span_text(name_first, comma - 1), org_head(tokens_[comma - 1]), s.role);
+        s.named = true;
+      }
+    }
     return s;
   }
 
@@ -543,9 +556,14 @@ class QuotesProcessor final : public Processor {
       const Token& t = tokens_[k];
       if (t.kind != Tok::word) continue;
       if (name_token(t) && (k == 0 || !name_token(tokens_[k - 1]))) note_mention(k);
-      const bool according = (t.classes & kAccording) && k + 1 < tokens_.size() && tokens_[k + 1].kind == Tok::word &&
-                             text_.compare(tokens_[k + 1].start, 2, "to") == 0 &&
-                             tokens_[k + 1].end - tokens_[k + 1].start == 2;
+      bool according = false;
+      if (t.classes & kAccording) {
+        lower_word(t);
+        // "according to"; other languages' one-word forms ("selon") take no "to".
+        according = lower_ != "according" ||
+                    (k + 1 < tokens_.size() && tokens_[k + 1].kind == Tok::word &&
+                     text_.compare(tokens_[k + 1].start, 2, "to") == 0 && tokens_[k + 1].end - tokens_[k + 1].start == 2);
+      }
       if (!(t.classes & (kCue | kPartialCue)) && !according) continue;
       if (t.upper && !according && k > 0 && !boundary(k - 1)) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
       Event ev;
@@ -562,9 +580,10 @@ class QuotesProcessor final : public Processor {
       }
       Subject s;
       if (according) {
-        ev.link_end = k + 1;
-        ev.cue_end = tokens_[k + 1].end;
-        uint32_t f = k + 2;
+        const uint32_t to = lower_ == "according" ? k + 1 : k;
+        ev.link_end = to;
+        ev.cue_end = tokens_[to].end;
+        uint32_t f = to + 1;
         // "according to a statement from the ministry": skip to the source.
         uint32_t g = f;
         while (g < limit && g - f < 6 && tokens_[g].kind == Tok::word && !tokens_[g].upper &&

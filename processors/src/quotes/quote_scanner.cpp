@@ -91,6 +91,11 @@ bool plural_possessive(const Context& c) {
 }
 
 bool opens(uint32_t cp, const Context& c, Family& family) {
+  // French sets guillemets off with spaces: « Nous allons gagner. »
+  if (cp == 0xAB && c.next != 0) {
+    family = Family::guillemet;
+    return true;
+  }
   if (!can_open(c)) return false;
   switch (cp) {
     case 0x201C: family = Family::double_curly; return true;
@@ -108,6 +113,7 @@ bool opens(uint32_t cp, const Context& c, Family& family) {
 }
 
 bool closes(uint32_t cp, Family family, const Context& c, bool later_single_close) {
+  if (family == Family::guillemet && cp == 0xBB) return c.prev != 0;
   if (!can_close(c)) return false;
   const bool single_closer_ok =
       !word_internal(c) && !(plural_possessive(c) && later_single_close);
