@@ -89,6 +89,7 @@ class QuotesProcessor final : public Processor {
     named_.clear();
     by_name_.clear();
     by_last_.clear();
+    by_first_.clear();
     by_last_org_.clear();
     recent_people_.clear();
     recent_orgs_.clear();
@@ -281,15 +282,42 @@ class QuotesProcessor final : public Processor {
       const Token& t = tokens_[k - 1];
       if (name_token(t)) {
         first = --k;
-      } else if (has(t, kParticle) && !t.upper && k - 1 > floor && name_token(tokens_[k - 2])) {
-        --k;
+      } else if (has(t, kParticle) && !t.upper && name_token(tokens_[k])) {
+        first = --k;  // "Erik ten Hag", and "ten Hag" on its own
       } else if (org_head(tokens_[last]) && t.upper && !t.possessive && !(t.classes & kNotName)) {
         first = --k;  // "Foreign Ministry", "Justice Department"
+      } else if (org_head(tokens_[last]) && !t.upper && k - 1 > floor && tokens_[k - 2].upper &&
+                 (word_at(k - 1) == "and" || word_at(k - 1) == "of" || word_at(k - 1) == "on" ||
+                  word_at(k - 1) == "for")) {
+        --k;  // "Fire and Rescue Service", "Department of Health"
       } else {
         break;
       }
     }
+    // "MP for Huddersfield Harpreet Uppal", "Tenant Mehmet Yilmaz": in a run of
+    // three capitalised words after a connector or at a sentence start, the
+    // first belongs to the role.
+    if (!org_head(tokens_[last]) && last - first >= 2 && name_token(tokens_[first])) {
+      const bool sentence_start = first == 0 || boundary(first - 1);
+      bool after_connector = false;
+      if (first > 0 && tokens_[first - 1].kind == Tok::word && !tokens_[first - 1].upper) {
+        const std::string_view w = word_at(first - 1);
+        after_connector = w == "for" || w == "of" || w == "at" || w == "from";
+      }
+      if ((sentence_start || after_connector) && !has(tokens_[first + 1], kParticle)) ++first;
+    }
     return first;
+  }
+
+  std::string_view word_at(uint32_t k) const {
+    return std::string_view(text_).substr(tokens_[k].start, tokens_[k].end - tokens_[k].start);
+  }
+
+  // "a spokesman for Mr Jenrick": the person speaking is not the one named.
+  bool owned_by_role(uint32_t first, uint32_t floor) const {
+    if (first < floor + 2 || tokens_[first - 1].kind != Tok::word) return false;
+    const std::string_view w = word_at(first - 1);
+    return (w == "for" || w == "of") && has(tokens_[first - 2], kTitle);
   }
 
   static bool connector(std::string_view lower) {
@@ -337,10 +365,13 @@ class QuotesProcessor final : public Processor {
 
   // Registers or finds a multi-word name; single words resolve as surnames.
   int resolve_name(std::string_view name, bool org, const std::optional<std::string>& role) {
-    const bool single = name.find(' ') == std::string_view::npos;
+    const bool particle_surname = !name.empty() && name.front() >= 'a' && name.front() <= 'z';
+    const bool single = name.find(' ') == std::string_view::npos || particle_surname;
     if (single && !org) {
-      auto it = by_last_.find(lower_of(name));
-      if (it != by_last_.end()) {
+      const std::string key = lower_of(particle_surname ? last_word(name) : name);
+      auto it = by_last_.find(key);
+      if (it == by_last_.end()) it = by_first_.find(key);  // tabloids: "Gary told the paper"
+      if (it != by_last_.end() && it != by_first_.end()) {
         ++named_[it->second].mentions;
         return it->second;
       }
@@ -356,8 +387,14 @@ class QuotesProcessor final : public Processor {
     const int index = static_cast<int>(named_.size());
     named_.push_back(Named{std::string(name), role, org, Gender::unknown, single ? 1u : 0u});
     by_name_.emplace(std::move(key), index);
-    if (!single) by_last_[lower_of(last_word(name))] = index;  // most recent holder of a surname wins
+    if (!single && !org) register_person_keys(name, index);
     return index;
+  }
+
+  void register_person_keys(std::string_view name, int index) {
+    by_last_[lower_of(last_word(name))] = index;  // the most recent holder of a surname wins
+    const auto sp = name.find(' ');
+    if (sp != std::string_view::npos) by_first_.emplace(lower_of(name.substr(0, sp)), index);
   }
 
   void seed_from_entities(const Article& article) {
@@ -426,6 +463,29 @@ class QuotesProcessor final : public Processor {
       uint32_t role_first = name_first;
       uint32_t first = name_first;
       if (first > floor && has(tokens_[first - 1], kHonorific)) --first;
+      // "Stephen Furlong of Davy said": the person before "of" speaks.
+      if ((name_first == p || org_head(tokens_[p])) && name_first >= floor + 2 &&
+          tokens_[name_first - 1].kind == Tok::word &&
+          (word_at(name_first - 1) == "of" || word_at(name_first - 1) == "at" || word_at(name_first - 1) == "from")) {
+        const uint32_t person_first = name_run_back(name_first - 2, floor);
+        if (person_first != kNone && person_first < name_first - 2 && !org_head(tokens_[name_first - 2])) {
+          uint32_t role_first = person_first;
+          s.role = role_prefix(person_first, floor, role_first);
+          s.first = role_first;
+          s.last = p;
+          s.speaker = resolve_name(span_text(person_first, name_first - 2), false, s.role);
+          s.named = true;
+          return s;
+        }
+      }
+      if (owned_by_role(first, floor)) {
+        uint32_t title = first - 2;
+        role_prefix(title + 1, floor, role_first);
+        s.first = role_first > floor && has(tokens_[role_first - 1], kNotName) ? role_first - 1 : role_first;
+        s.last = p;
+        s.role = std::string(span_text(role_first, p));
+        return s;
+      }
       s.role = role_prefix(first, floor, role_first);
       s.first = std::min(role_first, first);
       s.last = p;
@@ -445,10 +505,14 @@ class QuotesProcessor final : public Processor {
       // "the ministry said": the most recent organisation with that head.
       lower_word(t);
       s.last = p;
-      s.first = p > floor && has(tokens_[p - 1], kNotName) ? p - 1 : p;
-      auto it = by_last_org_.find(lower_);
-      s.speaker = it != by_last_org_.end() ? it->second
-                                           : resolve_name(span_text(s.first, p), true, std::nullopt);
+      uint32_t m = p;  // modifiers: "the Danish prosecution service"
+      while (m > floor && p - m < 4 && tokens_[m - 1].kind == Tok::word && !has(tokens_[m - 1], kNotName | kCue) &&
+             !tokens_[m - 1].possessive)
+        --m;
+      s.first = m > floor && has(tokens_[m - 1], kNotName) ? m - 1 : m;
+      auto it = m == p ? by_last_org_.find(lower_) : by_last_org_.end();
+      s.speaker = it != by_last_org_.end() ? it->second : resolve_name(span_text(m, p), true, std::nullopt);
+      if (m < p) by_last_org_[lower_] = s.speaker;
       s.named = true;
       return s;
     }
@@ -530,6 +594,17 @@ class QuotesProcessor final : public Processor {
     if (e == f) return s;
     uint32_t last = e - 1;
     while (last > f && !tokens_[last].upper && !(tokens_[last].classes & kOrgNoun)) --last;
+    if (e + 1 < limit && tokens_[e].kind == Tok::comma && name_token(tokens_[e + 1]) &&
+        name_run_back(last, f) == kNone) {
+      uint32_t n = e + 1;
+      while (n + 1 < limit && (name_token(tokens_[n + 1]) || has(tokens_[n + 1], kParticle)) && n - e < 4) ++n;
+      s.first = f;
+      s.last = n;
+      s.role = std::string(span_text(f, e - 1));
+      s.speaker = resolve_name(span_text(e + 1, n), false, s.role);
+      s.named = true;
+      return s;
+    }
     Subject inner = subject_before(last, f);
     if (inner.first == kNone) return s;
     s = inner;
@@ -556,6 +631,7 @@ class QuotesProcessor final : public Processor {
       const Token& t = tokens_[k];
       if (t.kind != Tok::word) continue;
       if (name_token(t) && (k == 0 || !name_token(tokens_[k - 1]))) note_mention(k);
+      if ((t.classes & kOrgNoun) && !t.upper) note_org_phrase(k);
       bool according = false;
       if (t.classes & kAccording) {
         lower_word(t);
@@ -649,9 +725,23 @@ class QuotesProcessor final : public Processor {
       ++e;
       if (org_head(tokens_[e])) break;
     }
-    if (e == k) return;
+    // "Celine Sciamma's new film" introduces Celine Sciamma.
+    const bool possessive = e + 1 < tokens_.size() && !org_head(tokens_[e]) && tokens_[e + 1].kind == Tok::word &&
+                            tokens_[e + 1].upper && tokens_[e + 1].possessive && !tokens_[e + 1].acronym &&
+                            !(tokens_[e + 1].classes & (kNotName | kTitle));
+    if (e == k && !possessive) return;
     const bool org = org_head(tokens_[e]);
-    const std::string_view name = span_text(k, e);
+    uint32_t first = possessive ? k : name_run_back(e, k);
+    if (first == kNone) first = k;
+    std::string_view name = span_text(first, possessive ? e + 1 : e);
+    if (possessive) {
+      for (std::string_view suffix : {"'s", "\u2019s", "'", "\u2019"})
+        if (name.ends_with(suffix)) {
+          name.remove_suffix(suffix.size());
+          break;
+        }
+    }
+    if (name.find(' ') == std::string_view::npos) return;
     const std::string key = lower_of(name);
     int index;
     if (auto it = by_name_.find(key); it != by_name_.end()) {
@@ -661,14 +751,35 @@ class QuotesProcessor final : public Processor {
       index = static_cast<int>(named_.size());
       named_.push_back(Named{std::string(name), std::nullopt, org, Gender::unknown, 1});
       by_name_.emplace(key, index);
-      if (!org) by_last_[lower_of(last_word(name))] = index;
+      if (!org) register_person_keys(name, index);
     }
     if (org) {
       by_last_org_[lower_of(last_word(name))] = index;
       return;
     }
-    const bool sentence_start = k == 0 || boundary(k - 1) || has(tokens_[k - 1], kTitle);
-    if (sentence_start) note_recent(index);
+    // Subjects are the likely referents of the next "he" or "she": a name at
+    // a sentence start, after a title, or set off by commas ("Her deputy,
+    // James Hart, disagreed").
+    const uint32_t end = possessive ? e + 1 : e;
+    const bool sentence_start = first == 0 || boundary(first - 1) || has(tokens_[first - 1], kTitle);
+    const bool appositive = first > 0 && tokens_[first - 1].kind == Tok::comma && end + 1 < tokens_.size() &&
+                            tokens_[end + 1].kind == Tok::comma;
+    if ((sentence_start || appositive) && !possessive) note_recent(index);
+  }
+
+  // "The German finance ministry welcomed ...": later "the ministry" is it.
+  void note_org_phrase(uint32_t k) {
+    uint32_t m = k;
+    bool capital = false;
+    while (m > 0 && k - m < 3 && tokens_[m - 1].kind == Tok::word && !has(tokens_[m - 1], kNotName | kCue) &&
+           !tokens_[m - 1].possessive && !boundary(m - 1)) {
+      --m;
+      capital = capital || tokens_[m].upper;
+    }
+    if (!capital || m == k) return;
+    lower_word(tokens_[k]);
+    const std::string head = lower_;
+    by_last_org_[head] = resolve_name(span_text(m, k), true, std::nullopt);
   }
 
   // ----------------------------------------------------------- linking
@@ -747,13 +858,22 @@ class QuotesProcessor final : public Processor {
   // The last cue before quotation token i in its sentence, and whether only
   // punctuation stands between them (direct) or words (embedded, partial).
   int event_before(uint32_t i, bool& embedded) const {
-    const uint32_t floor = region_start(i, 60);
+    // Embedded quotations do not end the clause that introduces a later one.
+    uint32_t floor = i;
+    while (floor > 0 && i - floor < 60 && !tokens_[floor - 1].sentence_end && tokens_[floor - 1].kind != Tok::para)
+      --floor;
+    bool shared_subject = false;
     for (uint32_t k = i; k > floor;) {
       --k;
       const int e = event_at_[k];
       if (e < 0) continue;
       const Event& ev = events_[static_cast<size_t>(e)];
-      if (!ev.has_subject) return -1;
+      // "said the plan was 'unfunded' and warned against ...": the second cue
+      // shares the first one's subject.
+      if (!ev.has_subject) {
+        shared_subject = true;
+        continue;
+      }
       uint32_t words = 0;
       bool only_punct = true;
       for (uint32_t m = ev.link_end + 1; m < i; ++m) {
@@ -764,8 +884,8 @@ class QuotesProcessor final : public Processor {
           only_punct = false;
         }
       }
-      if (words > 20) return -1;
-      embedded = !only_punct || ev.partial_only;
+      if (words > 20 && !shared_subject) return -1;
+      embedded = !only_punct || ev.partial_only || shared_subject;
       return e;
     }
     // "Smith said:" closing the previous paragraph introduces this one.
@@ -815,7 +935,7 @@ class QuotesProcessor final : public Processor {
         if (const int e = event_before(i, embedded); e >= 0) {
           Event& ev = events_[static_cast<size_t>(e)];
           const bool title_like = starts_upper && words <= 5 && !ends_terminal(v) && !v.ends_with(",");
-          if (embedded && (title_like || (words <= 2 && !ev.partial_only))) {
+          if (embedded && title_like) {
             q.kind = Quote::Kind::scare;  // a title or a word the writer marks, not speech
           } else {
             attribute(q, ev, ev.confidence);
@@ -954,6 +1074,7 @@ class QuotesProcessor final : public Processor {
   std::vector<Named> named_;
   std::unordered_map<std::string, int> by_name_;      // lower-cased full name -> Named
   std::unordered_map<std::string, int> by_last_;      // lower-cased surname -> most recent person
+  std::unordered_map<std::string, int> by_first_;     // lower-cased first name -> first person with it
   std::unordered_map<std::string, int> by_last_org_;  // lower-cased head noun -> most recent organisation
   std::vector<int> recent_people_, recent_orgs_;
   std::string lower_;
