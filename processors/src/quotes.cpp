@@ -42,6 +42,7 @@ struct Token {
   bool acronym = false;   // two or more letters, all upper case ("NATO", "U.S.")
   bool possessive = false;  // ends in 's
   bool sentence_end = false;
+  uint32_t index_hint = 0;  // own index in the token vector
 };
 
 enum class Gender : uint8_t { unknown, male, female };
@@ -208,6 +209,7 @@ class QuotesProcessor final : public Processor {
       ++i;
       t.end = static_cast<uint32_t>(i);
     }
+    t.index_hint = static_cast<uint32_t>(tokens_.size());
     tokens_.push_back(t);
     return i;
   }
@@ -320,6 +322,18 @@ class QuotesProcessor final : public Processor {
     return (w == "for" || w == "of") && has(tokens_[first - 2], kTitle);
   }
 
+  // Lower-case words right before a name that name an occupation
+  // ("firefighter Carlos Souza", "glaciologist"): listed titles, or the
+  // common English agent-noun endings.
+  bool role_noun(const Token& t) const {
+    if (t.kind != Tok::word || t.upper) return false;
+    if (t.classes & kTitle) return true;
+    if (t.classes & (kNotName | kCue | kSkip | kPartialCue)) return false;
+    const std::string_view w = word_at(t.index_hint);
+    return w.size() > 4 && (w.ends_with("ist") || w.ends_with("ian") || w.ends_with("er") || w.ends_with("or") ||
+                            w.ends_with("ant") || w.ends_with("ent"));
+  }
+
   static bool connector(std::string_view lower) {
     return lower == "of" || lower == "for" || lower == "the" || lower == "and" || lower == "at" || lower == "on" ||
            lower == "in" || lower == "to";
@@ -337,7 +351,7 @@ class QuotesProcessor final : public Processor {
       lower_word(t);
       const bool is_title = t.classes & kTitle;
       const bool capital = t.upper && !(t.classes & kNotName);
-      const bool link = connector(lower_);
+      const bool link = connector(lower_) || (t.classes & kParticle);
       const bool before_title = !t.upper && !link && (tokens_[k].classes & kTitle) && k < name_first;
       if (!(is_title || capital || link || before_title || t.acronym)) break;
       if (t.classes & kHonorific) break;
@@ -421,7 +435,14 @@ class QuotesProcessor final : public Processor {
 
   void note_recent(int index) {
     if (index < 0) return;
-    auto& list = named_[static_cast<size_t>(index)].org ? recent_orgs_ : recent_people_;
+    const Named& n = named_[static_cast<size_t>(index)];
+    // A lone unresolved word ("Apple", "Jenrick") may be either kind.
+    const bool unknown = !n.org && n.name.find(' ') == std::string::npos;
+    if (n.org || unknown) push_recent(recent_orgs_, index);
+    if (!n.org) push_recent(recent_people_, index);
+  }
+
+  static void push_recent(std::vector<int>& list, int index) {
     if (!list.empty() && list.back() == index) return;
     list.push_back(index);
     if (list.size() > 32) list.erase(list.begin(), list.begin() + 16);
@@ -464,11 +485,18 @@ class QuotesProcessor final : public Processor {
       uint32_t first = name_first;
       if (first > floor && has(tokens_[first - 1], kHonorific)) --first;
       // "Stephen Furlong of Davy said": the person before "of" speaks.
-      if ((name_first == p || org_head(tokens_[p])) && name_first >= floor + 2 &&
-          tokens_[name_first - 1].kind == Tok::word &&
+      if (name_first >= floor + 2 && tokens_[name_first - 1].kind == Tok::word &&
           (word_at(name_first - 1) == "of" || word_at(name_first - 1) == "at" || word_at(name_first - 1) == "from")) {
         const uint32_t person_first = name_run_back(name_first - 2, floor);
-        if (person_first != kNone && person_first < name_first - 2 && !org_head(tokens_[name_first - 2])) {
+        if (person_first != kNone && org_head(tokens_[name_first - 2])) {
+          // "Royal College of Surgeons said": one organisation.
+          s.first = person_first;
+          s.last = p;
+          s.speaker = resolve_name(span_text(person_first, p), true, std::nullopt);
+          s.named = true;
+          return s;
+        }
+        if (person_first != kNone && person_first < name_first - 2) {
           uint32_t role_first = person_first;
           s.role = role_prefix(person_first, floor, role_first);
           s.first = role_first;
@@ -511,7 +539,12 @@ class QuotesProcessor final : public Processor {
         --m;
       s.first = m > floor && has(tokens_[m - 1], kNotName) ? m - 1 : m;
       auto it = m == p ? by_last_org_.find(lower_) : by_last_org_.end();
-      s.speaker = it != by_last_org_.end() ? it->second : resolve_name(span_text(m, p), true, std::nullopt);
+      if (it != by_last_org_.end())
+        s.speaker = it->second;
+      else if (m == p && !recent_orgs_.empty())
+        s.speaker = recent_orgs_.back();  // "Apple said ... the company said"
+      else
+        s.speaker = resolve_name(span_text(m, p), true, std::nullopt);
       if (m < p) by_last_org_[lower_] = s.speaker;
       s.named = true;
       return s;
@@ -555,17 +588,23 @@ class QuotesProcessor final : public Processor {
       return s;
     }
     // "Her deputy, James Hart, disagreed": the name is the last comma phrase.
+    // "One of them, student Emma Riddle, said": role words may stand between.
     const uint32_t name_first = name_run_back(comma - 1, floor);
-    if (name_first != kNone && name_first > floor + 1 && tokens_[name_first - 1].kind == Tok::comma) {
-      uint32_t role_first = name_first - 1;
-      while (role_first > floor && tokens_[role_first - 1].kind == Tok::word && name_first - role_first < 10) --role_first;
-      if (role_first < name_first - 1) {
-        s.first = role_first;
-        s.last = comma;
-        s.role = std::string(span_text(role_first, name_first - 2));
-        s.speaker = resolve_name(span_text(name_first, comma - 1), org_head(tokens_[comma - 1]), s.role);
-        s.named = true;
-      }
+    if (name_first == kNone) return s;
+    uint32_t r = name_first;
+    while (r > floor + 1 && name_first - r < 4 && tokens_[r - 1].kind == Tok::word &&
+           (role_noun(tokens_[r - 1]) || tokens_[r - 1].upper || has(tokens_[r - 1], kNotName | kParticle)))
+      --r;
+    if (r > floor && tokens_[r - 1].kind == Tok::comma) {
+      uint32_t role_first = r - 1;
+      while (role_first > floor && tokens_[role_first - 1].kind == Tok::word && r - role_first < 10) --role_first;
+      s.first = role_first;
+      s.last = comma;
+      s.role = r < name_first ? std::string(span_text(r, name_first - 1))
+                              : (role_first < r - 1 ? std::string(span_text(role_first, r - 2)) : std::string());
+      if (s.role->empty()) s.role.reset();
+      s.speaker = resolve_name(span_text(name_first, comma - 1), org_head(tokens_[comma - 1]), s.role);
+      s.named = true;
     }
     return s;
   }
@@ -582,13 +621,18 @@ class QuotesProcessor final : public Processor {
       return s;
     }
     uint32_t e = f;
+    bool seen_name = false;
     while (e < limit && e - f < 12) {
       const Token& w = tokens_[e];
       if (w.kind != Tok::word) break;
       lower_word(w);
+      const bool lower_role = !seen_name && (role_noun(w) || (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) &&
+                                                               e + 1 < limit && role_noun(tokens_[e + 1])));
       if (!(w.upper || (w.classes & (kTitle | kOrgNoun)) || connector(lower_) || w.acronym ||
-            has(w, kNotName | kAppositiveStart)))
+            has(w, kNotName | kAppositiveStart | kParticle) || lower_role))
         break;
+      if (seen_name && !w.upper && !has(w, kParticle)) break;  // "said Smith on Tuesday"
+      seen_name = seen_name || name_token(w);
       ++e;
     }
     if (e == f) return s;
@@ -631,6 +675,10 @@ class QuotesProcessor final : public Processor {
       const Token& t = tokens_[k];
       if (t.kind != Tok::word) continue;
       if (name_token(t) && (k == 0 || !name_token(tokens_[k - 1]))) note_mention(k);
+      if (name_token(t) && (k == 0 || boundary(k - 1)) && k + 1 < tokens_.size() && !name_token(tokens_[k + 1])) {
+        lower_word(t);
+        if (auto it = by_last_.find(lower_); it != by_last_.end()) note_recent(it->second);  // "Costa laughs."
+      }
       if ((t.classes & kOrgNoun) && !t.upper) note_org_phrase(k);
       bool according = false;
       if (t.classes & kAccording) {
@@ -663,7 +711,7 @@ class QuotesProcessor final : public Processor {
         // "according to a statement from the ministry": skip to the source.
         uint32_t g = f;
         while (g < limit && g - f < 6 && tokens_[g].kind == Tok::word && !tokens_[g].upper &&
-               !(tokens_[g].classes & kOrgNoun))
+               !(tokens_[g].classes & kOrgNoun) && !role_noun(tokens_[g]))
           ++g;
         s = subject_after(g < limit ? g : f, limit);
         ev.inverted = true;
@@ -764,7 +812,14 @@ class QuotesProcessor final : public Processor {
     const bool sentence_start = first == 0 || boundary(first - 1) || has(tokens_[first - 1], kTitle);
     const bool appositive = first > 0 && tokens_[first - 1].kind == Tok::comma && end + 1 < tokens_.size() &&
                             tokens_[end + 1].kind == Tok::comma;
-    if ((sentence_start || appositive) && !possessive) note_recent(index);
+    // "Tom Hayward has rowed": a name followed by a verb-like word.
+    bool before_verb = false;
+    if (end + 1 < tokens_.size() && tokens_[end + 1].kind == Tok::word && !tokens_[end + 1].upper) {
+      const std::string_view w = word_at(end + 1);
+      before_verb = !has(tokens_[end + 1], kNotName | kParticle) && w != "to" && w != "via" && w != "like" &&
+                    w != "near" && w != "than";
+    }
+    if ((sentence_start || appositive || before_verb) && !possessive) note_recent(index);
   }
 
   // "The German finance ministry welcomed ...": later "the ministry" is it.
@@ -828,7 +883,12 @@ class QuotesProcessor final : public Processor {
       const Event& ev = events_[static_cast<size_t>(e)];
       if (ev.partial_only) return -1;
       if (ev.inverted && ev.cue == j) return e;
-      if (ev.has_subject && ev.subject_first == j) return e;
+      if (ev.has_subject && ev.subject_first >= j && ev.subject_first <= k) {
+        // Only role words may precede the parsed subject ("Rio Grande do Sul Governor ...").
+        for (uint32_t m = j; m < ev.subject_first; ++m)
+          if (tokens_[m].kind != Tok::word || !(tokens_[m].upper || has(tokens_[m], kParticle | kTitle))) return -1;
+        return e;
+      }
       return -1;
     }
     return -1;
@@ -908,6 +968,7 @@ class QuotesProcessor final : public Processor {
   void link_quotes(Article& article) {
     uint32_t prev_quote = kNone;
     std::optional<Quote> prev_result;
+    bool prev_after = false;
     for (uint32_t i = 0; i < tokens_.size(); ++i) {
       if (tokens_[i].kind != Tok::quote) continue;
       const QuoteSpan& span = spans_[tokens_[i].quote];
@@ -923,18 +984,21 @@ class QuotesProcessor final : public Processor {
                                  (ends_terminal(v) || v.ends_with(",") || v.ends_with("\u2014") ||
                                   (i + 1 < tokens_.size() && tokens_[i + 1].kind == Tok::comma));
       bool linked = false;
+      bool linked_after = false;
       if (const int e = event_after(i); e >= 0 && after_allowed(i, span, events_[static_cast<size_t>(e)])) {
         Event& ev = events_[static_cast<size_t>(e)];
         attribute(q, ev, ev.confidence);
         ev.used = true;
         q.kind = starts_sentence && starts_upper ? Quote::Kind::direct : Quote::Kind::partial;
         linked = true;
+        linked_after = true;
       }
       bool embedded = false;
       if (!linked) {
         if (const int e = event_before(i, embedded); e >= 0) {
           Event& ev = events_[static_cast<size_t>(e)];
-          const bool title_like = starts_upper && words <= 5 && !ends_terminal(v) && !v.ends_with(",");
+          const bool title_like =
+              starts_upper && words <= 5 && !ends_terminal(v) && !v.ends_with(",") && !ev.partial_only;
           if (embedded && title_like) {
             q.kind = Quote::Kind::scare;  // a title or a word the writer marks, not speech
           } else {
@@ -946,7 +1010,7 @@ class QuotesProcessor final : public Processor {
         }
       }
       if (!linked && starts_sentence && sentence_like && prev_quote != kNone && prev_result &&
-          prev_result->speaker && follows_closely(prev_quote, i)) {
+          prev_result->speaker && follows_closely(prev_quote, i, prev_after)) {
         // A floating quotation continues the previous speaker.
         q.speaker = prev_result->speaker;
         q.speaker_role = prev_result->speaker_role;
@@ -967,14 +1031,15 @@ class QuotesProcessor final : public Processor {
       if (q.kind != Quote::Kind::scare) {
         prev_quote = i;
         prev_result = q;
+        prev_after = linked_after;
       }
       article.quotes.push_back(std::move(q));
     }
   }
 
   // True when quotation j sits in the sentence just before quotation i.
-  bool follows_closely(uint32_t j, uint32_t i) const {
-    uint32_t ends = tokens_[j].sentence_end ? 1 : 0;
+  bool follows_closely(uint32_t j, uint32_t i, bool j_attributed_after) const {
+    uint32_t ends = tokens_[j].sentence_end && !j_attributed_after ? 1 : 0;
     uint32_t paras = 0;
     for (uint32_t k = j + 1; k < i; ++k) {
       if (tokens_[k].kind == Tok::para) ++paras;
