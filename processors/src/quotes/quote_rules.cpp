@@ -24,6 +24,7 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"abbreviation", kAbbreviation},
     {"particle", kParticle},
     {"appositive_start", kAppositiveStart},
+    {"gendered", kGendered},
 };
 }  // namespace
 

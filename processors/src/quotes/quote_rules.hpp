@@ -24,6 +24,7 @@ enum WordClass : uint32_t {
   kAbbreviation = 1u << 12,
   kParticle = 1u << 13,
   kAppositiveStart = 1u << 14,
+  kGendered = 1u << 15,
 };
 
 class QuoteRules {
