@@ -293,6 +293,39 @@ TEST(Attribution, nobody_is_guessed_without_a_cue) {
   EXPECT_FALSE(a.quotes[0].speaker.has_value());
 }
 
+
+TEST(Attribution, first_names_and_people_of_organisations) {
+  const Article a = run(
+      "Gary Pritchard, 38, waded out to the dog.\n\n\u201CI didn\u2019t even think about it,\u201D Gary told the "
+      "paper.\n\nAnalyst Stephen Furlong of Davy said the results were \u201Cstrong\u201D.");
+  EXPECT_EQ(speaker(a, "I didn"), "Gary Pritchard");
+  EXPECT_EQ(speaker(a, "strong"), "Stephen Furlong");
+  EXPECT_EQ(find(a, "strong")->kind, Quote::Kind::partial);
+}
+
+TEST(Attribution, a_spokesman_for_someone_is_not_that_someone) {
+  const Article a = run("A spokesman for Mr Jenrick said: \u201CEvery pound of these cuts is costed.\u201D");
+  ASSERT_EQ(a.quotes.size(), 1u);
+  EXPECT_FALSE(a.quotes[0].speaker.has_value());
+  EXPECT_EQ(a.quotes[0].speaker_role, "spokesman for Mr Jenrick");
+}
+
+TEST(Attribution, gender_is_learned_from_pronouns_in_the_subject_sentence) {
+  const std::string text =
+      "Thurman said she had worries about the car. Tarantino said he had checked the road.\n\n"
+      "\u201CIt was a straight road,\u201D he said. \u201CI trusted him,\u201D she said.";
+  const Article a = run(text);
+  EXPECT_EQ(speaker(a, "It was a straight road"), "Tarantino");
+  EXPECT_EQ(speaker(a, "I trusted him"), "Thurman");
+}
+
+TEST(Attribution, the_first_person_with_a_surname_keeps_it) {
+  const Article a = run(
+      "Uma Thurman spoke to the paper. Her father, Robert Thurman, was not there.\n\n"
+      "\u201CI was afraid,\u201D Thurman said.");
+  EXPECT_EQ(speaker(a, "I was afraid"), "Uma Thurman");
+}
+
 // ------------------------------------------------------------ not quotes
 
 TEST(NotQuotes, scare_quotes_titles_and_nicknames_are_never_attributed) {
