@@ -23,7 +23,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 GOLD_RE = re.compile(r"\{\{(.*?)\}\}|\[\[(.*?)\]\]", re.S)
 
 
-def parse_article(header, body):
+def parse_article(header, body, indirect_labelled):
     ident, source, split, title = [p.strip() for p in header.split("|", 3)]
     text = []
     gold = []
@@ -58,7 +58,8 @@ def parse_article(header, body):
         "published_at": "2024-07-10T12:00:00Z",
         "body": plain,
     }
-    return record, {"id": ident, "split": split, "source": source, "quotes": gold}
+    return record, {"id": ident, "split": split, "source": source, "quotes": gold,
+                    "indirect_labelled": indirect_labelled}
 
 
 def load(directory=HERE):
@@ -66,8 +67,11 @@ def load(directory=HERE):
     for path in sorted(glob.glob(os.path.join(directory, "articles_*.txt"))):
         content = open(path, encoding="utf-8").read()
         chunks = re.split(r"^=== (.*)$", content, flags=re.M)
+        # Reported speech is labelled in the written articles only; the real
+        # ones carry direct/partial/scare labels.
+        indirect_labelled = not os.path.basename(path).startswith("articles_real")
         for header, body in zip(chunks[1::2], chunks[2::2]):
-            record, gold = parse_article(header, body.strip("\n"))
+            record, gold = parse_article(header, body.strip("\n"), indirect_labelled)
             records.append(record)
             golds.append(gold)
     ids = [r["id"] for r in records]
