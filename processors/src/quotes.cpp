@@ -416,10 +416,12 @@ class QuotesProcessor final : public Processor {
     return index;
   }
 
-  void register_person_keys(std::string_view name, int index) {
+  // First names resolve only people met as subjects ("Gary Pritchard, 38,
+  // waded out"), not every capitalised pair ("the United Twitter account").
+  void register_person_keys(std::string_view name, int index, bool with_first = true) {
     by_last_.emplace(lower_of(last_word(name)), index);  // the first holder of a surname keeps it
     const auto sp = name.find(' ');
-    if (sp != std::string_view::npos) by_first_.emplace(lower_of(name.substr(0, sp)), index);
+    if (with_first && sp != std::string_view::npos) by_first_.emplace(lower_of(name.substr(0, sp)), index);
   }
 
   void seed_from_entities(const Article& article) {
@@ -479,7 +481,6 @@ class QuotesProcessor final : public Processor {
     uint32_t last = kNone;   // last token of the phrase
     int speaker = -1;
     std::optional<std::string> role;
-    bool named = false;      // a name or pronoun, not a bare role
   };
 
   static bool lowercase_adverb(std::string_view w) { return w.size() > 3 && w.ends_with("ly"); }
@@ -499,7 +500,6 @@ class QuotesProcessor final : public Processor {
     if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
       s.first = s.last = p;
       s.speaker = resolve_pronoun(t);
-      s.named = true;
       return s;
     }
     if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
@@ -518,7 +518,6 @@ class QuotesProcessor final : public Processor {
           s.first = person_first;
           s.last = p;
           s.speaker = resolve_name(span_text(person_first, p), true, std::nullopt);
-          s.named = true;
           return s;
         }
         if (person_first != kNone && person_first < name_first - 2) {
@@ -527,7 +526,6 @@ class QuotesProcessor final : public Processor {
           s.first = role_first;
           s.last = p;
           s.speaker = resolve_name(span_text(person_first, name_first - 2), false, s.role);
-          s.named = true;
           return s;
         }
       }
@@ -544,14 +542,12 @@ class QuotesProcessor final : public Processor {
       s.last = p;
       const bool org = org_head(tokens_[p]) || tokens_[p].acronym;
       s.speaker = resolve_name(span_text(name_first, p), org, s.role);
-      s.named = true;
       return s;
     }
     if (t.acronym || (t.upper && !(t.classes & kNotName) && !(t.classes & kTitle))) {
       // A lone acronym or capitalised org ("NATO said", "Amazon said").
       s.first = s.last = p;
       s.speaker = resolve_name(span_text(p, p), true, std::nullopt);
-      s.named = true;
       return s;
     }
     if (t.classes & kOrgNoun) {
@@ -571,7 +567,6 @@ class QuotesProcessor final : public Processor {
       else
         s.speaker = resolve_name(span_text(m, p), true, std::nullopt);
       if (m < p) by_last_org_[lower_] = s.speaker;
-      s.named = true;
       return s;
     }
     if ((t.classes & kTitle) || (role_noun(t) && p > floor && has(tokens_[p - 1], kNotName))) {
@@ -612,7 +607,6 @@ class QuotesProcessor final : public Processor {
       s.role = std::string(span_text(c + 1, comma - 1));
       if (!s.role->empty() && prefix && s.role->size() < 4) s.role = prefix;
       s.speaker = resolve_name(span_text(name_first, c - 1), org_head(tokens_[c - 1]), s.role);
-      s.named = true;
       return s;
     }
     // "Her deputy, James Hart, disagreed": the name is the last comma phrase.
@@ -632,7 +626,6 @@ class QuotesProcessor final : public Processor {
                               : (role_first < r - 1 ? std::string(span_text(role_first, r - 2)) : std::string());
       if (s.role->empty()) s.role.reset();
       s.speaker = resolve_name(span_text(name_first, comma - 1), org_head(tokens_[comma - 1]), s.role);
-      s.named = true;
     }
     return s;
   }
@@ -645,7 +638,6 @@ class QuotesProcessor final : public Processor {
     if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
       s.first = s.last = f;
       s.speaker = resolve_pronoun(t);
-      s.named = true;
       return s;
     }
     uint32_t e = f;
@@ -674,7 +666,6 @@ class QuotesProcessor final : public Processor {
       s.last = n;
       s.role = std::string(span_text(f, e - 1));
       s.speaker = resolve_name(span_text(e + 1, n), false, s.role);
-      s.named = true;
       return s;
     }
     Subject inner = subject_before(last, f);
@@ -730,9 +721,6 @@ class QuotesProcessor final : public Processor {
       const uint32_t floor = region_start(k, 60);
       uint32_t limit = k + 1;
       while (limit < tokens_.size() && limit - k < 40 && !boundary(limit)) ++limit;
-      if (limit < tokens_.size() && tokens_[limit].sentence_end && tokens_[limit].kind == Tok::terminal) {
-        // limit stays exclusive of the terminal token
-      }
       Subject s;
       if (according) {
         const uint32_t to = lower_ == "according" ? k + 1 : k;
@@ -765,7 +753,9 @@ class QuotesProcessor final : public Processor {
       ev.speaker = s.speaker;
       ev.role = s.role;
       if (ev.speaker >= 0 && !ev.role) ev.role = named_[static_cast<size_t>(ev.speaker)].role;
-      ev.confidence = s.speaker < 0 ? 0.5 : (has(tokens_[s.first == kNone ? k : s.first], kMalePronoun | kFemalePronoun | kNeutralPronoun) ? 0.75 : 0.9);
+      const bool by_pronoun =
+          s.first != kNone && has(tokens_[s.first], kMalePronoun | kFemalePronoun | kNeutralPronoun);
+      ev.confidence = s.speaker < 0 ? 0.5 : (by_pronoun ? 0.75 : 0.9);
       note_recent(ev.speaker);
       event_at_[k] = static_cast<int>(events_.size());
       events_.push_back(std::move(ev));
@@ -830,7 +820,7 @@ class QuotesProcessor final : public Processor {
       index = static_cast<int>(named_.size());
       named_.push_back(Named{std::string(name), std::nullopt, org, Gender::unknown, 1});
       by_name_.emplace(key, index);
-      if (!org) register_person_keys(name, index);
+      if (!org) register_person_keys(name, index, false);
     }
     if (org) {
       by_last_org_[lower_of(last_word(name))] = index;
@@ -852,7 +842,11 @@ class QuotesProcessor final : public Processor {
                      w == "will" || w == "would" || w == "can" || w == "could" || w == "grew" || w == "won" ||
                      w == "took" || w == "made" || w == "went" || w == "told" || w == "said");
     }
-    if ((sentence_start || appositive || before_verb) && !possessive) note_recent(index);
+    if ((sentence_start || appositive || before_verb) && !possessive) {
+      note_recent(index);
+      const auto sp = name.find(' ');
+      by_first_.emplace(lower_of(name.substr(0, sp)), index);
+    }
   }
 
   // "The German finance ministry welcomed ...": later "the ministry" is it.
