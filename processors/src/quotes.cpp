@@ -686,6 +686,33 @@ class QuotesProcessor final : public Processor {
     return s;
   }
 
+  // "She wished everyone a happy holiday, but added: ..." / "Smith paused and
+  // said": a cue right after "and"/"but" takes the clause's subject, the
+  // first pronoun or name of the sentence.
+  Subject coordinated_subject(uint32_t k, uint32_t floor) {
+    const std::string_view before = word_at(k - 1);
+    if (tokens_[k - 1].kind != Tok::word || (before != "and" && before != "but")) return {};
+    for (uint32_t m = floor; m + 1 < k; ++m) {
+      const Token& w = tokens_[m];
+      if (w.kind != Tok::word) continue;
+      if (has(w, kMalePronoun | kFemalePronoun | kNeutralPronoun) || w.acronym) return subject_before(m, floor);
+      if (name_token(w) || org_head(w)) {
+        uint32_t e = m;
+        while (e + 1 < k - 1 && (name_token(tokens_[e + 1]) || org_head(tokens_[e + 1]))) ++e;
+        // "Last Thanksgiving, she ...": an introductory phrase is not the subject.
+        if (m > floor && has(tokens_[m - 1], kNotName) && e + 1 < k && tokens_[e + 1].kind == Tok::comma) {
+          m = e;
+          continue;
+        }
+        // Only a subject: the next word must not be a preposition's object.
+        if (e + 1 < k && tokens_[e + 1].kind == Tok::word && has(tokens_[e + 1], kNotName)) return {};
+        return subject_before(e, floor);
+      }
+      if (has(w, kCue | kPartialCue)) return {};
+    }
+    return {};
+  }
+
   // ----------------------------------------------------------- events
   void find_events() {
     events_.clear();
@@ -746,6 +773,7 @@ class QuotesProcessor final : public Processor {
           if (ev.inverted) ev.link_end = s.last;
         }
         if (!ev.inverted && k > floor) s = subject_before(k - 1, floor);
+        if (s.first == kNone && !ev.inverted && k > floor + 1) s = coordinated_subject(k, floor);
         if (t.classes & kObjectCue) take_object(ev, limit);
       }
       ev.has_subject = s.first != kNone;

@@ -326,6 +326,15 @@ TEST(Attribution, the_first_person_with_a_surname_keeps_it) {
   EXPECT_EQ(speaker(a, "I was afraid"), "Uma Thurman");
 }
 
+
+TEST(Attribution, a_second_verb_shares_the_clause_subject) {
+  EXPECT_EQ(speaker(run("Anna Berg paused and added: \"We will not stop.\""), "We will not stop"), "Anna Berg");
+  const Article a = run(
+      "Uma Thurman spoke on Monday. Last Thanksgiving, she wished everyone a happy holiday, but added: "
+      "\"Except you Harvey, you do not deserve a bullet.\"");
+  EXPECT_EQ(speaker(a, "Except you Harvey"), "Uma Thurman");
+}
+
 // ------------------------------------------------------------ not quotes
 
 TEST(NotQuotes, scare_quotes_titles_and_nicknames_are_never_attributed) {
