@@ -71,6 +71,10 @@ struct Event {
   bool used = false;  // linked to a quotation
 };
 
+bool ascii_alnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+}
+
 bool has(const Token& t, uint32_t cls) { return t.kind == Tok::word && (t.classes & cls) != 0; }
 
 class QuotesProcessor final : public Processor {
@@ -137,6 +141,11 @@ class QuotesProcessor final : public Processor {
         ++i;
         continue;
       }
+      const auto byte = static_cast<unsigned char>(c);
+      if (byte < 0x80 && ascii_alnum(byte)) {
+        i = read_word(i);
+        continue;
+      }
       size_t len = 0;
       const uint32_t cp = decode_at(text_, i, len);
       if (is_letter(cp) || (cp >= '0' && cp <= '9')) {
@@ -174,6 +183,15 @@ class QuotesProcessor final : public Processor {
     size_t len = 0;
     uint32_t first = decode_at(text_, i, len);
     while (i < text_.size()) {
+      const auto byte = static_cast<unsigned char>(text_[i]);
+      if (byte < 0x80 && ascii_alnum(byte)) {  // fast path, no decoding
+        if (byte > '9') {
+          ++letters;
+          if (byte <= 'Z') ++uppers;
+        }
+        ++i;
+        continue;
+      }
       const uint32_t cp = decode_at(text_, i, len);
       if (is_letter(cp) || (cp >= '0' && cp <= '9')) {
         if (is_letter(cp)) {

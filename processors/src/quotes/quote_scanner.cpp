@@ -189,6 +189,13 @@ void scan_quotes(std::string_view text, std::vector<QuoteSpan>& out) {
   uint32_t prev = 0;
   size_t i = 0;
   while (i < text.size()) {
+    // Most bytes are ASCII letters and spaces: skip them without decoding.
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && byte != '\n' && byte != '"' && byte != '\'') {
+      prev = byte;
+      ++i;
+      continue;
+    }
     size_t len = 0;
     const uint32_t cp = decode_at(text, i, len);
     if (cp == '\n') {
