@@ -43,6 +43,7 @@ struct Token {
   bool possessive = false;  // ends in 's
   bool sentence_end = false;
   uint32_t index_hint = 0;  // own index in the token vector
+  bool initials = false;    // "A.Q." (name part before a name) or "U.S." (not)
 };
 
 enum class Gender : uint8_t { unknown, male, female };
@@ -220,6 +221,8 @@ class QuotesProcessor final : public Processor {
     t.classes = rules_->classes(lower_);
     t.upper = is_upper(first);
     t.acronym = letters >= 2 && uppers == letters;
+    // Dotted single capitals ("A.Q.", "U.S."): initials before a name.
+    t.initials = inner_dot && t.acronym && letters <= 3 && (i - begin) == 2 * letters - 1;
     const std::string_view w = std::string_view(text_).substr(t.start, t.end - t.start);
     t.possessive = w.ends_with("'s") || w.ends_with("\u2019s") || w.ends_with("s\u2019");
     // A dot after an abbreviation, an initial or "U.S" belongs to the word
@@ -288,6 +291,14 @@ class QuotesProcessor final : public Processor {
 
   // ----------------------------------------------------------- names
   bool name_token(const Token& t) const {
+    if (t.initials) {
+      // "A.Q. Shipley" but not "U.S. Senator" or "U.S. officials".
+      const uint32_t n = t.index_hint + 1;
+      return n < tokens_.size() && plain_name_word(tokens_[n]);
+    }
+    return plain_name_word(t);
+  }
+  bool plain_name_word(const Token& t) const {
     return t.kind == Tok::word && t.upper && !t.acronym && !t.possessive &&
            !(t.classes & (kTitle | kNotName | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
                           kNeutralPronoun | kAccording | kPartialCue));

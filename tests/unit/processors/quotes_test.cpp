@@ -335,6 +335,16 @@ TEST(Attribution, a_second_verb_shares_the_clause_subject) {
   EXPECT_EQ(speaker(a, "Except you Harvey"), "Uma Thurman");
 }
 
+
+TEST(Attribution, initials_belong_to_the_name_but_country_abbreviations_do_not) {
+  const Article a = run(
+      "Center A.Q. Shipley congratulated him.\n\n\u201CIt has been an honour,\u201D Shipley said.\n\n"
+      "U.S. Senator Ann Lee said: \u201CWe will vote no.\u201D");
+  EXPECT_EQ(speaker(a, "It has been an honour"), "A.Q. Shipley");
+  EXPECT_EQ(speaker(a, "We will vote no"), "Ann Lee");
+  EXPECT_EQ(find(a, "We will vote no")->speaker_role, "U.S. Senator");
+}
+
 // ------------------------------------------------------------ not quotes
 
 TEST(NotQuotes, scare_quotes_titles_and_nicknames_are_never_attributed) {
