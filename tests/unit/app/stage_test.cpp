@@ -78,12 +78,6 @@ TEST(StageTest, ProcessesDeadLettersCommitsAndExposesMetrics) {
                                 {"output.topic", "enriched"},
                                 {"metrics.address", "127.0.0.1:0"},
                                 {"kafka.statistics_interval", "100ms"},
-                                // One consumer: when a second one joins after the first
-                                // assignment, librdkafka 2.0.2's mock cluster can stall the
-                                // rebalance for minutes (seen under load). Several workers and
-                                // instances in one group are tested on a real broker
-                                // (tests/integration, kafka_group_split).
-                                {"run.workers", "1"},
                                 {"data_dir", NEWSFLOW_DATA_DIR_FOR_TESTS}});
   const auto topics = stage_topics(config);
   for (const auto& t : {topics.input, topics.output, topics.dead_letter, topics.duplicates, topics.changelog})
