@@ -1,0 +1,432 @@
+// DedupIndex: stories in arrival order (a deque, evicted from the front) and
+// a sharded open-addressing table from keys (id, canonical URL, band keys) to
+// the stories holding them.
+#include <xxhash.h>
+
+#include <algorithm>
+#include <bit>
+#include <charconv>
+#include <cmath>
+
+#include "newsflow/processors/dedup.hpp"
+#include "dedup/hashing.hpp"
+
+namespace newsflow::processors {
+
+using dedup_detail::mix64;
+
+namespace {
+
+constexpr size_t kShardBits = 8;
+constexpr size_t kShards = size_t{1} << kShardBits;
+constexpr uint32_t kEmpty = 0, kTombstone = 1, kFirstRef = 2;
+// Story refs are sequence numbers modulo this, offset past the two markers.
+constexpr uint64_t kRefModulus = (uint64_t{1} << 32) - kFirstRef;
+// Evictions done per insert beyond the one max_entries forces: enough to
+// keep up with any steady stream, small enough that a jump of the newest
+// article time never stalls a record.
+constexpr int kEvictionsPerInsert = 8;
+// Fewer matching 8-bit MinHashes than this is noise (1/256 collide by chance),
+// whatever the sizes of the two texts suggest.
+constexpr int kMinSketchMatches = 6;
+constexpr std::string_view kKeyPrefix = "dedup:";
+
+constexpr uint64_t kIdSalt = 0x1d5a17ULL, kUrlSalt = 0x0421ULL, kBandSalt = 0xba4dULL;
+
+uint64_t id_key(std::string_view id) { return XXH3_64bits(id.data(), id.size()) ^ kIdSalt; }
+uint64_t url_key(uint64_t url_hash) { return mix64(url_hash ^ kUrlSalt); }
+uint64_t band_key(size_t band, uint32_t value) {
+  return mix64((static_cast<uint64_t>(value) << 8 | band) ^ (kBandSalt << 40));
+}
+
+// Containment of the shorter text in the longer, from the Jaccard similarity
+// J estimated by b-bit MinHash: |A∩B| = J(|A|+|B|)/(1+J).
+double containment(const DedupFingerprint& a, const DedupFingerprint& b) {
+  int same = 0;
+  for (size_t k = 0; k < kDedupSketchSize; ++k) same += a.sketch[k] == b.sketch[k];
+  if (same < kMinSketchMatches) return 0.0;
+  constexpr double chance = 1.0 / 256;
+  const double jaccard = std::max(0.0, (static_cast<double>(same) / kDedupSketchSize - chance) / (1 - chance));
+  const double na = a.shingles, nb = b.shingles;
+  return std::min(1.0, jaccard * (na + nb) / ((1 + jaccard) * std::min(na, nb)));
+}
+
+void append_hex(std::string& out, uint64_t v, int digits) {
+  static constexpr char hex[] = "0123456789abcdef";
+  for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out.push_back(hex[(v >> shift) & 0xF]);
+}
+
+bool parse_hex(std::string_view& in, uint64_t& v, size_t digits) {
+  if (in.size() < digits) return false;
+  v = 0;
+  for (size_t i = 0; i < digits; ++i) {
+    const char c = in[i];
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (d < 0) return false;
+    v = v << 4 | static_cast<uint64_t>(d);
+  }
+  in.remove_prefix(digits);
+  return true;
+}
+
+}  // namespace
+
+std::string_view to_string(DedupMatch::Kind kind) {
+  switch (kind) {
+    case DedupMatch::Kind::none: return "";
+    case DedupMatch::Kind::id: return "id";
+    case DedupMatch::Kind::canonical_url: return "canonical_url";
+    case DedupMatch::Kind::content_hash: return "content_hash";
+    case DedupMatch::Kind::near_duplicate: return "near_duplicate";
+  }
+  return "";
+}
+
+struct DedupIndex::Entry {
+  std::string id;
+  DedupFingerprint fp;
+  uint64_t seq = 0;
+  uint64_t copies = 1;
+  bool dead = false;     // removed by a changelog tombstone; popped when it reaches the front
+  bool dirty = false;    // changed since the last drain
+  bool emitted = false;  // in the changelog, so eviction owes it a tombstone
+};
+
+// Linear probing; a slot holds the low 32 bits of the key hash (home
+// position and a pre-filter) and a story ref. Every hit is confirmed against
+// the story itself, so tag collisions cost a comparison, never a wrong match.
+struct DedupIndex::Shard {
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t ref = kEmpty;
+  };
+  std::vector<Slot> slots;
+  size_t used = 0;  // live + tombstones
+  size_t live = 0;
+
+  size_t mask() const { return slots.size() - 1; }
+
+  void insert(uint32_t tag, uint32_t ref) {
+    if (slots.empty() || (used + 1) * 4 > slots.size() * 3) rebuild();
+    for (size_t i = tag & mask();; i = (i + 1) & mask()) {
+      Slot& s = slots[i];
+      if (s.ref == kEmpty || s.ref == kTombstone) {
+        if (s.ref == kEmpty) ++used;
+        s = {tag, ref};
+        ++live;
+        return;
+      }
+    }
+  }
+
+  void erase(uint32_t tag, uint32_t ref) {
+    if (slots.empty()) return;
+    for (size_t i = tag & mask();; i = (i + 1) & mask()) {
+      Slot& s = slots[i];
+      if (s.ref == kEmpty) return;
+      if (s.ref == ref && s.tag == tag) {
+        s.ref = kTombstone;
+        --live;
+        return;
+      }
+    }
+  }
+
+  template <typename Visit>
+  void find(uint32_t tag, Visit&& visit) const {
+    if (slots.empty()) return;
+    for (size_t i = tag & mask();; i = (i + 1) & mask()) {
+      const Slot& s = slots[i];
+      if (s.ref == kEmpty) return;
+      if (s.tag == tag && s.ref != kTombstone) visit(s.ref);
+    }
+  }
+
+  // Drops tombstones and resizes to twice the live keys. A shard holds 1/256
+  // of the keys, which bounds the pause.
+  void rebuild() {
+    const size_t capacity = std::max<size_t>(16, std::bit_ceil(live * 2 + 2));
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(capacity, Slot{});
+    used = live = 0;
+    for (const Slot& s : old)
+      if (s.ref != kEmpty && s.ref != kTombstone) {
+        for (size_t i = s.tag & mask();; i = (i + 1) & mask())
+          if (slots[i].ref == kEmpty) {
+            slots[i] = s;
+            break;
+          }
+        ++used;
+        ++live;
+      }
+  }
+};
+
+struct DedupIndex::Impl {
+  mutable std::mutex mutex;
+  std::deque<Entry> entries;  // arrival order; front is oldest
+  uint64_t front_seq = 0;     // seq of entries.front()
+  uint64_t next_seq = 0;
+  size_t dead = 0;
+  int64_t newest_time_ms = std::numeric_limits<int64_t>::min();
+  std::array<Shard, kShards> shards;
+  std::vector<uint64_t> dirty;  // seqs with Entry::dirty set
+  std::vector<std::string> tombstones;
+  size_t id_bytes = 0;
+
+  static uint32_t ref_of(uint64_t seq) { return static_cast<uint32_t>(seq % kRefModulus) + kFirstRef; }
+
+  Entry* entry(uint32_t ref) {
+    if (entries.empty()) return nullptr;
+    const uint64_t offset = (ref - kFirstRef + kRefModulus - front_seq % kRefModulus) % kRefModulus;
+    if (offset >= entries.size()) return nullptr;
+    Entry& e = entries[offset];
+    return e.dead ? nullptr : &e;
+  }
+
+  Shard& shard(uint64_t key) { return shards[key >> (64 - kShardBits)]; }
+
+  template <typename Visit>
+  void find(uint64_t key, Visit&& visit) {
+    shard(key).find(static_cast<uint32_t>(key), [&](uint32_t ref) {
+      if (Entry* e = entry(ref)) visit(*e);
+    });
+  }
+
+  template <typename Each>
+  void for_each_key(const Entry& e, Each&& each) {
+    if (!e.id.empty()) each(id_key(e.id));
+    if (e.fp.url_hash) each(url_key(e.fp.url_hash));
+    if (e.fp.content_hash)
+      for (size_t k = 0; k < kDedupBands; ++k) each(band_key(k, e.fp.bands[k]));
+  }
+
+  void add_keys(const Entry& e) {
+    for_each_key(e, [&](uint64_t key) { shard(key).insert(static_cast<uint32_t>(key), ref_of(e.seq)); });
+  }
+  void remove_keys(const Entry& e) {
+    for_each_key(e, [&](uint64_t key) { shard(key).erase(static_cast<uint32_t>(key), ref_of(e.seq)); });
+  }
+
+  size_t live() const { return entries.size() - dead; }
+
+  void mark_dirty(Entry& e) {
+    if (e.dirty) return;
+    e.dirty = true;
+    dirty.push_back(e.seq);
+    // Without drains (file mode without --state) the list must not grow
+    // past the stories it can refer to.
+    if (dirty.size() > 2 * entries.size() + 64) {
+      std::erase_if(dirty, [&](uint64_t seq) { return seq < front_seq; });
+    }
+  }
+
+  void pop_front() {
+    Entry& e = entries.front();
+    if (e.dead) {
+      --dead;
+    } else {
+      remove_keys(e);
+      if (e.emitted) tombstones.push_back(std::string(kKeyPrefix) + e.id);
+    }
+    id_bytes -= e.id.capacity() > 15 ? e.id.capacity() + 1 : 0;
+    entries.pop_front();
+    ++front_seq;
+  }
+
+  void evict(const DedupOptions& options, size_t room_for) {
+    while (!entries.empty() && (live() + room_for > options.max_entries || entries.front().dead)) pop_front();
+    const int64_t horizon = newest_time_ms - options.window.count();
+    for (int i = 0; i < kEvictionsPerInsert && !entries.empty(); ++i) {
+      if (!entries.front().dead && entries.front().fp.time_ms >= horizon) break;
+      pop_front();
+    }
+  }
+
+  Entry& insert(std::string_view id, const DedupFingerprint& fp, uint64_t copies, const DedupOptions& options) {
+    evict(options, 1);
+    if (entries.empty()) front_seq = next_seq;
+    Entry& e = entries.emplace_back();
+    e.id = id;
+    e.fp = fp;
+    e.seq = next_seq++;
+    e.copies = copies;
+    id_bytes += e.id.capacity() > 15 ? e.id.capacity() + 1 : 0;
+    newest_time_ms = std::max(newest_time_ms, fp.time_ms);
+    add_keys(e);
+    return e;
+  }
+
+  Entry* find_id(std::string_view id) {
+    Entry* found = nullptr;
+    find(id_key(id), [&](Entry& e) {
+      if (!found && e.id == id) found = &e;
+    });
+    return found;
+  }
+};
+
+DedupIndex::DedupIndex(const DedupOptions& options) : options_(options), impl_(std::make_unique<Impl>()) {}
+DedupIndex::~DedupIndex() = default;
+
+DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerprint& fp) {
+  std::lock_guard lock(impl_->mutex);
+  Impl& m = *impl_;
+  const int64_t window = options_.window.count();
+  auto in_window = [&](const Entry& e) { return std::llabs(e.fp.time_ms - fp.time_ms) <= window; };
+
+  DedupMatch match;
+  Entry* best = nullptr;
+  if (!id.empty())
+    if (Entry* e = m.find_id(id); e && in_window(*e)) {
+      best = e;
+      match.kind = DedupMatch::Kind::id;
+      match.similarity = 1.0;
+    }
+  if (!best && fp.url_hash)
+    m.find(url_key(fp.url_hash), [&](Entry& e) {
+      if (!best && e.fp.url_hash == fp.url_hash && in_window(e)) {
+        best = &e;
+        match.kind = DedupMatch::Kind::canonical_url;
+        match.similarity = 1.0;
+      }
+    });
+  if (!best && fp.content_hash) {
+    for (size_t k = 0; k < kDedupBands && match.kind != DedupMatch::Kind::content_hash; ++k)
+      m.find(band_key(k, fp.bands[k]), [&](Entry& e) {
+        if (e.fp.bands[k] != fp.bands[k] || !in_window(e) || match.kind == DedupMatch::Kind::content_hash) return;
+        if (e.fp.content_hash == fp.content_hash) {
+          best = &e;
+          match.kind = DedupMatch::Kind::content_hash;
+          match.similarity = 1.0;
+          return;
+        }
+        if (!fp.shingles || !e.fp.shingles) return;
+        const double similarity = containment(fp, e.fp);
+        if (similarity >= options_.near_threshold && similarity > match.similarity) {
+          best = &e;
+          match.kind = DedupMatch::Kind::near_duplicate;
+          match.similarity = similarity;
+        }
+      });
+  }
+
+  if (best) {
+    ++best->copies;
+    m.mark_dirty(*best);
+    match.first_id = best->id;
+    match.copies_seen = best->copies;
+    // Keep evicting while duplicates stream in, or a burst of copies would
+    // hold expired stories in memory.
+    m.newest_time_ms = std::max(m.newest_time_ms, fp.time_ms);
+    m.evict(options_, 0);
+    return match;
+  }
+  Entry& e = m.insert(id, fp, 1, options_);
+  m.mark_dirty(e);
+  return match;
+}
+
+bool DedupIndex::restore(const StateChange& change) {
+  if (!change.key.starts_with(kKeyPrefix)) return false;
+  const std::string_view id = std::string_view(change.key).substr(kKeyPrefix.size());
+  std::lock_guard lock(impl_->mutex);
+  Impl& m = *impl_;
+  Entry* existing = m.find_id(id);
+  if (!change.value) {
+    if (existing) {
+      m.remove_keys(*existing);
+      existing->dead = true;
+      ++m.dead;
+    }
+    return true;
+  }
+  DedupFingerprint fp;
+  uint64_t copies = 1;
+  if (!decode(*change.value, fp, copies)) return false;
+  if (existing) {
+    // Several instances write the same story; the larger count is the later one.
+    existing->copies = std::max(existing->copies, copies);
+    return true;
+  }
+  Entry& e = m.insert(id, fp, copies, options_);
+  e.emitted = true;
+  return true;
+}
+
+void DedupIndex::drain_changes(std::vector<StateChange>& out) {
+  std::lock_guard lock(impl_->mutex);
+  Impl& m = *impl_;
+  for (uint64_t seq : m.dirty) {
+    if (seq < m.front_seq) continue;
+    Entry& e = m.entries[seq - m.front_seq];
+    if (e.dead || !e.dirty) continue;
+    e.dirty = false;
+    e.emitted = true;
+    out.push_back({std::string(kKeyPrefix) + e.id, encode(e.fp, e.copies)});
+  }
+  m.dirty.clear();
+  for (auto& key : m.tombstones) out.push_back({std::move(key), std::nullopt});
+  m.tombstones.clear();
+}
+
+size_t DedupIndex::size() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->live();
+}
+
+size_t DedupIndex::memory_bytes() const {
+  std::lock_guard lock(impl_->mutex);
+  size_t bytes = sizeof(Impl) + impl_->entries.size() * sizeof(Entry) + impl_->id_bytes +
+                 impl_->dirty.capacity() * sizeof(uint64_t);
+  for (const auto& s : impl_->shards) bytes += s.slots.capacity() * sizeof(Shard::Slot);
+  return bytes;
+}
+
+// "v1 time url content shingles copies bands sketch", numbers in hex.
+std::string DedupIndex::encode(const DedupFingerprint& fp, uint64_t copies) {
+  std::string out = "v1 ";
+  append_hex(out, static_cast<uint64_t>(fp.time_ms), 16);
+  out += ' ';
+  append_hex(out, fp.url_hash, 16);
+  out += ' ';
+  append_hex(out, fp.content_hash, 16);
+  out += ' ';
+  append_hex(out, fp.shingles, 8);
+  out += ' ';
+  append_hex(out, copies, 16);
+  out += ' ';
+  for (uint32_t b : fp.bands) append_hex(out, b, 8);
+  out += ' ';
+  for (uint8_t s : fp.sketch) append_hex(out, s, 2);
+  return out;
+}
+
+bool DedupIndex::decode(std::string_view in, DedupFingerprint& fp, uint64_t& copies) {
+  if (!in.starts_with("v1 ")) return false;
+  in.remove_prefix(3);
+  uint64_t v = 0;
+  auto field = [&](size_t digits, uint64_t& out) {
+    if (!parse_hex(in, out, digits)) return false;
+    if (!in.empty() && in.front() == ' ') in.remove_prefix(1);
+    return true;
+  };
+  if (!field(16, v)) return false;
+  fp.time_ms = static_cast<int64_t>(v);
+  if (!field(16, fp.url_hash) || !field(16, fp.content_hash) || !field(8, v)) return false;
+  fp.shingles = static_cast<uint32_t>(v);
+  if (!field(16, copies) || copies == 0) return false;
+  for (auto& b : fp.bands) {
+    if (!parse_hex(in, v, 8)) return false;
+    b = static_cast<uint32_t>(v);
+  }
+  if (in.empty() || in.front() != ' ') return false;
+  in.remove_prefix(1);
+  for (auto& s : fp.sketch) {
+    if (!parse_hex(in, v, 2)) return false;
+    s = static_cast<uint8_t>(v);
+  }
+  return in.empty();
+}
+
+}  // namespace newsflow::processors
