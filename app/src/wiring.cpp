@@ -38,6 +38,9 @@ SharedResources load_resources(const Config& config) {
     processors::DedupOptions o;
     o.window = config.duration("dedup.window");
     o.max_entries = static_cast<size_t>(config.integer("dedup.max_entries"));
+    const int64_t threshold = config.integer("dedup.near_threshold_percent");
+    if (threshold < 1 || threshold > 100) throw ConfigError("dedup.near_threshold_percent: must be 1..100");
+    o.near_threshold = static_cast<double>(threshold) / 100.0;
     r.dedup_index = processors::make_dedup_index(o);
   }
   return r;

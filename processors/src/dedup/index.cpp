@@ -357,6 +357,10 @@ bool DedupIndex::restore(const StateChange& change) {
 void DedupIndex::drain_changes(std::vector<StateChange>& out) {
   std::lock_guard lock(impl_->mutex);
   Impl& m = *impl_;
+  // Tombstones first: a story evicted and then stored again under the same id
+  // must end with its new value once the topic is compacted.
+  for (auto& key : m.tombstones) out.push_back({std::move(key), std::nullopt});
+  m.tombstones.clear();
   for (uint64_t seq : m.dirty) {
     if (seq < m.front_seq) continue;
     Entry& e = m.entries[seq - m.front_seq];
@@ -366,8 +370,6 @@ void DedupIndex::drain_changes(std::vector<StateChange>& out) {
     out.push_back({std::string(kKeyPrefix) + e.id, encode(e.fp, e.copies)});
   }
   m.dirty.clear();
-  for (auto& key : m.tombstones) out.push_back({std::move(key), std::nullopt});
-  m.tombstones.clear();
 }
 
 size_t DedupIndex::size() const {
