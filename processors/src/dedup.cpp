@@ -19,7 +19,8 @@ class DedupProcessor final : public StatefulProcessor {
   Outcome process(Article& article) override {
     const int64_t now = now_ms();
     int64_t time = now;
-    if (article.published_at_ms && *article.published_at_ms <= now + kMaxClockSkewMs) time = *article.published_at_ms;
+    if (article.published_at_ms && *article.published_at_ms >= 0 && *article.published_at_ms <= now + kMaxClockSkewMs)
+      time = *article.published_at_ms;
     const DedupFingerprint fp = fingerprinter_.compute(article.text, article.canonical_url, time);
     DedupMatch match = index_->check_and_insert(article.id, fp);
 

@@ -7,6 +7,7 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 #include "newsflow/processors/dedup.hpp"
 #include "dedup/hashing.hpp"
@@ -236,7 +237,9 @@ struct DedupIndex::Impl {
 
   void evict(const DedupOptions& options, size_t room_for) {
     while (!entries.empty() && (live() + room_for > options.max_entries || entries.front().dead)) pop_front();
-    const int64_t horizon = newest_time_ms - options.window.count();
+    constexpr int64_t kNever = std::numeric_limits<int64_t>::min();
+    const int64_t window = options.window.count();
+    const int64_t horizon = newest_time_ms < kNever + window ? kNever : newest_time_ms - window;
     for (int i = 0; i < kEvictionsPerInsert && !entries.empty(); ++i) {
       if (!entries.front().dead && entries.front().fp.time_ms >= horizon) break;
       pop_front();
