@@ -118,7 +118,13 @@ Filled& filled(size_t n) {
   f.index = make_dedup_index(o);
   std::mt19937_64 rng(n);
   std::string id;
+  std::vector<StateChange> changes;
   for (size_t i = 0; i < n; ++i) {
+    // The run loop drains the changelog every batch; so does the fill.
+    if (i % 4096 == 0) {
+      changes.clear();
+      f.index->drain_changes(changes);
+    }
     id = "article-" + std::to_string(i);  // 14-20 bytes, like real ids
     const DedupFingerprint fp = synthetic(rng, kT0 + static_cast<int64_t>(i));
     f.index->check_and_insert(id, fp);

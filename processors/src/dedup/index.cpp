@@ -31,6 +31,11 @@ constexpr int kEvictionsPerInsert = 8;
 // whatever the sizes of the two texts suggest.
 constexpr int kMinSketchMatches = 6;
 constexpr std::string_view kKeyPrefix = "dedup:";
+// A band key shared by this many stories says nothing about the text (a
+// site's fixed opening paragraph, a disclaimer the chrome rules miss); new
+// stories do not join it and lookups stop there, so such a key can neither
+// grow a probe sequence nor make a lookup's cost grow with the index.
+constexpr uint32_t kMaxStoriesPerKey = 16;
 
 constexpr uint64_t kIdSalt = 0x1d5a17ULL, kUrlSalt = 0x0421ULL, kBandSalt = 0xba4dULL;
 
@@ -88,6 +93,7 @@ struct DedupIndex::Entry {
   DedupFingerprint fp;
   uint64_t seq = 0;
   uint64_t copies = 1;
+  uint8_t crowded_bands = 0;  // bit k: band key k was not indexed (kMaxStoriesPerKey)
   bool dead = false;     // removed by a changelog tombstone; popped when it reaches the front
   bool dirty = false;    // changed since the last drain
   bool emitted = false;  // in the changelog, so eviction owes it a tombstone
@@ -133,14 +139,20 @@ struct DedupIndex::Shard {
     }
   }
 
+  // Visits the refs stored under tag, at most kMaxStoriesPerKey; returns how many.
   template <typename Visit>
-  void find(uint32_t tag, Visit&& visit) const {
-    if (slots.empty()) return;
-    for (size_t i = tag & mask();; i = (i + 1) & mask()) {
+  uint32_t find(uint32_t tag, Visit&& visit) const {
+    uint32_t visited = 0;
+    if (slots.empty()) return visited;
+    for (size_t i = tag & mask(); visited < kMaxStoriesPerKey; i = (i + 1) & mask()) {
       const Slot& s = slots[i];
-      if (s.ref == kEmpty) return;
-      if (s.tag == tag && s.ref != kTombstone) visit(s.ref);
+      if (s.ref == kEmpty) break;
+      if (s.tag == tag && s.ref != kTombstone) {
+        ++visited;
+        visit(s.ref);
+      }
     }
+    return visited;
   }
 
   // Drops tombstones and resizes to twice the live keys. A shard holds 1/256
@@ -188,10 +200,19 @@ struct DedupIndex::Impl {
   Shard& shard(uint64_t key) { return shards[key >> (64 - kShardBits)]; }
 
   template <typename Visit>
-  void find(uint64_t key, Visit&& visit) {
-    shard(key).find(static_cast<uint32_t>(key), [&](uint32_t ref) {
+  uint32_t find(uint64_t key, Visit&& visit) {
+    return shard(key).find(static_cast<uint32_t>(key), [&](uint32_t ref) {
       if (Entry* e = entry(ref)) visit(*e);
     });
+  }
+
+  // Bands whose key already holds kMaxStoriesPerKey stories.
+  uint8_t crowded_bands(const DedupFingerprint& fp) {
+    uint8_t crowded = 0;
+    if (fp.content_hash)
+      for (size_t k = 0; k < kDedupBands; ++k)
+        if (find(band_key(k, fp.bands[k]), [](Entry&) {}) >= kMaxStoriesPerKey) crowded |= 1u << k;
+    return crowded;
   }
 
   template <typename Each>
@@ -199,7 +220,8 @@ struct DedupIndex::Impl {
     if (!e.id.empty()) each(id_key(e.id));
     if (e.fp.url_hash) each(url_key(e.fp.url_hash));
     if (e.fp.content_hash)
-      for (size_t k = 0; k < kDedupBands; ++k) each(band_key(k, e.fp.bands[k]));
+      for (size_t k = 0; k < kDedupBands; ++k)
+        if (!(e.crowded_bands & (1u << k))) each(band_key(k, e.fp.bands[k]));
   }
 
   void add_keys(const Entry& e) {
@@ -246,7 +268,8 @@ struct DedupIndex::Impl {
     }
   }
 
-  Entry& insert(std::string_view id, const DedupFingerprint& fp, uint64_t copies, const DedupOptions& options) {
+  Entry& insert(std::string_view id, const DedupFingerprint& fp, uint64_t copies, uint8_t crowded,
+               const DedupOptions& options) {
     evict(options, 1);
     if (entries.empty()) front_seq = next_seq;
     Entry& e = entries.emplace_back();
@@ -254,6 +277,7 @@ struct DedupIndex::Impl {
     e.fp = fp;
     e.seq = next_seq++;
     e.copies = copies;
+    e.crowded_bands = crowded;
     id_bytes += e.id.capacity() > 15 ? e.id.capacity() + 1 : 0;
     newest_time_ms = std::max(newest_time_ms, fp.time_ms);
     add_keys(e);
@@ -294,9 +318,10 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
         match.similarity = 1.0;
       }
     });
+  uint8_t crowded = 0;
   if (!best && fp.content_hash) {
-    for (size_t k = 0; k < kDedupBands && match.kind != DedupMatch::Kind::content_hash; ++k)
-      m.find(band_key(k, fp.bands[k]), [&](Entry& e) {
+    for (size_t k = 0; k < kDedupBands && match.kind != DedupMatch::Kind::content_hash; ++k) {
+      const uint32_t stories = m.find(band_key(k, fp.bands[k]), [&](Entry& e) {
         if (e.fp.bands[k] != fp.bands[k] || !in_window(e) || match.kind == DedupMatch::Kind::content_hash) return;
         if (e.fp.content_hash == fp.content_hash) {
           best = &e;
@@ -312,6 +337,8 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
           match.similarity = similarity;
         }
       });
+      if (stories >= kMaxStoriesPerKey) crowded |= 1u << k;
+    }
   }
 
   if (best) {
@@ -325,7 +352,7 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
     m.evict(options_, 0);
     return match;
   }
-  Entry& e = m.insert(id, fp, 1, options_);
+  Entry& e = m.insert(id, fp, 1, crowded, options_);
   m.mark_dirty(e);
   return match;
 }
@@ -352,7 +379,7 @@ bool DedupIndex::restore(const StateChange& change) {
     existing->copies = std::max(existing->copies, copies);
     return true;
   }
-  Entry& e = m.insert(id, fp, copies, options_);
+  Entry& e = m.insert(id, fp, copies, m.crowded_bands(fp), options_);
   e.emitted = true;
   return true;
 }

@@ -164,6 +164,22 @@ TEST(DedupTest, ShortTextsOnlyMatchExactly) {
   EXPECT_EQ(h.run("e", "").dedup.status, DedupResult::Status::unique);
 }
 
+TEST(DedupTest, ASharedOpeningDoesNotMergeOrHideStories) {
+  // A site that opens every article with the same long disclaimer: the
+  // prefix band keys of all its stories collide.
+  std::string opening;
+  for (int i = 0; i < 12; ++i)
+    opening += "This archive page is provided for reference and may contain outdated information " +
+               std::to_string(i) + ".\n\n";
+  Harness h;
+  for (int i = 0; i < 60; ++i) {
+    const Article a = h.run("s" + std::to_string(i), opening + distinct(100 + i) + distinct(200 + i));
+    EXPECT_EQ(a.dedup.status, DedupResult::Status::unique) << i << " " << a.dedup.duplicate_of;
+  }
+  const Article copy = h.run("copy", opening + distinct(100 + 30) + distinct(200 + 30) + "\n\nAdvertisement");
+  EXPECT_EQ(copy.dedup.duplicate_of, "s30");
+}
+
 TEST(DedupTest, StoriesOutsideTheWindowAreForgotten) {
   DedupOptions o;
   o.window = std::chrono::hours(24 * 2);
