@@ -172,7 +172,7 @@ void BM_DedupLookupHit(benchmark::State& state) {
     fp.url_hash = 0;
     found += f.index->check_and_insert("copy", fp).kind == DedupMatch::Kind::content_hash;
   }
-  if (found != state.iterations()) state.SkipWithError("stored story not found");
+  if (found != static_cast<size_t>(state.iterations())) state.SkipWithError("stored story not found");
   state.SetItemsProcessed(state.iterations());
   state.counters["stories"] = static_cast<double>(n);
 }
