@@ -2,6 +2,8 @@
 // index whether the story was seen before (see dedup.hpp for the method).
 #include "newsflow/processors/dedup.hpp"
 
+#include <xxhash.h>
+
 #include "newsflow/core/time.hpp"
 
 namespace newsflow::processors {
@@ -10,6 +12,13 @@ namespace {
 // A published_at this far ahead of the clock is a data error; trusting it
 // would move the window's horizon and evict every story.
 constexpr int64_t kMaxClockSkewMs = 24 * 3600 * 1000;
+
+uint32_t origin_hash(const Origin& o) {
+  uint64_t h = XXH3_64bits(o.topic.data(), o.topic.size());
+  const int64_t position[2] = {o.partition, o.offset};
+  h = XXH3_64bits_withSeed(position, sizeof(position), h);
+  return static_cast<uint32_t>(h) | 1;
+}
 
 class DedupProcessor final : public StatefulProcessor {
  public:
@@ -21,7 +30,8 @@ class DedupProcessor final : public StatefulProcessor {
     int64_t time = now;
     if (article.published_at_ms && *article.published_at_ms >= 0 && *article.published_at_ms <= now + kMaxClockSkewMs)
       time = *article.published_at_ms;
-    const DedupFingerprint fp = fingerprinter_.compute(article.text, article.canonical_url, time);
+    DedupFingerprint fp = fingerprinter_.compute(article.text, article.canonical_url, time);
+    if (article.origin) fp.origin = origin_hash(*article.origin);
     DedupMatch match = index_->check_and_insert(article.id, fp);
 
     DedupResult& d = article.dedup;

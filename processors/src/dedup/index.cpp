@@ -306,6 +306,10 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
   Entry* best = nullptr;
   if (!id.empty())
     if (Entry* e = m.find_id(id); e && in_window(*e)) {
+      if (fp.origin && e->fp.origin == fp.origin) {
+        match.copies_seen = e->copies;
+        return match;
+      }
       best = e;
       match.kind = DedupMatch::Kind::id;
       match.similarity = 1.0;
@@ -415,7 +419,7 @@ size_t DedupIndex::memory_bytes() const {
   return bytes;
 }
 
-// "v1 time url content shingles copies bands sketch", numbers in hex.
+// "v1 time url content shingles copies origin bands sketch", numbers in hex.
 std::string DedupIndex::encode(const DedupFingerprint& fp, uint64_t copies) {
   std::string out = "v1 ";
   append_hex(out, static_cast<uint64_t>(fp.time_ms), 16);
@@ -427,6 +431,8 @@ std::string DedupIndex::encode(const DedupFingerprint& fp, uint64_t copies) {
   append_hex(out, fp.shingles, 8);
   out += ' ';
   append_hex(out, copies, 16);
+  out += ' ';
+  append_hex(out, fp.origin, 8);
   out += ' ';
   for (uint32_t b : fp.bands) append_hex(out, b, 8);
   out += ' ';
@@ -447,7 +453,8 @@ bool DedupIndex::decode(std::string_view in, DedupFingerprint& fp, uint64_t& cop
   fp.time_ms = static_cast<int64_t>(v);
   if (!field(16, fp.url_hash) || !field(16, fp.content_hash) || !field(8, v)) return false;
   fp.shingles = static_cast<uint32_t>(v);
-  if (!field(16, copies) || copies == 0) return false;
+  if (!field(16, copies) || copies == 0 || !field(8, v)) return false;
+  fp.origin = static_cast<uint32_t>(v);
   for (auto& b : fp.bands) {
     if (!parse_hex(in, v, 8)) return false;
     b = static_cast<uint32_t>(v);

@@ -247,6 +247,35 @@ TEST(DedupTest, EvictionWritesTombstonesAndRestoreHonoursThem) {
   EXPECT_EQ(restarted.run("b2", distinct(2)).dedup.duplicate_of, "b");
 }
 
+TEST(DedupTest, RedeliveredRecordIsNotADuplicateOfItself) {
+  // Consumed, fingerprint written to the changelog, then the stage stopped
+  // before committing the offset: after the restart the same record comes again.
+  std::vector<StateChange> changes;
+  const std::string text = story("The council", "Lyon");
+  auto from_kafka = [&](Harness& h, std::string id, int64_t offset) {
+    Article a;
+    a.id = std::move(id);
+    a.text = text;
+    a.published_at_ms = kT0;
+    a.origin = Origin{"news.raw", 3, offset, kT0};
+    h.processor->process(a);
+    return a;
+  };
+  {
+    Harness h;
+    EXPECT_EQ(from_kafka(h, "a", 100).dedup.status, DedupResult::Status::unique);
+    h.processor->drain_state_changes(changes);
+  }
+  Harness restarted;
+  for (const auto& c : changes) restarted.processor->restore(c);
+  const Article again = from_kafka(restarted, "a", 100);
+  EXPECT_EQ(again.dedup.status, DedupResult::Status::unique);
+  EXPECT_EQ(again.dedup.cluster_id, "a");
+  const Article resent = from_kafka(restarted, "a", 250);  // the source sent it again
+  EXPECT_EQ(resent.dedup.method, "id");
+  EXPECT_EQ(resent.dedup.copies_seen, 2u);
+}
+
 TEST(DedupTest, RestoreRejectsForeignAndMalformedEntries) {
   Harness h;
   EXPECT_FALSE(h.processor->restore({"topics:x", std::string("v1")}));
@@ -257,7 +286,8 @@ TEST(DedupTest, RestoreRejectsForeignAndMalformedEntries) {
 
 TEST(DedupTest, EncodeDecodeRoundTrip) {
   DedupFingerprinter f;
-  const DedupFingerprint fp = f.compute(story("The council", "Lyon"), "https://a.example/x", kT0);
+  DedupFingerprint fp = f.compute(story("The council", "Lyon"), "https://a.example/x", kT0);
+  fp.origin = 0xabcdef01;
   DedupFingerprint back;
   uint64_t copies = 0;
   ASSERT_TRUE(DedupIndex::decode(DedupIndex::encode(fp, 7), back, copies));
@@ -266,6 +296,7 @@ TEST(DedupTest, EncodeDecodeRoundTrip) {
   EXPECT_EQ(back.url_hash, fp.url_hash);
   EXPECT_EQ(back.content_hash, fp.content_hash);
   EXPECT_EQ(back.shingles, fp.shingles);
+  EXPECT_EQ(back.origin, fp.origin);
   EXPECT_EQ(back.bands, fp.bands);
   EXPECT_EQ(back.sketch, fp.sketch);
 }

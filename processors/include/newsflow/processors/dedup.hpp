@@ -41,6 +41,10 @@ struct DedupFingerprint {
   std::array<uint32_t, kDedupBands> bands{};
   std::array<uint8_t, kDedupSketchSize> sketch{};
   uint32_t shingles = 0;  // 0: too short for near-duplicate matching
+  // Hash of the input record's topic, partition and offset (0: not from
+  // Kafka). The same record consumed again after a restart before its offset
+  // was committed is the first copy again, not a duplicate of itself.
+  uint32_t origin = 0;
   int64_t time_ms = 0;    // published_at, else ingest time
 };
 
@@ -85,7 +89,9 @@ class DedupIndex {
   DedupIndex(const DedupIndex&) = delete;
   DedupIndex& operator=(const DedupIndex&) = delete;
 
-  // Finds the story this article belongs to; stores it when it is new.
+  // Finds the story this article belongs to; stores it when it is new. A
+  // redelivery of the stored record itself (same id and origin) is reported as
+  // Kind::none with that story's copy count and changes nothing.
   DedupMatch check_and_insert(std::string_view id, const DedupFingerprint& fp);
 
   // Applies one changelog entry; false when it is not a dedup entry or malformed.
