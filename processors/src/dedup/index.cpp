@@ -4,7 +4,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <bit>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -102,6 +101,8 @@ struct DedupIndex::Entry {
 // Linear probing; a slot holds the low 32 bits of the key hash (home
 // position and a pre-filter) and a story ref. Every hit is confirmed against
 // the story itself, so tag collisions cost a comparison, never a wrong match.
+// The home position is the tag scaled to the capacity (not masked), so the
+// capacity need not be a power of two and the load stays between 0.6 and 0.8.
 struct DedupIndex::Shard {
   struct Slot {
     uint32_t tag = 0;
@@ -111,11 +112,12 @@ struct DedupIndex::Shard {
   size_t used = 0;  // live + tombstones
   size_t live = 0;
 
-  size_t mask() const { return slots.size() - 1; }
+  size_t home(uint32_t tag) const { return static_cast<size_t>((static_cast<uint64_t>(tag) * slots.size()) >> 32); }
+  size_t next(size_t i) const { return i + 1 == slots.size() ? 0 : i + 1; }
 
   void insert(uint32_t tag, uint32_t ref) {
-    if (slots.empty() || (used + 1) * 4 > slots.size() * 3) rebuild();
-    for (size_t i = tag & mask();; i = (i + 1) & mask()) {
+    if ((used + 1) * 5 > slots.size() * 4) rebuild();
+    for (size_t i = home(tag);; i = next(i)) {
       Slot& s = slots[i];
       if (s.ref == kEmpty || s.ref == kTombstone) {
         if (s.ref == kEmpty) ++used;
@@ -128,7 +130,7 @@ struct DedupIndex::Shard {
 
   void erase(uint32_t tag, uint32_t ref) {
     if (slots.empty()) return;
-    for (size_t i = tag & mask();; i = (i + 1) & mask()) {
+    for (size_t i = home(tag);; i = next(i)) {
       Slot& s = slots[i];
       if (s.ref == kEmpty) return;
       if (s.ref == ref && s.tag == tag) {
@@ -144,7 +146,7 @@ struct DedupIndex::Shard {
   uint32_t find(uint32_t tag, Visit&& visit) const {
     uint32_t visited = 0;
     if (slots.empty()) return visited;
-    for (size_t i = tag & mask(); visited < kMaxStoriesPerKey; i = (i + 1) & mask()) {
+    for (size_t i = home(tag); visited < kMaxStoriesPerKey; i = next(i)) {
       const Slot& s = slots[i];
       if (s.ref == kEmpty) break;
       if (s.tag == tag && s.ref != kTombstone) {
@@ -155,16 +157,16 @@ struct DedupIndex::Shard {
     return visited;
   }
 
-  // Drops tombstones and resizes to twice the live keys. A shard holds 1/256
-  // of the keys, which bounds the pause.
+  // Drops tombstones and resizes to a load of 0.6. A shard holds 1/256 of the
+  // keys, which bounds the pause.
   void rebuild() {
-    const size_t capacity = std::max<size_t>(16, std::bit_ceil(live * 2 + 2));
+    const size_t capacity = std::max<size_t>(16, (live + 1) * 5 / 3);
     std::vector<Slot> old = std::move(slots);
     slots.assign(capacity, Slot{});
     used = live = 0;
     for (const Slot& s : old)
       if (s.ref != kEmpty && s.ref != kTombstone) {
-        for (size_t i = s.tag & mask();; i = (i + 1) & mask())
+        for (size_t i = home(s.tag);; i = next(i))
           if (slots[i].ref == kEmpty) {
             slots[i] = s;
             break;
