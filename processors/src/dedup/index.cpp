@@ -46,13 +46,13 @@ uint64_t band_key(size_t band, uint32_t value) {
 
 // Containment of the shorter text in the longer, from the Jaccard similarity
 // J estimated by b-bit MinHash: |A∩B| = J(|A|+|B|)/(1+J).
-double containment(const DedupFingerprint& a, const DedupFingerprint& b) {
+using Sketch = std::array<uint8_t, kDedupSketchSize>;
+double containment(const Sketch& a, double na, const Sketch& b, double nb) {
   int same = 0;
-  for (size_t k = 0; k < kDedupSketchSize; ++k) same += a.sketch[k] == b.sketch[k];
+  for (size_t k = 0; k < kDedupSketchSize; ++k) same += a[k] == b[k];
   if (same < kMinSketchMatches) return 0.0;
   constexpr double chance = 1.0 / 256;
   const double jaccard = std::max(0.0, (static_cast<double>(same) / kDedupSketchSize - chance) / (1 - chance));
-  const double na = a.shingles, nb = b.shingles;
   return std::min(1.0, jaccard * (na + nb) / ((1 + jaccard) * std::min(na, nb)));
 }
 
@@ -87,15 +87,53 @@ std::string_view to_string(DedupMatch::Kind kind) {
   return "";
 }
 
+// Laid out for size (128 bytes with the id's 32-byte header): the content
+// hash keeps 32 bits because it only confirms a candidate that already shares
+// a band key, and time is kept to the minute.
 struct DedupIndex::Entry {
+  struct Print {
+    uint64_t url_hash = 0;
+    std::array<uint32_t, kDedupBands> bands{};
+    Sketch sketch{};
+    uint32_t content_hash = 0;  // low 32 bits of DedupFingerprint::content_hash (never 0 when it is not)
+    uint32_t origin = 0;
+    int32_t minute = 0;
+    uint16_t shingles = 0;
+    int64_t time_ms() const { return int64_t{minute} * 60000; }
+  };
   std::string id;
-  DedupFingerprint fp;
-  uint64_t seq = 0;
-  uint64_t copies = 1;
+  Print fp;
+  uint32_t ref = 0;
+  uint32_t copies = 1;
   uint8_t crowded_bands = 0;  // bit k: band key k was not indexed (kMaxStoriesPerKey)
-  bool dead = false;     // removed by a changelog tombstone; popped when it reaches the front
-  bool dirty = false;    // changed since the last drain
-  bool emitted = false;  // in the changelog, so eviction owes it a tombstone
+  bool dead = false;          // removed by a changelog tombstone; popped when it reaches the front
+  bool dirty = false;         // changed since the last drain
+  bool emitted = false;       // in the changelog, so eviction owes it a tombstone
+
+  void set(const DedupFingerprint& f) {
+    fp.url_hash = f.url_hash;
+    fp.bands = f.bands;
+    fp.sketch = f.sketch;
+    fp.content_hash = static_cast<uint32_t>(f.content_hash);
+    fp.origin = f.origin;
+    fp.minute = static_cast<int32_t>(std::clamp<int64_t>(f.time_ms / 60000, std::numeric_limits<int32_t>::min(),
+                                                         std::numeric_limits<int32_t>::max()));
+    fp.shingles = static_cast<uint16_t>(std::min<uint32_t>(f.shingles, std::numeric_limits<uint16_t>::max()));
+  }
+  DedupFingerprint fingerprint() const {
+    DedupFingerprint f;
+    f.url_hash = fp.url_hash;
+    f.bands = fp.bands;
+    f.sketch = fp.sketch;
+    f.content_hash = fp.content_hash;
+    f.origin = fp.origin;
+    f.time_ms = fp.time_ms();
+    f.shingles = fp.shingles;
+    return f;
+  }
+  void add_copy() {
+    if (copies < std::numeric_limits<uint32_t>::max()) ++copies;
+  }
 };
 
 // Linear probing; a slot holds the low 32 bits of the key hash (home
@@ -178,6 +216,7 @@ struct DedupIndex::Shard {
 };
 
 struct DedupIndex::Impl {
+  static_assert(sizeof(Entry) <= 128, "a stored story should stay within two cache lines");
   mutable std::mutex mutex;
   std::deque<Entry> entries;  // arrival order; front is oldest
   uint64_t front_seq = 0;     // seq of entries.front()
@@ -191,9 +230,14 @@ struct DedupIndex::Impl {
 
   static uint32_t ref_of(uint64_t seq) { return static_cast<uint32_t>(seq % kRefModulus) + kFirstRef; }
 
+  // Position of a ref in entries (>= entries.size() when not there).
+  uint64_t offset(uint32_t ref) const {
+    return (ref - kFirstRef + kRefModulus - front_seq % kRefModulus) % kRefModulus;
+  }
+
   Entry* entry(uint32_t ref) {
     if (entries.empty()) return nullptr;
-    const uint64_t offset = (ref - kFirstRef + kRefModulus - front_seq % kRefModulus) % kRefModulus;
+    const uint64_t offset = this->offset(ref);
     if (offset >= entries.size()) return nullptr;
     Entry& e = entries[offset];
     return e.dead ? nullptr : &e;
@@ -227,10 +271,10 @@ struct DedupIndex::Impl {
   }
 
   void add_keys(const Entry& e) {
-    for_each_key(e, [&](uint64_t key) { shard(key).insert(static_cast<uint32_t>(key), ref_of(e.seq)); });
+    for_each_key(e, [&](uint64_t key) { shard(key).insert(static_cast<uint32_t>(key), e.ref); });
   }
   void remove_keys(const Entry& e) {
-    for_each_key(e, [&](uint64_t key) { shard(key).erase(static_cast<uint32_t>(key), ref_of(e.seq)); });
+    for_each_key(e, [&](uint64_t key) { shard(key).erase(static_cast<uint32_t>(key), e.ref); });
   }
 
   size_t live() const { return entries.size() - dead; }
@@ -238,7 +282,7 @@ struct DedupIndex::Impl {
   void mark_dirty(Entry& e) {
     if (e.dirty) return;
     e.dirty = true;
-    dirty.push_back(e.seq);
+    dirty.push_back(front_seq + offset(e.ref));
     // Without drains (file mode without --state) the list must not grow
     // past the stories it can refer to.
     if (dirty.size() > 2 * entries.size() + 64) {
@@ -265,7 +309,7 @@ struct DedupIndex::Impl {
     const int64_t window = options.window.count();
     const int64_t horizon = newest_time_ms < kNever + window ? kNever : newest_time_ms - window;
     for (int i = 0; i < kEvictionsPerInsert && !entries.empty(); ++i) {
-      if (!entries.front().dead && entries.front().fp.time_ms >= horizon) break;
+      if (!entries.front().dead && entries.front().fp.time_ms() >= horizon) break;
       pop_front();
     }
   }
@@ -276,9 +320,9 @@ struct DedupIndex::Impl {
     if (entries.empty()) front_seq = next_seq;
     Entry& e = entries.emplace_back();
     e.id = id;
-    e.fp = fp;
-    e.seq = next_seq++;
-    e.copies = copies;
+    e.set(fp);
+    e.ref = ref_of(next_seq++);
+    e.copies = static_cast<uint32_t>(std::min<uint64_t>(copies, std::numeric_limits<uint32_t>::max()));
     e.crowded_bands = crowded;
     id_bytes += e.id.capacity() > 15 ? e.id.capacity() + 1 : 0;
     newest_time_ms = std::max(newest_time_ms, fp.time_ms);
@@ -302,7 +346,7 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
   std::lock_guard lock(impl_->mutex);
   Impl& m = *impl_;
   const int64_t window = options_.window.count();
-  auto in_window = [&](const Entry& e) { return std::llabs(e.fp.time_ms - fp.time_ms) <= window; };
+  auto in_window = [&](const Entry& e) { return std::llabs(e.fp.time_ms() - fp.time_ms) <= window; };
 
   DedupMatch match;
   Entry* best = nullptr;
@@ -329,14 +373,14 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
     for (size_t k = 0; k < kDedupBands && match.kind != DedupMatch::Kind::content_hash; ++k) {
       const uint32_t stories = m.find(band_key(k, fp.bands[k]), [&](Entry& e) {
         if (e.fp.bands[k] != fp.bands[k] || !in_window(e) || match.kind == DedupMatch::Kind::content_hash) return;
-        if (e.fp.content_hash == fp.content_hash) {
+        if (e.fp.content_hash == static_cast<uint32_t>(fp.content_hash)) {
           best = &e;
           match.kind = DedupMatch::Kind::content_hash;
           match.similarity = 1.0;
           return;
         }
         if (!fp.shingles || !e.fp.shingles) return;
-        const double similarity = containment(fp, e.fp);
+        const double similarity = containment(fp.sketch, fp.shingles, e.fp.sketch, e.fp.shingles);
         if (similarity >= options_.near_threshold && similarity > match.similarity) {
           best = &e;
           match.kind = DedupMatch::Kind::near_duplicate;
@@ -348,7 +392,7 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
   }
 
   if (best) {
-    ++best->copies;
+    best->add_copy();
     m.mark_dirty(*best);
     match.first_id = best->id;
     match.copies_seen = best->copies;
@@ -382,7 +426,7 @@ bool DedupIndex::restore(const StateChange& change) {
   if (!decode(*change.value, fp, copies)) return false;
   if (existing) {
     // Several instances write the same story; the larger count is the later one.
-    existing->copies = std::max(existing->copies, copies);
+    existing->copies = static_cast<uint32_t>(std::clamp<uint64_t>(copies, existing->copies, std::numeric_limits<uint32_t>::max()));
     return true;
   }
   Entry& e = m.insert(id, fp, copies, m.crowded_bands(fp), options_);
@@ -403,7 +447,7 @@ void DedupIndex::drain_changes(std::vector<StateChange>& out) {
     if (e.dead || !e.dirty) continue;
     e.dirty = false;
     e.emitted = true;
-    out.push_back({std::string(kKeyPrefix) + e.id, encode(e.fp, e.copies)});
+    out.push_back({std::string(kKeyPrefix) + e.id, encode(e.fingerprint(), e.copies)});
   }
   m.dirty.clear();
 }
