@@ -1,7 +1,7 @@
 // Dedup speed: the processor on the real articles of the evaluation set
 // (articles/s and bytes/s, decisions checked against the gold labels), and
 // the cost of one lookup-and-insert against an index already holding 10
-// thousand, 1 million and (with NEWSFLOW_BENCH_DEDUP_10M=1, ~30 s and ~2.5 GB
+// thousand, 1 million and (with NEWSFLOW_BENCH_DEDUP_10M=1, ~1 min and ~2.5 GB
 // to build) 10 million stories, with bytes per stored story reported.
 #include <benchmark/benchmark.h>
 #include <simdjson.h>
