@@ -151,7 +151,14 @@ TEST(DedupTest, DifferentReportsOfTheSameEventStayApart) {
       "A regional court is due to rule next week on a challenge brought by two residents' associations.";
   const Article b = h.run("b", other);
   EXPECT_EQ(b.dedup.status, DedupResult::Status::unique) << b.dedup.similarity;
-  const Article c = h.run("c", story("The ministry", "Porto"));
+  std::string third =
+      "Talks in Lyon will resume, the council said on Tuesday, ending weeks of deadlock over the budget. "
+      "In a statement, the council's negotiators said regional leaders had agreed to a new timetable. "
+      "Analysts in Lyon said the decision came sooner than expected and welcomed the change of tone. "
+      "The municipal workers' union said it would wait for the written proposal before commenting. "
+      "The agreement covers transport, housing and school funding for the next three years. "
+      "Some councillors warned that the costs for families could still rise if the plan stalls.";
+  const Article c = h.run("c", third);
   EXPECT_EQ(c.dedup.status, DedupResult::Status::unique) << c.dedup.similarity;
 }
 
@@ -208,7 +215,7 @@ TEST(DedupTest, StateRoundTripCatchesCopiesAfterRestart) {
   {
     Harness h;
     h.run("a", text, "https://news.example/a");
-    h.run("b", story("The ministry", "Porto"));
+    h.run("b", distinct(7));
     h.run("a2", text.substr(0, text.size() * 2 / 3));
     h.processor->drain_state_changes(changes);
   }

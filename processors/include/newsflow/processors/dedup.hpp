@@ -55,7 +55,7 @@ class DedupFingerprinter {
 
  private:
   std::vector<uint64_t> tokens_;
-  std::vector<uint64_t> shingles_;
+  std::vector<uint32_t> shingles_;
 };
 
 struct DedupMatch {
