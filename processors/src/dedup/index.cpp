@@ -4,8 +4,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
+#include <cstdlib>
 #include <limits>
 
 #include "newsflow/processors/dedup.hpp"
@@ -226,7 +225,7 @@ struct DedupIndex::Impl {
   std::array<Shard, kShards> shards;
   std::vector<uint64_t> dirty;  // seqs with Entry::dirty set
   std::vector<std::string> tombstones;
-  size_t id_bytes = 0;
+  size_t id_bytes = 0;  // heap bytes of ids too long for std::string's inline buffer (15 in libstdc++)
 
   static uint32_t ref_of(uint64_t seq) { return static_cast<uint32_t>(seq % kRefModulus) + kFirstRef; }
 
@@ -339,7 +338,9 @@ struct DedupIndex::Impl {
   }
 };
 
-DedupIndex::DedupIndex(const DedupOptions& options) : options_(options), impl_(std::make_unique<Impl>()) {}
+DedupIndex::DedupIndex(const DedupOptions& options) : options_(options), impl_(std::make_unique<Impl>()) {
+  options_.max_entries = std::max<size_t>(options_.max_entries, 1);
+}
 DedupIndex::~DedupIndex() = default;
 
 DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerprint& fp) {
