@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "newsflow/core/time.hpp"
 #include "newsflow/processors/url.hpp"
 
 namespace newsflow::processors {
@@ -197,6 +198,18 @@ TEST(DedupTest, StoriesOutsideTheWindowAreForgotten) {
   EXPECT_EQ(h.run("b", text, "", kT0 + 3 * kDay).dedup.status, DedupResult::Status::unique);
   for (int i = 0; i < 20; ++i) h.run("x" + std::to_string(i), distinct(i), "", kT0 + 3 * kDay);
   EXPECT_EQ(dedup_index_size(*h.index), 21u);  // "a" evicted, "b" and the 20 kept
+}
+
+TEST(DedupTest, IngestTimeStandsInForMissingOrFuturePublishedAt) {
+  DedupOptions o;
+  o.window = std::chrono::hours(24);
+  Harness h(o);
+  const std::string text = story("The council", "Lyon");
+  h.run("a", text, "", std::nullopt);
+  // A date years in the future is not trusted: the copy is compared at ingest time too.
+  EXPECT_EQ(h.run("b", text, "", now_ms() + 3650 * kDay).dedup.duplicate_of, "a");
+  // An old published_at is trusted and is outside the window of the first copy.
+  EXPECT_EQ(h.run("c", text, "", kT0).dedup.status, DedupResult::Status::unique);
 }
 
 TEST(DedupTest, MaxEntriesEvictsOldestFirst) {
