@@ -1,0 +1,51 @@
+#include "topics/language.hpp"
+
+#include <cld2/public/compact_lang_det.h>
+
+#include <cctype>
+
+namespace newsflow::processors::topics {
+
+namespace {
+// Enough text for a confident guess; bounds the cost on very long bodies.
+constexpr size_t kMaxDetectBytes = 16 * 1024;
+}  // namespace
+
+std::string normalize_language(std::string_view value) {
+  size_t end = 0;
+  while (end < value.size() && std::isalpha(static_cast<unsigned char>(value[end]))) ++end;
+  if (end < 2 || end > 3) return {};
+  if (end < value.size() && value[end] != '-' && value[end] != '_') return {};
+  std::string out;
+  for (size_t i = 0; i < end; ++i) out += static_cast<char>(std::tolower(static_cast<unsigned char>(value[i])));
+  return out;
+}
+
+std::string detect_language(std::string_view title, std::string_view text) {
+  std::string buffer;
+  buffer.reserve(std::min(title.size() + text.size() + 1, kMaxDetectBytes));
+  buffer.append(title.substr(0, kMaxDetectBytes));
+  buffer += '\n';
+  if (buffer.size() < kMaxDetectBytes) {
+    size_t take = std::min(text.size(), kMaxDetectBytes - buffer.size());
+    // Do not cut a UTF-8 sequence in half.
+    while (take > 0 && take < text.size() && (static_cast<unsigned char>(text[take]) & 0xC0) == 0x80) --take;
+    buffer.append(text.substr(0, take));
+  }
+  CLD2::Language language3[3];
+  int percent3[3];
+  int text_bytes = 0;
+  bool reliable = false;
+  CLD2::Language lang = CLD2::ExtDetectLanguageSummary(buffer.data(), static_cast<int>(buffer.size()), true,
+                                                       language3, percent3, &text_bytes, &reliable);
+  if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE) return {};
+  std::string code = CLD2::LanguageCode(lang);
+  // CLD2 keeps a few pre-2000 codes and script variants ("zh-Hant").
+  if (code == "iw") return "he";
+  if (code == "in") return "id";
+  if (code == "ji") return "yi";
+  if (code == "jw") return "jv";
+  return normalize_language(code);
+}
+
+}  // namespace newsflow::processors::topics
