@@ -47,6 +47,7 @@ struct Evidence {
 struct GroupEvidence {
   uint32_t top;
   double raw;
+  bool in_lead;  // some evidence in the title or the lead
 };
 
 class TopicsProcessor final : public Processor {
@@ -134,9 +135,10 @@ class TopicsProcessor final : public Processor {
       uint32_t term = rules_->patterns[m.pattern].index;
       const auto& t = rules_->terms[term];
       if (vetoed(m, t.vetoes, field.contexts)) continue;
-      double position_weight = where == Field::title         ? s.title_weight
-                                : m.start < s.lead_bytes      ? s.lead_weight
-                                                              : s.body_weight;
+      double position_weight = where == Field::title    ? s.title_weight
+                               : m.start < s.lead_bytes ? s.lead_weight
+                               : m.start < s.tail_from  ? s.body_weight
+                                                        : s.tail_weight;
       for (const auto& use : t.uses) hits_.push_back({use.topic, term, use.weight, position_weight});
     }
   }
@@ -157,12 +159,14 @@ class TopicsProcessor final : public Processor {
     for (size_t i = 0; i < hits_.size();) {
       size_t topic_end = i;
       double raw = 0;
+      bool in_lead = false;
       while (topic_end < hits_.size() && hits_[topic_end].topic == hits_[i].topic) {
         size_t term_end = topic_end;
         double mentions = 0;
         while (term_end < hits_.size() && hits_[term_end].topic == hits_[i].topic &&
                hits_[term_end].term == hits_[topic_end].term) {
           mentions += hits_[term_end].position_weight;
+          in_lead = in_lead || hits_[term_end].position_weight >= s.lead_weight;
           ++term_end;
         }
         raw += hits_[topic_end].weight * s.saturation * (1.0 - std::exp(-mentions / s.saturation));
@@ -171,10 +175,12 @@ class TopicsProcessor final : public Processor {
       evidence_.push_back({hits_[i].topic, raw, i, topic_end});
       uint32_t top = rules_->topics[hits_[i].topic].top;
       auto g = std::find_if(groups_.begin(), groups_.end(), [&](const GroupEvidence& x) { return x.top == top; });
-      if (g == groups_.end())
-        groups_.push_back({top, raw});
-      else
+      if (g == groups_.end()) {
+        groups_.push_back({top, raw, in_lead});
+      } else {
         g->raw += raw;
+        g->in_lead = g->in_lead || in_lead;
+      }
       i = topic_end;
     }
     std::sort(groups_.begin(), groups_.end(), [](const GroupEvidence& a, const GroupEvidence& b) {
@@ -189,6 +195,7 @@ class TopicsProcessor final : public Processor {
     for (size_t g = 0; g < groups_.size() && g < s.max_top_level; ++g) {
       const GroupEvidence& group = groups_[g];
       if (g > 0 && (group.raw < s.second_min_evidence || group.raw < s.relative_evidence * best)) break;
+      if (g > 0 && s.second_needs_lead && !group.in_lead) continue;
       double group_score = 1.0 - std::exp(-group.raw / s.score_scale);
       // The most specific evidence names the topic; the level-1 code stands
       // alone only when no narrower topic has evidence.

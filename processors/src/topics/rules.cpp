@@ -162,6 +162,8 @@ void load_settings(const std::string& path, Settings& s) {
     else if (key == "lead_weight") s.lead_weight = positive();
     else if (key == "body_weight") s.body_weight = positive();
     else if (key == "lead_bytes") s.lead_bytes = static_cast<uint32_t>(positive());
+    else if (key == "tail_from") s.tail_from = static_cast<uint32_t>(positive());
+    else if (key == "tail_weight") s.tail_weight = positive();
     else if (key == "saturation") {
       s.saturation = positive();
       if (s.saturation <= 0) fail(path, line, "saturation must be positive");
@@ -169,6 +171,10 @@ void load_settings(const std::string& path, Settings& s) {
     else if (key == "min_evidence") s.min_evidence = positive();
     else if (key == "relative_evidence") s.relative_evidence = positive();
     else if (key == "second_min_evidence") s.second_min_evidence = positive();
+    else if (key == "second_needs_lead") {
+      if (value != "true" && value != "false") fail(path, line, "second_needs_lead must be true or false");
+      s.second_needs_lead = value == "true";
+    }
     else if (key == "max_top_level") s.max_top_level = static_cast<uint32_t>(positive());
     else if (key == "relative_in_group") s.relative_in_group = positive();
     else if (key == "max_per_group") s.max_per_group = static_cast<uint32_t>(positive());

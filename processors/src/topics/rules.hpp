@@ -48,11 +48,14 @@ struct Settings {
   double lead_weight = 2.0;
   double body_weight = 1.0;
   uint32_t lead_bytes = 600;
+  uint32_t tail_from = 2500;
+  double tail_weight = 0.5;
   double saturation = 2.0;
   uint32_t veto_window = 80;
   double min_evidence = 0.75;
   double relative_evidence = 0.3;
   double second_min_evidence = 1.5;
+  bool second_needs_lead = false;
   uint32_t max_top_level = 3;
   double relative_in_group = 0.3;
   uint32_t max_per_group = 3;
