@@ -8,7 +8,7 @@ namespace newsflow::processors::topics {
 
 namespace {
 
-enum : uint8_t {
+enum : uint16_t {
   kCapital = 1,    // starts with an upper-case letter
   kCovered = 2,    // inside a gazetteer match
   kTitle = 4,
@@ -17,6 +17,8 @@ enum : uint8_t {
   kOrgHead = 32,
   kAcronym = 64,   // all capitals, or contains digits
   kConnector = 128,
+  kRole = 256,     // lower-case role word ("spokesperson")
+  kSpeech = 512,   // lower-case speech verb ("said")
 };
 
 uint32_t code_point(std::string_view s, size_t pos) {
@@ -108,11 +110,19 @@ void NameFinder::tokenize(std::string_view text, const std::vector<Span>& covere
       if (c >= '0' && c <= '9') has_digit = true;
     }
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
-    if (lists_.title.contains(word)) t.cls |= kTitle;
-    if (lists_.not_name.contains(word)) t.cls |= kNotName;
-    if (lists_.first_name.contains(word)) t.cls |= kFirstName;
-    if (lists_.org_head.contains(word)) t.cls |= kOrgHead;
-    if (!(t.cls & kCapital) && lists_.connector.contains(word)) t.cls |= kConnector;
+    auto known = lists_.classes.find(word);
+    if (known != lists_.classes.end()) {
+      uint16_t bits = known->second;
+      if (bits & kTitleWord) t.cls |= kTitle;
+      if (bits & kNotNameWord) t.cls |= kNotName;
+      if (bits & kFirstNameWord) t.cls |= kFirstName;
+      if (bits & kOrgHeadWord) t.cls |= kOrgHead;
+      if (!(t.cls & kCapital)) {
+        if (bits & kConnectorWord) t.cls |= kConnector;
+        if (bits & kRoleWord) t.cls |= kRole;
+        if (bits & kSpeechWord) t.cls |= kSpeech;
+      }
+    }
     tokens_.push_back(t);
     gap_start = i;
   }
@@ -207,7 +217,7 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       if (tokens_[i].cls & kTitle) title_seen = true;
     size_t i = person_from;
     while (i <= b) {
-      const uint8_t stop = kCovered | kTitle | kNotName | kConnector | kOrgHead | kAcronym;
+      const uint16_t stop = kCovered | kTitle | kNotName | kConnector | kOrgHead | kAcronym;
       if (tokens_[i].cls & stop) {
         if (tokens_[i].cls & kTitle) title_seen = true;
         ++i;
@@ -218,17 +228,17 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       size_t length = j - i + 1;
       bool title_before = i > a && (tokens_[i - 1].cls & kTitle);
       bool first_name = tokens_[i].cls & kFirstName;
-      auto lower_word_before_run = [&](const WordSet& set) {
-        return i == a && a > 0 && gap(a) == " " && set.contains(word(a - 1));
+      auto lower_word_before_run = [&](uint16_t cls) {
+        return i == a && a > 0 && gap(a) == " " && (tokens_[a - 1].cls & cls);
       };
-      bool role_before = lower_word_before_run(lists_.role);
-      bool speech_before = lower_word_before_run(lists_.speech);
+      bool role_before = lower_word_before_run(kRole);
+      bool speech_before = lower_word_before_run(kSpeech);
       bool at_end = j == b;
-      bool speech_after = at_end && j + 1 < n && gap(j + 1) == " " && lists_.speech.contains(word(j + 1));
+      bool speech_after = at_end && j + 1 < n && gap(j + 1) == " " && (tokens_[j + 1].cls & kSpeech);
       bool apposition = false;
       if (at_end && j + 1 < n && gap(j + 1) == ", ") {
         std::string_view next = word(j + 1);
-        apposition = next == "a" || next == "an" || next == "the" || next == "who" || lists_.role.contains(next);
+        apposition = next == "a" || next == "an" || next == "the" || next == "who" || (tokens_[j + 1].cls & kRole);
       }
       bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
       if (length >= 2 && length <= 4 && cue) {

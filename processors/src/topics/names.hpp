@@ -40,7 +40,7 @@ class NameFinder {
     uint32_t start = 0;
     uint32_t end = 0;
     uint32_t gap_start = 0;  // text[gap_start, start) separates it from the previous token
-    uint8_t cls = 0;
+    uint16_t cls = 0;
   };
 
   void tokenize(std::string_view text, const std::vector<Span>& covered);

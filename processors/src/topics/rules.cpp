@@ -393,6 +393,16 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
   for (const auto& t : lists.title)
     if (t.size() > 1 && t.back() == '.') dotted.push_back(t.substr(0, t.size() - 1));
   for (auto& t : dotted) lists.title.insert(std::move(t));
+  auto fold = [&](const WordSet& set, uint16_t bit) {
+    for (const auto& w : set) lists.classes[w] |= bit;
+  };
+  fold(lists.title, kTitleWord);
+  fold(lists.role, kRoleWord);
+  fold(lists.speech, kSpeechWord);
+  fold(lists.first_name, kFirstNameWord);
+  fold(lists.not_name, kNotNameWord);
+  fold(lists.org_head, kOrgHeadWord);
+  fold(lists.connector, kConnectorWord);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <functional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -72,6 +73,19 @@ using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 // Word lists of persons.rules, as sets of exact words.
 struct PersonLists {
   WordSet title, role, speech, first_name, not_name, org_head, connector;
+  // The same lists folded into one map (word -> PersonWord bits), so the
+  // name finder looks each token up once.
+  std::unordered_map<std::string, uint16_t, StringHash, std::equal_to<>> classes;
+};
+
+enum PersonWord : uint16_t {
+  kTitleWord = 1 << 0,
+  kRoleWord = 1 << 1,
+  kSpeechWord = 1 << 2,
+  kFirstNameWord = 1 << 3,
+  kNotNameWord = 1 << 4,
+  kOrgHeadWord = 1 << 5,
+  kConnectorWord = 1 << 6,
 };
 
 // What a pattern id stands for. One literal can play several roles (a term
