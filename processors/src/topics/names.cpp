@@ -102,6 +102,10 @@ void NameFinder::tokenize(std::string_view text, const std::vector<Span>& covere
     Token t{static_cast<uint32_t>(start), static_cast<uint32_t>(i), static_cast<uint32_t>(gap_start), 0};
     std::string_view word = text.substr(start, i - start);
     if (upper_code_point(code_point(text, start))) t.cls |= kCapital;
+    // Arabic names keep a lower-case article: "Abdel Fattah al-Sisi".
+    if ((word.starts_with("al-") || word.starts_with("el-")) && word.size() > 3 &&
+        upper_code_point(code_point(text, start + 3)))
+      t.cls |= kCapital;
     while (span < covered.size() && covered[span].end <= start) ++span;
     if (span < covered.size() && covered[span].start <= start && covered[span].end >= i) t.cls |= kCovered;
     bool has_lower = false, has_digit = false;
@@ -202,8 +206,11 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
     if (head != SIZE_MAX) {
       size_t start = a;
       while (start < head && (tokens_[start].cls & (kNotName | kConnector)) && !(tokens_[start].cls & kCovered)) ++start;
+      // After the head the name goes on only through a connector
+      // ("Council on Foreign Relations", not "Airways Flight").
       org_end = head;
-      while (org_end + 1 <= b && !(tokens_[org_end + 1].cls & kTitle)) ++org_end;
+      if (head + 1 <= b && (tokens_[head + 1].cls & kConnector))
+        while (org_end + 1 <= b && !(tokens_[org_end + 1].cls & kTitle)) ++org_end;
       while (org_end > head && (tokens_[org_end].cls & kConnector)) --org_end;
       bool all_covered = true;
       for (size_t i = start; i <= org_end; ++i)

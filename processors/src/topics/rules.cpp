@@ -345,7 +345,23 @@ void load_entities(const std::string& path, TopicRules& rules, PatternTable& tab
     std::vector<std::string_view> aliases{parts[1]};
     for (auto a : split(parts[3], ','))
       if (!a.empty()) aliases.push_back(a);
+    // Datelines print the place in capitals ("BERLIN (AP) -").
+    std::vector<std::string> upper;
+    if (e.type == Entity::Type::place)
+      for (auto a : aliases) {
+        std::string u(a);
+        for (char& c : u) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (u != a && u.size() >= 4) upper.push_back(std::move(u));
+      }
     rules.entities.push_back(std::move(e));
+    for (const auto& u : upper) {
+      if (alias_line.count(u)) continue;  // another name's capitals, or listed already
+      auto alias_id = static_cast<uint32_t>(rules.alias_entity.size());
+      rules.alias_entity.push_back(id);
+      rules.alias_vetoes.emplace_back();
+      alias_line.emplace(u, alias_id);
+      table.add(u, 0, {PatternKind::entity_alias, alias_id, false});
+    }
     for (auto a : aliases) {
       if (!valid_literal(a)) fail(path, line, "bad alias '" + std::string(a) + "'");
       std::string alias(a);
