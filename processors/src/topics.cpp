@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "topics/language.hpp"
 #include "topics/matcher.hpp"
@@ -53,7 +54,10 @@ struct GroupEvidence {
 class TopicsProcessor final : public Processor {
  public:
   explicit TopicsProcessor(std::shared_ptr<const TopicRules> rules)
-      : rules_(std::move(rules)), matcher_(*rules_), names_(rules_->persons) {}
+      : rules_(std::move(rules)),
+        matcher_(*rules_),
+        names_(rules_->persons),
+        entity_count_(rules_->entities.size(), 0) {}
 
   std::string_view name() const override { return "topics"; }
 
@@ -239,34 +243,33 @@ class TopicsProcessor final : public Processor {
       uint32_t entity = rules_->alias_entity[alias];
       if (vetoed(m, rules_->alias_vetoes[alias], field.contexts)) continue;
       covered.push_back({m.start, m.end});
-      auto it = std::find_if(gazetteer_counts_.begin(), gazetteer_counts_.end(),
-                             [&](const std::pair<uint32_t, uint32_t>& c) { return c.first == entity; });
-      if (it == gazetteer_counts_.end())
-        gazetteer_counts_.emplace_back(entity, 1);
-      else
-        ++it->second;
+      if (entity_count_[entity]++ == 0) entities_seen_.push_back(entity);
     }
   }
 
   void find_entities(Article& article, bool supported) {
-    gazetteer_counts_.clear();
+    entities_seen_.clear();
     count_aliases(title_, title_covered_);
     count_aliases(body_, body_covered_);
-    for (const auto& [entity, count] : gazetteer_counts_) {
+    for (uint32_t entity : entities_seen_) {
       const auto& e = rules_->entities[entity];
-      article.entities.push_back({e.name, e.type, count, e.country});
+      article.entities.push_back({e.name, e.type, entity_count_[entity], e.country});
+      entity_count_[entity] = 0;
     }
     if (supported) {
       names_.find(article.title, title_covered_, article.text, body_covered_, found_);
+      emitted_.clear();
+      for (size_t i = 0; i < article.entities.size(); ++i) emitted_.emplace(article.entities[i].text, i);
+      // Look everything up before appending: appending moves the strings the
+      // map's keys point into.
       for (auto& f : found_) {
-        auto same = std::find_if(article.entities.begin(), article.entities.end(),
-                                 [&](const Entity& e) { return e.text == f.text; });
-        if (same != article.entities.end()) {
-          same->count += f.count;
-          continue;
-        }
-        article.entities.push_back({std::move(f.text), f.type, f.count, {}});
+        auto same = emitted_.find(f.text);
+        if (same == emitted_.end()) continue;
+        article.entities[same->second].count += f.count;
+        f.count = 0;
       }
+      for (auto& f : found_)
+        if (f.count > 0) article.entities.push_back({std::move(f.text), f.type, f.count, {}});
     }
     std::stable_sort(article.entities.begin(), article.entities.end(),
                      [](const Entity& a, const Entity& b) { return a.count > b.count; });
@@ -281,7 +284,9 @@ class TopicsProcessor final : public Processor {
   std::vector<Hit> hits_;
   std::vector<Evidence> evidence_;
   std::vector<GroupEvidence> groups_;
-  std::vector<std::pair<uint32_t, uint32_t>> gazetteer_counts_;
+  std::vector<uint32_t> entity_count_;  // per gazetteer entity; zero between records
+  std::vector<uint32_t> entities_seen_;
+  std::unordered_map<std::string_view, size_t> emitted_;  // gazetteer name -> index in Article::entities
   std::vector<topics::Span> title_covered_, body_covered_;
   std::vector<topics::FoundName> found_;
 };

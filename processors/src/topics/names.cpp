@@ -132,24 +132,14 @@ void NameFinder::tokenize(std::string_view text, const std::vector<Span>& covere
   }
 }
 
-void NameFinder::add_person(std::string_view text, size_t first, size_t last, std::vector<FoundName>& out) {
-  std::string name = join(text, first, last);
-  for (auto& f : out)
-    if (f.type == Entity::Type::person && f.text == name) {
-      ++f.count;
-      return;
-    }
-  out.push_back({std::move(name), Entity::Type::person, 1, order_++});
-}
-
-void NameFinder::add_org(std::string_view text, size_t first, size_t last, std::vector<FoundName>& out) {
-  std::string name = join(text, first, last);
-  for (auto& f : out)
-    if (f.type == Entity::Type::organization && f.text == name) {
-      ++f.count;
-      return;
-    }
-  out.push_back({std::move(name), Entity::Type::organization, 1, order_++});
+void NameFinder::add_name(std::string name, Entity::Type type, std::vector<FoundName>& out) {
+  auto& index = type == Entity::Type::person ? person_index_ : org_index_;
+  auto [it, inserted] = index.try_emplace(name, out.size());
+  if (!inserted) {
+    ++out[it->second].count;
+    return;
+  }
+  out.push_back({std::move(name), type, 1, order_++});
 }
 
 void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector<FoundName>& out) {
@@ -215,7 +205,7 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       bool all_covered = true;
       for (size_t i = start; i <= org_end; ++i)
         if (!(tokens_[i].cls & kCovered)) all_covered = false;
-      if (org_end > start && !all_covered) add_org(text, start, org_end, out);
+      if (org_end > start && !all_covered) add_name(join(text, start, org_end), Entity::Type::organization, out);
       person_from = org_end + 1;
     }
 
@@ -249,7 +239,7 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       }
       bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
       if (length >= 2 && length <= 4 && cue) {
-        add_person(text, i, j, out);
+        add_name(join(text, i, j), Entity::Type::person, out);
       } else if (length == 1) {
         if (title_before) {
           // "Mr Sacks": a person on its own unless a full name claims it.
@@ -268,53 +258,45 @@ void NameFinder::find(std::string_view title, const std::vector<Span>& title_cov
   out.clear();
   singles_.clear();
   confirm_.clear();
+  person_index_.clear();
+  org_index_.clear();
+  last_name_.clear();
   order_ = 0;
   tokenize(body, body_covered);
   scan_runs(body, false, out);
   tokenize(title, title_covered);
   scan_runs(title, true, out);
 
-  auto last_word = [](const std::string& name) {
-    auto pos = name.rfind(' ');
-    return pos == std::string::npos ? std::string_view(name) : std::string_view(name).substr(pos + 1);
-  };
   // A one-word mention belongs to the single person whose last name it is.
-  auto owner = [&](std::string_view w) -> FoundName* {
-    FoundName* found = nullptr;
-    for (auto& f : out) {
-      if (f.type != Entity::Type::person || f.text.find(' ') == std::string::npos) continue;
-      if (last_word(f.text) == w) {
-        if (found) return nullptr;  // two people share it: ambiguous
-        found = &f;
-      }
-    }
-    return found;
-  };
   size_t full_names = out.size();
+  for (size_t i = 0; i < full_names; ++i) {
+    const std::string& name = out[i].text;
+    auto space = name.rfind(' ');
+    if (out[i].type != Entity::Type::person || space == std::string::npos) continue;
+    auto [it, inserted] = last_name_.try_emplace(name.substr(space + 1), i);
+    if (!inserted) it->second = SIZE_MAX;
+  }
+  auto owner = [&](std::string_view w) -> FoundName* {
+    auto it = last_name_.find(std::string(w));
+    return it == last_name_.end() || it->second == SIZE_MAX ? nullptr : &out[it->second];
+  };
   for (const auto& s : singles_) {
     bool titled = !s.empty() && s[0] == '\x01';
     std::string_view w = titled ? std::string_view(s).substr(1) : std::string_view(s);
     if (FoundName* f = owner(w)) {
       ++f->count;
     } else if (titled) {
-      bool merged = false;
-      for (size_t q = full_names; q < out.size(); ++q)
-        if (out[q].text == w) {
-          ++out[q].count;
-          merged = true;
-        }
-      if (!merged) out.push_back({std::string(w), Entity::Type::person, 1, order_++});
+      // "Mr Sacks" with no full name: a person of its own.
+      add_name(std::string(w), Entity::Type::person, out);
     }
   }
   for (const auto& c : confirm_) {
-    for (auto& f : out)
-      if (f.type == Entity::Type::person && f.text == c) {
-        ++f.count;
-        goto next;
-      }
-    if (c.find(' ') == std::string::npos)
+    auto it = person_index_.find(c);
+    if (it != person_index_.end()) {
+      ++out[it->second].count;
+    } else if (c.find(' ') == std::string::npos) {
       if (FoundName* f = owner(c)) ++f->count;
-  next:;
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "newsflow/core/article.hpp"
@@ -45,12 +46,14 @@ class NameFinder {
 
   void tokenize(std::string_view text, const std::vector<Span>& covered);
   void scan_runs(std::string_view text, bool confirm_only, std::vector<FoundName>& out);
-  void add_person(std::string_view text, size_t first, size_t last, std::vector<FoundName>& out);
-  void add_org(std::string_view text, size_t first, size_t last, std::vector<FoundName>& out);
+  void add_name(std::string name, Entity::Type type, std::vector<FoundName>& out);
   std::string join(std::string_view text, size_t first, size_t last) const;
 
   const PersonLists& lists_;
   std::vector<Token> tokens_;
+  // Per-record indexes so merging stays linear in the number of mentions.
+  std::unordered_map<std::string, size_t> person_index_, org_index_;
+  std::unordered_map<std::string, size_t> last_name_;  // last word -> person; SIZE_MAX when shared
   std::vector<std::string> singles_;  // one-word mentions waiting to be merged
   std::vector<std::string> confirm_;  // title mentions waiting to be merged
   uint32_t order_ = 0;
