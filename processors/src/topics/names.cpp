@@ -277,7 +277,7 @@ void NameFinder::find(std::string_view title, const std::vector<Span>& title_cov
     if (!inserted) it->second = SIZE_MAX;
   }
   auto owner = [&](std::string_view w) -> FoundName* {
-    auto it = last_name_.find(std::string(w));
+    auto it = last_name_.find(w);
     return it == last_name_.end() || it->second == SIZE_MAX ? nullptr : &out[it->second];
   };
   for (const auto& s : singles_) {

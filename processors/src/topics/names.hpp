@@ -52,8 +52,9 @@ class NameFinder {
   const PersonLists& lists_;
   std::vector<Token> tokens_;
   // Per-record indexes so merging stays linear in the number of mentions.
-  std::unordered_map<std::string, size_t> person_index_, org_index_;
-  std::unordered_map<std::string, size_t> last_name_;  // last word -> person; SIZE_MAX when shared
+  using NameIndex = std::unordered_map<std::string, size_t, StringHash, std::equal_to<>>;
+  NameIndex person_index_, org_index_;
+  NameIndex last_name_;  // last word -> person; SIZE_MAX when shared
   std::vector<std::string> singles_;  // one-word mentions waiting to be merged
   std::vector<std::string> confirm_;  // title mentions waiting to be merged
   uint32_t order_ = 0;
