@@ -71,6 +71,7 @@ def main():
     if missing:
         sys.exit(f"{len(missing)} articles missing from the output, e.g. {sorted(missing)[:3]}")
 
+    by_source = {}  # source -> [tp, fp, fn]
     tp = fp = fn = 0
     first_right = first_total = covered = english = 0
     foreign_with_topics = foreign = 0
@@ -86,6 +87,12 @@ def main():
         tp += len(tops & codes)
         fp += len(tops - codes)
         fn += len(codes - tops)
+        source = "written" if aid.startswith("w-") else "seed" if aid == "seed" else "news-please sample"
+        counts = by_source.setdefault(source, [0, 0, 0, 0])
+        counts[0] += len(tops & codes)
+        counts[1] += len(tops - codes)
+        counts[2] += len(codes - tops)
+        counts[3] += 1
         if topics:
             covered += 1
             first_total += 1
@@ -120,6 +127,9 @@ def main():
     print(f"articles: {english} English labelled, {foreign} in languages without terms")
     print(f"top-level micro-F1: {micro_f1:.3f} (precision {precision:.3f}, recall {recall:.3f}; "
           f"tp {tp}, fp {fp}, fn {fn})")
+    for source, (stp, sfp, sfn, n) in sorted(by_source.items()):
+        sf1 = 2 * stp / (2 * stp + sfp + sfn) if stp else 0.0
+        print(f"  {source}: micro-F1 {sf1:.3f} over {n} articles")
     print(f"first-topic precision: {first_precision:.3f} ({first_right}/{first_total})")
     print(f"coverage (at least one topic): {covered}/{english}")
     print(f"non-English articles with topics: {foreign_with_topics}/{foreign}")
