@@ -116,7 +116,9 @@ TEST(Topics, SeedEntitiesMergeMentions) {
   EXPECT_GE(sacks->count, 3u);
   for (const auto& e : a.entities) {
     EXPECT_THAT(e.text, testing::Not(testing::AnyOf("The", "But", "When", "Continue Reading", "Outgoing")));
-    if (e.type == Entity::Type::place && !e.country.empty()) EXPECT_EQ(e.country.size(), 2u);
+    if (e.type == Entity::Type::place && !e.country.empty()) {
+      EXPECT_EQ(e.country.size(), 2u);
+    }
   }
 }
 
