@@ -19,13 +19,15 @@ const std::vector<SettingSpec>& all_settings() {
       {"output.dlq_topic", T::string, "", "Dead-letter topic; empty means '<input.topic>.dlq'."},
 
       // --- Run loop ---
-      {"run.workers", T::integer, "1",
+      {"run.workers", T::integer, "0",
        "Worker threads (each: consumer + pipeline + producer in the group); 0 means one per core."},
       {"run.batch_size", T::integer, "500", "Most records in one batch (one commit boundary)."},
       {"run.batch_timeout", T::duration, "100ms", "Longest wait to fill a batch before processing it."},
       {"run.delivery_timeout", T::duration, "60s",
        "Longest wait for a batch's delivery reports; a batch not delivered by then stops the stage uncommitted."},
       {"run.shutdown_timeout", T::duration, "30s", "Longest drain on SIGTERM/SIGINT before exiting."},
+      {"run.passthrough", T::boolean, "false",
+       "Skip processing: copy input to output unchanged (the no-op ceiling for throughput comparisons)."},
 
       // --- Input records ---
       {"input.max_record_bytes", T::bytes, "8MiB", "Records larger than this are dead-lettered (body_too_large)."},
