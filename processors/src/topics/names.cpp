@@ -152,6 +152,15 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
     if (g == " ") return true;
     return g == ". " && (tokens_[k - 1].cls & kTitle);
   };
+  // Capitalised for grammar, not as a name: the first word of a sentence,
+  // a paragraph or a quotation.
+  auto sentence_start = [&](size_t t) {
+    if (t == 0) return true;
+    for (char c : gap(t))
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '(') return true;
+    std::string_view g = gap(t);
+    return g.find("\xE2\x80\x9C") != std::string_view::npos;  // “
+  };
   size_t n = tokens_.size();
   size_t k = 0;
   while (k < n) {
@@ -240,6 +249,10 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
       if (length >= 2 && length <= 4 && cue) {
         add_name(join(text, i, j), Entity::Type::person, out);
+      } else if (length >= 2 && length <= 3 && (i > a || !sentence_start(a))) {
+        // No cue yet: a person if the last name recurs on its own later
+        // ("Bukayo Saka scored twice ... Saka added").
+        uncued_.push_back(join(text, i, j));
       } else if (length == 1) {
         if (title_before) {
           // "Mr Sacks": a person on its own unless a full name claims it.
@@ -258,6 +271,7 @@ void NameFinder::find(std::string_view title, const std::vector<Span>& title_cov
   out.clear();
   singles_.clear();
   confirm_.clear();
+  uncued_.clear();
   person_index_.clear();
   org_index_.clear();
   last_name_.clear();
@@ -266,6 +280,19 @@ void NameFinder::find(std::string_view title, const std::vector<Span>& title_cov
   scan_runs(body, false, out);
   tokenize(title, title_covered);
   scan_runs(title, true, out);
+
+  // Uncued full names whose last word recurs alone become people. Only the
+  // body's one-word mentions count as corroboration.
+  if (!uncued_.empty()) {
+    NameIndex alone;
+    for (const auto& s : singles_) ++alone[s[0] == '\x01' ? s.substr(1) : s];
+    for (auto& name : uncued_) {
+      std::string_view last = std::string_view(name).substr(name.rfind(' ') + 1);
+      auto it = alone.find(last);
+      if (it != alone.end() && it->second > 0 && !person_index_.count(name)) add_name(std::move(name), Entity::Type::person, out);
+      else if (person_index_.count(name)) ++out[person_index_[name]].count;
+    }
+  }
 
   // A one-word mention belongs to the single person whose last name it is.
   size_t full_names = out.size();

@@ -57,6 +57,7 @@ class NameFinder {
   NameIndex last_name_;  // last word -> person; SIZE_MAX when shared
   std::vector<std::string> singles_;  // one-word mentions waiting to be merged
   std::vector<std::string> confirm_;  // title mentions waiting to be merged
+  std::vector<std::string> uncued_;   // full names without a cue, in body order
   uint32_t order_ = 0;
 };
 

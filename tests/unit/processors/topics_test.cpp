@@ -245,6 +245,18 @@ TEST(Topics, SentenceOpenersAreNotPeople) {
                                                     "Officials Met", "Porter")));
 }
 
+TEST(Topics, RecurringLastNameConfirmsAName) {
+  Article a = run(make_article("Derby report",
+                               "The opener came from Bukayo Saka in the first half. Saka later hit the post.\n\n"
+                               "Add Weather as an interest to follow Weather news.",
+                               "en"));
+  const Entity* saka = find_entity(a, "Bukayo Saka");
+  ASSERT_NE(saka, nullptr);
+  EXPECT_EQ(saka->type, Entity::Type::person);
+  EXPECT_EQ(saka->count, 2u);
+  EXPECT_EQ(find_entity(a, "Add Weather"), nullptr);
+}
+
 // Parses the IPTC CSV independently of the loader (quoted fields may hold
 // commas) and checks every code the term files use.
 std::vector<std::vector<std::string>> read_csv(const std::string& path) {
