@@ -257,6 +257,14 @@ TEST(Topics, RecurringLastNameConfirmsAName) {
   EXPECT_EQ(find_entity(a, "Add Weather"), nullptr);
 }
 
+TEST(Topics, SurvivesInvalidUtf8AndOddBytes) {
+  std::string junk = "Police \xff\xfe arrested \xE2\x80 a suspect \xF0\x9F in Paris\xC3";
+  Article a = run(make_article("\xE2\x80\x99Title\xC3", junk));
+  EXPECT_TRUE(a.language.empty() || a.language.size() == 2);
+  Article tiny = run(make_article("x", "\xE2"));
+  EXPECT_TRUE(tiny.topics.empty());
+}
+
 // Parses the IPTC CSV independently of the loader (quoted fields may hold
 // commas) and checks every code the term files use.
 std::vector<std::vector<std::string>> read_csv(const std::string& path) {
