@@ -59,6 +59,9 @@ std::string NameFinder::join(std::string_view text, size_t first, size_t last) c
   for (size_t i = first; i <= last; ++i) {
     if (i > first) out += ' ';
     out.append(text.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start));
+    // Keep the full stop of a middle initial: "George W. Bush".
+    if (i < last && tokens_[i].end - tokens_[i].start == 1 && tokens_[i].end < text.size() && text[tokens_[i].end] == '.')
+      out += '.';
   }
   return out;
 }
@@ -147,10 +150,12 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
   auto gap = [&](size_t k) { return text.substr(tokens_[k].gap_start, tokens_[k].start - tokens_[k].gap_start); };
   // Tokens k-1 and k belong to one name only when a single space separates
   // them, or "Mr. " after a title abbreviation.
+  auto initial = [&](size_t t) { return tokens_[t].end - tokens_[t].start == 1 && (tokens_[t].cls & kCapital); };
   auto joined = [&](size_t k) {
     std::string_view g = gap(k);
     if (g == " ") return true;
-    return g == ". " && (tokens_[k - 1].cls & kTitle);
+    // "Mr. Smith", "George W. Bush".
+    return g == ". " && ((tokens_[k - 1].cls & kTitle) || initial(k - 1));
   };
   // Capitalised for grammar, not as a name: the first word of a sentence,
   // a paragraph or a quotation.
@@ -247,7 +252,10 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
         apposition = next == "a" || next == "an" || next == "the" || next == "who" || (tokens_[j + 1].cls & kRole);
       }
       bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
-      if (length >= 2 && length <= 4 && cue) {
+      bool ends_in_initial = initial(j);
+      if (ends_in_initial || (length == 1 && initial(i))) {
+        // "Lloyd C." cut from its surname, or a lone letter: not a name.
+      } else if (length >= 2 && length <= 4 && cue) {
         add_name(join(text, i, j), Entity::Type::person, out);
       } else if (length >= 2 && length <= 3 && (i > a || !sentence_start(a))) {
         // No cue yet: a person if the last name recurs on its own later

@@ -404,6 +404,12 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
     for (auto w : split(parts[1], ','))
       if (!w.empty()) target->emplace(w);
   });
+  // A role word opening a sentence reads as a title: "Actor Charlie Sheen".
+  for (const auto& r : lists.role) {
+    std::string capitalised = r;
+    capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
+    if (capitalised != r) lists.title.insert(std::move(capitalised));
+  }
   // "Mr." and "Mr" are the same title.
   std::vector<std::string> dotted;
   for (const auto& t : lists.title)

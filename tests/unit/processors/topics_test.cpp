@@ -265,6 +265,17 @@ TEST(Topics, SurvivesInvalidUtf8AndOddBytes) {
   EXPECT_TRUE(tiny.topics.empty());
 }
 
+TEST(Topics, MiddleInitialsStayInTheName) {
+  Article a = run(make_article("Memoir",
+                               "Former president George W. Bush said the book took three years. Actor Charlie Sheen "
+                               "said little.",
+                               "en"));
+  EXPECT_NE(find_entity(a, "George W. Bush"), nullptr);
+  EXPECT_NE(find_entity(a, "Charlie Sheen"), nullptr);
+  EXPECT_EQ(find_entity(a, "George W"), nullptr);
+  EXPECT_EQ(find_entity(a, "Actor Charlie Sheen"), nullptr);
+}
+
 // Parses the IPTC CSV independently of the loader (quoted fields may hold
 // commas) and checks every code the term files use.
 std::vector<std::vector<std::string>> read_csv(const std::string& path) {
