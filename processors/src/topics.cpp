@@ -107,12 +107,14 @@ class TopicsProcessor final : public Processor {
   }
 
   // Keeps the leftmost-longest of overlapping matches ("South China Sea"
-  // over "China"). Input is sorted leftmost-longest.
+  // over "China"), and every pattern on exactly that span ("hospital" and
+  // "hospital*" in different rules). Input is sorted leftmost-longest.
   static void drop_overlaps(std::vector<Match>& matches) {
     size_t kept = 0;
     uint32_t covered_to = 0;
     for (size_t i = 0; i < matches.size(); ++i) {
-      if (kept > 0 && matches[i].start < covered_to) continue;
+      bool same_span = kept > 0 && matches[i].start == matches[kept - 1].start && matches[i].end == matches[kept - 1].end;
+      if (kept > 0 && matches[i].start < covered_to && !same_span) continue;
       covered_to = matches[i].end;
       matches[kept++] = matches[i];
     }
