@@ -1,25 +1,317 @@
-// Placeholder until the topics issue lands: no topics, no entities.
+// The topics processor: one Hyperscan pass over title and body finds topic
+// terms, context words and gazetteer names; topic evidence is weighted by
+// position, saturated per term and rolled up to the level-1 topics; names the
+// gazetteer lacks come from capitalised-word patterns (topics/names.cpp).
 #include "newsflow/processors/topics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "topics/language.hpp"
+#include "topics/matcher.hpp"
+#include "topics/names.hpp"
+#include "topics/rules.hpp"
 
 namespace newsflow::processors {
 
-class TopicRules {};
-
 namespace {
+
+using topics::Match;
+using topics::PatternKind;
+
+enum class Field : uint8_t { title, body };
+
+struct FieldMatches {
+  std::vector<Match> terms, contexts, aliases;
+  void clear() {
+    terms.clear();
+    contexts.clear();
+    aliases.clear();
+  }
+};
+
+struct Hit {
+  uint32_t topic;
+  uint32_t term;
+  float weight;
+  double position_weight;
+};
+
+struct Evidence {
+  uint32_t topic;
+  double raw;
+  size_t first_hit;  // hits_[first_hit, end_hit) hold its terms (for explain)
+  size_t end_hit;
+};
+
+struct GroupEvidence {
+  uint32_t top;
+  double raw;
+  bool in_lead;  // some evidence in the title or the lead
+};
+
 class TopicsProcessor final : public Processor {
  public:
-  explicit TopicsProcessor(std::shared_ptr<const TopicRules> rules) : rules_(std::move(rules)) {}
+  explicit TopicsProcessor(std::shared_ptr<const TopicRules> rules)
+      : rules_(std::move(rules)),
+        matcher_(*rules_),
+        names_(rules_->persons),
+        entity_count_(rules_->entities.size(), 0) {}
+
   std::string_view name() const override { return "topics"; }
-  Outcome process(Article&) override { return Outcome::pass(); }
+
+  Outcome process(Article& article) override {
+    article.topics.clear();
+    article.entities.clear();
+    if (article.language.empty()) {
+      std::string detected = topics::detect_language(article.title, article.text);
+      if (!detected.empty()) {
+        article.language = std::move(detected);
+        article.language_detected = true;
+      }
+    }
+    std::string language = topics::normalize_language(article.language);
+    // Unknown language (CLD2 could not tell): the terms are still the best guess.
+    bool supported = language.empty() || rules_->language_supported(language);
+
+    if (!collect(article.title, title_) || !collect(article.text, body_))
+      return Outcome::reject(RecordError::processor_failure, "topics: Hyperscan scan failed");
+
+    if (supported) score_topics(article);
+    find_entities(article, supported);
+    return Outcome::pass();
+  }
 
  private:
+  bool collect(std::string_view text, FieldMatches& out) {
+    out.clear();
+    raw_.clear();
+    if (!matcher_.scan(text, raw_)) return false;
+    for (const Match& m : raw_) {
+      switch (rules_->patterns[m.pattern].kind) {
+        case PatternKind::topic_term: out.terms.push_back(m); break;
+        case PatternKind::context_word: out.contexts.push_back(m); break;
+        case PatternKind::entity_alias: out.aliases.push_back(m); break;
+      }
+    }
+    auto leftmost_longest = [](const Match& a, const Match& b) {
+      return a.start != b.start ? a.start < b.start : a.end > b.end;
+    };
+    std::sort(out.terms.begin(), out.terms.end(), leftmost_longest);
+    std::sort(out.aliases.begin(), out.aliases.end(), leftmost_longest);
+    std::sort(out.contexts.begin(), out.contexts.end(), leftmost_longest);
+    drop_overlaps(out.terms);
+    drop_overlaps(out.aliases);
+    return true;
+  }
+
+  // Keeps the leftmost-longest of overlapping matches ("South China Sea"
+  // over "China"), and every pattern on exactly that span ("hospital" and
+  // "hospital*" in different rules). Input is sorted leftmost-longest.
+  static void drop_overlaps(std::vector<Match>& matches) {
+    size_t kept = 0;
+    uint32_t covered_to = 0;
+    for (size_t i = 0; i < matches.size(); ++i) {
+      bool same_span = kept > 0 && matches[i].start == matches[kept - 1].start && matches[i].end == matches[kept - 1].end;
+      if (kept > 0 && matches[i].start < covered_to && !same_span) continue;
+      covered_to = matches[i].end;
+      matches[kept++] = matches[i];
+    }
+    matches.resize(kept);
+  }
+
+  bool vetoed(const Match& m, const std::vector<uint32_t>& vetoes, const std::vector<Match>& contexts) const {
+    if (vetoes.empty()) return false;
+    uint32_t window = rules_->settings.veto_window;
+    uint32_t from = m.start > window ? m.start - window : 0;
+    uint32_t to = m.end + window;
+    auto it = std::lower_bound(contexts.begin(), contexts.end(), from,
+                               [](const Match& c, uint32_t pos) { return c.start < pos; });
+    for (; it != contexts.end() && it->start <= to; ++it) {
+      uint32_t word = rules_->patterns[it->pattern].index;
+      if (std::find(vetoes.begin(), vetoes.end(), word) != vetoes.end()) return true;
+    }
+    return false;
+  }
+
+  void add_hits(const FieldMatches& field, Field where) {
+    const auto& s = rules_->settings;
+    for (const Match& m : field.terms) {
+      uint32_t term = rules_->patterns[m.pattern].index;
+      const auto& t = rules_->terms[term];
+      if (vetoed(m, t.vetoes, field.contexts)) continue;
+      double position_weight = where == Field::title    ? s.title_weight
+                               : m.start < s.lead_bytes ? s.lead_weight
+                               : m.start < s.tail_from  ? s.body_weight
+                                                        : s.tail_weight;
+      for (const auto& use : t.uses) hits_.push_back({use.topic, term, use.weight, position_weight});
+    }
+  }
+
+  void score_topics(Article& article) {
+    const auto& s = rules_->settings;
+    hits_.clear();
+    evidence_.clear();
+    groups_.clear();
+    add_hits(title_, Field::title);
+    add_hits(body_, Field::body);
+    if (hits_.empty()) return;
+    std::sort(hits_.begin(), hits_.end(),
+              [](const Hit& a, const Hit& b) { return a.topic != b.topic ? a.topic < b.topic : a.term < b.term; });
+
+    // Per term: mentions saturate, so a word repeated twenty times cannot
+    // outweigh five different words for the same topic.
+    for (size_t i = 0; i < hits_.size();) {
+      size_t topic_end = i;
+      double raw = 0;
+      bool in_lead = false;
+      while (topic_end < hits_.size() && hits_[topic_end].topic == hits_[i].topic) {
+        size_t term_end = topic_end;
+        double mentions = 0;
+        while (term_end < hits_.size() && hits_[term_end].topic == hits_[i].topic &&
+               hits_[term_end].term == hits_[topic_end].term) {
+          mentions += hits_[term_end].position_weight;
+          in_lead = in_lead || hits_[term_end].position_weight >= s.lead_weight;
+          ++term_end;
+        }
+        raw += hits_[topic_end].weight * s.saturation * (1.0 - std::exp(-mentions / s.saturation));
+        topic_end = term_end;
+      }
+      evidence_.push_back({hits_[i].topic, raw, i, topic_end});
+      uint32_t top = rules_->topics[hits_[i].topic].top;
+      auto g = std::find_if(groups_.begin(), groups_.end(), [&](const GroupEvidence& x) { return x.top == top; });
+      if (g == groups_.end()) {
+        groups_.push_back({top, raw, in_lead});
+      } else {
+        g->raw += raw;
+        g->in_lead = g->in_lead || in_lead;
+      }
+      i = topic_end;
+    }
+    std::sort(groups_.begin(), groups_.end(), [](const GroupEvidence& a, const GroupEvidence& b) {
+      return a.raw != b.raw ? a.raw > b.raw : a.top < b.top;
+    });
+    std::sort(evidence_.begin(), evidence_.end(), [](const Evidence& a, const Evidence& b) {
+      return a.raw != b.raw ? a.raw > b.raw : a.topic < b.topic;
+    });
+
+    double best = groups_.front().raw;
+    if (best < s.min_evidence) return;
+    for (size_t g = 0; g < groups_.size() && g < s.max_top_level; ++g) {
+      const GroupEvidence& group = groups_[g];
+      if (g > 0 && (group.raw < s.second_min_evidence || group.raw < s.relative_evidence * best)) break;
+      if (g > 0 && s.second_needs_lead && !group.in_lead) continue;
+      double group_score = 1.0 - std::exp(-group.raw / s.score_scale);
+      // The most specific evidence names the topic; the level-1 code stands
+      // alone only when no narrower topic has evidence.
+      bool has_specific = false;
+      double strongest = 0;
+      for (const auto& e : evidence_)
+        if (rules_->topics[e.topic].top == group.top && rules_->topics[e.topic].level > 1) {
+          has_specific = true;
+          strongest = std::max(strongest, e.raw);
+        }
+      uint32_t emitted = 0;
+      for (const auto& e : evidence_) {
+        const auto& topic = rules_->topics[e.topic];
+        if (topic.top != group.top || (has_specific && topic.level == 1)) continue;
+        if (has_specific && e.raw < s.relative_in_group * strongest) continue;
+        if (emitted == s.max_per_group) break;
+        Topic out;
+        out.id = topic.code;
+        out.label = topic.label;
+        out.top = rules_->topics[topic.top].code;
+        out.score = has_specific ? group_score * (0.5 + 0.5 * e.raw / strongest) : group_score;
+        out.score = std::round(out.score * 1000.0) / 1000.0;
+        if (rules_->explain) {
+          for (size_t h = e.first_hit; h < e.end_hit; ++h) {
+            const std::string& text = rules_->terms[hits_[h].term].text;
+            if (out.matched_terms.empty() || out.matched_terms.back() != text) out.matched_terms.push_back(text);
+          }
+        }
+        article.topics.push_back(std::move(out));
+        ++emitted;
+      }
+    }
+    std::stable_sort(article.topics.begin(), article.topics.end(),
+                     [](const Topic& a, const Topic& b) { return a.score > b.score; });
+  }
+
+  void count_aliases(const FieldMatches& field, std::vector<topics::Span>& covered) {
+    covered.clear();
+    for (const Match& m : field.aliases) {
+      uint32_t alias = rules_->patterns[m.pattern].index;
+      uint32_t entity = rules_->alias_entity[alias];
+      if (vetoed(m, rules_->alias_vetoes[alias], field.contexts)) continue;
+      covered.push_back({m.start, m.end});
+      if (entity_count_[entity]++ == 0) entities_seen_.push_back(entity);
+    }
+  }
+
+  void find_entities(Article& article, bool supported) {
+    entities_seen_.clear();
+    count_aliases(title_, title_covered_);
+    count_aliases(body_, body_covered_);
+    for (uint32_t entity : entities_seen_) {
+      const auto& e = rules_->entities[entity];
+      article.entities.push_back({e.name, e.type, entity_count_[entity], e.country});
+      entity_count_[entity] = 0;
+    }
+    if (supported) {
+      names_.find(article.title, title_covered_, article.text, body_covered_, found_);
+      emitted_.clear();
+      for (size_t i = 0; i < article.entities.size(); ++i) emitted_.emplace(article.entities[i].text, i);
+      // Look everything up before appending: appending moves the strings the
+      // map's keys point into.
+      for (auto& f : found_) {
+        auto same = emitted_.find(f.text);
+        if (same == emitted_.end()) continue;
+        article.entities[same->second].count += f.count;
+        f.count = 0;
+      }
+      for (auto& f : found_)
+        if (f.count > 0) article.entities.push_back({std::move(f.text), f.type, f.count, {}});
+    }
+    std::stable_sort(article.entities.begin(), article.entities.end(),
+                     [](const Entity& a, const Entity& b) { return a.count > b.count; });
+  }
+
   std::shared_ptr<const TopicRules> rules_;
+  topics::Matcher matcher_;
+  topics::NameFinder names_;
+  // Per-record scratch, reused so steady-state processing does not allocate.
+  std::vector<Match> raw_;
+  FieldMatches title_, body_;
+  std::vector<Hit> hits_;
+  std::vector<Evidence> evidence_;
+  std::vector<GroupEvidence> groups_;
+  std::vector<uint32_t> entity_count_;  // per gazetteer entity; zero between records
+  std::vector<uint32_t> entities_seen_;
+  std::unordered_map<std::string_view, size_t> emitted_;  // gazetteer name -> index in Article::entities
+  std::vector<topics::Span> title_covered_, body_covered_;
+  std::vector<topics::FoundName> found_;
 };
+
 }  // namespace
 
-std::shared_ptr<const TopicRules> load_topic_rules(const TopicsOptions&) { return std::make_shared<TopicRules>(); }
 std::unique_ptr<Processor> make_topics_processor(std::shared_ptr<const TopicRules> rules) {
   return std::make_unique<TopicsProcessor>(std::move(rules));
+}
+
+struct TopicTermScanner::Buffer {
+  std::vector<Match> matches;
+};
+
+TopicTermScanner::TopicTermScanner(std::shared_ptr<const TopicRules> rules)
+    : rules_(std::move(rules)), matcher_(std::make_unique<topics::Matcher>(*rules_)), buffer_(std::make_unique<Buffer>()) {}
+
+TopicTermScanner::~TopicTermScanner() = default;
+
+size_t TopicTermScanner::count_matches(std::string_view text) {
+  buffer_->matches.clear();
+  matcher_->scan(text, buffer_->matches);
+  return buffer_->matches.size();
 }
 
 }  // namespace newsflow::processors

@@ -1,0 +1,338 @@
+#include "topics/names.hpp"
+
+#include <algorithm>
+
+#include "topics/matcher.hpp"
+
+namespace newsflow::processors::topics {
+
+namespace {
+
+enum : uint16_t {
+  kCapital = 1,    // starts with an upper-case letter
+  kCovered = 2,    // inside a gazetteer match
+  kTitle = 4,
+  kNotName = 8,
+  kFirstName = 16,
+  kOrgHead = 32,
+  kAcronym = 64,   // all capitals, or contains digits
+  kConnector = 128,
+  kRole = 256,     // lower-case role word ("spokesperson")
+  kSpeech = 512,   // lower-case speech verb ("said")
+};
+
+uint32_t code_point(std::string_view s, size_t pos) {
+  auto c = static_cast<unsigned char>(s[pos]);
+  if (c < 0x80) return c;
+  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (n == 0 || pos + static_cast<size_t>(n) >= s.size()) return 0;
+  uint32_t cp = c & (0x3F >> n);
+  for (int i = 1; i <= n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[pos + static_cast<size_t>(i)]) & 0x3F);
+  return cp;
+}
+
+bool upper_code_point(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;  // Latin Extended-A pairs upper, lower
+  if (cp >= 0x391 && cp <= 0x3A9) return true;          // Greek
+  if (cp >= 0x410 && cp <= 0x42F) return true;          // Cyrillic
+  return false;
+}
+
+bool is_apostrophe(std::string_view s, size_t i, size_t* width) {
+  if (s[i] == '\'') {
+    *width = 1;
+    return true;
+  }
+  if (s.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
+    *width = 3;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string NameFinder::join(std::string_view text, size_t first, size_t last) const {
+  std::string out;
+  for (size_t i = first; i <= last; ++i) {
+    if (i > first) out += ' ';
+    out.append(text.substr(tokens_[i].start, tokens_[i].end - tokens_[i].start));
+    // Keep the full stop of a middle initial: "George W. Bush".
+    if (i < last && tokens_[i].end - tokens_[i].start == 1 && tokens_[i].end < text.size() && text[tokens_[i].end] == '.')
+      out += '.';
+  }
+  return out;
+}
+
+void NameFinder::tokenize(std::string_view text, const std::vector<Span>& covered) {
+  tokens_.clear();
+  size_t i = 0, n = text.size(), gap_start = 0, span = 0;
+  while (i < n) {
+    if (!word_char_at(text, i)) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < n) {
+      if (word_char_at(text, i)) {
+        auto c = static_cast<unsigned char>(text[i]);
+        i += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        continue;
+      }
+      size_t width = 0;
+      if (text[i] == '-' && word_char_at(text, i + 1)) {
+        i += 1;
+        continue;
+      }
+      // "U.S." and "D.C." stay one token; a sentence's full stop does not.
+      if (text[i] == '.' && i + 1 < n && std::isalpha(static_cast<unsigned char>(text[i + 1])) && i - start <= 2) {
+        i += 1;
+        continue;
+      }
+      // O'Brien keeps its apostrophe; the possessive "Stoltenberg’s" drops it.
+      if (is_apostrophe(text, i, &width) && word_char_at(text, i + width)) {
+        bool possessive = (text[i + width] == 's' || text[i + width] == 'S') && !word_char_at(text, i + width + 1);
+        if (!possessive) {
+          i += width;
+          continue;
+        }
+      }
+      break;
+    }
+    if (i > n) i = n;
+    Token t{static_cast<uint32_t>(start), static_cast<uint32_t>(i), static_cast<uint32_t>(gap_start), 0};
+    std::string_view word = text.substr(start, i - start);
+    if (upper_code_point(code_point(text, start))) t.cls |= kCapital;
+    // Arabic names keep a lower-case article: "Abdel Fattah al-Sisi".
+    if ((word.starts_with("al-") || word.starts_with("el-")) && word.size() > 3 &&
+        upper_code_point(code_point(text, start + 3)))
+      t.cls |= kCapital;
+    while (span < covered.size() && covered[span].end <= start) ++span;
+    if (span < covered.size() && covered[span].start <= start && covered[span].end >= i) t.cls |= kCovered;
+    bool has_lower = false, has_digit = false;
+    for (char c : word) {
+      if (c >= 'a' && c <= 'z') has_lower = true;
+      if (c >= '0' && c <= '9') has_digit = true;
+    }
+    if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
+    auto known = lists_.classes.find(word);
+    if (known != lists_.classes.end()) {
+      uint16_t bits = known->second;
+      if (bits & kTitleWord) t.cls |= kTitle;
+      if (bits & kNotNameWord) t.cls |= kNotName;
+      if (bits & kFirstNameWord) t.cls |= kFirstName;
+      if (bits & kOrgHeadWord) t.cls |= kOrgHead;
+      if (!(t.cls & kCapital)) {
+        if (bits & kConnectorWord) t.cls |= kConnector;
+        if (bits & kRoleWord) t.cls |= kRole;
+        if (bits & kSpeechWord) t.cls |= kSpeech;
+      }
+    }
+    tokens_.push_back(t);
+    gap_start = i;
+  }
+}
+
+void NameFinder::add_name(std::string name, Entity::Type type, std::vector<FoundName>& out) {
+  auto& index = type == Entity::Type::person ? person_index_ : org_index_;
+  auto [it, inserted] = index.try_emplace(name, out.size());
+  if (!inserted) {
+    ++out[it->second].count;
+    return;
+  }
+  out.push_back({std::move(name), type, 1, order_++});
+}
+
+void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector<FoundName>& out) {
+  auto word = [&](size_t k) { return text.substr(tokens_[k].start, tokens_[k].end - tokens_[k].start); };
+  auto gap = [&](size_t k) { return text.substr(tokens_[k].gap_start, tokens_[k].start - tokens_[k].gap_start); };
+  // Tokens k-1 and k belong to one name only when a single space separates
+  // them, or "Mr. " after a title abbreviation.
+  auto initial = [&](size_t t) { return tokens_[t].end - tokens_[t].start == 1 && (tokens_[t].cls & kCapital); };
+  auto joined = [&](size_t k) {
+    std::string_view g = gap(k);
+    if (g == " ") return true;
+    // "Mr. Smith", "George W. Bush".
+    return g == ". " && ((tokens_[k - 1].cls & kTitle) || initial(k - 1));
+  };
+  // Capitalised for grammar, not as a name: the first word of a sentence,
+  // a paragraph or a quotation.
+  auto sentence_start = [&](size_t t) {
+    if (t == 0) return true;
+    for (char c : gap(t))
+      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '(') return true;
+    std::string_view g = gap(t);
+    return g.find("\xE2\x80\x9C") != std::string_view::npos;  // “
+  };
+  size_t n = tokens_.size();
+  size_t k = 0;
+  while (k < n) {
+    if (!(tokens_[k].cls & kCapital)) {
+      ++k;
+      continue;
+    }
+    // A run: capitalised tokens, with connectors ("of", "for") between them.
+    size_t a = k, b = k;
+    while (b + 1 < n && joined(b + 1)) {
+      if (tokens_[b + 1].cls & kCapital) {
+        ++b;
+      } else if ((tokens_[b + 1].cls & kConnector) && b + 2 < n && joined(b + 2) && (tokens_[b + 2].cls & kCapital)) {
+        b += 2;
+      } else {
+        break;
+      }
+    }
+    k = b + 1;
+
+    if (confirm_only) {
+      for (size_t i = a; i <= b; ++i) {
+        if (tokens_[i].cls & (kCovered | kConnector)) continue;
+        size_t j = i;
+        while (j + 1 <= b && !(tokens_[j + 1].cls & (kCovered | kConnector | kTitle))) ++j;
+        confirm_.push_back(join(text, i, j));
+        i = j;
+      }
+      continue;
+    }
+
+    // Organisation: the run holds an organisation word ("Ministry"). It
+    // spans from the first real word to the head, plus what follows the
+    // head up to a title ("Harvard University Professor Jane Smith").
+    size_t org_end = SIZE_MAX, head = SIZE_MAX;
+    for (size_t i = a; i <= b; ++i)
+      if ((tokens_[i].cls & kOrgHead) && !(tokens_[i].cls & kCovered)) {
+        head = i;
+        break;
+      }
+    size_t person_from = a;
+    if (head != SIZE_MAX) {
+      size_t start = a;
+      while (start < head && (tokens_[start].cls & (kNotName | kConnector)) && !(tokens_[start].cls & kCovered)) ++start;
+      // After the head the name goes on only through a connector
+      // ("Council on Foreign Relations", not "Airways Flight").
+      org_end = head;
+      if (head + 1 <= b && (tokens_[head + 1].cls & kConnector))
+        while (org_end + 1 <= b && !(tokens_[org_end + 1].cls & kTitle)) ++org_end;
+      while (org_end > head && (tokens_[org_end].cls & kConnector)) --org_end;
+      bool all_covered = true;
+      for (size_t i = start; i <= org_end; ++i)
+        if (!(tokens_[i].cls & kCovered)) all_covered = false;
+      if (org_end > start && !all_covered) add_name(join(text, start, org_end), Entity::Type::organization, out);
+      person_from = org_end + 1;
+    }
+
+    bool title_seen = false;
+    for (size_t i = a; i < person_from; ++i)
+      if (tokens_[i].cls & kTitle) title_seen = true;
+    size_t i = person_from;
+    while (i <= b) {
+      const uint16_t stop = kCovered | kTitle | kNotName | kConnector | kOrgHead | kAcronym;
+      if (tokens_[i].cls & stop) {
+        if (tokens_[i].cls & kTitle) title_seen = true;
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j + 1 <= b && !(tokens_[j + 1].cls & stop)) ++j;
+      size_t length = j - i + 1;
+      bool title_before = i > a && (tokens_[i - 1].cls & kTitle);
+      bool first_name = tokens_[i].cls & kFirstName;
+      auto lower_word_before_run = [&](uint16_t cls) {
+        return i == a && a > 0 && gap(a) == " " && (tokens_[a - 1].cls & cls);
+      };
+      bool role_before = lower_word_before_run(kRole);
+      bool speech_before = lower_word_before_run(kSpeech);
+      bool at_end = j == b;
+      bool speech_after = at_end && j + 1 < n && gap(j + 1) == " " && (tokens_[j + 1].cls & kSpeech);
+      bool apposition = false;
+      if (at_end && j + 1 < n && gap(j + 1) == ", ") {
+        std::string_view next = word(j + 1);
+        apposition = next == "a" || next == "an" || next == "the" || next == "who" || (tokens_[j + 1].cls & kRole);
+      }
+      bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
+      bool ends_in_initial = initial(j);
+      if (ends_in_initial || (length == 1 && initial(i))) {
+        // "Lloyd C." cut from its surname, or a lone letter: not a name.
+      } else if (length >= 2 && length <= 4 && cue) {
+        add_name(join(text, i, j), Entity::Type::person, out);
+      } else if (length >= 2 && length <= 3 && (i > a || !sentence_start(a))) {
+        // No cue yet: a person if the last name recurs on its own later
+        // ("Bukayo Saka scored twice ... Saka added").
+        uncued_.push_back(join(text, i, j));
+      } else if (length == 1) {
+        if (title_before) {
+          // "Mr Sacks": a person on its own unless a full name claims it.
+          singles_.push_back("\x01" + std::string(word(i)));
+        } else {
+          singles_.emplace_back(word(i));
+        }
+      }
+      i = j + 1;
+    }
+  }
+}
+
+void NameFinder::find(std::string_view title, const std::vector<Span>& title_covered, std::string_view body,
+                      const std::vector<Span>& body_covered, std::vector<FoundName>& out) {
+  out.clear();
+  singles_.clear();
+  confirm_.clear();
+  uncued_.clear();
+  person_index_.clear();
+  org_index_.clear();
+  last_name_.clear();
+  order_ = 0;
+  tokenize(body, body_covered);
+  scan_runs(body, false, out);
+  tokenize(title, title_covered);
+  scan_runs(title, true, out);
+
+  // Uncued full names whose last word recurs alone become people. Only the
+  // body's one-word mentions count as corroboration.
+  if (!uncued_.empty()) {
+    NameIndex alone;
+    for (const auto& s : singles_) ++alone[s[0] == '\x01' ? s.substr(1) : s];
+    for (auto& name : uncued_) {
+      std::string_view last = std::string_view(name).substr(name.rfind(' ') + 1);
+      auto it = alone.find(last);
+      if (it != alone.end() && it->second > 0 && !person_index_.count(name)) add_name(std::move(name), Entity::Type::person, out);
+      else if (person_index_.count(name)) ++out[person_index_[name]].count;
+    }
+  }
+
+  // A one-word mention belongs to the single person whose last name it is.
+  size_t full_names = out.size();
+  for (size_t i = 0; i < full_names; ++i) {
+    const std::string& name = out[i].text;
+    auto space = name.rfind(' ');
+    if (out[i].type != Entity::Type::person || space == std::string::npos) continue;
+    auto [it, inserted] = last_name_.try_emplace(name.substr(space + 1), i);
+    if (!inserted) it->second = SIZE_MAX;
+  }
+  auto owner = [&](std::string_view w) -> FoundName* {
+    auto it = last_name_.find(w);
+    return it == last_name_.end() || it->second == SIZE_MAX ? nullptr : &out[it->second];
+  };
+  for (const auto& s : singles_) {
+    bool titled = !s.empty() && s[0] == '\x01';
+    std::string_view w = titled ? std::string_view(s).substr(1) : std::string_view(s);
+    if (FoundName* f = owner(w)) {
+      ++f->count;
+    } else if (titled) {
+      // "Mr Sacks" with no full name: a person of its own.
+      add_name(std::string(w), Entity::Type::person, out);
+    }
+  }
+  for (const auto& c : confirm_) {
+    auto it = person_index_.find(c);
+    if (it != person_index_.end()) {
+      ++out[it->second].count;
+    } else if (c.find(' ') == std::string::npos) {
+      if (FoundName* f = owner(c)) ++f->count;
+    }
+  }
+}
+
+}  // namespace newsflow::processors::topics

@@ -1,0 +1,126 @@
+#pragma once
+// The compiled topic rules: taxonomy, terms, gazetteer, person word lists and
+// one Hyperscan database over every literal. Immutable after load; shared by
+// all workers (each worker allocates its own scratch).
+#include <hs/hs.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "newsflow/core/article.hpp"
+
+namespace newsflow::processors {
+
+namespace topics {
+
+struct MediaTopic {
+  std::string code;   // "medtop:..."
+  std::string label;  // English name
+  uint32_t top = 0;   // index of the level-1 ancestor
+  int level = 0;
+};
+
+struct TermUse {
+  uint32_t topic = 0;  // index into TopicRules::topics
+  float weight = 1.0f;
+};
+
+struct TopicTerm {
+  std::string text;  // as written, without the trailing '*'
+  std::vector<TermUse> uses;
+  std::vector<uint32_t> vetoes;  // context word indexes
+};
+
+struct GazetteerEntity {
+  std::string name;
+  Entity::Type type = Entity::Type::other;
+  std::string country;
+};
+
+struct Settings {
+  std::vector<std::string> languages{"en"};
+  double title_weight = 3.0;
+  double lead_weight = 2.0;
+  double body_weight = 1.0;
+  uint32_t lead_bytes = 600;
+  uint32_t tail_from = 2500;
+  double tail_weight = 0.5;
+  double saturation = 2.0;
+  uint32_t veto_window = 80;
+  double min_evidence = 0.75;
+  double relative_evidence = 0.3;
+  double second_min_evidence = 1.5;
+  bool second_needs_lead = false;
+  uint32_t max_top_level = 3;
+  double relative_in_group = 0.3;
+  uint32_t max_per_group = 3;
+  double score_scale = 4.0;
+};
+
+// Looked up with string_view keys so scanning a token allocates nothing.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+
+// Word lists of persons.rules, as sets of exact words.
+struct PersonLists {
+  WordSet title, role, speech, first_name, not_name, org_head, connector;
+  // The same lists folded into one map (word -> PersonWord bits), so the
+  // name finder looks each token up once.
+  std::unordered_map<std::string, uint16_t, StringHash, std::equal_to<>> classes;
+};
+
+enum PersonWord : uint16_t {
+  kTitleWord = 1 << 0,
+  kRoleWord = 1 << 1,
+  kSpeechWord = 1 << 2,
+  kFirstNameWord = 1 << 3,
+  kNotNameWord = 1 << 4,
+  kOrgHeadWord = 1 << 5,
+  kConnectorWord = 1 << 6,
+};
+
+// What a pattern id stands for. One literal can play several roles (a term
+// that is also another term's context word), so each role is optional.
+enum class PatternKind : uint8_t { topic_term, context_word, entity_alias };
+
+struct Pattern {
+  PatternKind kind = PatternKind::topic_term;
+  uint32_t index = 0;   // into terms, context_words or aliases
+  bool prefix = false;  // matches the start of a longer word
+  uint32_t length = 0;  // bytes of the literal
+};
+
+struct HsDatabaseDeleter {
+  void operator()(hs_database_t* db) const { hs_free_database(db); }
+};
+
+}  // namespace topics
+
+class TopicRules {
+ public:
+  topics::Settings settings;
+  std::vector<topics::MediaTopic> topics;
+  std::unordered_map<std::string, uint32_t> topic_index;  // code -> index
+  std::vector<topics::TopicTerm> terms;
+  std::vector<std::string> context_words;
+  std::vector<topics::GazetteerEntity> entities;
+  std::vector<uint32_t> alias_entity;               // alias index -> entity index
+  std::vector<std::vector<uint32_t>> alias_vetoes;  // alias index -> context word indexes
+  topics::PersonLists persons;
+  std::vector<topics::Pattern> patterns;  // Hyperscan id -> role
+  std::unique_ptr<hs_database_t, topics::HsDatabaseDeleter> database;
+  bool explain = false;
+
+  bool language_supported(std::string_view language) const;
+};
+
+}  // namespace newsflow::processors

@@ -1,0 +1,7 @@
+# Topics accuracy: runs `newsflow process` over the labelled set and fails
+# below top-level micro-F1 0.80 or first-topic precision 0.85.
+find_package(Python3 COMPONENTS Interpreter REQUIRED)
+add_test(NAME eval_topics
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/evaluate.py $<TARGET_FILE:newsflow>
+          --dir ${CMAKE_CURRENT_LIST_DIR})
+set_tests_properties(eval_topics PROPERTIES LABELS eval TIMEOUT 300)

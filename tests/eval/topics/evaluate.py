@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Scores the topics processor through the production path `newsflow process`.
+
+Prints top-level (IPTC level-1) micro-F1, precision of the first topic,
+coverage, the non-English check, and entity precision/recall on the labelled
+subset (entities_gold.tsv). Exits 1 when micro-F1 < 0.80 or first-topic
+precision < 0.85 (or a non-English article gets topics).
+
+usage: evaluate.py NEWSFLOW_BINARY [--dir DIR] [--keep OUT.ndjson] [--show-errors]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MIN_MICRO_F1 = 0.80
+MIN_FIRST_PRECISION = 0.85
+ENTITY_TYPES = ("person", "organization", "place")
+
+
+def top_code(qcode):
+    return qcode.split(":")[1][:2]
+
+
+def read_gold(path):
+    gold = {}
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        aid, codes = (line.rstrip("\n").split("\t") + [""])[:2]
+        gold[aid] = set(codes.split())
+    return gold
+
+
+def read_entity_gold(path, ids):
+    gold = {}
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        key, etype, names = line.rstrip("\n").split("\t")
+        aid = next((i for i in ids if i == key or i.startswith(key)), None)
+        if aid is None:
+            sys.exit(f"entities_gold.tsv: no article {key}")
+        gold.setdefault(aid, []).append((etype, set(names.split("|"))))
+    return gold
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("newsflow")
+    ap.add_argument("--dir", default=HERE)
+    ap.add_argument("--keep", help="also write the enriched output here")
+    ap.add_argument("--show-errors", action="store_true")
+    args = ap.parse_args()
+
+    gold = read_gold(os.path.join(args.dir, "gold.tsv"))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.keep or os.path.join(tmp, "out.ndjson")
+        rej = os.path.join(tmp, "rejects.ndjson")
+        cmd = [args.newsflow, "process", "-i", os.path.join(args.dir, "articles.ndjson"), "-o", out, "-r", rej,
+               "--set", "dedup.enabled=false"]
+        subprocess.run(cmd, check=True)
+        predicted = {}
+        for line in open(out, encoding="utf-8"):
+            rec = json.loads(line)
+            predicted[rec["id"]] = rec
+    missing = set(gold) - set(predicted)
+    if missing:
+        sys.exit(f"{len(missing)} articles missing from the output, e.g. {sorted(missing)[:3]}")
+
+    by_source = {}  # source -> [tp, fp, fn]
+    tp = fp = fn = 0
+    first_right = first_total = covered = english = 0
+    foreign_with_topics = foreign = 0
+    errors = []
+    for aid, codes in gold.items():
+        topics = predicted[aid].get("topics") or []
+        tops = {top_code(t["top"]) for t in topics}
+        if not codes:
+            foreign += 1
+            foreign_with_topics += bool(topics)
+            continue
+        english += 1
+        tp += len(tops & codes)
+        fp += len(tops - codes)
+        fn += len(codes - tops)
+        source = "written" if aid.startswith("w-") else "seed" if aid == "seed" else "news-please sample"
+        counts = by_source.setdefault(source, [0, 0, 0, 0])
+        counts[0] += len(tops & codes)
+        counts[1] += len(tops - codes)
+        counts[2] += len(codes - tops)
+        counts[3] += 1
+        if topics:
+            covered += 1
+            first_total += 1
+            ok = top_code(topics[0]["top"]) in codes
+            first_right += ok
+        if tops != codes:
+            errors.append((aid, sorted(codes), [(t["id"], t["label"], top_code(t["top"]), t["score"]) for t in topics],
+                           predicted[aid].get("title", "")))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    micro_f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    first_precision = first_right / first_total if first_total else 0.0
+
+    entity_gold = read_entity_gold(os.path.join(args.dir, "entities_gold.tsv"), list(predicted))
+    etp = efp = efn = 0
+    entity_errors = []
+    for aid, wanted in entity_gold.items():
+        got = [(e["type"], e["text"]) for e in predicted[aid].get("entities") or [] if e["type"] in ENTITY_TYPES]
+        for etype, text in got:
+            if any(etype == t and text in names for t, names in wanted):
+                etp += 1
+            else:
+                efp += 1
+                entity_errors.append((aid[:8], "extra", etype, text))
+        for etype, names in wanted:
+            if not any(etype == t and text in names for t, text in got):
+                efn += 1
+                entity_errors.append((aid[:8], "missed", etype, "|".join(sorted(names))))
+    eprecision = etp / (etp + efp) if etp + efp else 0.0
+    erecall = etp / (etp + efn) if etp + efn else 0.0
+
+    print(f"articles: {english} English labelled, {foreign} in languages without terms")
+    print(f"top-level micro-F1: {micro_f1:.3f} (precision {precision:.3f}, recall {recall:.3f}; "
+          f"tp {tp}, fp {fp}, fn {fn})")
+    for source, (stp, sfp, sfn, n) in sorted(by_source.items()):
+        sf1 = 2 * stp / (2 * stp + sfp + sfn) if stp else 0.0
+        print(f"  {source}: micro-F1 {sf1:.3f} over {n} articles")
+    print(f"first-topic precision: {first_precision:.3f} ({first_right}/{first_total})")
+    print(f"coverage (at least one topic): {covered}/{english}")
+    print(f"non-English articles with topics: {foreign_with_topics}/{foreign}")
+    print(f"entities ({len(entity_gold)} labelled articles): precision {eprecision:.3f}, recall {erecall:.3f} "
+          f"(tp {etp}, fp {efp}, fn {efn})")
+    if args.show_errors:
+        for e in errors:
+            print("TOPIC", e)
+        for e in entity_errors:
+            print("ENTITY", e)
+
+    failed = []
+    if micro_f1 < MIN_MICRO_F1:
+        failed.append(f"micro-F1 {micro_f1:.3f} < {MIN_MICRO_F1}")
+    if first_precision < MIN_FIRST_PRECISION:
+        failed.append(f"first-topic precision {first_precision:.3f} < {MIN_FIRST_PRECISION}")
+    if foreign_with_topics:
+        failed.append(f"{foreign_with_topics} non-English articles got topics")
+    if failed:
+        print("FAIL: " + "; ".join(failed))
+        return 1
+    print("PASS")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
