@@ -167,21 +167,15 @@ int Stage::worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& f
           continue;
       }
     }
-    // Outputs and dead letters are delivered before the batch's dedup
-    // changelog is written, so the changelog never gets ahead of them: a
-    // fingerprint stored for an article whose output was lost in a crash
-    // would make its replay a duplicate of itself, dropped for good.
-    producer::DeliveryResult delivery = sink.await_delivery(delivery_timeout);
-    if (!produce_failed && delivery.ok) {
-      changes.clear();
-      pipeline->drain_state_changes(changes);
-      for (const auto& c : changes) {
-        produce_failed |= !sink.produce(topics_.changelog, std::string_view(c.key),
-                                        c.value ? std::optional<std::string_view>(*c.value) : std::nullopt, {});
-        ++n_changelog;
-      }
-      if (n_changelog > 0) delivery = sink.await_delivery(delivery_timeout);
+    changes.clear();
+    pipeline->drain_state_changes(changes);
+    for (const auto& c : changes) {
+      produce_failed |= !sink.produce(topics_.changelog, std::string_view(c.key),
+                                      c.value ? std::optional<std::string_view>(*c.value) : std::nullopt, {});
+      ++n_changelog;
     }
+
+    const producer::DeliveryResult delivery = sink.await_delivery(delivery_timeout);
     if (produce_failed || !delivery.ok) {
       // Never commit past a record whose output is not safely stored.
       metrics_.delivery_failed(std::max<uint64_t>(delivery.failed, 1));

@@ -2,8 +2,8 @@
 // The Kafka -> Kafka stage. Each worker thread owns one consumer (in the
 // group), one pipeline and one producer, and runs batches; a batch is the
 // commit boundary:
-//   poll -> process -> produce outputs, dead letters and duplicates -> await
-//   their delivery -> produce dedup changelog entries -> await -> commit.
+//   poll -> process -> produce outputs, dead letters, duplicates and dedup
+//   changelog entries -> await every delivery report -> commit offsets.
 // A delivery failure stops the stage without committing (at-least-once: the
 // batch is re-consumed after restart). Under exactly-once the produce..commit
 // part becomes one transaction without changing the shape.
