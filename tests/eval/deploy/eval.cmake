@@ -1,0 +1,15 @@
+# Deployment material (deploy/): alert rules under promtool, the dashboard and
+# alerts against the metric contract (deploy/metrics.txt), and the example and
+# Kubernetes configuration through `newsflow config`. Label unit: they are
+# fast checks, not accuracy evaluations.
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+add_test(NAME deploy_prometheus_rules
+  COMMAND ${CMAKE_SOURCE_DIR}/tests/deploy/check_prometheus.sh ${CMAKE_SOURCE_DIR})
+add_test(NAME deploy_metric_references
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/deploy/check_metric_refs.py
+          ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/deploy_metric_references)
+add_test(NAME deploy_config_files
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/deploy/check_deploy_config.py
+          $<TARGET_FILE:newsflow> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/deploy_config_files)
+set_tests_properties(deploy_prometheus_rules deploy_metric_references deploy_config_files
+  PROPERTIES LABELS unit TIMEOUT 120)
