@@ -77,6 +77,38 @@ int main(int argc, char** argv) {
   process->add_option("--state", state, "Dedup index file: loaded before, saved after (created if missing)");
   process->add_flag("--progress", process_args.progress, "Show progress on stderr (default when it is a terminal)");
 
+  // run
+  CommonFlags run_flags;
+  std::map<std::string, std::string> run_overrides;  // flag -> setting
+  auto* run = cli.add_subcommand(
+      "run",
+      "Run the Kafka -> Kafka stage until SIGTERM/SIGINT (then drain, flush, commit, exit 0).\n"
+      "Offsets are committed only after a batch's outputs and dead letters are delivered.");
+  add_common(run, run_flags);
+  run->add_option("-X", run_flags.kafka_x, "librdkafka property for consumer and producer: -X key=value (repeatable)");
+  const std::vector<std::pair<std::string, std::string>> run_flag_settings = {
+      {"--brokers", "kafka.brokers"},      {"--input-topic", "input.topic"}, {"--output-topic", "output.topic"},
+      {"--dlq-topic", "output.dlq_topic"}, {"--group", "kafka.group_id"},    {"--metrics-address", "metrics.address"},
+      {"--workers", "run.workers"}};
+  for (const auto& [flag, key] : run_flag_settings)
+    run->add_option(flag, run_overrides[key], "Sets " + key);
+
+  // demo
+  CommonFlags demo_flags;
+  DemoArgs demo_args;
+  demo_args.articles = std::string(NEWSFLOW_SAMPLES_DIR) + "/articles.ndjson";
+  demo_args.bad_articles = std::string(NEWSFLOW_SAMPLES_DIR) + "/bad-articles.ndjson";
+  auto* demo = cli.add_subcommand(
+      "demo",
+      "Start an in-process Kafka-protocol broker, load the bundled sample articles (and bad records),\n"
+      "run the stage against it, print the enriched records, dead letters, metrics and a summary.");
+  add_common(demo, demo_flags);
+  demo->add_option("--articles", demo_args.articles, "NDJSON of articles to load")->capture_default_str();
+  demo->add_option("--bad-articles", demo_args.bad_articles, "NDJSON of bad records to load (optional)")
+      ->capture_default_str();
+  demo->add_flag("--keep-running", demo_args.keep_running, "Keep the metrics endpoint up until Ctrl-C");
+  demo->add_flag("--json", demo_args.json, "Print the enriched records as JSON lines");
+
   // config
   CommonFlags config_flags;
   bool config_markdown = false;
@@ -84,7 +116,7 @@ int main(int argc, char** argv) {
   add_common(config_cmd, config_flags);
   config_cmd->add_flag("--markdown", config_markdown, "Print the settings reference as a Markdown table");
 
-  for (auto* sub : {process, config_cmd})
+  for (auto* sub : {process, run, demo, config_cmd})
     sub->add_option("--log-level", log_level, "trace, debug, info, warn or error");
 
   try {
@@ -103,6 +135,19 @@ int main(int argc, char** argv) {
       Config config = load_config(process_flags, {});
       spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
       return process_command(config, process_args);
+    }
+    if (*run) {
+      std::vector<std::pair<std::string, std::string>> overrides;
+      for (const auto& [key, value] : run_overrides)
+        if (!value.empty()) overrides.emplace_back(key, value);
+      Config config = load_config(run_flags, overrides);
+      spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
+      return run_command(config);
+    }
+    if (*demo) {
+      Config config = load_config(demo_flags, {});
+      spdlog::set_level(spdlog::level::from_str(log_level.empty() ? "warn" : log_level));
+      return demo_command(std::move(config), demo_args);
     }
     if (*config_cmd) {
       if (config_markdown) {

@@ -26,6 +26,8 @@ const std::vector<SettingSpec>& all_settings() {
       {"run.delivery_timeout", T::duration, "60s",
        "Longest wait for a batch's delivery reports; a batch not delivered by then stops the stage uncommitted."},
       {"run.shutdown_timeout", T::duration, "30s", "Longest drain on SIGTERM/SIGINT before exiting."},
+      {"run.passthrough", T::boolean, "false",
+       "Skip processing: copy input to output unchanged (the no-op ceiling for throughput comparisons)."},
 
       // --- Input records ---
       {"input.max_record_bytes", T::bytes, "8MiB", "Records larger than this are dead-lettered (body_too_large)."},

@@ -23,4 +23,16 @@ struct ProcessArgs {
 };
 int process_command(const Config& config, const ProcessArgs& args);
 
+// `newsflow run`: the long-running Kafka -> Kafka stage until SIGTERM/SIGINT.
+int run_command(const Config& config);
+
+struct DemoArgs {
+  std::string articles;      // NDJSON of good sample articles
+  std::string bad_articles;  // NDJSON of bad ones (may be missing)
+  bool keep_running = false; // keep the metrics endpoint up until Ctrl-C
+  bool json = false;         // print enriched records as JSON instead of a summary
+};
+// `newsflow demo`: the stage against an in-process Kafka-protocol broker.
+int demo_command(Config config, const DemoArgs& args);
+
 }  // namespace newsflow::app

@@ -1,0 +1,64 @@
+#pragma once
+// Kafka output: one idempotent producer per worker for enriched records,
+// dead letters, routed duplicates and dedup changelog entries. The run loop
+// produces a whole batch, then await_delivery() waits for every delivery
+// report of it: that is the point after which the batch may be committed.
+// Under exactly-once (next) the same boundary becomes one transaction.
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "newsflow/core/kafka.hpp"
+#include "newsflow/core/record.hpp"
+
+namespace newsflow::producer {
+
+struct KafkaSinkOptions {
+  std::map<std::string, std::string> properties;  // bootstrap.servers and pass-through
+};
+
+struct DeliveryResult {
+  bool ok = true;
+  uint64_t failed = 0;
+  std::string first_error;
+};
+
+class KafkaSink {
+ public:
+  explicit KafkaSink(KafkaSinkOptions options);
+  ~KafkaSink();  // flushes what is queued (bounded), then destroys
+  KafkaSink(const KafkaSink&) = delete;
+  KafkaSink& operator=(const KafkaSink&) = delete;
+
+  // Queues one record; blocks (serving delivery reports) while the local
+  // queue is full. Returns false only for a non-retriable local error.
+  bool produce(const std::string& topic, std::optional<std::string_view> key, std::optional<std::string_view> value,
+               const Headers& headers, int64_t timestamp_ms = 0);
+
+  // Waits until every record produced since the last call is acknowledged
+  // (or failed), at most timeout_ms. Not ok when any failed or time ran out.
+  DeliveryResult await_delivery(int timeout_ms);
+
+  // Creates topics that do not exist (admin API); existing ones are left as
+  // they are. config holds topic configs such as cleanup.policy=compact.
+  void ensure_topic(const std::string& topic, int partitions,
+                    const std::map<std::string, std::string>& config, int timeout_ms);
+
+  rd_kafka_t* handle() { return rk_.get(); }
+
+ private:
+  static void delivery_cb(rd_kafka_t* rk, const rd_kafka_message_t* msg, void* opaque);
+
+  kafka::Handle rk_;
+  std::atomic<uint64_t> in_flight_{0};
+  std::atomic<uint64_t> failed_{0};
+  std::string first_error_;  // written only from delivery_cb, which runs inside poll/flush on this thread
+};
+
+// Headers of a dead-letter record: the original headers, then the reason and
+// where the record came from (Kafka Connect / Streams conventions, newsflow names).
+Headers dead_letter_headers(const RawRecord& input, const ProcessedRecord& result);
+
+}  // namespace newsflow::producer

@@ -1,0 +1,126 @@
+#include "newsflow/producer/kafka_sink.hpp"
+
+#include <chrono>
+#include <thread>
+
+namespace newsflow::producer {
+
+KafkaSink::KafkaSink(KafkaSinkOptions options) {
+  auto properties = options.properties;
+  // Idempotence keeps retries from duplicating or reordering records per partition.
+  properties["enable.idempotence"] = "true";
+  properties.try_emplace("acks", "all");
+  properties.try_emplace("linger.ms", "20");
+  properties.try_emplace("compression.type", "lz4");
+  auto conf = kafka::make_conf(properties, "kafka.producer");
+  rd_kafka_conf_set_opaque(conf.get(), this);
+  rd_kafka_conf_set_dr_msg_cb(conf.get(), &KafkaSink::delivery_cb);
+  rk_ = kafka::make_handle(RD_KAFKA_PRODUCER, std::move(conf), "kafka producer");
+}
+
+KafkaSink::~KafkaSink() {
+  // Serve outstanding delivery reports before destroying (librdkafka's rule).
+  if (rk_) rd_kafka_flush(rk_.get(), 5000);
+}
+
+void KafkaSink::delivery_cb(rd_kafka_t*, const rd_kafka_message_t* msg, void* opaque) {
+  auto* self = static_cast<KafkaSink*>(opaque);
+  if (msg->err) {
+    if (self->failed_++ == 0) self->first_error_ = rd_kafka_err2str(msg->err);
+  }
+  self->in_flight_--;
+}
+
+bool KafkaSink::produce(const std::string& topic, std::optional<std::string_view> key,
+                        std::optional<std::string_view> value, const Headers& headers, int64_t timestamp_ms) {
+  // The librdkafka macros cast their arguments without parentheses.
+  const void* key_data = key ? key->data() : nullptr;
+  const size_t key_size = key ? key->size() : 0;
+  void* value_data = value ? const_cast<char*>(value->data()) : nullptr;
+  const size_t value_size = value ? value->size() : 0;
+  for (;;) {
+    rd_kafka_headers_t* hdrs = rd_kafka_headers_new(headers.size());
+    for (const auto& h : headers)
+      rd_kafka_header_add(hdrs, h.key.data(), static_cast<ssize_t>(h.key.size()), h.value.data(),
+                          static_cast<ssize_t>(h.value.size()));
+    in_flight_++;
+    const rd_kafka_resp_err_t err = rd_kafka_producev(
+        rk_.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+        RD_KAFKA_V_KEY(key_data, key_size), RD_KAFKA_V_VALUE(value_data, value_size),
+        RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_TIMESTAMP(timestamp_ms), RD_KAFKA_V_END);
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) return true;  // librdkafka owns hdrs now
+    in_flight_--;
+    rd_kafka_headers_destroy(hdrs);
+    if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+      // Let delivery reports drain the local queue, then try again.
+      rd_kafka_poll(rk_.get(), 100);
+      continue;
+    }
+    if (failed_++ == 0) first_error_ = std::string("produce to '") + topic + "': " + rd_kafka_err2str(err);
+    return false;
+  }
+}
+
+DeliveryResult KafkaSink::await_delivery(int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  // flush() serves the delivery callbacks and returns once the queue is empty.
+  while (in_flight_.load() > 0 && std::chrono::steady_clock::now() < deadline) rd_kafka_flush(rk_.get(), 100);
+  DeliveryResult r;
+  r.failed = failed_.exchange(0);
+  if (in_flight_.load() > 0) {
+    r.ok = false;
+    r.first_error = "delivery not confirmed within " + std::to_string(timeout_ms) + " ms (" +
+                    std::to_string(in_flight_.load()) + " records outstanding)";
+    return r;
+  }
+  if (r.failed > 0) {
+    r.ok = false;
+    r.first_error = first_error_;
+  }
+  return r;
+}
+
+void KafkaSink::ensure_topic(const std::string& topic, int partitions,
+                             const std::map<std::string, std::string>& config, int timeout_ms) {
+  char err[512];
+  rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(topic.c_str(), partitions, -1, err, sizeof err);
+  if (!nt) throw ConfigError("topic '" + topic + "': " + err);
+  for (const auto& [k, v] : config) rd_kafka_NewTopic_set_config(nt, k.c_str(), v.c_str());
+  kafka::Queue queue(rd_kafka_queue_new(rk_.get()));
+  rd_kafka_AdminOptions_t* opts = rd_kafka_AdminOptions_new(rk_.get(), RD_KAFKA_ADMIN_OP_CREATETOPICS);
+  rd_kafka_AdminOptions_set_operation_timeout(opts, timeout_ms, err, sizeof err);
+  rd_kafka_CreateTopics(rk_.get(), &nt, 1, opts, queue.get());
+  rd_kafka_event_t* ev = rd_kafka_queue_poll(queue.get(), timeout_ms + 2000);
+  std::string problem;
+  if (!ev) {
+    problem = "no answer from the broker";
+  } else if (rd_kafka_event_error(ev)) {
+    problem = rd_kafka_event_error_string(ev);
+  } else if (const auto* res = rd_kafka_event_CreateTopics_result(ev)) {
+    size_t n;
+    const rd_kafka_topic_result_t** results = rd_kafka_CreateTopics_result_topics(res, &n);
+    for (size_t i = 0; i < n; ++i) {
+      const auto e = rd_kafka_topic_result_error(results[i]);
+      if (e && e != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) problem = rd_kafka_err2str(e);
+    }
+  }
+  if (ev) rd_kafka_event_destroy(ev);
+  rd_kafka_AdminOptions_destroy(opts);
+  rd_kafka_NewTopic_destroy(nt);
+  if (!problem.empty()) throw ConfigError("cannot create topic '" + topic + "': " + problem);
+}
+
+Headers dead_letter_headers(const RawRecord& input, const ProcessedRecord& result) {
+  Headers h = input.headers;
+  h.push_back({"newsflow.error.class", result.error_class});
+  h.push_back({"newsflow.error.message", result.error_message});
+  if (input.origin) {
+    h.push_back({"newsflow.origin.topic", input.origin->topic});
+    h.push_back({"newsflow.origin.partition", std::to_string(input.origin->partition)});
+    h.push_back({"newsflow.origin.offset", std::to_string(input.origin->offset)});
+    h.push_back({"newsflow.origin.timestamp", std::to_string(input.origin->timestamp_ms)});
+  }
+  return h;
+}
+
+}  // namespace newsflow::producer
