@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
-"""Writes samples/bad-articles.ndjson: one line per kind of bad input record,
-and samples/bad-articles.expected: the outcome each line must get from
-`newsflow process` (an error_class, or `pass` for a record that is hostile but
-valid). The two files are line-aligned.
+"""Writes the bad-record samples, each NDJSON file with a line-aligned
+.expected file giving the outcome each line must get from `newsflow process`
+(an error_class, or `pass` for a record that is hostile but valid):
 
-The huge-body line is over 2 MiB, so the output is not committed: run
-    python3 samples/make-bad-articles.py [OUT_DIR]
-(the unit test does this into the build tree). Output is byte-for-byte
-deterministic: no randomness, no timestamps.
+  bad-articles.ndjson       one line per kind of bad record; small, committed,
+                            and loaded by `newsflow demo`
+  bad-articles-huge.ndjson  a 2 MiB body (body_too_large); not committed, and
+                            kept apart because it is larger than a default Kafka
+                            record (message.max.bytes 1 MB), so the demo's
+                            loader could not produce it
+
+    python3 samples/make-bad-articles.py [OUT_DIR]     (default: samples/)
+
+Output is byte-for-byte deterministic (no randomness, no timestamps); the
+samples_process test regenerates both and checks the committed copy matches.
 """
 import json
 import os
@@ -55,10 +61,6 @@ def lines():
     yield "wrong_type", record(id="bad-title-object", title={"main": "Headline", "sub": "Standfirst"})
     yield "bad_value", record(id="bad-published-at", published_at="yesterday at 5pm")
     yield "bad_value", record(id="bad-published-at-impossible-date", published_at="2025-13-45T25:61:00Z")
-    # Just over input.max_body_bytes (2 MiB) but under input.max_record_bytes (8 MiB).
-    paragraph = "The committee met again on Tuesday and adjourned without a decision. "
-    huge = (paragraph * ((2 * 1024 * 1024) // len(paragraph) + 10))
-    yield "body_too_large", record(id="bad-huge-body", body=huge)
     # Valid but hostile: thousands of unbalanced and nested quote marks. The
     # record must pass (it is an article) and the quote scanner must stay linear.
     marks = "“" * 3000 + "\"" * 3000 + "‘" * 2000 + "«" * 2000 + " she said. " + "”" * 1000
@@ -66,15 +68,27 @@ def lines():
                          body="A reader sent this letter.\n\n" + marks + "\n\nThe end.")
 
 
-def main():
-    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
-    os.makedirs(out_dir, exist_ok=True)
-    with open(os.path.join(out_dir, "bad-articles.ndjson"), "wb") as data, \
-         open(os.path.join(out_dir, "bad-articles.expected"), "w", encoding="utf-8") as expected:
-        for outcome, raw in lines():
+def huge_lines():
+    # Just over input.max_body_bytes (2 MiB) but under input.max_record_bytes (8 MiB).
+    paragraph = "The committee met again on Tuesday and adjourned without a decision. "
+    huge = paragraph * ((2 * 1024 * 1024) // len(paragraph) + 10)
+    yield "body_too_large", record(id="bad-huge-body", body=huge)
+
+
+def write(out_dir, name, records):
+    with open(os.path.join(out_dir, name + ".ndjson"), "wb") as data, \
+         open(os.path.join(out_dir, name + ".expected"), "w", encoding="utf-8") as expected:
+        for outcome, raw in records:
             assert b"\n" not in raw
             data.write(raw + b"\n")
             expected.write(outcome + "\n")
+
+
+def main():
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+    os.makedirs(out_dir, exist_ok=True)
+    write(out_dir, "bad-articles", lines())
+    write(out_dir, "bad-articles-huge", huge_lines())
 
 
 if __name__ == "__main__":

@@ -2,9 +2,10 @@
 """Runs the bundled samples through `newsflow process`, the production path.
 
   samples/articles.ndjson      every line must pass, one output per input, ids kept
-  samples/bad-articles.ndjson  (generated here by samples/make-bad-articles.py)
-                               every line must get the outcome listed in
-                               bad-articles.expected: its error_class, or pass
+  samples/bad-articles.ndjson  and bad-articles-huge.ndjson (both regenerated
+                               here by samples/make-bad-articles.py): every line
+                               must get the outcome in the .expected file, its
+                               error_class or pass
 
 Usage: check_samples.py NEWSFLOW_BINARY SOURCE_DIR WORK_DIR
 """
@@ -75,28 +76,40 @@ def check_articles(binary, source_dir, work_dir):
     print(f"articles.ndjson: {len(inputs)} lines, {len(outputs)} passed, {len(rejects)} rejected")
 
 
-def check_bad_articles(binary, source_dir, work_dir):
-    subprocess.run([sys.executable, os.path.join(source_dir, "samples", "make-bad-articles.py"), work_dir],
-                   check=True)
-    path = os.path.join(work_dir, "bad-articles.ndjson")
-    with open(os.path.join(work_dir, "bad-articles.expected"), encoding="utf-8") as f:
+def check_bad_file(binary, source_dir, work_dir, name):
+    path = os.path.join(work_dir, name + ".ndjson")
+    with open(os.path.join(work_dir, name + ".expected"), encoding="utf-8") as f:
         expected = [line.strip() for line in f if line.strip()]
-    code, outputs, rejects, elapsed = run_process(binary, source_dir, path, work_dir, "bad-articles")
+    code, outputs, rejects, elapsed = run_process(binary, source_dir, path, work_dir, name)
     if code != EXIT_SOME_REJECTED:
-        fail(f"bad-articles.ndjson: exit code {code}, expected {EXIT_SOME_REJECTED}")
+        fail(f"{name}.ndjson: exit code {code}, expected {EXIT_SOME_REJECTED}")
     got = {r["line"]: r["error_class"] for r in rejects}
     passed = len(expected) - len(got)
     if passed != len(outputs):
-        fail(f"bad-articles.ndjson: {len(outputs)} outputs but {passed} lines not rejected")
+        fail(f"{name}.ndjson: {len(outputs)} outputs but {passed} lines not rejected")
     for n, want in enumerate(expected, start=1):
         have = got.get(n, "pass")
         if have != want:
-            fail(f"bad-articles.ndjson line {n}: got {have}, expected {want}")
-    # 14 records, ~2 MiB: a quadratic scanner on the quote-mark line would take minutes.
+            fail(f"{name}.ndjson line {n}: got {have}, expected {want}")
+    # A few records of up to 2 MiB: a quadratic scanner (e.g. on the line of
+    # 11,000 quote marks) would take minutes, not a fraction of a second.
     if elapsed > 60:
-        fail(f"bad-articles.ndjson took {elapsed:.1f}s")
-    print(f"bad-articles.ndjson: {len(expected)} lines, {len(got)} rejected as expected classes, "
+        fail(f"{name}.ndjson took {elapsed:.1f}s")
+    print(f"{name}.ndjson: {len(expected)} lines, {len(got)} rejected with the expected class, "
           f"{len(outputs)} passed, {elapsed:.2f}s")
+
+
+def check_bad_articles(binary, source_dir, work_dir):
+    subprocess.run([sys.executable, os.path.join(source_dir, "samples", "make-bad-articles.py"), work_dir],
+                   check=True)
+    # The committed copy (what `newsflow demo` loads) must be what the script writes.
+    for committed in ("bad-articles.ndjson", "bad-articles.expected"):
+        with open(os.path.join(source_dir, "samples", committed), "rb") as a, \
+             open(os.path.join(work_dir, committed), "rb") as b:
+            if a.read() != b.read():
+                fail(f"samples/{committed} differs from make-bad-articles.py's output: rerun the script")
+    check_bad_file(binary, source_dir, work_dir, "bad-articles")
+    check_bad_file(binary, source_dir, work_dir, "bad-articles-huge")
 
 
 def main():

@@ -13,3 +13,10 @@ add_test(NAME deploy_config_files
           $<TARGET_FILE:newsflow> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/deploy_config_files)
 set_tests_properties(deploy_prometheus_rules deploy_metric_references deploy_config_files
   PROPERTIES LABELS unit TIMEOUT 120)
+
+# The Kafka path's live /metrics (newsflow demo on the mock cluster) against
+# the same contract, with the bundled samples' dead letters counted by class.
+add_test(NAME deploy_demo_metrics
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/deploy/check_demo_metrics.py
+          $<TARGET_FILE:newsflow> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/deploy_demo_metrics)
+set_tests_properties(deploy_demo_metrics PROPERTIES LABELS unit TIMEOUT 120)
