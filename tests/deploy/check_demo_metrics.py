@@ -55,11 +55,18 @@ def main():
             demo.wait(timeout=30)
         except subprocess.TimeoutExpired:
             demo.kill()
+            demo.wait()
     path = os.path.join(work_dir, "metrics.txt")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
 
     failures = 0
+    # Exit 0 after Ctrl-C; a sanitizer report or crash on the way out shows here.
+    if demo.returncode != 0:
+        log.seek(0)
+        print(f"FAIL: newsflow demo exited {demo.returncode} after SIGINT")
+        print(log.read().decode(errors="replace")[-4000:])
+        failures += 1
     contract = subprocess.run([sys.executable, os.path.join(source_dir, "tests", "deploy", "check_metric_refs.py"),
                                source_dir, "--exposition", path])
     failures += contract.returncode != 0
