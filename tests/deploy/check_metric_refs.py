@@ -3,7 +3,8 @@
 
   deploy/metrics.txt                      the contract: names, types, labels, closed label values
   deploy/grafana/newsflow-dashboard.json  must parse; every metric of the contract on some panel
-  deploy/prometheus/alerts.yml            every expression
+  deploy/prometheus/alerts.yml            every expression; every alert's runbook
+                                          link is a heading of deploy/README.md
 
 Every `newsflow_*` name must be in the contract (histograms may add _bucket,
 _sum, _count), every other selected metric must be a Prometheus one (`up`),
@@ -112,6 +113,22 @@ def dashboard_expressions(path):
         if p.get("type") != "row" and not p.get("targets"):
             fail(f"{path}: panel '{p.get('title')}' has no queries")
     return exprs
+
+
+def check_runbooks(alerts_path, readme_path):
+    """Every alert names a runbook section of deploy/README.md that exists."""
+    with open(alerts_path, encoding="utf-8") as f:
+        alerts_text = f.read()
+    with open(readme_path, encoding="utf-8") as f:
+        anchors = {re.sub(r"[^a-z0-9_ -]", "", h.strip().lower()).replace(" ", "-")
+                   for h in re.findall(r"^#+ (.+)$", f.read(), re.M)}
+    for block in re.split(r"^\s*- alert: ", alerts_text, flags=re.M)[1:]:
+        name = block.split("\n", 1)[0].strip()
+        m = re.search(r'runbook: "deploy/README\.md#([^"]+)"', block)
+        if not m:
+            fail(f"alerts: {name} has no runbook annotation")
+        elif m.group(1) not in anchors:
+            fail(f"alerts: {name}'s runbook #{m.group(1)} is not a heading of deploy/README.md")
 
 
 def grafana_to_promql(expr):
@@ -223,6 +240,7 @@ def main():
         for name in sorted(set(metrics) - used_by_dashboard):
             fail(f"dashboard: no panel shows {name}")
         promtool_parse(dash_exprs, work_dir)
+        check_runbooks(alerts_path, os.path.join(source_dir, "deploy", "README.md"))
         print(f"{len(dash_exprs)} dashboard and {len(alert_exprs)} alert expressions, "
               f"{len(used_by_dashboard)}/{len(metrics)} contract metrics on the dashboard, "
               f"{len(used_by_alerts)} used by alerts")
