@@ -165,11 +165,14 @@ int demo_command(Config config, const DemoArgs& args) {
   std::map<std::string, std::string> reader{{"bootstrap.servers", bootstrap}};
   std::vector<std::string> outputs, duplicates;
   std::vector<std::pair<std::string, std::string>> dead;
-  consumer::read_topic_to_end(reader, topics.output, 10000, [&](auto, auto v) { outputs.emplace_back(v.value_or("")); });
+  consumer::read_topic_to_end(reader, topics.output, 10000, [&](const RawRecord& r, bool) { outputs.push_back(r.value); });
   consumer::read_topic_to_end(reader, topics.duplicates, 10000,
-                              [&](auto, auto v) { duplicates.emplace_back(v.value_or("")); });
+                              [&](const RawRecord& r, bool) { duplicates.push_back(r.value); });
   consumer::read_topic_to_end(reader, topics.dead_letter, 10000,
-                              [&](auto, auto v) { dead.emplace_back("", std::string(v.value_or(""))); });
+                              [&](const RawRecord& r, bool) {
+                                for (const auto& h : r.headers)
+                                  if (h.key == "newsflow.error.class") dead.emplace_back(h.value, r.value);
+                              });
 
   auto& out = std::cout;
   if (args.json) {
@@ -181,7 +184,7 @@ int demo_command(Config config, const DemoArgs& args) {
     for (const auto& r : duplicates) print_record(r, out);
     out << "\n══ dead letters on '" << topics.dead_letter << "' (" << dead.size()
         << "): each keeps the original bytes plus newsflow.error.* headers ══\n";
-    for (const auto& [k, v] : dead) out << "  " << shorten(v, 100) << "\n";
+    for (const auto& [error_class, value] : dead) out << "  " << error_class << ": " << shorten(value, 80) << "\n";
   }
 
   const auto& c = stage.counters();

@@ -19,7 +19,7 @@ const std::vector<SettingSpec>& all_settings() {
       {"output.dlq_topic", T::string, "", "Dead-letter topic; empty means '<input.topic>.dlq'."},
 
       // --- Run loop ---
-      {"run.workers", T::integer, "1",
+      {"run.workers", T::integer, "0",
        "Worker threads (each: consumer + pipeline + producer in the group); 0 means one per core."},
       {"run.batch_size", T::integer, "500", "Most records in one batch (one commit boundary)."},
       {"run.batch_timeout", T::duration, "100ms", "Longest wait to fill a batch before processing it."},

@@ -48,8 +48,8 @@ void Stage::restore_dedup_state(processors::Pipeline& pipeline) {
   uint64_t skipped = 0;
   auto result = consumer::read_topic_to_end(
       client_properties(config_, config_.consumer_properties()), topics_.changelog, 120000,
-      [&](std::string_view key, std::optional<std::string_view> value) {
-        StateChange change{std::string(key), value ? std::optional<std::string>(std::string(*value)) : std::nullopt};
+      [&](const RawRecord& record, bool tombstone) {
+        StateChange change{record.key.value_or(""), tombstone ? std::nullopt : std::optional<std::string>(record.value)};
         if (!pipeline.restore(change)) ++skipped;
       });
   if (!result.topic_exists) {

@@ -4,6 +4,29 @@
 
 namespace newsflow::consumer {
 
+RawRecord to_raw_record(const rd_kafka_message_t* msg) {
+  RawRecord r;
+  if (msg->key) r.key.emplace(static_cast<const char*>(msg->key), msg->key_len);
+  if (msg->payload) r.value.assign(static_cast<const char*>(msg->payload), msg->len);
+  rd_kafka_headers_t* hdrs = nullptr;
+  if (rd_kafka_message_headers(msg, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR && hdrs) {
+    const char* name;
+    const void* value;
+    size_t size;
+    for (size_t idx = 0; rd_kafka_header_get_all(hdrs, idx, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
+         ++idx)
+      r.headers.push_back({name, value ? std::string(static_cast<const char*>(value), size) : std::string()});
+  }
+  Origin o;
+  o.topic = rd_kafka_topic_name(msg->rkt);
+  o.partition = msg->partition;
+  o.offset = msg->offset;
+  rd_kafka_timestamp_type_t ts_type;
+  o.timestamp_ms = rd_kafka_message_timestamp(msg, &ts_type);
+  r.origin = std::move(o);
+  return r;
+}
+
 KafkaSource::KafkaSource(KafkaSourceOptions options) : options_(std::move(options)) {
   auto properties = options_.properties;
   // The run loop owns commits: nothing is committed before it is delivered.
@@ -79,26 +102,7 @@ PollStatus KafkaSource::poll_batch(std::vector<RawRecord>& batch, size_t max, in
       }
       continue;
     }
-    RawRecord r;
-    if (msg->key) r.key.emplace(static_cast<const char*>(msg->key), msg->key_len);
-    if (msg->payload) r.value.assign(static_cast<const char*>(msg->payload), msg->len);
-    rd_kafka_headers_t* hdrs = nullptr;
-    if (rd_kafka_message_headers(msg.get(), &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR && hdrs) {
-      const char* name;
-      const void* value;
-      size_t size;
-      for (size_t idx = 0; rd_kafka_header_get_all(hdrs, idx, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
-           ++idx)
-        r.headers.push_back({name, value ? std::string(static_cast<const char*>(value), size) : std::string()});
-    }
-    Origin o;
-    o.topic = rd_kafka_topic_name(msg->rkt);
-    o.partition = msg->partition;
-    o.offset = msg->offset;
-    rd_kafka_timestamp_type_t ts_type;
-    o.timestamp_ms = rd_kafka_message_timestamp(msg.get(), &ts_type);
-    r.origin = std::move(o);
-    batch.push_back(std::move(r));
+    batch.push_back(to_raw_record(msg.get()));
   }
   return status;
 }

@@ -4,13 +4,14 @@
 #include <stdexcept>
 #include <vector>
 
+#include "newsflow/consumer/kafka_source.hpp"
 #include "newsflow/core/kafka.hpp"
 
 namespace newsflow::consumer {
 
-TopicReadResult read_topic_to_end(
-    const std::map<std::string, std::string>& properties, const std::string& topic, int timeout_ms,
-    const std::function<void(std::string_view key, std::optional<std::string_view> value)>& on_record) {
+TopicReadResult read_topic_to_end(const std::map<std::string, std::string>& properties, const std::string& topic,
+                                  int timeout_ms,
+                                  const std::function<void(const RawRecord& record, bool tombstone)>& on_record) {
   auto props = properties;
   // librdkafka's consumer queue needs a group id even with manual assignment;
   // a private one that is never joined or committed to.
@@ -65,10 +66,7 @@ TopicReadResult read_topic_to_end(
       continue;
     }
     if (msg->err) continue;  // transient; librdkafka retries
-    std::string_view key(static_cast<const char*>(msg->key), msg->key_len);
-    std::optional<std::string_view> value;
-    if (msg->payload) value = std::string_view(static_cast<const char*>(msg->payload), msg->len);
-    on_record(key, value);
+    on_record(to_raw_record(msg.get()), msg->payload == nullptr);
     ++result.records;
     if (it != high.end() && msg->offset + 1 >= it->second) {
       high.erase(it);

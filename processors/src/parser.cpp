@@ -89,8 +89,15 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
   od::json_type root_type;
   if (auto e = doc.type().get(root_type))
     return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
-  if (root_type != od::json_type::object)
+  if (root_type != od::json_type::object) {
+    // On-Demand only peeks at the first byte; the rare non-object record is
+    // fully validated to tell "valid JSON, wrong shape" from "not JSON".
+    simdjson::dom::parser validator;
+    simdjson::dom::element ignored;
+    if (auto e = validator.parse(value.data(), value.size()).get(ignored))
+      return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
     return Rejection{RecordError::not_object, std::string("expected a JSON object, got ") + type_name(root_type)};
+  }
   od::object obj;
   if (auto e = doc.get_object().get(obj))
     return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};

@@ -206,22 +206,42 @@ void clean_body(std::string_view body, std::string& out) {
   }
   // Entities first (into a scratch buffer), so an encoded &nbsp; folds like a real one.
   std::string decoded;
-  decoded.reserve(body.size());
-  for (size_t i = 0; i < body.size(); ++i) {
-    if (body[i] == '&') {
-      if (size_t used = decode_entity(body, i, decoded)) {
-        i += used - 1;
-        continue;
+  if (body.find('&') != std::string_view::npos) {
+    decoded.reserve(body.size());
+    size_t copied = 0;
+    for (size_t amp = body.find('&'); amp != std::string_view::npos; amp = body.find('&', amp + 1)) {
+      decoded.append(body.substr(copied, amp - copied));
+      const size_t used = decode_entity(body, amp, decoded);
+      if (used == 0) {
+        decoded.push_back('&');
+        copied = amp + 1;
+      } else {
+        copied = amp + used;
+        amp += used - 1;
       }
     }
-    decoded.push_back(body[i]);
+    decoded.append(body.substr(copied));
+    body = decoded;
   }
-  out.reserve(out.size() + decoded.size());
+  out.reserve(out.size() + body.size());
   bool pending_space = false;
   bool line_start = true;
-  for (size_t i = 0; i < decoded.size();) {
+  for (size_t i = 0; i < body.size();) {
+    // Fast path: a run of printable ASCII is copied in one go.
+    size_t run = i;
+    while (run < body.size() && static_cast<unsigned char>(body[run]) > 0x20 &&
+           static_cast<unsigned char>(body[run]) < 0x80)
+      ++run;
+    if (run > i) {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      line_start = false;
+      out.append(body.data() + i, run - i);
+      i = run;
+      continue;
+    }
     size_t len;
-    const Space kind = classify(decoded, i, len);
+    const Space kind = classify(body, i, len);
     switch (kind) {
       case Space::space: pending_space = !line_start; break;
       case Space::newline:
@@ -234,7 +254,7 @@ void clean_body(std::string_view body, std::string& out) {
         if (pending_space) out.push_back(' ');
         pending_space = false;
         line_start = false;
-        out.append(decoded, i, len);
+        out.append(body.data() + i, len);
         break;
     }
     i += len;

@@ -28,6 +28,9 @@ struct KafkaSourceOptions {
 
 enum class PollStatus { ok, fatal };
 
+// Copies a consumed message (key, value, headers, origin) out of librdkafka's buffer.
+RawRecord to_raw_record(const rd_kafka_message_t* msg);
+
 class KafkaSource {
  public:
   explicit KafkaSource(KafkaSourceOptions options);

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "newsflow/core/record.hpp"
+
 namespace newsflow::consumer {
 
 struct TopicReadResult {
@@ -17,10 +19,11 @@ struct TopicReadResult {
   bool topic_exists = true;
 };
 
-// on_record gets key and value (nullopt for a tombstone). Throws
-// std::runtime_error when the topic cannot be read within timeout_ms.
-TopicReadResult read_topic_to_end(
-    const std::map<std::string, std::string>& properties, const std::string& topic, int timeout_ms,
-    const std::function<void(std::string_view key, std::optional<std::string_view> value)>& on_record);
+// on_record gets each record (key, value, headers, origin); tombstone is true
+// for a record without a value. Throws std::runtime_error when the topic
+// cannot be read to its end within timeout_ms.
+TopicReadResult read_topic_to_end(const std::map<std::string, std::string>& properties, const std::string& topic,
+                                  int timeout_ms,
+                                  const std::function<void(const RawRecord& record, bool tombstone)>& on_record);
 
 }  // namespace newsflow::consumer

@@ -1,0 +1,103 @@
+#include "newsflow/app/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace newsflow::app {
+namespace {
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path) << content;
+  return path;
+}
+
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const ConfigError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(ConfigTest, DefaultsAreValid) {
+  const Config c = Config::defaults();
+  EXPECT_EQ(c.string("input.topic"), "articles.raw");
+  EXPECT_EQ(c.duration("dedup.window"), std::chrono::hours(24 * 7));
+  EXPECT_EQ(c.bytes("input.max_body_bytes"), 2u << 20);
+  EXPECT_EQ(c.list("input.fields.body"), (std::vector<std::string>{"body", "text", "content", "maintext"}));
+}
+
+TEST(ConfigTest, LayersFileThenEnvironmentThenFlags) {
+  const auto path = write_temp("layers.yaml", R"(
+kafka:
+  brokers: file:9092
+  group_id: from-file
+  consumer:
+    session.timeout.ms: 12000
+input:
+  topic: file-topic
+  fields:
+    body: [content, body]
+run:
+  batch_size: 50
+)");
+  const Config c = Config::load(path, {{"NEWSFLOW_KAFKA_GROUP_ID", "from-env"}, {"NEWSFLOW_RUN_BATCH_SIZE", "70"}},
+                                {{"run.batch_size", "90"}});
+  EXPECT_EQ(c.string("kafka.brokers"), "file:9092");
+  EXPECT_EQ(c.string("kafka.group_id"), "from-env");
+  EXPECT_EQ(c.integer("run.batch_size"), 90);
+  EXPECT_EQ(c.list("input.fields.body"), (std::vector<std::string>{"content", "body"}));
+  EXPECT_EQ(c.consumer_properties().at("session.timeout.ms"), "12000");
+}
+
+TEST(ConfigTest, UnknownKeyIsNamed) {
+  const auto path = write_temp("unknown.yaml", "input:\n  topicc: x\n");
+  const auto msg = error_of([&] { Config::load(path, {}, {}); });
+  EXPECT_NE(msg.find("input.topicc"), std::string::npos) << msg;
+  EXPECT_NE(msg.find(path), std::string::npos) << msg;
+}
+
+TEST(ConfigTest, BadValueIsNamedWithWhatWasExpected) {
+  auto msg = error_of([] { Config::load(std::nullopt, {}, {{"run.batch_size", "lots"}}); });
+  EXPECT_NE(msg.find("run.batch_size"), std::string::npos) << msg;
+  msg = error_of([] { Config::load(std::nullopt, {}, {{"dedup.on_duplicate", "keep"}}); });
+  EXPECT_NE(msg.find("drop, route, emit"), std::string::npos) << msg;
+  msg = error_of([] { Config::load(std::nullopt, {{"NEWSFLOW_NOT_A_SETTING", "1"}}, {}); });
+  EXPECT_NE(msg.find("NEWSFLOW_NOT_A_SETTING"), std::string::npos) << msg;
+  msg = error_of([] { Config::load("/nonexistent/newsflow.yaml", {}, {}); });
+  EXPECT_NE(msg.find("/nonexistent/newsflow.yaml"), std::string::npos) << msg;
+}
+
+TEST(ConfigTest, SecretsAreNeverPrinted) {
+  const Config c = Config::load(std::nullopt, {}, {{"kafka.sasl_password", "hunter2"},
+                                                   {"kafka.producer.sasl.password", "hunter3"}});
+  const std::string described = c.describe();
+  EXPECT_EQ(described.find("hunter2"), std::string::npos);
+  EXPECT_EQ(described.find("hunter3"), std::string::npos);
+  EXPECT_NE(described.find("kafka.sasl_password = ****"), std::string::npos);
+}
+
+TEST(ConfigTest, ParsesDurationsAndSizes) {
+  EXPECT_EQ(parse_duration("250ms"), std::chrono::milliseconds(250));
+  EXPECT_EQ(parse_duration("7d"), std::chrono::hours(168));
+  EXPECT_FALSE(parse_duration("7 days"));
+  EXPECT_EQ(parse_bytes("2MiB"), 2u << 20);
+  EXPECT_FALSE(parse_bytes("2 potatoes"));
+}
+
+// The README's configuration reference is generated from the settings table;
+// this keeps the two from drifting apart.
+TEST(ConfigTest, ReadmeReferenceMatchesDeclaredSettings) {
+  std::ifstream in(std::string(NEWSFLOW_SOURCE_DIR) + "/README.md");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  EXPECT_NE(ss.str().find(settings_markdown()), std::string::npos)
+      << "README.md is out of date: regenerate its configuration table with `newsflow config --markdown`";
+}
+
+}  // namespace
+}  // namespace newsflow::app

@@ -1,0 +1,88 @@
+#include "newsflow/processors/pipeline.hpp"
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "newsflow/processors/normalize.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  PipelineTest() {
+    std::vector<std::unique_ptr<Processor>> chain;
+    chain.push_back(make_normalize_processor(
+        load_normalize_rules(std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) + "/normalize/chrome.rules")));
+    pipeline = std::make_unique<Pipeline>(ParserOptions{}, SerializerOptions{}, std::move(chain));
+  }
+  ProcessedRecord process(std::string value, Headers headers = {}) {
+    RawRecord r;
+    r.value = std::move(value);
+    r.headers = std::move(headers);
+    r.key = "k";
+    return pipeline->process(r);
+  }
+  std::unique_ptr<Pipeline> pipeline;
+};
+
+TEST_F(PipelineTest, UntouchedFieldsRoundTripByteExact) {
+  const std::string title = R"("Three Key Points on NATO’s Strategic Focus — “China” at the 2024 Summit, café")";
+  const std::string extra = R"({"authors":["Ana Müller","李明"],"score":1.50e3})";
+  const auto r = process(R"({"id":"x1","title":)" + title + R"(,"body":"Prose – with “quotes”.","meta":)" + extra +
+                         R"(,"language":"en"})");
+  ASSERT_EQ(r.disposition, Disposition::output) << r.error_message;
+  EXPECT_EQ(r.key, "x1");
+  EXPECT_NE(r.value.find(R"("title":)" + title), std::string::npos) << r.value;
+  EXPECT_NE(r.value.find(R"("meta":)" + extra), std::string::npos) << r.value;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  ASSERT_FALSE(parser.parse(r.value).get(doc)) << r.value;
+  std::string_view text;
+  ASSERT_FALSE(doc["text"].get(text));
+  EXPECT_EQ(text, "Prose – with “quotes”.");
+  for (const char* key : {"canonical_url", "processed_at", "newsflow_version", "normalize", "dedup", "topics",
+                          "entities", "quotes", "speakers"})
+    EXPECT_FALSE(doc[key].error()) << key;
+}
+
+TEST_F(PipelineTest, RejectKeepsOriginalBytesAndReason) {
+  const auto r = process("{not json");
+  EXPECT_EQ(r.disposition, Disposition::reject);
+  EXPECT_EQ(r.value, "{not json");
+  EXPECT_EQ(r.key, "k");
+  EXPECT_EQ(r.error_class, "not_json");
+}
+
+TEST_F(PipelineTest, CarriesTraceContextHeaders) {
+  const auto r = process(R"({"id":"a","body":"b"})", {{"traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"},
+                                                      {"x-internal", "no"}});
+  ASSERT_EQ(r.disposition, Disposition::output);
+  bool trace = false, internal = false;
+  for (const auto& h : r.headers) {
+    trace |= h.key == "traceparent";
+    internal |= h.key == "x-internal";
+  }
+  EXPECT_TRUE(trace);
+  EXPECT_FALSE(internal);
+}
+
+// Thousands of quote marks, entities and markup fragments: the record still
+// comes out as valid JSON with the text intact. (Cost growth is shown by the
+// benchmarks, not timed here.)
+TEST_F(PipelineTest, HostileBodyStillYieldsValidRecord) {
+  std::string json = R"({"id":"h","body":")";
+  for (int i = 0; i < 20000; ++i) json += i % 3 ? "\\\"“" : "<&amp;\\n";
+  json += "\"}";
+  const auto r = process(json);
+  ASSERT_EQ(r.disposition, Disposition::output) << r.error_message;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  EXPECT_FALSE(parser.parse(r.value).get(doc));
+}
+
+}  // namespace
+}  // namespace newsflow::processors
