@@ -7,6 +7,8 @@
 - Supervisors wait longer than the drain: Kubernetes
   terminationGracePeriodSeconds and systemd TimeoutStopSec > run.shutdown_timeout.
 - The metrics port is the same in the ConfigMap, Deployment, Service, Dockerfile.
+- The ConfigMap's run.workers equals the pod's CPU request (the default, one
+  per core, would count the node's cores).
 - The pod spec keeps enableServiceLinks: false (newsflow refuses unknown
   NEWSFLOW_* variables, which service links would inject).
 - systemd-analyze verify accepts the unit, where systemd-analyze exists.
@@ -104,6 +106,10 @@ def main():
     grace = re.search(r"terminationGracePeriodSeconds:\s*(\d+)", deployment)
     if not grace or int(grace.group(1)) <= shutdown:
         fail(f"deployment.yaml: terminationGracePeriodSeconds must exceed run.shutdown_timeout ({shutdown:g}s)")
+    cpu = re.search(r'requests:\s*\n\s*cpu:\s*"?(\d+)"?\s*\n', deployment)
+    if not cpu or settings["run.workers"] != cpu.group(1):
+        fail(f"configmap run.workers ({settings['run.workers']}) must equal the pod's CPU request "
+             f"({cpu.group(1) if cpu else 'not a whole number'}): 0 would count the node's cores")
     if not re.search(r"^\s*enableServiceLinks:\s*false\s*$", deployment, re.M):
         fail("deployment.yaml: enableServiceLinks: false is missing")
     if not re.search(rf"containerPort:\s*{metrics_port}\b", deployment):

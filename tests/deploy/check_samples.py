@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Runs the bundled samples through `newsflow process`, the production path.
 
-  samples/articles.ndjson      every line must pass, one output per input, ids kept
+  samples/articles.ndjson      every line valid by schemas/input.schema.json and
+                               must pass: one output per input, ids kept
+  every output line and reject line must be valid by schemas/output.schema.json
+  and schemas/reject-line.schema.json
   samples/bad-articles.ndjson  and bad-articles-huge.ndjson (both regenerated
                                here by samples/make-bad-articles.py): every line
                                must get the outcome in the .expected file, its
@@ -14,9 +17,22 @@ import os
 import subprocess
 import sys
 import time
+import warnings
+
+import jsonschema  # python3-jsonschema, from scripts/install-deps
 
 EXIT_OK, EXIT_SOME_REJECTED = 0, 3
 failures = []
+schemas = {}
+
+
+def validate(kind, record, where):
+    """Checks one record against schemas/<kind>.schema.json (draft 2020-12)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        errors = sorted(schemas[kind].iter_errors(record), key=lambda e: str(list(e.path)))
+    for e in errors[:3]:
+        fail(f"{where}: not a valid {kind} record: {'/'.join(map(str, e.path))}: {e.message[:200]}")
 
 
 def fail(msg):
@@ -49,6 +65,8 @@ def check_articles(binary, source_dir, work_dir):
         seed = f.read().strip()
     if raw_lines[0].strip() != seed:
         fail("articles.ndjson: first line is not samples/seed.ndjson's record")
+    for n, a in enumerate(inputs, start=1):
+        validate("input", a, f"articles.ndjson line {n}")
     ids = [a["id"] for a in inputs if "id" in a]
     if len(ids) != len(set(ids)):
         fail("articles.ndjson: duplicate ids")
@@ -73,6 +91,7 @@ def check_articles(binary, source_dir, work_dir):
             fail(f"articles.ndjson line {n}: no id derived from the url")
         if not out.get("text"):
             fail(f"articles.ndjson line {n}: empty normalized text")
+        validate("output", out, f"articles.ndjson line {n} output")
     print(f"articles.ndjson: {len(inputs)} lines, {len(outputs)} passed, {len(rejects)} rejected")
 
 
@@ -83,6 +102,10 @@ def check_bad_file(binary, source_dir, work_dir, name):
     code, outputs, rejects, elapsed = run_process(binary, source_dir, path, work_dir, name)
     if code != EXIT_SOME_REJECTED:
         fail(f"{name}.ndjson: exit code {code}, expected {EXIT_SOME_REJECTED}")
+    for r in rejects:
+        validate("reject-line", r, f"{name}.ndjson reject line {r.get('line')}")
+    for out in outputs:
+        validate("output", out, f"{name}.ndjson output {out.get('id')}")
     got = {r["line"]: r["error_class"] for r in rejects}
     passed = len(expected) - len(got)
     if passed != len(outputs):
@@ -115,6 +138,19 @@ def check_bad_articles(binary, source_dir, work_dir):
 def main():
     binary, source_dir, work_dir = sys.argv[1:4]
     os.makedirs(work_dir, exist_ok=True)
+    loaded = {}
+    for file in sorted(os.listdir(os.path.join(source_dir, "schemas"))):
+        if file.endswith(".schema.json"):
+            with open(os.path.join(source_dir, "schemas", file), encoding="utf-8") as f:
+                loaded[file[: -len(".schema.json")]] = json.load(f)
+    # Schemas refer to each other by $id-relative names (dead-letter.schema.json#...).
+    store = {schema["$id"]: schema for schema in loaded.values()}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # RefResolver: the API Debian's jsonschema 4.10 has
+        for kind in ("input", "output", "reject-line"):
+            jsonschema.Draft202012Validator.check_schema(loaded[kind])
+            schemas[kind] = jsonschema.Draft202012Validator(
+                loaded[kind], resolver=jsonschema.RefResolver.from_schema(loaded[kind], store=store))
     check_articles(binary, source_dir, work_dir)
     check_bad_articles(binary, source_dir, work_dir)
     if failures:
