@@ -3,7 +3,7 @@
 
 - deploy/newsflow.yaml and the ConfigMap's newsflow.yaml load with
   `newsflow config -c` (unknown keys and bad values fail), and the example
-  shows every setting the binary declares (set, or commented out at top level).
+  shows every setting the binary declares (set, or commented out in place).
 - Supervisors wait longer than the drain: Kubernetes
   terminationGracePeriodSeconds and systemd TimeoutStopSec > run.shutdown_timeout.
 - The metrics port is the same in the ConfigMap, Deployment, Service, Dockerfile.
@@ -45,11 +45,20 @@ def effective_settings(binary, config_path):
                 for line in proc.stdout.splitlines() if line.strip())
 
 
-def yaml_keys(text):
-    """Dotted keys of the scalar entries of a mapping-only YAML file (comments skipped)."""
+def yaml_keys(text, commented=False):
+    """Dotted keys of the scalar entries of a mapping-only YAML file. With
+    commented=True, also keys shown commented out (`  # window: 7d`) at their
+    place in the nesting."""
     keys, stack = set(), []
     for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("#"):
+            m = re.match(r"^( *)# ?([a-z_]+): \S", line) if commented else None
+            if m:
+                indent = len(m.group(1))
+                parents = [k for i, k in stack if i < indent]
+                keys.add(".".join(parents + [m.group(2)]))
             continue
         m = re.match(r"^( *)([A-Za-z0-9_.]+):(.*)$", line)
         if not m:
@@ -82,10 +91,8 @@ def main():
     example_path = os.path.join(deploy, "newsflow.yaml")
     example = effective_settings(binary, example_path)
     if example is not None:
-        text = read(example_path)
-        # A top-level key may be shown commented out (`# data_dir: ...`).
-        shown = yaml_keys(text) | set(re.findall(r"^# ?([a-z_]+): \S", text, re.M))
-        missing = sorted(set(example) - shown)
+        # A setting may be shown commented out (`# data_dir: ...`).
+        missing = sorted(set(example) - yaml_keys(read(example_path), commented=True))
         for key in missing:
             fail(f"deploy/newsflow.yaml does not set '{key}' (every setting should be shown)")
 
