@@ -104,12 +104,12 @@ Metrics::Metrics()
                                .Add({})),
       quotes_extracted_(BuildCounter()
                             .Name("newsflow_quotes_extracted_total")
-                            .Help("Quotes extracted")
+                            .Help("Direct and partial quotes extracted")
                             .Register(*registry_)
                             .Add({})),
       articles_with_quotes_(BuildCounter()
                                 .Name("newsflow_articles_with_quotes_total")
-                                .Help("Articles with at least one quote")
+                                .Help("Articles with at least one direct or partial quote")
                                 .Register(*registry_)
                                 .Add({})),
       unsupported_language_(BuildCounter()
@@ -171,9 +171,13 @@ void Metrics::dead_lettered(const std::string& error_class) {
 
 void Metrics::article_processed(const Article& a) {
   if (a.dedup.evaluated) dedup_by_status_[static_cast<int>(a.dedup.status)]->Increment();
-  if (!a.quotes.empty()) {
+  // Scare quotes and reported speech are not quotations of anyone.
+  size_t quotes = 0;
+  for (const auto& q : a.quotes)
+    if (q.kind == Quote::Kind::direct || q.kind == Quote::Kind::partial) ++quotes;
+  if (quotes > 0) {
     articles_with_quotes_.Increment();
-    quotes_extracted_.Increment(static_cast<double>(a.quotes.size()));
+    quotes_extracted_.Increment(static_cast<double>(quotes));
   }
   if (!a.language.empty() && a.language != "en" && a.topics.empty()) unsupported_language_.Increment();
 }

@@ -34,6 +34,8 @@ SharedResources load_resources(const Config& config) {
     o.explain = config.boolean("topics.explain");
     r.topic_rules = processors::load_topic_rules(o);
   }
+  if (config.boolean("quotes.enabled"))
+    r.quote_rules = processors::load_quote_rules(data_path(config, "quotes.rules_file"));
   if (config.boolean("dedup.enabled")) {
     processors::DedupOptions o;
     o.window = config.duration("dedup.window");
@@ -56,7 +58,12 @@ std::unique_ptr<processors::Pipeline> make_pipeline(const Config& config, const 
   add(processors::make_normalize_processor(resources.normalize_rules));
   if (resources.dedup_index) add(processors::make_dedup_processor(resources.dedup_index));
   if (resources.topic_rules) add(processors::make_topics_processor(resources.topic_rules));
-  if (config.boolean("quotes.enabled")) add(processors::make_quotes_processor({}));
+  if (resources.quote_rules) {
+    processors::QuotesOptions o;
+    o.rules = resources.quote_rules;
+    o.indirect = config.boolean("quotes.indirect");
+    add(processors::make_quotes_processor(o));
+  }
 
   processors::SerializerOptions serializer;
   serializer.explain_topics = config.boolean("topics.explain");

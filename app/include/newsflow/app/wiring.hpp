@@ -9,6 +9,7 @@
 #include "newsflow/processors/dedup.hpp"
 #include "newsflow/processors/normalize.hpp"
 #include "newsflow/processors/pipeline.hpp"
+#include "newsflow/processors/quotes.hpp"
 #include "newsflow/processors/topics.hpp"
 
 namespace newsflow::app {
@@ -17,6 +18,7 @@ struct SharedResources {
   std::shared_ptr<const processors::NormalizeRules> normalize_rules;
   std::shared_ptr<const processors::TopicRules> topic_rules;     // null when topics are off
   std::shared_ptr<processors::DedupIndex> dedup_index;           // null when dedup is off
+  std::shared_ptr<const processors::QuoteRules> quote_rules;      // null when quotes are off
 };
 
 // Throws ConfigError naming the setting or file at fault.

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Scores the quotes processor against the hand-labelled set.
+
+Runs `newsflow process` over the articles built by build_eval.py and prints,
+per split and overall, quote precision/recall/F1 (a predicted quote matches a
+gold one when their overlap is at least 80% of the longer span, one-to-one)
+and speaker accuracy over matched quotes. Direct and partial quotes are
+scored together; quotes labelled or predicted "scare" are left out on both
+sides (a gold scare quote predicted as direct/partial still counts as a false
+positive, because that prediction is not scare). Indirect speech is scored
+the same way, separately, over the written articles only (the real ones
+have no indirect labels), and does not gate the test.
+
+    score_quotes.py NEWSFLOW_BINARY [--min-f1 0.90] [--min-speaker 0.90] [--show-errors]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import build_eval  # noqa: E402
+
+SCORED = ("direct", "partial")
+
+
+def norm_speaker(s):
+    if s is None:
+        return None
+    s = s.strip().lower()
+    for prefix in ("the ",):
+        if s.startswith(prefix):
+            s = s[len(prefix):]
+    return s
+
+
+def locate(text_bytes, gold_quotes, missing_ok=False):
+    """Byte spans of gold quotes in the processed text, searched in order."""
+    spans = []
+    cursor = 0
+    for q in gold_quotes:
+        needle = q["text"].strip().encode("utf-8")
+        at = text_bytes.find(needle, cursor)
+        if at < 0:
+            at = text_bytes.find(needle)
+        if at < 0 and missing_ok:
+            continue  # normalize dropped the line (page chrome)
+        if at < 0:
+            raise SystemExit(f"gold quote not found in processed text: {q['text'][:60]!r}")
+        spans.append((at, at + len(needle)))
+        cursor = at + 1
+    return spans
+
+
+def overlap_ok(a, b):
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    return inter >= 0.8 * max(a[1] - a[0], b[1] - b[0]) and inter > 0
+
+
+class Tally:
+    def __init__(self):
+        self.tp = self.pred = self.gold = self.speaker_ok = 0
+
+    def add(self, other):
+        self.tp += other.tp
+        self.pred += other.pred
+        self.gold += other.gold
+        self.speaker_ok += other.speaker_ok
+
+    def line(self, name):
+        p = self.tp / self.pred if self.pred else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        s = self.speaker_ok / self.tp if self.tp else 0.0
+        return (f"{name:<22} gold {self.gold:4d}  pred {self.pred:4d}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+                f"speaker acc {s:.3f} ({self.speaker_ok}/{self.tp})"), f, s
+
+
+def score(record, gold, kinds, errors):
+    text = record["text"].encode("utf-8")
+    gq = [q for q in gold["quotes"] if q["kind"] in kinds]
+    gspans = locate(text, gq)
+    preds = [q for q in record.get("quotes", []) if q["kind"] in kinds]
+    t = Tally()
+    t.gold, t.pred = len(gq), len(preds)
+    used = set()
+    for g, gs in zip(gq, gspans):
+        best = None
+        for i, p in enumerate(preds):
+            if i in used:
+                continue
+            if overlap_ok(gs, (p["start"], p["end"])):
+                best = i
+                break
+        if best is None:
+            errors.append(f"  MISS {gold['id']}: {g['text'][:70]!r} ({g['speaker']})")
+            continue
+        used.add(best)
+        t.tp += 1
+        p = preds[best]
+        if norm_speaker(p.get("speaker")) == norm_speaker(g["speaker"]):
+            t.speaker_ok += 1
+        else:
+            errors.append(f"  SPEAKER {gold['id']}: {g['text'][:50]!r} gold={g['speaker']} pred={p.get('speaker')}")
+    for i, p in enumerate(preds):
+        if i not in used:
+            errors.append(f"  EXTRA {gold['id']}: {p['text'][:70]!r} ({p.get('speaker')}, {p['kind']})")
+    return t
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("newsflow")
+    ap.add_argument("--min-f1", type=float, default=0.90)
+    ap.add_argument("--min-speaker", type=float, default=0.90)
+    ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--split", help="score only this split")
+    args = ap.parse_args()
+
+    records, golds = build_eval.load()
+    if args.split:
+        keep = {g["id"] for g in golds if g["split"] == args.split}
+        records = [r for r in records if r["id"] in keep]
+        golds = [g for g in golds if g["id"] in keep]
+    with tempfile.TemporaryDirectory() as tmp:
+        inp, out, rej = (os.path.join(tmp, n) for n in ("in.ndjson", "out.ndjson", "rej.ndjson"))
+        with open(inp, "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        subprocess.run([args.newsflow, "process", "-i", inp, "-o", out, "-r", rej,
+                        "--set", "dedup.enabled=false", "--set", "log.level=warn"], check=True)
+        produced = {}
+        for line in open(out, encoding="utf-8"):
+            rec = json.loads(line)
+            produced[rec["id"]] = rec
+    missing = [g["id"] for g in golds if g["id"] not in produced]
+    if missing:
+        raise SystemExit(f"articles missing from output: {missing}")
+
+    n_quotes = sum(1 for g in golds for q in g["quotes"] if q["kind"] in SCORED)
+    print(f"{len(golds)} articles, {n_quotes} gold direct/partial quotes, "
+          f"{sum(1 for g in golds for q in g['quotes'] if q['kind'] == 'scare')} gold scare quotes, "
+          f"{sum(1 for g in golds for q in g['quotes'] if q['kind'] == 'indirect')} gold indirect")
+    errors = []
+    splits = {}
+    total = Tally()
+    indirect = Tally()
+    for g in golds:
+        t = score(produced[g["id"]], g, SCORED, errors)
+        splits.setdefault(g["split"], Tally()).add(t)
+        total.add(t)
+        if g["indirect_labelled"]:
+            indirect.add(score(produced[g["id"]], g, ("indirect",), []))
+    print("direct + partial quotes")
+    for name in sorted(splits):
+        print(splits[name].line(f"  split {name}")[0])
+    line, f1, sacc = total.line("  all")
+    print(line)
+    scare_total = scare_taken = 0
+    for g in golds:
+        rec = produced[g["id"]]
+        scares = [q for q in g["quotes"] if q["kind"] == "scare"]
+        spans = locate(rec["text"].encode("utf-8"), scares, missing_ok=True)
+        preds = [(p["start"], p["end"]) for p in rec.get("quotes", []) if p["kind"] in SCORED]
+        scare_total += len(scares)
+        scare_taken += sum(1 for sp in spans if any(overlap_ok(sp, p) for p in preds))
+    print(f"scare quotes, titles, nicknames: {scare_total} gold, {scare_taken} taken for direct/partial quotes")
+    print("indirect speech (not gating; written articles only)")
+    print(indirect.line("  all")[0])
+    if args.show_errors:
+        print("\n".join(errors))
+    if f1 < args.min_f1 or sacc < args.min_speaker:
+        print(f"FAIL: F1 {f1:.3f} (min {args.min_f1}) speaker accuracy {sacc:.3f} (min {args.min_speaker})")
+        return 1
+    print("PASS")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
