@@ -48,6 +48,8 @@ const std::vector<SettingSpec>& all_settings() {
       {"dedup.enabled", T::boolean, "true", "Run the dedup processor."},
       {"dedup.window", T::duration, "7d", "How long a story is remembered (by published_at, else ingest time)."},
       {"dedup.max_entries", T::integer, "10000000", "Most stories remembered; the oldest are evicted first."},
+      {"dedup.near_threshold_percent", T::integer, "70",
+       "Near-duplicate when this % of the shorter text's 5-word shingles is in the longer (estimated)."},
       {"dedup.on_duplicate", T::choice, "drop",
        "Kafka mode: drop duplicates (counted), route them to dedup.duplicates_topic, or emit them marked.",
        {"drop", "route", "emit"}},

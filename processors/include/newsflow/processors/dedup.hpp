@@ -1,9 +1,23 @@
 #pragma once
 // dedup: exact and near-duplicate detection against a bounded, shared index.
-// (Interface sketch; the dedup issue fills in the method and its bounds.)
+//
+// Exact: same article id, same canonical URL, same normalised token stream.
+// Near: word 5-shingles of Article::text; candidates come from LSH bands of
+// MinHash signatures (three bands over the first 100 shingles, so a copy cut
+// to its first half still collides, three over the whole text), and each
+// candidate is verified by the containment of the shorter text in the longer,
+// estimated from 32 8-bit MinHashes. docs/dedup.md explains the choice.
+#include <array>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "newsflow/processors/processor.hpp"
 
@@ -12,10 +26,95 @@ namespace newsflow::processors {
 struct DedupOptions {
   std::chrono::milliseconds window = std::chrono::hours(24 * 7);
   size_t max_entries = 10'000'000;
+  // Estimated containment of the shorter text in the longer above which two
+  // texts are one story (chosen on tests/eval/dedup, see docs/dedup.md).
+  double near_threshold = 0.7;
 };
 
-// Shared by all workers of a process; thread-safe.
-class DedupIndex;
+inline constexpr size_t kDedupBands = 6;        // LSH band keys per article
+inline constexpr size_t kDedupSketchSize = 32;  // 8-bit MinHashes for verification
+
+// What the index keeps of one article. Computed outside the index lock.
+struct DedupFingerprint {
+  uint64_t url_hash = 0;      // 0: no URL
+  uint64_t content_hash = 0;  // 0: no words
+  std::array<uint32_t, kDedupBands> bands{};
+  std::array<uint8_t, kDedupSketchSize> sketch{};
+  uint32_t shingles = 0;  // 0: too short for near-duplicate matching
+  // Hash of the input record's topic, partition and offset (0: not from
+  // Kafka). The same record consumed again after a restart before its offset
+  // was committed is the first copy again, not a duplicate of itself.
+  uint32_t origin = 0;
+  int64_t time_ms = 0;    // published_at, else ingest time
+};
+
+// Reusable per-worker scratch so fingerprinting allocates nothing per token.
+class DedupFingerprinter {
+ public:
+  DedupFingerprint compute(std::string_view text, std::string_view canonical_url, int64_t time_ms);
+
+ private:
+  std::vector<uint64_t> tokens_;
+  std::vector<uint32_t> shingles_;
+};
+
+struct DedupMatch {
+  enum class Kind { none, id, canonical_url, content_hash, near_duplicate };
+  Kind kind = Kind::none;
+  std::string first_id;  // the stored (first-seen) article of the story
+  double similarity = 0.0;
+  uint64_t copies_seen = 1;
+};
+
+std::string_view to_string(DedupMatch::Kind kind);
+
+// The story index shared by all worker threads of a process.
+//
+// Concurrency: one mutex around lookup-and-insert, so two copies handled by
+// two workers at once cannot both be taken as first; fingerprinting (the
+// expensive part) runs outside it. The key table is split into 256 shards so
+// that growing or cleaning one costs a bounded pause.
+// Bounds: at most options.max_entries stories and those within options.window
+// of the newest article time seen (published_at, else ingest time; oldest
+// evicted first, a few per insert so eviction never stalls a record). Only
+// first-seen copies are stored; duplicates bump their story's copy count.
+// Restart: every stored story and copy-count change is queued as a text
+// StateChange (key "dedup:<id>"), evictions as tombstones; replaying them
+// through restore() rebuilds the same index. Memory: about 230 bytes per
+// story plus ids longer than 15 bytes (bench/dedup_bench.cpp measures it), so
+// ~2.3 GB at the default 10 M stories; size max_entries to the host.
+class DedupIndex {
+ public:
+  explicit DedupIndex(const DedupOptions& options);
+  ~DedupIndex();
+  DedupIndex(const DedupIndex&) = delete;
+  DedupIndex& operator=(const DedupIndex&) = delete;
+
+  // Finds the story this article belongs to; stores it when it is new. A
+  // redelivery of the stored record itself (same id and origin) is reported as
+  // Kind::none with that story's copy count and changes nothing.
+  DedupMatch check_and_insert(std::string_view id, const DedupFingerprint& fp);
+
+  // Applies one changelog entry; false when it is not a dedup entry or malformed.
+  bool restore(const StateChange& change);
+  void drain_changes(std::vector<StateChange>& out);
+
+  size_t size() const;
+  // Bytes held by the index (entries, ids, key tables), for the benchmark.
+  size_t memory_bytes() const;
+  const DedupOptions& options() const { return options_; }
+
+  // Text encoding of a stored story, the changelog value.
+  static std::string encode(const DedupFingerprint& fp, uint64_t copies);
+  static bool decode(std::string_view text, DedupFingerprint& fp, uint64_t& copies);
+
+ private:
+  struct Entry;
+  struct Shard;
+  struct Impl;
+  DedupOptions options_;
+  std::unique_ptr<Impl> impl_;
+};
 
 std::shared_ptr<DedupIndex> make_dedup_index(const DedupOptions& options);
 std::unique_ptr<StatefulProcessor> make_dedup_processor(std::shared_ptr<DedupIndex> index);

@@ -1,0 +1,186 @@
+// Dedup speed: the processor on the real articles of the evaluation set
+// (articles/s and bytes/s, decisions checked against the gold labels), and
+// the cost of one lookup-and-insert against an index already holding 10
+// thousand, 1 million and (with NEWSFLOW_BENCH_DEDUP_10M=1, ~1 min and ~2.5 GB
+// to build) 10 million stories, with bytes per stored story reported.
+#include <benchmark/benchmark.h>
+#include <simdjson.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <random>
+#include <stdexcept>
+
+#include "newsflow/core/time.hpp"
+#include "newsflow/processors/dedup.hpp"
+#include "newsflow/processors/normalize.hpp"
+#include "newsflow/processors/url.hpp"
+
+namespace {
+
+using namespace newsflow;
+using namespace newsflow::processors;
+
+struct Corpus {
+  std::vector<Article> articles;
+  std::vector<bool> gold_duplicate;
+  size_t bytes = 0;
+};
+
+const Corpus& corpus() {
+  static const Corpus c = [] {
+    Corpus c;
+    const std::string dir = std::string(NEWSFLOW_SOURCE_DIR) + "/tests/eval/dedup/";
+    auto normalize = make_normalize_processor(load_normalize_rules(std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) +
+                                                                   "/normalize/chrome.rules"));
+    simdjson::ondemand::parser parser;
+    std::ifstream in(dir + "articles.ndjson");
+    std::string line;
+    while (std::getline(in, line)) {
+      simdjson::padded_string padded(line);
+      simdjson::ondemand::document doc = parser.iterate(padded);
+      Article a;
+      a.id = std::string(doc["id"].get_string().value());
+      a.url = std::string(doc["url"].get_string().value());
+      a.title = std::string(doc["title"].get_string().value());
+      a.body = std::string(doc["body"].get_string().value());
+      a.published_at_ms = parse_rfc3339_ms(doc["published_at"].get_string().value());
+      a.canonical_url = canonicalize_url(a.url);
+      normalize->process(a);
+      c.bytes += a.text.size();
+      c.articles.push_back(std::move(a));
+    }
+    std::ifstream gold(dir + "gold.tsv");
+    std::getline(gold, line);
+    std::map<std::string, bool> seen;
+    while (std::getline(gold, line)) {
+      const auto story_start = line.find('\t', line.find('\t') + 1) + 1;
+      const std::string story = line.substr(story_start, line.find('\t', story_start) - story_start);
+      c.gold_duplicate.push_back(seen[story]);
+      seen[story] = true;
+    }
+    if (c.articles.empty() || c.articles.size() != c.gold_duplicate.size())
+      throw std::runtime_error("dedup_bench: cannot read tests/eval/dedup");
+    return c;
+  }();
+  return c;
+}
+
+void BM_DedupProcessor(benchmark::State& state) {
+  const Corpus& c = corpus();
+  std::vector<Article> work = c.articles;
+  size_t agree = 0, passes = 0;
+  for (auto _ : state) {
+    auto processor = make_dedup_processor(make_dedup_index({}));
+    for (size_t i = 0; i < work.size(); ++i) {
+      const Outcome o = processor->process(work[i]);
+      agree += (o.kind == Outcome::Kind::duplicate) == c.gold_duplicate[i];
+    }
+    ++passes;
+  }
+  // A fast wrong answer must not pass: decisions agree with the gold labels
+  // as well as the evaluation reports (above 98% of records).
+  if (agree < passes * work.size() * 98 / 100) state.SkipWithError("dedup decisions disagree with gold labels");
+  state.SetItemsProcessed(static_cast<int64_t>(passes * work.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(passes * c.bytes));
+  state.counters["agreement"] = static_cast<double>(agree) / static_cast<double>(passes * work.size());
+}
+BENCHMARK(BM_DedupProcessor)->Unit(benchmark::kMillisecond);
+
+DedupFingerprint synthetic(std::mt19937_64& rng, int64_t time_ms) {
+  DedupFingerprint fp;
+  fp.url_hash = rng() | 1;
+  fp.content_hash = rng() | 1;
+  for (auto& b : fp.bands) b = static_cast<uint32_t>(rng());
+  for (auto& s : fp.sketch) s = static_cast<uint8_t>(rng());
+  fp.shingles = 400;
+  fp.time_ms = time_ms;
+  return fp;
+}
+
+constexpr int64_t kT0 = 1'700'000'000'000LL;
+
+struct Filled {
+  std::shared_ptr<DedupIndex> index;
+  std::vector<DedupFingerprint> stored;  // a sample, to look up as hits
+  size_t bytes_per_story = 0;
+};
+
+// Built once per size and shared by the miss and hit benchmarks.
+Filled& filled(size_t n) {
+  static std::map<size_t, Filled> cache;
+  auto it = cache.find(n);
+  if (it != cache.end()) return it->second;
+  Filled f;
+  DedupOptions o;
+  o.max_entries = n;
+  f.index = make_dedup_index(o);
+  std::mt19937_64 rng(n);
+  std::string id;
+  std::vector<StateChange> changes;
+  for (size_t i = 0; i < n; ++i) {
+    // The run loop drains the changelog every batch; so does the fill.
+    if (i % 4096 == 0) {
+      changes.clear();
+      f.index->drain_changes(changes);
+    }
+    id = "article-" + std::to_string(i);  // 14-20 bytes, like real ids
+    const DedupFingerprint fp = synthetic(rng, kT0 + static_cast<int64_t>(i));
+    f.index->check_and_insert(id, fp);
+    if (i % (n / 1000) == 0) f.stored.push_back(fp);
+  }
+  f.bytes_per_story = f.index->memory_bytes() / n;
+  return cache.emplace(n, std::move(f)).first->second;
+}
+
+bool size_enabled(size_t n) { return n < 10'000'000 || std::getenv("NEWSFLOW_BENCH_DEDUP_10M"); }
+
+// A new story: lookup of id, URL and six band keys, then insert (and, at
+// max_entries, evict the oldest).
+void BM_DedupLookupMiss(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  if (!size_enabled(n)) {
+    state.SkipWithError("10M is opt-in: set NEWSFLOW_BENCH_DEDUP_10M=1");
+    return;
+  }
+  Filled& f = filled(n);
+  static std::mt19937_64 rng(42);
+  static size_t i = 0;  // ids stay new across the runs Google Benchmark makes
+  bool wrong = false;
+  for (auto _ : state) {
+    const DedupFingerprint fp = synthetic(rng, kT0 + static_cast<int64_t>(n + i));
+    wrong |= f.index->check_and_insert("new-" + std::to_string(i++), fp).kind != DedupMatch::Kind::none;
+  }
+  if (wrong || dedup_index_size(*f.index) != n) state.SkipWithError("synthetic new story matched or size drifted");
+  state.SetItemsProcessed(state.iterations());
+  state.counters["stories"] = static_cast<double>(n);
+  state.counters["bytes_per_story"] = static_cast<double>(f.bytes_per_story);
+}
+
+// A copy of a stored story: found through its content, nothing inserted.
+void BM_DedupLookupHit(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  if (!size_enabled(n)) {
+    state.SkipWithError("10M is opt-in: set NEWSFLOW_BENCH_DEDUP_10M=1");
+    return;
+  }
+  Filled& f = filled(n);
+  size_t i = 0, found = 0;
+  for (auto _ : state) {
+    DedupFingerprint fp = f.stored[(f.stored.size() - 1 - i++ % 100)];  // recent ones: not evicted by misses
+    fp.url_hash = 0;
+    found += f.index->check_and_insert("copy", fp).kind == DedupMatch::Kind::content_hash;
+  }
+  if (found != static_cast<size_t>(state.iterations())) state.SkipWithError("stored story not found");
+  state.SetItemsProcessed(state.iterations());
+  state.counters["stories"] = static_cast<double>(n);
+}
+
+// Hits first: the miss runs insert and so evict the oldest stories.
+BENCHMARK(BM_DedupLookupHit)->Arg(10'000)->Arg(1'000'000)->Arg(10'000'000);
+BENCHMARK(BM_DedupLookupMiss)->Arg(10'000)->Arg(1'000'000)->Arg(10'000'000);
+
+}  // namespace
+
+BENCHMARK_MAIN();
