@@ -12,6 +12,7 @@ import random
 import re
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -179,7 +180,6 @@ def decode_assignment(data):
 
 
 def _unpack(fmt, data, pos):
-    import struct
     return struct.unpack_from(fmt, data, pos)
 
 
