@@ -3,7 +3,9 @@
 // benchmark checks its result so a fast wrong answer cannot pass.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,9 +21,20 @@ using namespace newsflow;
 
 const std::vector<RawRecord>& corpus() {
   static const std::vector<RawRecord> records = [] {
+    // NEWSFLOW_BENCH_CORPUS (files separated by ':') lets scripts/bench-compare
+    // feed two versions the same articles.
+    std::vector<std::string> files;
+    if (const char* env = std::getenv("NEWSFLOW_BENCH_CORPUS")) {
+      std::stringstream list(env);
+      for (std::string f; std::getline(list, f, ':');)
+        if (!f.empty()) files.push_back(f);
+    } else {
+      for (const char* name : {"/samples/seed.ndjson", "/samples/articles.ndjson"})
+        files.push_back(std::string(NEWSFLOW_SOURCE_DIR) + name);
+    }
     std::vector<RawRecord> out;
-    for (const char* name : {"/samples/seed.ndjson", "/samples/articles.ndjson"}) {
-      std::ifstream in(std::string(NEWSFLOW_SOURCE_DIR) + name);
+    for (const auto& file : files) {
+      std::ifstream in(file);
       std::string line;
       while (std::getline(in, line))
         if (!line.empty()) out.push_back(RawRecord{std::nullopt, line, {}, std::nullopt, 0});

@@ -10,7 +10,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
@@ -22,6 +21,7 @@
 
 #include "newsflow/app/commands.hpp"
 #include "newsflow/app/metrics.hpp"
+#include "newsflow/app/signals.hpp"
 #include "newsflow/app/stage.hpp"
 #include "newsflow/consumer/topic_reader.hpp"
 #include "newsflow/core/kafka.hpp"
@@ -111,6 +111,9 @@ void print_record(std::string_view json, std::ostream& out) {
 }  // namespace
 
 int demo_command(Config config, const DemoArgs& args) {
+  // Before any thread starts: Ctrl-C then stops the demo cleanly at any point.
+  std::atomic<bool> stop{false};
+  SignalWatcher signals(stop, config.duration("run.shutdown_timeout"));
   const auto good = read_lines(args.articles, true);
   const auto bad = read_lines(args.bad_articles, false);
 
@@ -125,6 +128,9 @@ int demo_command(Config config, const DemoArgs& args) {
   config.set("output.topic", "demo.articles.enriched", "demo");
   config.set("dedup.on_duplicate", "route", "demo");
   config.set("kafka.statistics_interval", "1s", "demo");
+  // One consumer keeps the demo's output free of the re-deliveries a second
+  // consumer joining mid-batch can cause (at-least-once allows them).
+  config.set("run.workers", "1", "demo");
   const auto topics = stage_topics(config);
   // The mock cluster has no CreateTopics; create every topic up front.
   for (const auto& t : {topics.input, topics.output, topics.dead_letter, topics.duplicates, topics.changelog})
@@ -148,16 +154,15 @@ int demo_command(Config config, const DemoArgs& args) {
     metrics.serve("127.0.0.1:0");  // the usual port is taken: any free one will do for a demo
   }
 
-  std::atomic<bool> stop{false};
   Stage stage(config, metrics);
   int status = 0;
   const auto started = std::chrono::steady_clock::now();
   std::thread runner([&] { status = stage.run(stop); });
   std::cout << "running the stage (the mock broker's first group join takes about 3 s)..." << std::flush;
   const auto deadline = started + std::chrono::seconds(60);
-  while (stage.counters().committed.load() < total && std::chrono::steady_clock::now() < deadline)
+  while (!stop.load() && stage.counters().committed.load() < total && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  stop = true;
+  const bool interrupted = stop.exchange(true);
   runner.join();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << " done\n";
@@ -205,15 +210,10 @@ int demo_command(Config config, const DemoArgs& args) {
     spdlog::error("demo: only {} of {} records were processed and committed", c.committed.load(), total);
     return kExitFailure;
   }
-  if (args.keep_running && !metrics.endpoint().empty()) {
+  if (args.keep_running && !interrupted && !metrics.endpoint().empty()) {
     out << "\nmetrics stay up at " << metrics.endpoint() << " until Ctrl-C\n" << std::flush;
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &set, nullptr);
-    int sig;
-    sigwait(&set, &sig);
+    stop = false;
+    while (!stop.load()) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return status;
 }

@@ -217,3 +217,17 @@ void Metrics::consumer_statistics(std::string_view json) {
 }
 
 }  // namespace newsflow::app
+
+namespace newsflow::app {
+
+void Metrics::forget_partitions(const std::vector<std::pair<std::string, int32_t>>& partitions) {
+  std::lock_guard lock(mutex_);
+  for (const auto& [topic, partition] : partitions) {
+    auto it = lag_.find({topic, partition});
+    if (it == lag_.end()) continue;
+    lag_family_.Remove(it->second);
+    lag_.erase(it);
+  }
+}
+
+}  // namespace newsflow::app

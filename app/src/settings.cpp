@@ -61,7 +61,7 @@ const std::vector<SettingSpec>& all_settings() {
       {"topics.explain", T::boolean, "false", "Add the matched terms to each topic in the output."},
       {"quotes.enabled", T::boolean, "true", "Run the quotes processor."},
       {"quotes.rules_file", T::string, "quotes/quote.rules", "Cue verbs, titles, pronouns and name rules for quotes."},
-      {"quotes.indirect", T::boolean, "true", "Also emit reported speech as quotes of kind 'indirect'."},
+      {"quotes.indirect", T::boolean, "false", "Also emit reported speech as quotes of kind 'indirect' (precision about 0.73: opt-in)."},
 
       // --- Operations ---
       {"metrics.address", T::string, "127.0.0.1:9464", "host:port of the Prometheus endpoint; empty turns it off."},

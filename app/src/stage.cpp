@@ -110,8 +110,10 @@ int Stage::worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& f
     source_options.properties["statistics.interval.ms"] = std::to_string(stats_interval);
     source_options.on_statistics = [this](std::string_view json) { metrics_.consumer_statistics(json); };
   }
-  source_options.on_rebalance = [this, index](const std::string& event, size_t partitions) {
-    spdlog::info("worker {}: {} {} partition(s) of '{}'", index, event, partitions, topics_.input);
+  source_options.on_rebalance = [this, index](const std::string& event,
+                                              const std::vector<std::pair<std::string, int32_t>>& partitions) {
+    spdlog::info("worker {}: {} {} partition(s) of '{}'", index, event, partitions.size(), topics_.input);
+    if (event == "revoked") metrics_.forget_partitions(partitions);
     if (event == "assigned" && !counters_.ready.exchange(true)) spdlog::info("newsflow run: ready");
   };
   consumer::KafkaSource source(std::move(source_options));

@@ -58,16 +58,24 @@ KafkaSource::~KafkaSource() { close(); }
 void KafkaSource::rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts,
                                void* opaque) {
   auto* self = static_cast<KafkaSource*>(opaque);
+  std::vector<std::pair<std::string, int32_t>> list;
+  for (int i = 0; i < parts->cnt; ++i) list.emplace_back(parts->elems[i].topic, parts->elems[i].partition);
   if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
     rd_kafka_assign(rk, parts);
     self->assigned_ = static_cast<size_t>(parts->cnt);
-    if (self->options_.on_rebalance) self->options_.on_rebalance("assigned", static_cast<size_t>(parts->cnt));
+    if (self->options_.on_rebalance) self->options_.on_rebalance("assigned", list);
   } else {
-    // Every record polled before this point was committed with its batch, so
-    // nothing is lost by letting the partitions go.
+    // Every record polled before this point was delivered with its batch; a
+    // commit the rebalance refused is retried now, while this member still
+    // holds the old generation.
+    if (!self->pending_.empty()) {
+      const OffsetMap pending = std::move(self->pending_);
+      self->pending_.clear();
+      self->commit(pending);
+    }
     rd_kafka_assign(rk, nullptr);
     self->assigned_ = 0;
-    if (self->options_.on_rebalance) self->options_.on_rebalance("revoked", static_cast<size_t>(parts->cnt));
+    if (self->options_.on_rebalance) self->options_.on_rebalance("revoked", list);
   }
 }
 
@@ -108,15 +116,17 @@ PollStatus KafkaSource::poll_batch(std::vector<RawRecord>& batch, size_t max, in
 }
 
 bool KafkaSource::commit(const OffsetMap& offsets) {
-  if (offsets.empty()) return true;
-  kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(offsets.size())));
-  for (const auto& [tp, offset] : offsets)
+  for (const auto& [tp, offset] : offsets) pending_[tp] = offset;
+  if (pending_.empty()) return true;
+  kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(pending_.size())));
+  for (const auto& [tp, offset] : pending_)
     rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = offset;
   const rd_kafka_resp_err_t err = rd_kafka_commit(rk_.get(), list.get(), /*async=*/0);
   if (err) {
     error_ = std::string("offset commit failed: ") + rd_kafka_err2str(err);
     return false;
   }
+  pending_.clear();
   return true;
 }
 

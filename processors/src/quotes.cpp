@@ -1195,6 +1195,13 @@ class QuotesProcessor final : public Processor {
         if (!match && e.type == Entity::Type::person && el.size() > lower.size() && el.ends_with(" " + lower))
           match = &e;
       }
+      // A multi-word speaker is already a full name; a longer entity ending in
+      // it carries a title or role picked up at a sentence start ("Councillor
+      // Priya Shah"), so the entity takes the speaker's name, not the reverse.
+      if (match && match->text.size() != s.name.size() && s.name.find(' ') != std::string::npos) {
+        match->text = s.name;
+        continue;
+      }
       if (match) {
         if (match->text != s.name) {
           for (Quote& q : article.quotes)

@@ -130,7 +130,7 @@ def main():
             for r in records:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         subprocess.run([args.newsflow, "process", "-i", inp, "-o", out, "-r", rej,
-                        "--set", "dedup.enabled=false", "--set", "log.level=warn"], check=True)
+                        "--set", "dedup.enabled=false", "--set", "quotes.indirect=true", "--set", "log.level=warn"], check=True)
         produced = {}
         for line in open(out, encoding="utf-8"):
             rec = json.loads(line)

@@ -12,6 +12,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "newsflow/core/article.hpp"
 #include "newsflow/processors/processor.hpp"
@@ -43,6 +45,9 @@ class Metrics {
   void article_processed(const Article& article);
   // Parses librdkafka's statistics JSON for per-partition consumer lag.
   void consumer_statistics(std::string_view json);
+  // Drops the lag series of partitions this process no longer owns, so a lost
+  // partition does not keep reporting its last lag.
+  void forget_partitions(const std::vector<std::pair<std::string, int32_t>>& partitions);
 
  private:
   std::shared_ptr<prometheus::Registry> registry_;

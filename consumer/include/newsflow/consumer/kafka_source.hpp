@@ -22,8 +22,9 @@ struct KafkaSourceOptions {
   std::map<std::string, std::string> properties;  // bootstrap.servers, group.id, pass-through
   // Called from poll with librdkafka's statistics JSON.
   std::function<void(std::string_view json)> on_statistics;
-  // Called from poll when a partition is assigned or revoked.
-  std::function<void(const std::string& event, size_t partitions)> on_rebalance;
+  // Called from poll when partitions are assigned or revoked.
+  std::function<void(const std::string& event, const std::vector<std::pair<std::string, int32_t>>& partitions)>
+      on_rebalance;
 };
 
 enum class PollStatus { ok, fatal };
@@ -42,7 +43,10 @@ class KafkaSource {
   // Returns fatal (with error()) on an unrecoverable consumer error.
   PollStatus poll_batch(std::vector<RawRecord>& batch, size_t max, int timeout_ms);
 
-  // Synchronously commits offsets. Returns false with error() on failure.
+  // Synchronously commits offsets. Returns false with error() on failure; the
+  // offsets are then kept and committed again before the partitions are
+  // revoked (a commit refused while the group rebalances would otherwise make
+  // the next owner redo records that were already delivered).
   bool commit(const OffsetMap& offsets);
 
   // Leaves the group cleanly (runs the revoke path). Idempotent.
@@ -64,6 +68,7 @@ class KafkaSource {
   std::vector<rd_kafka_message_t*> messages_;  // reused batch buffer
   std::atomic<size_t> assigned_{0};
   std::string error_;
+  OffsetMap pending_;  // delivered but not yet committed
   bool closed_ = false;
 };
 
