@@ -267,8 +267,11 @@ def group_split(ctx):
     topics = broker.stage_topics("group", input_partitions=partitions, output_partitions=partitions)
     articles = make_articles(2400, seed=31, id_prefix=topics.base)
     ids = [a["id"] for a in articles]
-    a = ctx.stage(topics, "group-a", ["-X", "client.id=group-a"]).start()
-    b = ctx.stage(topics, "group-b", ["-X", "client.id=group-b"]).start()
+    # Two consumers per instance whatever the core count: with one per core on
+    # a bigger machine, more members than partitions could leave an instance
+    # with none. The client id tells the instances apart in the group.
+    a = ctx.stage(topics, "group-a", ["-X", "client.id=group-a", "--set", "run.workers=2"]).start()
+    b = ctx.stage(topics, "group-b", ["-X", "client.id=group-b", "--set", "run.workers=2"]).start()
 
     everything = set(range(partitions))
 
