@@ -317,9 +317,11 @@ class BackgroundProducer(threading.Thread):
             failures = []
             start = time.time()
             for i, a in enumerate(self.articles):
-                due = start + i / self.per_second
-                if due > time.time():
-                    time.sleep(due - time.time())
+                # One clock reading: checking and then sleeping on two readings
+                # can ask for a negative sleep when the producer falls behind.
+                wait = start + i / self.per_second - time.time()
+                if wait > 0:
+                    time.sleep(wait)
                 p.produce(self.topic, key=a["id"].encode(), value=article_bytes(a),
                           headers=[("traceparent", TRACEPARENT)],
                           on_delivery=lambda err, msg: failures.append(err) if err else None)
