@@ -69,6 +69,18 @@ int Stage::run(const std::atomic<bool>& stop) {
   if (workers == 0) workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 
   {
+    // Said at start-up, not a batch later: a cluster without topic
+    // auto-creation fails the first delivery to a missing topic only after
+    // message.timeout.ms, and then the stage stops uncommitted.
+    std::vector<std::string> wanted = {topics_.output, topics_.dead_letter};
+    if (config_.string("dedup.on_duplicate") == "route") wanted.push_back(topics_.duplicates);
+    producer::KafkaSink probe({client_properties(config_, config_.producer_properties())});
+    for (const auto& topic : probe.missing_topics(wanted, 30000))
+      spdlog::warn("topic '{}' does not exist yet: unless the cluster creates topics on first use, deliveries to it "
+                   "will fail and stop the stage",
+                   topic);
+  }
+  {
     // The dedup index is shared by all workers, so one pipeline restores it for all.
     auto pipeline = make_pipeline(config_, resources_, nullptr);
     restore_dedup_state(*pipeline);

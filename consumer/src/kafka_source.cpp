@@ -72,6 +72,9 @@ void KafkaSource::rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka
       const OffsetMap pending = std::move(self->pending_);
       self->pending_.clear();
       self->commit(pending);
+      // Whatever the outcome, these partitions are no longer ours: a later
+      // commit must not carry their offsets and move the new owner back.
+      self->pending_.clear();
     }
     rd_kafka_assign(rk, nullptr);
     self->assigned_ = 0;

@@ -110,6 +110,22 @@ void KafkaSink::ensure_topic(const std::string& topic, int partitions,
   if (!problem.empty()) throw ConfigError("cannot create topic '" + topic + "': " + problem);
 }
 
+std::vector<std::string> KafkaSink::missing_topics(const std::vector<std::string>& topics, int timeout_ms) {
+  const rd_kafka_metadata_t* md = nullptr;
+  // All-topics metadata: asking for one topic could trigger its auto-creation.
+  if (auto err = rd_kafka_metadata(rk_.get(), 1, nullptr, &md, timeout_ms))
+    throw ConfigError(std::string("kafka.brokers: cannot read cluster metadata: ") + rd_kafka_err2str(err));
+  std::vector<std::string> missing;
+  for (const auto& topic : topics) {
+    bool found = false;
+    for (int i = 0; i < md->topic_cnt && !found; ++i)
+      found = topic == md->topics[i].topic && md->topics[i].err == RD_KAFKA_RESP_ERR_NO_ERROR;
+    if (!found) missing.push_back(topic);
+  }
+  rd_kafka_metadata_destroy(md);
+  return missing;
+}
+
 Headers dead_letter_headers(const RawRecord& input, const ProcessedRecord& result) {
   Headers h = input.headers;
   h.push_back({"newsflow.error.class", result.error_class});

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "newsflow/core/kafka.hpp"
 #include "newsflow/core/record.hpp"
@@ -45,6 +46,10 @@ class KafkaSink {
   // they are. config holds topic configs such as cleanup.policy=compact.
   void ensure_topic(const std::string& topic, int partitions,
                     const std::map<std::string, std::string>& config, int timeout_ms);
+
+  // Returns the topics the cluster does not have (yet). Throws ConfigError
+  // when the cluster's metadata cannot be read.
+  std::vector<std::string> missing_topics(const std::vector<std::string>& topics, int timeout_ms);
 
   rd_kafka_t* handle() { return rk_.get(); }
 
