@@ -32,7 +32,7 @@ class DedupProcessor final : public StatefulProcessor {
       time = *article.published_at_ms;
     DedupFingerprint fp = fingerprinter_.compute(article.text, article.canonical_url, time);
     if (article.origin) fp.origin = origin_hash(*article.origin);
-    DedupMatch match = index_->check_and_insert(article.id, fp);
+    DedupMatch match = index_->check_and_insert(article.id, fp, changes_);
 
     DedupResult& d = article.dedup;
     d = DedupResult{};
@@ -51,11 +51,12 @@ class DedupProcessor final : public StatefulProcessor {
     return Outcome::duplicate(d.duplicate_of);
   }
 
-  void drain_state_changes(std::vector<StateChange>& out) override { index_->drain_changes(out); }
+  void drain_state_changes(std::vector<StateChange>& out) override { index_->drain_changes(changes_, out); }
   bool restore(const StateChange& change) override { return index_->restore(change); }
 
  private:
   std::shared_ptr<DedupIndex> index_;
+  DedupChanges changes_;  // this worker's, written with this worker's batch
   DedupFingerprinter fingerprinter_;
 };
 

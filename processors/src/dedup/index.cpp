@@ -223,8 +223,8 @@ struct DedupIndex::Impl {
   size_t dead = 0;
   int64_t newest_time_ms = std::numeric_limits<int64_t>::min();
   std::array<Shard, kShards> shards;
-  std::vector<uint64_t> dirty;  // seqs with Entry::dirty set
-  std::vector<std::string> tombstones;
+  DedupChanges shared;             // changes made outside a caller's own buffer (restore, old API)
+  DedupChanges* sink = &shared;    // where the call holding the mutex records its changes
   size_t id_bytes = 0;  // heap bytes of ids too long for std::string's inline buffer (15 in libstdc++)
 
   static uint32_t ref_of(uint64_t seq) { return static_cast<uint32_t>(seq % kRefModulus) + kFirstRef; }
@@ -281,11 +281,11 @@ struct DedupIndex::Impl {
   void mark_dirty(Entry& e) {
     if (e.dirty) return;
     e.dirty = true;
-    dirty.push_back(front_seq + offset(e.ref));
+    sink->dirty.push_back(front_seq + offset(e.ref));
     // Without drains (file mode without --state) the list must not grow
     // past the stories it can refer to.
-    if (dirty.size() > 2 * entries.size() + 64) {
-      std::erase_if(dirty, [&](uint64_t seq) { return seq < front_seq; });
+    if (sink->dirty.size() > 2 * entries.size() + 64) {
+      std::erase_if(sink->dirty, [&](uint64_t seq) { return seq < front_seq; });
     }
   }
 
@@ -295,7 +295,7 @@ struct DedupIndex::Impl {
       --dead;
     } else {
       remove_keys(e);
-      if (e.emitted) tombstones.push_back(std::string(kKeyPrefix) + e.id);
+      if (e.emitted) sink->tombstones.push_back(std::string(kKeyPrefix) + e.id);
     }
     id_bytes -= e.id.capacity() > 15 ? e.id.capacity() + 1 : 0;
     entries.pop_front();
@@ -344,8 +344,17 @@ DedupIndex::DedupIndex(const DedupOptions& options) : options_(options), impl_(s
 DedupIndex::~DedupIndex() = default;
 
 DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerprint& fp) {
+  return check_and_insert(id, fp, impl_->shared);
+}
+
+DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerprint& fp, DedupChanges& changes) {
   std::lock_guard lock(impl_->mutex);
   Impl& m = *impl_;
+  struct SinkScope {
+    Impl& m;
+    SinkScope(Impl& impl, DedupChanges& c) : m(impl) { m.sink = &c; }
+    ~SinkScope() { m.sink = &m.shared; }
+  } sink_scope(m, changes);
   const int64_t window = options_.window.count();
   auto in_window = [&](const Entry& e) { return std::llabs(e.fp.time_ms() - fp.time_ms) <= window; };
 
@@ -435,14 +444,12 @@ bool DedupIndex::restore(const StateChange& change) {
   return true;
 }
 
-void DedupIndex::drain_changes(std::vector<StateChange>& out) {
-  std::lock_guard lock(impl_->mutex);
-  Impl& m = *impl_;
+void DedupIndex::drain_locked(Impl& m, DedupChanges& changes, std::vector<StateChange>& out) {
   // Tombstones first: a story evicted and then stored again under the same id
   // must end with its new value once the topic is compacted.
-  for (auto& key : m.tombstones) out.push_back({std::move(key), std::nullopt});
-  m.tombstones.clear();
-  for (uint64_t seq : m.dirty) {
+  for (auto& key : changes.tombstones) out.push_back({std::move(key), std::nullopt});
+  changes.tombstones.clear();
+  for (uint64_t seq : changes.dirty) {
     if (seq < m.front_seq) continue;
     Entry& e = m.entries[seq - m.front_seq];
     if (e.dead || !e.dirty) continue;
@@ -450,7 +457,18 @@ void DedupIndex::drain_changes(std::vector<StateChange>& out) {
     e.emitted = true;
     out.push_back({std::string(kKeyPrefix) + e.id, encode(e.fingerprint(), e.copies)});
   }
-  m.dirty.clear();
+  changes.dirty.clear();
+}
+
+void DedupIndex::drain_changes(std::vector<StateChange>& out) {
+  std::lock_guard lock(impl_->mutex);
+  drain_locked(*impl_, impl_->shared, out);
+}
+
+void DedupIndex::drain_changes(DedupChanges& changes, std::vector<StateChange>& out) {
+  std::lock_guard lock(impl_->mutex);
+  drain_locked(*impl_, impl_->shared, out);
+  drain_locked(*impl_, changes, out);
 }
 
 size_t DedupIndex::size() const {
@@ -461,7 +479,7 @@ size_t DedupIndex::size() const {
 size_t DedupIndex::memory_bytes() const {
   std::lock_guard lock(impl_->mutex);
   size_t bytes = sizeof(Impl) + impl_->entries.size() * sizeof(Entry) + impl_->id_bytes +
-                 impl_->dirty.capacity() * sizeof(uint64_t);
+                 impl_->shared.dirty.capacity() * sizeof(uint64_t);
   for (const auto& s : impl_->shards) bytes += s.slots.capacity() * sizeof(Shard::Slot);
   return bytes;
 }

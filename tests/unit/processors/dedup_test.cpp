@@ -342,5 +342,26 @@ TEST(DedupTest, ConcurrentCopiesAreCountedOnce) {
   EXPECT_EQ(dedup_index_size(*index), 1u);
 }
 
+// Two workers share one index, but each writes only its own changes: the
+// fingerprints of one worker's batch travel with that batch's commit.
+TEST(DedupChangesTest, EachProcessorDrainsOnlyItsOwnChanges) {
+  Harness a;
+  auto b = make_dedup_processor(a.index);
+  a.run("a1", distinct(1));
+  Article other;
+  other.id = "b1";
+  other.text = distinct(2);
+  other.published_at_ms = kT0;
+  b->process(other);
+
+  std::vector<StateChange> from_a, from_b;
+  a.processor->drain_state_changes(from_a);
+  b->drain_state_changes(from_b);
+  ASSERT_EQ(from_a.size(), 1u);
+  ASSERT_EQ(from_b.size(), 1u);
+  EXPECT_NE(from_a[0].key.find("a1"), std::string::npos);
+  EXPECT_NE(from_b[0].key.find("b1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace newsflow::processors

@@ -83,6 +83,14 @@ std::string_view to_string(DedupMatch::Kind kind);
 // through restore() rebuilds the same index. Memory: about 230 bytes per
 // story plus ids longer than 15 bytes (bench/dedup_bench.cpp measures it), so
 // ~2.3 GB at the default 10 M stories; size max_entries to the host.
+// The changes one caller's inserts made, drained by that caller only: each
+// worker writes the fingerprints of its own batch in that batch, so a crash
+// of one worker never loses fingerprints of stories another one committed.
+struct DedupChanges {
+  std::vector<uint64_t> dirty;          // seqs of entries changed since the last drain
+  std::vector<std::string> tombstones;  // changelog keys of evicted entries
+};
+
 class DedupIndex {
  public:
   explicit DedupIndex(const DedupOptions& options);
@@ -93,10 +101,16 @@ class DedupIndex {
   // Finds the story this article belongs to; stores it when it is new. A
   // redelivery of the stored record itself (same id and origin) is reported as
   // Kind::none with that story's copy count and changes nothing.
+  // The changes are recorded in `changes` (the overload without it records
+  // them in a buffer shared by all callers).
+  DedupMatch check_and_insert(std::string_view id, const DedupFingerprint& fp, DedupChanges& changes);
   DedupMatch check_and_insert(std::string_view id, const DedupFingerprint& fp);
 
   // Applies one changelog entry; false when it is not a dedup entry or malformed.
   bool restore(const StateChange& change);
+  // Moves the changes recorded in `changes`, and any in the shared buffer,
+  // into out as changelog entries.
+  void drain_changes(DedupChanges& changes, std::vector<StateChange>& out);
   void drain_changes(std::vector<StateChange>& out);
 
   size_t size() const;
@@ -112,6 +126,7 @@ class DedupIndex {
   struct Entry;
   struct Shard;
   struct Impl;
+  static void drain_locked(Impl& m, DedupChanges& changes, std::vector<StateChange>& out);
   DedupOptions options_;
   std::unique_ptr<Impl> impl_;
 };
