@@ -1,11 +1,11 @@
 #include "newsflow/processors/normalize.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <string>
 #include <unordered_set>
 #include <vector>
 
+#include "newsflow/processors/rule_file.hpp"
 #include "newsflow/processors/text_util.hpp"
 
 namespace newsflow::processors {
@@ -135,37 +135,25 @@ class NormalizeProcessor final : public Processor {
 }  // namespace
 
 std::shared_ptr<const NormalizeRules> load_normalize_rules(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw ConfigError("normalize.rules_file: cannot read '" + path + "'");
   auto rules = std::make_shared<NormalizeRules>();
-  std::string line;
-  size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    std::string_view l = trim(line);
-    if (l.empty() || l.front() == '#') continue;
-    const auto colon = l.find(':');
-    if (colon == std::string_view::npos)
-      throw ConfigError(path + ":" + std::to_string(number) + ": expected 'kind: value', got '" + std::string(l) + "'");
-    const std::string_view kind = trim(l.substr(0, colon));
-    const std::string_view value = trim(l.substr(colon + 1));
-    if (kind == "line") {
-      rules->exact_lines.insert(fold_line(collapse_whitespace(value)));
-    } else if (kind == "prefix") {
-      rules->prefixes.push_back(fold_line(collapse_whitespace(value)));
-    } else if (kind == "title_repeats") {
-      rules->drop_title_repeats = value == "drop";
-    } else if (kind == "leading_fragments_max_words") {
+  for_each_rule_line(path, "normalize.rules_file", [&](const RuleLine& rule) {
+    if (rule.kind == "line") {
+      rules->exact_lines.insert(fold_line(collapse_whitespace(rule.value)));
+    } else if (rule.kind == "prefix") {
+      rules->prefixes.push_back(fold_line(collapse_whitespace(rule.value)));
+    } else if (rule.kind == "title_repeats") {
+      rules->drop_title_repeats = rule.value == "drop";
+    } else if (rule.kind == "leading_fragments_max_words") {
       try {
-        rules->leading_fragment_max_words = std::stoul(std::string(value));
+        rules->leading_fragment_max_words = std::stoul(std::string(rule.value));
       } catch (const std::exception&) {
-        throw ConfigError(path + ":" + std::to_string(number) + ": leading_fragments_max_words needs a number");
+        throw ConfigError(rule.location + "leading_fragments_max_words needs a number");
       }
     } else {
-      throw ConfigError(path + ":" + std::to_string(number) + ": unknown rule kind '" + std::string(kind) +
+      throw ConfigError(rule.location + "unknown rule kind '" + std::string(rule.kind) +
                         "' (expected line, prefix, title_repeats, leading_fragments_max_words)");
     }
-  }
+  });
   return rules;
 }
 

@@ -1,8 +1,8 @@
 #include "quotes/quote_rules.hpp"
 
-#include <fstream>
 #include <utility>
 
+#include "newsflow/processors/rule_file.hpp"
 #include "newsflow/processors/text_util.hpp"
 
 namespace newsflow::processors {
@@ -29,26 +29,14 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
 }  // namespace
 
 std::shared_ptr<const QuoteRules> load_quote_rules(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw ConfigError("quotes.rules_file: cannot read '" + path + "'");
   auto rules = std::make_shared<QuoteRules>();
-  std::string line;
-  size_t number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    std::string_view l = trim(line);
-    if (l.empty() || l.front() == '#') continue;
-    const auto colon = l.find(':');
-    auto where = [&] { return path + ":" + std::to_string(number) + ": "; };
-    if (colon == std::string_view::npos)
-      throw ConfigError(where() + "expected 'kind: word ...', got '" + std::string(l) + "'");
-    const std::string_view kind = trim(l.substr(0, colon));
+  for_each_rule_line(path, "quotes.rules_file", [&](const RuleLine& rule) {
     uint32_t cls = 0;
     for (const auto& [name, value] : kKinds)
-      if (name == kind) cls = value;
-    if (cls == 0) throw ConfigError(where() + "unknown rule kind '" + std::string(kind) + "'");
-    std::string_view rest = trim(l.substr(colon + 1));
-    if (rest.empty()) throw ConfigError(where() + "'" + std::string(kind) + "' lists no words");
+      if (name == rule.kind) cls = value;
+    if (cls == 0) throw ConfigError(rule.location + "unknown rule kind '" + std::string(rule.kind) + "'");
+    std::string_view rest = rule.value;
+    if (rest.empty()) throw ConfigError(rule.location + "'" + std::string(rule.kind) + "' lists no words");
     while (!rest.empty()) {
       const auto space = rest.find(' ');
       std::string word(rest.substr(0, space));
@@ -60,7 +48,7 @@ std::shared_ptr<const QuoteRules> load_quote_rules(const std::string& path) {
       rules->words[word] |= cls;
       rest = space == std::string_view::npos ? std::string_view{} : trim(rest.substr(space + 1));
     }
-  }
+  });
   return rules;
 }
 
