@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "newsflow/core/time.hpp"
+#include "newsflow/processors/text_util.hpp"
 #include "newsflow/processors/url.hpp"
 
 namespace newsflow::processors {
@@ -16,6 +17,13 @@ namespace {
 
 bool is_blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
+}
+
+// A scalar's JSON text; raw_json_token keeps the white space before the next token.
+std::string_view scalar_token(od::value& v) { return trim(v.raw_json_token()); }
+
+Rejection not_json(simdjson::error_code e) {
+  return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
 }
 
 // The value's JSON text exactly as it appeared in the input.
@@ -31,13 +39,9 @@ simdjson::error_code raw_value(od::value& v, od::json_type type, std::string_vie
       if (auto e = v.get_array().get(a)) return e;
       return a.raw_json().get(out);
     }
-    default: {
-      out = v.raw_json_token();
-      // raw_json_token keeps trailing whitespace before the next token.
-      while (!out.empty() && (out.back() == ' ' || out.back() == '\n' || out.back() == '\r' || out.back() == '\t'))
-        out.remove_suffix(1);
+    default:
+      out = scalar_token(v);
       return simdjson::SUCCESS;
-    }
   }
 }
 
@@ -85,22 +89,22 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
 
   od::document doc;
   if (auto e = impl_->parser.iterate(buf.data(), value.size(), buf.size()).get(doc))
-    return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+    return not_json(e);
   od::json_type root_type;
   if (auto e = doc.type().get(root_type))
-    return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+    return not_json(e);
   if (root_type != od::json_type::object) {
     // On-Demand only peeks at the first byte; the rare non-object record is
     // fully validated to tell "valid JSON, wrong shape" from "not JSON".
     simdjson::dom::parser validator;
     simdjson::dom::element ignored;
     if (auto e = validator.parse(value.data(), value.size()).get(ignored))
-      return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+      return not_json(e);
     return Rejection{RecordError::not_object, std::string("expected a JSON object, got ") + type_name(root_type)};
   }
   od::object obj;
   if (auto e = doc.get_object().get(obj))
-    return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+    return not_json(e);
 
   std::string_view body_key;
   size_t body_rank = opt.fields.body.size();
@@ -110,9 +114,7 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
                           bool allow_number) -> std::optional<Rejection> {
     if (t == od::json_type::null) return std::nullopt;
     if (t == od::json_type::number && allow_number) {
-      dst = std::string(v.raw_json_token());
-      while (!dst.empty() && (dst.back() == ' ' || dst.back() == '\n' || dst.back() == '\r' || dst.back() == '\t'))
-        dst.pop_back();
+      dst = std::string(scalar_token(v));
       return std::nullopt;
     }
     if (t != od::json_type::string)
@@ -120,7 +122,7 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
                        "field '" + std::string(key) + "' must be a string, got " + type_name(t)};
     std::string_view s;
     if (auto e = v.get_string().get(s))
-      return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+      return not_json(e);
     dst.assign(s);
     return std::nullopt;
   };
@@ -128,22 +130,22 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
   for (auto field_result : obj) {
     od::field field;
     if (auto e = std::move(field_result).get(field))
-      return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+      return not_json(e);
     std::string_view key_view;
     if (auto e = field.unescaped_key().get(key_view))
-      return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+      return not_json(e);
     std::string key(key_view);
     od::value v = field.value();
     od::json_type t;
     if (auto e = v.type().get(t))
-      return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+      return not_json(e);
 
     // Take the raw text first: reading a string decodes it in place of the cursor.
     std::string_view raw;
     const bool is_container = t == od::json_type::object || t == od::json_type::array;
     if (!is_container) {
       if (auto e = raw_value(v, t, raw))
-        return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+        return not_json(e);
     }
 
     std::optional<Rejection> rejection;
@@ -174,7 +176,7 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
       }
     } else if (is_container) {
       if (auto e = raw_value(v, t, raw))
-        return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
+        return not_json(e);
     }
     if (rejection) return rejection;
     out.raw_fields.emplace_back(std::move(key), std::string(raw));
