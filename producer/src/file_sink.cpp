@@ -1,5 +1,7 @@
 #include "newsflow/producer/file_sink.hpp"
 
+#include <simdjson.h>
+
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
@@ -41,16 +43,7 @@ std::string format_reject_line(const RawRecord& input, const ProcessedRecord& re
   w.key("error_class").value(result.error_class);
   w.key("error_message").value(result.error_message);
   // The record goes back as a string: it may not be JSON, or not UTF-8.
-  bool valid_utf8 = true;
-  for (size_t i = 0; i < input.value.size() && valid_utf8;) {
-    const auto c = static_cast<unsigned char>(input.value[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > input.value.size()) valid_utf8 = false;
-    for (size_t k = 1; k < len && valid_utf8; ++k)
-      valid_utf8 = (static_cast<unsigned char>(input.value[i + k]) & 0xC0) == 0x80;
-    i += len ? len : 1;
-  }
-  if (valid_utf8) {
+  if (simdjson::validate_utf8(input.value.data(), input.value.size())) {
     w.key("record").value(input.value);
   } else {
     static constexpr char hex[] = "0123456789abcdef";
