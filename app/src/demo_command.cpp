@@ -11,7 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -23,6 +23,7 @@
 #include "newsflow/app/metrics.hpp"
 #include "newsflow/app/signals.hpp"
 #include "newsflow/app/stage.hpp"
+#include "newsflow/consumer/file_source.hpp"
 #include "newsflow/consumer/topic_reader.hpp"
 #include "newsflow/core/kafka.hpp"
 #include "newsflow/producer/kafka_sink.hpp"
@@ -34,17 +35,14 @@ struct MockClusterDeleter {
   void operator()(rd_kafka_mock_cluster_t* m) const { rd_kafka_mock_cluster_destroy(m); }
 };
 
-std::vector<std::string> read_lines(const std::string& path, bool required) {
-  std::vector<std::string> lines;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (required) throw ConfigError("--articles: cannot read '" + path + "'");
-    return lines;
+// The NDJSON lines of a sample file, read the way `newsflow process` reads them.
+std::vector<RawRecord> read_records(const std::string& path, const std::string& flag, bool required) {
+  std::vector<RawRecord> records;
+  if (!required && !std::filesystem::exists(path)) return records;
+  consumer::FileSource source(path, flag);
+  while (source.next_batch(records, 1024)) {
   }
-  std::string line;
-  while (std::getline(in, line))
-    if (!line.empty()) lines.push_back(line);
-  return lines;
+  return records;
 }
 
 std::string shorten(std::string_view s, size_t max_bytes) {
@@ -114,8 +112,8 @@ int demo_command(Config config, const DemoArgs& args) {
   // Before any thread starts: Ctrl-C then stops the demo cleanly at any point.
   std::atomic<bool> stop{false};
   SignalWatcher signals(stop, config.duration("run.shutdown_timeout"));
-  const auto good = read_lines(args.articles, true);
-  const auto bad = read_lines(args.bad_articles, false);
+  const auto good = read_records(args.articles, "--articles", true);
+  const auto bad = read_records(args.bad_articles, "--bad-articles", false);
 
   // The mock cluster lives inside a librdkafka handle of its own.
   kafka::Handle host = kafka::make_handle(RD_KAFKA_PRODUCER, kafka::make_conf({{"log_level", "3"}}, "demo"), "demo broker host");
@@ -140,7 +138,7 @@ int demo_command(Config config, const DemoArgs& args) {
   {
     producer::KafkaSink loader({{{"bootstrap.servers", bootstrap}}});
     for (const auto& lines : {&good, &bad})
-      for (const auto& line : *lines) loader.produce(topics.input, std::nullopt, line, {});
+      for (const auto& record : *lines) loader.produce(topics.input, std::nullopt, record.value, {});
     if (!loader.await_delivery(30000).ok) throw std::runtime_error("could not load the sample articles");
   }
   const uint64_t total = good.size() + bad.size();

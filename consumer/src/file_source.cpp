@@ -8,13 +8,13 @@
 
 namespace newsflow::consumer {
 
-FileSource::FileSource(const std::string& path) {
+FileSource::FileSource(const std::string& path, const std::string& flag) {
   if (path == "-") {
     file_ = stdin;
     return;
   }
   file_ = std::fopen(path.c_str(), "rb");
-  if (!file_) throw ConfigError("--input: cannot open '" + path + "': " + std::strerror(errno));
+  if (!file_) throw ConfigError(flag + ": cannot open '" + path + "': " + std::strerror(errno));
   owns_ = true;
 }
 

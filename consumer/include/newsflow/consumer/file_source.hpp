@@ -12,8 +12,9 @@ namespace newsflow::consumer {
 
 class FileSource {
  public:
-  // path "-" reads stdin. Throws ConfigError when the file cannot be opened.
-  explicit FileSource(const std::string& path);
+  // path "-" reads stdin. Throws ConfigError naming `flag` when the file
+  // cannot be opened.
+  explicit FileSource(const std::string& path, const std::string& flag = "--input");
   ~FileSource();
   FileSource(const FileSource&) = delete;
   FileSource& operator=(const FileSource&) = delete;
