@@ -179,7 +179,7 @@ void Metrics::article_processed(const Article& a) {
     articles_with_quotes_.Increment();
     quotes_extracted_.Increment(static_cast<double>(quotes));
   }
-  if (!a.language.empty() && a.language != "en" && a.topics.empty()) unsupported_language_.Increment();
+  if (!a.topics_language_supported) unsupported_language_.Increment();
 }
 
 void Metrics::consumer_statistics(std::string_view json) {

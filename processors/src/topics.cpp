@@ -74,6 +74,7 @@ class TopicsProcessor final : public Processor {
     std::string language = topics::normalize_language(article.language);
     // Unknown language (CLD2 could not tell): the terms are still the best guess.
     bool supported = language.empty() || rules_->language_supported(language);
+    article.topics_language_supported = supported;
 
     if (!collect(article.title, title_) || !collect(article.text, body_))
       return Outcome::reject(RecordError::processor_failure, "topics: Hyperscan scan failed");

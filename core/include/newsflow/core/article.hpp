@@ -83,6 +83,7 @@ struct Article {
   bool title_repeat_removed = false;
   DedupResult dedup;
   std::vector<Topic> topics;
+  bool topics_language_supported = true;  // false: the topic rules have no terms for `language`
   std::vector<Entity> entities;
   std::vector<Quote> quotes;
   std::vector<Speaker> speakers;
