@@ -64,17 +64,22 @@ int main(int argc, char** argv) {
   // process
   CommonFlags process_flags;
   ProcessArgs process_args;
-  std::string rejects, state;
+  std::string rejects, state, duplicates;
   auto* process = cli.add_subcommand(
       "process",
-      "Run the processor chain over NDJSON (one article per line). Every input line yields one output\n"
-      "line (duplicates included, marked) or one reject line with its reason. Exit status: 0 all\n"
-      "processed, 3 some lines rejected, 1 failure, 2 usage error.");
+      "Run the processor chain over NDJSON (one article per line), through the same batch loop as\n"
+      "`run`. Every input line yields one output line or one reject line with its reason, except\n"
+      "duplicates, which follow dedup.on_duplicate as in Kafka mode: drop (default; counted), route\n"
+      "(to --duplicates FILE) or emit (marked, in the output). Exit status: 0 all processed, 3 some\n"
+      "lines rejected, 1 failure, 2 usage error.");
   add_common(process, process_flags);
   process->add_option("-i,--input", process_args.input, "Input NDJSON file, or - for stdin")->required();
   process->add_option("-o,--output", process_args.output, "Output NDJSON file, or - for stdout")->required();
   process->add_option("-r,--rejects", rejects, "Reject lines go here (default: stderr)");
-  process->add_option("--state", state, "Dedup index file: loaded before, saved after (created if missing)");
+  process->add_option("--duplicates", duplicates, "Routed duplicates go here (with --set dedup.on_duplicate=route)");
+  process->add_option("--state", state,
+                      "Dedup index file: loaded before, each batch's changes appended as it commits, compacted at "
+                      "the end (created if missing)");
   process->add_flag("--progress", process_args.progress, "Show progress on stderr (default when it is a terminal)");
 
   // run
@@ -131,6 +136,7 @@ int main(int argc, char** argv) {
     if (*process) {
       if (!rejects.empty()) process_args.rejects = rejects;
       if (!state.empty()) process_args.state_file = state;
+      if (!duplicates.empty()) process_args.duplicates = duplicates;
       if (!process->count("--progress")) process_args.progress = ::isatty(STDERR_FILENO) && process_args.input != "-";
       Config config = load_config(process_flags, {});
       spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));

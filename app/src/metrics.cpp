@@ -67,19 +67,29 @@ Metrics::Metrics()
                          .Add({}, latency_buckets())),
       batches_committed_(BuildCounter()
                              .Name("newsflow_batches_committed_total")
-                             .Help("Batches whose offsets were committed after delivery")
+                             .Help("Batches committed (offsets after delivery, or one transaction each)")
                              .Register(*registry_)
                              .Add({})),
       commit_failures_(BuildCounter()
                            .Name("newsflow_commit_failures_total")
-                           .Help("Offset commits that failed (records are re-delivered: at-least-once)")
+                           .Help("Commits (offsets or transaction) that failed; the batch is retried or aborted")
                            .Register(*registry_)
                            .Add({})),
       delivery_failures_(BuildCounter()
                              .Name("newsflow_delivery_failures_total")
-                             .Help("Records whose delivery failed; the stage stops without committing")
+                             .Help("Records whose delivery failed; their batch is aborted and processed again")
                              .Register(*registry_)
                              .Add({})),
+      batches_aborted_(BuildCounter()
+                           .Name("newsflow_batches_aborted_total")
+                           .Help("Batches aborted (transaction aborted or delivery failed) and processed again")
+                           .Register(*registry_)
+                           .Add({})),
+      broker_wait_seconds_(BuildCounter()
+                               .Name("newsflow_broker_wait_seconds_total")
+                               .Help("Time spent waiting for a broker that did not answer (retried deliveries and commits)")
+                               .Register(*registry_)
+                               .Add({})),
       up_(BuildGauge().Name("newsflow_up").Help("1 while the stage is running").Register(*registry_).Add({})),
       lag_family_(BuildGauge()
                       .Name("newsflow_consumer_lag")

@@ -28,7 +28,10 @@ bool FileSource::next_batch(std::vector<RawRecord>& batch, size_t max) {
   while (added < max) {
     // getline, not fgets: a line may hold a body of many megabytes.
     const ssize_t n = ::getline(&line_, &capacity_, file_);
-    if (n < 0) break;
+    if (n < 0) {
+      eof_ = true;
+      break;
+    }
     ++line_number_;
     bytes_read_ += static_cast<uint64_t>(n);
     std::string_view line(line_, static_cast<size_t>(n));
@@ -41,6 +44,12 @@ bool FileSource::next_batch(std::vector<RawRecord>& batch, size_t max) {
     ++added;
   }
   return added > 0;
+}
+
+Status FileSource::poll(std::vector<RawRecord>& batch, size_t max, std::chrono::milliseconds) {
+  if (!eof_) next_batch(batch, max);
+  if (std::ferror(file_)) return Status::fatal(std::string("reading input: ") + std::strerror(errno));
+  return Status::ok();
 }
 
 }  // namespace newsflow::consumer

@@ -18,6 +18,7 @@ struct ProcessArgs {
   std::string input = "-";
   std::string output = "-";
   std::optional<std::string> rejects;     // default: stderr
+  std::optional<std::string> duplicates;  // routed duplicates (dedup.on_duplicate=route)
   std::optional<std::string> state_file;  // dedup index to load and save
   bool progress = false;
 };
