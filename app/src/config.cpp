@@ -259,8 +259,10 @@ std::string settings_list() {
   std::string out;
   for (const auto& s : all_settings()) {
     const std::string type(to_string(s.type));
-    out += std::string(s.name) + std::string(key_width + 2 - s.name.size(), ' ') + type +
-           std::string(10 - std::min<size_t>(type.size(), 9), ' ') + shown_default(s) + "\n";
+    std::string line = std::string(s.name) + std::string(key_width + 2 - s.name.size(), ' ') + type +
+                       std::string(10 - std::min<size_t>(type.size(), 9), ' ') + shown_default(s);
+    while (line.back() == ' ') line.pop_back();  // no default
+    out += line + "\n";
   }
   return out;
 }
