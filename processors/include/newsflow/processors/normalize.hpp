@@ -1,6 +1,9 @@
 #pragma once
 // normalize: body -> text. Decodes HTML entities, collapses whitespace, drops
 // page-chrome lines listed in a rules file and a title repeated in the body.
+// When the doubtful rules (all but `line:`) would remove more than the file's
+// suspect_removed_percent of a body, none of them is applied and
+// Article::normalize_suspect is set: a flagged record rather than lost prose.
 // Stateless; the rule table is immutable after load. The rules file's format
 // is documented at the top of data/normalize/chrome.rules.
 #include <memory>
