@@ -117,9 +117,11 @@ int main(int argc, char** argv) {
   // config
   CommonFlags config_flags;
   bool config_markdown = false;
+  bool config_list = false;
   auto* config_cmd = cli.add_subcommand("config", "Check a configuration and print the effective settings");
   add_common(config_cmd, config_flags);
   config_cmd->add_flag("--markdown", config_markdown, "Print the settings reference as a Markdown table");
+  config_cmd->add_flag("--list", config_list, "Print every setting: key, type, default")->excludes("--markdown");
 
   for (auto* sub : {process, run, demo, config_cmd})
     sub->add_option("--log-level", log_level, "trace, debug, info, warn or error");
@@ -156,8 +158,8 @@ int main(int argc, char** argv) {
       return demo_command(std::move(config), demo_args);
     }
     if (*config_cmd) {
-      if (config_markdown) {
-        std::cout << settings_markdown();
+      if (config_markdown || config_list) {
+        std::cout << (config_list ? settings_list() : settings_markdown());
         return kExitOk;
       }
       Config config = load_config(config_flags, {});

@@ -126,7 +126,12 @@ Metrics::Metrics()
                                 .Name("newsflow_topics_unsupported_language_total")
                                 .Help("Articles in a language the topic rules have no terms for")
                                 .Register(*registry_)
-                                .Add({})) {
+                                .Add({})),
+      normalize_suspect_(BuildCounter()
+                             .Name("newsflow_normalize_suspect_total")
+                             .Help("Articles whose chrome rules would have removed too much: kept unremoved, flagged")
+                             .Register(*registry_)
+                             .Add({})) {
   BuildGauge()
       .Name("newsflow_build_info")
       .Help("Build information")
@@ -190,6 +195,7 @@ void Metrics::article_processed(const Article& a) {
     quotes_extracted_.Increment(static_cast<double>(quotes));
   }
   if (!a.topics_language_supported) unsupported_language_.Increment();
+  if (a.normalize_suspect) normalize_suspect_.Increment();
 }
 
 void Metrics::consumer_statistics(std::string_view json) {

@@ -75,6 +75,7 @@ class Metrics {
   prometheus::Counter& quotes_extracted_;
   prometheus::Counter& articles_with_quotes_;
   prometheus::Counter& unsupported_language_;
+  prometheus::Counter& normalize_suspect_;
 
   std::mutex mutex_;  // guards the caches below
   std::map<std::string, prometheus::Counter*, std::less<>> produced_;
