@@ -213,8 +213,15 @@ int Stage::worker(int index, const std::atomic<bool>& stop) {
   engine::BatchEngine engine(options, source, pipeline.get(), sink, *committer, &probe, &counters_);
   const engine::EngineResult result = engine.run(stop);
   if (!result.status.is_ok()) {
-    spdlog::error("worker {}: stopped on a {} error: {}", index, to_string(result.status.error_class()),
-                  result.status.message());
+    const int code = result.status.code();
+    const bool fenced = code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
+                        code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
+    spdlog::error("worker {}: stopped on a {} error: {}{}", index, to_string(result.status.error_class()),
+                  result.status.message(),
+                  fenced ? fmt::format(" (fenced: a newer producer took transactional.id '{}'; two instances "
+                                       "share kafka.instance_id, or this one was replaced)",
+                                       ids.transactional_id)
+                         : "");
     return 1;
   }
   spdlog::info("worker {}: committed and left the group", index);

@@ -98,7 +98,7 @@ def main():
     ap.add_argument("--source-dir", required=True)
     ap.add_argument("--work-dir", required=True)
     ap.add_argument("--down", type=float, default=30.0, help="seconds the fault lasts")
-    ap.add_argument("--toxiproxy", default=os.environ.get("TOXIPROXY_SERVER", "server"))
+    ap.add_argument("--toxiproxy", help="Toxiproxy server binary (default: scripts/go-tool toxiproxy installs it)")
     args = ap.parse_args()
     os.makedirs(args.work_dir, exist_ok=True)
     source_dir, work_dir = os.path.abspath(args.source_dir), os.path.abspath(args.work_dir)
@@ -111,8 +111,10 @@ def main():
     try:
         ctx.broker = broker = Broker(state)
         if network:
+            binary = args.toxiproxy or subprocess.run([os.path.join(source_dir, "scripts", "go-tool"), "toxiproxy"],
+                                                      check=True, capture_output=True, text=True).stdout.strip()
             upstream = int(open(os.path.join(state, "proxied_upstream")).read())
-            proxy = Toxiproxy(args.toxiproxy, work_dir, proxy_port, upstream)
+            proxy = Toxiproxy(binary, work_dir, proxy_port, upstream)
         topics = broker.stage_topics(args.scenario.replace("_", "-"), input_partitions=4, output_partitions=4)
         rate, seconds = 200, args.down + 30
         articles = make_articles(int(rate * seconds), seed=41, id_prefix=topics.base)

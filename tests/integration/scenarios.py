@@ -259,6 +259,39 @@ def bad_input(ctx):
     check(rc == 0, f"newsflow run exited with {rc} on SIGTERM, expected 0")
 
 
+def fenced(ctx):
+    """A second instance started with the first one's instance id (so the
+    same transactional ids) fences the first: the fenced instance stops with
+    one clear fatal line and a non-zero exit, the other carries on, and the
+    output holds every id exactly once."""
+    broker = ctx.broker
+    topics = broker.stage_topics("fenced", input_partitions=2, output_partitions=2)
+    articles = make_articles(1200, seed=53, id_prefix=topics.base)
+    ids = [a["id"] for a in articles]
+    extra = ["--set", "run.workers=1", "--set", "kafka.consumer.session.timeout.ms=6000",
+             "--set", "kafka.consumer.heartbeat.interval.ms=1000"]
+    first = ctx.stage(topics, "fenced-1", extra, instance="twin").start()
+    producer = BackgroundProducer(broker.bootstrap, topics.input, articles, per_second=200)
+    producer.start()
+    wait_for(lambda: sum(broker.end_offsets(topics.output, 2).values()) >= 200, 60, "200 records on the output")
+    second = ctx.stage(topics, "fenced-2", extra, instance="twin").start()
+    try:
+        rc = first.proc.wait(60)
+    except Exception:
+        check(False, "the fenced instance still runs 60 s after its transactional id was taken\n" + first.log_tail())
+    text = first.log()
+    check(rc != 0, f"the fenced instance exited with {rc}, expected non-zero")
+    fatal = [l for l in text.splitlines() if "stopped on a fatal error" in l]
+    check(len(fatal) == 1 and "fenced" in fatal[0].lower(),
+          f"expected one fatal line naming the fencing, got {fatal}\n" + first.log_tail())
+    log(f"fenced: first instance exited {rc}: {fatal[0][fatal[0].find('worker'):][:160]}")
+    producer.finish(60)
+    out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=120, what="every id on the output")
+    twice = {k: v for k, v in ids_of(out).items() if v > 1}
+    check(not twice, f"{len(twice)} ids twice after the fencing: {sorted(twice)[:3]}")
+    check(second.stop(signal.SIGTERM) == 0, "the surviving instance did not exit 0 on SIGTERM")
+
+
 def group_split(ctx):
     """Two instances in one group split the input partitions; stopping one
     moves its partitions to the other and no article is lost."""
@@ -318,4 +351,5 @@ if __name__ == "__main__":
         "restart_kill9": restart_kill9,
         "bad_input": bad_input,
         "group_split": group_split,
+        "fenced": fenced,
     })
