@@ -90,6 +90,16 @@ Metrics::Metrics()
                                .Help("Time spent waiting for a broker that did not answer (retried deliveries and commits)")
                                .Register(*registry_)
                                .Add({})),
+      replay_done_(BuildGauge()
+                       .Name("newsflow_replay_records_done")
+                       .Help("newsflow replay: offsets of the range processed so far")
+                       .Register(*registry_)
+                       .Add({})),
+      replay_total_(BuildGauge()
+                        .Name("newsflow_replay_records_total")
+                        .Help("newsflow replay: offsets in the range (records, transaction markers, compacted gaps)")
+                        .Register(*registry_)
+                        .Add({})),
       up_(BuildGauge().Name("newsflow_up").Help("1 while the stage is running").Register(*registry_).Add({})),
       lag_family_(BuildGauge()
                       .Name("newsflow_consumer_lag")
@@ -143,6 +153,11 @@ Metrics::Metrics()
   dedup_by_status_[2] = &dedup_family_.Add({{"result", "near_duplicate"}});
   for (const char* kind : {"output", "duplicate", "dead_letter", "changelog"})
     produced_.emplace(kind, &produced_family_.Add({{"kind", kind}}));
+}
+
+void Metrics::replay_progress(int64_t done, int64_t total) {
+  replay_done_.Set(static_cast<double>(done));
+  replay_total_.Set(static_cast<double>(total));
 }
 
 void Metrics::serve(const std::string& address) {

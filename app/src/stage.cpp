@@ -1,13 +1,13 @@
 #include "newsflow/app/stage.hpp"
 
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <thread>
 #include <vector>
 
 #include "newsflow/app/engine_probe.hpp"
+#include "newsflow/app/kafka_wiring.hpp"
 #include "newsflow/consumer/kafka_source.hpp"
 #include "newsflow/consumer/topic_reader.hpp"
 #include "newsflow/engine/batch_engine.hpp"
@@ -15,36 +15,6 @@
 #include "newsflow/producer/kafka_sink.hpp"
 
 namespace newsflow::app {
-namespace {
-
-std::string instance_name(const Config& config) {
-  if (!config.string("kafka.instance_id").empty()) return config.string("kafka.instance_id");
-  char host[256] = {};
-  if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') return "newsflow";
-  return host;
-}
-
-bool exactly_once(const Config& config) { return config.string("processing.guarantee") == "exactly_once"; }
-
-}  // namespace
-
-WorkerIds worker_ids(const Config& config, int worker) {
-  const std::string instance = instance_name(config);
-  return {config.string("kafka.client_id_prefix") + "-" + instance + "-" + std::to_string(worker),
-          config.string("kafka.transactional_id_prefix") + "-" + config.string("kafka.group_id") + "-" + instance +
-              "-" + std::to_string(worker)};
-}
-
-std::map<std::string, std::string> client_properties(const Config& config,
-                                                     const std::map<std::string, std::string>& pass_through,
-                                                     const std::string& client_id) {
-  std::map<std::string, std::string> p;
-  p["bootstrap.servers"] = config.string("kafka.brokers");
-  p["client.id"] = client_id;
-  if (!config.string("kafka.sasl_password").empty()) p["sasl.password"] = config.string("kafka.sasl_password");
-  for (const auto& [k, v] : pass_through) p[k] = v;
-  return p;
-}
 
 StageTopics stage_topics(const Config& config) {
   StageTopics t;
@@ -64,27 +34,16 @@ Stage::Stage(const Config& config, Metrics& metrics)
 
 void Stage::restore_dedup_state(processors::Pipeline& pipeline) {
   if (!resources_.dedup_index || config_.boolean("run.passthrough")) return;
-  const auto started = std::chrono::steady_clock::now();
-  uint64_t skipped = 0;
-  auto properties = client_properties(config_, config_.consumer_properties(), worker_ids(config_, 0).client_id);
-  // Only committed changelog entries: an aborted batch's fingerprints were
-  // never part of the state.
-  properties["isolation.level"] = "read_committed";
-  auto result = consumer::read_topic_to_end(
-      properties, topics_.changelog, 120000, [&](const RawRecord& record, bool tombstone) {
-        StateChange change{record.key.value_or(""), tombstone ? std::nullopt : std::optional<std::string>(record.value)};
-        if (!pipeline.restore(change)) ++skipped;
-      });
-  if (!result.topic_exists) {
+  const ChangelogRead read = read_changelog(config_, topics_.changelog, pipeline);
+  if (!read.topic_exists) {
     // Compacted, so the latest fingerprint per story survives indefinitely.
-    producer::KafkaSink admin(
-        {client_properties(config_, config_.producer_properties(), worker_ids(config_, 0).client_id)});
+    producer::KafkaSink admin({client_properties(config_, config_.producer_properties(),
+                                                 worker_ids(config_, config_.string("kafka.group_id"), 0).client_id)});
     admin.ensure_topic(topics_.changelog, 6, {{"cleanup.policy", "compact"}}, 15000);
     spdlog::info("created dedup changelog topic '{}'", topics_.changelog);
   }
   spdlog::info("dedup state: {} changelog records from '{}' in {:.1f}s ({} skipped), {} stories indexed",
-               result.records, topics_.changelog,
-               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(), skipped,
+               read.records, topics_.changelog, read.seconds, read.skipped,
                processors::dedup_index_size(*resources_.dedup_index));
 }
 
@@ -99,7 +58,7 @@ int Stage::run(const std::atomic<bool>& stop) {
     std::vector<std::string> wanted = {topics_.output, topics_.dead_letter};
     if (config_.string("dedup.on_duplicate") == "route") wanted.push_back(topics_.duplicates);
     producer::KafkaSink probe(
-        {client_properties(config_, config_.producer_properties(), worker_ids(config_, 0).client_id)});
+        {client_properties(config_, config_.producer_properties(), worker_ids(config_, config_.string("kafka.group_id"), 0).client_id)});
     for (const auto& topic : probe.missing_topics(wanted, 30000))
       spdlog::warn("topic '{}' does not exist yet: unless the cluster creates topics on first use, deliveries to it "
                    "will fail and the stage will wait for it (processing.outage_limit)",
@@ -147,20 +106,14 @@ int Stage::run(const std::atomic<bool>& stop) {
 }
 
 int Stage::worker(int index, const std::atomic<bool>& stop) {
-  const WorkerIds ids = worker_ids(config_, index);
-  const bool transactional = exactly_once(config_);
+  const WorkerIds ids = worker_ids(config_, config_.string("kafka.group_id"), index);
   auto pipeline = config_.boolean("run.passthrough")
                       ? nullptr
                       : make_pipeline(config_, resources_, [this](std::string_view name) {
                           return metrics_.processor_probe(name);
                         });
-
-  producer::KafkaSinkOptions sink_options;
-  sink_options.properties = client_properties(config_, config_.producer_properties(), ids.client_id);
-  if (transactional) sink_options.properties["transactional.id"] = ids.transactional_id;
-  sink_options.topics = {topics_.output, topics_.dead_letter, topics_.duplicates, topics_.changelog};
-  sink_options.flush_timeout_ms = static_cast<int>(config_.duration("run.delivery_timeout").count());
-  producer::KafkaSink sink(std::move(sink_options));
+  producer::KafkaSink sink(
+      sink_options(config_, {topics_.output, topics_.dead_letter, topics_.duplicates, topics_.changelog}, ids));
 
   consumer::KafkaSourceOptions source_options;
   source_options.topic = topics_.input;
@@ -177,51 +130,14 @@ int Stage::worker(int index, const std::atomic<bool>& stop) {
     if (event == "assigned" && !counters_.ready.exchange(true)) spdlog::info("newsflow run: ready");
   };
   consumer::KafkaSource source(std::move(source_options));
-
-  std::unique_ptr<Committer> committer;
-  if (transactional) {
-    auto txn = std::make_unique<producer::TransactionCommitter>(sink, source.handle());
-    // Fences a zombie with the same transactional.id (a previous run of this
-    // worker) and aborts whatever it left open.
-    Status init = txn->init();
-    for (int attempt = 1; init.is_retriable() && attempt < 20 && !stop.load(); ++attempt) {
-      spdlog::warn("worker {}: init_transactions: {}; retrying", index, init.message());
-      init = txn->init();
-    }
-    if (!init.is_ok()) {
-      spdlog::error("worker {}: cannot start exactly-once ({}): {}", index, to_string(init.error_class()),
-                    init.message());
-      return 1;
-    }
-    spdlog::info("worker {}: exactly-once, transactional.id '{}'", index, ids.transactional_id);
-    committer = std::move(txn);
-  } else {
-    committer = std::make_unique<consumer::OffsetCommitter>(source);
-  }
-
-  engine::EngineOptions options;
-  options.poll_max_records = static_cast<size_t>(std::max<int64_t>(1, config_.integer("run.batch_size")));
-  options.poll_wait = config_.duration("run.batch_timeout");
-  options.commit_interval = config_.duration("processing.commit_interval");
-  options.commit_max_records = static_cast<size_t>(std::max<int64_t>(1, config_.integer("processing.commit_records")));
-  options.on_duplicate = engine::parse_duplicate_policy(config_.string("dedup.on_duplicate"));
-  options.passthrough = config_.boolean("run.passthrough");
-  options.outage_limit = config_.duration("processing.outage_limit");
-  options.worker_name = "worker " + std::to_string(index);
+  const auto committer = make_committer(config_, sink, source.handle(), ids, stop);
 
   MetricsEngineProbe probe(metrics_, resources_.dedup_index.get());
-  engine::BatchEngine engine(options, source, pipeline.get(), sink, *committer, &probe, &counters_);
+  engine::BatchEngine engine(engine_options(config_, "worker " + std::to_string(index)), source, pipeline.get(), sink,
+                             *committer, &probe, &counters_);
   const engine::EngineResult result = engine.run(stop);
   if (!result.status.is_ok()) {
-    const int code = result.status.code();
-    const bool fenced = code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
-                        code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
-    spdlog::error("worker {}: stopped on a {} error: {}{}", index, to_string(result.status.error_class()),
-                  result.status.message(),
-                  fenced ? fmt::format(" (fenced: a newer producer took transactional.id '{}'; two instances "
-                                       "share kafka.instance_id, or this one was replaced)",
-                                       ids.transactional_id)
-                         : "");
+    spdlog::error("worker {}: stopped on a {}", index, describe_fatal(result.status, ids));
     return 1;
   }
   spdlog::info("worker {}: committed and left the group", index);

@@ -170,7 +170,7 @@ Status OffsetCommitter::commit(const OffsetMap& next_offsets) {
   kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offsets.size())));
   for (const auto& [tp, offset] : next_offsets)
     rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = offset;
-  return classify_commit_error(rd_kafka_commit(source_.handle(), list.get(), /*async=*/0));
+  return classify_commit_error(rd_kafka_commit(consumer_, list.get(), /*async=*/0));
 }
 
 }  // namespace newsflow::consumer

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "newsflow/app/config.hpp"
+#include "newsflow/app/kafka_wiring.hpp"
 #include "newsflow/app/metrics.hpp"
 #include "newsflow/app/wiring.hpp"
 #include "newsflow/engine/batch_engine.hpp"
@@ -20,18 +21,6 @@ struct StageTopics {
   std::string input, output, dead_letter, duplicates, changelog;
 };
 StageTopics stage_topics(const Config& config);
-
-// Client identities of one worker, derived from settings and the host name.
-struct WorkerIds {
-  std::string client_id;         // <kafka.client_id_prefix>-<instance>-<worker>
-  std::string transactional_id;  // <kafka.transactional_id_prefix>-<group>-<instance>-<worker>
-};
-WorkerIds worker_ids(const Config& config, int worker);
-
-// bootstrap.servers, client.id, the SASL password, then the pass-through properties.
-std::map<std::string, std::string> client_properties(const Config& config,
-                                                     const std::map<std::string, std::string>& pass_through,
-                                                     const std::string& client_id);
 
 // Every worker's engine counts into the same counters, live.
 struct StageCounters : engine::EngineCounters {

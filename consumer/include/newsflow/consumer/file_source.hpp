@@ -13,8 +13,8 @@ namespace newsflow::consumer {
 
 class FileSource final : public BatchSource {
  public:
-  // path "-" reads stdin. Throws ConfigError naming `flag` when the file
-  // cannot be opened.
+  // path "-" reads stdin; a path ending in .gz is decompressed as it is read.
+  // Throws ConfigError naming `flag` when the file cannot be opened.
   explicit FileSource(const std::string& path, const std::string& flag = "--input");
   ~FileSource() override;
   FileSource(const FileSource&) = delete;
@@ -30,12 +30,15 @@ class FileSource final : public BatchSource {
   bool exhausted() const override { return eof_; }
   Status rewind() override { return Status::fatal("file input cannot be rewound"); }
   uint64_t bytes_read() const { return bytes_read_; }
+  // Bytes of the file itself read so far (for a .gz file: compressed bytes).
+  uint64_t compressed_bytes_read() const;
 
  private:
   std::FILE* file_ = nullptr;
   bool owns_ = false;
   uint64_t line_number_ = 0;
   bool eof_ = false;
+  void* gz_ = nullptr;  // the gzFile behind file_, for .gz input
   uint64_t bytes_read_ = 0;
   char* line_ = nullptr;  // getline's buffer, reused
   size_t capacity_ = 0;

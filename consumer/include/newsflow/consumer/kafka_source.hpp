@@ -77,7 +77,8 @@ class KafkaSource final : public BatchSource {
 // commits its offsets synchronously with the consumer.
 class OffsetCommitter final : public Committer {
  public:
-  explicit OffsetCommitter(KafkaSource& source) : source_(source) {}
+  // consumer: the handle whose group the offsets are committed to.
+  explicit OffsetCommitter(rd_kafka_t* consumer) : consumer_(consumer) {}
   Status begin() override { return Status::ok(); }
   Status commit(const OffsetMap& next_offsets) override;
   Status abort() override { return Status::ok(); }  // the records are stored; nothing to take back
@@ -85,7 +86,7 @@ class OffsetCommitter final : public Committer {
   std::string_view name() const override { return "at_least_once"; }
 
  private:
-  KafkaSource& source_;
+  rd_kafka_t* consumer_;
 };
 
 // librdkafka's error for a consumer offset commit, by what the loop should do.

@@ -17,7 +17,8 @@
 namespace newsflow::producer {
 
 struct SinkTopics {
-  std::string output, dead_letter, duplicates, changelog;
+  std::string output, dead_letter, duplicates;
+  std::string changelog;  // empty: state changes are dropped (a replay never writes the live state)
 };
 
 struct KafkaSinkOptions {
