@@ -6,6 +6,8 @@ its own (the faults would disturb the shared one):
   broker_restart   the broker stopped cleanly and started again after --down s
   network_latency  1 s of added latency each way through Toxiproxy
   network_cut      the connection through Toxiproxy cut (proxy disabled)
+  broker_gone      the broker frozen for longer than processing.outage_limit
+                   (set to 15 s): the stage gives up, exits 1, and says why
 
 Load is produced at a steady rate all along (directly to the broker, not
 through the proxy). Afterwards a read_committed reader checks that every id
@@ -93,7 +95,8 @@ def own_broker(source_dir, work_dir, proxied_port=None):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("scenario", choices=["broker_freeze", "broker_restart", "network_latency", "network_cut"])
+    ap.add_argument("scenario", choices=["broker_freeze", "broker_restart", "network_latency", "network_cut",
+                                         "broker_gone"])
     ap.add_argument("--newsflow", required=True)
     ap.add_argument("--source-dir", required=True)
     ap.add_argument("--work-dir", required=True)
@@ -121,7 +124,10 @@ def main():
         ids = [a["id"] for a in articles]
         records = [Produced(a["id"].encode(), article_bytes(a), []) for a in articles]
         via = types.SimpleNamespace(bootstrap=f"127.0.0.1:{proxy_port}") if network else broker
-        nf = Newsflow(ctx.newsflow, via, topics, args.scenario, ["--set", "run.workers=1"], work_dir)
+        extra = ["--set", "run.workers=1"]
+        if args.scenario == "broker_gone":
+            extra += ["--set", "processing.outage_limit=15s"]
+        nf = Newsflow(ctx.newsflow, via, topics, args.scenario, extra, work_dir)
         ctx.instances.append(nf)
         nf.start(ready_timeout=90)
         producer = PacedProducer(broker.bootstrap, topics.input, records, rate)
@@ -129,6 +135,21 @@ def main():
         time.sleep(10)
         log(f"{args.scenario}: fault on for {args.down:.0f}s ({producer.sent} records produced)")
         pid = int(open(os.path.join(state, "pid")).read())
+        if args.scenario == "broker_gone":
+            os.kill(pid, signal.SIGSTOP)
+            try:
+                rc = nf.proc.wait(args.down + 60)
+            except subprocess.TimeoutExpired:
+                rc = None
+            os.kill(pid, signal.SIGCONT)
+            text = nf.log()
+            log(f"broker_gone: the stage exited {rc}")
+            check(rc == 1, f"expected exit 1 after processing.outage_limit, got {rc}\n" + nf.log_tail())
+            check("processing.outage_limit" in text and "gave up after" in text,
+                  "the exit does not say it gave up after the outage limit\n" + nf.log_tail())
+            producer.join(120)
+            print(f"PASS {args.scenario} in {time.time() - started:.1f}s", flush=True)
+            return
         if args.scenario == "broker_freeze":
             os.kill(pid, signal.SIGSTOP)
             time.sleep(args.down)
