@@ -5,6 +5,8 @@ pkg_check_modules(RDKAFKA REQUIRED IMPORTED_TARGET rdkafka)
 pkg_check_modules(HYPERSCAN REQUIRED IMPORTED_TARGET libhs)
 find_package(simdjson REQUIRED)
 find_package(prometheus-cpp REQUIRED)
+# The HTTP server prometheus-cpp wraps, used directly for /healthz and /readyz.
+find_package(civetweb REQUIRED)
 find_package(yaml-cpp REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(spdlog REQUIRED)

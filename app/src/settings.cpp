@@ -18,6 +18,12 @@ const std::vector<SettingSpec>& all_settings() {
       {"output.topic", T::string, "articles.enriched", "Topic enriched records are produced to."},
       {"output.dlq_topic", T::string, "", "Dead-letter topic; empty means '<input.topic>.dlq'."},
 
+      {"cloudevents.enabled", T::boolean, "true",
+       "Output records carry CloudEvents 1.0 attributes as ce_* headers (Kafka binding, binary mode); the input's "
+       "ce_* headers are replaced, traceparent/tracestate kept."},
+      {"cloudevents.source", T::string, "", "ce_source of output records; empty means '/newsflow/<kafka.group_id>'."},
+      {"cloudevents.type", T::string, "news.article.enriched", "ce_type of output records."},
+
       // --- Run loop ---
       {"run.workers", T::integer, "0",
        "Worker threads (each: consumer + pipeline + producer in the group); 0 means one per core."},
@@ -65,7 +71,11 @@ const std::vector<SettingSpec>& all_settings() {
 
       // --- Operations ---
       {"metrics.address", T::string, "127.0.0.1:9464", "host:port of the Prometheus endpoint; empty turns it off."},
-      {"log.level", T::choice, "info", "Log level.", {"trace", "debug", "info", "warn", "error"}},
+      {"log.level", T::choice, "info", "Log level (also --log-level).", {"trace", "debug", "info", "warn", "error"}},
+      {"log.format", T::choice, "auto",
+       "Log lines on stderr: one JSON object per line, plain text, or auto (text on a terminal, else JSON); "
+       "also --log-format.",
+       {"auto", "json", "text"}},
   };
   return settings;
 }

@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "newsflow/app/logging.hpp"
+#include "newsflow/core/time.hpp"
+
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -39,8 +42,28 @@ StageTopics stage_topics(const Config& config) {
   return t;
 }
 
-Stage::Stage(const Config& config, Metrics& metrics)
-    : config_(config), metrics_(metrics), topics_(stage_topics(config)), resources_(load_resources(config)) {}
+producer::CloudEventsOptions cloudevents_options(const Config& config) {
+  producer::CloudEventsOptions o;
+  o.enabled = config.boolean("cloudevents.enabled");
+  o.source = config.string("cloudevents.source").empty() ? "/newsflow/" + config.string("kafka.group_id")
+                                                          : config.string("cloudevents.source");
+  o.type = config.string("cloudevents.type");
+  return o;
+}
+
+std::chrono::milliseconds stuck_after(const Config& config) {
+  return config.duration("run.delivery_timeout") + 2 * config.duration("run.batch_timeout") +
+         std::chrono::seconds(30);
+}
+
+Stage::Stage(const Config& config, Metrics& metrics, Health* health)
+    : config_(config),
+      metrics_(metrics),
+      own_health_(stuck_after(config)),
+      health_(health ? *health : own_health_),
+      topics_(stage_topics(config)),
+      cloudevents_(cloudevents_options(config)),
+      resources_(load_resources(config)) {}
 
 void Stage::restore_dedup_state(processors::Pipeline& pipeline) {
   if (!resources_.dedup_index || config_.boolean("run.passthrough")) return;
@@ -87,12 +110,14 @@ int Stage::run(const std::atomic<bool>& stop) {
   }
 
   metrics_.set_up(true);
+  health_.workers_started(workers);
   std::atomic<bool> failed{false};
   std::vector<std::thread> threads;
   std::vector<int> statuses(static_cast<size_t>(workers), 0);
   for (int i = 0; i < workers; ++i)
     threads.emplace_back([&, i] { statuses[static_cast<size_t>(i)] = worker(i, stop, failed); });
   for (auto& t : threads) t.join();
+  health_.stopping();
   metrics_.set_up(false);
   for (int s : statuses)
     if (s != 0) return s;
@@ -110,21 +135,33 @@ int Stage::worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& f
     return metrics_.processor_probe(name);
   });
 
-  producer::KafkaSink sink({client_properties(config_, config_.producer_properties())});
+  LogFields log_fields{{"worker", index}};
+  const auto stats_interval = config_.duration("kafka.statistics_interval").count();
+  producer::KafkaSinkOptions sink_options{client_properties(config_, config_.producer_properties())};
+  if (stats_interval > 0) {
+    sink_options.properties["statistics.interval.ms"] = std::to_string(stats_interval);
+    sink_options.on_statistics = [this, index](std::string_view json) { metrics_.producer_statistics(index, json); };
+  }
+  producer::KafkaSink sink(std::move(sink_options));
+  LatencyRecorder latency = metrics_.latency_recorder();
 
   auto consumer_props = client_properties(config_, config_.consumer_properties());
   consumer_props["group.id"] = config_.string("kafka.group_id");
-  const auto stats_interval = config_.duration("kafka.statistics_interval").count();
   consumer::KafkaSourceOptions source_options;
   source_options.topic = topics_.input;
   source_options.properties = consumer_props;
   if (stats_interval > 0) {
     source_options.properties["statistics.interval.ms"] = std::to_string(stats_interval);
-    source_options.on_statistics = [this](std::string_view json) { metrics_.consumer_statistics(json); };
+    source_options.on_statistics = [this](std::string_view json) {
+      if (auto s = metrics_.consumer_statistics(json); s.parsed) health_.broker_reachable(s.brokers_up > 0);
+    };
   }
   source_options.on_rebalance = [this, index](const std::string& event,
                                               const std::vector<std::pair<std::string, int32_t>>& partitions) {
     spdlog::info("worker {}: {} {} partition(s) of '{}'", index, event, partitions.size(), topics_.input);
+    metrics_.rebalanced(event, partitions.size());
+    if (event == "assigned") health_.worker_assigned(index, partitions.size());
+    if (event == "revoked") health_.worker_revoked(index);
     if (event == "revoked") metrics_.forget_partitions(partitions);
     if (event == "assigned" && !counters_.ready.exchange(true)) spdlog::info("newsflow run: ready");
   };
@@ -137,9 +174,12 @@ int Stage::worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& f
     batch.clear();
     if (source.poll_batch(batch, batch_size, batch_timeout) == consumer::PollStatus::fatal) {
       spdlog::error("worker {}: {}", index, source.error());
+      health_.worker_failed(index);
       failed = true;
       return 1;
     }
+    health_.worker_progress(index);
+    sink.poll();
     if (batch.empty()) continue;
     const auto started = std::chrono::steady_clock::now();
     counters_.consumed += batch.size();
@@ -161,6 +201,7 @@ int Stage::worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& f
           produce_failed |= !sink.produce(topics_.dead_letter, record.key, record.value,
                                           producer::dead_letter_headers(record, result), record.origin->timestamp_ms);
           metrics_.dead_lettered(result.error_class);
+          log_dead_letter(record, result);
           ++n_dead;
           continue;
         case Disposition::duplicate:
@@ -169,6 +210,7 @@ int Stage::worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& f
             ++n_dropped;
             metrics_.duplicate_dropped();
           } else {
+            producer::set_cloudevents_headers(result.headers, cloudevents_, *record.origin, result.key, now_ms());
             produce_failed |= !sink.produce(on_duplicate == "route" ? topics_.duplicates : topics_.output, result.key,
                                             result.value, result.headers);
             ++n_duplicates;
@@ -176,6 +218,8 @@ int Stage::worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& f
           continue;
         case Disposition::output:
           metrics_.article_processed(pipeline->last_article());
+          producer::set_cloudevents_headers(result.headers, cloudevents_, *record.origin, result.key, now_ms());
+          latency.output(record.origin->timestamp_ms, pipeline->last_article().published_at_ms);
           produce_failed |= !sink.produce(topics_.output, result.key, result.value, result.headers);
           ++n_output;
           continue;
@@ -193,11 +237,13 @@ int Stage::worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& f
     if (produce_failed || !delivery.ok) {
       // Never commit past a record whose output is not safely stored.
       metrics_.delivery_failed(std::max<uint64_t>(delivery.failed, 1));
+      health_.worker_failed(index);
       spdlog::error("worker {}: delivery failed, stopping without committing this batch: {}", index,
                     delivery.first_error.empty() ? "produce refused" : delivery.first_error);
       failed = true;
       return 1;
     }
+    latency.delivered();
     metrics_.produced("output", n_output);
     metrics_.produced(on_duplicate == "route" ? "duplicate" : "output", n_duplicates);
     metrics_.produced("dead_letter", n_dead);
@@ -218,6 +264,7 @@ int Stage::worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& f
     counters_.dead_letters += n_dead;
     metrics_.batch_done(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   }
+  health_.stopping();
   spdlog::info("worker {}: draining and leaving the group", index);
   source.close();
   return 0;

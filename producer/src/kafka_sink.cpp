@@ -5,7 +5,7 @@
 
 namespace newsflow::producer {
 
-KafkaSink::KafkaSink(KafkaSinkOptions options) {
+KafkaSink::KafkaSink(KafkaSinkOptions options) : on_statistics_(std::move(options.on_statistics)) {
   auto properties = options.properties;
   // Idempotence keeps retries from duplicating or reordering records per partition.
   properties["enable.idempotence"] = "true";
@@ -15,12 +15,18 @@ KafkaSink::KafkaSink(KafkaSinkOptions options) {
   auto conf = kafka::make_conf(properties, "kafka.producer");
   rd_kafka_conf_set_opaque(conf.get(), this);
   rd_kafka_conf_set_dr_msg_cb(conf.get(), &KafkaSink::delivery_cb);
+  if (on_statistics_) rd_kafka_conf_set_stats_cb(conf.get(), &KafkaSink::stats_cb);
   rk_ = kafka::make_handle(RD_KAFKA_PRODUCER, std::move(conf), "kafka producer");
 }
 
 KafkaSink::~KafkaSink() {
   // Serve outstanding delivery reports before destroying (librdkafka's rule).
   if (rk_) rd_kafka_flush(rk_.get(), 5000);
+}
+
+int KafkaSink::stats_cb(rd_kafka_t*, char* json, size_t len, void* opaque) {
+  static_cast<KafkaSink*>(opaque)->on_statistics_(std::string_view(json, len));
+  return 0;  // librdkafka frees json
 }
 
 void KafkaSink::delivery_cb(rd_kafka_t*, const rd_kafka_message_t* msg, void* opaque) {

@@ -12,8 +12,10 @@
 #include <string>
 
 #include "newsflow/app/config.hpp"
+#include "newsflow/app/health.hpp"
 #include "newsflow/app/metrics.hpp"
 #include "newsflow/app/wiring.hpp"
+#include "newsflow/producer/cloudevents.hpp"
 
 namespace newsflow::app {
 
@@ -21,6 +23,11 @@ struct StageTopics {
   std::string input, output, dead_letter, duplicates, changelog;
 };
 StageTopics stage_topics(const Config& config);
+// cloudevents.* settings, with the source defaulting to /newsflow/<group id>.
+producer::CloudEventsOptions cloudevents_options(const Config& config);
+// How long a worker may go without progress before /healthz calls it stuck:
+// longer than the longest legitimate wait (a batch's delivery timeout).
+std::chrono::milliseconds stuck_after(const Config& config);
 
 struct StageCounters {
   std::atomic<uint64_t> consumed{0};
@@ -31,7 +38,9 @@ struct StageCounters {
 
 class Stage {
  public:
-  Stage(const Config& config, Metrics& metrics);
+  // health: where the run loop reports liveness and readiness (the metrics
+  // listener serves it); null keeps a private one nobody reads.
+  Stage(const Config& config, Metrics& metrics, Health* health = nullptr);
 
   // Runs until stop becomes true (then drains and commits) or a fatal error.
   // Returns an exit status.
@@ -44,7 +53,10 @@ class Stage {
 
   const Config& config_;
   Metrics& metrics_;
+  Health own_health_;
+  Health& health_;
   StageTopics topics_;
+  producer::CloudEventsOptions cloudevents_;
   SharedResources resources_;
   StageCounters counters_;
 };

@@ -6,6 +6,7 @@
 // Under exactly-once (next) the same boundary becomes one transaction.
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,6 +19,8 @@ namespace newsflow::producer {
 
 struct KafkaSinkOptions {
   std::map<std::string, std::string> properties;  // bootstrap.servers and pass-through
+  // Called from poll with librdkafka's statistics JSON (statistics.interval.ms > 0).
+  std::function<void(std::string_view json)> on_statistics = nullptr;
 };
 
 struct DeliveryResult {
@@ -42,6 +45,10 @@ class KafkaSink {
   // (or failed), at most timeout_ms. Not ok when any failed or time ran out.
   DeliveryResult await_delivery(int timeout_ms);
 
+  // Serves queued callbacks (statistics) without waiting; the run loop calls
+  // it every round, so an idle stage does not pile them up.
+  void poll() { rd_kafka_poll(rk_.get(), 0); }
+
   // Creates topics that do not exist (admin API); existing ones are left as
   // they are. config holds topic configs such as cleanup.policy=compact.
   void ensure_topic(const std::string& topic, int partitions,
@@ -55,6 +62,9 @@ class KafkaSink {
 
  private:
   static void delivery_cb(rd_kafka_t* rk, const rd_kafka_message_t* msg, void* opaque);
+  static int stats_cb(rd_kafka_t* rk, char* json, size_t len, void* opaque);
+
+  std::function<void(std::string_view json)> on_statistics_;
 
   kafka::Handle rk_;
   std::atomic<uint64_t> in_flight_{0};
