@@ -101,16 +101,17 @@ std::optional<LogFormat> parse_log_format(std::string_view name) {
   return std::nullopt;
 }
 
+std::unique_ptr<spdlog::formatter> make_log_formatter(LogFormat format) {
+  if (format == LogFormat::json) return std::make_unique<JsonFormatter>();
+  auto f = std::make_unique<spdlog::pattern_formatter>();
+  f->add_flag<TextFieldsFlag>('*').set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v%*");
+  return f;
+}
+
 void install_logger(LogFormat format) {
   auto logger = spdlog::get("newsflow");
   if (!logger) logger = spdlog::stderr_color_mt("newsflow");
-  if (format == LogFormat::json) {
-    logger->set_formatter(std::make_unique<JsonFormatter>());
-  } else {
-    auto f = std::make_unique<spdlog::pattern_formatter>();
-    f->add_flag<TextFieldsFlag>('*').set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v%*");
-    logger->set_formatter(std::move(f));
-  }
+  logger->set_formatter(make_log_formatter(format));
   spdlog::set_default_logger(logger);
   kafka::set_log_callback(&kafka_log);
 }

@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,9 @@ std::optional<LogFormat> parse_log_format(std::string_view name);
 // routes librdkafka's logs into it. Called again (once the config is read),
 // it only swaps the format; call it before any other thread logs.
 void install_logger(LogFormat format);
+
+// The formatter install_logger uses (exposed for tests and other sinks).
+std::unique_ptr<spdlog::formatter> make_log_formatter(LogFormat format);
 
 struct LogField {
   LogField(std::string_view k, std::string v) : key(k), value(std::move(v)) {}
