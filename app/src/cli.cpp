@@ -133,6 +133,8 @@ int main(int argc, char** argv) {
   bool config_markdown = false;
   auto* config_cmd = cli.add_subcommand("config", "Check a configuration and print the effective settings");
   add_common(config_cmd, config_flags);
+  // The same -X as run, so a command line can be checked before it is deployed.
+  config_cmd->add_option("-X", config_flags.kafka_x, "librdkafka property for consumer and producer: -X key=value");
   config_cmd->add_flag("--markdown", config_markdown, "Print the settings reference as a Markdown table");
 
   for (auto* sub : {process, run, demo, config_cmd}) {
