@@ -47,3 +47,10 @@ add_test(NAME deploy_helm_chart
           $<TARGET_FILE:newsflow> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/deploy_helm_chart)
 # A first run builds Helm (minutes on two busy cores); later runs take seconds.
 set_tests_properties(deploy_helm_chart PROPERTIES LABELS integration FIXTURES_REQUIRED test_venv TIMEOUT 1800)
+
+# The compose stack without Docker: the Compose specification's JSON schema
+# (compose-go module) and the wiring between its services and files.
+add_test(NAME deploy_compose_stack
+  COMMAND /usr/bin/env ${NEWSFLOW_TEST_VENV}/bin/python ${CMAKE_SOURCE_DIR}/tests/deploy/check_compose.py
+          $<TARGET_FILE:newsflow> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/deploy_compose_stack)
+set_tests_properties(deploy_compose_stack PROPERTIES LABELS integration FIXTURES_REQUIRED test_venv TIMEOUT 300)
