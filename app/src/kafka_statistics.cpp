@@ -57,7 +57,8 @@ KafkaStatsSummary Metrics::consumer_statistics(std::string_view json) {
       if (broker["state"].get(state) || broker["source"].get(source) || broker["nodeid"].get(nodeid)) continue;
       if (source == "internal") continue;
       if (state == "UP") ++summary.brokers_up;
-      // Bootstrap (-1) and logical (coordinator) entries repeat a real broker.
+      // Bootstrap entries not yet known as a node (-1) and logical
+      // (coordinator) entries repeat a real broker.
       if (nodeid < 0 || source == "logical") continue;
       if (auto rtt = p50_p99_seconds(broker["rtt"]))
         set_quantiles(stats_gauges_, rtt_family_, {{"client", "consumer"}, {"broker", std::to_string(nodeid)}}, *rtt);
@@ -98,7 +99,11 @@ void Metrics::producer_statistics(int worker, std::string_view json) {
   for (auto [name, broker] : brokers) {
     std::string_view source;
     int64_t nodeid = -1;
-    if (broker["source"].get(source) || broker["nodeid"].get(nodeid) || nodeid < 0 || source != "learned") continue;
+    // A bootstrap broker turns into its node once known ("configured", nodeid
+    // >= 0); logical (coordinator) and internal entries repeat or fake one.
+    if (broker["source"].get(source) || broker["nodeid"].get(nodeid) || nodeid < 0 || source == "logical" ||
+        source == "internal")
+      continue;
     const std::string id = std::to_string(nodeid);
     if (auto rtt = p50_p99_seconds(broker["rtt"]))
       set_quantiles(stats_gauges_, rtt_family_, {{"client", "producer"}, {"broker", id}}, *rtt);
