@@ -34,7 +34,8 @@ void Health::worker_revoked(int index) {
 }
 
 HealthReport Health::liveness() const {
-  HealthReport r{true, ""};
+  HealthReport r;
+  r.ok = true;
   const int n = count_.load(std::memory_order_acquire);
   if (n == 0) {
     r.text = "starting: ok\n";
@@ -58,9 +59,11 @@ HealthReport Health::liveness() const {
 }
 
 HealthReport Health::readiness() const {
-  HealthReport r{true, ""};
+  HealthReport r;
+  r.ok = true;
   auto check = [&](bool good, const std::string& what, const std::string& bad) {
     r.text += what + ": " + (good ? std::string("ok") : bad) + "\n";
+    if (!good && r.problem.empty()) r.problem = what + ": " + bad;
     r.ok = r.ok && good;
   };
   const int n = count_.load(std::memory_order_acquire);

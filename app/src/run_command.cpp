@@ -8,6 +8,7 @@
 #include "newsflow/app/metrics.hpp"
 #include "newsflow/app/signals.hpp"
 #include "newsflow/app/stage.hpp"
+#include "newsflow/app/systemd_notify.hpp"
 
 namespace newsflow::app {
 
@@ -25,6 +26,7 @@ int run_command(const Config& config) {
   metrics.serve(config.string("metrics.address"), &health);
   if (!metrics.endpoint().empty())
     spdlog::info("metrics at {}, health at /healthz and /readyz", metrics.endpoint());
+  SystemdNotifier systemd(health, stop);
   Stage stage(config, metrics, &health);
   const int status = stage.run(stop);
   const auto& c = stage.counters();

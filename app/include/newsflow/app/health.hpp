@@ -25,7 +25,8 @@ namespace newsflow::app {
 
 struct HealthReport {
   bool ok = false;
-  std::string text;  // one line per check, for people reading the probe
+  std::string text;     // one line per check, for people reading the probe
+  std::string problem;  // the first failing check ("broker: unreachable"), empty when ok
 };
 
 class Health {
@@ -46,6 +47,9 @@ class Health {
 
   // From librdkafka statistics (any broker connection UP) and error events.
   void broker_reachable(bool reachable) { broker_up_ = reachable; }
+
+  // The run loop has started (the dedup restore is over).
+  bool running() const { return count_.load(std::memory_order_acquire) > 0; }
 
   HealthReport liveness() const;
   HealthReport readiness() const;
