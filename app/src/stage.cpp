@@ -2,16 +2,15 @@
 
 #include <spdlog/spdlog.h>
 
-#include "newsflow/app/logging.hpp"
-#include "newsflow/core/time.hpp"
-
 #include <chrono>
 #include <thread>
 #include <vector>
 
+#include "newsflow/app/logging.hpp"
 #include "newsflow/consumer/kafka_source.hpp"
 #include "newsflow/consumer/topic_reader.hpp"
 #include "newsflow/producer/kafka_sink.hpp"
+#include "newsflow/core/time.hpp"
 #include "newsflow/processors/dedup.hpp"
 
 namespace newsflow::app {

@@ -8,6 +8,7 @@
   kubernetes-validate, strict: unknown fields fail), the ScaledObject
   against KEDA's own CRD schema and the PodMonitor against the Prometheus
   Operator's (both from their Go modules, `go mod download`), strict too;
+- the plain manifests of deploy/kubernetes/ against the same schemas;
 - what the chart promises: probes on /healthz and /readyz at the metrics
   port, terminationGracePeriodSeconds = run.shutdown_timeout + 15 s, the
   ConfigMap accepted by `newsflow config -c`, run.workers = CPU request,
@@ -240,6 +241,27 @@ def main():
         docs = render(helm_bin, chart, name, flags)
         by_kind = check_objects(docs, name, binary, work_dir, crds, values)
         print(f"{name}: {len(docs)} objects ({', '.join(sorted(by_kind))}) valid")
+
+    # The plain manifests of deploy/kubernetes/ (kustomize) against the same schemas.
+    k8s = os.path.join(source_dir, "deploy", "kubernetes")
+    checked = 0
+    for name in sorted(os.listdir(k8s)):
+        if not name.endswith(".yaml") or name == "kustomization.yaml":
+            continue
+        with open(os.path.join(k8s, name), encoding="utf-8") as f:
+            for d in yaml.safe_load_all(f):
+                if not d:
+                    continue
+                checked += 1
+                if d["kind"] in crds:
+                    for e in list(crds[d["kind"]].iter_errors(d))[:5]:
+                        fail(f"kubernetes/{name}: {'/'.join(map(str, e.absolute_path))}: {e.message} (CRD schema)")
+                    continue
+                try:
+                    kubernetes_validate.validate(d, KUBE_VERSION, strict=True)
+                except kubernetes_validate.ValidationError as e:
+                    fail(f"kubernetes/{name}: {e.message} at {'/'.join(map(str, e.path))}")
+    print(f"deploy/kubernetes: {checked} objects valid")
 
     # Refusals: settings that would leave group members without partitions.
     for name, flags, reason in [
