@@ -54,6 +54,7 @@ class OwnBroker:
         check(r.returncode == 0, f"scripts/kafka start for {state_dir} failed:\n{r.stderr[-3000:]}")
         self.broker = Broker(state_dir)
         self.cmdline = None
+        self.resumed = None  # the broker process after resume(): our child
 
     def pid(self):
         with open(os.path.join(self.state_dir, "pid")) as f:
@@ -73,10 +74,10 @@ class OwnBroker:
 
     def resume(self):
         with open(os.path.join(self.state_dir, "broker.log"), "ab") as out:
-            proc = subprocess.Popen(self.cmdline, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+            self.resumed = subprocess.Popen(self.cmdline, stdin=subprocess.DEVNULL, stdout=out,
+                                            stderr=subprocess.STDOUT, start_new_session=True)
         with open(os.path.join(self.state_dir, "pid"), "w") as f:
-            f.write(f"{proc.pid}\n")
+            f.write(f"{self.resumed.pid}\n")
         deadline = time.time() + 120
         while time.time() < deadline:
             try:
@@ -87,6 +88,14 @@ class OwnBroker:
         check(False, "the broker did not answer within 120s of its restart\n" + self.broker.log_tail())
 
     def stop(self):
+        if self.resumed and self.resumed.poll() is None:
+            # Our child: reap it here, or scripts/kafka stop waits on a zombie.
+            self.resumed.terminate()
+            try:
+                self.resumed.wait(60)
+            except subprocess.TimeoutExpired:
+                self.resumed.kill()
+                self.resumed.wait(10)
         subprocess.run([self.script, "stop"], env=self.env, capture_output=True, timeout=120)
 
 
