@@ -76,12 +76,12 @@ TEST(HealthTest, BrokerOutageIsNotReadyButAlive) {
 }
 
 TEST(HealthTest, StuckOrFailedWorkerIsNotAlive) {
-  Health h(150ms);
+  Health h(500ms);
   h.workers_started(2);
   h.worker_progress(0);
   h.worker_progress(1);
   EXPECT_TRUE(h.liveness().ok);
-  std::this_thread::sleep_for(250ms);
+  std::this_thread::sleep_for(700ms);
   h.worker_progress(1);
   const auto stuck = h.liveness();
   EXPECT_FALSE(stuck.ok);
