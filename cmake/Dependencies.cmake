@@ -3,8 +3,12 @@
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(RDKAFKA REQUIRED IMPORTED_TARGET rdkafka)
 pkg_check_modules(HYPERSCAN REQUIRED IMPORTED_TARGET libhs)
+# sd_notify for the systemd unit (Type=notify, watchdog).
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 find_package(simdjson REQUIRED)
 find_package(prometheus-cpp REQUIRED)
+# The HTTP server prometheus-cpp wraps, used directly for /healthz and /readyz.
+find_package(civetweb REQUIRED)
 find_package(yaml-cpp REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(spdlog REQUIRED)

@@ -1,6 +1,5 @@
 // Command-line front end: flags -> Config -> one subcommand.
 #include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -10,6 +9,7 @@
 #include "newsflow/app/cli.hpp"
 #include "newsflow/app/commands.hpp"
 #include "newsflow/app/config.hpp"
+#include "newsflow/app/logging.hpp"
 #include "newsflow/core/version.hpp"
 
 namespace newsflow::app {
@@ -51,6 +51,25 @@ Config load_config(const CommonFlags& flags, std::vector<std::pair<std::string, 
   return Config::load(file, env, overrides);
 }
 
+// --log-format wins; else log.format from the file or NEWSFLOW_LOG_FORMAT. Then
+// the one warning about ignored environment variables, in the final format.
+void apply_log_settings(const Config& config, const std::string& format_flag, const std::string& level_flag,
+                        const char* level_default = nullptr) {
+  const std::string& format = format_flag.empty() ? config.string("log.format") : format_flag;
+  install_logger(format == "auto" ? default_log_format() : *parse_log_format(format));
+  const std::string level = !level_flag.empty() ? level_flag : level_default ? level_default : config.string("log.level");
+  spdlog::set_level(spdlog::level::from_str(level));
+  const auto& ignored = config.ignored_environment();
+  if (!ignored.empty()) {
+    std::string names;
+    for (const auto& n : ignored) names += (names.empty() ? "" : ", ") + n;
+    // Names only: a value could be a secret meant for another program.
+    spdlog::warn("ignoring {} environment variable(s) that name no newsflow setting (Kubernetes service links, "
+                 "other tools, or a typo?): {}",
+                 ignored.size(), names);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -59,7 +78,7 @@ int main(int argc, char** argv) {
                "records; bad input goes to a dead-letter topic with its reason."};
   cli.require_subcommand(1);
   cli.set_version_flag("--version", std::string(version()));
-  std::string log_level;
+  std::string log_level, log_format;
 
   // process
   CommonFlags process_flags;
@@ -159,19 +178,26 @@ int main(int argc, char** argv) {
   bool config_list = false;
   auto* config_cmd = cli.add_subcommand("config", "Check a configuration and print the effective settings");
   add_common(config_cmd, config_flags);
+  // The same -X as run, so a command line can be checked before it is deployed.
+  config_cmd->add_option("-X", config_flags.kafka_x, "librdkafka property for consumer and producer: -X key=value");
   config_cmd->add_flag("--markdown", config_markdown, "Print the settings reference as a Markdown table");
   config_cmd->add_flag("--list", config_list, "Print every setting: key, type, default")->excludes("--markdown");
 
-  for (auto* sub : {process, run, replay, demo, config_cmd})
-    sub->add_option("--log-level", log_level, "trace, debug, info, warn or error");
+  for (auto* sub : {process, run, replay, demo, config_cmd}) {
+    sub->add_option("--log-level", log_level, "trace, debug, info, warn or error (also log.level)")
+        ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
+    sub->add_option("--log-format", log_format,
+                    "json (one object per line) or text; default: text on a terminal, json otherwise (also log.format)")
+        ->check(CLI::IsMember({"json", "text"}));
+  }
 
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e) == 0 ? kExitOk : kExitUsage;
   }
-  spdlog::set_default_logger(spdlog::stderr_color_mt("newsflow"));
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+  // Until the config is read (its errors are logged too): the flag or auto.
+  install_logger(log_format.empty() ? default_log_format() : *parse_log_format(log_format));
 
   try {
     if (*process) {
@@ -180,7 +206,7 @@ int main(int argc, char** argv) {
       if (!duplicates.empty()) process_args.duplicates = duplicates;
       if (!process->count("--progress")) process_args.progress = ::isatty(STDERR_FILENO) && process_args.input != "-";
       Config config = load_config(process_flags, {});
-      spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
+      apply_log_settings(config, log_format, log_level);
       return process_command(config, process_args);
     }
     if (*run) {
@@ -188,7 +214,7 @@ int main(int argc, char** argv) {
       for (const auto& [key, value] : run_overrides)
         if (!value.empty()) overrides.emplace_back(key, value);
       Config config = load_config(run_flags, overrides);
-      spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
+      apply_log_settings(config, log_format, log_level);
       return run_command(config);
     }
     if (*replay) {
@@ -224,7 +250,7 @@ int main(int argc, char** argv) {
     }
     if (*demo) {
       Config config = load_config(demo_flags, {});
-      spdlog::set_level(spdlog::level::from_str(log_level.empty() ? "warn" : log_level));
+      apply_log_settings(config, log_format, log_level, "warn");
       return demo_command(std::move(config), demo_args);
     }
     if (*config_cmd) {
@@ -233,6 +259,7 @@ int main(int argc, char** argv) {
         return kExitOk;
       }
       Config config = load_config(config_flags, {});
+      apply_log_settings(config, log_format, log_level);
       std::cout << config.describe();
       return kExitOk;
     }

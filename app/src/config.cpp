@@ -190,8 +190,10 @@ Config Config::load(const std::optional<std::string>& yaml_file, const std::map<
         break;
       }
     }
-    if (!matched)
-      throw ConfigError("environment variable " + name + " names no setting (see `newsflow config --list`)");
+    // Not a refusal: Kubernetes service links (a Service named newsflow
+    // injects NEWSFLOW_SERVICE_HOST, NEWSFLOW_PORT_9464_TCP, ...) and other
+    // tools' variables share the prefix. The caller warns once, naming them.
+    if (!matched) c.ignored_env_.push_back(name);
   }
 
   for (const auto& [k, v] : overrides) c.set(k, v, "command line");

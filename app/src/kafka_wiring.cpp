@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "newsflow/consumer/kafka_source.hpp"
+#include "newsflow/app/stage.hpp"
 #include "newsflow/consumer/topic_reader.hpp"
 
 namespace newsflow::app {
@@ -44,6 +45,7 @@ producer::KafkaSinkOptions sink_options(const Config& config, const producer::Si
   if (exactly_once(config)) options.properties["transactional.id"] = ids.transactional_id;
   options.topics = topics;
   options.flush_timeout_ms = static_cast<int>(config.duration("run.delivery_timeout").count());
+  options.cloudevents = cloudevents_options(config);
   return options;
 }
 

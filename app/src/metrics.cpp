@@ -1,8 +1,7 @@
 #include "newsflow/app/metrics.hpp"
 
-#include <simdjson.h>
-
 #include "newsflow/core/errors.hpp"
+#include "newsflow/core/time.hpp"
 #include "newsflow/core/version.hpp"
 
 namespace newsflow::app {
@@ -11,6 +10,16 @@ namespace {
 using prometheus::BuildCounter;
 using prometheus::BuildGauge;
 using prometheus::BuildHistogram;
+
+// 5 ms .. 1 h: from a stage keeping up (tens of ms) to a backlog being worked off.
+prometheus::Histogram::BucketBoundaries end_to_end_buckets() {
+  return {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600};
+}
+
+// 1 min .. 7 d: news arrives minutes to days after it was published.
+prometheus::Histogram::BucketBoundaries event_age_buckets() {
+  return {60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400};
+}
 
 prometheus::Histogram::BucketBoundaries latency_buckets() {
   // 10 µs .. 2.5 s: processors run in microseconds, batches in milliseconds.
@@ -141,7 +150,38 @@ Metrics::Metrics()
                              .Name("newsflow_normalize_suspect_total")
                              .Help("Articles whose chrome rules would have removed too much: kept unremoved, flagged")
                              .Register(*registry_)
-                             .Add({})) {
+                             .Add({})),
+      end_to_end_seconds_(BuildHistogram()
+                              .Name("newsflow_end_to_end_latency_seconds")
+                              .Help("Output delivery time minus the input record's Kafka timestamp, per output record")
+                              .Register(*registry_)
+                              .Add({}, end_to_end_buckets())),
+      event_age_seconds_(BuildHistogram()
+                             .Name("newsflow_event_age_seconds")
+                             .Help("Output delivery time minus the article's published_at, per output record")
+                             .Register(*registry_)
+                             .Add({}, event_age_buckets())),
+      rebalances_family_(BuildCounter()
+                             .Name("newsflow_rebalances_total")
+                             .Help("Group rebalance callbacks, by event (assigned, revoked)")
+                             .Register(*registry_)),
+      assigned_partitions_(BuildGauge()
+                               .Name("newsflow_assigned_partitions")
+                               .Help("Input partitions this process holds")
+                               .Register(*registry_)
+                               .Add({})),
+      rtt_family_(BuildGauge()
+                      .Name("newsflow_kafka_broker_rtt_seconds")
+                      .Help("Broker round-trip time over the last statistics window, from librdkafka")
+                      .Register(*registry_)),
+      int_latency_family_(BuildGauge()
+                              .Name("newsflow_kafka_producer_queue_latency_seconds")
+                              .Help("Time records wait in the producer's internal queue (librdkafka int_latency)")
+                              .Register(*registry_)),
+      producer_queue_family_(BuildGauge()
+                                 .Name("newsflow_producer_queue_messages")
+                                 .Help("Records in a worker's producer queue, not yet delivered")
+                                 .Register(*registry_)) {
   BuildGauge()
       .Name("newsflow_build_info")
       .Help("Build information")
@@ -153,6 +193,7 @@ Metrics::Metrics()
   dedup_by_status_[2] = &dedup_family_.Add({{"result", "near_duplicate"}});
   for (const char* kind : {"output", "duplicate", "dead_letter", "changelog"})
     produced_.emplace(kind, &produced_family_.Add({{"kind", kind}}));
+  for (const char* event : {"assigned", "revoked"}) rebalances_family_.Add({{"event", event}});
 }
 
 void Metrics::replay_progress(int64_t done, int64_t total) {
@@ -160,17 +201,28 @@ void Metrics::replay_progress(int64_t done, int64_t total) {
   replay_total_.Set(static_cast<double>(total));
 }
 
-void Metrics::serve(const std::string& address) {
-  if (address.empty()) return;
-  try {
-    exposer_ = std::make_unique<prometheus::Exposer>(address);
-  } catch (const std::exception& e) {
-    throw ConfigError("metrics.address '" + address + "': cannot listen: " + e.what());
+void Metrics::rebalanced(const std::string& event, size_t partitions) {
+  rebalances_family_.Add({{"event", event}}).Increment();
+  if (event == "assigned")
+    assigned_partitions_.Increment(static_cast<double>(partitions));
+  else
+    assigned_partitions_.Decrement(static_cast<double>(partitions));
+}
+
+void LatencyRecorder::delivered() {
+  const int64_t now = now_ms();
+  for (const auto& [input_ms, published_ms] : pending_) {
+    // A producer clock ahead of ours gives a negative age: not a latency.
+    if (input_ms >= 0 && now >= input_ms) end_to_end_.Observe(static_cast<double>(now - input_ms) / 1000.0);
+    if (published_ms >= 0 && now >= published_ms) event_age_.Observe(static_cast<double>(now - published_ms) / 1000.0);
   }
-  exposer_->RegisterCollectable(registry_);
-  const auto ports = exposer_->GetListeningPorts();
-  const auto host = address.substr(0, address.rfind(':'));
-  endpoint_ = "http://" + host + ":" + std::to_string(ports.empty() ? 0 : ports.front()) + "/metrics";
+  pending_.clear();
+}
+
+void Metrics::serve(const std::string& address, const Health* health) {
+  if (address.empty()) return;
+  server_ = std::make_unique<StatusServer>(address, registry_, health);
+  endpoint_ = server_->base_url() + "/metrics";
 }
 
 std::shared_ptr<processors::ProcessorProbe> Metrics::processor_probe(std::string_view processor) {
@@ -211,54 +263,6 @@ void Metrics::article_processed(const Article& a) {
   }
   if (!a.topics_language_supported) unsupported_language_.Increment();
   if (a.normalize_suspect) normalize_suspect_.Increment();
-}
-
-void Metrics::consumer_statistics(std::string_view json) {
-  simdjson::ondemand::parser parser;
-  simdjson::padded_string padded(json);
-  simdjson::ondemand::document doc;
-  if (parser.iterate(padded).get(doc)) return;
-  simdjson::ondemand::object topics;
-  if (doc["topics"].get_object().get(topics)) return;
-  std::lock_guard lock(mutex_);
-  for (auto topic_field : topics) {
-    std::string_view topic_name;
-    simdjson::ondemand::field tf;
-    if (std::move(topic_field).get(tf) || tf.unescaped_key().get(topic_name)) return;
-    const std::string topic(topic_name);
-    simdjson::ondemand::object partitions;
-    if (tf.value()["partitions"].get_object().get(partitions)) continue;
-    for (auto partition_field : partitions) {
-      simdjson::ondemand::field pf;
-      std::string_view key;
-      if (std::move(partition_field).get(pf) || pf.unescaped_key().get(key)) return;
-      if (key == "-1") continue;  // librdkafka's internal unassigned partition
-      int64_t lag = -1;
-      if (pf.value()["consumer_lag"].get_int64().get(lag)) continue;
-      if (lag < 0) continue;  // unknown until the first fetch
-      const int partition = std::stoi(std::string(key));
-      auto it = lag_.find({topic, partition});
-      if (it == lag_.end())
-        it = lag_.emplace(std::make_pair(topic, partition),
-                          &lag_family_.Add({{"topic", topic}, {"partition", std::to_string(partition)}}))
-                 .first;
-      it->second->Set(static_cast<double>(lag));
-    }
-  }
-}
-
-}  // namespace newsflow::app
-
-namespace newsflow::app {
-
-void Metrics::forget_partitions(const std::vector<std::pair<std::string, int32_t>>& partitions) {
-  std::lock_guard lock(mutex_);
-  for (const auto& [topic, partition] : partitions) {
-    auto it = lag_.find({topic, partition});
-    if (it == lag_.end()) continue;
-    lag_family_.Remove(it->second);
-    lag_.erase(it);
-  }
 }
 
 }  // namespace newsflow::app

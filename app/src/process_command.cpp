@@ -32,8 +32,8 @@ class ProgressProbe final : public engine::EngineProbe {
     std::fprintf(stderr, "\rnewsflow process: %llu records, %.0f/s, %.1f MB read ",
                  static_cast<unsigned long long>(read_), read_ / secs, source_.bytes_read() / 1e6);
   }
-  void processed(const Article&) override {}
-  void dead_lettered(const std::string&) override {}
+  void processed(const RawRecord&, const Article&, bool) override {}
+  void dead_lettered(const RawRecord&, const ProcessedRecord&) override {}
   void duplicate_dropped() override {}
   void committed(const std::array<uint64_t, 4>&, size_t, std::chrono::duration<double>) override {}
   void aborted(engine::AbortCause, const Status&) override {}

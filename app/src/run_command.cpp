@@ -8,6 +8,7 @@
 #include "newsflow/app/metrics.hpp"
 #include "newsflow/app/signals.hpp"
 #include "newsflow/app/stage.hpp"
+#include "newsflow/app/systemd_notify.hpp"
 
 namespace newsflow::app {
 
@@ -21,9 +22,12 @@ int run_command(const Config& config) {
   std::atomic<bool> stop{false};
   SignalWatcher signals(stop, config.duration("run.shutdown_timeout"));
   Metrics metrics;
-  metrics.serve(config.string("metrics.address"));
-  if (!metrics.endpoint().empty()) spdlog::info("metrics at {}", metrics.endpoint());
-  Stage stage(config, metrics);
+  Health health(stuck_after(config));
+  metrics.serve(config.string("metrics.address"), &health);
+  if (!metrics.endpoint().empty())
+    spdlog::info("metrics at {}, health at /healthz and /readyz", metrics.endpoint());
+  SystemdNotifier systemd(health, stop);
+  Stage stage(config, metrics, &health);
   const int status = stage.run(stop);
   const auto& c = stage.counters();
   spdlog::info("newsflow run: stopped ({}): {} consumed, {} committed, {} output, {} duplicates, {} dead letters, "

@@ -33,6 +33,11 @@ const std::vector<SettingSpec>& all_settings() {
       {"kafka.client_id_prefix", T::string, "newsflow", "client.id is '<prefix>-<instance>-<worker>', so brokers and tools tell workers apart."},
       {"kafka.transactional_id_prefix", T::string, "newsflow",
        "transactional.id is '<prefix>-<group>-<instance>-<worker>': stable, so a restarted worker fences its zombie."},
+      {"cloudevents.enabled", T::boolean, "true",
+       "Output records carry CloudEvents 1.0 attributes as ce_* headers (Kafka binding, binary mode); the input's "
+       "ce_* headers are replaced, traceparent/tracestate kept."},
+      {"cloudevents.source", T::string, "", "ce_source of output records; empty means '/newsflow/<kafka.group_id>'."},
+      {"cloudevents.type", T::string, "news.article.enriched", "ce_type of output records."},
 
       // --- Run loop ---
       {"run.workers", T::integer, "0",
@@ -81,7 +86,11 @@ const std::vector<SettingSpec>& all_settings() {
 
       // --- Operations ---
       {"metrics.address", T::string, "127.0.0.1:9464", "host:port of the Prometheus endpoint; empty turns it off."},
-      {"log.level", T::choice, "info", "Log level.", {"trace", "debug", "info", "warn", "error"}},
+      {"log.level", T::choice, "info", "Log level (also --log-level).", {"trace", "debug", "info", "warn", "error"}},
+      {"log.format", T::choice, "auto",
+       "Log lines on stderr: one JSON object per line, plain text, or auto (text on a terminal, else JSON); "
+       "also --log-format.",
+       {"auto", "json", "text"}},
   };
   return settings;
 }

@@ -8,6 +8,7 @@
 
 #include "newsflow/app/engine_probe.hpp"
 #include "newsflow/app/kafka_wiring.hpp"
+#include "newsflow/app/logging.hpp"
 #include "newsflow/consumer/kafka_source.hpp"
 #include "newsflow/consumer/topic_reader.hpp"
 #include "newsflow/engine/batch_engine.hpp"
@@ -29,8 +30,29 @@ StageTopics stage_topics(const Config& config) {
   return t;
 }
 
-Stage::Stage(const Config& config, Metrics& metrics)
-    : config_(config), metrics_(metrics), topics_(stage_topics(config)), resources_(load_resources(config)) {}
+producer::CloudEventsOptions cloudevents_options(const Config& config) {
+  producer::CloudEventsOptions o;
+  o.enabled = config.boolean("cloudevents.enabled");
+  o.source = config.string("cloudevents.source").empty() ? "/newsflow/" + config.string("kafka.group_id")
+                                                          : config.string("cloudevents.source");
+  o.type = config.string("cloudevents.type");
+  return o;
+}
+
+std::chrono::milliseconds stuck_after(const Config& config) {
+  // Longer than the longest legitimate silence of a worker's loop: one wait
+  // for delivery reports, a poll on each side, and headroom.
+  return config.duration("run.delivery_timeout") + 2 * config.duration("run.batch_timeout") +
+         std::chrono::seconds(30);
+}
+
+Stage::Stage(const Config& config, Metrics& metrics, Health* health)
+    : config_(config),
+      metrics_(metrics),
+      own_health_(stuck_after(config)),
+      health_(health ? *health : own_health_),
+      topics_(stage_topics(config)),
+      resources_(load_resources(config)) {}
 
 void Stage::restore_dedup_state(processors::Pipeline& pipeline) {
   if (!resources_.dedup_index || config_.boolean("run.passthrough")) return;
@@ -73,6 +95,7 @@ int Stage::run(const std::atomic<bool>& stop) {
                workers, config_.duration("processing.commit_interval").count());
 
   metrics_.set_up(true);
+  health_.workers_started(workers);
   // One worker's fatal error stops the others: a half-running stage would
   // hold partitions it no longer processes.
   std::atomic<bool> stop_all{false};
@@ -93,12 +116,14 @@ int Stage::run(const std::atomic<bool>& stop) {
       } catch (const std::exception& e) {
         spdlog::error("worker {}: {}", i, e.what());
       }
+      if (status != 0) health_.worker_failed(i);
       statuses[static_cast<size_t>(i)] = status;
       if (status != 0) stop_all = true;
     });
   for (auto& t : threads) t.join();
   watching = false;
   relay.join();
+  health_.stopping();
   metrics_.set_up(false);
   for (int s : statuses)
     if (s != 0) return s;
@@ -107,36 +132,49 @@ int Stage::run(const std::atomic<bool>& stop) {
 
 int Stage::worker(int index, const std::atomic<bool>& stop) {
   const WorkerIds ids = worker_ids(config_, config_.string("kafka.group_id"), index);
+  LogFields log_fields{{"worker", index}};
+  const auto stats_interval = config_.duration("kafka.statistics_interval").count();
   auto pipeline = config_.boolean("run.passthrough")
                       ? nullptr
                       : make_pipeline(config_, resources_, [this](std::string_view name) {
                           return metrics_.processor_probe(name);
                         });
-  producer::KafkaSink sink(
-      sink_options(config_, {topics_.output, topics_.dead_letter, topics_.duplicates, topics_.changelog}, ids));
+  auto producer_options =
+      sink_options(config_, {topics_.output, topics_.dead_letter, topics_.duplicates, topics_.changelog}, ids);
+  if (stats_interval > 0) {
+    producer_options.properties["statistics.interval.ms"] = std::to_string(stats_interval);
+    producer_options.on_statistics = [this, index](std::string_view json) { metrics_.producer_statistics(index, json); };
+  }
+  producer::KafkaSink sink(std::move(producer_options));
 
   consumer::KafkaSourceOptions source_options;
   source_options.topic = topics_.input;
   source_options.properties = client_properties(config_, config_.consumer_properties(), ids.client_id);
   source_options.properties["group.id"] = config_.string("kafka.group_id");
-  if (const auto stats_interval = config_.duration("kafka.statistics_interval").count(); stats_interval > 0) {
+  if (stats_interval > 0) {
     source_options.properties["statistics.interval.ms"] = std::to_string(stats_interval);
-    source_options.on_statistics = [this](std::string_view json) { metrics_.consumer_statistics(json); };
+    source_options.on_statistics = [this](std::string_view json) {
+      if (auto s = metrics_.consumer_statistics(json); s.parsed) health_.broker_reachable(s.brokers_up > 0);
+    };
   }
   source_options.on_rebalance = [this, index](const std::string& event,
                                               const std::vector<std::pair<std::string, int32_t>>& partitions) {
     spdlog::info("worker {}: {} {} partition(s) of '{}'", index, event, partitions.size(), topics_.input);
+    metrics_.rebalanced(event, partitions.size());
+    if (event == "assigned") health_.worker_assigned(index, partitions.size());
+    if (event == "revoked") health_.worker_revoked(index);
     if (event == "revoked") metrics_.forget_partitions(partitions);
     if (event == "assigned" && !counters_.ready.exchange(true)) spdlog::info("newsflow run: ready");
   };
   consumer::KafkaSource source(std::move(source_options));
   const auto committer = make_committer(config_, sink, source.handle(), ids, stop);
 
-  MetricsEngineProbe probe(metrics_, resources_.dedup_index.get());
+  MetricsEngineProbe probe(metrics_, resources_.dedup_index.get(), {&health_, index, &sink});
   engine::BatchEngine engine(engine_options(config_, "worker " + std::to_string(index)), source, pipeline.get(), sink,
                              *committer, &probe, &counters_);
   const engine::EngineResult result = engine.run(stop);
   if (!result.status.is_ok()) {
+    health_.worker_failed(index);
     spdlog::error("worker {}: stopped on a {}", index, describe_fatal(result.status, ids));
     return 1;
   }

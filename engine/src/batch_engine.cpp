@@ -65,6 +65,7 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
     batch.clear();
     const size_t room = options_.commit_max_records - std::min(records_, options_.commit_max_records - 1);
     Status polled = source_.poll(batch, std::min(options_.poll_max_records, room), wait);
+    if (probe_) probe_->heartbeat();
     if (!revoke_status_.is_ok()) {
       result.status = revoke_status_;
       break;
@@ -133,32 +134,32 @@ Status BatchEngine::process_batch(const std::vector<RawRecord>& batch) {
       case Disposition::reject:
         if (Status s = sink_.write_dead_letter(record, result); !s.is_ok()) return s;
         ++written_[index_of(Destination::dead_letter)];
-        if (probe_) probe_->dead_lettered(result.error_class);
+        if (probe_) probe_->dead_lettered(record, result);
         break;
       case Disposition::duplicate:
         ++duplicates_;
-        if (probe_) probe_->processed(pipeline_->last_article());
+        if (probe_) probe_->processed(record, pipeline_->last_article(), options_.on_duplicate != DuplicatePolicy::drop);
         if (options_.on_duplicate == DuplicatePolicy::drop) {
           ++dropped_;
           if (probe_) probe_->duplicate_dropped();
         } else if (Status s = write(options_.on_duplicate == DuplicatePolicy::route ? Destination::duplicate
                                                                                    : Destination::output,
-                                    result);
+                                    record, result);
                    !s.is_ok()) {
           return s;
         }
         break;
       case Disposition::output:
-        if (probe_) probe_->processed(pipeline_->last_article());
-        if (Status s = write(Destination::output, result); !s.is_ok()) return s;
+        if (probe_) probe_->processed(record, pipeline_->last_article(), true);
+        if (Status s = write(Destination::output, record, result); !s.is_ok()) return s;
         break;
     }
   }
   return Status::ok();
 }
 
-Status BatchEngine::write(Destination d, const ProcessedRecord& r) {
-  Status s = sink_.write(d, r);
+Status BatchEngine::write(Destination d, const RawRecord& input, const ProcessedRecord& r) {
+  Status s = sink_.write(d, input, r);
   if (s.is_ok()) ++written_[index_of(d)];
   return s;
 }

@@ -72,7 +72,7 @@ std::string format_state_line(const StateChange& change) {
   return line;
 }
 
-Status FileRecordSink::write(Destination destination, const ProcessedRecord& record) {
+Status FileRecordSink::write(Destination destination, const RawRecord&, const ProcessedRecord& record) {
   FileSink* target = destination == Destination::duplicate ? targets_.duplicates : targets_.output;
   if (!target) return Status::fatal(std::string("no file for ") + std::string(to_string(destination)) + " records");
   target->write_line(record.value);

@@ -1,11 +1,14 @@
 #include "newsflow/producer/kafka_sink.hpp"
 
+#include "newsflow/core/time.hpp"
+
 #include <chrono>
 #include <thread>
 
 namespace newsflow::producer {
 
-KafkaSink::KafkaSink(KafkaSinkOptions options) : options_(std::move(options)) {
+KafkaSink::KafkaSink(KafkaSinkOptions options)
+    : options_(std::move(options)) {
   auto properties = options_.properties;
   // Idempotence keeps retries from duplicating or reordering records per partition.
   properties["enable.idempotence"] = "true";
@@ -15,12 +18,18 @@ KafkaSink::KafkaSink(KafkaSinkOptions options) : options_(std::move(options)) {
   auto conf = kafka::make_conf(properties, "kafka.producer");
   rd_kafka_conf_set_opaque(conf.get(), this);
   rd_kafka_conf_set_dr_msg_cb(conf.get(), &KafkaSink::delivery_cb);
+  if (options_.on_statistics) rd_kafka_conf_set_stats_cb(conf.get(), &KafkaSink::stats_cb);
   rk_ = kafka::make_handle(RD_KAFKA_PRODUCER, std::move(conf), "kafka producer");
 }
 
 KafkaSink::~KafkaSink() {
   // Serve outstanding delivery reports before destroying (librdkafka's rule).
   if (rk_) rd_kafka_flush(rk_.get(), 5000);
+}
+
+int KafkaSink::stats_cb(rd_kafka_t*, char* json, size_t len, void* opaque) {
+  static_cast<KafkaSink*>(opaque)->options_.on_statistics(std::string_view(json, len));
+  return 0;  // librdkafka frees json
 }
 
 void KafkaSink::delivery_cb(rd_kafka_t*, const rd_kafka_message_t* msg, void* opaque) {
@@ -95,9 +104,15 @@ Status KafkaSink::await_delivery(int timeout_ms) {
   return Status::ok();
 }
 
-Status KafkaSink::write(Destination destination, const ProcessedRecord& record) {
+Status KafkaSink::write(Destination destination, const RawRecord& input, const ProcessedRecord& record) {
   const std::string& topic = destination == Destination::duplicate ? options_.topics.duplicates : options_.topics.output;
-  return produce(topic, record.key, record.value, record.headers);
+  if (!options_.cloudevents.enabled) return produce(topic, record.key, record.value, record.headers);
+  // A file record (replay --from-file) is identified by its line.
+  const Origin origin = input.origin ? *input.origin
+                                     : Origin{"file", 0, static_cast<int64_t>(input.line_number), -1};
+  Headers headers = record.headers;
+  set_cloudevents_headers(headers, options_.cloudevents, origin, record.key, now_ms());
+  return produce(topic, record.key, record.value, headers);
 }
 
 Status KafkaSink::write_dead_letter(const RawRecord& input, const ProcessedRecord& rejection) {

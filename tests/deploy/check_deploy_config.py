@@ -9,9 +9,8 @@
 - The metrics port is the same in the ConfigMap, Deployment, Service, Dockerfile.
 - The ConfigMap's run.workers equals the pod's CPU request (the default, one
   per core, would count the node's cores).
-- The pod spec keeps enableServiceLinks: false (newsflow refuses unknown
-  NEWSFLOW_* variables, which service links would inject).
-- systemd-analyze verify accepts the unit, where systemd-analyze exists.
+- The Deployment probes /healthz (liveness) and /readyz (readiness).
+- systemd-analyze verify accepts the unit (Debian's systemd package).
 
 Usage: check_deploy_config.py NEWSFLOW_BINARY SOURCE_DIR WORK_DIR
 """
@@ -120,8 +119,9 @@ def main():
     if not cpu or settings["run.workers"] != cpu.group(1):
         fail(f"configmap run.workers ({settings['run.workers']}) must equal the pod's CPU request "
              f"({cpu.group(1) if cpu else 'not a whole number'}): 0 would count the node's cores")
-    if not re.search(r"^\s*enableServiceLinks:\s*false\s*$", deployment, re.M):
-        fail("deployment.yaml: enableServiceLinks: false is missing")
+    for probe, path in (("livenessProbe", "/healthz"), ("readinessProbe", "/readyz")):
+        if not re.search(rf"{probe}:\s*\n\s*httpGet:\s*\n\s*path:\s*{path}\s*\n", deployment):
+            fail(f"deployment.yaml: {probe} does not GET {path}")
     if not re.search(rf"containerPort:\s*{metrics_port}\b", deployment):
         fail(f"deployment.yaml: containerPort is not the metrics port {metrics_port}")
     if f'prometheus.io/port: "{metrics_port}"' not in deployment:
@@ -148,7 +148,7 @@ def main():
         if proc.returncode != 0 or proc.stderr.strip():
             fail(f"systemd-analyze verify: {proc.stderr.strip()}")
     else:
-        print("note: systemd-analyze not installed, unit file syntax not verified")
+        fail("systemd-analyze not found: install the Debian package systemd (scripts/install-deps does)")
     return finish()
 
 

@@ -94,7 +94,6 @@ def main():
                 failures.append("Dockerfile: no HEALTHCHECK ... CMD [...] found")
             else:
                 command = [c.replace("/9464", "/" + port.group(1).decode()) for c in command]
-                # newsflow_up turns 1 right after the dedup restore, before the join.
                 health = subprocess.run(command, capture_output=True, timeout=10)
                 if health.returncode != 0:
                     failures.append(f"HEALTHCHECK command failed on a running stage: {health.stderr!r}")

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 import uuid
 from collections import Counter
@@ -461,11 +462,12 @@ def OutputSchema(source_dir):
 class Newsflow:
     """One `newsflow run` process, configured by flags only (no config file)."""
 
-    def __init__(self, binary, broker, topics, name, extra=(), work_dir=None, instance=None):
+    def __init__(self, binary, broker, topics, name, extra=(), work_dir=None, instance=None, env=None):
         self.binary, self.broker, self.topics, self.name = binary, broker, topics, name
         # The instance id names the transactional ids: a restart that should
         # fence its predecessor passes the same one.
         self.instance = instance or name
+        self.extra_env = env or {}
         self.metrics_port = free_port()
         self.work_dir = work_dir or os.getcwd()
         self.log_path = os.path.join(self.work_dir, f"{name}.log")
@@ -482,6 +484,7 @@ class Newsflow:
         # Flags only: a NEWSFLOW_* variable in the caller's environment (a
         # config file, a setting) must not change what is tested.
         env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSFLOW_")}
+        env.update(self.extra_env)  # what a scenario sets on purpose
         self.proc = subprocess.Popen(self.args, stdin=subprocess.DEVNULL, stdout=self.log_file,
                                      stderr=subprocess.STDOUT, cwd=self.work_dir, env=env)
         deadline = time.time() + ready_timeout
@@ -529,6 +532,16 @@ class Newsflow:
     def metrics(self):
         with urllib.request.urlopen(f"http://127.0.0.1:{self.metrics_port}/metrics", timeout=5) as r:
             return r.read().decode()
+
+    def http_status(self, path):
+        """Status code of GET path on the metrics listener (0: no answer)."""
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.metrics_port}{path}", timeout=5) as r:
+                return r.status
+        except urllib.error.HTTPError as e:
+            return e.code
+        except OSError:
+            return 0
 
     def metric(self, name, labels=None):
         """Sum of the samples of one metric whose labels include labels."""
@@ -595,7 +608,7 @@ class Context:
     broker: Broker = None
     instances: list = field(default_factory=list)
 
-    def stage(self, topics, name, extra=(), instance=None):
-        nf = Newsflow(self.newsflow, self.broker, topics, name, extra, self.work_dir, instance)
+    def stage(self, topics, name, extra=(), instance=None, env=None, broker=None):
+        nf = Newsflow(self.newsflow, broker or self.broker, topics, name, extra, self.work_dir, instance, env)
         self.instances.append(nf)
         return nf

@@ -40,8 +40,14 @@ def check_output_record(record, schema, input_headers):
     check(record.header("newsflow.dedup.status") is not None,
           f"output record {key}: no newsflow.dedup.status header (headers: {sorted(record.headers)})")
     for name, value in input_headers:
+        if name.startswith("ce_"):
+            continue  # the output is a new event: its own ce_* attributes (below), not the input's
         check(record.header(name) == value.encode(),
               f"output record {key}: input header {name} not carried over (got {record.header(name)!r})")
+    # CloudEvents on by default (the ops scenario checks them with the SDK).
+    check(record.header("ce_specversion") == b"1.0", f"output record {key}: ce_specversion {record.header('ce_specversion')!r}")
+    check(record.header("ce_type") == b"news.article.enriched", f"output record {key}: ce_type {record.header('ce_type')!r}")
+    check(len(record.headers.get("ce_id", [])) == 1, f"output record {key}: ce_id {record.headers.get('ce_id')!r}")
 
 
 def end_to_end(ctx):

@@ -30,3 +30,27 @@ add_test(NAME deploy_run_supervision
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tests/deploy/check_run_supervision.py
           $<TARGET_FILE:newsflow> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/deploy_run_supervision)
 set_tests_properties(deploy_run_supervision PROPERTIES LABELS unit TIMEOUT 180 RUN_SERIAL TRUE)
+
+# The PyPI tools of tests/deploy/requirements.txt (CloudEvents SDK,
+# kubernetes-validate) in a venv beside Debian's packages; reused while the
+# requirements are unchanged. Label integration, like its users: they need
+# the network on a first run (PyPI, the Go module proxy).
+set(NEWSFLOW_TEST_VENV ${CMAKE_BINARY_DIR}/test-venv)
+add_test(NAME test_venv COMMAND ${CMAKE_SOURCE_DIR}/tests/deploy/make-venv ${NEWSFLOW_TEST_VENV})
+set_tests_properties(test_venv PROPERTIES FIXTURES_SETUP test_venv LABELS integration TIMEOUT 600)
+
+# The Helm chart: helm lint and template (Helm built with go install, cached),
+# objects validated against the Kubernetes, KEDA and Prometheus Operator schemas.
+add_test(NAME deploy_helm_chart
+  # env: the venv is made by the test_venv fixture, after ctest reads this.
+  COMMAND /usr/bin/env ${NEWSFLOW_TEST_VENV}/bin/python ${CMAKE_SOURCE_DIR}/tests/deploy/check_helm.py
+          $<TARGET_FILE:newsflow> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/deploy_helm_chart)
+# A first run builds Helm (minutes on two busy cores); later runs take seconds.
+set_tests_properties(deploy_helm_chart PROPERTIES LABELS integration FIXTURES_REQUIRED test_venv TIMEOUT 1800)
+
+# The compose stack without Docker: the Compose specification's JSON schema
+# (compose-go module) and the wiring between its services and files.
+add_test(NAME deploy_compose_stack
+  COMMAND /usr/bin/env ${NEWSFLOW_TEST_VENV}/bin/python ${CMAKE_SOURCE_DIR}/tests/deploy/check_compose.py
+          $<TARGET_FILE:newsflow> ${CMAKE_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/deploy_compose_stack)
+set_tests_properties(deploy_compose_stack PROPERTIES LABELS integration FIXTURES_REQUIRED test_venv TIMEOUT 300)

@@ -66,10 +66,28 @@ TEST(ConfigTest, BadValueIsNamedWithWhatWasExpected) {
   EXPECT_NE(msg.find("run.batch_size"), std::string::npos) << msg;
   msg = error_of([] { Config::load(std::nullopt, {}, {{"dedup.on_duplicate", "keep"}}); });
   EXPECT_NE(msg.find("drop, route, emit"), std::string::npos) << msg;
-  msg = error_of([] { Config::load(std::nullopt, {{"NEWSFLOW_NOT_A_SETTING", "1"}}, {}); });
-  EXPECT_NE(msg.find("NEWSFLOW_NOT_A_SETTING"), std::string::npos) << msg;
+  msg = error_of([] { Config::load(std::nullopt, {{"NEWSFLOW_RUN_BATCH_SIZE", "lots"}}, {}); });
+  EXPECT_NE(msg.find("NEWSFLOW_RUN_BATCH_SIZE"), std::string::npos) << msg;
   msg = error_of([] { Config::load("/nonexistent/newsflow.yaml", {}, {}); });
   EXPECT_NE(msg.find("/nonexistent/newsflow.yaml"), std::string::npos) << msg;
+}
+
+TEST(ConfigTest, UnknownEnvironmentVariablesAreIgnoredAndListed) {
+  // What a Kubernetes Service named newsflow injects into every pod, plus a typo.
+  const std::map<std::string, std::string> env = {
+      {"NEWSFLOW_SERVICE_HOST", "10.96.0.12"},       {"NEWSFLOW_SERVICE_PORT", "9464"},
+      {"NEWSFLOW_SERVICE_PORT_METRICS", "9464"},     {"NEWSFLOW_PORT", "tcp://10.96.0.12:9464"},
+      {"NEWSFLOW_PORT_9464_TCP", "tcp://10.96.0.12:9464"}, {"NEWSFLOW_PORT_9464_TCP_PROTO", "tcp"},
+      {"NEWSFLOW_PORT_9464_TCP_PORT", "9464"},       {"NEWSFLOW_PORT_9464_TCP_ADDR", "10.96.0.12"},
+      {"NEWSFLOW_KAFKA_GROUPID", "typo"},            {"NEWSFLOW_KAFKA_GROUP_ID", "from-env"}};
+  const Config c = Config::load(std::nullopt, env, {});
+  EXPECT_EQ(c.string("kafka.group_id"), "from-env");  // known ones still apply
+  const std::vector<std::string> expected = {
+      "NEWSFLOW_KAFKA_GROUPID",       "NEWSFLOW_PORT",         "NEWSFLOW_PORT_9464_TCP",
+      "NEWSFLOW_PORT_9464_TCP_ADDR",  "NEWSFLOW_PORT_9464_TCP_PORT", "NEWSFLOW_PORT_9464_TCP_PROTO",
+      "NEWSFLOW_SERVICE_HOST",        "NEWSFLOW_SERVICE_PORT", "NEWSFLOW_SERVICE_PORT_METRICS"};
+  EXPECT_EQ(c.ignored_environment(), expected);
+  EXPECT_TRUE(Config::load(std::nullopt, {{"NEWSFLOW_CONFIG", "/x.yaml"}}, {}).ignored_environment().empty());
 }
 
 TEST(ConfigTest, SecretsAreNeverPrinted) {

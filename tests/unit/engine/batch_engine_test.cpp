@@ -53,7 +53,7 @@ class LogSource final : public BatchSource {
 // a transaction) and a discarding abort drops them.
 class MemorySink final : public RecordSink {
  public:
-  Status write(Destination d, const ProcessedRecord& r) override { return add(d, r.key); }
+  Status write(Destination d, const RawRecord&, const ProcessedRecord& r) override { return add(d, r.key); }
   Status write_dead_letter(const RawRecord& input, const ProcessedRecord&) override {
     return add(Destination::dead_letter, input.value);
   }

@@ -1,7 +1,8 @@
 #pragma once
 // Every setting newsflow reads is declared once in settings.cpp with its type,
 // default and help text. Values come from (later wins): defaults, the YAML
-// file, NEWSFLOW_* environment variables, then command-line flags.
+// file, NEWSFLOW_* environment variables, then command-line flags. NEWSFLOW_*
+// variables that name no setting are ignored (and listed, for one warning).
 // librdkafka properties pass through unchanged under kafka.consumer.* and
 // kafka.producer.* (and -X key=value, which sets both).
 #include <chrono>
@@ -54,11 +55,15 @@ class Config {
   // key = value lines for logs, with secrets masked.
   std::string describe() const;
 
+  // NEWSFLOW_* variables that name no setting, sorted; they were ignored.
+  const std::vector<std::string>& ignored_environment() const { return ignored_env_; }
+
  private:
   const std::string& raw(std::string_view key) const;
   std::map<std::string, std::string, std::less<>> values_;
   std::map<std::string, std::string> consumer_;
   std::map<std::string, std::string> producer_;
+  std::vector<std::string> ignored_env_;
 };
 
 // Captures NEWSFLOW_* variables from the process environment.

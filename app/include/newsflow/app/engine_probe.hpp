@@ -1,17 +1,28 @@
 #pragma once
 // The batch engine's hooks implemented with the stage's Prometheus metrics.
+#include "newsflow/app/health.hpp"
 #include "newsflow/app/metrics.hpp"
 #include "newsflow/engine/batch_engine.hpp"
 #include "newsflow/processors/dedup.hpp"
+#include "newsflow/producer/kafka_sink.hpp"
 
 namespace newsflow::app {
 
+// Per worker: liveness goes to Health, the producer is served while idle.
+struct ProbeTargets {
+  Health* health = nullptr;
+  int worker = 0;
+  producer::KafkaSink* sink = nullptr;
+};
+
 class MetricsEngineProbe final : public engine::EngineProbe {
  public:
-  MetricsEngineProbe(Metrics& metrics, const processors::DedupIndex* index) : metrics_(metrics), index_(index) {}
+  MetricsEngineProbe(Metrics& metrics, const processors::DedupIndex* index, ProbeTargets targets = {})
+      : metrics_(metrics), index_(index), targets_(targets), latency_(metrics.latency_recorder()) {}
+  void heartbeat() override;
   void polled(size_t records) override { metrics_.consumed(records); }
-  void processed(const Article& article) override { metrics_.article_processed(article); }
-  void dead_lettered(const std::string& error_class) override { metrics_.dead_lettered(error_class); }
+  void processed(const RawRecord& input, const Article& article, bool written) override;
+  void dead_lettered(const RawRecord& input, const ProcessedRecord& rejection) override;
   void duplicate_dropped() override { metrics_.duplicate_dropped(); }
   void committed(const std::array<uint64_t, 4>& written, size_t records,
                  std::chrono::duration<double> open_for) override;
@@ -22,6 +33,8 @@ class MetricsEngineProbe final : public engine::EngineProbe {
  private:
   Metrics& metrics_;
   const processors::DedupIndex* index_;
+  ProbeTargets targets_;
+  LatencyRecorder latency_;  // this worker's outputs of the open batch
   std::chrono::milliseconds reported_wait_{0};  // of the current outage, already counted
 };
 

@@ -3,7 +3,6 @@
 // per-label children cached, because Family::Add per event is slow; the
 // stage code gets one-line hooks (the probe pattern). Thread-safe.
 #include <prometheus/counter.h>
-#include <prometheus/exposer.h>
 #include <prometheus/gauge.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
@@ -11,21 +10,50 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "newsflow/app/status_server.hpp"
 #include "newsflow/core/article.hpp"
 #include "newsflow/processors/processor.hpp"
 
 namespace newsflow::app {
 
+// Per worker (not thread-safe): notes each output record's input timestamp
+// and publish time, and observes both ages once the batch is delivered, which
+// is when the record is durably on the output (Kafka Streams' KIP-613 record
+// end-to-end latency, measured at the sink).
+class LatencyRecorder {
+ public:
+  LatencyRecorder(prometheus::Histogram& end_to_end, prometheus::Histogram& event_age)
+      : end_to_end_(end_to_end), event_age_(event_age) {}
+  void output(int64_t input_timestamp_ms, std::optional<int64_t> published_at_ms) {
+    pending_.emplace_back(input_timestamp_ms, published_at_ms.value_or(-1));
+  }
+  void delivered();  // observes what output() noted, at the current time
+  void discard() { pending_.clear(); }  // the batch was aborted: nothing was delivered
+
+ private:
+  prometheus::Histogram& end_to_end_;
+  prometheus::Histogram& event_age_;
+  std::vector<std::pair<int64_t, int64_t>> pending_;  // -1: unknown
+};
+
+// What the statistics say about the cluster connection, for readiness.
+struct KafkaStatsSummary {
+  bool parsed = false;
+  int brokers_up = 0;  // broker connections in state UP
+};
+
 class Metrics {
  public:
   Metrics();
 
-  // Starts the HTTP endpoint; throws ConfigError when the address is taken.
-  void serve(const std::string& address);
+  // Starts the HTTP endpoint (/metrics, and /healthz and /readyz from
+  // health when given); throws ConfigError when the address is taken.
+  void serve(const std::string& address, const Health* health = nullptr);
   std::string endpoint() const { return endpoint_; }
   std::shared_ptr<prometheus::Registry> registry() const { return registry_; }
 
@@ -47,15 +75,21 @@ class Metrics {
   void set_dedup_index_entries(size_t n) { dedup_index_entries_.Set(static_cast<double>(n)); }
   // Outcome counters derived from what the processors wrote into the article.
   void article_processed(const Article& article);
-  // Parses librdkafka's statistics JSON for per-partition consumer lag.
-  void consumer_statistics(std::string_view json);
+  // librdkafka's statistics JSON (kafka_statistics.cpp): per-partition
+  // consumer lag and broker round-trip times from a consumer; queue depth,
+  // internal queue latency and round-trip times from a worker's producer.
+  KafkaStatsSummary consumer_statistics(std::string_view json);
+  void producer_statistics(int worker, std::string_view json);
+  // A group rebalance handed this process (assigned) or took (revoked) partitions.
+  void rebalanced(const std::string& event, size_t partitions);
+  LatencyRecorder latency_recorder() { return LatencyRecorder(end_to_end_seconds_, event_age_seconds_); }
   // Drops the lag series of partitions this process no longer owns, so a lost
   // partition does not keep reporting its last lag.
   void forget_partitions(const std::vector<std::pair<std::string, int32_t>>& partitions);
 
  private:
   std::shared_ptr<prometheus::Registry> registry_;
-  std::unique_ptr<prometheus::Exposer> exposer_;
+  std::unique_ptr<StatusServer> server_;
   std::string endpoint_;
 
   prometheus::Counter& consumed_;
@@ -80,11 +114,19 @@ class Metrics {
   prometheus::Counter& articles_with_quotes_;
   prometheus::Counter& unsupported_language_;
   prometheus::Counter& normalize_suspect_;
+  prometheus::Histogram& end_to_end_seconds_;
+  prometheus::Histogram& event_age_seconds_;
+  prometheus::Family<prometheus::Counter>& rebalances_family_;
+  prometheus::Gauge& assigned_partitions_;
+  prometheus::Family<prometheus::Gauge>& rtt_family_;
+  prometheus::Family<prometheus::Gauge>& int_latency_family_;
+  prometheus::Family<prometheus::Gauge>& producer_queue_family_;
 
   std::mutex mutex_;  // guards the caches below
   std::map<std::string, prometheus::Counter*, std::less<>> produced_;
   std::map<std::string, prometheus::Counter*, std::less<>> dead_lettered_;
   std::map<std::pair<std::string, int>, prometheus::Gauge*> lag_;
+  std::map<std::vector<std::string>, prometheus::Gauge*> stats_gauges_;  // family name + label values
   prometheus::Counter* dedup_by_status_[3] = {};
 };
 

@@ -28,8 +28,13 @@ class ReplayProgress final : public engine::EngineProbe {
   ReplayProgress(ProgressStyle style, Sample sample, engine::EngineProbe& inner, Metrics& metrics);
 
   void polled(size_t records) override;
-  void processed(const Article& article) override { inner_.processed(article); }
-  void dead_lettered(const std::string& error_class) override { inner_.dead_lettered(error_class); }
+  void heartbeat() override { inner_.heartbeat(); }
+  void processed(const RawRecord& input, const Article& article, bool written) override {
+    inner_.processed(input, article, written);
+  }
+  void dead_lettered(const RawRecord& input, const ProcessedRecord& rejection) override {
+    inner_.dead_lettered(input, rejection);
+  }
   void duplicate_dropped() override { inner_.duplicate_dropped(); }
   void committed(const std::array<uint64_t, 4>& written, size_t records,
                  std::chrono::duration<double> open_for) override;

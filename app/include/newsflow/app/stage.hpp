@@ -14,6 +14,10 @@
 #include "newsflow/app/metrics.hpp"
 #include "newsflow/app/wiring.hpp"
 #include "newsflow/engine/batch_engine.hpp"
+#include "newsflow/app/health.hpp"
+#include "newsflow/app/metrics.hpp"
+#include "newsflow/app/wiring.hpp"
+#include "newsflow/producer/cloudevents.hpp"
 
 namespace newsflow::app {
 
@@ -21,6 +25,16 @@ struct StageTopics {
   std::string input, output, dead_letter, duplicates, changelog;
 };
 StageTopics stage_topics(const Config& config);
+// cloudevents.* settings, with the source defaulting to /newsflow/<group id>.
+producer::CloudEventsOptions cloudevents_options(const Config& config);
+// How long a worker may go without progress before /healthz calls it stuck:
+// longer than the longest legitimate wait (one wait for delivery reports).
+std::chrono::milliseconds stuck_after(const Config& config);
+// cloudevents.* settings, with the source defaulting to /newsflow/<group id>.
+producer::CloudEventsOptions cloudevents_options(const Config& config);
+// How long a worker may go without progress before /healthz calls it stuck:
+// longer than the longest legitimate wait (a batch's delivery timeout).
+std::chrono::milliseconds stuck_after(const Config& config);
 
 // Every worker's engine counts into the same counters, live.
 struct StageCounters : engine::EngineCounters {
@@ -29,7 +43,9 @@ struct StageCounters : engine::EngineCounters {
 
 class Stage {
  public:
-  Stage(const Config& config, Metrics& metrics);
+  // health: where the run loop reports liveness and readiness (the metrics
+  // listener serves it); null keeps a private one nobody reads.
+  Stage(const Config& config, Metrics& metrics, Health* health = nullptr);
 
   // Runs until stop becomes true (then commits and leaves) or a fatal error.
   // Returns an exit status.
@@ -42,7 +58,10 @@ class Stage {
 
   const Config& config_;
   Metrics& metrics_;
+  Health own_health_;
+  Health& health_;
   StageTopics topics_;
+  producer::CloudEventsOptions cloudevents_;
   SharedResources resources_;
   StageCounters counters_;
 };

@@ -45,9 +45,19 @@ using HeadersPtr = std::unique_ptr<rd_kafka_headers_t, HeadersDeleter>;
 using ErrorPtr = std::unique_ptr<rd_kafka_error_t, ErrorDeleter>;
 using MessagePtr = std::unique_ptr<rd_kafka_message_t, MessageDeleter>;
 
+using LogCallback = void (*)(const rd_kafka_t* rk, int level, const char* facility, const char* message);
+inline LogCallback& log_callback() {
+  static LogCallback cb = nullptr;
+  return cb;
+}
+// Every client made after this logs through cb instead of librdkafka's own
+// stderr lines (the app installs its logger here, so JSON logs stay JSON).
+inline void set_log_callback(LogCallback cb) { log_callback() = cb; }
+
 // Applies properties in order; a bad property is a start-up error naming it.
 inline Conf make_conf(const std::map<std::string, std::string>& properties, const std::string& what) {
   Conf conf(rd_kafka_conf_new());
+  if (log_callback()) rd_kafka_conf_set_log_cb(conf.get(), log_callback());
   char err[512];
   for (const auto& [key, value] : properties) {
     if (rd_kafka_conf_set(conf.get(), key.c_str(), value.c_str(), err, sizeof err) != RD_KAFKA_CONF_OK)

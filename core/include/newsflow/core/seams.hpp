@@ -61,8 +61,9 @@ class RecordSink {
   // Each queues one record and returns without waiting for it to be stored.
   // Not ok when the sink refused it (the batch then aborts or the worker
   // stops, by the error's class).
-  //   output / duplicate: an enriched record (ProcessedRecord key, value, headers)
-  virtual Status write(Destination destination, const ProcessedRecord& record) = 0;
+  //   output / duplicate: an enriched record (ProcessedRecord key, value,
+  //   headers) made from `input`
+  virtual Status write(Destination destination, const RawRecord& input, const ProcessedRecord& record) = 0;
   //   dead letter: the original record and why it was rejected
   virtual Status write_dead_letter(const RawRecord& input, const ProcessedRecord& rejection) = 0;
   //   a processor's state change (dedup changelog entry or tombstone)

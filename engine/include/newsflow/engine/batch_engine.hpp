@@ -54,9 +54,13 @@ std::string_view to_string(AbortCause cause);
 class EngineProbe {
  public:
   virtual ~EngineProbe() = default;
+  // After every poll, records or not: the loop is alive.
+  virtual void heartbeat() {}
   virtual void polled(size_t records) = 0;
-  virtual void processed(const Article& article) = 0;
-  virtual void dead_lettered(const std::string& error_class) = 0;
+  // An article came through the processors; written: it goes to the output
+  // or duplicates (not dropped).
+  virtual void processed(const RawRecord& input, const Article& article, bool written) = 0;
+  virtual void dead_lettered(const RawRecord& input, const ProcessedRecord& rejection) = 0;
   virtual void duplicate_dropped() = 0;
   // A batch committed: how many records of each destination it made durable.
   virtual void committed(const std::array<uint64_t, 4>& written_by_destination, size_t records,
@@ -96,7 +100,7 @@ class BatchEngine {
 
  private:
   Status process_batch(const std::vector<RawRecord>& batch);
-  Status write(Destination d, const ProcessedRecord& r);
+  Status write(Destination d, const RawRecord& input, const ProcessedRecord& r);
   // Commits the open batch; on an abortable error aborts and rolls back.
   // Returns ok, or the fatal error that stops the worker.
   Status commit_open_batch(bool rewind_on_abort);

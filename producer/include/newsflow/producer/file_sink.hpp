@@ -48,7 +48,7 @@ struct FileSinkTargets {
 class FileRecordSink final : public RecordSink {
  public:
   explicit FileRecordSink(FileSinkTargets targets) : targets_(targets) {}
-  Status write(Destination destination, const ProcessedRecord& record) override;
+  Status write(Destination destination, const RawRecord& input, const ProcessedRecord& record) override;
   Status write_dead_letter(const RawRecord& input, const ProcessedRecord& rejection) override;
   Status write_state_change(const StateChange& change) override;
   Status write_passthrough(const RawRecord& input) override;

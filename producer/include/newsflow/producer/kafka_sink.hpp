@@ -5,6 +5,7 @@
 // and then a TransactionCommitter makes each batch one transaction.
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include "newsflow/core/kafka.hpp"
 #include "newsflow/core/record.hpp"
 #include "newsflow/core/seams.hpp"
+#include "newsflow/producer/cloudevents.hpp"
 
 namespace newsflow::producer {
 
@@ -25,6 +27,9 @@ struct KafkaSinkOptions {
   std::map<std::string, std::string> properties;  // bootstrap.servers, transactional.id, pass-through
   SinkTopics topics;                              // for the RecordSink methods
   int flush_timeout_ms = 60000;                   // one flush() waits this long, then says retriable
+  CloudEventsOptions cloudevents;                 // ce_* headers on outputs and duplicates
+  // Called from poll with librdkafka's statistics JSON (statistics.interval.ms > 0).
+  std::function<void(std::string_view json)> on_statistics = nullptr;
 };
 
 class KafkaSink final : public RecordSink {
@@ -35,7 +40,8 @@ class KafkaSink final : public RecordSink {
   KafkaSink& operator=(const KafkaSink&) = delete;
 
   // RecordSink: each maps to produce() on its topic.
-  Status write(Destination destination, const ProcessedRecord& record) override;
+  // Outputs and duplicates get the CloudEvents headers (options.cloudevents).
+  Status write(Destination destination, const RawRecord& input, const ProcessedRecord& record) override;
   Status write_dead_letter(const RawRecord& input, const ProcessedRecord& rejection) override;
   Status write_state_change(const StateChange& change) override;
   Status write_passthrough(const RawRecord& input) override;
@@ -51,6 +57,10 @@ class KafkaSink final : public RecordSink {
                  const Headers& headers, int64_t timestamp_ms = 0);
   Status await_delivery(int timeout_ms);
 
+  // Serves queued callbacks (statistics) without waiting; the run loop calls
+  // it every round, so an idle stage does not pile them up.
+  void poll() { rd_kafka_poll(rk_.get(), 0); }
+
   // Creates topics that do not exist (admin API); existing ones are left as
   // they are. config holds topic configs such as cleanup.policy=compact.
   void ensure_topic(const std::string& topic, int partitions,
@@ -65,6 +75,8 @@ class KafkaSink final : public RecordSink {
  private:
   static void delivery_cb(rd_kafka_t* rk, const rd_kafka_message_t* msg, void* opaque);
   Status classify(rd_kafka_resp_err_t err, std::string message);
+  static int stats_cb(rd_kafka_t* rk, char* json, size_t len, void* opaque);
+
 
   KafkaSinkOptions options_;
   kafka::Handle rk_;

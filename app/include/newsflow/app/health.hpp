@@ -1,0 +1,73 @@
+#pragma once
+// Liveness and readiness of `newsflow run`, served as GET /healthz and
+// GET /readyz on the metrics listener (see deploy/README.md, "Health").
+//
+//   /healthz  200 while every worker's loop keeps coming round (each poll,
+//             batch and commit reports progress) and none has failed fatally;
+//             503 when a worker has not come round for stuck_after, or failed.
+//             Start-up (the dedup restore) counts as alive: it is bounded by
+//             its own timeout and exits the process when it fails.
+//   /readyz   200 while the stage runs, every worker holds a group assignment
+//             (possibly empty: a replica beyond the partition count is
+//             healthy and idle, and must not stall a rolling update) and the
+//             broker is reachable; 503 during start-up, a rebalance, a broker
+//             outage and the drain after SIGTERM.
+//
+// The run loop reports through one-line hooks; the HTTP threads read. All
+// methods are thread-safe (atomics; workers are fixed once started).
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace newsflow::app {
+
+struct HealthReport {
+  bool ok = false;
+  std::string text;     // one line per check, for people reading the probe
+  std::string problem;  // the first failing check ("broker: unreachable"), empty when ok
+};
+
+class Health {
+ public:
+  // A worker that reports no progress for stuck_after is stuck.
+  explicit Health(std::chrono::milliseconds stuck_after);
+
+  // The run loop starts with this many workers (before their first poll).
+  void workers_started(int count);
+  // Drain after SIGTERM or the end of the run: no longer ready.
+  void stopping() { stopping_ = true; }
+
+  void worker_progress(int index);
+  void worker_failed(int index);
+  // Eager rebalance: revoked -> no assignment until the next assigned.
+  void worker_assigned(int index, size_t partitions);
+  void worker_revoked(int index);
+
+  // From librdkafka statistics (any broker connection UP) and error events.
+  void broker_reachable(bool reachable) { broker_up_ = reachable; }
+
+  // The run loop has started (the dedup restore is over).
+  bool running() const { return count_.load(std::memory_order_acquire) > 0; }
+
+  HealthReport liveness() const;
+  HealthReport readiness() const;
+
+ private:
+  struct Worker {
+    std::atomic<int64_t> last_progress_ms{0};  // steady clock
+    std::atomic<bool> failed{false};
+    std::atomic<bool> assigned{false};
+    std::atomic<size_t> partitions{0};
+  };
+  static int64_t now_ms();
+
+  const int64_t stuck_after_ms_;
+  std::unique_ptr<Worker[]> workers_;
+  std::atomic<int> count_{0};
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> broker_up_{true};  // until statistics say otherwise
+};
+
+}  // namespace newsflow::app
