@@ -24,6 +24,13 @@ std::map<std::string, std::string> client_properties(const Config& config,
   return p;
 }
 
+// A refused password or certificate: no retry helps, so the worker stops.
+int fail_on_client_error(int index, const std::string& failure, std::atomic<bool>& failed) {
+  spdlog::error("worker {}: cannot connect to Kafka, stopping: {}", index, failure);
+  failed = true;
+  return 1;
+}
+
 }  // namespace
 
 StageTopics stage_topics(const Config& config) {
@@ -135,6 +142,7 @@ int Stage::worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& f
   consumer::OffsetMap offsets;
   while (!stop.load() && !failed.load()) {
     batch.clear();
+    if (auto failure = kafka::fatal_client_error()) return fail_on_client_error(index, *failure, failed);
     if (source.poll_batch(batch, batch_size, batch_timeout) == consumer::PollStatus::fatal) {
       spdlog::error("worker {}: {}", index, source.error());
       failed = true;
