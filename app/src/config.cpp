@@ -220,8 +220,11 @@ std::vector<std::string> Config::list(std::string_view key) const {
 }
 
 std::string Config::describe() const {
+  // ssl.key.pem is a private key inline; sasl.oauthbearer.config may hold
+  // a client secret; neither name says "password" or "secret".
   auto is_secret_property = [](const std::string& k) {
-    return k.find("password") != std::string::npos || k.find("secret") != std::string::npos;
+    return k.find("password") != std::string::npos || k.find("secret") != std::string::npos ||
+           k == "ssl.key.pem" || k == "sasl.oauthbearer.config";
   };
   std::string out;
   for (const auto& [k, v] : values_) {

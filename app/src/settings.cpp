@@ -66,7 +66,8 @@ const std::vector<SettingSpec>& all_settings() {
       {"quotes.indirect", T::boolean, "false", "Also emit reported speech as quotes of kind 'indirect' (precision about 0.73: opt-in)."},
 
       // --- Operations ---
-      {"metrics.address", T::string, "127.0.0.1:9464", "host:port of the Prometheus endpoint; empty turns it off."},
+      {"metrics.address", T::string, "127.0.0.1:9464",
+       "host:port the Prometheus endpoint binds (plain HTTP, no authentication); empty turns it off."},
       {"log.level", T::choice, "info", "Log level.", {"trace", "debug", "info", "warn", "error"}},
   };
   return settings;
