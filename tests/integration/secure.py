@@ -104,6 +104,19 @@ def secure_stage(ctx, topics, name, bootstrap, extra, password=None):
     return nf
 
 
+def listening_addresses(port):
+    """The local addresses with a listening TCP socket on port (from /proc/net/tcp, tcp6)."""
+    found = []
+    for name in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(name) as f:
+            for line in f.readlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                addr, p = local.rsplit(":", 1)
+                if state == "0A" and int(p, 16) == port:
+                    found.append("127.0.0.1" if addr == "0100007F" else addr)
+    return found
+
+
 def check_no_secret(secret, where, text):
     check(secret not in text, f"the SASL password appears in {where}")
 
@@ -130,6 +143,9 @@ def sasl_end_to_end(ctx):
     classes = sorted(r.header("newsflow.error.class").decode() for r in dlq)
     check(classes == ["not_json", "too_deep"], f"dead-letter classes {classes}")
     metrics = nf.metrics()
+    # The unauthenticated metrics listener binds exactly the address given.
+    bound = listening_addresses(nf.metrics_port)
+    check(bound == ["127.0.0.1"], f"metrics listener on port {nf.metrics_port} bound to {bound}, not 127.0.0.1 only")
     rc = nf.stop()
     check(rc == 0, f"newsflow exited with {rc} after SIGTERM\n" + nf.log_tail())
 
