@@ -196,7 +196,8 @@ def wrong_password(ctx):
 
 def untrusted_certificate(ctx):
     """The broker's certificate signed by a CA newsflow does not trust (a CA
-    made here with openssl): one clear error, non-zero exit, bounded time."""
+    made here with openssl): one clear error, non-zero exit, bounded time.
+    Then the right CA: end to end over the TLS listener."""
     broker = ctx.broker
     topics = broker.stage_topics("badca", 1, 1)
     other_ca = os.path.join(ctx.work_dir, "other-ca.crt")
@@ -207,6 +208,15 @@ def untrusted_certificate(ctx):
     nf = secure_stage(ctx, topics, "badca", broker.ssl,
                       ["-X", "security.protocol=SSL", "-X", f"ssl.ca.location={other_ca}"])
     _expect_refused(nf, [r"_SSL|SSL", r"certificate verify failed"], [])
+    # The same listener with the broker's CA: TLS itself works (records
+    # flow), so the refusal above was the certificate and nothing else.
+    articles = make_articles(5, seed=3, id_prefix=topics.base)
+    produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in articles])
+    ok = secure_stage(ctx, topics, "goodca", broker.ssl,
+                      ["-X", "security.protocol=SSL", "-X", f"ssl.ca.location={broker.ca}"]).start()
+    read_topic(broker.bootstrap, topics.output, has_all_ids([a["id"] for a in articles]), timeout=90,
+               what="every id on the output over TLS")
+    check(ok.stop() == 0, "newsflow over TLS did not exit 0 on SIGTERM\n" + ok.log_tail())
 
 
 def acl_denied_output(ctx):
