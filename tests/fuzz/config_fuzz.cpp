@@ -2,6 +2,7 @@
 // must be a ConfigError naming what is wrong, never another exception.
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 
 #include "fuzz_common.hpp"
@@ -10,7 +11,12 @@
 using namespace newsflow;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::string path = "/tmp/newsflow-config-fuzz-" + std::to_string(getpid()) + ".yaml";
+  // Config::load reads a file; one per process, removed at exit.
+  static const struct TempFile {
+    std::string path = "/tmp/newsflow-config-fuzz-" + std::to_string(getpid()) + ".yaml";
+    ~TempFile() { std::remove(path.c_str()); }
+  } temp;
+  const std::string& path = temp.path;
   {
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
     f.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
