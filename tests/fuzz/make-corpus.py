@@ -45,7 +45,7 @@ def text(d):
 
 
 base = b'{"id":"a","url":"https://example.org/x","title":"T","body":"B","published_at":"2025-01-01T09:00:00Z"}'
-write("parser", articles + bad + [
+records = articles + bad + [
     base,
     b"\xef\xbb\xbf" + base,                                   # byte-order mark
     base[:-1] + b',"extra":' + b"[" * 70 + b"]" * 70 + b"}",  # too deep
@@ -53,7 +53,9 @@ write("parser", articles + bad + [
     base[:-1] + b',"body":"again"}',                          # duplicate key
     base[:-1] + b',"x":{"k":[1,2.5e-3,true,null,"\\u00e9\\ud83d\\ude00"]}}',
     b'{"url":"HTTP://WWW.Example.ORG:80/a/../b/?utm_source=x&b=2&a=1#f","content":"c","id":12}',
-])
+]
+write("parser", records)
+write("pipeline", records)  # the whole chain reads the same records
 write("normalize", [text(d) for d in docs] + [seed_text, b"<p>a&amp;b&#x1F600;&nbsp;c</p>\n<br>\xc2\xa0\xe2\x80\xa8"])
 write("quotes", [body(d).encode() for d in docs] + [seed_text] + [b for b in bad if b"quote-marks" in b])
 write("topics", [text(d) for d in docs] + [seed_text])
@@ -67,6 +69,6 @@ configs += [b"kafka:\n  brokers: a:1\n  consumer:\n    fetch.min.bytes: 1\nrun:\
             b"input:\n  max_record_bytes: 4MiB\n  fields:\n    body: [text, body]\n",
             b"dedup:\n  window: 2d\n  on_duplicate: route\nlog:\n  level: debug\n", b"[1, 2]\n", b"a: &x 1\nb: *x\n"]
 write("config", configs)
-for target in ("parser", "normalize", "quotes", "topics", "dedup", "config"):
+for target in ("parser", "normalize", "quotes", "topics", "dedup", "config", "pipeline"):
     n = len(os.listdir(os.path.join(here, "corpus", target)))
     print(f"corpus/{target}: {n} inputs")
