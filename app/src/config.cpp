@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <limits>
 #include <sstream>
 
 #include "newsflow/app/config.hpp"
@@ -118,6 +119,8 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view s) {
     scale = 86'400'000;
   else
     return std::nullopt;
+  // "18244680000000000h" overflowed int64 (UB; found by tests/fuzz config_fuzz).
+  if (n > std::numeric_limits<int64_t>::max() / scale) return std::nullopt;
   return std::chrono::milliseconds(n * scale);
 }
 
@@ -127,14 +130,26 @@ std::optional<uint64_t> parse_bytes(std::string_view s) {
   auto r = std::from_chars(s.data(), s.data() + s.size(), n);
   if (r.ec != std::errc()) return std::nullopt;
   const std::string_view unit(r.ptr, s.data() + s.size() - r.ptr);
-  if (unit.empty() || unit == "B") return n;
-  if (unit == "KiB") return n << 10;
-  if (unit == "MiB") return n << 20;
-  if (unit == "GiB") return n << 30;
-  if (unit == "KB" || unit == "kB") return n * 1000;
-  if (unit == "MB") return n * 1000'000;
-  if (unit == "GB") return n * 1000'000'000;
-  return std::nullopt;
+  uint64_t scale;
+  if (unit.empty() || unit == "B")
+    scale = 1;
+  else if (unit == "KiB")
+    scale = uint64_t{1} << 10;
+  else if (unit == "MiB")
+    scale = uint64_t{1} << 20;
+  else if (unit == "GiB")
+    scale = uint64_t{1} << 30;
+  else if (unit == "KB" || unit == "kB")
+    scale = 1000;
+  else if (unit == "MB")
+    scale = 1000'000;
+  else if (unit == "GB")
+    scale = 1000'000'000;
+  else
+    return std::nullopt;
+  // A size that does not fit is refused, not wrapped to a small one.
+  if (n > std::numeric_limits<uint64_t>::max() / scale) return std::nullopt;
+  return n * scale;
 }
 
 void Config::set(const std::string& key, const std::string& value, const std::string& source) {
@@ -222,8 +237,11 @@ std::vector<std::string> Config::list(std::string_view key) const {
 }
 
 std::string Config::describe() const {
+  // ssl.key.pem is a private key inline; sasl.oauthbearer.config may hold
+  // a client secret; neither name says "password" or "secret".
   auto is_secret_property = [](const std::string& k) {
-    return k.find("password") != std::string::npos || k.find("secret") != std::string::npos;
+    return k.find("password") != std::string::npos || k.find("secret") != std::string::npos ||
+           k == "ssl.key.pem" || k == "sasl.oauthbearer.config";
   };
   std::string out;
   for (const auto& [k, v] : values_) {

@@ -53,6 +53,8 @@ const std::vector<SettingSpec>& all_settings() {
       // --- Input records ---
       {"input.max_record_bytes", T::bytes, "8MiB", "Records larger than this are dead-lettered (body_too_large)."},
       {"input.max_body_bytes", T::bytes, "2MiB", "Bodies larger than this are dead-lettered (body_too_large)."},
+      {"input.max_depth", T::integer, "64",
+       "Most nested objects/arrays in a record (the root is 1); deeper records are dead-lettered (too_deep)."},
       {"input.fields.id", T::string, "id", "Input field holding the article id."},
       {"input.fields.url", T::string, "url", "Input field holding the article URL."},
       {"input.fields.source", T::string, "source", "Input field holding the source (outlet) name."},
@@ -85,7 +87,8 @@ const std::vector<SettingSpec>& all_settings() {
       {"quotes.indirect", T::boolean, "false", "Also emit reported speech as quotes of kind 'indirect' (precision about 0.73: opt-in)."},
 
       // --- Operations ---
-      {"metrics.address", T::string, "127.0.0.1:9464", "host:port of the Prometheus endpoint; empty turns it off."},
+      {"metrics.address", T::string, "127.0.0.1:9464",
+       "host:port the Prometheus endpoint binds (plain HTTP, no authentication); empty turns it off."},
       {"log.level", T::choice, "info", "Log level (also --log-level).", {"trace", "debug", "info", "warn", "error"}},
       {"log.format", T::choice, "auto",
        "Log lines on stderr: one JSON object per line, plain text, or auto (text on a terminal, else JSON); "

@@ -14,6 +14,10 @@ processors::ParserOptions parser_options(const Config& config) {
   processors::ParserOptions o;
   o.max_body_bytes = config.bytes("input.max_body_bytes");
   o.max_record_bytes = config.bytes("input.max_record_bytes");
+  const int64_t depth = config.integer("input.max_depth");
+  // Python's json and Jackson stop near 1,000 (and simdjson On-Demand at 1,024).
+  if (depth < 1 || depth > 1000) throw ConfigError("input.max_depth: must be between 1 and 1000");
+  o.max_depth = static_cast<size_t>(depth);
   o.fields.id = config.string("input.fields.id");
   o.fields.url = config.string("input.fields.url");
   o.fields.source = config.string("input.fields.source");

@@ -108,6 +108,8 @@ size_t KafkaSource::take(std::vector<RawRecord>& batch, size_t max, int timeout_
 }
 
 Status KafkaSource::poll(std::vector<RawRecord>& batch, size_t max, std::chrono::milliseconds wait) {
+  // A refused password or certificate: librdkafka would retry for ever.
+  if (auto failure = kafka::fatal_client_error()) return Status::fatal("cannot connect to Kafka: " + *failure);
   Status status = Status::ok();
   // rd_kafka_consume_batch_queue waits for the whole timeout unless `max`
   // records arrive, so first take what is there, and wait only for one.

@@ -43,6 +43,7 @@ void RangeSource::close() {
 
 Status RangeSource::poll(std::vector<RawRecord>& batch, size_t max, std::chrono::milliseconds wait) {
   if (remaining_ == 0) return Status::ok();
+  if (auto failure = kafka::fatal_client_error()) return Status::fatal("cannot connect to Kafka: " + *failure);
   if (messages_.size() < max) messages_.resize(max);
   Status status = Status::ok();
   auto take = [&](size_t n, int timeout_ms) {

@@ -66,6 +66,7 @@ std::string_view to_string(RecordError e) {
     case RecordError::body_too_large: return "body_too_large";
     case RecordError::wrong_type: return "wrong_type";
     case RecordError::bad_value: return "bad_value";
+    case RecordError::too_deep: return "too_deep";
     case RecordError::processor_failure: return "processor_failure";
   }
   return "processor_failure";

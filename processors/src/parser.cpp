@@ -3,7 +3,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #include "newsflow/core/time.hpp"
@@ -45,6 +46,62 @@ simdjson::error_code raw_value(od::value& v, od::json_type type, std::string_vie
   }
 }
 
+// After simdjson's NUMBER_ERROR: is some number in the document valid by the
+// JSON grammar but outside what readers hold (a double's range, or an integer
+// beyond 64 bits)? Then the record is valid JSON we refuse (bad_value), not
+// broken JSON. Only runs on the error path; one linear pass.
+std::optional<std::string> unrepresentable_number(std::string_view doc) {
+  bool in_string = false;
+  for (size_t i = 0; i < doc.size(); ++i) {
+    const char c = doc[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') { in_string = true; continue; }
+    if (c != '-' && (c < '0' || c > '9')) continue;
+    size_t end = i;
+    while (end < doc.size() && std::strchr("0123456789+-.eE", doc[end]) != nullptr) ++end;
+    const std::string token(doc.substr(i, end - i));
+    i = end - 1;
+    // The grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    size_t k = token[0] == '-' ? 1 : 0;
+    auto digits = [&] { const size_t from = k; while (k < token.size() && token[k] >= '0' && token[k] <= '9') ++k; return k - from; };
+    const size_t int_start = k;
+    const size_t int_digits = digits();
+    if (int_digits == 0 || (int_digits > 1 && token[int_start] == '0')) continue;
+    bool integer = true;
+    if (k < token.size() && token[k] == '.') { ++k; integer = false; if (digits() == 0) continue; }
+    if (k < token.size() && (token[k] == 'e' || token[k] == 'E')) {
+      ++k; integer = false;
+      if (k < token.size() && (token[k] == '+' || token[k] == '-')) ++k;
+      if (digits() == 0) continue;
+    }
+    if (k != token.size()) continue;
+    if (integer) {
+      errno = 0;
+      if (token[0] == '-') (void)std::strtoll(token.c_str(), nullptr, 10);
+      else (void)std::strtoull(token.c_str(), nullptr, 10);
+      if (errno == ERANGE) return "integer " + token.substr(0, 40) + " is outside the 64-bit range";
+    } else if (std::isinf(std::strtod(token.c_str(), nullptr))) {
+      return "number " + token.substr(0, 40) + " is outside the double range";
+    }
+  }
+  return std::nullopt;
+}
+
+// Sorting views keeps this O(n log n) in the number of keys: a record of
+// 100,000 short fields must not cost n^2 comparisons.
+std::optional<std::string> duplicate_key(const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::vector<std::string_view> keys;
+  keys.reserve(fields.size());
+  for (const auto& [k, v] : fields) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());
+  if (auto it = std::adjacent_find(keys.begin(), keys.end()); it != keys.end()) return std::string(*it);
+  return std::nullopt;
+}
+
 const char* type_name(od::json_type t) {
   switch (t) {
     case od::json_type::array: return "array";
@@ -60,9 +117,21 @@ const char* type_name(od::json_type t) {
 }  // namespace
 
 struct ArticleParser::Impl {
-  explicit Impl(ParserOptions o) : options(std::move(o)), parser(options.max_record_bytes + 64) {}
+  explicit Impl(ParserOptions o)
+      : options(std::move(o)), parser(options.max_record_bytes + 64), validator(options.max_record_bytes + 64) {
+    // Grows with the largest record seen (up to the limit above) rather than
+    // reserving tape for max_record_bytes in every worker.
+    // simdjson counts the document itself as a level.
+    if (validator.allocate(64 * 1024, std::max<size_t>(1, options.max_depth) + 1))
+      throw ConfigError("input.max_depth: cannot allocate the JSON validator");
+  }
   ParserOptions options;
   od::parser parser;
+  // On-Demand never looks inside pass-through values, which are copied out
+  // byte-exact, so by itself it would relay `[tru, 1,]` or `1e400` or 10,000
+  // nested arrays to every downstream reader. The DOM parser validates the
+  // whole document and bounds its depth first (about 1 µs per article).
+  simdjson::dom::parser validator;
   std::vector<char> padded;  // reused copy of the input with simdjson's padding
 };
 
@@ -73,7 +142,7 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
   out = Article{};
   out.origin = record.origin;
   const auto& opt = impl_->options;
-  const std::string_view value = record.value;
+  std::string_view value = record.value;
 
   if (value.size() > opt.max_record_bytes)
     return Rejection{RecordError::body_too_large, "record of " + std::to_string(value.size()) +
@@ -82,10 +151,25 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
   if (!simdjson::validate_utf8(value.data(), value.size()))
     return Rejection{RecordError::invalid_utf8, "record is not valid UTF-8"};
 
+  // A byte-order mark is allowed (and ignored) by RFC 8259 and written by
+  // Windows tools; the dead letter or output keeps the original bytes anyway.
+  if (value.starts_with("\xEF\xBB\xBF")) value.remove_prefix(3);
+
   auto& buf = impl_->padded;
   if (buf.size() < value.size() + simdjson::SIMDJSON_PADDING) buf.resize(value.size() + simdjson::SIMDJSON_PADDING);
   std::memcpy(buf.data(), value.data(), value.size());
   std::memset(buf.data() + value.size(), 0, simdjson::SIMDJSON_PADDING);
+
+  simdjson::dom::element root;
+  if (auto e = impl_->validator.parse(reinterpret_cast<const uint8_t*>(buf.data()), value.size(), false).get(root)) {
+    if (e == simdjson::DEPTH_ERROR)
+      return Rejection{RecordError::too_deep, "nesting deeper than input.max_depth (" +
+                                                  std::to_string(opt.max_depth) + ")"};
+    if (e == simdjson::NUMBER_ERROR) {
+      if (auto why = unrepresentable_number(value)) return Rejection{RecordError::bad_value, *why};
+    }
+    return not_json(e);
+  }
 
   od::document doc;
   if (auto e = impl_->parser.iterate(buf.data(), value.size(), buf.size()).get(doc))
@@ -93,15 +177,8 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
   od::json_type root_type;
   if (auto e = doc.type().get(root_type))
     return not_json(e);
-  if (root_type != od::json_type::object) {
-    // On-Demand only peeks at the first byte; the rare non-object record is
-    // fully validated to tell "valid JSON, wrong shape" from "not JSON".
-    simdjson::dom::parser validator;
-    simdjson::dom::element ignored;
-    if (auto e = validator.parse(value.data(), value.size()).get(ignored))
-      return not_json(e);
+  if (root_type != od::json_type::object)
     return Rejection{RecordError::not_object, std::string("expected a JSON object, got ") + type_name(root_type)};
-  }
   od::object obj;
   if (auto e = doc.get_object().get(obj))
     return not_json(e);
@@ -184,6 +261,11 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
   // Once the root object is consumed the cursor must be past the last token.
   if (!doc.current_location().error())
     return Rejection{RecordError::not_json, "not JSON: trailing content after the object"};
+  // Readers disagree on repeated keys (Python and Jackson keep the last,
+  // simdjson both, our mapped fields would take the last): refuse rather than
+  // pick. Nested pass-through objects are relayed as they are.
+  if (auto dup = duplicate_key(out.raw_fields))
+    return Rejection{RecordError::bad_value, "duplicate key '" + *dup + "'"};
 
   if (body_key.empty()) {
     std::string names;

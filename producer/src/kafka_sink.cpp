@@ -194,9 +194,21 @@ void KafkaSink::ensure_topic(const std::string& topic, int partitions,
 
 std::vector<std::string> KafkaSink::missing_topics(const std::vector<std::string>& topics, int timeout_ms) {
   const rd_kafka_metadata_t* md = nullptr;
-  // All-topics metadata: asking for one topic could trigger its auto-creation.
-  if (auto err = rd_kafka_metadata(rk_.get(), 1, nullptr, &md, timeout_ms))
-    throw ConfigError(std::string("kafka.brokers: cannot read cluster metadata: ") + rd_kafka_err2str(err));
+  // Short tries, serving error_cb in between: a refused password or broker
+  // certificate then stops start-up at once instead of after timeout_ms.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (true) {
+    rd_kafka_poll(rk_.get(), 0);
+    if (auto failure = kafka::fatal_client_error())
+      throw ConfigError("cannot connect to Kafka: " + *failure +
+                        " (check security.protocol, sasl.mechanism, sasl.username, kafka.sasl_password, "
+                        "ssl.ca.location)");
+    // All-topics metadata: asking for one topic could trigger its auto-creation.
+    const auto err = rd_kafka_metadata(rk_.get(), 1, nullptr, &md, 500);
+    if (!err) break;
+    if (std::chrono::steady_clock::now() >= deadline)
+      throw ConfigError(std::string("kafka.brokers: cannot read cluster metadata: ") + rd_kafka_err2str(err));
+  }
   std::vector<std::string> missing;
   for (const auto& topic : topics) {
     bool found = false;

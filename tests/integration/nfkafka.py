@@ -567,7 +567,7 @@ class Newsflow:
 # --------------------------------------------------------------------------- runner
 
 
-def main(scenarios):
+def main(scenarios, broker_class=Broker):
     """Runs the scenario named on the command line:
        scenarios.py NAME --newsflow BIN --source-dir DIR --broker-state DIR --work-dir DIR"""
     import argparse
@@ -583,7 +583,7 @@ def main(scenarios):
                   os.path.abspath(args.broker_state))
     started = time.time()
     try:
-        ctx.broker = Broker(args.broker_state)
+        ctx.broker = broker_class(args.broker_state)
         scenarios[args.scenario](ctx)
     except Exception as e:
         print(f"FAIL {args.scenario}: {e if isinstance(e, TestFailure) else repr(e)}", flush=True)

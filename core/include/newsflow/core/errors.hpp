@@ -16,6 +16,7 @@ enum class RecordError {
   body_too_large,
   wrong_type,
   bad_value,
+  too_deep,
   processor_failure,
 };
 

@@ -4,8 +4,11 @@
 // and app (which do) include it.
 #include <librdkafka/rdkafka.h>
 
+#include <atomic>
+#include <cstdio>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <string>
@@ -54,10 +57,59 @@ inline LogCallback& log_callback() {
 // stderr lines (the app installs its logger here, so JSON logs stay JSON).
 inline void set_log_callback(LogCallback cb) { log_callback() = cb; }
 
+// librdkafka retries a failed SASL authentication or TLS handshake for ever
+// and only tells error_cb, so a wrong password or an untrusted broker
+// certificate would look like a stage that never becomes ready. Every client
+// built by make_conf records the first such error here; start-up and the run
+// loop ask fatal_client_error() and stop with it.
+namespace detail {
+struct ClientFailure {
+  std::atomic<bool> set{false};
+  std::mutex mutex;
+  std::string message;
+};
+inline ClientFailure& client_failure() {
+  static ClientFailure state;
+  return state;
+}
+}  // namespace detail
+
+inline bool is_fatal_client_error(rd_kafka_resp_err_t err) {
+  return err == RD_KAFKA_RESP_ERR__AUTHENTICATION || err == RD_KAFKA_RESP_ERR__SSL ||
+         err == RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED || err == RD_KAFKA_RESP_ERR_ILLEGAL_SASL_STATE ||
+         err == RD_KAFKA_RESP_ERR_UNSUPPORTED_SASL_MECHANISM;
+}
+
+// The first authentication/TLS failure any client saw, e.g. "SASL
+// authentication error: ... invalid credentials ...". librdkafka's reasons
+// never contain the password.
+inline std::optional<std::string> fatal_client_error() {
+  auto& f = detail::client_failure();
+  if (!f.set.load(std::memory_order_acquire)) return std::nullopt;
+  std::lock_guard lock(f.mutex);
+  return f.message;
+}
+
+inline void error_cb(rd_kafka_t* rk, int code, const char* reason, void*) {
+  const auto err = static_cast<rd_kafka_resp_err_t>(code);
+  if (is_fatal_client_error(err)) {
+    auto& f = detail::client_failure();
+    std::lock_guard lock(f.mutex);
+    if (!f.set.load(std::memory_order_relaxed)) {
+      f.message = std::string(rd_kafka_err2name(err)) + ": " + reason;
+      f.set.store(true, std::memory_order_release);
+    }
+    return;  // the stage reports it once, as the reason it stops
+  }
+  // What librdkafka prints for errors when no error_cb is set.
+  std::fprintf(stderr, "%%3|%s|ERROR| %s: %s\n", rd_kafka_name(rk), rd_kafka_err2name(err), reason);
+}
+
 // Applies properties in order; a bad property is a start-up error naming it.
 inline Conf make_conf(const std::map<std::string, std::string>& properties, const std::string& what) {
   Conf conf(rd_kafka_conf_new());
   if (log_callback()) rd_kafka_conf_set_log_cb(conf.get(), log_callback());
+  rd_kafka_conf_set_error_cb(conf.get(), &error_cb);
   char err[512];
   for (const auto& [key, value] : properties) {
     if (rd_kafka_conf_set(conf.get(), key.c_str(), value.c_str(), err, sizeof err) != RD_KAFKA_CONF_OK)

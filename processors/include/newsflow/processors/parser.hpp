@@ -1,6 +1,10 @@
 #pragma once
-// Raw JSON bytes -> Article. One parser per worker: it owns a reused simdjson
-// On-Demand parser and a padded copy buffer, so it is not thread-safe.
+// Raw JSON bytes -> Article. One parser per worker: it owns reused simdjson
+// parsers and a padded copy buffer, so it is not thread-safe. A record is
+// accepted only if Python's json, Jackson's defaults and simdjson can all read
+// it back the same way: valid JSON throughout (pass-through values included),
+// at most max_depth deep, numbers within double / 64-bit integer range, no
+// repeated top-level key. A leading UTF-8 byte-order mark is ignored.
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -28,6 +32,9 @@ struct ParserOptions {
   FieldMapping fields;
   size_t max_body_bytes = 2 * 1024 * 1024;
   size_t max_record_bytes = 8 * 1024 * 1024;
+  // Most nested objects/arrays in a record, the root object counting as 1.
+  // Python's json gives up near 1,000 and Jackson at 1,000 by default.
+  size_t max_depth = 64;
 };
 
 class ArticleParser {

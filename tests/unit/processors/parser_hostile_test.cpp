@@ -1,0 +1,133 @@
+// Records that are valid enough for On-Demand but would break a downstream
+// reader (Python's json, Jackson's defaults, simdjson): the parser refuses
+// them with a typed reason instead of relaying them.
+#include <gtest/gtest.h>
+
+#include "newsflow/processors/parser.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+std::string nested(size_t depth, std::string_view open = "[", std::string_view close = "]") {
+  std::string s;
+  for (size_t i = 0; i < depth; ++i) s += open;
+  s += "1";
+  for (size_t i = 0; i < depth; ++i) s += close;
+  return s;
+}
+
+class HostileParserTest : public ::testing::Test {
+ protected:
+  std::optional<Rejection> parse(std::string value) {
+    RawRecord r;
+    r.value = std::move(value);
+    return parser.parse(r, article);
+  }
+  std::string with_extra(const std::string& extra_json) {
+    return R"({"id":"a","body":"text","extra":)" + extra_json + "}";
+  }
+  ArticleParser parser{ParserOptions{}};
+  Article article;
+};
+
+TEST_F(HostileParserTest, DepthIsBoundedWhereverTheNestingIs) {
+  // The root object is level 1, so "extra" may nest 63 more levels.
+  ASSERT_FALSE(parse(with_extra(nested(63)))) << "63 + the root = 64 is allowed";
+  EXPECT_EQ(article.raw_fields.back().second, nested(63)) << "pass-through stays byte-exact";
+  auto r = parse(with_extra(nested(64)));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->error, RecordError::too_deep) << r->message;
+  EXPECT_NE(r->message.find("input.max_depth (64)"), std::string::npos) << r->message;
+  // The case from the issue: 10,000 levels, and objects as well as arrays.
+  r = parse(with_extra(nested(10'000)));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->error, RecordError::too_deep);
+  r = parse(with_extra(nested(5'000, R"({"k":)", "}")));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->error, RecordError::too_deep);
+}
+
+TEST_F(HostileParserTest, DepthLimitIsConfigurable) {
+  ParserOptions o;
+  o.max_depth = 3;
+  ArticleParser shallow(o);
+  RawRecord r;
+  r.value = with_extra(nested(2));
+  EXPECT_FALSE(shallow.parse(r, article));
+  r.value = with_extra(nested(3));
+  auto rejection = shallow.parse(r, article);
+  ASSERT_TRUE(rejection);
+  EXPECT_EQ(rejection->error, RecordError::too_deep);
+}
+
+TEST_F(HostileParserTest, BrokenPassThroughValuesAreNotRelayed) {
+  // On-Demand skips over these without looking; each would be copied out.
+  for (const char* bad : {"[tru, 1]", "[1,]", "[01]", "-", R"("\u00")", R"({"a" 1})", "[1 2]", "nul"}) {
+    auto r = parse(with_extra(bad));
+    ASSERT_TRUE(r) << bad;
+    EXPECT_EQ(r->error, RecordError::not_json) << bad << ": " << r->message;
+  }
+}
+
+TEST_F(HostileParserTest, NumbersReadersCannotHoldAreBadValues) {
+  for (const char* bad : {"1e400", "-1e400", "[1, 2e999]", "123456789012345678901234567890"}) {
+    auto r = parse(with_extra(bad));
+    ASSERT_TRUE(r) << bad;
+    EXPECT_EQ(r->error, RecordError::bad_value) << bad << ": " << r->message;
+    EXPECT_NE(r->message.find("range"), std::string::npos) << r->message;
+  }
+  auto r = parse(R"({"id":1e400,"body":"x"})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->error, RecordError::bad_value);
+  for (const char* fine : {"1e308", "-9223372036854775808", "18446744073709551615", "1e-400", "0.5"}) {
+    EXPECT_FALSE(parse(with_extra(fine))) << fine;
+    EXPECT_EQ(article.raw_fields.back().second, fine);
+  }
+}
+
+TEST_F(HostileParserTest, RepeatedTopLevelKeysAreRefused) {
+  auto r = parse(R"({"id":"a","body":"first","body":"second"})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->error, RecordError::bad_value);
+  EXPECT_EQ(r->message, "duplicate key 'body'");
+  // Equal once unescaped is the same key to every reader.
+  r = parse(R"({"id":"a","body":"x","k":1,"\u006b":2})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->message, "duplicate key 'k'");
+  // Inside a pass-through object the bytes are relayed unchanged.
+  EXPECT_FALSE(parse(with_extra(R"({"k":1,"k":2})")));
+}
+
+TEST_F(HostileParserTest, ManyFieldsStayCheap) {
+  // Duplicate detection must not be quadratic: 200,000 keys in well under the
+  // time 4e10 comparisons would take.
+  std::string s = R"({"id":"a","body":"x")";
+  for (int i = 0; i < 200'000; ++i) s += ",\"k" + std::to_string(i) + "\":0";
+  s += "}";
+  ParserOptions o;
+  o.max_record_bytes = s.size();
+  ArticleParser big(o);
+  RawRecord r;
+  r.value = s;
+  EXPECT_FALSE(big.parse(r, article));
+  EXPECT_EQ(article.raw_fields.size(), 200'002u);
+}
+
+TEST_F(HostileParserTest, ByteOrderMarkIsIgnored) {
+  ASSERT_FALSE(parse("\xEF\xBB\xBF" R"({"id":"a","body":"text"})"));
+  EXPECT_EQ(article.body, "text");
+  // Only one, and only in front.
+  EXPECT_TRUE(parse("\xEF\xBB\xBF\xEF\xBB\xBF" R"({"id":"a","body":"text"})"));
+  auto r = parse("\xEF\xBB\xBF");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->error, RecordError::not_json);
+}
+
+TEST_F(HostileParserTest, ControlCharactersInStringsAreNotJson) {
+  auto r = parse(with_extra("\"a\x01b\""));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->error, RecordError::not_json);
+}
+
+}  // namespace
+}  // namespace newsflow::processors
