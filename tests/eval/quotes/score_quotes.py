@@ -30,7 +30,7 @@ def norm_speaker(s):
     if s is None:
         return None
     s = s.strip().lower()
-    for prefix in ("the ",):
+    for prefix in ("the ", "an ", "a "):
         if s.startswith(prefix):
             s = s[len(prefix):]
     return s
@@ -62,12 +62,14 @@ def overlap_ok(a, b):
 class Tally:
     def __init__(self):
         self.tp = self.pred = self.gold = self.speaker_ok = 0
+        self.null = 0  # matched quotes with a gold speaker that came out with none
 
     def add(self, other):
         self.tp += other.tp
         self.pred += other.pred
         self.gold += other.gold
         self.speaker_ok += other.speaker_ok
+        self.null += other.null
 
     def line(self, name):
         p = self.tp / self.pred if self.pred else 0.0
@@ -75,7 +77,7 @@ class Tally:
         f = 2 * p * r / (p + r) if p + r else 0.0
         s = self.speaker_ok / self.tp if self.tp else 0.0
         return (f"{name:<22} gold {self.gold:4d}  pred {self.pred:4d}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
-                f"speaker acc {s:.3f} ({self.speaker_ok}/{self.tp})"), f, s
+                f"speaker acc {s:.3f} ({self.speaker_ok}/{self.tp}), null speaker {self.null}"), f, s
 
 
 def score(record, gold, kinds, errors):
@@ -103,6 +105,8 @@ def score(record, gold, kinds, errors):
         if norm_speaker(p.get("speaker")) == norm_speaker(g["speaker"]):
             t.speaker_ok += 1
         else:
+            if p.get("speaker") is None and g["speaker"] is not None:
+                t.null += 1
             errors.append(f"  SPEAKER {gold['id']}: {g['text'][:50]!r} gold={g['speaker']} pred={p.get('speaker')}")
     for i, p in enumerate(preds):
         if i not in used:
