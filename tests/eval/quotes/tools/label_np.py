@@ -7,7 +7,9 @@ pattern QUOTE below, the same one the labeller read the articles with) and
 labelled "n speaker", "n speaker /p" (partial), "n /s" (scare quote, title,
 slogan: not scored) or "n -" (no speaker can be named). Spans the pattern does
 not see (quotes running over several paragraphs, odd closing marks) are
-labelled with explicit (old, new) replacements in EXTRA.
+labelled with explicit (old, new) replacements in EXTRA; a quotation that
+runs over several paragraphs (each opening with a mark, only the last closing)
+is one span, as in articles_real.txt.
 
 Speakers are written as the fullest form of the name in the article; a speaker
 named only by role is written as the role phrase without its article
@@ -424,33 +426,28 @@ LABELS = {
 EXTRA = {
 '3e458084': [('“Most of them are still out there, and we want them to come back.’’',
               '“{{Most of them are still out there, and we want them to come back.|Esther Yakubu}}’’')],
-'50463005': [('said: "The release of the girls, in a limited number, is the outcome of negotiations between the administration and Boko Haram brokered by the International Red Cross and the Swiss government.\n"',
-              'said: "{{The release of the girls, in a limited number, is the outcome of negotiations between the administration and Boko Haram brokered by the International Red Cross and the Swiss government.|Garba Shehu}}\n"')],
-'2f066d10': [('said: "I am devastated for the families and friends of those who have lost their lives and those who have been injured.\n"',
-              'said: "{{I am devastated for the families and friends of those who have lost their lives and those who have been injured.|Mike Brown}}\n"')],
+'50463005': [('said: "The release of the girls, in a limited number, is the outcome of negotiations between the administration and Boko Haram brokered by the International Red Cross and the Swiss government.\n"The negotiations will continue."',
+              'said: "{{The release of the girls, in a limited number, is the outcome of negotiations between the administration and Boko Haram brokered by the International Red Cross and the Swiss government.\n"The negotiations will continue.|Garba Shehu}}"')],
+'2f066d10': [('said: "I am devastated for the families and friends of those who have lost their lives and those who have been injured.\n"Clearly something has gone catastrophically wrong and we will work tirelessly and quickly with the emergency services, the tram operator FirstGroup and others to establish the cause."',
+              'said: "{{I am devastated for the families and friends of those who have lost their lives and those who have been injured.\n"Clearly something has gone catastrophically wrong and we will work tirelessly and quickly with the emergency services, the tram operator FirstGroup and others to establish the cause.|Mike Brown}}"')],
 '64822330': [('“If it sounds too good to be true, it probably is," Slidell Police Chief Randy Fandal said in a released statement. "Never give out personal information over the phone, through e-mail, cash checks for other individuals, or wire large amounts of money to someone you don’t know. 99.9 percent of the time, it’s a scam.”',
               '“{{If it sounds too good to be true, it probably is,|Randy Fandal}}" Slidell Police Chief Randy Fandal said in a released statement. "{{Never give out personal information over the phone, through e-mail, cash checks for other individuals, or wire large amounts of money to someone you don’t know. 99.9 percent of the time, it’s a scam.|Randy Fandal}}”')],
 '071e141c': [
- ('the Standard: "It happened on a sharp bend on the approach to Sandilands tram stop.\n"',
-  'the Standard: "{{It happened on a sharp bend on the approach to Sandilands tram stop.|James Long}}\n"'),
- ('the Standard: "The road hadn\'t been shut off yet but emergency services were already at the scene, this would have been around 6.30am.\n“By this point more emergency services were flooding to the scene and a police car shut off the road with vehicles being ushered down Elgin Road towards Addiscombe.\n“But it was obvious it was very, very serious due to the amount of emergency services at the scene.\n“At first there would have been roughly between six or 10 [vehicles], as time passed a lot more arrived and continued to arrive.\n“Visibly from where I was about two fire engines, two to three ambulances, several police cars and then more arrived as time went on.\n“',
-  'the Standard: "{{The road hadn\'t been shut off yet but emergency services were already at the scene, this would have been around 6.30am.|Miguel John}}\n“{{By this point more emergency services were flooding to the scene and a police car shut off the road with vehicles being ushered down Elgin Road towards Addiscombe.|Miguel John}}\n“{{But it was obvious it was very, very serious due to the amount of emergency services at the scene.|Miguel John}}\n“{{At first there would have been roughly between six or 10 [vehicles], as time passed a lot more arrived and continued to arrive.|Miguel John}}\n“{{Visibly from where I was about two fire engines, two to three ambulances, several police cars and then more arrived as time went on.|Miguel John}}\n“'),
- ('said: "We were called at 6.13 to an incident at Addiscombe Road in Croydon.\n"',
-  'said: "{{We were called at 6.13 to an incident at Addiscombe Road in Croydon.|London Ambulance Service spokesman}}\n"'),
- ('said: "We are currently on scene at a major incident at Sandilands tram stop in Croydon.\n"Officers are working to deal with a tram derailment, alongside colleagues from other emergency services.\n"',
-  'said: "{{We are currently on scene at a major incident at Sandilands tram stop in Croydon.|British Transport Police spokesman}}\n"{{Officers are working to deal with a tram derailment, alongside colleagues from other emergency services.|British Transport Police spokesman}}\n"'),
- ('said: “I am in contact with emergency services and TfL, who are working extremely hard to get the situation under control and treat those who have been injured. My thoughts are with all those involved in this incident.\n“',
-  'said: “{{I am in contact with emergency services and TfL, who are working extremely hard to get the situation under control and treat those who have been injured. My thoughts are with all those involved in this incident.|Sadiq Khan}}\n“'),
- ('said: “We are currently working with the emergency services following a derailment involving a tram in Croydon.\n“',
-  'said: “{{We are currently working with the emergency services following a derailment involving a tram in Croydon.|Transport for London spokesman}}\n“'),
+ ('the Standard: "It happened on a sharp bend on the approach to Sandilands tram stop.\n"I\'ve never seen so many emergency services attend a scene."',
+  'the Standard: "{{It happened on a sharp bend on the approach to Sandilands tram stop.\n"I\'ve never seen so many emergency services attend a scene.|James Long}}"'),
+ ('the Standard: "The road hadn\'t been shut off yet but emergency services were already at the scene, this would have been around 6.30am.\n“By this point more emergency services were flooding to the scene and a police car shut off the road with vehicles being ushered down Elgin Road towards Addiscombe.\n“But it was obvious it was very, very serious due to the amount of emergency services at the scene.\n“At first there would have been roughly between six or 10 [vehicles], as time passed a lot more arrived and continued to arrive.\n“Visibly from where I was about two fire engines, two to three ambulances, several police cars and then more arrived as time went on.\n“I think that’s how everyone knew it was very serious, especially how quickly they acted to shut off the road.”',
+  'the Standard: "{{The road hadn\'t been shut off yet but emergency services were already at the scene, this would have been around 6.30am.\n“By this point more emergency services were flooding to the scene and a police car shut off the road with vehicles being ushered down Elgin Road towards Addiscombe.\n“But it was obvious it was very, very serious due to the amount of emergency services at the scene.\n“At first there would have been roughly between six or 10 [vehicles], as time passed a lot more arrived and continued to arrive.\n“Visibly from where I was about two fire engines, two to three ambulances, several police cars and then more arrived as time went on.\n“I think that’s how everyone knew it was very serious, especially how quickly they acted to shut off the road.|Miguel John}}”'),
+ ('said: "We were called at 6.13 to an incident at Addiscombe Road in Croydon.\n"We have sent a number of resources to the scene including ambulance crews, advanced paramedics and single responders in cars.\n"We are treating a number of patients."',
+  'said: "{{We were called at 6.13 to an incident at Addiscombe Road in Croydon.\n"We have sent a number of resources to the scene including ambulance crews, advanced paramedics and single responders in cars.\n"We are treating a number of patients.|London Ambulance Service spokesman}}"'),
+ ('said: "We are currently on scene at a major incident at Sandilands tram stop in Croydon.\n"Officers are working to deal with a tram derailment, alongside colleagues from other emergency services.\n"A number of people are believed to have been injured. People are asked to avoid the area."',
+  'said: "{{We are currently on scene at a major incident at Sandilands tram stop in Croydon.\n"Officers are working to deal with a tram derailment, alongside colleagues from other emergency services.\n"A number of people are believed to have been injured. People are asked to avoid the area.|British Transport Police spokesman}}"'),
+ ('said: “I am in contact with emergency services and TfL, who are working extremely hard to get the situation under control and treat those who have been injured. My thoughts are with all those involved in this incident.\n“We are asking people to please visit the TfL website, tfl.gov.uk, for the latest travel information.”',
+  'said: “{{I am in contact with emergency services and TfL, who are working extremely hard to get the situation under control and treat those who have been injured. My thoughts are with all those involved in this incident.\n“We are asking people to please visit the TfL website, tfl.gov.uk, for the latest travel information.|Sadiq Khan}}”'),
+ ('said: “We are currently working with the emergency services following a derailment involving a tram in Croydon.\n“There is currently no service on the tram between Reeves Corner and Addington Village / Harrington Road.”',
+  'said: “{{We are currently working with the emergency services following a derailment involving a tram in Croydon.\n“There is currently no service on the tram between Reeves Corner and Addington Village / Harrington Road.|Transport for London spokesman}}”'),
 ],
 }
-# Continuation paragraphs of the multi-paragraph quotes above: same speaker.
-LATE = {
-'2f066d10': {14: 'Mike Brown'},
-'071e141c': {5: 'James Long', 7: 'Miguel John', 8: 'London Ambulance Service spokesman',
-             9: 'British Transport Police spokesman', 10: 'Sadiq Khan', 11: 'Transport for London spokesman'},
-}
+LATE = {}  # continuation paragraphs are labelled inside their EXTRA region
 
 
 def parse(spec):
@@ -466,11 +463,15 @@ def parse(spec):
     return out
 
 
-def label(text, labels, late, ident):
-    n = 0
-    def sub(m):
-        nonlocal n
-        n += 1
+def label(text, labels, late, ident, regions):
+    """Numbers every quotation-mark span of the original text in order; spans
+    inside an explicitly labelled region keep their number but take the
+    region's label."""
+    out, pos = [], 0
+    regions = sorted(regions)
+    for n, m in enumerate(QUOTE.finditer(text), start=1):
+        if any(a < m.end() and m.start() < b for a, b, _ in regions):
+            continue
         inner = next(g for g in m.groups() if g is not None)
         if n in labels:
             speaker, kind = labels[n]
@@ -478,10 +479,16 @@ def label(text, labels, late, ident):
             speaker, kind = late[n], 'direct'
         else:
             raise SystemExit(f'{ident}: quote {n} has no label: {inner[:50]!r}')
-        mark_open, mark_close = m.group(0)[0], m.group(0)[-1]
         suffix = '' if kind == 'direct' else '|' + kind
-        return f'{mark_open}{{{{{inner}|{speaker}{suffix}}}}}{mark_close}'
-    return QUOTE.sub(sub, text), n
+        out.append((m.start(), m.end(), f'{m.group(0)[0]}{{{{{inner}|{speaker}{suffix}}}}}{m.group(0)[-1]}'))
+    out.extend(regions)
+    result = []
+    for a, b, new in sorted(out):
+        result.append(text[pos:a])
+        result.append(new)
+        pos = b
+    result.append(text[pos:])
+    return ''.join(result)
 
 
 def main():
@@ -494,14 +501,12 @@ def main():
         aid = os.path.basename(path)[:-5]
         art = json.load(open(path, encoding='utf-8'))
         text = art['text']
-        # Explicit labels first, kept out of the numbering by placeholders.
-        kept = []
+        regions = []
         for old, new in EXTRA.get(prefix, []):
             assert text.count(old) == 1, (ident, old[:40], text.count(old))
-            text = text.replace(old, f'\x01{len(kept)}\x01', 1)
-            kept.append(new)
-        text, _ = label(text, parse(spec), LATE.get(prefix, {}), ident)
-        text = re.sub(r'\x01(\d+)\x01', lambda m: kept[int(m.group(1))], text)
+            at = text.index(old)
+            regions.append((at, at + len(old), new))
+        text = label(text, parse(spec), LATE.get(prefix, {}), ident, regions)
         split = 'np-heldout' if hashlib.sha1(events[aid].encode()).digest()[0] % 2 else 'np-dev'
         body = '\n\n'.join(l for l in text.split('\n') if l.strip())
         halves[split].append(f'=== np-{ident} | {source} | {split} | {art["title"]}\n{body}\n')
