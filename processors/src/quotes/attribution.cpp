@@ -130,9 +130,16 @@ void Attributor::attribute(Quote& q, const Event& ev, double confidence) {
   if (ev.speaker >= 0) {
     const Named& n = people_.named[static_cast<size_t>(ev.speaker)];
     q.speaker = n.name;
+    q.speaker_kind = n.org ? Quote::SpeakerKind::organization : Quote::SpeakerKind::person;
     q.speaker_role = ev.role ? ev.role : n.role;
   } else {
     q.speaker_role = ev.role;
+    // "a spokesperson for the camp said": nobody is named, but the cue has a
+    // subject, and the role phrase is what a reader would give as the speaker.
+    if (ev.role) {
+      q.speaker = ev.role;
+      q.speaker_kind = Quote::SpeakerKind::role;
+    }
   }
   q.cue.assign(doc_.text, ev.cue_start, ev.cue_end - ev.cue_start);
   q.confidence = ev.speaker >= 0 ? confidence : 0.5;
@@ -280,6 +287,7 @@ void Attributor::link_quotes(Article& article) {
       // A floating quotation continues the previous speaker.
       q.speaker = prev_result->speaker;
       q.speaker_role = prev_result->speaker_role;
+      q.speaker_kind = prev_result->speaker_kind;
       q.cue = prev_result->cue;
       q.kind = Quote::Kind::direct;
       q.confidence = 0.7;

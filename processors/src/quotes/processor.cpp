@@ -57,6 +57,7 @@ class QuotesProcessor final : public Processor {
   void collect_speakers(Article& article) {
     for (const Quote& q : article.quotes) {
       if (!q.speaker || (q.kind != Quote::Kind::direct && q.kind != Quote::Kind::partial)) continue;
+      if (q.speaker_kind == Quote::SpeakerKind::role) continue;  // a role phrase names nobody
       auto it = std::find_if(article.speakers.begin(), article.speakers.end(),
                              [&](const Speaker& s) { return s.name == *q.speaker; });
       if (it == article.speakers.end()) {
@@ -66,7 +67,9 @@ class QuotesProcessor final : public Processor {
         if (!it->role) it->role = q.speaker_role;
       }
     }
-  }  // Every named speaker appears among the entities: a matching entity lends
+  }
+
+  // Every named speaker appears among the entities: a matching entity lends
   // its full name ("Stoltenberg" -> "Jens Stoltenberg"); otherwise one is
   // added with the number of mentions the processor saw.
   void reconcile_speakers_with_entities(Article& article) {

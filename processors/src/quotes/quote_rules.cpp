@@ -25,6 +25,7 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"particle", kParticle},
     {"appositive_start", kAppositiveStart},
     {"gendered", kGendered},
+    {"group", kGroup},
 };
 }  // namespace
 

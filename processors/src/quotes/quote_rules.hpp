@@ -25,6 +25,7 @@ enum WordClass : uint32_t {
   kParticle = 1u << 13,
   kAppositiveStart = 1u << 14,
   kGendered = 1u << 15,
+  kGroup = 1u << 16,
 };
 
 class QuoteRules {

@@ -52,6 +52,7 @@ class SubjectParser {
   static bool lowercase_adverb(std::string_view w);
   bool appositive_opening(const Token& t) const;
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
+  Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
 
   const Document& doc_;
   People& people_;

@@ -106,7 +106,10 @@ def score(record, gold, kinds, errors):
         used.add(best)
         t.tp += 1
         p = preds[best]
-        if norm_speaker(p.get("speaker")) == norm_speaker(g["speaker"]):
+        # A gold null speaker means nobody is named; a role phrase (speaker_kind
+        # role, "officials") says the same.
+        named_nobody = g["speaker"] is None and p.get("speaker_kind") == "role"
+        if named_nobody or norm_speaker(p.get("speaker")) == norm_speaker(g["speaker"]):
             t.speaker_ok += 1
         else:
             if p.get("speaker") is None and g["speaker"] is not None:
