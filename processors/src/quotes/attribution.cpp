@@ -157,9 +157,16 @@ int Attributor::event_after(uint32_t i) const {
     if (ev.partial_only) return -1;
     if (ev.inverted && ev.cue == j) return e;
     if (ev.has_subject && ev.subject_first >= j && ev.subject_first <= k) {
-      // Only role words may precede the parsed subject ("Rio Grande do Sul Governor ...").
-      for (uint32_t m = j; m < ev.subject_first; ++m)
-        if (doc_.tokens[m].kind != Tok::word || !(doc_.tokens[m].upper || has(doc_.tokens[m], kParticle | kTitle))) return -1;
+      // Only role words may precede the parsed subject ("Rio Grande do Sul
+      // Governor ...", "the", "tenants' association chair Jane Doe").
+      for (uint32_t m = j; m < ev.subject_first; ++m) {
+        const Token& w = doc_.tokens[m];
+        if (w.kind != Tok::word) return -1;
+        if (w.upper || has(w, kParticle | kTitle)) continue;
+        if (ev.subject_first - j <= 3 && !has(w, kCue | kPartialCue | kMalePronoun | kFemalePronoun | kNeutralPronoun))
+          continue;
+        return -1;
+      }
       return e;
     }
     return -1;
@@ -175,6 +182,16 @@ bool Attributor::after_allowed(uint32_t i, const QuoteSpan& span, const Event& e
   if (v.ends_with(",") || v.ends_with("?") || v.ends_with("!") || v.ends_with("\u2014") || v.ends_with("\u2026") ||
       v.ends_with("-") || v.ends_with(":"))
     return true;
+  if (!Document::ends_terminal(v)) {
+    // No punctuation before the cue: 'was "bittersweet" said Ryan Cummings',
+    // and a whole sentence followed by its speaker, '"... to the board"
+    // tenants' association chair Jane Doe said' (not a title: '"Pulp
+    // Fiction" director Quentin Tarantino has responded').
+    if (ev.inverted && ev.cue == next) return true;
+    size_t len = 0;
+    const uint32_t first_cp = decode_at(v, 0, len);
+    return is_upper(first_cp) && word_count(v) >= 5 && (i == 0 || doc_.boundary(i - 1));
+  }
   if (!v.ends_with(".")) return false;
   // "...end." She said. is rare; a new sentence that starts "Smith said" and
   // carries on is reported speech of its own.
@@ -282,6 +299,30 @@ void Attributor::link_quotes(Article& article) {
         linked = true;
       }
     }
+    if (!linked && i > 0 && doc_.tokens[i - 1].kind == Tok::colon && sentence_like) {
+      // "Lindqvist, the harbour master, is more blunt: ..." has no cue, but
+      // the sentence's subject introduces the quotation.
+      if (const int who = colon_subject(i - 1); who >= 0) {
+        const Named& n = people_.named[static_cast<size_t>(who)];
+        q.speaker = n.name;
+        q.speaker_kind = n.org ? Quote::SpeakerKind::organization : Quote::SpeakerKind::person;
+        q.speaker_role = n.role;
+        q.kind = Quote::Kind::direct;
+        q.confidence = 0.6;
+        linked = true;
+      }
+    }
+    if (!linked && starts_sentence && sentence_like) {
+      // "Her colleague Tom Baines disagreed. "It is fewer than that."": a cue
+      // sentence with no quotation of its own introduces the next one.
+      if (const int e = event_in_previous_sentence(i); e >= 0) {
+        Event& ev = events_[static_cast<size_t>(e)];
+        attribute(q, ev, std::min(ev.confidence, 0.7));
+        ev.used = true;
+        q.kind = Quote::Kind::direct;
+        linked = true;
+      }
+    }
     if (!linked && starts_sentence && sentence_like && prev_quote != kNone && prev_result &&
         prev_result->speaker && follows_closely(prev_quote, i, prev_after)) {
       // A floating quotation continues the previous speaker.
@@ -309,6 +350,47 @@ void Attributor::link_quotes(Article& article) {
     }
     article.quotes.push_back(std::move(q));
   }
+}
+
+// An unused cue with a speaker in the sentence just before quotation i, in
+// the same or the previous paragraph, with no quotation in between; or -1.
+int Attributor::event_in_previous_sentence(uint32_t i) const {
+  uint32_t ends = 0, paras = 0;
+  for (uint32_t k = i; k > 0 && i - k < 60;) {
+    --k;
+    const Token& t = doc_.tokens[k];
+    if (t.kind == Tok::quote) return -1;
+    if (t.kind == Tok::para) {
+      if (++paras > 1) return -1;
+      continue;
+    }
+    if (t.sentence_end && ++ends > 1) return -1;
+    const int e = event_at_[k];
+    if (e < 0) continue;
+    const Event& ev = events_[static_cast<size_t>(e)];
+    if (ev.used || ev.partial_only || (ev.speaker < 0 && !ev.role)) return -1;
+    // Only a cue that ends its sentence ("Baines disagreed."): one that
+    // carries on is reported speech of its own.
+    uint32_t m = ev.link_end + 1;
+    while (m < i && doc_.tokens[m].kind != Tok::word && !doc_.tokens[m].sentence_end) ++m;
+    if (m < i && !doc_.tokens[m].sentence_end) return -1;
+    return e;
+  }
+  return -1;
+}
+
+// The person named at the start of the sentence that ends in `colon`, or -1.
+int Attributor::colon_subject(uint32_t colon) {
+  uint32_t s = colon;
+  while (s > 0 && colon - s < 30 && !doc_.boundary(s - 1)) --s;
+  if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
+  if (s >= colon || !subjects_.name_token(doc_.tokens[s])) return -1;
+  uint32_t e = s;
+  while (e + 1 < colon && e - s < 4 && subjects_.name_token(doc_.tokens[e + 1])) ++e;
+  // Only a subject: "In Oslo, ..." or "Norway's ..." is not one.
+  if (e + 1 < colon && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return -1;
+  if (doc_.tokens[e].possessive || has(doc_.tokens[s], kNotName)) return -1;
+  return people_.resolve_name(doc_.span_text(s, e), false, std::nullopt);
 }
 
 // True when quotation j sits in the sentence just before quotation i.

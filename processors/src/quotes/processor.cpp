@@ -39,6 +39,7 @@ class QuotesProcessor final : public Processor {
     if (article.text.size() >= UINT32_MAX) return Outcome::pass();
     doc_.build(article.text);
     people_.clear();
+    subjects_.clear();
     people_.seed(article.entities);
     attributor_.find_events();
     attributor_.link_quotes(article);

@@ -181,9 +181,13 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     return s;
   }
   if (t.acronym || (t.upper && !(t.classes & kNotName) && !(t.classes & kTitle))) {
-    // A lone acronym or capitalised org ("NATO said", "Amazon said").
+    // A lone acronym or capitalised org ("NATO said", "Amazon said"); an
+    // acronym spelled out earlier ("the Federal Aviation Administration
+    // (FAA)") is that organisation.
     s.first = s.last = p;
-    s.speaker = people_.resolve_name(doc_.span_text(p, p), true, std::nullopt);
+    const std::string_view full = t.acronym ? expand_acronym(p) : std::string_view{};
+    s.speaker = people_.resolve_name(full.empty() ? doc_.span_text(p, p) : full, true, std::nullopt);
+    if (!full.empty()) people_.named[static_cast<size_t>(s.speaker)].org = true;
     return s;
   }
   if (t.classes & kOrgNoun) {
@@ -225,6 +229,38 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
       return role_subject(m - 1, p, floor);
   }
   return s;
+}
+
+std::string_view SubjectParser::expand_acronym(uint32_t tok) {
+  std::string letters;
+  for (char c : doc_.word_at(tok))
+    if (c >= 'A' && c <= 'Z') letters.push_back(c);
+  if (letters.size() < 2) return {};
+  for (const auto& [acronym, full] : acronyms_)
+    if (acronym == letters) return full;
+  // Each distinct acronym scans the text before it once, and only the first
+  // few are looked up, so hostile input stays linear.
+  if (acronyms_.size() >= kMaxAcronyms) return {};
+  std::string_view found;
+  for (uint32_t k = 0; k < tok && found.empty(); ++k) {
+    const Token& w = doc_.tokens[k];
+    if (w.kind != Tok::word || !w.upper || w.acronym || doc_.text[w.start] != letters[0]) continue;
+    uint32_t m = k, matched = 0, last = k;
+    while (m < tok && matched < letters.size() && m - k < 2 * letters.size() + 2) {
+      const Token& x = doc_.tokens[m];
+      if (x.kind != Tok::word) break;
+      if (x.upper && !x.acronym && doc_.text[x.start] == letters[matched]) {
+        ++matched;
+        last = m;
+      } else if (x.upper || !connector(doc_.word_at(m))) {
+        break;
+      }
+      ++m;
+    }
+    if (matched == letters.size() && last > k) found = doc_.span_text(k, last);
+  }
+  acronyms_.emplace_back(std::move(letters), std::string(found));
+  return acronyms_.back().second;
 }
 
 // The role phrase whose head is `head` and which ends at `last`, with the

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "quotes/document.hpp"
 #include "quotes/people.hpp"
@@ -22,6 +24,7 @@ struct Subject {
 class SubjectParser {
  public:
   SubjectParser(const Document& doc, People& people) : doc_(doc), people_(people) {}
+  void clear() { acronyms_.clear(); }
 
   // The subject phrase ending at `p` (the token before a cue), not before `floor`.
   Subject subject_before(uint32_t p, uint32_t floor);
@@ -53,6 +56,12 @@ class SubjectParser {
   bool appositive_opening(const Token& t) const;
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
+  // The spelled-out name of an acronym token from the text before it
+  // ("International Committee of the Red Cross" for ICRC), or empty.
+  std::string_view expand_acronym(uint32_t tok);
+
+  static constexpr size_t kMaxAcronyms = 8;
+  std::vector<std::pair<std::string, std::string>> acronyms_;  // per record: letters -> full name
 
   const Document& doc_;
   People& people_;

@@ -178,6 +178,8 @@ void load_settings(const std::string& path, Settings& s) {
     else if (key == "max_top_level") s.max_top_level = static_cast<uint32_t>(positive());
     else if (key == "relative_in_group") s.relative_in_group = positive();
     else if (key == "max_per_group") s.max_per_group = static_cast<uint32_t>(positive());
+    else if (key == "group_rest_weight") s.group_rest_weight = positive();
+    else if (key == "lead_bonus") s.lead_bonus = positive();
     else if (key == "score_scale") {
       s.score_scale = positive();
       if (s.score_scale <= 0) fail(path, line, "score_scale must be positive");

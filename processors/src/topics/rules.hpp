@@ -61,6 +61,12 @@ struct Settings {
   double relative_in_group = 0.3;
   uint32_t max_per_group = 3;
   double score_scale = 4.0;
+  // Ranking of the top-level topics (the first one is what the story is
+  // filed under): the strongest specific topic of a branch counts whole, the
+  // others group_rest_weight each, and evidence in the title or the lead
+  // adds lead_bonus times itself.
+  double group_rest_weight = 1.0;
+  double lead_bonus = 0.0;
 };
 
 // Looked up with string_view keys so scanning a token allocates nothing.

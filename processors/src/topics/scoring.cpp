@@ -20,45 +20,56 @@ void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
   // outweigh five different words for the same topic.
   for (size_t i = 0; i < hits.size();) {
     size_t topic_end = i;
-    double raw = 0;
+    double raw = 0, lead_raw = 0;
     bool in_lead = false;
     while (topic_end < hits.size() && hits[topic_end].topic == hits[i].topic) {
       size_t term_end = topic_end;
-      double mentions = 0;
+      double mentions = 0, lead_mentions = 0;
       while (term_end < hits.size() && hits[term_end].topic == hits[i].topic &&
              hits[term_end].term == hits[topic_end].term) {
         mentions += hits[term_end].position_weight;
-        in_lead = in_lead || hits[term_end].position_weight >= s.lead_weight;
+        if (hits[term_end].position_weight >= s.lead_weight) lead_mentions += hits[term_end].position_weight;
         ++term_end;
       }
-      raw += hits[topic_end].weight * s.saturation * (1.0 - std::exp(-mentions / s.saturation));
+      in_lead = in_lead || lead_mentions > 0;
+      const double cap = hits[topic_end].weight * s.saturation;
+      raw += cap * (1.0 - std::exp(-mentions / s.saturation));
+      lead_raw += cap * (1.0 - std::exp(-lead_mentions / s.saturation));
       topic_end = term_end;
     }
     evidence_.push_back({hits[i].topic, raw, i, topic_end});
     uint32_t top = rules_.topics[hits[i].topic].top;
     auto g = std::find_if(groups_.begin(), groups_.end(), [&](const GroupEvidence& x) { return x.top == top; });
     if (g == groups_.end()) {
-      groups_.push_back({top, raw, in_lead});
+      groups_.push_back({top, raw, in_lead, raw, lead_raw, 0});
     } else {
       g->raw += raw;
       g->in_lead = g->in_lead || in_lead;
+      g->strongest = std::max(g->strongest, raw);
+      g->lead_raw += lead_raw;
     }
     i = topic_end;
   }
+  // The branch a story is filed under: one strong topic outweighs several
+  // weak ones of another branch, and the title and lead say what the story is.
+  for (GroupEvidence& g : groups_)
+    g.rank = g.strongest + s.group_rest_weight * (g.raw - g.strongest) + s.lead_bonus * g.lead_raw;
   std::sort(groups_.begin(), groups_.end(), [](const GroupEvidence& a, const GroupEvidence& b) {
-    return a.raw != b.raw ? a.raw > b.raw : a.top < b.top;
+    return a.rank != b.rank ? a.rank > b.rank : a.top < b.top;
   });
   std::sort(evidence_.begin(), evidence_.end(), [](const Evidence& a, const Evidence& b) {
     return a.raw != b.raw ? a.raw > b.raw : a.topic < b.topic;
   });
 
-  double best = groups_.front().raw;
+  double best = 0;
+  for (const GroupEvidence& g : groups_) best = std::max(best, g.raw);
   if (best < s.min_evidence) return;
   for (size_t g = 0; g < groups_.size() && g < s.max_top_level; ++g) {
     const GroupEvidence& group = groups_[g];
     if (g > 0 && (group.raw < s.second_min_evidence || group.raw < s.relative_evidence * best)) break;
     if (g > 0 && s.second_needs_lead && !group.in_lead) continue;
-    double group_score = 1.0 - std::exp(-group.raw / s.score_scale);
+    // Scored by rank, so the branch the story is filed under comes first.
+    double group_score = 1.0 - std::exp(-group.rank / s.score_scale);
     // The most specific evidence names the topic; the level-1 code stands
     // alone only when no narrower topic has evidence.
     bool has_specific = false;

@@ -33,8 +33,11 @@ class TopicScorer {
   };
   struct GroupEvidence {
     uint32_t top;
-    double raw;
+    double raw;    // all evidence of the branch
     bool in_lead;  // some evidence in the title or the lead
+    double strongest;  // evidence of its strongest topic
+    double lead_raw;   // evidence from the title and the lead alone
+    double rank;       // what the branches are ordered by
   };
 
   const TopicRules& rules_;

@@ -49,5 +49,61 @@ TEST(QuoteSpeakersTest, InvertedCueWithRoleWordsBeforeTheName) {
   EXPECT_EQ(speaker(a, "came out"), "Amandine Roux");
 }
 
+TEST(QuoteSpeakersTest, QuoteWithoutACommaBeforeItsSpeaker) {
+  const Article a = run(
+      "\"Every flat on the estate needs new windows\" residents' committee chair Noor Haddad said Friday.\n"
+      "The delay was \"shameful\" said Pieter Koll, a tenant.\n"
+      "\"Blue Lagoon\" director Sam Ortiz has responded to the review.");
+  EXPECT_EQ(speaker(a, "Every flat"), "Noor Haddad");
+  EXPECT_EQ(speaker(a, "shameful"), "Pieter Koll");
+  // A title before a role and a name is not a quotation of that person.
+  EXPECT_EQ(speaker(a, "Blue Lagoon"), "<null>");
+}
+
+TEST(QuoteSpeakersTest, PresentTenseCueWithSurnameAndRelativeClause) {
+  const Article a = run(
+      "Adaeze Okoro opened the shelter in 2011.\n\n"
+      "\"We never turn anyone away,\" says Okoro, who has run it since then.");
+  EXPECT_EQ(speaker(a, "We never"), "Adaeze Okoro");
+}
+
+TEST(QuoteSpeakersTest, AColonAfterTheSubjectIntroducesTheQuote) {
+  const Article a = run(
+      "Ragnhild Berge, the harbour master, is more blunt: \"Nobody sails until the storm has passed.\"\n\n"
+      "In Tromso the mood is different: \"We have seen worse winters than this.\"");
+  EXPECT_EQ(speaker(a, "Nobody sails"), "Ragnhild Berge");
+  EXPECT_EQ(speaker(a, "We have seen"), "<null>");  // a place is not a subject
+}
+
+TEST(QuoteSpeakersTest, AcronymsSpelledOutInTheTextAreOneOrganisation) {
+  const Article a = run(
+      "The Maritime Safety Directorate (MSD) opened an inquiry.\n\n"
+      "\"The hull was sound,\" the MSD said on Tuesday.\n\n"
+      "\"We cannot comment,\" the ABC said.");
+  EXPECT_EQ(speaker(a, "The hull"), "Maritime Safety Directorate");
+  EXPECT_EQ(kind_of(a, "The hull"), Quote::SpeakerKind::organization);
+  EXPECT_EQ(speaker(a, "We cannot"), "ABC");  // never spelled out: stays as written
+}
+
+TEST(QuoteSpeakersTest, QuoteOnlyParagraphsContinueUntilAnotherSpeakerIsIntroduced) {
+  const Article a = run(
+      "\"The ferry left on time,\" said captain Liv Aune.\n\n"
+      "\"Nobody expected the wind to turn.\"\n\n"
+      "Her first mate, Jonas Vik, disagreed. \"We saw it coming an hour before.\"\n\n"
+      "\"The forecast said so.\"");
+  EXPECT_EQ(speaker(a, "The ferry"), "Liv Aune");
+  EXPECT_EQ(speaker(a, "Nobody expected"), "Liv Aune");
+  EXPECT_EQ(speaker(a, "We saw it"), "Jonas Vik");
+  EXPECT_EQ(speaker(a, "The forecast"), "Jonas Vik");
+}
+
+TEST(QuoteSpeakersTest, ACueInTheSentenceAlwaysGivesASpeaker) {
+  const Article a = run(
+      "\"It was chaos,\" one witness said.\n"
+      "\"Nobody knew where to go,\" residents told the paper.\n"
+      "\"The road is closed,\" said a police spokesperson.");
+  for (const Quote& q : a.quotes) EXPECT_TRUE(q.speaker.has_value()) << q.text;
+}
+
 }  // namespace
 }  // namespace newsflow::processors
