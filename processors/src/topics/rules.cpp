@@ -1,5 +1,5 @@
-// Loading the rule files of data/topics/ and compiling every literal into one
-// Hyperscan database. Runs once at start-up; errors name the file and line.
+// Loading the rule files of data/topics/ and compiling every literal into the
+// term index (Hyperscan for the few it cannot serve). Runs once at start-up; errors name the file and line.
 #include "topics/rules.hpp"
 
 #include <algorithm>
@@ -201,14 +201,24 @@ class PatternTable {
   }
 
   void compile(TopicRules& rules, const std::string& dir) {
+    std::vector<LiteralSpec> specs;
+    specs.reserve(literals_.size());
+    for (size_t i = 0; i < literals_.size(); ++i)
+      specs.push_back({literals_[i].text, (literals_[i].flags & HS_FLAG_CASELESS) != 0, roles_[i].prefix});
+    std::vector<uint32_t> unserved = rules.term_index.build(specs);
+    if (!unserved.empty()) compile_hyperscan(rules, dir, unserved);
+    rules.patterns = std::move(roles_);
+  }
+
+ private:
+  void compile_hyperscan(TopicRules& rules, const std::string& dir, const std::vector<uint32_t>& ids) {
     std::vector<const char*> exprs;
-    std::vector<unsigned> flags, ids;
+    std::vector<unsigned> flags;
     std::vector<size_t> lens;
-    for (size_t i = 0; i < literals_.size(); ++i) {
-      exprs.push_back(literals_[i].text.data());
-      lens.push_back(literals_[i].text.size());
-      flags.push_back(literals_[i].flags);
-      ids.push_back(static_cast<unsigned>(i));
+    for (uint32_t id : ids) {
+      exprs.push_back(literals_[id].text.data());
+      lens.push_back(literals_[id].text.size());
+      flags.push_back(literals_[id].flags);
     }
     hs_database_t* db = nullptr;
     hs_compile_error_t* error = nullptr;
@@ -218,14 +228,12 @@ class PatternTable {
       int expression = error ? error->expression : -1;
       hs_free_compile_error(error);
       if (expression >= 0)
-        message += " (literal '" + literals_[static_cast<size_t>(expression)].text + "')";
+        message += " (literal '" + literals_[ids[static_cast<size_t>(expression)]].text + "')";
       throw ConfigError(dir + ": cannot compile the rule set: " + message);
     }
     rules.database.reset(db);
-    rules.patterns = std::move(roles_);
   }
 
- private:
   std::vector<Literal> literals_;
   std::vector<Pattern> roles_;
 };

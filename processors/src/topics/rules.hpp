@@ -1,7 +1,8 @@
 #pragma once
 // The compiled topic rules: taxonomy, terms, gazetteer, person word lists and
-// one Hyperscan database over every literal. Immutable after load; shared by
-// all workers (each worker allocates its own scratch).
+// every literal in a TermIndex (plus a Hyperscan database for the few it
+// cannot serve). Immutable after load; shared by all workers (each worker
+// allocates its own scratch).
 #include <hs/hs.h>
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "newsflow/core/article.hpp"
+#include "topics/term_index.hpp"
 
 namespace newsflow::processors {
 
@@ -116,7 +118,10 @@ class TopicRules {
   std::vector<uint32_t> alias_entity;               // alias index -> entity index
   std::vector<std::vector<uint32_t>> alias_vetoes;  // alias index -> context word indexes
   topics::PersonLists persons;
-  std::vector<topics::Pattern> patterns;  // Hyperscan id -> role
+  std::vector<topics::Pattern> patterns;  // pattern id -> role
+  topics::TermIndex term_index;           // every literal, by pattern id
+  // The literals term_index cannot serve (those starting with punctuation),
+  // under their pattern ids; null when there are none.
   std::unique_ptr<hs_database_t, topics::HsDatabaseDeleter> database;
   bool explain = false;
 
