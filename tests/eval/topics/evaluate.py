@@ -35,6 +35,32 @@ def read_gold(path):
     return gold
 
 
+def read_first_gold(path):
+    """real_gold.tsv: id, split, first topic an editor would file under, other defensible ones."""
+    gold = {}
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        aid, split, first, also = (line.rstrip("\n").split("\t") + [""])[:4]
+        gold[aid] = (split, first, set(also.split()))
+    return gold
+
+
+def first_topic_report(first_gold, predicted, errors):
+    """Per split: strict accuracy of the first topic's top level, and lenient (any defensible one)."""
+    splits = {}
+    for aid, (split, first, also) in first_gold.items():
+        topics = predicted[aid].get("topics") or []
+        got = top_code(topics[0]["top"]) if topics else None
+        row = splits.setdefault(split, [0, 0, 0])
+        row[0] += 1
+        row[1] += got == first
+        row[2] += got == first or got in also
+        if got != first:
+            errors.append((split, aid[:8], first, got, predicted[aid].get("title", "")[:70]))
+    return {s: (n, strict / n, lenient / n) for s, (n, strict, lenient) in splits.items()}
+
+
 def read_entity_gold(path, ids):
     gold = {}
     for line in open(path, encoding="utf-8"):
@@ -124,6 +150,11 @@ def main():
     eprecision = etp / (etp + efp) if etp + efp else 0.0
     erecall = etp / (etp + efn) if etp + efn else 0.0
 
+    first_errors = []
+    first = first_topic_report(read_first_gold(os.path.join(args.dir, "real_gold.tsv")), predicted, first_errors)
+    for split, (n, strict, lenient) in sorted(first.items()):
+        print(f"real first topic, {split}: top-level accuracy {strict:.3f} over {n} articles "
+              f"(lenient, any defensible branch: {lenient:.3f})")
     print(f"articles: {english} English labelled, {foreign} in languages without terms")
     print(f"top-level micro-F1: {micro_f1:.3f} (precision {precision:.3f}, recall {recall:.3f}; "
           f"tp {tp}, fp {fp}, fn {fn})")
@@ -140,6 +171,8 @@ def main():
             print("TOPIC", e)
         for e in entity_errors:
             print("ENTITY", e)
+        for e in first_errors:
+            print("FIRST", e)
 
     failed = []
     if micro_f1 < MIN_MICRO_F1:
