@@ -10,6 +10,48 @@ namespace newsflow::processors::topics {
 
 namespace {
 constexpr size_t kMaxDetectBytes = 16 * 1024;
+
+// Frequent English words that are not also frequent words of another
+// language written in Latin script: "to" (Czech, Polish), "of" (Dutch),
+// "in", "an", "was", "will" (German, Dutch), "for", "at", "by", "her"
+// (Danish, Norwegian), "a", "he" (Romance) and "on" (French) are left out.
+constexpr const char* kEnglishWords[] = {"the",  "and",   "that",  "with",  "said", "from", "this", "were",
+                                         "which", "their", "they", "have",  "been", "would", "about", "after",
+                                         "who",  "his",   "not",   "has",   "it",   "be",   "are",  "but"};
+constexpr size_t kMinTokens = 40;
+constexpr size_t kMinPermille = 100;
+
+bool is_english_word(uint64_t hash) {
+  static const auto hashes = [] {
+    std::vector<uint64_t> h;
+    for (const char* w : kEnglishWords) h.push_back(text::fold_hash(w));
+    std::sort(h.begin(), h.end());
+    return h;
+  }();
+  return std::binary_search(hashes.begin(), hashes.end(), hash);
+}
+
+bool clearly_english(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
+                     const std::vector<text::Token>& text_tokens) {
+  size_t total = title_tokens.size() + text_tokens.size();
+  if (total < kMinTokens) return false;
+  size_t english = 0;
+  // Hashes fold case, so "The" counts; a hash collision with a foreign word
+  // is checked away by comparing the bytes.
+  auto count = [&](std::string_view s, const std::vector<text::Token>& tokens) {
+    for (const auto& t : tokens) {
+      size_t length = t.end - t.start;
+      if (length > 5 || !is_english_word(t.hash)) continue;
+      std::string word(s.substr(t.start, length));
+      for (char& c : word) c = static_cast<char>(text::fold_ascii(static_cast<unsigned char>(c)));
+      english += std::find_if(std::begin(kEnglishWords), std::end(kEnglishWords),
+                              [&](const char* w) { return word == w; }) != std::end(kEnglishWords);
+    }
+  };
+  count(title, title_tokens);
+  count(text, text_tokens);
+  return english * 1000 >= total * kMinPermille;
+}
 }  // namespace
 
 std::string normalize_language(std::string_view value) {
@@ -55,6 +97,12 @@ std::string detect_language(std::string_view title, std::string_view text) {
   if (code == "ji") return "yi";
   if (code == "jw") return "jv";
   return normalize_language(code);
+}
+
+std::string detect_language(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
+                            const std::vector<text::Token>& text_tokens) {
+  if (clearly_english(title, text, title_tokens, text_tokens)) return "en";
+  return detect_language(title, text);
 }
 
 }  // namespace newsflow::processors::topics
