@@ -21,32 +21,32 @@ constexpr const char* kEnglishWords[] = {"the",  "and",   "that",  "with",  "sai
 constexpr size_t kMinTokens = 40;
 constexpr size_t kMinPermille = 100;
 
-bool is_english_word(uint64_t hash) {
-  static const auto hashes = [] {
-    std::vector<uint64_t> h;
-    for (const char* w : kEnglishWords) h.push_back(text::fold_hash(w));
-    std::sort(h.begin(), h.end());
-    return h;
-  }();
-  return std::binary_search(hashes.begin(), hashes.end(), hash);
-}
+// Sorted by fold_hash, so a token is one binary search over 24 integers.
+struct EnglishWords {
+  std::vector<std::pair<uint64_t, std::string_view>> by_hash;
+  EnglishWords() {
+    for (const char* w : kEnglishWords) by_hash.emplace_back(text::fold_hash(w), w);
+    std::sort(by_hash.begin(), by_hash.end());
+  }
+  // The bytes are compared too: a hash collision must not count a foreign word.
+  bool contains(std::string_view word, uint64_t hash) const {
+    auto it = std::lower_bound(by_hash.begin(), by_hash.end(), std::pair<uint64_t, std::string_view>{hash, {}});
+    if (it == by_hash.end() || it->first != hash || it->second.size() != word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i)
+      if (text::fold_ascii(static_cast<unsigned char>(word[i])) != static_cast<unsigned char>(it->second[i])) return false;
+    return true;
+  }
+};
 
 bool clearly_english(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
                      const std::vector<text::Token>& text_tokens) {
+  static const EnglishWords words;
   size_t total = title_tokens.size() + text_tokens.size();
   if (total < kMinTokens) return false;
   size_t english = 0;
-  // Hashes fold case, so "The" counts; a hash collision with a foreign word
-  // is checked away by comparing the bytes.
   auto count = [&](std::string_view s, const std::vector<text::Token>& tokens) {
-    for (const auto& t : tokens) {
-      size_t length = t.end - t.start;
-      if (length > 5 || !is_english_word(t.hash)) continue;
-      std::string word(s.substr(t.start, length));
-      for (char& c : word) c = static_cast<char>(text::fold_ascii(static_cast<unsigned char>(c)));
-      english += std::find_if(std::begin(kEnglishWords), std::end(kEnglishWords),
-                              [&](const char* w) { return word == w; }) != std::end(kEnglishWords);
-    }
+    for (const auto& t : tokens)
+      if (t.end - t.start <= 5) english += words.contains(s.substr(t.start, t.end - t.start), t.hash);
   };
   count(title, title_tokens);
   count(text, text_tokens);

@@ -21,6 +21,34 @@ bool TopicRules::language_supported(std::string_view language) const {
 }
 
 namespace topics {
+
+void WordClasses::add(std::string_view word, uint16_t bits) {
+  if (const Entry* known = find(word)) {
+    entries_[static_cast<size_t>(known - entries_.data())].second |= bits;
+    return;
+  }
+  entries_.emplace_back(std::string(word), bits);
+  // At most half full keeps probe chains short.
+  if (entries_.size() * 2 > slots_.size()) {
+    rehash(std::max<size_t>(64, slots_.size() * 2));
+    return;
+  }
+  size_t mask = slots_.size() - 1;
+  size_t i = std::hash<std::string_view>{}(word) & mask;
+  while (slots_[i] != 0) i = (i + 1) & mask;
+  slots_[i] = static_cast<uint32_t>(entries_.size());
+}
+
+void WordClasses::rehash(size_t slots) {
+  slots_.assign(slots, 0);
+  size_t mask = slots - 1;
+  for (size_t e = 0; e < entries_.size(); ++e) {
+    size_t i = std::hash<std::string_view>{}(entries_[e].first) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<uint32_t>(e + 1);
+  }
+}
+
 namespace {
 
 std::string read_file(const std::string& path) {
@@ -424,7 +452,7 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
     if (t.size() > 1 && t.back() == '.') dotted.push_back(t.substr(0, t.size() - 1));
   for (auto& t : dotted) lists.title.insert(std::move(t));
   auto fold = [&](const WordSet& set, uint16_t bit) {
-    for (const auto& w : set) lists.classes[w] |= bit;
+    for (const auto& w : set) lists.classes.add(w, bit);
   };
   fold(lists.title, kTitleWord);
   fold(lists.role, kRoleWord);
