@@ -38,14 +38,13 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
     };
     size_t run = run_end(0);
     if (spec.prefix && run == spec.text.size()) {
-      if (run > kMaxPrefix) {
-        unserved.push_back(id);
-        continue;
-      }
-      prefix.emplace_back(text::fold_hash(spec.text), id);
-      prefix_lengths_ |= uint64_t{1} << run;
-      min_prefix_ = std::min(min_prefix_, run);
-      max_prefix_ = std::max(max_prefix_, run);
+      // Keyed by its first kPrefixKey bytes, so a token costs at most that
+      // many probes whatever the lengths of the prefix terms.
+      size_t key = std::min(run, kPrefixKey);
+      prefix.emplace_back(text::fold_hash(spec.text.substr(0, key)), id);
+      prefix_lengths_ |= uint64_t{1} << key;
+      min_prefix_ = std::min(min_prefix_, key);
+      max_prefix_ = std::max(max_prefix_, key);
       continue;
     }
     uint64_t first = text::fold_hash(spec.text.substr(0, run));
@@ -62,8 +61,8 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
   }
   for (const auto* entries : {&whole, &pair, &prefix})
     for (const auto& [key, id] : *entries) {
-      uint64_t bit = (key >> 40) & (kFilterBits - 1);
-      filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+      for (uint64_t bit : {(key >> 46) & (kFilterBits - 1), (key >> 28) & (kFilterBits - 1)})
+        filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
     }
   fill(whole_, std::move(whole));
   fill(pair_, std::move(pair));

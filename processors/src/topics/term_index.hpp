@@ -31,9 +31,8 @@ class TermIndex {
   };
 
   // specs[i] becomes pattern id i. Returns the ids the index cannot serve
-  // (literals that do not start with a word character, and one-word prefix
-  // literals longer than kMaxPrefix bytes): the caller matches those another
-  // way.
+  // (literals that do not start with a word character): the caller matches
+  // those another way.
   std::vector<uint32_t> build(const std::vector<LiteralSpec>& specs);
 
   // Candidates whose first word is exactly the token with this hash: one-word
@@ -42,19 +41,20 @@ class TermIndex {
   // Candidates of two or more words whose first two words are the token and
   // the next one (pair_hash of their hashes).
   std::span<const uint32_t> pair(uint64_t hash) const { return probe(pair_, hash); }
-  // Candidates that are one word, prefix-matching, and fold-hash to a prefix
-  // of the token.
+  // Candidates that are one word, prefix-matching, and whose first
+  // min(length, kPrefixKey) bytes fold-hash to this prefix of the token.
   std::span<const uint32_t> prefix(uint64_t hash) const { return probe(prefix_, hash); }
   static uint64_t pair_hash(uint64_t first, uint64_t second) {
     uint64_t h = (first ^ (second * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
     h ^= h >> 29;
     return h == 0 ? 1 : h;
   }
-  // False when no table holds the key (most tokens): one bit in a filter that
-  // stays in L1, instead of a probe into the tables.
+  // False when no table holds the key (most tokens): two bits of a 32 KiB
+  // Bloom filter (about 0.4 % false positives with the bundled rules)
+  // instead of a probe into the tables, which misses the cache.
   bool may_contain(uint64_t hash) const {
-    uint64_t bit = (hash >> 40) & (kFilterBits - 1);
-    return (filter_[bit >> 6] >> (bit & 63)) & 1;
+    uint64_t a = (hash >> 46) & (kFilterBits - 1), b = (hash >> 28) & (kFilterBits - 1);
+    return ((filter_[a >> 6] >> (a & 63)) & (filter_[b >> 6] >> (b & 63)) & 1) != 0;
   }
   bool has_prefix_length(size_t length) const { return length < 64 && ((prefix_lengths_ >> length) & 1); }
   size_t min_prefix_length() const { return min_prefix_; }
@@ -63,7 +63,7 @@ class TermIndex {
   const Literal& literal(uint32_t id) const { return literals_[id]; }
   std::string_view text(uint32_t id) const { return std::string_view(bytes_).substr(literals_[id].offset, literals_[id].length); }
 
-  static constexpr size_t kMaxPrefix = 63;
+  static constexpr size_t kPrefixKey = 4;
 
  private:
   struct Slot {
@@ -76,7 +76,7 @@ class TermIndex {
     std::vector<uint32_t> ids;
   };
 
-  static constexpr size_t kFilterBits = 1 << 16;
+  static constexpr size_t kFilterBits = 1 << 18;
   void fill(Table& table, std::vector<std::pair<uint64_t, uint32_t>> entries);
   static std::span<const uint32_t> probe(const Table& table, uint64_t hash) {
     if (table.slots.empty()) return {};
