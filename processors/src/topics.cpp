@@ -1,5 +1,6 @@
-// The topics processor: one Hyperscan pass over title and body finds topic
-// terms, context words and gazetteer names; topic evidence is weighted by
+// The topics processor: title and body are tokenized once; the tokens decide
+// clearly English text without CLD2 and are looked up for topic terms,
+// context words and gazetteer names (topics/matcher.hpp); topic evidence is weighted by
 // position, saturated per term and rolled up to the level-1 topics; names the
 // gazetteer lacks come from capitalised-word patterns (topics/names.cpp).
 // What the hits weigh and how topics are ranked is topics/scoring.cpp.
@@ -48,8 +49,10 @@ class TopicsProcessor final : public Processor {
   Outcome process(Article& article) override {
     article.topics.clear();
     article.entities.clear();
+    text::tokenize(article.title, title_tokens_);
+    text::tokenize(article.text, body_tokens_);
     if (article.language.empty()) {
-      std::string detected = topics::detect_language(article.title, article.text);
+      std::string detected = topics::detect_language(article.title, article.text, title_tokens_, body_tokens_);
       if (!detected.empty()) {
         article.language = std::move(detected);
         article.language_detected = true;
@@ -60,7 +63,7 @@ class TopicsProcessor final : public Processor {
     bool supported = language.empty() || rules_->language_supported(language);
     article.topics_language_supported = supported;
 
-    if (!collect(article.title, title_) || !collect(article.text, body_))
+    if (!collect(article.title, title_tokens_, title_) || !collect(article.text, body_tokens_, body_))
       return Outcome::reject(RecordError::processor_failure, "topics: Hyperscan scan failed");
 
     if (supported) score_topics(article);
@@ -69,10 +72,10 @@ class TopicsProcessor final : public Processor {
   }
 
  private:
-  bool collect(std::string_view text, FieldMatches& out) {
+  bool collect(std::string_view text, const std::vector<text::Token>& tokens, FieldMatches& out) {
     out.clear();
     raw_.clear();
-    if (!matcher_.scan(text, raw_)) return false;
+    if (!matcher_.scan(text, tokens, raw_)) return false;
     for (const Match& m : raw_) {
       switch (rules_->patterns[m.pattern].kind) {
         case PatternKind::topic_term: out.terms.push_back(m); break;
@@ -184,6 +187,7 @@ class TopicsProcessor final : public Processor {
   topics::Matcher matcher_;
   topics::NameFinder names_;
   // Per-record scratch, reused so steady-state processing does not allocate.
+  std::vector<text::Token> title_tokens_, body_tokens_;
   std::vector<Match> raw_;
   FieldMatches title_, body_;
   std::vector<Hit> hits_;

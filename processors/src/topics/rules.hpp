@@ -1,7 +1,8 @@
 #pragma once
 // The compiled topic rules: taxonomy, terms, gazetteer, person word lists and
-// one Hyperscan database over every literal. Immutable after load; shared by
-// all workers (each worker allocates its own scratch).
+// every literal in a TermIndex (plus a Hyperscan database for the few it
+// cannot serve). Immutable after load; shared by all workers (each worker
+// allocates its own scratch).
 #include <hs/hs.h>
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "newsflow/core/article.hpp"
+#include "topics/term_index.hpp"
 
 namespace newsflow::processors {
 
@@ -76,12 +78,40 @@ struct StringHash {
 };
 using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
+// word -> PersonWord bits, looked up for every token of every article: open
+// addressing over a power-of-two table, so a lookup is one hash, a mask and
+// a compare (std::unordered_map spent most of the name finder's time in its
+// modulo and bucket chains). find() returns nullptr, which end() is, when
+// the word is not listed.
+class WordClasses {
+ public:
+  using Entry = std::pair<std::string, uint16_t>;
+  void add(std::string_view word, uint16_t bits);
+  const Entry* find(std::string_view word) const {
+    if (slots_.empty()) return nullptr;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = std::hash<std::string_view>{}(word) & mask;; i = (i + 1) & mask) {
+      uint32_t slot = slots_[i];
+      if (slot == 0) return nullptr;
+      const Entry& e = entries_[slot - 1];
+      if (e.first == word) return &e;
+    }
+  }
+  const Entry* end() const { return nullptr; }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  void rehash(size_t slots);
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> slots_;  // index into entries_ + 1; 0 is empty
+};
+
 // Word lists of persons.rules, as sets of exact words.
 struct PersonLists {
   WordSet title, role, speech, first_name, not_name, org_head, connector;
   // The same lists folded into one map (word -> PersonWord bits), so the
   // name finder looks each token up once.
-  std::unordered_map<std::string, uint16_t, StringHash, std::equal_to<>> classes;
+  WordClasses classes;
 };
 
 enum PersonWord : uint16_t {
@@ -122,7 +152,10 @@ class TopicRules {
   std::vector<uint32_t> alias_entity;               // alias index -> entity index
   std::vector<std::vector<uint32_t>> alias_vetoes;  // alias index -> context word indexes
   topics::PersonLists persons;
-  std::vector<topics::Pattern> patterns;  // Hyperscan id -> role
+  std::vector<topics::Pattern> patterns;  // pattern id -> role
+  topics::TermIndex term_index;           // every literal, by pattern id
+  // The literals term_index cannot serve (those starting with punctuation),
+  // under their pattern ids; null when there are none.
   std::unique_ptr<hs_database_t, topics::HsDatabaseDeleter> database;
   bool explain = false;
 
