@@ -26,6 +26,7 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"appositive_start", kAppositiveStart},
     {"gendered", kGendered},
     {"group", kGroup},
+    {"demonym", kDemonym},
 };
 }  // namespace
 

@@ -26,6 +26,7 @@ enum WordClass : uint32_t {
   kAppositiveStart = 1u << 14,
   kGendered = 1u << 15,
   kGroup = 1u << 16,
+  kDemonym = 1u << 17,
 };
 
 class QuoteRules {
