@@ -29,6 +29,7 @@ class QuotesProcessor final : public Processor {
       : rules_(options.rules),
         indirect_(options.indirect),
         doc_(rules_.get()),
+        people_(rules_.get()),
         subjects_(doc_, people_),
         attributor_(doc_, people_, subjects_) {}
   std::string_view name() const override { return "quotes"; }

@@ -27,6 +27,8 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"gendered", kGendered},
     {"group", kGroup},
     {"demonym", kDemonym},
+    {"male_name", kMaleName},
+    {"female_name", kFemaleName},
 };
 }  // namespace
 

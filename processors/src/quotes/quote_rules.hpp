@@ -27,6 +27,8 @@ enum WordClass : uint32_t {
   kGendered = 1u << 15,
   kGroup = 1u << 16,
   kDemonym = 1u << 17,
+  kMaleName = 1u << 18,
+  kFemaleName = 1u << 19,
 };
 
 class QuoteRules {

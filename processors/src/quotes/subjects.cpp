@@ -510,7 +510,7 @@ void SubjectParser::note_mention(uint32_t k) {
     ++people_.named[static_cast<size_t>(index)].mentions;
   } else {
     index = static_cast<int>(people_.named.size());
-    people_.named.push_back(Named{std::string(name), std::nullopt, org, Gender::unknown, 1});
+    people_.add(name, std::nullopt, org, 1);
     people_.by_name.emplace(key, index);
     if (!org) people_.register_person_keys(name, index, false);
   }

@@ -266,7 +266,13 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       }
       bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
       bool ends_in_initial = initial(j);
-      if (ends_in_initial || (length == 1 && initial(i))) {
+      // "(Reporting by Soyoung Kim; Editing by ...)": the wire's staff, not
+      // people in the story.
+      bool credit = i >= 2 && word(i - 1) == "by" &&
+                    (word(i - 2) == "reporting" || word(i - 2) == "Reporting" || word(i - 2) == "writing" ||
+                     word(i - 2) == "Writing" || word(i - 2) == "editing" || word(i - 2) == "Editing");
+      if (credit) {
+      } else if (ends_in_initial || (length == 1 && initial(i))) {
         // "Lloyd C." cut from its surname, or a lone letter: not a name.
       } else if (org_apposition && !title_seen && !first_name && !role_before) {
         add_name(join(text, i, j), Entity::Type::organization, out);

@@ -131,5 +131,14 @@ TEST(QuoteSpeakersTest, AnOrganisationNounBeforeTheNameMakesItAnOrganisation) {
   EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::organization);
 }
 
+TEST(QuoteSpeakersTest, AGivenNameTellsWhoSheIsBeforeAnyPronoun) {
+  const Article a = run(
+      "Laura Brandt and her partner Michael Oduya announced the move on Monday.\n\n"
+      "\"We just live too far apart,\" she said.\n\n"
+      "\"It was the right time,\" he said.");
+  EXPECT_EQ(speaker(a, "We just live"), "Laura Brandt");
+  EXPECT_EQ(speaker(a, "It was the right"), "Michael Oduya");
+}
+
 }  // namespace
 }  // namespace newsflow::processors

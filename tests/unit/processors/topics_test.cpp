@@ -402,5 +402,14 @@ TEST(TopicEntities, NationalitiesAreNotPeople) {
   EXPECT_EQ(find_entity(a, "Norwegian"), nullptr);
 }
 
+TEST(TopicEntities, WireCreditsAreNotPeopleInTheStory) {
+  Article a = run(make_article("Talks",
+                               "Officials met in Geneva on Monday and agreed to meet again.\n"
+                               "(Reporting by Anna Kowalczyk; Editing by Peter Hollis)",
+                               "en"));
+  EXPECT_EQ(find_entity(a, "Anna Kowalczyk"), nullptr);
+  EXPECT_EQ(find_entity(a, "Peter Hollis"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
