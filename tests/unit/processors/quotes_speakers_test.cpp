@@ -140,5 +140,12 @@ TEST(QuoteSpeakersTest, AGivenNameTellsWhoSheIsBeforeAnyPronoun) {
   EXPECT_EQ(speaker(a, "It was the right"), "Michael Oduya");
 }
 
+TEST(QuoteSpeakersTest, ACueInARelativeClauseDoesNotIntroduceTheQuote) {
+  const Article a = run(
+      "The Harbour Authority condemned the attack.\n\n"
+      "It said the driver, who police said had a forged licence, had shown \"utter contempt\" for the city.");
+  EXPECT_EQ(speaker(a, "utter contempt"), "Harbour Authority");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
