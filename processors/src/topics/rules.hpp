@@ -107,12 +107,24 @@ class WordClasses {
     uint32_t tag = 0;    // high half of the word's hash
     uint32_t entry = 0;  // index into entries_ + 1; 0 is empty
   };
-  // FNV-1a, inline: the words are short, and a call into the library's hash
-  // cost more than the rest of the lookup.
+  // Inline, eight bytes per multiply: the words are short, and both a call
+  // into the library's hash and a byte-serial FNV cost more than the rest of
+  // the lookup.
   static uint64_t hash(std::string_view word) {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-    return h;
+    uint64_t h = word.size() * 0x9e3779b97f4a7c15ull;
+    size_t i = 0;
+    for (; i + 8 <= word.size(); i += 8) {
+      uint64_t v = 0;
+      for (size_t k = 0; k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
+      h = (h ^ v) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
+    }
+    uint64_t v = 0;
+    for (size_t k = 0; i + k < word.size(); ++k) v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 29;
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 32);
   }
   void insert(size_t entry);
   void rehash(size_t slots);
