@@ -29,24 +29,23 @@ void WordClasses::add(std::string_view word, uint16_t bits) {
   }
   entries_.emplace_back(std::string(word), bits);
   // At most half full keeps probe chains short.
-  if (entries_.size() * 2 > slots_.size()) {
+  if (entries_.size() * 2 > slots_.size())
     rehash(std::max<size_t>(64, slots_.size() * 2));
-    return;
-  }
+  else
+    insert(entries_.size() - 1);
+}
+
+void WordClasses::insert(size_t entry) {
+  uint64_t h = hash(entries_[entry].first);
   size_t mask = slots_.size() - 1;
-  size_t i = std::hash<std::string_view>{}(word) & mask;
-  while (slots_[i] != 0) i = (i + 1) & mask;
-  slots_[i] = static_cast<uint32_t>(entries_.size());
+  size_t i = h & mask;
+  while (slots_[i].entry != 0) i = (i + 1) & mask;
+  slots_[i] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(entry + 1)};
 }
 
 void WordClasses::rehash(size_t slots) {
-  slots_.assign(slots, 0);
-  size_t mask = slots - 1;
-  for (size_t e = 0; e < entries_.size(); ++e) {
-    size_t i = std::hash<std::string_view>{}(entries_[e].first) & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = static_cast<uint32_t>(e + 1);
-  }
+  slots_.assign(slots, Slot{});
+  for (size_t e = 0; e < entries_.size(); ++e) insert(e);
 }
 
 namespace {
