@@ -503,6 +503,7 @@ void SubjectParser::note_mention(uint32_t k) {
       }
   }
   if (name.find(' ') == std::string_view::npos) return;
+  if (const auto sp = name.find(' '); name.substr(sp + 1) == name.substr(0, sp)) return;  // "Equifax Equifax"
   const std::string key = lower_of(name);
   int index;
   if (auto it = people_.by_name.find(key); it != people_.by_name.end()) {

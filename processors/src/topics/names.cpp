@@ -140,6 +140,12 @@ void NameFinder::tokenize(std::string_view text, const std::vector<Span>& covere
 }
 
 void NameFinder::add_name(std::string name, Entity::Type type, std::vector<FoundName>& out) {
+  // "Equifax Equifax holds data": a caption run into the text repeats one
+  // word; no person is called that.
+  if (type == Entity::Type::person) {
+    const auto space = name.find(' ');
+    if (space != std::string::npos && name.compare(space + 1, std::string::npos, name, 0, space) == 0) return;
+  }
   auto& index = type == Entity::Type::person ? person_index_ : org_index_;
   auto [it, inserted] = index.try_emplace(name, out.size());
   if (!inserted) {

@@ -411,5 +411,14 @@ TEST(TopicEntities, WireCreditsAreNotPeopleInTheStory) {
   EXPECT_EQ(find_entity(a, "Peter Hollis"), nullptr);
 }
 
+TEST(TopicEntities, ARepeatedWordIsNotAPersonsName) {
+  Article a = run(make_article("Breach",
+                               "Copperline Copperline holds data on millions of people, the firm said. "
+                               "Copperline said it was sorry.",
+                               "en"));
+  const Entity* e = find_entity(a, "Copperline Copperline");
+  EXPECT_EQ(e, nullptr);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
