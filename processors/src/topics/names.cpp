@@ -155,6 +155,48 @@ void NameFinder::add_name(std::string name, Entity::Type type, std::vector<Found
   out.push_back({std::move(name), type, 1, order_++});
 }
 
+void NameFinder::collect_places(std::string_view text) {
+  const uint16_t never = kCovered | kNotName | kTitle | kFirstName | kOrgHead | kAcronym | kDemonym;
+  auto add = [&](std::string_view w, uint32_t weight) {
+    for (auto& [name, evidence] : places_)
+      if (name == w) {
+        evidence += weight;
+        return;
+      }
+    if (places_.size() < 16) places_.emplace_back(std::string(w), weight);
+  };
+  const size_t n = tokens_.size();
+  for (size_t k = 0; k < n; ++k) {
+    const Token& t = tokens_[k];
+    if (!(t.cls & kCapital) || (t.cls & never)) continue;
+    std::string_view w = text.substr(t.start, t.end - t.start);
+    const bool after_capital = k > 0 && (tokens_[k - 1].cls & kCapital) && !(tokens_[k - 1].cls & kNotName) &&
+                               text.substr(t.gap_start, t.start - t.gap_start) == " ";
+    if (w.size() > 9 && w.ends_with("-based")) {
+      // "a Tromso-based fleet", not "San Diego-based" (a run) or "Dutch-based".
+      std::string_view place = w.substr(0, w.size() - 6);
+      auto known = lists_.classes.find(place);
+      const bool listed = known != lists_.classes.end();
+      const bool all_caps = std::none_of(place.begin(), place.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!after_capital && !listed && !all_caps) add(place, 2);
+      continue;
+    }
+    if (k == 0) continue;
+    std::string_view before = text.substr(tokens_[k - 1].start, tokens_[k - 1].end - tokens_[k - 1].start);
+    std::string_view gap = text.substr(t.gap_start, t.start - t.gap_start);
+    if (gap != " " || !(before == "in" || before == "near" || before == "from" || before == "outside")) continue;
+    // A lone capitalised word: "in Xyz." / "in Xyz, ..." but not "in Xyz Park" or "in Xyz's".
+    if (k + 1 < n && (tokens_[k + 1].cls & kCapital) &&
+        text.substr(tokens_[k + 1].gap_start, tokens_[k + 1].start - tokens_[k + 1].gap_start) == " ")
+      continue;
+    if (t.end < text.size() && (text[t.end] == '\'' || text.compare(t.end, 3, "\xE2\x80\x99") == 0)) continue;
+    // A word that is also the word after it ("Skip in Skip", page furniture)
+    // or that opens the next word's run is no place.
+    if (k >= 2 && text.substr(tokens_[k - 2].start, tokens_[k - 2].end - tokens_[k - 2].start) == w) continue;
+    add(w, 1);
+  }
+}
+
 void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector<FoundName>& out) {
   auto word = [&](size_t k) { return text.substr(tokens_[k].start, tokens_[k].end - tokens_[k].start); };
   auto gap = [&](size_t k) { return text.substr(tokens_[k].gap_start, tokens_[k].start - tokens_[k].gap_start); };
@@ -311,8 +353,10 @@ void NameFinder::find(std::string_view title, const std::vector<Span>& title_cov
   org_index_.clear();
   last_name_.clear();
   order_ = 0;
+  places_.clear();
   tokenize(body, body_covered);
   scan_runs(body, false, out);
+  collect_places(body);
   tokenize(title, title_covered);
   scan_runs(title, true, out);
 
@@ -351,6 +395,11 @@ void NameFinder::find(std::string_view title, const std::vector<Span>& title_cov
       // "Mr Sacks" with no full name: a person of its own.
       add_name(std::string(w), Entity::Type::person, out);
     }
+  }
+  // Places found from context, unless the word names a person found here.
+  for (auto& [name, evidence] : places_) {
+    if (evidence < 2 || person_index_.count(name) || last_name_.count(name) || org_index_.count(name)) continue;
+    out.push_back({std::move(name), Entity::Type::place, evidence, order_++});
   }
   for (const auto& c : confirm_) {
     auto it = person_index_.find(c);

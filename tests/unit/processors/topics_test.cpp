@@ -420,5 +420,21 @@ TEST(TopicEntities, ARepeatedWordIsNotAPersonsName) {
   EXPECT_EQ(e, nullptr);
 }
 
+TEST(TopicEntities, PlacesTheGazetteerLacksComeFromStrongContext) {
+  Article a = run(make_article("Fleet",
+                               "A Kallvik-based fleet of six trawlers returned to port on Monday. "
+                               "She grew up in Hamar. Her parents still live near Hamar, where the farm is. "
+                               "He moved to Oslo in March and works in Jackson Heights.",
+                               "en"));
+  const Entity* kallvik = find_entity(a, "Kallvik");
+  ASSERT_NE(kallvik, nullptr);
+  EXPECT_EQ(kallvik->type, Entity::Type::place);
+  const Entity* hamar = find_entity(a, "Hamar");
+  ASSERT_NE(hamar, nullptr);
+  EXPECT_EQ(hamar->type, Entity::Type::place);
+  EXPECT_EQ(find_entity(a, "March"), nullptr);
+  EXPECT_EQ(find_entity(a, "Jackson"), nullptr);  // one weak mention, and part of a run
+}
+
 }  // namespace
 }  // namespace newsflow::processors
