@@ -18,7 +18,12 @@ void Attributor::find_events() {
     if (subjects_.name_token(t) && (k == 0 || !subjects_.name_token(doc_.tokens[k - 1]))) subjects_.note_mention(k);
     if (subjects_.name_token(t) && (k == 0 || doc_.boundary(k - 1)) && k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1])) {
       doc_.lower_word(t);
-      if (auto it = people_.by_last.find(doc_.lower); it != people_.by_last.end()) people_.note_recent(it->second);  // "Costa laughs."
+      if (auto it = people_.by_last.find(doc_.lower); it != people_.by_last.end()) {
+        people_.note_recent(it->second);  // "Costa laughs."
+      } else if (auto org = people_.by_name.find(doc_.lower);
+                 org != people_.by_name.end() && people_.named[static_cast<size_t>(org->second)].org) {
+        people_.note_recent(org->second);  // "Amazon announced ... It said"
+      }
     }
     if ((t.classes & kOrgNoun) && !t.upper) subjects_.note_org_phrase(k);
     bool according = false;
@@ -66,6 +71,14 @@ void Attributor::find_events() {
       }
       if (!ev.inverted && k > floor) s = subjects_.subject_before(k - 1, floor);
       if (s.first == kNone && !ev.inverted && k > floor + 1) s = subjects_.coordinated_subject(k, floor);
+      if (s.first == kNone && !ev.inverted && k > 0 && doc_.tokens[k - 1].kind == Tok::comma && k + 1 < limit) {
+        // "... he is unlikely to end testing, said Scott LaFoy, an analyst":
+        // an inverted cue after a clause of reported speech.
+        s = subjects_.subject_after(k + 1, limit);
+        ev.inverted = s.first != kNone && s.speaker >= 0;
+        if (ev.inverted) ev.link_end = s.last;
+        else s = Subject{};
+      }
       if (t.classes & kObjectCue) take_object(ev, limit);
     }
     ev.has_subject = s.first != kNone;

@@ -28,8 +28,10 @@ void People::clear() {
 
 void People::seed(const std::vector<Entity>& entities) {
   for (const Entity& e : entities) {
-    if (e.type != Entity::Type::person && e.type != Entity::Type::organization) continue;
-    const int index = resolve_name(e.text, e.type == Entity::Type::organization, std::nullopt);
+    if (e.type == Entity::Type::other) continue;
+    // A place that speaks ("Tunisia said") acts as an organisation, and is
+    // never the referent of "he" or "she".
+    const int index = resolve_name(e.text, e.type != Entity::Type::person, std::nullopt);
     named[static_cast<size_t>(index)].mentions = 0;  // counted again when seen in the text
   }
 }

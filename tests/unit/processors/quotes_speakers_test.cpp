@@ -147,5 +147,28 @@ TEST(QuoteSpeakersTest, ACueInARelativeClauseDoesNotIntroduceTheQuote) {
   EXPECT_EQ(speaker(a, "utter contempt"), "Harbour Authority");
 }
 
+TEST(QuoteSpeakersTest, AnInvertedCueAfterReportedSpeechIntroducesTheSpeaker) {
+  const Article a = run(
+      "While the ministry is keen to call the tests a success, it is unlikely to stop them, said Ida Marsh, "
+      "an analyst at the Polar Institute.\n\n"
+      "\"I expect a pause, not an end,\" she said.");
+  EXPECT_EQ(speaker(a, "I expect a pause"), "Ida Marsh");
+}
+
+TEST(QuoteSpeakersTest, APlaceThatSpeaksActsAsAnOrganisationNotAPerson) {
+  Article in;
+  in.text = "Norland imposed a curfew on Sunday.\n\n\"Everyone must stay indoors,\" it said.";
+  in.entities.push_back(Entity{"Norland", Entity::Type::place, 1, "NL"});
+  QuotesOptions o;
+  o.rules = rules();
+  auto p = make_quotes_processor(o);
+  ASSERT_EQ(p->process(in).kind, Outcome::Kind::pass);
+  const Quote* q = find(in, "Everyone must");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Norland");
+  EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::organization);
+  for (const Entity& e : in.entities) EXPECT_NE(e.type, Entity::Type::person) << e.text;
+}
+
 }  // namespace
 }  // namespace newsflow::processors
