@@ -71,9 +71,11 @@ void Attributor::find_events() {
       }
       if (!ev.inverted && k > floor) s = subjects_.subject_before(k - 1, floor);
       if (s.first == kNone && !ev.inverted && k > floor + 1) s = subjects_.coordinated_subject(k, floor);
-      if (s.first == kNone && !ev.inverted && k > 0 && doc_.tokens[k - 1].kind == Tok::comma && k + 1 < limit) {
+      if (s.first == kNone && !ev.inverted && k > 0 && doc_.tokens[k - 1].kind == Tok::comma && k + 1 < limit &&
+          !(t.classes & kObjectCue)) {
         // "... he is unlikely to end testing, said Scott LaFoy, an analyst":
-        // an inverted cue after a clause of reported speech.
+        // an inverted cue after a clause of reported speech ("..., telling
+        // James Lipton" names the listener, not the speaker).
         s = subjects_.subject_after(k + 1, limit);
         ev.inverted = s.first != kNone && s.speaker >= 0;
         if (ev.inverted) ev.link_end = s.last;

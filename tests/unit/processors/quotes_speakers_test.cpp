@@ -153,6 +153,10 @@ TEST(QuoteSpeakersTest, AnInvertedCueAfterReportedSpeechIntroducesTheSpeaker) {
       "an analyst at the Polar Institute.\n\n"
       "\"I expect a pause, not an end,\" she said.");
   EXPECT_EQ(speaker(a, "I expect a pause"), "Ida Marsh");
+  // "telling X" names the listener.
+  const Article b = run(
+      "Nora Vale joked about it on a talk show, telling Sam Reed, \"He keeps me honest, mostly.\"");
+  EXPECT_EQ(speaker(b, "He keeps me"), "Nora Vale");
 }
 
 TEST(QuoteSpeakersTest, APlaceThatSpeaksActsAsAnOrganisationNotAPerson) {
