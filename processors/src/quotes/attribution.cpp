@@ -224,6 +224,14 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
       shared_subject = true;
       continue;
     }
+    // "the attacker, who police said held dual citizenship, had committed
+    // ...": a cue inside a relative clause does not introduce the quote.
+    if (!ev.inverted && ev.subject_first > floor) {
+      const Token& before = doc_.tokens[ev.subject_first - 1];
+      if (before.kind == Tok::word && !before.upper &&
+          (doc_.word_at(ev.subject_first - 1) == "who" || doc_.word_at(ev.subject_first - 1) == "which"))
+        continue;
+    }
     uint32_t words = 0;
     bool only_punct = true;
     for (uint32_t m = ev.link_end + 1; m < i; ++m) {

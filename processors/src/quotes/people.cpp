@@ -34,6 +34,20 @@ void People::seed(const std::vector<Entity>& entities) {
   }
 }
 
+int People::add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions) {
+  named.push_back(Named{std::string(name), std::move(role), org, org ? Gender::unknown : gender_of(name), mentions});
+  return static_cast<int>(named.size()) - 1;
+}
+
+Gender People::gender_of(std::string_view name) const {
+  const auto sp = name.find(' ');
+  if (sp == std::string_view::npos) return Gender::unknown;
+  const uint32_t cls = rules_->classes(lower_of(name.substr(0, sp)));
+  if ((cls & kMaleName) && !(cls & kFemaleName)) return Gender::male;
+  if ((cls & kFemaleName) && !(cls & kMaleName)) return Gender::female;
+  return Gender::unknown;
+}
+
 void People::learn_gender(const Token& t, const Document& doc) {
   if (sentence_person < 0 || !(t.classes & kGendered)) return;
   Named& n = named[static_cast<size_t>(sentence_person)];
@@ -65,7 +79,7 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
     return it->second;
   }
   const int index = static_cast<int>(named.size());
-  named.push_back(Named{std::string(name), role, org, Gender::unknown, single ? 1u : 0u});
+  add(name, role, org, single ? 1u : 0u);
   by_name.emplace(std::move(key), index);
   if (!single && !org) register_person_keys(name, index);
   return index;

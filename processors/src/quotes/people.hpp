@@ -31,6 +31,7 @@ std::string_view last_word(std::string_view name);
 
 class People {
  public:
+  explicit People(const QuoteRules* rules) : rules_(rules) {}
   void clear();
   // Entities found by the topics processor are known names before any cue.
   void seed(const std::vector<Entity>& entities);
@@ -45,6 +46,8 @@ class People {
   // the sentence whose subject is a person of unknown gender gives it one.
   void learn_gender(const Token& t, const Document& doc);
   void note_recent(int index);
+  // Adds a person or organisation met in the text; returns its index.
+  int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
 
   std::vector<Named> named;
   std::unordered_map<std::string, int> by_name;      // lower-cased full name -> Named
@@ -56,6 +59,10 @@ class People {
 
  private:
   static void push_recent(std::vector<int>& list, int index);
+  // A listed given name ("Sarah Silverman") tells the gender before any pronoun does.
+  Gender gender_of(std::string_view name) const;
+
+  const QuoteRules* rules_;
 };
 
 }  // namespace newsflow::processors::quotes

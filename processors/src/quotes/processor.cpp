@@ -29,6 +29,7 @@ class QuotesProcessor final : public Processor {
       : rules_(options.rules),
         indirect_(options.indirect),
         doc_(rules_.get()),
+        people_(rules_.get()),
         subjects_(doc_, people_),
         attributor_(doc_, people_, subjects_) {}
   std::string_view name() const override { return "quotes"; }
@@ -76,6 +77,17 @@ class QuotesProcessor final : public Processor {
   void reconcile_speakers_with_entities(Article& article) {
     for (Speaker& s : article.speakers) {
       const std::string lower = quotes::lower_of(s.name);
+      // "Tunisia condemned ...; it said": a country speaks as an actor, an
+      // organisation, and stays the place it is among the entities.
+      const bool place = std::any_of(article.entities.begin(), article.entities.end(), [&](const Entity& e) {
+        return e.type == Entity::Type::place && quotes::lower_of(e.text) == lower;
+      });
+      if (place) {
+        for (Quote& q : article.quotes)
+          if (q.speaker && *q.speaker == s.name && q.speaker_kind == Quote::SpeakerKind::person)
+            q.speaker_kind = Quote::SpeakerKind::organization;
+        continue;
+      }
       Entity* match = nullptr;
       for (Entity& e : article.entities) {
         if (e.type != Entity::Type::person && e.type != Entity::Type::organization) continue;

@@ -26,6 +26,9 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"appositive_start", kAppositiveStart},
     {"gendered", kGendered},
     {"group", kGroup},
+    {"demonym", kDemonym},
+    {"male_name", kMaleName},
+    {"female_name", kFemaleName},
 };
 }  // namespace
 

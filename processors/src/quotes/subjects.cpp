@@ -17,7 +17,7 @@ bool SubjectParser::name_token(const Token& t) const {
 
 bool SubjectParser::plain_name_word(const Token& t) const {
   return t.kind == Tok::word && t.upper && !t.acronym && !t.possessive &&
-         !(t.classes & (kTitle | kNotName | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
+         !(t.classes & (kTitle | kNotName | kDemonym | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
                         kNeutralPronoun | kAccording | kPartialCue));
 }
 
@@ -140,6 +140,15 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   }
   if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
   if (t.kind != Tok::word) return s;
+  if (has(t, kDemonym) && t.upper) {
+    // "said the Norwegian": an epithet for the person last named, never a
+    // name of its own; with nobody named yet, a role.
+    s.first = p > floor && has(doc_.tokens[p - 1], kNotName) ? p - 1 : p;
+    s.last = p;
+    s.speaker = people_.recent_people.empty() ? -1 : people_.recent_people.back();
+    if (s.speaker < 0) s.role = std::string(doc_.word_at(p));
+    return s;
+  }
   const uint32_t name_first = name_run_back(p, floor);
   if (name_first != kNone) {
     uint32_t role_first = name_first;
@@ -330,7 +339,12 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
     s.role = r < name_first ? std::string(doc_.span_text(r, name_first - 1))
                             : (role_first < r - 1 ? std::string(doc_.span_text(role_first, r - 2)) : std::string());
     if (s.role->empty()) s.role.reset();
-    s.speaker = people_.resolve_name(doc_.span_text(name_first, comma - 1), org_head(doc_.tokens[comma - 1]), s.role);
+    // "The company, FreshWay, said": an organisation noun before the name
+    // makes it an organisation.
+    bool org = org_head(doc_.tokens[comma - 1]);
+    for (uint32_t m = role_first; m + 1 < r && !org; ++m) org = has(doc_.tokens[m], kOrgNoun) && !doc_.tokens[m].upper;
+    s.speaker = people_.resolve_name(doc_.span_text(name_first, comma - 1), org, s.role);
+    if (org) people_.named[static_cast<size_t>(s.speaker)].org = true;
   }
   return s;
 }
@@ -354,7 +368,7 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     doc_.lower_word(w);
     const bool lower_role = !seen_name && (role_noun(w) || (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) &&
                                                              e + 1 < limit && role_noun(doc_.tokens[e + 1])));
-    if (seen_name && !w.upper && !has(w, kParticle)) {
+    if ((seen_name || (e > f && doc_.tokens[e - 1].upper)) && !w.upper && !has(w, kParticle)) {
       // "said Cubs fan Rodrigo Gonzales", "confirmed Swiss foreign ministry
       // spokesman Pierre Eltschinger": the capitals modify a role that a
       // name follows; "said the Alpes-Maritimes sub-prefect, Sebastien
@@ -476,7 +490,9 @@ void SubjectParser::note_mention(uint32_t k) {
                           !(doc_.tokens[e + 1].classes & (kNotName | kTitle));
   if (e == k && !possessive) return;
   const bool org = org_head(doc_.tokens[e]);
-  uint32_t first = possessive ? k : name_run_back(e, k);
+  // "the Russian Defence Ministry": a nationality opens an organisation's name.
+  const uint32_t floor = org && k > 0 && doc_.tokens[k - 1].upper && has(doc_.tokens[k - 1], kDemonym) ? k - 1 : k;
+  uint32_t first = possessive ? k : name_run_back(e, floor);
   if (first == kNone) first = k;
   std::string_view name = doc_.span_text(first, possessive ? e + 1 : e);
   if (possessive) {
@@ -494,7 +510,7 @@ void SubjectParser::note_mention(uint32_t k) {
     ++people_.named[static_cast<size_t>(index)].mentions;
   } else {
     index = static_cast<int>(people_.named.size());
-    people_.named.push_back(Named{std::string(name), std::nullopt, org, Gender::unknown, 1});
+    people_.add(name, std::nullopt, org, 1);
     people_.by_name.emplace(key, index);
     if (!org) people_.register_person_keys(name, index, false);
   }

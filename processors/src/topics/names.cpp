@@ -19,6 +19,8 @@ enum : uint16_t {
   kConnector = 128,
   kRole = 256,     // lower-case role word ("spokesperson")
   kSpeech = 512,   // lower-case speech verb ("said")
+  kOrgWord = 1024,  // lower-case noun for an organisation ("startup")
+  kDemonym = 2048,  // nationality ("Norwegian"): never a person
 };
 
 uint32_t code_point(std::string_view s, size_t pos) {
@@ -124,10 +126,12 @@ void NameFinder::tokenize(std::string_view text, const std::vector<Span>& covere
       if (bits & kNotNameWord) t.cls |= kNotName;
       if (bits & kFirstNameWord) t.cls |= kFirstName;
       if (bits & kOrgHeadWord) t.cls |= kOrgHead;
+      if (bits & kDemonymWord) t.cls |= kDemonym;
       if (!(t.cls & kCapital)) {
         if (bits & kConnectorWord) t.cls |= kConnector;
         if (bits & kRoleWord) t.cls |= kRole;
         if (bits & kSpeechWord) t.cls |= kSpeech;
+        if (bits & kOrgWordWord) t.cls |= kOrgWord;
       }
     }
     tokens_.push_back(t);
@@ -228,7 +232,7 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       if (tokens_[i].cls & kTitle) title_seen = true;
     size_t i = person_from;
     while (i <= b) {
-      const uint16_t stop = kCovered | kTitle | kNotName | kConnector | kOrgHead | kAcronym;
+      const uint16_t stop = kCovered | kTitle | kNotName | kConnector | kOrgHead | kAcronym | kDemonym;
       if (tokens_[i].cls & stop) {
         if (tokens_[i].cls & kTitle) title_seen = true;
         ++i;
@@ -246,15 +250,32 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       bool speech_before = lower_word_before_run(kSpeech);
       bool at_end = j == b;
       bool speech_after = at_end && j + 1 < n && gap(j + 1) == " " && (tokens_[j + 1].cls & kSpeech);
-      bool apposition = false;
+      bool apposition = false, org_apposition = false;
       if (at_end && j + 1 < n && gap(j + 1) == ", ") {
         std::string_view next = word(j + 1);
         apposition = next == "a" || next == "an" || next == "the" || next == "who" || (tokens_[j + 1].cls & kRole);
+        // "Lumen Grid, a Berlin-based startup": a company named like a person.
+        if (next == "a" || next == "an" || next == "the")
+          for (size_t k = j + 2; k < n && k <= j + 5 && gap(k).find_first_of(",.;") == std::string_view::npos; ++k) {
+            if (tokens_[k].cls & kRole) break;
+            if (tokens_[k].cls & kOrgWord) {
+              org_apposition = true;
+              break;
+            }
+          }
       }
       bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
       bool ends_in_initial = initial(j);
-      if (ends_in_initial || (length == 1 && initial(i))) {
+      // "(Reporting by Soyoung Kim; Editing by ...)": the wire's staff, not
+      // people in the story.
+      bool credit = i >= 2 && word(i - 1) == "by" &&
+                    (word(i - 2) == "reporting" || word(i - 2) == "Reporting" || word(i - 2) == "writing" ||
+                     word(i - 2) == "Writing" || word(i - 2) == "editing" || word(i - 2) == "Editing");
+      if (credit) {
+      } else if (ends_in_initial || (length == 1 && initial(i))) {
         // "Lloyd C." cut from its surname, or a lone letter: not a name.
+      } else if (org_apposition && !title_seen && !first_name && !role_before) {
+        add_name(join(text, i, j), Entity::Type::organization, out);
       } else if (length >= 2 && length <= 4 && cue) {
         add_name(join(text, i, j), Entity::Type::person, out);
       } else if (length >= 2 && length <= 3 && (i > a || !sentence_start(a))) {

@@ -437,6 +437,8 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
     else if (parts[0] == "not_name") target = &lists.not_name;
     else if (parts[0] == "org_head") target = &lists.org_head;
     else if (parts[0] == "connector") target = &lists.connector;
+    else if (parts[0] == "org_word") target = &lists.org_word;
+    else if (parts[0] == "demonym") target = &lists.demonym;
     else fail(path, line, "unknown list " + std::string(parts[0]));
     for (auto w : split(parts[1], ','))
       if (!w.empty()) target->emplace(w);
@@ -462,6 +464,8 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
   fold(lists.not_name, kNotNameWord);
   fold(lists.org_head, kOrgHeadWord);
   fold(lists.connector, kConnectorWord);
+  fold(lists.org_word, kOrgWordWord);
+  fold(lists.demonym, kDemonymWord);
 }
 
 }  // namespace

@@ -134,7 +134,7 @@ class WordClasses {
 
 // Word lists of persons.rules, as sets of exact words.
 struct PersonLists {
-  WordSet title, role, speech, first_name, not_name, org_head, connector;
+  WordSet title, role, speech, first_name, not_name, org_head, connector, org_word, demonym;
   // The same lists folded into one map (word -> PersonWord bits), so the
   // name finder looks each token up once.
   WordClasses classes;
@@ -148,6 +148,8 @@ enum PersonWord : uint16_t {
   kNotNameWord = 1 << 4,
   kOrgHeadWord = 1 << 5,
   kConnectorWord = 1 << 6,
+  kOrgWordWord = 1 << 7,
+  kDemonymWord = 1 << 8,
 };
 
 // What a pattern id stands for. One literal can play several roles (a term

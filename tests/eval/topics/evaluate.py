@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Scores the topics processor through the production path `newsflow process`.
 
-Prints top-level (IPTC level-1) micro-F1, precision of the first topic,
+Prints the first-topic top-level accuracy on the real articles of
+real_gold.tsv per split (dev / heldout; strict, and lenient: any branch an
+editor could defend), top-level (IPTC level-1) micro-F1, precision of the first topic,
 coverage, the non-English check, and entity precision/recall on the labelled
-subset (entities_gold.tsv). Exits 1 when micro-F1 < 0.80 or first-topic
-precision < 0.85 (or a non-English article gets topics).
+subset (entities_gold.tsv). Exits 1 when micro-F1 < 0.80, first-topic
+precision < 0.85, the real first-topic accuracy (both halves) < 0.60, or a
+non-English article gets topics.
 
 usage: evaluate.py NEWSFLOW_BINARY [--dir DIR] [--keep OUT.ndjson] [--show-errors]
 """
@@ -18,6 +21,9 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 MIN_MICRO_F1 = 0.80
 MIN_FIRST_PRECISION = 0.85
+# Strict first-topic accuracy over both halves of real_gold.tsv together
+# (0.631 when this gate was set; the target is 0.85 on the held-out half).
+MIN_REAL_FIRST = 0.60
 ENTITY_TYPES = ("person", "organization", "place")
 
 
@@ -179,6 +185,10 @@ def main():
         failed.append(f"micro-F1 {micro_f1:.3f} < {MIN_MICRO_F1}")
     if first_precision < MIN_FIRST_PRECISION:
         failed.append(f"first-topic precision {first_precision:.3f} < {MIN_FIRST_PRECISION}")
+    real_n = sum(n for n, _, _ in first.values())
+    real_first = sum(n * strict for n, strict, _ in first.values()) / real_n if real_n else 0.0
+    if real_first < MIN_REAL_FIRST:
+        failed.append(f"real first-topic accuracy {real_first:.3f} < {MIN_REAL_FIRST}")
     if foreign_with_topics:
         failed.append(f"{foreign_with_topics} non-English articles got topics")
     if failed:

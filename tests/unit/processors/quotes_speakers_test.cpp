@@ -107,3 +107,45 @@ TEST(QuoteSpeakersTest, ACueInTheSentenceAlwaysGivesASpeaker) {
 
 }  // namespace
 }  // namespace newsflow::processors
+
+namespace newsflow::processors {
+namespace {
+
+using namespace quotes_test;
+
+TEST(QuoteSpeakersTest, ANationalityIsTheLastNamedPersonNeverANewOne) {
+  const Article a = run(
+      "Harbourside manager Bjorn Tangen watched from the touchline.\n\n"
+      "\"We were robbed in the last minute,\" said the Norwegian.");
+  EXPECT_EQ(speaker(a, "We were robbed"), "Bjorn Tangen");
+  for (const Entity& e : a.entities) EXPECT_NE(e.text, "Norwegian");
+}
+
+TEST(QuoteSpeakersTest, AnOrganisationNounBeforeTheNameMakesItAnOrganisation) {
+  const Article a = run(
+      "The company, BrightCart, said no card data was taken.\n\n"
+      "\"We regret the incident,\" BrightCart said.");
+  const Quote* q = find(a, "We regret");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "BrightCart");
+  EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::organization);
+}
+
+TEST(QuoteSpeakersTest, AGivenNameTellsWhoSheIsBeforeAnyPronoun) {
+  const Article a = run(
+      "Laura Brandt and her partner Michael Oduya announced the move on Monday.\n\n"
+      "\"We just live too far apart,\" she said.\n\n"
+      "\"It was the right time,\" he said.");
+  EXPECT_EQ(speaker(a, "We just live"), "Laura Brandt");
+  EXPECT_EQ(speaker(a, "It was the right"), "Michael Oduya");
+}
+
+TEST(QuoteSpeakersTest, ACueInARelativeClauseDoesNotIntroduceTheQuote) {
+  const Article a = run(
+      "The Harbour Authority condemned the attack.\n\n"
+      "It said the driver, who police said had a forged licence, had shown \"utter contempt\" for the city.");
+  EXPECT_EQ(speaker(a, "utter contempt"), "Harbour Authority");
+}
+
+}  // namespace
+}  // namespace newsflow::processors

@@ -380,3 +380,36 @@ TEST(TopicRulesFiles, BadRuleNamesFileAndLine) {
 
 }  // namespace
 }  // namespace newsflow::processors
+
+namespace newsflow::processors {
+namespace {
+
+TEST(TopicEntities, CompaniesNamedLikePeopleAreOrganisations) {
+  Article a = run(make_article("Funding round",
+                               "Copper Finch, a Lisbon-based startup that rents out e-bikes, has raised $12 million. "
+                               "Investors said Copper Finch had grown fast.",
+                               "en"));
+  const Entity* e = find_entity(a, "Copper Finch");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, Entity::Type::organization);
+}
+
+TEST(TopicEntities, NationalitiesAreNotPeople) {
+  Article a = run(make_article("Late winner",
+                               "The visitors' manager Bjorn Tangen was furious. \"We were robbed,\" said the Norwegian. "
+                               "The Norwegian said the referee had added too little time.",
+                               "en"));
+  EXPECT_EQ(find_entity(a, "Norwegian"), nullptr);
+}
+
+TEST(TopicEntities, WireCreditsAreNotPeopleInTheStory) {
+  Article a = run(make_article("Talks",
+                               "Officials met in Geneva on Monday and agreed to meet again.\n"
+                               "(Reporting by Anna Kowalczyk; Editing by Peter Hollis)",
+                               "en"));
+  EXPECT_EQ(find_entity(a, "Anna Kowalczyk"), nullptr);
+  EXPECT_EQ(find_entity(a, "Peter Hollis"), nullptr);
+}
+
+}  // namespace
+}  // namespace newsflow::processors
