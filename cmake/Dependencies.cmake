@@ -9,6 +9,7 @@ find_package(yaml-cpp REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(fmt REQUIRED)
+find_package(ZLIB REQUIRED)  # gzip archives for newsflow replay --from-file
 find_library(XXHASH_LIBRARY xxhash REQUIRED)
 find_library(CLD2_LIBRARY cld2 REQUIRED)
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)

@@ -64,17 +64,22 @@ int main(int argc, char** argv) {
   // process
   CommonFlags process_flags;
   ProcessArgs process_args;
-  std::string rejects, state;
+  std::string rejects, state, duplicates;
   auto* process = cli.add_subcommand(
       "process",
-      "Run the processor chain over NDJSON (one article per line). Every input line yields one output\n"
-      "line (duplicates included, marked) or one reject line with its reason. Exit status: 0 all\n"
-      "processed, 3 some lines rejected, 1 failure, 2 usage error.");
+      "Run the processor chain over NDJSON (one article per line), through the same batch loop as\n"
+      "`run`. Every input line yields one output line or one reject line with its reason, except\n"
+      "duplicates, which follow dedup.on_duplicate as in Kafka mode: drop (default; counted), route\n"
+      "(to --duplicates FILE) or emit (marked, in the output). Exit status: 0 all processed, 3 some\n"
+      "lines rejected, 1 failure, 2 usage error.");
   add_common(process, process_flags);
   process->add_option("-i,--input", process_args.input, "Input NDJSON file, or - for stdin")->required();
   process->add_option("-o,--output", process_args.output, "Output NDJSON file, or - for stdout")->required();
   process->add_option("-r,--rejects", rejects, "Reject lines go here (default: stderr)");
-  process->add_option("--state", state, "Dedup index file: loaded before, saved after (created if missing)");
+  process->add_option("--duplicates", duplicates, "Routed duplicates go here (with --set dedup.on_duplicate=route)");
+  process->add_option("--state", state,
+                      "Dedup index file: loaded before, each batch's changes appended as it commits, compacted at "
+                      "the end (created if missing)");
   process->add_flag("--progress", process_args.progress, "Show progress on stderr (default when it is a terminal)");
 
   // run
@@ -92,6 +97,45 @@ int main(int argc, char** argv) {
       {"--workers", "run.workers"}};
   for (const auto& [flag, key] : run_flag_settings)
     run->add_option(flag, run_overrides[key], "Sets " + key);
+
+  // replay
+  CommonFlags replay_flags;
+  ReplayArgs replay_args;
+  std::map<std::string, std::string> replay_overrides;
+  std::string replay_dedup = "fresh", replay_progress = "auto", replay_partitions, replay_file;
+  auto* replay = cli.add_subcommand(
+      "replay",
+      "Re-run a range of a topic, or an NDJSON archive, through the stage into the output topic, then exit.\n"
+      "Reads by manual assignment and commits to its own group (never the live group), exactly-once\n"
+      "by default, with progress. Ctrl-C/SIGTERM: commit, print the --resume command, exit 4.\n"
+      "FROM/TO: beginning | end (the end when the replay starts) | an RFC 3339 time (the first record\n"
+      "at or after it, per partition) | a duration back from now (-PT6H, -P2D) | offsets 0:1200,1:880.\n"
+      "Start inclusive, end exclusive. Exit: 0 done, 2 bad range or usage, 4 interrupted, 1 failure.");
+  add_common(replay, replay_flags);
+  replay->add_option("-X", replay_flags.kafka_x, "librdkafka property for consumer and producer: -X key=value");
+  for (const auto& [flag, key] : std::vector<std::pair<std::string, std::string>>{
+           {"--brokers", "kafka.brokers"}, {"--input-topic", "input.topic"}, {"--output-topic", "output.topic"},
+           {"--dlq-topic", "output.dlq_topic"}})
+    replay->add_option(flag, replay_overrides[key], "Sets " + key);
+  replay->add_option("--from", replay_args.from, "Start of the range (inclusive)");
+  replay->add_option("--to", replay_args.to, "End of the range (exclusive)")->capture_default_str();
+  replay->add_option("--partitions", replay_partitions, "Only these partitions, e.g. 0,3,5 (default: all)");
+  replay->add_option("--from-file", replay_file, "Replay an NDJSON archive (.ndjson or .ndjson.gz) instead of a topic")
+      ->excludes("--from")
+      ->excludes("--partitions");
+  replay->add_option("--dedup", replay_dedup,
+                     "fresh (default): an empty index, so the output depends only on the range and the rules, the\n"
+                     "same on every run, and the live state is never read; live: start from the live changelog\n"
+                     "(read only), so copies of stories already published are marked; off: no dedup")
+      ->check(CLI::IsMember({"fresh", "live", "off"}));
+  replay->add_option("--progress", replay_progress,
+                     "auto (a bar on a terminal, a log line every 5 s otherwise), bar, partitions, log, none")
+      ->check(CLI::IsMember({"auto", "bar", "partitions", "log", "none"}));
+  replay->add_option("--replay-group", replay_args.replay_group,
+                     "The replay's own consumer group (default newsflow-replay-<time>-<hash>); --resume needs the same");
+  replay->add_flag("--resume", replay_args.resume, "Continue from the replay group's committed offsets");
+  replay->add_flag("--dry-run", replay_args.dry_run, "Print the resolved offsets per partition and the record count; process nothing");
+  replay->add_option("--metrics-address", replay_args.metrics_address, "host:port for the replay's metrics (default: none)");
 
   // demo
   CommonFlags demo_flags;
@@ -112,11 +156,13 @@ int main(int argc, char** argv) {
   // config
   CommonFlags config_flags;
   bool config_markdown = false;
+  bool config_list = false;
   auto* config_cmd = cli.add_subcommand("config", "Check a configuration and print the effective settings");
   add_common(config_cmd, config_flags);
   config_cmd->add_flag("--markdown", config_markdown, "Print the settings reference as a Markdown table");
+  config_cmd->add_flag("--list", config_list, "Print every setting: key, type, default")->excludes("--markdown");
 
-  for (auto* sub : {process, run, demo, config_cmd})
+  for (auto* sub : {process, run, replay, demo, config_cmd})
     sub->add_option("--log-level", log_level, "trace, debug, info, warn or error");
 
   try {
@@ -131,6 +177,7 @@ int main(int argc, char** argv) {
     if (*process) {
       if (!rejects.empty()) process_args.rejects = rejects;
       if (!state.empty()) process_args.state_file = state;
+      if (!duplicates.empty()) process_args.duplicates = duplicates;
       if (!process->count("--progress")) process_args.progress = ::isatty(STDERR_FILENO) && process_args.input != "-";
       Config config = load_config(process_flags, {});
       spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
@@ -144,14 +191,45 @@ int main(int argc, char** argv) {
       spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
       return run_command(config);
     }
+    if (*replay) {
+      std::vector<std::pair<std::string, std::string>> overrides;
+      for (const auto& [key, value] : replay_overrides)
+        if (!value.empty()) overrides.emplace_back(key, value);
+      Config config = load_config(replay_flags, overrides);
+      spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
+      replay_args.dedup = replay_dedup == "live" ? ReplayDedup::live : replay_dedup == "off" ? ReplayDedup::off
+                                                                                             : ReplayDedup::fresh;
+      replay_args.progress = replay_progress == "bar"          ? ProgressStyle::bar
+                             : replay_progress == "partitions" ? ProgressStyle::partitions
+                             : replay_progress == "log"        ? ProgressStyle::log
+                             : replay_progress == "none"       ? ProgressStyle::none
+                                                               : ProgressStyle::automatic;
+      if (!replay_file.empty()) replay_args.from_file = replay_file;
+      for (size_t pos = 0; pos < replay_partitions.size();) {
+        size_t comma = replay_partitions.find(',', pos);
+        if (comma == std::string::npos) comma = replay_partitions.size();
+        const std::string item = replay_partitions.substr(pos, comma - pos);
+        try {
+          size_t used = 0;
+          const int p = std::stoi(item, &used);
+          if (used != item.size() || p < 0) throw std::invalid_argument(item);
+          replay_args.partitions.push_back(p);
+        } catch (const std::exception&) {
+          throw ConfigError("--partitions: '" + item + "' is not a partition number");
+        }
+        pos = comma + 1;
+      }
+      replay_args.argv.assign(argv, argv + argc);
+      return replay_command(std::move(config), replay_args);
+    }
     if (*demo) {
       Config config = load_config(demo_flags, {});
       spdlog::set_level(spdlog::level::from_str(log_level.empty() ? "warn" : log_level));
       return demo_command(std::move(config), demo_args);
     }
     if (*config_cmd) {
-      if (config_markdown) {
-        std::cout << settings_markdown();
+      if (config_markdown || config_list) {
+        std::cout << (config_list ? settings_list() : settings_markdown());
         return kExitOk;
       }
       Config config = load_config(config_flags, {});

@@ -247,11 +247,30 @@ std::map<std::string, std::string> newsflow_environment() {
   return env;
 }
 
+namespace {
+std::string shown_default(const SettingSpec& s) {
+  return s.name == "data_dir" ? "(the installed data directory)" : std::string(s.default_value);
+}
+}  // namespace
+
+std::string settings_list() {
+  size_t key_width = 0;
+  for (const auto& s : all_settings()) key_width = std::max(key_width, s.name.size());
+  std::string out;
+  for (const auto& s : all_settings()) {
+    const std::string type(to_string(s.type));
+    std::string line = std::string(s.name) + std::string(key_width + 2 - s.name.size(), ' ') + type +
+                       std::string(10 - std::min<size_t>(type.size(), 9), ' ') + shown_default(s);
+    while (line.back() == ' ') line.pop_back();  // no default
+    out += line + "\n";
+  }
+  return out;
+}
+
 std::string settings_markdown() {
   std::string out = "| key | type | default | meaning |\n| --- | --- | --- | --- |\n";
   for (const auto& s : all_settings()) {
-    std::string def(s.default_value);
-    if (s.name == "data_dir") def = "(the installed data directory)";
+    const std::string def = shown_default(s);
     std::string help(s.help);
     if (s.type == SettingType::choice) {
       help += " One of:";

@@ -129,6 +129,10 @@ int demo_command(Config config, const DemoArgs& args) {
   // One consumer keeps the demo's output free of the re-deliveries a second
   // consumer joining mid-batch can cause (at-least-once allows them).
   config.set("run.workers", "1", "demo");
+  // The mock cluster accepts the transactional API but writes no transaction
+  // markers and stores no transactional offsets: exactly-once is proven on
+  // the real broker (tests/integration), not here.
+  config.set("processing.guarantee", "at_least_once", "demo");
   const auto topics = stage_topics(config);
   // The mock cluster has no CreateTopics; create every topic up front.
   for (const auto& t : {topics.input, topics.output, topics.dead_letter, topics.duplicates, topics.changelog})
@@ -138,8 +142,11 @@ int demo_command(Config config, const DemoArgs& args) {
   {
     producer::KafkaSink loader({{{"bootstrap.servers", bootstrap}}});
     for (const auto& lines : {&good, &bad})
-      for (const auto& record : *lines) loader.produce(topics.input, std::nullopt, record.value, {});
-    if (!loader.await_delivery(30000).ok) throw std::runtime_error("could not load the sample articles");
+      for (const auto& record : *lines)
+        if (Status s = loader.produce(topics.input, std::nullopt, record.value, {}); !s.is_ok())
+          throw std::runtime_error("could not load the sample articles: " + s.message());
+    if (Status s = loader.await_delivery(30000); !s.is_ok())
+      throw std::runtime_error("could not load the sample articles: " + s.message());
   }
   const uint64_t total = good.size() + bad.size();
   std::cout << "loaded " << good.size() << " sample articles and " << bad.size() << " bad records into '"
@@ -201,7 +208,7 @@ int demo_command(Config config, const DemoArgs& args) {
           line.find("_consumer_lag") == std::string::npos && !line.ends_with(" 0"))
         out << "  " << line << "\n";
   }
-  out << "\n══ summary ══\n  " << c.consumed.load() << " consumed, " << c.output.load() << " enriched, "
+  out << "\n══ summary ══\n  " << c.polled.load() << " consumed, " << c.output.load() << " enriched, "
       << c.duplicates.load() << " duplicates, " << c.dead_letters.load() << " dead letters, " << c.committed.load()
       << " committed in " << std::fixed << std::setprecision(1) << secs << " s\n";
   if (c.committed.load() < total) {

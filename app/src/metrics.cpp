@@ -67,19 +67,39 @@ Metrics::Metrics()
                          .Add({}, latency_buckets())),
       batches_committed_(BuildCounter()
                              .Name("newsflow_batches_committed_total")
-                             .Help("Batches whose offsets were committed after delivery")
+                             .Help("Batches committed (offsets after delivery, or one transaction each)")
                              .Register(*registry_)
                              .Add({})),
       commit_failures_(BuildCounter()
                            .Name("newsflow_commit_failures_total")
-                           .Help("Offset commits that failed (records are re-delivered: at-least-once)")
+                           .Help("Commits (offsets or transaction) that failed; the batch is retried or aborted")
                            .Register(*registry_)
                            .Add({})),
       delivery_failures_(BuildCounter()
                              .Name("newsflow_delivery_failures_total")
-                             .Help("Records whose delivery failed; the stage stops without committing")
+                             .Help("Records whose delivery failed; their batch is aborted and processed again")
                              .Register(*registry_)
                              .Add({})),
+      batches_aborted_(BuildCounter()
+                           .Name("newsflow_batches_aborted_total")
+                           .Help("Batches aborted (transaction aborted or delivery failed) and processed again")
+                           .Register(*registry_)
+                           .Add({})),
+      broker_wait_seconds_(BuildCounter()
+                               .Name("newsflow_broker_wait_seconds_total")
+                               .Help("Time spent waiting for a broker that did not answer (retried deliveries and commits)")
+                               .Register(*registry_)
+                               .Add({})),
+      replay_done_(BuildGauge()
+                       .Name("newsflow_replay_records_done")
+                       .Help("newsflow replay: offsets of the range processed so far")
+                       .Register(*registry_)
+                       .Add({})),
+      replay_total_(BuildGauge()
+                        .Name("newsflow_replay_records_total")
+                        .Help("newsflow replay: offsets in the range (records, transaction markers, compacted gaps)")
+                        .Register(*registry_)
+                        .Add({})),
       up_(BuildGauge().Name("newsflow_up").Help("1 while the stage is running").Register(*registry_).Add({})),
       lag_family_(BuildGauge()
                       .Name("newsflow_consumer_lag")
@@ -116,7 +136,12 @@ Metrics::Metrics()
                                 .Name("newsflow_topics_unsupported_language_total")
                                 .Help("Articles in a language the topic rules have no terms for")
                                 .Register(*registry_)
-                                .Add({})) {
+                                .Add({})),
+      normalize_suspect_(BuildCounter()
+                             .Name("newsflow_normalize_suspect_total")
+                             .Help("Articles whose chrome rules would have removed too much: kept unremoved, flagged")
+                             .Register(*registry_)
+                             .Add({})) {
   BuildGauge()
       .Name("newsflow_build_info")
       .Help("Build information")
@@ -128,6 +153,11 @@ Metrics::Metrics()
   dedup_by_status_[2] = &dedup_family_.Add({{"result", "near_duplicate"}});
   for (const char* kind : {"output", "duplicate", "dead_letter", "changelog"})
     produced_.emplace(kind, &produced_family_.Add({{"kind", kind}}));
+}
+
+void Metrics::replay_progress(int64_t done, int64_t total) {
+  replay_done_.Set(static_cast<double>(done));
+  replay_total_.Set(static_cast<double>(total));
 }
 
 void Metrics::serve(const std::string& address) {
@@ -180,6 +210,7 @@ void Metrics::article_processed(const Article& a) {
     quotes_extracted_.Increment(static_cast<double>(quotes));
   }
   if (!a.topics_language_supported) unsupported_language_.Increment();
+  if (a.normalize_suspect) normalize_suspect_.Increment();
 }
 
 void Metrics::consumer_statistics(std::string_view json) {

@@ -1,87 +1,115 @@
-// `newsflow process`: the processor chain between NDJSON files. It is also the
-// offline replay path and what the accuracy evaluations run through.
+// `newsflow process`: the batch engine between NDJSON files, the same loop
+// and processors as `newsflow run`. It is also what the accuracy evaluations
+// run through.
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <unistd.h>
+#include <filesystem>
 
 #include "newsflow/app/commands.hpp"
 #include "newsflow/app/state_file.hpp"
 #include "newsflow/app/wiring.hpp"
 #include "newsflow/consumer/file_source.hpp"
+#include "newsflow/engine/batch_engine.hpp"
 #include "newsflow/producer/file_sink.hpp"
 
 namespace newsflow::app {
+namespace {
+
+// Progress on stderr every two seconds (the engine's probe hooks).
+class ProgressProbe final : public engine::EngineProbe {
+ public:
+  ProgressProbe(bool enabled, const consumer::FileSource& source) : enabled_(enabled), source_(source) {}
+  void polled(size_t records) override {
+    read_ += records;
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::seconds(2)) return;
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - started_).count();
+    std::fprintf(stderr, "\rnewsflow process: %llu records, %.0f/s, %.1f MB read ",
+                 static_cast<unsigned long long>(read_), read_ / secs, source_.bytes_read() / 1e6);
+  }
+  void processed(const Article&) override {}
+  void dead_lettered(const std::string&) override {}
+  void duplicate_dropped() override {}
+  void committed(const std::array<uint64_t, 4>&, size_t, std::chrono::duration<double>) override {}
+  void aborted(engine::AbortCause, const Status&) override {}
+  void waiting(const Status&, std::chrono::milliseconds) override {}
+  void resumed(std::chrono::milliseconds) override {}
+  void finish() const {
+    if (enabled_) std::fputc('\n', stderr);
+  }
+
+ private:
+  bool enabled_;
+  const consumer::FileSource& source_;
+  uint64_t read_ = 0;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now(), last_ = started_;
+};
+
+}  // namespace
 
 int process_command(const Config& config, const ProcessArgs& args) {
   const SharedResources resources = load_resources(config);
   auto pipeline = make_pipeline(config, resources, nullptr);
+  const auto on_duplicate = engine::parse_duplicate_policy(config.string("dedup.on_duplicate"));
+  if (on_duplicate == engine::DuplicatePolicy::route && !args.duplicates)
+    throw ConfigError("dedup.on_duplicate=route: give --duplicates FILE for the routed duplicates");
 
   consumer::FileSource source(args.input);
   producer::FileSink output(args.output, "--output");
-  std::unique_ptr<producer::FileSink> rejects_file;
-  if (args.rejects) rejects_file = std::make_unique<producer::FileSink>(*args.rejects, "--rejects");
-
-  std::vector<StateChange> state;
+  std::unique_ptr<producer::FileSink> rejects, duplicates, state_log;
+  if (args.rejects) rejects = std::make_unique<producer::FileSink>(*args.rejects, "--rejects");
+  if (args.duplicates) duplicates = std::make_unique<producer::FileSink>(*args.duplicates, "--duplicates");
   if (args.state_file) {
-    state = read_state_file(*args.state_file);
+    const auto state = read_state_file(*args.state_file);
     size_t bad = 0;
     for (const auto& change : state)
       if (!pipeline->restore(change)) ++bad;
     spdlog::info("loaded {} state entries from '{}'{}", state.size(), *args.state_file,
                  bad ? fmt::format(" ({} not understood, skipped)", bad) : "");
+    // Each committed batch appends its state changes, like the changelog
+    // topic: a run that is killed leaves every finished batch in the file.
+    state_log = std::make_unique<producer::FileSink>(*args.state_file, "--state", /*append=*/true);
   }
+  producer::FileRecordSink sink({&output, rejects.get(), duplicates.get(), state_log.get()});
+  producer::FileCommitter committer;
 
-  uint64_t read = 0, written = 0, duplicates = 0, rejected = 0;
+  engine::EngineOptions options;
+  options.poll_max_records = 256;
+  options.commit_max_records = 256;  // a file has no positions to commit: batches only bound memory
+  options.commit_interval = std::chrono::hours(1);
+  options.on_duplicate = on_duplicate;
+  options.worker_name = "process";
+  ProgressProbe progress(args.progress, source);
+  engine::BatchEngine engine(options, source, pipeline.get(), sink, committer, &progress);
+  const std::atomic<bool> never{false};
   const auto started = std::chrono::steady_clock::now();
-  auto last_progress = started;
-  std::vector<RawRecord> batch;
-  while (true) {
-    batch.clear();
-    if (!source.next_batch(batch, 256)) break;
-    for (const auto& record : batch) {
-      ++read;
-      ProcessedRecord result = pipeline->process(record);
-      if (result.disposition == Disposition::reject) {
-        ++rejected;
-        const std::string line = producer::format_reject_line(record, result);
-        if (rejects_file)
-          rejects_file->write_line(line);
-        else
-          std::fprintf(stderr, "%s\n", line.c_str());
-        continue;
-      }
-      if (result.disposition == Disposition::duplicate) ++duplicates;
-      ++written;
-      output.write_line(result.value);
-    }
-    if (args.progress) {
-      const auto now = std::chrono::steady_clock::now();
-      if (now - last_progress > std::chrono::seconds(2)) {
-        last_progress = now;
-        const double secs = std::chrono::duration<double>(now - started).count();
-        std::fprintf(stderr, "\rnewsflow process: %llu records, %.0f/s, %.1f MB read ",
-                     static_cast<unsigned long long>(read), read / secs, source.bytes_read() / 1e6);
-      }
-    }
+  const engine::EngineResult result = engine.run(never);
+  progress.finish();
+  if (!result.status.is_ok()) {
+    spdlog::error("newsflow process: {}", result.status.message());
+    return kExitFailure;
   }
-  output.flush();
-  if (rejects_file) rejects_file->flush();
-  if (args.progress) std::fputc('\n', stderr);
-
   if (args.state_file) {
-    pipeline->drain_state_changes(state);
-    write_state_file(*args.state_file, state);
+    state_log.reset();
+    // Compact the log into one entry per story.
+    write_state_file(*args.state_file, read_state_file(*args.state_file));
   }
 
+  const auto& c = engine.counters();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(stderr,
-               "newsflow process: %llu read, %llu written (%llu duplicates), %llu rejected in %.2fs\n",
-               static_cast<unsigned long long>(read), static_cast<unsigned long long>(written),
-               static_cast<unsigned long long>(duplicates), static_cast<unsigned long long>(rejected), secs);
-  return rejected > 0 ? kExitSomeRejected : kExitOk;
+  const char* where = on_duplicate == engine::DuplicatePolicy::drop    ? "dropped"
+                      : on_duplicate == engine::DuplicatePolicy::route ? "to --duplicates"
+                                                                       : "marked in the output";
+  std::fprintf(stderr, "newsflow process: %llu read, %llu written, %llu duplicates (%s), %llu rejected in %.2fs\n",
+               static_cast<unsigned long long>(c.polled.load()), static_cast<unsigned long long>(c.output.load()),
+               static_cast<unsigned long long>(c.duplicates.load()), where,
+               static_cast<unsigned long long>(c.dead_letters.load()), secs);
+  return c.dead_letters.load() > 0 ? kExitSomeRejected : kExitOk;
 }
 
 }  // namespace newsflow::app

@@ -26,9 +26,10 @@ int run_command(const Config& config) {
   Stage stage(config, metrics);
   const int status = stage.run(stop);
   const auto& c = stage.counters();
-  spdlog::info("newsflow run: stopped ({}): {} consumed, {} committed, {} output, {} duplicates, {} dead letters",
-               status == 0 ? "clean" : "failed", c.consumed.load(), c.committed.load(), c.output.load(),
-               c.duplicates.load(), c.dead_letters.load());
+  spdlog::info("newsflow run: stopped ({}): {} consumed, {} committed, {} output, {} duplicates, {} dead letters, "
+               "{} batches committed, {} aborted",
+               status == 0 ? "clean" : "failed", c.polled.load(), c.committed.load(), c.output.load(),
+               c.duplicates.load(), c.dead_letters.load(), c.batches.load(), c.aborts.load());
   return status;
 }
 

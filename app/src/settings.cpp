@@ -18,13 +18,29 @@ const std::vector<SettingSpec>& all_settings() {
       {"output.topic", T::string, "articles.enriched", "Topic enriched records are produced to."},
       {"output.dlq_topic", T::string, "", "Dead-letter topic; empty means '<input.topic>.dlq'."},
 
+      // --- Delivery guarantee ---
+      {"processing.guarantee", T::choice, "exactly_once",
+       "exactly_once: each batch (outputs, dead letters, duplicates, changelog, input offsets) is one Kafka "
+       "transaction; at_least_once: outputs first, then offsets (a crash repeats the open batch).",
+       {"exactly_once", "at_least_once"}},
+      {"processing.commit_interval", T::duration, "100ms",
+       "Longest time a batch stays open before it is committed (Kafka Streams' default under exactly-once)."},
+      {"processing.commit_records", T::integer, "5000", "Most input records in one batch (one commit)."},
+      {"processing.outage_limit", T::duration, "10m",
+       "How long a broker that does not answer is waited for (deliveries and commits retried) before the stage gives up and exits non-zero."},
+      {"kafka.instance_id", T::string, "",
+       "Name of this instance in client and transactional ids; empty means the host name. Two instances on one host need different ones."},
+      {"kafka.client_id_prefix", T::string, "newsflow", "client.id is '<prefix>-<instance>-<worker>', so brokers and tools tell workers apart."},
+      {"kafka.transactional_id_prefix", T::string, "newsflow",
+       "transactional.id is '<prefix>-<group>-<instance>-<worker>': stable, so a restarted worker fences its zombie."},
+
       // --- Run loop ---
       {"run.workers", T::integer, "0",
        "Worker threads (each: consumer + pipeline + producer in the group); 0 means one per core."},
-      {"run.batch_size", T::integer, "500", "Most records in one batch (one commit boundary)."},
-      {"run.batch_timeout", T::duration, "100ms", "Longest wait to fill a batch before processing it."},
-      {"run.delivery_timeout", T::duration, "60s",
-       "Longest wait for a batch's delivery reports; a batch not delivered by then stops the stage uncommitted."},
+      {"run.batch_size", T::integer, "500", "Most records taken from one poll (records are processed as soon as they are polled)."},
+      {"run.batch_timeout", T::duration, "100ms", "Longest wait in one poll when no record is available."},
+      {"run.delivery_timeout", T::duration, "5s",
+       "How long one wait for a batch's delivery reports lasts before it is logged and retried (processing.outage_limit bounds the total)."},
       {"run.shutdown_timeout", T::duration, "30s", "Longest drain on SIGTERM/SIGINT before exiting."},
       {"run.passthrough", T::boolean, "false",
        "Skip processing: copy input to output unchanged (the no-op ceiling for throughput comparisons)."},

@@ -29,14 +29,17 @@ RawRecord to_raw_record(const rd_kafka_message_t* msg) {
 
 KafkaSource::KafkaSource(KafkaSourceOptions options) : options_(std::move(options)) {
   auto properties = options_.properties;
-  // The run loop owns commits: nothing is committed before it is delivered.
+  // The engine owns commits: nothing is committed before it is stored.
   properties["enable.auto.commit"] = "false";
   properties["enable.auto.offset.store"] = "false";
+  // Records of aborted upstream transactions (and our own, when the input is
+  // another stage's output) must never be processed.
+  properties["isolation.level"] = "read_committed";
   properties.try_emplace("auto.offset.reset", "earliest");
   // Eager assignment: librdkafka 2.0.2's cooperative-sticky has known hangs
-  // and crashes on close (#4381, #4528, #4800); eager is correct here because
-  // the loop never has records in flight while it polls (rebalances happen
-  // only inside poll_batch, between committed batches).
+  // and crashes on close (#4381, #4528, #4800); with eager, the engine
+  // commits (or aborts) its open batch in the revoke callback, so nothing is
+  // in flight when partitions move.
   properties.try_emplace("partition.assignment.strategy", "range,roundrobin");
   auto conf = kafka::make_conf(properties, "kafka.consumer");
   rd_kafka_conf_set_opaque(conf.get(), this);
@@ -65,17 +68,9 @@ void KafkaSource::rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka
     self->assigned_ = static_cast<size_t>(parts->cnt);
     if (self->options_.on_rebalance) self->options_.on_rebalance("assigned", list);
   } else {
-    // Every record polled before this point was delivered with its batch; a
-    // commit the rebalance refused is retried now, while this member still
-    // holds the old generation.
-    if (!self->pending_.empty()) {
-      const OffsetMap pending = std::move(self->pending_);
-      self->pending_.clear();
-      self->commit(pending);
-      // Whatever the outcome, these partitions are no longer ours: a later
-      // commit must not carry their offsets and move the new owner back.
-      self->pending_.clear();
-    }
+    // This member still holds the old generation here, so the open batch
+    // can still commit its offsets (or its transaction) for these partitions.
+    if (self->revoke_handler_) self->revoke_handler_(rd_kafka_assignment_lost(rk) != 0);
     rd_kafka_assign(rk, nullptr);
     self->assigned_ = 0;
     if (self->options_.on_rebalance) self->options_.on_rebalance("revoked", list);
@@ -88,55 +83,94 @@ int KafkaSource::stats_cb(rd_kafka_t*, char* json, size_t len, void* opaque) {
   return 0;  // librdkafka frees json
 }
 
-PollStatus KafkaSource::poll_batch(std::vector<RawRecord>& batch, size_t max, int timeout_ms) {
+size_t KafkaSource::take(std::vector<RawRecord>& batch, size_t max, int timeout_ms, Status& status) {
   if (messages_.size() < max) messages_.resize(max);
   const ssize_t n = rd_kafka_consume_batch_queue(queue_.get(), timeout_ms, messages_.data(), max);
   if (n < 0) {
-    error_ = std::string("consume failed: ") + rd_kafka_err2str(rd_kafka_last_error());
-    return PollStatus::fatal;
+    status = Status::fatal(std::string("consume failed: ") + rd_kafka_err2str(rd_kafka_last_error()));
+    return 0;
   }
-  PollStatus status = PollStatus::ok;
+  size_t taken = 0;
   for (ssize_t i = 0; i < n; ++i) {
     kafka::MessagePtr msg(messages_[static_cast<size_t>(i)]);
     if (msg->err) {
       if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) continue;
       // Topic/partition errors and transient broker errors are retried by
-      // librdkafka; only a fatal error stops the stage.
-      char reason[512];
-      if (msg->err == RD_KAFKA_RESP_ERR__FATAL &&
-          rd_kafka_fatal_error(rk_.get(), reason, sizeof reason) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        error_ = std::string("fatal consumer error: ") + reason;
-        status = PollStatus::fatal;
-      } else if (msg->err == RD_KAFKA_RESP_ERR__FATAL) {
-        error_ = "fatal consumer error";
-        status = PollStatus::fatal;
-      }
+      // librdkafka; only a fatal error stops the worker.
+      if (msg->err == RD_KAFKA_RESP_ERR__FATAL)
+        status = kafka::fatal_error(rk_.get(), "fatal consumer error").value_or(Status::fatal("fatal consumer error"));
       continue;
     }
     batch.push_back(to_raw_record(msg.get()));
+    ++taken;
   }
+  return taken;
+}
+
+Status KafkaSource::poll(std::vector<RawRecord>& batch, size_t max, std::chrono::milliseconds wait) {
+  Status status = Status::ok();
+  // rd_kafka_consume_batch_queue waits for the whole timeout unless `max`
+  // records arrive, so first take what is there, and wait only for one.
+  if (take(batch, max, 0, status) > 0 || !status.is_ok()) return status;
+  if (take(batch, 1, static_cast<int>(wait.count()), status) > 0 && status.is_ok() && max > 1)
+    take(batch, max - 1, 0, status);
   return status;
 }
 
-bool KafkaSource::commit(const OffsetMap& offsets) {
-  for (const auto& [tp, offset] : offsets) pending_[tp] = offset;
-  if (pending_.empty()) return true;
-  kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(pending_.size())));
-  for (const auto& [tp, offset] : pending_)
-    rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = offset;
-  const rd_kafka_resp_err_t err = rd_kafka_commit(rk_.get(), list.get(), /*async=*/0);
-  if (err) {
-    error_ = std::string("offset commit failed: ") + rd_kafka_err2str(err);
-    return false;
-  }
-  pending_.clear();
-  return true;
+Status KafkaSource::rewind() {
+  rd_kafka_topic_partition_list_t* raw = nullptr;
+  if (auto err = rd_kafka_assignment(rk_.get(), &raw))
+    return Status::retriable(std::string("rewind: assignment: ") + rd_kafka_err2str(err), err);
+  kafka::PartitionList assignment(raw);
+  if (assignment->cnt == 0) return Status::ok();
+  if (auto err = rd_kafka_committed(rk_.get(), assignment.get(), 10000))
+    return Status::retriable(std::string("rewind: committed offsets: ") + rd_kafka_err2str(err), err);
+  for (int i = 0; i < assignment->cnt; ++i)
+    if (assignment->elems[i].offset < 0) assignment->elems[i].offset = RD_KAFKA_OFFSET_BEGINNING;
+  // Seeking also drops what the consumer had fetched beyond those offsets.
+  kafka::ErrorPtr error(rd_kafka_seek_partitions(rk_.get(), assignment.get(), 10000));
+  if (error) return Status::retriable(std::string("rewind: seek: ") + rd_kafka_error_string(error.get()));
+  for (int i = 0; i < assignment->cnt; ++i)
+    if (auto err = assignment->elems[i].err)
+      return Status::retriable(std::string("rewind: seek: ") + rd_kafka_err2str(err), err);
+  return Status::ok();
 }
 
 void KafkaSource::close() {
   if (closed_ || !rk_) return;
   closed_ = true;
   rd_kafka_consumer_close(rk_.get());
+}
+
+Status classify_commit_error(rd_kafka_resp_err_t err) {
+  std::string message = std::string("offset commit failed: ") + rd_kafka_err2str(err);
+  switch (err) {
+    case RD_KAFKA_RESP_ERR_NO_ERROR:
+    case RD_KAFKA_RESP_ERR__NO_OFFSET:
+      return Status::ok();
+    // The group moved on (a rebalance): the new owner starts from the last
+    // committed offsets, so this batch will be processed again there.
+    case RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS:
+    case RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION:
+    case RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID:
+    case RD_KAFKA_RESP_ERR__ASSIGNMENT_LOST:
+    case RD_KAFKA_RESP_ERR_FENCED_INSTANCE_ID:
+      return Status::abortable(std::move(message), err);
+    case RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED:
+    case RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED:
+    case RD_KAFKA_RESP_ERR__FATAL:
+      return Status::fatal(std::move(message), err);
+    default:
+      return Status::retriable(std::move(message), err);
+  }
+}
+
+Status OffsetCommitter::commit(const OffsetMap& next_offsets) {
+  if (next_offsets.empty()) return Status::ok();
+  kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offsets.size())));
+  for (const auto& [tp, offset] : next_offsets)
+    rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = offset;
+  return classify_commit_error(rd_kafka_commit(consumer_, list.get(), /*async=*/0));
 }
 
 }  // namespace newsflow::consumer

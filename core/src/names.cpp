@@ -1,10 +1,31 @@
 #include "newsflow/core/article.hpp"
 #include "newsflow/core/errors.hpp"
+#include "newsflow/core/seams.hpp"
+#include "newsflow/core/status.hpp"
 #include "newsflow/core/version.hpp"
 
 namespace newsflow {
 
 std::string_view version() { return NEWSFLOW_VERSION; }
+
+std::string_view to_string(Destination d) {
+  switch (d) {
+    case Destination::output: return "output";
+    case Destination::dead_letter: return "dead_letter";
+    case Destination::duplicate: return "duplicate";
+    case Destination::changelog: return "changelog";
+  }
+  return "output";
+}
+
+std::string_view to_string(ErrorClass c) {
+  switch (c) {
+    case ErrorClass::retriable: return "retriable";
+    case ErrorClass::abortable: return "abortable";
+    case ErrorClass::fatal: return "fatal";
+  }
+  return "fatal";
+}
 
 std::string_view to_string(DedupResult::Status s) {
   switch (s) {

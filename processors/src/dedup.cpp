@@ -53,6 +53,8 @@ class DedupProcessor final : public StatefulProcessor {
 
   void drain_state_changes(std::vector<StateChange>& out) override { index_->drain_changes(changes_, out); }
   bool restore(const StateChange& change) override { return index_->restore(change); }
+  void commit_state() override { index_->commit_batch(changes_); }
+  void rollback_state() override { index_->rollback_batch(changes_); }
 
  private:
   std::shared_ptr<DedupIndex> index_;

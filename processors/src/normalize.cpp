@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <string>
-#include <unordered_set>
+#include <unordered_map>
 #include <vector>
 
 #include "newsflow/processors/rule_file.hpp"
@@ -10,33 +10,75 @@
 
 namespace newsflow::processors {
 
-class NormalizeRules {
- public:
-  std::unordered_set<std::string> exact_lines;  // folded (see fold_line)
-  std::vector<std::string> prefixes;            // folded
-  bool drop_title_repeats = true;
-  // Short non-sentence lines before the first prose line (site banners,
-  // category crumbs) are chrome when the article has prose after them.
-  size_t leading_fragment_max_words = 0;  // 0 = off
-};
-
 namespace {
 
-// Lower-cases ASCII and trims trailing dots and ellipses, so "You may also
-// like..." and "YOU MAY ALSO LIKE" fold to one rule.
-std::string fold_line(std::string_view line) {
+enum class RuleKind { line, prefix, word_prefix, heading_prefix };
+
+constexpr std::pair<std::string_view, RuleKind> kRuleKinds[] = {
+    {"line", RuleKind::line},
+    {"prefix", RuleKind::prefix},
+    {"word-prefix", RuleKind::word_prefix},
+    {"heading-prefix", RuleKind::heading_prefix},
+};
+
+struct ChromeRule {
+  RuleKind kind;
+  std::string text;      // as written
+  std::string match;     // what lines are compared with (see fold_line, fold_prefix)
+  std::string location;  // "path:line: "
+};
+
+void ascii_lower(std::string_view s, std::string& out) {
+  out.assign(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+}
+
+std::string ascii_lower(std::string_view s) {
   std::string out;
-  out.reserve(line.size());
-  for (char c : line) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  ascii_lower(s, out);
+  return out;
+}
+
+// A lower-cased line without its trailing dots, ellipses, colons and spaces,
+// so "You may also like..." and "YOU MAY ALSO LIKE" meet one `line:` rule.
+std::string_view strip_trailing_dots(std::string_view lowered) {
   for (;;) {
-    if (out.ends_with("…"))
-      out.resize(out.size() - 3);
-    else if (!out.empty() && (out.back() == '.' || out.back() == ' ' || out.back() == ':'))
-      out.pop_back();
+    if (lowered.ends_with("…"))
+      lowered.remove_suffix(3);
+    else if (!lowered.empty() && (lowered.back() == '.' || lowered.back() == ' ' || lowered.back() == ':'))
+      lowered.remove_suffix(1);
     else
-      break;
+      return lowered;
+  }
+}
+
+std::string fold_line(std::string_view line) { return std::string(strip_trailing_dots(ascii_lower(line))); }
+
+// Prefix rules keep every character the author wrote, trailing blanks
+// included; only runs of blanks become one space, as clean_body does to lines.
+std::string fold_prefix(std::string_view text) {
+  std::string out;
+  for (char c : ascii_lower(text)) {
+    if (c == '\t') c = ' ';
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out.push_back(c);
   }
   return out;
+}
+
+bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// After a prefix ending in a letter or digit the word must end: "More in"
+// meets "More in Politics", not "More information".
+bool ends_word_at(std::string_view line, std::string_view prefix) {
+  if (prefix.empty() || !ascii_alnum(static_cast<unsigned char>(prefix.back())) || line.size() == prefix.size())
+    return true;
+  const std::string_view rest = line.substr(prefix.size());
+  if (rest.starts_with("\xE2\x80")) return true;  // U+2000..U+203F: dashes, quotes, ellipsis
+  // Other non-ASCII characters are taken for letters ("More iné" is one word).
+  const auto next = static_cast<unsigned char>(rest.front());
+  return !ascii_alnum(next) && next < 0x80;
 }
 
 size_t count_words(std::string_view s) {
@@ -60,6 +102,42 @@ bool ends_like_sentence(std::string_view s) {
   return c == '.' || c == '!' || c == '?' || s.ends_with("…");
 }
 
+// `lowered` is the ASCII-lower-cased line, `folded` the same without its
+// trailing dots (strip_trailing_dots).
+bool rule_matches(const ChromeRule& rule, std::string_view lowered, std::string_view folded) {
+  switch (rule.kind) {
+    case RuleKind::line: return folded == rule.match;
+    case RuleKind::prefix: return lowered.starts_with(rule.match);
+    case RuleKind::word_prefix: return lowered.starts_with(rule.match) && ends_word_at(lowered, rule.match);
+    case RuleKind::heading_prefix:
+      return lowered.starts_with(rule.match) && ends_word_at(lowered, rule.match) && !ends_like_sentence(lowered);
+  }
+  return false;
+}
+
+}  // namespace
+
+class NormalizeRules {
+ public:
+  std::vector<ChromeRule> rules;                           // file order
+  std::unordered_map<std::string, size_t> line_rules;     // match text -> index into rules
+  std::vector<size_t> prefix_rules;                        // indices into rules
+  bool drop_title_repeats = true;
+  // Short non-sentence lines before the first prose line (site banners,
+  // category crumbs) are chrome when the article has prose after them.
+  size_t leading_fragment_max_words = 0;  // 0 = off
+  unsigned suspect_removed_percent = 50;
+
+  const ChromeRule* match(std::string_view lowered, std::string_view folded) const {
+    if (auto it = line_rules.find(std::string(folded)); it != line_rules.end()) return &rules[it->second];
+    for (size_t i : prefix_rules)
+      if (rule_matches(rules[i], lowered, folded)) return &rules[i];
+    return nullptr;
+  }
+};
+
+namespace {
+
 class NormalizeProcessor final : public Processor {
  public:
   explicit NormalizeProcessor(std::shared_ptr<const NormalizeRules> rules) : rules_(std::move(rules)) {}
@@ -71,87 +149,119 @@ class NormalizeProcessor final : public Processor {
     split_lines(decoded_, lines_);
 
     const std::string title = fold_line(collapse_whitespace(article.title));
-    std::vector<bool> keep(lines_.size(), true);
-    uint32_t removed = 0;
-    bool title_removed = false;
+    // A whole-line rule matches text its author wrote out in full, so it is
+    // always right; every other removal (prefix rules, a title repeat,
+    // leading fragments) can be wrong and is judged by the share it takes.
+    drop_.assign(lines_.size(), Drop::keep);
     for (size_t i = 0; i < lines_.size(); ++i) {
-      const std::string folded = fold_line(lines_[i]);
+      ascii_lower(lines_[i], lowered_);
+      const std::string_view folded = strip_trailing_dots(lowered_);
       if (rules_->drop_title_repeats && !title.empty() && folded == title) {
-        keep[i] = false;
-        title_removed = true;
-        continue;
-      }
-      if (is_chrome(folded)) {
-        keep[i] = false;
-        ++removed;
+        drop_[i] = Drop::title;
+      } else if (const ChromeRule* rule = rules_->match(lowered_, folded)) {
+        drop_[i] = rule->kind == RuleKind::line ? Drop::certain : Drop::doubtful;
       }
     }
-    if (rules_->leading_fragment_max_words > 0) removed += drop_leading_fragments(keep);
+    if (rules_->leading_fragment_max_words > 0) drop_leading_fragments();
+
+    size_t total = 0, kept = 0, doubtful = 0;
+    for (size_t i = 0; i < lines_.size(); ++i) {
+      total += lines_[i].size();
+      if (drop_[i] == Drop::keep) kept += lines_[i].size();
+      if (drop_[i] == Drop::doubtful || drop_[i] == Drop::title) doubtful += lines_[i].size();
+    }
+    if (kept == 0 && doubtful == 0)
+      return Outcome::reject(RecordError::empty_body, lines_.empty() ? "body has no text once markup is removed"
+                                                                      : "body is only page chrome (line: rules)");
+    article.normalize_suspect = kept == 0 || doubtful * 100 > total * size_t{rules_->suspect_removed_percent};
+    if (article.normalize_suspect) {
+      // Rather a record with some chrome left than prose lost without a trace.
+      for (auto& d : drop_)
+        if (d != Drop::certain) d = Drop::keep;
+    }
 
     std::string& text = article.text;
     text.clear();
     for (size_t i = 0; i < lines_.size(); ++i) {
-      if (!keep[i]) continue;
+      if (drop_[i] != Drop::keep) continue;
       if (!text.empty()) text.append("\n\n");
       text.append(lines_[i]);
     }
-    article.chrome_lines_removed = removed;
-    article.title_repeat_removed = title_removed;
-    if (text.empty()) return Outcome::reject(RecordError::empty_body, "body has no text once page chrome is removed");
+    article.chrome_lines_removed = static_cast<uint32_t>(
+        std::count_if(drop_.begin(), drop_.end(), [](Drop d) { return d == Drop::certain || d == Drop::doubtful; }));
+    article.title_repeat_removed = std::find(drop_.begin(), drop_.end(), Drop::title) != drop_.end();
     return Outcome::pass();
   }
 
  private:
-  bool is_chrome(const std::string& folded) const {
-    if (rules_->exact_lines.contains(folded)) return true;
-    return std::any_of(rules_->prefixes.begin(), rules_->prefixes.end(),
-                       [&](const std::string& p) { return folded.starts_with(p); });
-  }
+  enum class Drop : uint8_t { keep, certain, doubtful, title };
 
-  uint32_t drop_leading_fragments(std::vector<bool>& keep) const {
+  void drop_leading_fragments() {
     size_t first_prose = lines_.size();
     for (size_t i = 0; i < lines_.size(); ++i) {
-      if (!keep[i]) continue;
+      if (drop_[i] != Drop::keep) continue;
       if (ends_like_sentence(lines_[i]) || count_words(lines_[i]) > rules_->leading_fragment_max_words) {
         first_prose = i;
         break;
       }
     }
-    if (first_prose == lines_.size()) return 0;  // no prose at all: keep everything
-    uint32_t removed = 0;
+    if (first_prose == lines_.size()) return;  // no prose at all: keep everything
     for (size_t i = 0; i < first_prose; ++i)
-      if (keep[i]) {
-        keep[i] = false;
-        ++removed;
-      }
-    return removed;
+      if (drop_[i] == Drop::keep) drop_[i] = Drop::doubtful;
   }
 
   std::shared_ptr<const NormalizeRules> rules_;
   std::string decoded_;                 // reused per record
+  std::string lowered_;                 // reused per line
   std::vector<std::string_view> lines_;  // views into decoded_
+  std::vector<Drop> drop_;
 };
+
+unsigned parse_number(const RuleLine& rule, unsigned max) {
+  try {
+    size_t used = 0;
+    const unsigned long n = std::stoul(std::string(rule.value), &used);
+    if (used == rule.value.size() && n <= max) return static_cast<unsigned>(n);
+  } catch (const std::exception&) {
+  }
+  throw ConfigError(rule.location + std::string(rule.kind) + " needs a number from 0 to " + std::to_string(max));
+}
 
 }  // namespace
 
 std::shared_ptr<const NormalizeRules> load_normalize_rules(const std::string& path) {
   auto rules = std::make_shared<NormalizeRules>();
+  std::unordered_map<std::string, std::string> seen;  // match text -> location, per kind
   for_each_rule_line(path, "normalize.rules_file", [&](const RuleLine& rule) {
-    if (rule.kind == "line") {
-      rules->exact_lines.insert(fold_line(collapse_whitespace(rule.value)));
-    } else if (rule.kind == "prefix") {
-      rules->prefixes.push_back(fold_line(collapse_whitespace(rule.value)));
+    const auto kind = std::find_if(std::begin(kRuleKinds), std::end(kRuleKinds),
+                                   [&](const auto& k) { return k.first == rule.kind; });
+    if (kind != std::end(kRuleKinds)) {
+      if (trim(rule.verbatim).empty()) throw ConfigError(rule.location + std::string(rule.kind) + " needs a text");
+      ChromeRule r{kind->second, std::string(rule.verbatim), "", rule.location};
+      r.match = r.kind == RuleKind::line ? fold_line(collapse_whitespace(r.text)) : fold_prefix(r.text);
+      // A rule that folds to an earlier one's text would never match: a typo
+      // or a case variant the folding already covers.
+      const auto [it, fresh] = seen.emplace(std::string(rule.kind) + ":" + r.match, rule.location);
+      if (!fresh)
+        throw ConfigError(rule.location + "'" + r.text + "' repeats the rule at " +
+                          it->second.substr(0, it->second.size() - 2) + " (matching ignores case)");
+      if (r.kind == RuleKind::line)
+        rules->line_rules.emplace(r.match, rules->rules.size());
+      else
+        rules->prefix_rules.push_back(rules->rules.size());
+      rules->rules.push_back(std::move(r));
     } else if (rule.kind == "title_repeats") {
+      if (rule.value != "drop" && rule.value != "keep")
+        throw ConfigError(rule.location + "title_repeats is 'drop' or 'keep'");
       rules->drop_title_repeats = rule.value == "drop";
     } else if (rule.kind == "leading_fragments_max_words") {
-      try {
-        rules->leading_fragment_max_words = std::stoul(std::string(rule.value));
-      } catch (const std::exception&) {
-        throw ConfigError(rule.location + "leading_fragments_max_words needs a number");
-      }
+      rules->leading_fragment_max_words = parse_number(rule, 1000);
+    } else if (rule.kind == "suspect_removed_percent") {
+      rules->suspect_removed_percent = parse_number(rule, 100);
     } else {
       throw ConfigError(rule.location + "unknown rule kind '" + std::string(rule.kind) +
-                        "' (expected line, prefix, title_repeats, leading_fragments_max_words)");
+                        "' (expected line, prefix, word-prefix, heading-prefix, title_repeats, "
+                        "leading_fragments_max_words, suspect_removed_percent)");
     }
   });
   return rules;
@@ -159,6 +269,21 @@ std::shared_ptr<const NormalizeRules> load_normalize_rules(const std::string& pa
 
 std::unique_ptr<Processor> make_normalize_processor(std::shared_ptr<const NormalizeRules> rules) {
   return std::make_unique<NormalizeProcessor>(std::move(rules));
+}
+
+std::vector<ChromeRuleInfo> chrome_rules(const NormalizeRules& rules) {
+  std::vector<ChromeRuleInfo> out;
+  for (const auto& r : rules.rules) {
+    const auto kind = std::find_if(std::begin(kRuleKinds), std::end(kRuleKinds),
+                                   [&](const auto& k) { return k.second == r.kind; });
+    out.push_back({std::string(kind->first), r.text, r.location});
+  }
+  return out;
+}
+
+bool chrome_rule_matches(const NormalizeRules& rules, size_t index, std::string_view line) {
+  const std::string lowered = ascii_lower(line);
+  return rule_matches(rules.rules.at(index), lowered, strip_trailing_dots(lowered));
 }
 
 }  // namespace newsflow::processors

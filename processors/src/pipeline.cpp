@@ -66,6 +66,14 @@ void Pipeline::drain_state_changes(std::vector<StateChange>& out) {
   for (auto* s : stateful_) s->drain_state_changes(out);
 }
 
+void Pipeline::commit_state() {
+  for (auto* s : stateful_) s->commit_state();
+}
+
+void Pipeline::rollback_state() {
+  for (auto* s : stateful_) s->rollback_state();
+}
+
 bool Pipeline::restore(const StateChange& change) {
   for (auto* s : stateful_)
     if (s->restore(change)) return true;

@@ -15,6 +15,7 @@ void for_each_rule_line(const std::string& path, std::string_view setting,
   size_t number = 0;
   while (std::getline(in, line)) {
     ++number;
+    if (line.ends_with('\r')) line.pop_back();  // a file saved with CRLF line ends
     const std::string_view l = trim(line);
     if (l.empty() || l.front() == '#') continue;
     RuleLine rule;
@@ -24,6 +25,10 @@ void for_each_rule_line(const std::string& path, std::string_view setting,
       throw ConfigError(rule.location + "expected 'kind: value', got '" + std::string(l) + "'");
     rule.kind = trim(l.substr(0, colon));
     rule.value = trim(l.substr(colon + 1));
+    // Only the separating blanks go; l was trimmed at its end, the raw line was not.
+    std::string_view after = std::string_view(line).substr(line.find(':') + 1);
+    while (!after.empty() && (after.front() == ' ' || after.front() == '\t')) after.remove_prefix(1);
+    rule.verbatim = after;
     on_rule(rule);
   }
 }

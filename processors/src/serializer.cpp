@@ -70,6 +70,7 @@ void serialize_output(const Article& a, const SerializerOptions& options, int64_
   w.key("normalize").begin_object();
   w.key("chrome_lines_removed").value(a.chrome_lines_removed);
   w.key("title_repeat_removed").value(a.title_repeat_removed);
+  w.key("suspect").value(a.normalize_suspect);
   w.key("language_detected").value(a.language_detected);
   w.key("id_derived").value(a.id_derived);
   w.end_object();

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
@@ -11,12 +12,12 @@
 
 namespace newsflow::producer {
 
-FileSink::FileSink(const std::string& path, const std::string& flag) : path_(path) {
+FileSink::FileSink(const std::string& path, const std::string& flag, bool append) : path_(path) {
   if (path == "-") {
     file_ = stdout;
     return;
   }
-  file_ = std::fopen(path.c_str(), "wb");
+  file_ = std::fopen(path.c_str(), append ? "ab" : "wb");
   if (!file_) throw ConfigError(flag + ": cannot open '" + path + "' for writing: " + std::strerror(errno));
   owns_ = true;
 }
@@ -57,6 +58,54 @@ std::string format_reject_line(const RawRecord& input, const ProcessedRecord& re
   }
   w.end_object();
   return out;
+}
+
+std::string format_state_line(const StateChange& change) {
+  std::string line;
+  JsonWriter w(line);
+  w.begin_object().key("key").value(change.key).key("value");
+  if (change.value)
+    w.value(*change.value);
+  else
+    w.null();
+  w.end_object();
+  return line;
+}
+
+Status FileRecordSink::write(Destination destination, const ProcessedRecord& record) {
+  FileSink* target = destination == Destination::duplicate ? targets_.duplicates : targets_.output;
+  if (!target) return Status::fatal(std::string("no file for ") + std::string(to_string(destination)) + " records");
+  target->write_line(record.value);
+  return Status::ok();
+}
+
+Status FileRecordSink::write_dead_letter(const RawRecord& input, const ProcessedRecord& rejection) {
+  const std::string line = format_reject_line(input, rejection);
+  if (targets_.rejects)
+    targets_.rejects->write_line(line);
+  else
+    std::fprintf(stderr, "%s\n", line.c_str());
+  return Status::ok();
+}
+
+Status FileRecordSink::write_state_change(const StateChange& change) {
+  if (targets_.state) targets_.state->write_line(format_state_line(change));
+  return Status::ok();
+}
+
+Status FileRecordSink::write_passthrough(const RawRecord& input) {
+  targets_.output->write_line(input.value);
+  return Status::ok();
+}
+
+Status FileRecordSink::flush() {
+  try {
+    for (FileSink* f : {targets_.output, targets_.rejects, targets_.duplicates, targets_.state})
+      if (f) f->flush();
+  } catch (const std::exception& e) {
+    return Status::fatal(e.what());
+  }
+  return Status::ok();
 }
 
 }  // namespace newsflow::producer

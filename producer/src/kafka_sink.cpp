@@ -5,12 +5,12 @@
 
 namespace newsflow::producer {
 
-KafkaSink::KafkaSink(KafkaSinkOptions options) {
-  auto properties = options.properties;
+KafkaSink::KafkaSink(KafkaSinkOptions options) : options_(std::move(options)) {
+  auto properties = options_.properties;
   // Idempotence keeps retries from duplicating or reordering records per partition.
   properties["enable.idempotence"] = "true";
   properties.try_emplace("acks", "all");
-  properties.try_emplace("linger.ms", "20");
+  properties.try_emplace("linger.ms", "5");
   properties.try_emplace("compression.type", "lz4");
   auto conf = kafka::make_conf(properties, "kafka.producer");
   rd_kafka_conf_set_opaque(conf.get(), this);
@@ -25,14 +25,35 @@ KafkaSink::~KafkaSink() {
 
 void KafkaSink::delivery_cb(rd_kafka_t*, const rd_kafka_message_t* msg, void* opaque) {
   auto* self = static_cast<KafkaSink*>(opaque);
-  if (msg->err) {
-    if (self->failed_++ == 0) self->first_error_ = rd_kafka_err2str(msg->err);
+  if (msg->err && self->failed_++ == 0) {
+    self->first_error_code_ = msg->err;
+    self->first_error_ = std::string("delivery to '") + rd_kafka_topic_name(msg->rkt) + "' failed: " +
+                         rd_kafka_err2str(msg->err);
   }
   self->in_flight_--;
 }
 
-bool KafkaSink::produce(const std::string& topic, std::optional<std::string_view> key,
-                        std::optional<std::string_view> value, const Headers& headers, int64_t timestamp_ms) {
+Status KafkaSink::classify(rd_kafka_resp_err_t err, std::string message) {
+  if (auto fatal = kafka::fatal_error(rk_.get(), "fatal producer error")) return *fatal;
+  switch (err) {
+    // Retrying cannot help: the same records would fail again, forever.
+    case RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED:
+    case RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED:
+    case RD_KAFKA_RESP_ERR_TRANSACTIONAL_ID_AUTHORIZATION_FAILED:
+    case RD_KAFKA_RESP_ERR__AUTHENTICATION:
+      return Status::fatal(std::move(message), err);
+    case RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE:
+    case RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE:
+      return Status::fatal(std::move(message) +
+                               " (lower input.max_record_bytes below the topic's max.message.bytes)",
+                           err);
+    default:
+      return Status::abortable(std::move(message), err);
+  }
+}
+
+Status KafkaSink::produce(const std::string& topic, std::optional<std::string_view> key,
+                          std::optional<std::string_view> value, const Headers& headers, int64_t timestamp_ms) {
   // The librdkafka macros cast their arguments without parentheses.
   const void* key_data = key ? key->data() : nullptr;
   const size_t key_size = key ? key->size() : 0;
@@ -48,7 +69,7 @@ bool KafkaSink::produce(const std::string& topic, std::optional<std::string_view
         rk_.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
         RD_KAFKA_V_KEY(key_data, key_size), RD_KAFKA_V_VALUE(value_data, value_size),
         RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_TIMESTAMP(timestamp_ms), RD_KAFKA_V_END);
-    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) return true;  // librdkafka owns hdrs now
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR) return Status::ok();  // librdkafka owns hdrs now
     in_flight_--;
     rd_kafka_headers_destroy(hdrs);
     if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
@@ -56,28 +77,74 @@ bool KafkaSink::produce(const std::string& topic, std::optional<std::string_view
       rd_kafka_poll(rk_.get(), 100);
       continue;
     }
-    if (failed_++ == 0) first_error_ = std::string("produce to '") + topic + "': " + rd_kafka_err2str(err);
-    return false;
+    return classify(err, "produce to '" + topic + "': " + rd_kafka_err2str(err));
   }
 }
 
-DeliveryResult KafkaSink::await_delivery(int timeout_ms) {
+Status KafkaSink::await_delivery(int timeout_ms) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   // flush() serves the delivery callbacks and returns once the queue is empty.
   while (in_flight_.load() > 0 && std::chrono::steady_clock::now() < deadline) rd_kafka_flush(rk_.get(), 100);
-  DeliveryResult r;
-  r.failed = failed_.exchange(0);
-  if (in_flight_.load() > 0) {
-    r.ok = false;
-    r.first_error = "delivery not confirmed within " + std::to_string(timeout_ms) + " ms (" +
-                    std::to_string(in_flight_.load()) + " records outstanding)";
-    return r;
+  if (failed_.load() > 0) {
+    const uint64_t failed = failed_.exchange(0);
+    return classify(first_error_code_, first_error_ + " (" + std::to_string(failed) + " records)");
   }
-  if (r.failed > 0) {
-    r.ok = false;
-    r.first_error = first_error_;
+  if (in_flight_.load() > 0)
+    return Status::retriable("delivery not confirmed within " + std::to_string(timeout_ms) + " ms (" +
+                             std::to_string(in_flight_.load()) + " records outstanding)");
+  return Status::ok();
+}
+
+Status KafkaSink::write(Destination destination, const ProcessedRecord& record) {
+  const std::string& topic = destination == Destination::duplicate ? options_.topics.duplicates : options_.topics.output;
+  return produce(topic, record.key, record.value, record.headers);
+}
+
+Status KafkaSink::write_dead_letter(const RawRecord& input, const ProcessedRecord& rejection) {
+  return produce(options_.topics.dead_letter, input.key, input.value, dead_letter_headers(input, rejection),
+                 input.origin ? input.origin->timestamp_ms : 0);
+}
+
+Status KafkaSink::write_state_change(const StateChange& change) {
+  if (options_.topics.changelog.empty()) return Status::ok();  // a replay keeps the live state read-only
+  return produce(options_.topics.changelog, std::string_view(change.key),
+                 change.value ? std::optional<std::string_view>(*change.value) : std::nullopt, {});
+}
+
+Status KafkaSink::write_passthrough(const RawRecord& input) {
+  return produce(options_.topics.output, input.key, input.value, input.headers);
+}
+
+TransactionCommitter::TransactionCommitter(KafkaSink& sink, rd_kafka_t* consumer, int timeout_ms)
+    : sink_(sink), consumer_(consumer), timeout_ms_(timeout_ms) {}
+
+Status TransactionCommitter::init() {
+  return kafka::to_status(rd_kafka_init_transactions(sink_.handle(), timeout_ms_), "init_transactions");
+}
+
+Status TransactionCommitter::begin() {
+  offsets_sent_ = false;
+  return kafka::to_status(rd_kafka_begin_transaction(sink_.handle()), "begin_transaction");
+}
+
+Status TransactionCommitter::commit(const OffsetMap& next_offsets) {
+  if (!offsets_sent_ && !next_offsets.empty()) {
+    kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offsets.size())));
+    for (const auto& [tp, offset] : next_offsets)
+      rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = offset;
+    rd_kafka_consumer_group_metadata_t* metadata = rd_kafka_consumer_group_metadata(consumer_);
+    Status sent = kafka::to_status(
+        rd_kafka_send_offsets_to_transaction(sink_.handle(), list.get(), metadata, timeout_ms_),
+        "send_offsets_to_transaction");
+    rd_kafka_consumer_group_metadata_destroy(metadata);
+    if (!sent.is_ok()) return sent;
+    offsets_sent_ = true;
   }
-  return r;
+  return kafka::to_status(rd_kafka_commit_transaction(sink_.handle(), timeout_ms_), "commit_transaction");
+}
+
+Status TransactionCommitter::abort() {
+  return kafka::to_status(rd_kafka_abort_transaction(sink_.handle(), timeout_ms_), "abort_transaction");
 }
 
 void KafkaSink::ensure_topic(const std::string& topic, int partitions,

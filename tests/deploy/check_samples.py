@@ -45,7 +45,8 @@ def run_process(binary, source_dir, input_path, work_dir, name):
     rej = os.path.join(work_dir, name + ".rejects.ndjson")
     # data_dir is left to the binary's default, as in production.
     started = time.monotonic()
-    proc = subprocess.run([binary, "process", "-i", input_path, "-o", out, "-r", rej],
+    proc = subprocess.run([binary, "process", "-i", input_path, "-o", out, "-r", rej,
+                           "--set", "dedup.on_duplicate=emit"],
                           capture_output=True, text=True, timeout=300)
     elapsed = time.monotonic() - started
     print(proc.stderr.strip())

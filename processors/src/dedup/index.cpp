@@ -401,9 +401,11 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
     }
   }
 
+  const bool journaled = &changes != &m.shared;
   if (best) {
     best->add_copy();
     m.mark_dirty(*best);
+    if (journaled) changes.journal.push_back({m.front_seq + m.offset(best->ref), false});
     match.first_id = best->id;
     match.copies_seen = best->copies;
     // Keep evicting while duplicates stream in, or a burst of copies would
@@ -414,6 +416,7 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
   }
   Entry& e = m.insert(id, fp, 1, crowded, options_);
   m.mark_dirty(e);
+  if (journaled) changes.journal.push_back({m.front_seq + m.offset(e.ref), true});
   return match;
 }
 
@@ -447,7 +450,11 @@ bool DedupIndex::restore(const StateChange& change) {
 void DedupIndex::drain_locked(Impl& m, DedupChanges& changes, std::vector<StateChange>& out) {
   // Tombstones first: a story evicted and then stored again under the same id
   // must end with its new value once the topic is compacted.
-  for (auto& key : changes.tombstones) out.push_back({std::move(key), std::nullopt});
+  const bool journaled = &changes != &m.shared;
+  for (auto& key : changes.tombstones) {
+    if (journaled) changes.tombstones_in_flight.push_back(key);
+    out.push_back({std::move(key), std::nullopt});
+  }
   changes.tombstones.clear();
   for (uint64_t seq : changes.dirty) {
     if (seq < m.front_seq) continue;
@@ -469,6 +476,42 @@ void DedupIndex::drain_changes(DedupChanges& changes, std::vector<StateChange>& 
   std::lock_guard lock(impl_->mutex);
   drain_locked(*impl_, impl_->shared, out);
   drain_locked(*impl_, changes, out);
+}
+
+void DedupIndex::commit_batch(DedupChanges& changes) {
+  changes.journal.clear();
+  changes.tombstones_in_flight.clear();
+}
+
+void DedupIndex::rollback_batch(DedupChanges& changes) {
+  std::lock_guard lock(impl_->mutex);
+  Impl& m = *impl_;
+  auto live_entry = [&](uint64_t seq) -> Entry* {
+    if (seq < m.front_seq || seq - m.front_seq >= m.entries.size()) return nullptr;  // evicted since
+    Entry& e = m.entries[seq - m.front_seq];
+    return e.dead ? nullptr : &e;
+  };
+  // Newest first, so a story stored and then copied within the batch is
+  // lowered before it is removed.
+  for (auto it = changes.journal.rbegin(); it != changes.journal.rend(); ++it) {
+    Entry* e = live_entry(it->seq);
+    if (!e) continue;
+    if (it->inserted) {
+      m.remove_keys(*e);
+      e->dead = true;
+      e->dirty = false;
+      ++m.dead;
+    } else if (e->copies > 1) {
+      --e->copies;
+    }
+  }
+  // An entry flagged dirty but listed nowhere would never be written again.
+  for (uint64_t seq : changes.dirty)
+    if (Entry* e = live_entry(seq)) e->dirty = false;
+  changes.dirty.clear();
+  changes.journal.clear();
+  for (auto& key : changes.tombstones_in_flight) changes.tombstones.push_back(std::move(key));
+  changes.tombstones_in_flight.clear();
 }
 
 size_t DedupIndex::size() const {

@@ -4,12 +4,6 @@
 
 namespace newsflow::processors::text {
 
-uint64_t fold_hash(std::string_view word) {
-  uint64_t h = kFoldHashSeed;
-  for (char c : word) h = fold_hash_step(h, static_cast<unsigned char>(c));
-  return fold_hash_finish(h);
-}
-
 void tokenize(std::string_view text, std::vector<Token>& out) {
   out.clear();
   if (text.size() > std::numeric_limits<uint32_t>::max()) text = text.substr(0, std::numeric_limits<uint32_t>::max());
@@ -32,21 +26,18 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       continue;
     }
     size_t start = i;
-    uint64_t h = kFoldHashSeed;
     while (i < n) {
       c = s[i];
       if (c < 0x80) {
         if (!is_ascii_word_byte(c)) break;
-        h = fold_hash_step(h, c);
         ++i;
         continue;
       }
       size_t w = word_width(i);
       if (w == 0) break;
-      for (size_t k = 0; k < w; ++k) h = fold_hash_step(h, s[i + k]);
       i += w;
     }
-    out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i), fold_hash_finish(h)});
+    out.push_back({static_cast<uint32_t>(start), static_cast<uint32_t>(i), fold_hash(text.substr(start, i - start))});
   }
 }
 

@@ -24,17 +24,19 @@ constexpr size_t kMinPermille = 100;
 // Sorted by fold_hash, so a token is one binary search over 24 integers.
 struct EnglishWords {
   std::vector<std::pair<uint64_t, std::string_view>> by_hash;
-  uint64_t filter = 0;  // bit (hash & 63) of every word: most tokens stop here
+  uint64_t filter[16] = {};  // bit (hash & 1023) of every word: most tokens stop here
   EnglishWords() {
     for (const char* w : kEnglishWords) {
       by_hash.emplace_back(text::fold_hash(w), w);
-      filter |= uint64_t{1} << (by_hash.back().first & 63);
+      uint64_t bit = by_hash.back().first & 1023;
+      filter[bit >> 6] |= uint64_t{1} << (bit & 63);
     }
     std::sort(by_hash.begin(), by_hash.end());
   }
   // The bytes are compared too: a hash collision must not count a foreign word.
   bool contains(std::string_view word, uint64_t hash) const {
-    if (!((filter >> (hash & 63)) & 1)) return false;
+    uint64_t bit = hash & 1023;
+    if (!((filter[bit >> 6] >> (bit & 63)) & 1)) return false;
     auto it = std::lower_bound(by_hash.begin(), by_hash.end(), std::pair<uint64_t, std::string_view>{hash, {}});
     if (it == by_hash.end() || it->first != hash || it->second.size() != word.size()) return false;
     for (size_t i = 0; i < word.size(); ++i)

@@ -53,7 +53,6 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
   text_ = text;
   out_ = &out;
   const TermIndex& index = rules_.term_index;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
     if (index.may_contain(t.hash))
@@ -65,13 +64,11 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
     }
     size_t length = t.end - t.start;
     if (length < index.min_prefix_length()) continue;
-    // Every prefix of the token that some one-word prefix literal is as long as.
+    // Every prefix of the token that some one-word prefix literal's key is as long as.
     size_t longest = std::min(length, index.max_prefix_length());
-    uint64_t h = text::kFoldHashSeed;
-    for (size_t l = 1; l <= longest; ++l) {
-      h = text::fold_hash_step(h, bytes[t.start + l - 1]);
+    for (size_t l = index.min_prefix_length(); l <= longest; ++l) {
       if (!index.has_prefix_length(l)) continue;
-      uint64_t key = text::fold_hash_finish(h);
+      uint64_t key = text::fold_hash(text.substr(t.start, l));
       if (index.may_contain(key))
         for (uint32_t id : index.prefix(key)) verify(id, t.start);
     }

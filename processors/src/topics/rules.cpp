@@ -41,6 +41,8 @@ void WordClasses::insert(size_t entry) {
   size_t i = h & mask;
   while (slots_[i].entry != 0) i = (i + 1) & mask;
   slots_[i] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(entry + 1)};
+  uint64_t bit = (h >> 20) & (kFilterBits - 1);
+  filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
 }
 
 void WordClasses::rehash(size_t slots) {

@@ -90,6 +90,10 @@ class WordClasses {
   const Entry* find(std::string_view word) const {
     if (slots_.empty()) return nullptr;
     uint64_t h = hash(word);
+    // Most words of a text are in no list: a 4 KiB filter that stays in L1
+    // answers for them before the 8-byte slots (tens of KiB) are touched.
+    uint64_t bit = (h >> 20) & (kFilterBits - 1);
+    if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
     auto tag = static_cast<uint32_t>(h >> 32);
     size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -128,8 +132,10 @@ class WordClasses {
   }
   void insert(size_t entry);
   void rehash(size_t slots);
+  static constexpr size_t kFilterBits = 1 << 15;
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
 };
 
 // Word lists of persons.rules, as sets of exact words.

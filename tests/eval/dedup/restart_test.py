@@ -20,7 +20,7 @@ def run(binary, tmp, name, records, state=None):
     with open(src, "w") as f:
         for r in records:
             f.write(json.dumps(r) + "\n")
-    cmd = [binary, "process", "-i", src, "-o", out] + (["--state", state] if state else [])
+    cmd = [binary, "process", "-i", src, "-o", out, "--set", "dedup.on_duplicate=emit"] + (["--state", state] if state else [])
     subprocess.run(cmd, check=True, capture_output=True)
     return [json.loads(l)["dedup"] for l in open(out)]
 

@@ -35,7 +35,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "out.ndjson")
         rejects = os.path.join(tmp, "rejects.ndjson")
-        cmd = [binary, "process", "-i", os.path.join(data_dir, "articles.ndjson"), "-o", out, "-r", rejects] + rest
+        cmd = [binary, "process", "-i", os.path.join(data_dir, "articles.ndjson"), "-o", out, "-r", rejects,
+               "--set", "dedup.on_duplicate=emit"] + rest
         run = subprocess.run(cmd, capture_output=True, text=True)
         if run.returncode != 0:
             print(run.stderr, file=sys.stderr)

@@ -78,6 +78,9 @@ TEST(StageTest, ProcessesDeadLettersCommitsAndExposesMetrics) {
                                 {"output.topic", "enriched"},
                                 {"metrics.address", "127.0.0.1:0"},
                                 {"kafka.statistics_interval", "100ms"},
+                                // The mock cluster stores no transactional offsets; exactly-once is
+                                // tested on the real broker (tests/integration).
+                                {"processing.guarantee", "at_least_once"},
                                 {"data_dir", NEWSFLOW_DATA_DIR_FOR_TESTS}});
   const auto topics = stage_topics(config);
   for (const auto& t : {topics.input, topics.output, topics.dead_letter, topics.duplicates, topics.changelog})
@@ -90,9 +93,11 @@ TEST(StageTest, ProcessesDeadLettersCommitsAndExposesMetrics) {
   const std::vector<std::string> bad = {"not json", R"({"id":"b1"})", "{\"id\":\"b2\",\"body\":\"\xff\"}"};
   {
     producer::KafkaSink loader({{{"bootstrap.servers", mock.bootstrap}}});
-    for (const auto& v : good) loader.produce(topics.input, std::nullopt, v, {{"traceparent", "00-abc-def-01"}});
-    for (const auto& v : bad) loader.produce(topics.input, std::string_view("bad-key"), v, {{"origin-header", "x"}});
-    ASSERT_TRUE(loader.await_delivery(10000).ok);
+    for (const auto& v : good)
+      ASSERT_TRUE(loader.produce(topics.input, std::nullopt, v, {{"traceparent", "00-abc-def-01"}}).is_ok());
+    for (const auto& v : bad)
+      ASSERT_TRUE(loader.produce(topics.input, std::string_view("bad-key"), v, {{"origin-header", "x"}}).is_ok());
+    ASSERT_TRUE(loader.await_delivery(10000).is_ok());
   }
 
   Metrics metrics;

@@ -365,3 +365,68 @@ TEST(DedupChangesTest, EachProcessorDrainsOnlyItsOwnChanges) {
 
 }  // namespace
 }  // namespace newsflow::processors
+
+namespace newsflow::processors {
+namespace {
+
+// Under exactly-once an aborted batch's fingerprints never reached the
+// changelog; the retried batch must find its articles new again.
+TEST(DedupRollbackTest, AbortedBatchLeavesNoFingerprints) {
+  Harness h;
+  h.run("kept", distinct(3));
+  std::vector<StateChange> drained;
+  h.processor->drain_state_changes(drained);
+  h.processor->commit_state();
+
+  const Article copy = h.run("copy", distinct(3));
+  EXPECT_NE(copy.dedup.status, DedupResult::Status::unique);
+  h.run("fresh", distinct(7));
+  drained.clear();
+  h.processor->drain_state_changes(drained);  // written into the transaction, then aborted
+  EXPECT_FALSE(drained.empty());
+  h.processor->rollback_state();
+
+  // The retry sees the state as before the batch: "fresh" is new again,
+  // "copy" is still a copy of "kept", and kept's count did not double.
+  const Article fresh = h.run("fresh", distinct(7));
+  EXPECT_EQ(fresh.dedup.status, DedupResult::Status::unique);
+  const Article again = h.run("copy", distinct(3));
+  EXPECT_EQ(again.dedup.duplicate_of, "kept");
+  EXPECT_EQ(again.dedup.copies_seen, 2u);
+  EXPECT_EQ(dedup_index_size(*h.index), 2u);
+}
+
+TEST(DedupRollbackTest, RollbackBeforeDrainAlsoUndoes) {
+  Harness h;
+  h.run("a", distinct(3));
+  h.processor->rollback_state();
+  EXPECT_EQ(dedup_index_size(*h.index), 0u);
+  // Nothing stale is left to write: the next drain holds only new changes.
+  h.run("b", distinct(7));
+  std::vector<StateChange> drained;
+  h.processor->drain_state_changes(drained);
+  ASSERT_EQ(drained.size(), 1u);
+  EXPECT_EQ(drained[0].key, "dedup:b");
+}
+
+TEST(DedupRollbackTest, TombstonesOfAnAbortedBatchGoOutWithTheNext) {
+  DedupOptions o;
+  o.max_entries = 1;
+  Harness h(o);
+  h.run("old", distinct(3));
+  std::vector<StateChange> drained;
+  h.processor->drain_state_changes(drained);
+  h.processor->commit_state();
+  h.run("new", distinct(7));  // evicts "old"
+  drained.clear();
+  h.processor->drain_state_changes(drained);
+  h.processor->rollback_state();
+  drained.clear();
+  h.processor->drain_state_changes(drained);
+  ASSERT_EQ(drained.size(), 1u);
+  EXPECT_EQ(drained[0].key, "dedup:old");
+  EXPECT_FALSE(drained[0].value.has_value());
+}
+
+}  // namespace
+}  // namespace newsflow::processors

@@ -67,6 +67,112 @@ TEST_F(NormalizeTest, RejectsBodyThatIsOnlyChrome) {
   EXPECT_EQ(o.rejection.error, RecordError::empty_body);
 }
 
+// Issue 16: the `More in ` / `More from ` rules lost their trailing space on
+// load and ate any paragraph starting "More in...".
+TEST_F(NormalizeTest, OneParagraphArticleStartingMoreInPasses) {
+  Article a;
+  a.body = "More international students are applying to Canadian universities than ever before, officials said "
+           "on Monday.";
+  ASSERT_EQ(run(a).kind, Outcome::Kind::pass);
+  EXPECT_EQ(a.text, a.body);
+  EXPECT_EQ(a.chrome_lines_removed, 0u);
+  EXPECT_FALSE(a.normalize_suspect);
+}
+
+TEST_F(NormalizeTest, ProseStartingLikeATeaserStays) {
+  Article a;
+  a.body = "The council met on Monday.\nMore information will be released next week, the mayor said.\n"
+           "More in Ontario say they will vote than in any year since 1990, a poll found.\n"
+           "More from the survey is due on Friday.\nMore in Politics\nMore from BBC News\nSee also: Budget 2024";
+  ASSERT_EQ(run(a).kind, Outcome::Kind::pass);
+  EXPECT_EQ(a.text,
+            "The council met on Monday.\n\nMore information will be released next week, the mayor said.\n\n"
+            "More in Ontario say they will vote than in any year since 1990, a poll found.\n\n"
+            "More from the survey is due on Friday.");
+  EXPECT_EQ(a.chrome_lines_removed, 3u);
+}
+
+TEST_F(NormalizeTest, RemovingMostOfABodyKeepsTheTextAndFlagsIt) {
+  // Doubtful removals (prefix rules, here `RELATED:`) over half the body:
+  // nothing doubtful goes, exact `line:` chrome still does.
+  Article a;
+  a.body = "Advertisement\nRELATED: The long and winding story of the city budget, from the start to the vote\n"
+           "Rates rose.";
+  ASSERT_EQ(run(a).kind, Outcome::Kind::pass);
+  EXPECT_TRUE(a.normalize_suspect);
+  EXPECT_EQ(a.text, "RELATED: The long and winding story of the city budget, from the start to the vote\n\nRates rose.");
+  EXPECT_EQ(a.chrome_lines_removed, 1u);
+
+  Article b;
+  b.body = "Advertisement\nRELATED: Budget\nRates rose sharply in the first quarter, the central bank said.";
+  ASSERT_EQ(run(b).kind, Outcome::Kind::pass);
+  EXPECT_FALSE(b.normalize_suspect);
+  EXPECT_EQ(b.text, "Rates rose sharply in the first quarter, the central bank said.");
+  EXPECT_EQ(b.chrome_lines_removed, 2u);
+}
+
+TEST_F(NormalizeTest, BodyEmptiedByDoubtfulRulesIsKeptNotDeadLettered) {
+  Article a;
+  a.title = "Rates rose";
+  a.body = "Rates rose\nShare this\n© 2024 Example Media";
+  ASSERT_EQ(run(a).kind, Outcome::Kind::pass);
+  EXPECT_TRUE(a.normalize_suspect);
+  EXPECT_EQ(a.text, "Rates rose\n\n© 2024 Example Media");
+  EXPECT_FALSE(a.title_repeat_removed);
+}
+
+TEST(NormalizeRulesTest, RuleTextKeepsEveryCharacterWritten) {
+  const std::string path = ::testing::TempDir() + "/verbatim.rules";
+  std::ofstream(path) << "prefix: More in \nprefix: Note:\nword-prefix: Sign up\nheading-prefix: See also\r\n"
+                         "line:   Tweet  \n";
+  auto rules = load_normalize_rules(path);
+  const auto list = chrome_rules(*rules);
+  ASSERT_EQ(list.size(), 5u);
+  EXPECT_EQ(list[0].text, "More in ");
+  EXPECT_EQ(list[1].text, "Note:");
+  EXPECT_EQ(list[3].text, "See also");  // the CR of a CRLF file is not part of the rule
+  EXPECT_EQ(list[4].text, "Tweet  ");
+  EXPECT_EQ(list[2].kind, "word-prefix");
+  EXPECT_NE(list[2].location.find(path + ":3"), std::string::npos);
+
+  EXPECT_TRUE(chrome_rule_matches(*rules, 0, "More in Politics"));
+  EXPECT_FALSE(chrome_rule_matches(*rules, 0, "More information was released."));
+  EXPECT_FALSE(chrome_rule_matches(*rules, 0, "More in"));  // the space is part of the rule
+  EXPECT_TRUE(chrome_rule_matches(*rules, 1, "NOTE: comments are moderated"));
+  EXPECT_FALSE(chrome_rule_matches(*rules, 1, "Note that the vote was close."));
+  EXPECT_TRUE(chrome_rule_matches(*rules, 2, "Sign up"));
+  EXPECT_TRUE(chrome_rule_matches(*rules, 2, "Sign up: it is free"));
+  EXPECT_TRUE(chrome_rule_matches(*rules, 2, "Sign up\u2014now"));
+  EXPECT_FALSE(chrome_rule_matches(*rules, 2, "Signup sheets"));
+  EXPECT_FALSE(chrome_rule_matches(*rules, 2, "Sign ups rose."));
+  EXPECT_TRUE(chrome_rule_matches(*rules, 3, "SEE ALSO: Budget 2024"));
+  EXPECT_FALSE(chrome_rule_matches(*rules, 3, "See also what the minister said."));
+  EXPECT_FALSE(chrome_rule_matches(*rules, 3, "See also: \u201cWhy rates rose?\u201d"));
+  EXPECT_TRUE(chrome_rule_matches(*rules, 4, "tweet"));
+  EXPECT_TRUE(chrome_rule_matches(*rules, 4, "Tweet..."));
+  EXPECT_FALSE(chrome_rule_matches(*rules, 4, "Tweet this"));
+}
+
+TEST(NormalizeRulesTest, RejectsRepeatedRulesAndBadValues) {
+  const auto load = [](const std::string& name, const std::string& content) {
+    const std::string path = ::testing::TempDir() + "/" + name;
+    std::ofstream(path) << content;
+    try {
+      load_normalize_rules(path);
+    } catch (const ConfigError& e) {
+      return std::string(e.what());
+    }
+    return std::string("loaded");
+  };
+  EXPECT_NE(load("dup.rules", "line: Read more\nline: READ MORE...\n").find("dup.rules:2: 'READ MORE...' repeats"),
+            std::string::npos);
+  EXPECT_EQ(load("kinds.rules", "line: Read more\nprefix: Read more\n"), "loaded");
+  EXPECT_NE(load("empty.rules", "prefix:   \n").find("needs a text"), std::string::npos);
+  EXPECT_NE(load("pct.rules", "suspect_removed_percent: 150\n").find("from 0 to 100"), std::string::npos);
+  EXPECT_NE(load("title.rules", "title_repeats: yes\n").find("'drop' or 'keep'"), std::string::npos);
+  EXPECT_NE(load("kind.rules", "suffix: x\n").find("unknown rule kind 'suffix'"), std::string::npos);
+}
+
 TEST(NormalizeRulesTest, BadRuleFileNamesFileAndLine) {
   const std::string path = ::testing::TempDir() + "/bad.rules";
   std::ofstream(path) << "line: ok\nwhat is this\n";

@@ -3,6 +3,7 @@
 // the process exit status.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "newsflow/app/config.hpp"
 
@@ -18,6 +19,7 @@ struct ProcessArgs {
   std::string input = "-";
   std::string output = "-";
   std::optional<std::string> rejects;     // default: stderr
+  std::optional<std::string> duplicates;  // routed duplicates (dedup.on_duplicate=route)
   std::optional<std::string> state_file;  // dedup index to load and save
   bool progress = false;
 };
@@ -25,6 +27,28 @@ int process_command(const Config& config, const ProcessArgs& args);
 
 // `newsflow run`: the long-running Kafka -> Kafka stage until SIGTERM/SIGINT.
 int run_command(const Config& config);
+
+enum class ReplayDedup { fresh, live, off };
+enum class ProgressStyle { automatic, bar, partitions, log, none };
+
+struct ReplayArgs {
+  std::string from;                    // see consumer::resolve_range
+  std::string to = "end";
+  std::vector<int32_t> partitions;     // empty: all
+  std::optional<std::string> from_file;  // NDJSON (.gz) archive instead of a topic range
+  std::string replay_group;            // empty: newsflow-replay-<time>-<hash>
+  bool resume = false;
+  bool dry_run = false;
+  ReplayDedup dedup = ReplayDedup::fresh;
+  ProgressStyle progress = ProgressStyle::automatic;
+  std::string metrics_address;         // empty: no endpoint
+  std::vector<std::string> argv;       // the command line, to print the resume command
+};
+// `newsflow replay`: a bounded range of a topic, or an archive file, through
+// the stage's engine into the output topic. Exit: 0 done, 2 bad range or
+// usage, 4 interrupted (resumable), 1 failure.
+inline constexpr int kExitInterrupted = 4;
+int replay_command(Config config, const ReplayArgs& args);
 
 struct DemoArgs {
   std::string articles;      // NDJSON of good sample articles

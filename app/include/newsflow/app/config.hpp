@@ -71,5 +71,8 @@ std::optional<uint64_t> parse_bytes(std::string_view s);
 
 // The README's configuration reference table, generated from all_settings().
 std::string settings_markdown();
+// One line a setting, `key  type  default`, for `newsflow config --list`:
+// what the unknown-setting errors point to.
+std::string settings_list();
 
 }  // namespace newsflow::app

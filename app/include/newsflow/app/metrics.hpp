@@ -39,6 +39,10 @@ class Metrics {
   void batch_committed() { batches_committed_.Increment(); }
   void commit_failed() { commit_failures_.Increment(); }
   void delivery_failed(uint64_t n) { delivery_failures_.Increment(static_cast<double>(n)); }
+  void batch_aborted() { batches_aborted_.Increment(); }
+  // newsflow replay: offsets of the range done and in total.
+  void replay_progress(int64_t done, int64_t total);
+  void broker_waited(double seconds) { broker_wait_seconds_.Increment(seconds); }
   void set_up(bool up) { up_.Set(up ? 1 : 0); }
   void set_dedup_index_entries(size_t n) { dedup_index_entries_.Set(static_cast<double>(n)); }
   // Outcome counters derived from what the processors wrote into the article.
@@ -62,6 +66,10 @@ class Metrics {
   prometheus::Counter& batches_committed_;
   prometheus::Counter& commit_failures_;
   prometheus::Counter& delivery_failures_;
+  prometheus::Counter& batches_aborted_;
+  prometheus::Counter& broker_wait_seconds_;
+  prometheus::Gauge& replay_done_;
+  prometheus::Gauge& replay_total_;
   prometheus::Gauge& up_;
   prometheus::Family<prometheus::Gauge>& lag_family_;
   prometheus::Family<prometheus::Histogram>& processor_seconds_family_;
@@ -71,6 +79,7 @@ class Metrics {
   prometheus::Counter& quotes_extracted_;
   prometheus::Counter& articles_with_quotes_;
   prometheus::Counter& unsupported_language_;
+  prometheus::Counter& normalize_suspect_;
 
   std::mutex mutex_;  // guards the caches below
   std::map<std::string, prometheus::Counter*, std::less<>> produced_;

@@ -1,19 +1,19 @@
 #pragma once
-// The Kafka -> Kafka stage. Each worker thread owns one consumer (in the
-// group), one pipeline and one producer, and runs batches; a batch is the
-// commit boundary:
-//   poll -> process -> produce outputs, dead letters, duplicates and dedup
-//   changelog entries -> await every delivery report -> commit offsets.
-// A delivery failure stops the stage without committing (at-least-once: the
-// batch is re-consumed after restart). Under exactly-once the produce..commit
-// part becomes one transaction without changing the shape.
+// The Kafka -> Kafka stage (`newsflow run`): start-up checks, the dedup state
+// rebuilt from its changelog, then one worker thread per `run.workers`, each
+// running the batch engine (engine/) over its own consumer (in the group),
+// pipeline and producer. Under exactly-once each worker's producer is
+// transactional with a stable transactional.id, and each batch one
+// transaction; under at-least-once the offsets follow the outputs.
 #include <atomic>
 #include <cstdint>
 #include <string>
 
 #include "newsflow/app/config.hpp"
+#include "newsflow/app/kafka_wiring.hpp"
 #include "newsflow/app/metrics.hpp"
 #include "newsflow/app/wiring.hpp"
+#include "newsflow/engine/batch_engine.hpp"
 
 namespace newsflow::app {
 
@@ -22,10 +22,8 @@ struct StageTopics {
 };
 StageTopics stage_topics(const Config& config);
 
-struct StageCounters {
-  std::atomic<uint64_t> consumed{0};
-  std::atomic<uint64_t> committed{0};  // records whose offsets are committed
-  std::atomic<uint64_t> output{0}, duplicates{0}, dead_letters{0};
+// Every worker's engine counts into the same counters, live.
+struct StageCounters : engine::EngineCounters {
   std::atomic<bool> ready{false};  // first partitions assigned
 };
 
@@ -33,13 +31,13 @@ class Stage {
  public:
   Stage(const Config& config, Metrics& metrics);
 
-  // Runs until stop becomes true (then drains and commits) or a fatal error.
+  // Runs until stop becomes true (then commits and leaves) or a fatal error.
   // Returns an exit status.
   int run(const std::atomic<bool>& stop);
   const StageCounters& counters() const { return counters_; }
 
  private:
-  int worker(int index, const std::atomic<bool>& stop, std::atomic<bool>& failed);
+  int worker(int index, const std::atomic<bool>& stop);
   void restore_dedup_state(processors::Pipeline& pipeline);
 
   const Config& config_;

@@ -1,7 +1,10 @@
 #pragma once
-// Kafka input: one consumer in the stage's group. Offsets are never
-// auto-committed; the run loop commits a batch's offsets once the batch's
-// outputs are delivered. Not thread-safe: one KafkaSource per worker thread.
+// Kafka input: one consumer in the stage's group, a BatchSource for the batch
+// engine. Offsets are never auto-committed: an OffsetCommitter (at-least-once)
+// or the producer's transaction (exactly-once) commits them once the batch's
+// outputs are stored. Reads committed records only (read_committed), so
+// aborted transactions upstream are never processed.
+// Not thread-safe: one KafkaSource per worker thread.
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -11,55 +14,54 @@
 
 #include "newsflow/core/kafka.hpp"
 #include "newsflow/core/record.hpp"
+#include "newsflow/core/seams.hpp"
 
 namespace newsflow::consumer {
 
-// Partition -> next offset to consume (last processed + 1), per topic.
-using OffsetMap = std::map<std::pair<std::string, int32_t>, int64_t>;
+using newsflow::OffsetMap;
 
 struct KafkaSourceOptions {
   std::string topic;
   std::map<std::string, std::string> properties;  // bootstrap.servers, group.id, pass-through
   // Called from poll with librdkafka's statistics JSON.
   std::function<void(std::string_view json)> on_statistics;
-  // Called from poll when partitions are assigned or revoked.
+  // Called from poll after partitions are assigned or revoked (metrics, logs).
   std::function<void(const std::string& event, const std::vector<std::pair<std::string, int32_t>>& partitions)>
       on_rebalance;
 };
 
-enum class PollStatus { ok, fatal };
-
 // Copies a consumed message (key, value, headers, origin) out of librdkafka's buffer.
 RawRecord to_raw_record(const rd_kafka_message_t* msg);
 
-class KafkaSource {
+class KafkaSource final : public BatchSource {
  public:
   explicit KafkaSource(KafkaSourceOptions options);
-  ~KafkaSource();  // closes the consumer (leaves the group) if close() was not called
+  ~KafkaSource() override;  // closes the consumer (leaves the group) if close() was not called
   KafkaSource(const KafkaSource&) = delete;
   KafkaSource& operator=(const KafkaSource&) = delete;
 
-  // Appends up to max records, waiting at most timeout_ms for the first.
-  // Returns fatal (with error()) on an unrecoverable consumer error.
-  PollStatus poll_batch(std::vector<RawRecord>& batch, size_t max, int timeout_ms);
+  // Takes what the consumer has fetched already without waiting; waits up to
+  // `wait` only when nothing is there, so a record never waits for others to
+  // fill a batch. Fatal (the consumer's fatal error) stops the worker.
+  Status poll(std::vector<RawRecord>& batch, size_t max, std::chrono::milliseconds wait) override;
 
-  // Synchronously commits offsets. Returns false with error() on failure; the
-  // offsets are then kept and committed again before the partitions are
-  // revoked (a commit refused while the group rebalances would otherwise make
-  // the next owner redo records that were already delivered).
-  bool commit(const OffsetMap& offsets);
+  // Seeks every assigned partition back to its committed offset (the
+  // beginning when none is committed, as auto.offset.reset=earliest).
+  Status rewind() override;
+
+  void on_revoke(RevokeHandler handler) override { revoke_handler_ = std::move(handler); }
 
   // Leaves the group cleanly (runs the revoke path). Idempotent.
-  void close();
+  void close() override;
 
   size_t assigned_partitions() const { return assigned_.load(); }
-  const std::string& error() const { return error_; }
   rd_kafka_t* handle() { return rk_.get(); }
 
  private:
   static void rebalance_cb(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts,
                            void* opaque);
   static int stats_cb(rd_kafka_t* rk, char* json, size_t len, void* opaque);
+  size_t take(std::vector<RawRecord>& batch, size_t max, int timeout_ms, Status& status);
 
   KafkaSourceOptions options_;
   // Member order matters: the queue must be destroyed before the handle.
@@ -67,9 +69,27 @@ class KafkaSource {
   kafka::Queue queue_;
   std::vector<rd_kafka_message_t*> messages_;  // reused batch buffer
   std::atomic<size_t> assigned_{0};
-  std::string error_;
-  OffsetMap pending_;  // delivered but not yet committed
+  RevokeHandler revoke_handler_;
   bool closed_ = false;
 };
+
+// The at-least-once committer: after the sink has stored a batch's records,
+// commits its offsets synchronously with the consumer.
+class OffsetCommitter final : public Committer {
+ public:
+  // consumer: the handle whose group the offsets are committed to.
+  explicit OffsetCommitter(rd_kafka_t* consumer) : consumer_(consumer) {}
+  Status begin() override { return Status::ok(); }
+  Status commit(const OffsetMap& next_offsets) override;
+  Status abort() override { return Status::ok(); }  // the records are stored; nothing to take back
+  bool discards_writes_on_abort() const override { return false; }
+  std::string_view name() const override { return "at_least_once"; }
+
+ private:
+  rd_kafka_t* consumer_;
+};
+
+// librdkafka's error for a consumer offset commit, by what the loop should do.
+Status classify_commit_error(rd_kafka_resp_err_t err);
 
 }  // namespace newsflow::consumer

@@ -85,6 +85,7 @@ struct Article {
   std::string text;  // normalized body; quote offsets refer to it
   uint32_t chrome_lines_removed = 0;
   bool title_repeat_removed = false;
+  bool normalize_suspect = false;  // normalize would have removed too much: nothing doubtful was removed
   DedupResult dedup;
   std::vector<Topic> topics;
   bool topics_language_supported = true;  // false: the topic rules have no terms for `language`

@@ -6,9 +6,12 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
 
 #include "newsflow/core/errors.hpp"
+#include "newsflow/core/status.hpp"
 
 namespace newsflow::kafka {
 
@@ -60,6 +63,28 @@ inline Handle make_handle(rd_kafka_type_t type, Conf conf, const std::string& wh
   if (!rk) throw ConfigError(what + ": " + err);
   conf.release();
   return Handle(rk);
+}
+
+// Keeps librdkafka's own classification of a transactional-API error. An
+// error with none of the three flags is treated as fatal (librdkafka's
+// examples/transactions.c does the same).
+inline Status to_status(rd_kafka_error_t* error, std::string_view what) {
+  if (!error) return Status::ok();
+  ErrorPtr owned(error);
+  std::string message = std::string(what) + ": " + rd_kafka_error_string(error);
+  const int code = rd_kafka_error_code(error);
+  if (rd_kafka_error_is_fatal(error)) return Status::fatal(std::move(message), code);
+  if (rd_kafka_error_txn_requires_abort(error)) return Status::abortable(std::move(message), code);
+  if (rd_kafka_error_is_retriable(error)) return Status::retriable(std::move(message), code);
+  return Status::fatal(std::move(message), code);
+}
+
+// The client's fatal error, if it has one (idempotent or transactional producer).
+inline std::optional<Status> fatal_error(rd_kafka_t* rk, std::string_view what) {
+  char reason[512];
+  const rd_kafka_resp_err_t err = rd_kafka_fatal_error(rk, reason, sizeof reason);
+  if (err == RD_KAFKA_RESP_ERR_NO_ERROR) return std::nullopt;
+  return Status::fatal(std::string(what) + ": " + reason, err);
 }
 
 }  // namespace newsflow::kafka

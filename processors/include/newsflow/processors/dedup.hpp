@@ -86,9 +86,22 @@ std::string_view to_string(DedupMatch::Kind kind);
 // The changes one caller's inserts made, drained by that caller only: each
 // worker writes the fingerprints of its own batch in that batch, so a crash
 // of one worker never loses fingerprints of stories another one committed.
+//
+// Batches that roll back: a caller's changes since its last commit_batch()
+// are journaled, so rollback_batch() can take them out again when the batch
+// they belong to is aborted (under exactly-once its changelog entries were
+// never committed, and a retried batch must not find its own articles as
+// duplicates). Evictions are not undone (the stories were leaving anyway);
+// their tombstones go out with the next batch instead.
 struct DedupChanges {
   std::vector<uint64_t> dirty;          // seqs of entries changed since the last drain
   std::vector<std::string> tombstones;  // changelog keys of evicted entries
+  struct Undo {
+    uint64_t seq;   // the entry changed
+    bool inserted;  // stored by this batch (else: its copy count was raised)
+  };
+  std::vector<Undo> journal;                       // since the last commit_batch / rollback_batch
+  std::vector<std::string> tombstones_in_flight;  // drained into the open batch
 };
 
 class DedupIndex {
@@ -112,6 +125,12 @@ class DedupIndex {
   // into out as changelog entries.
   void drain_changes(DedupChanges& changes, std::vector<StateChange>& out);
   void drain_changes(std::vector<StateChange>& out);
+
+  // The batch holding `changes` committed: forget its undo journal.
+  void commit_batch(DedupChanges& changes);
+  // The batch holding `changes` aborted: remove the stories it stored, lower
+  // the copy counts it raised, and queue its tombstones again.
+  void rollback_batch(DedupChanges& changes);
 
   size_t size() const;
   // Bytes held by the index (entries, ids, key tables), for the benchmark.

@@ -27,6 +27,9 @@ class Pipeline {
   void drain_state_changes(std::vector<StateChange>& out);
   // Offers one changelog entry to the stateful processors; true if one took it.
   bool restore(const StateChange& change);
+  // Forwarded to every stateful processor (see StatefulProcessor).
+  void commit_state();
+  void rollback_state();
 
   const std::vector<std::unique_ptr<Processor>>& chain() const { return chain_; }
 

@@ -47,6 +47,12 @@ class StatefulProcessor : public Processor {
   // Applies one change read back from the changelog. Returns false when the
   // change is malformed (it is skipped and counted by the caller).
   virtual bool restore(const StateChange& change) = 0;
+  // The batch whose changes were last drained is durable: nothing to undo.
+  virtual void commit_state() = 0;
+  // That batch was aborted: undo every change made since the last
+  // commit_state(), drained or not, so the retried batch sees the state as it
+  // was before.
+  virtual void rollback_state() = 0;
 };
 
 // Per-processor hooks the decorator calls; the app implements them with

@@ -10,8 +10,12 @@ namespace newsflow::processors {
 
 struct RuleLine {
   std::string_view kind;   // trimmed text before the first colon
-  std::string_view value;  // trimmed text after it
-  std::string location;    // "path:line: ", the prefix for error messages
+  std::string_view value;  // trimmed text after it (for word lists)
+  // Everything the author wrote after the colon and the blanks that follow
+  // it, up to the line end: trailing spaces and punctuation kept, because a
+  // rule matching text ("prefix: More in ") means every character.
+  std::string_view verbatim;
+  std::string location;  // "path:line: ", the prefix for error messages
 };
 
 // Calls on_rule for every rule line of the file. Throws ConfigError naming

@@ -5,13 +5,15 @@
 #include <string>
 
 #include "newsflow/core/record.hpp"
+#include "newsflow/core/seams.hpp"
 
 namespace newsflow::producer {
 
 class FileSink {
  public:
   // path "-" writes stdout. Throws ConfigError when the file cannot be opened.
-  FileSink(const std::string& path, const std::string& flag);
+  // append: add to an existing file instead of replacing it (the state log).
+  FileSink(const std::string& path, const std::string& flag, bool append = false);
   ~FileSink();
   FileSink(const FileSink&) = delete;
   FileSink& operator=(const FileSink&) = delete;
@@ -28,5 +30,43 @@ class FileSink {
 
 // The reject line of file mode (schemas/reject-line.schema.json).
 std::string format_reject_line(const RawRecord& input, const ProcessedRecord& result);
+// One state entry as the state file keeps it: {"key": ..., "value": ... | null}.
+std::string format_state_line(const StateChange& change);
+
+// File mode's RecordSink: enriched records to `output`, dead letters as
+// reject lines to `rejects` (stderr when null), routed duplicates to
+// `duplicates`, and state changes appended to `state` (dropped when null), so
+// the state file is a log that a crash leaves readable. Write errors (disk
+// full) are fatal. The files must outlive the sink.
+struct FileSinkTargets {
+  FileSink* output = nullptr;
+  FileSink* rejects = nullptr;
+  FileSink* duplicates = nullptr;
+  FileSink* state = nullptr;
+};
+
+class FileRecordSink final : public RecordSink {
+ public:
+  explicit FileRecordSink(FileSinkTargets targets) : targets_(targets) {}
+  Status write(Destination destination, const ProcessedRecord& record) override;
+  Status write_dead_letter(const RawRecord& input, const ProcessedRecord& rejection) override;
+  Status write_state_change(const StateChange& change) override;
+  Status write_passthrough(const RawRecord& input) override;
+  Status flush() override;
+
+ private:
+  FileSinkTargets targets_;
+};
+
+// File mode's Committer: the sink's flush already stored everything, and
+// nothing written can be taken back.
+class FileCommitter final : public Committer {
+ public:
+  Status begin() override { return Status::ok(); }
+  Status commit(const OffsetMap&) override { return Status::ok(); }
+  Status abort() override { return Status::ok(); }
+  bool discards_writes_on_abort() const override { return false; }
+  std::string_view name() const override { return "file"; }
+};
 
 }  // namespace newsflow::producer

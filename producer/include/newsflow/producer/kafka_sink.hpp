@@ -1,9 +1,8 @@
 #pragma once
-// Kafka output: one idempotent producer per worker for enriched records,
-// dead letters, routed duplicates and dedup changelog entries. The run loop
-// produces a whole batch, then await_delivery() waits for every delivery
-// report of it: that is the point after which the batch may be committed.
-// Under exactly-once (next) the same boundary becomes one transaction.
+// Kafka output: one producer per worker for enriched records, dead letters,
+// routed duplicates and dedup changelog entries, a RecordSink for the batch
+// engine. Idempotent always; transactional when given a transactional.id,
+// and then a TransactionCommitter makes each batch one transaction.
 #include <atomic>
 #include <cstdint>
 #include <map>
@@ -13,34 +12,44 @@
 
 #include "newsflow/core/kafka.hpp"
 #include "newsflow/core/record.hpp"
+#include "newsflow/core/seams.hpp"
 
 namespace newsflow::producer {
 
+struct SinkTopics {
+  std::string output, dead_letter, duplicates;
+  std::string changelog;  // empty: state changes are dropped (a replay never writes the live state)
+};
+
 struct KafkaSinkOptions {
-  std::map<std::string, std::string> properties;  // bootstrap.servers and pass-through
+  std::map<std::string, std::string> properties;  // bootstrap.servers, transactional.id, pass-through
+  SinkTopics topics;                              // for the RecordSink methods
+  int flush_timeout_ms = 60000;                   // one flush() waits this long, then says retriable
 };
 
-struct DeliveryResult {
-  bool ok = true;
-  uint64_t failed = 0;
-  std::string first_error;
-};
-
-class KafkaSink {
+class KafkaSink final : public RecordSink {
  public:
   explicit KafkaSink(KafkaSinkOptions options);
-  ~KafkaSink();  // flushes what is queued (bounded), then destroys
+  ~KafkaSink() override;  // flushes what is queued (bounded), then destroys
   KafkaSink(const KafkaSink&) = delete;
   KafkaSink& operator=(const KafkaSink&) = delete;
 
-  // Queues one record; blocks (serving delivery reports) while the local
-  // queue is full. Returns false only for a non-retriable local error.
-  bool produce(const std::string& topic, std::optional<std::string_view> key, std::optional<std::string_view> value,
-               const Headers& headers, int64_t timestamp_ms = 0);
+  // RecordSink: each maps to produce() on its topic.
+  Status write(Destination destination, const ProcessedRecord& record) override;
+  Status write_dead_letter(const RawRecord& input, const ProcessedRecord& rejection) override;
+  Status write_state_change(const StateChange& change) override;
+  Status write_passthrough(const RawRecord& input) override;
+  // Waits for every delivery report since the last flush, at most
+  // flush_timeout_ms: retriable when records are still outstanding, abortable
+  // when some failed, fatal when retrying cannot help (authorization, a
+  // record too large for the broker, the producer's fatal error).
+  Status flush() override { return await_delivery(options_.flush_timeout_ms); }
 
-  // Waits until every record produced since the last call is acknowledged
-  // (or failed), at most timeout_ms. Not ok when any failed or time ran out.
-  DeliveryResult await_delivery(int timeout_ms);
+  // Queues one record; blocks (serving delivery reports) while the local
+  // queue is full.
+  Status produce(const std::string& topic, std::optional<std::string_view> key, std::optional<std::string_view> value,
+                 const Headers& headers, int64_t timestamp_ms = 0);
+  Status await_delivery(int timeout_ms);
 
   // Creates topics that do not exist (admin API); existing ones are left as
   // they are. config holds topic configs such as cleanup.policy=compact.
@@ -55,11 +64,40 @@ class KafkaSink {
 
  private:
   static void delivery_cb(rd_kafka_t* rk, const rd_kafka_message_t* msg, void* opaque);
+  Status classify(rd_kafka_resp_err_t err, std::string message);
 
+  KafkaSinkOptions options_;
   kafka::Handle rk_;
   std::atomic<uint64_t> in_flight_{0};
   std::atomic<uint64_t> failed_{0};
-  std::string first_error_;  // written only from delivery_cb, which runs inside poll/flush on this thread
+  // Written only from delivery_cb, which runs inside poll/flush on this thread.
+  rd_kafka_resp_err_t first_error_code_ = RD_KAFKA_RESP_ERR_NO_ERROR;
+  std::string first_error_;
+};
+
+// The exactly-once committer: each batch is one transaction on the sink's
+// producer holding its outputs, dead letters, duplicates, changelog entries
+// and the input offsets (sent with the consumer's group metadata, KIP-447, so
+// a zombie of an older group generation is fenced at commit).
+class TransactionCommitter final : public Committer {
+ public:
+  // consumer: the handle whose group the offsets belong to.
+  TransactionCommitter(KafkaSink& sink, rd_kafka_t* consumer, int timeout_ms = 30000);
+
+  // init_transactions: registers the transactional.id and fences any older
+  // producer with the same id. Call once before the first begin().
+  Status init();
+  Status begin() override;
+  Status commit(const OffsetMap& next_offsets) override;
+  Status abort() override;
+  bool discards_writes_on_abort() const override { return true; }
+  std::string_view name() const override { return "exactly_once"; }
+
+ private:
+  KafkaSink& sink_;
+  rd_kafka_t* consumer_;
+  int timeout_ms_;
+  bool offsets_sent_ = false;  // a retried commit() does not send them twice
 };
 
 // Headers of a dead-letter record: the original headers, then the reason and

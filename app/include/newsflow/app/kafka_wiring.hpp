@@ -1,0 +1,58 @@
+#pragma once
+// The Kafka seams of one worker built from configuration, shared by
+// `newsflow run` (stage.cpp) and `newsflow replay`: client identities, the
+// sink, the committer for the configured guarantee, and the engine options.
+#include <map>
+#include <memory>
+#include <string>
+
+#include "newsflow/app/config.hpp"
+#include "newsflow/core/seams.hpp"
+#include "newsflow/engine/batch_engine.hpp"
+#include "newsflow/processors/pipeline.hpp"
+#include "newsflow/producer/kafka_sink.hpp"
+
+namespace newsflow::app {
+
+// Client identities of one worker, derived from settings and the host name.
+struct WorkerIds {
+  std::string client_id;         // <kafka.client_id_prefix>-<instance>-<worker>
+  std::string transactional_id;  // <kafka.transactional_id_prefix>-<group>-<instance>-<worker>
+};
+// group: the consumer group the worker commits to (the live group, or a replay's own).
+WorkerIds worker_ids(const Config& config, const std::string& group, int worker);
+
+// bootstrap.servers, client.id, the SASL password, then the pass-through properties.
+std::map<std::string, std::string> client_properties(const Config& config,
+                                                     const std::map<std::string, std::string>& pass_through,
+                                                     const std::string& client_id);
+
+bool exactly_once(const Config& config);
+
+// A worker's producer: transactional (with ids.transactional_id) under exactly-once.
+producer::KafkaSinkOptions sink_options(const Config& config, const producer::SinkTopics& topics,
+                                        const WorkerIds& ids);
+
+// The committer for the configured guarantee. Under exactly-once it runs
+// init_transactions first (fencing a previous incarnation of this worker);
+// throws std::runtime_error naming the transactional id when that fails.
+// consumer: the handle whose group the offsets go to (may be null when the
+// source has no offsets, e.g. a file).
+std::unique_ptr<Committer> make_committer(const Config& config, producer::KafkaSink& sink, rd_kafka_t* consumer,
+                                          const WorkerIds& ids, const std::atomic<bool>& stop);
+
+engine::EngineOptions engine_options(const Config& config, const std::string& worker_name);
+
+// Applies every committed entry of a dedup changelog topic (read_committed,
+// outside any group) to the pipeline's stateful processors.
+struct ChangelogRead {
+  uint64_t records = 0, skipped = 0;
+  bool topic_exists = true;
+  double seconds = 0;
+};
+ChangelogRead read_changelog(const Config& config, const std::string& topic, processors::Pipeline& pipeline);
+
+// One line for a worker's fatal error, with a hint when it was fenced.
+std::string describe_fatal(const Status& status, const WorkerIds& ids);
+
+}  // namespace newsflow::app

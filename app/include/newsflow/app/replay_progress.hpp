@@ -1,0 +1,54 @@
+#pragma once
+// Progress of a replay, shown as a person expects it: on a terminal a bar
+// (or one per partition) redrawn in place at most 10 times a second; in a
+// log (CI, a pod) one plain line every 5 s; always the replay gauges in the
+// metrics. Wraps the metrics probe so the engine sees one EngineProbe.
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "newsflow/app/commands.hpp"
+#include "newsflow/app/metrics.hpp"
+#include "newsflow/consumer/range_source.hpp"
+#include "newsflow/engine/batch_engine.hpp"
+
+namespace newsflow::app {
+
+// done / total with the rate and time left, e.g. "52%  10,400/20,000  3,120/s  ETA 0:03".
+std::string progress_text(int64_t done, int64_t total, double seconds);
+// A bar of `width` cells for done / total.
+std::string progress_bar(int64_t done, int64_t total, int width);
+
+class ReplayProgress final : public engine::EngineProbe {
+ public:
+  using Sample = std::function<std::vector<consumer::RangeProgress>()>;
+  // style automatic: bar on a terminal (stderr), log otherwise.
+  ReplayProgress(ProgressStyle style, Sample sample, engine::EngineProbe& inner, Metrics& metrics);
+
+  void polled(size_t records) override;
+  void processed(const Article& article) override { inner_.processed(article); }
+  void dead_lettered(const std::string& error_class) override { inner_.dead_lettered(error_class); }
+  void duplicate_dropped() override { inner_.duplicate_dropped(); }
+  void committed(const std::array<uint64_t, 4>& written, size_t records,
+                 std::chrono::duration<double> open_for) override;
+  void aborted(engine::AbortCause cause, const Status& why) override { inner_.aborted(cause, why); }
+  void waiting(const Status& why, std::chrono::milliseconds so_far) override { inner_.waiting(why, so_far); }
+  void resumed(std::chrono::milliseconds outage) override { inner_.resumed(outage); }
+
+  // Draws the final state (100 % when complete) and ends the line.
+  void finish();
+
+ private:
+  void show(bool force);
+
+  ProgressStyle style_;
+  Sample sample_;
+  engine::EngineProbe& inner_;
+  Metrics& metrics_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now(), last_{};
+  int drawn_lines_ = 0;
+};
+
+}  // namespace newsflow::app

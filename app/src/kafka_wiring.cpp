@@ -1,0 +1,109 @@
+#include "newsflow/app/kafka_wiring.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include "newsflow/consumer/kafka_source.hpp"
+#include "newsflow/consumer/topic_reader.hpp"
+
+namespace newsflow::app {
+namespace {
+
+std::string instance_name(const Config& config) {
+  if (!config.string("kafka.instance_id").empty()) return config.string("kafka.instance_id");
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') return "newsflow";
+  return host;
+}
+
+}  // namespace
+
+WorkerIds worker_ids(const Config& config, const std::string& group, int worker) {
+  const std::string instance = instance_name(config);
+  return {config.string("kafka.client_id_prefix") + "-" + instance + "-" + std::to_string(worker),
+          config.string("kafka.transactional_id_prefix") + "-" + group + "-" + instance + "-" + std::to_string(worker)};
+}
+
+std::map<std::string, std::string> client_properties(const Config& config,
+                                                     const std::map<std::string, std::string>& pass_through,
+                                                     const std::string& client_id) {
+  std::map<std::string, std::string> p;
+  p["bootstrap.servers"] = config.string("kafka.brokers");
+  p["client.id"] = client_id;
+  if (!config.string("kafka.sasl_password").empty()) p["sasl.password"] = config.string("kafka.sasl_password");
+  for (const auto& [k, v] : pass_through) p[k] = v;
+  return p;
+}
+
+bool exactly_once(const Config& config) { return config.string("processing.guarantee") == "exactly_once"; }
+
+producer::KafkaSinkOptions sink_options(const Config& config, const producer::SinkTopics& topics,
+                                        const WorkerIds& ids) {
+  producer::KafkaSinkOptions options;
+  options.properties = client_properties(config, config.producer_properties(), ids.client_id);
+  if (exactly_once(config)) options.properties["transactional.id"] = ids.transactional_id;
+  options.topics = topics;
+  options.flush_timeout_ms = static_cast<int>(config.duration("run.delivery_timeout").count());
+  return options;
+}
+
+std::unique_ptr<Committer> make_committer(const Config& config, producer::KafkaSink& sink, rd_kafka_t* consumer,
+                                          const WorkerIds& ids, const std::atomic<bool>& stop) {
+  if (!exactly_once(config)) return std::make_unique<consumer::OffsetCommitter>(consumer);
+  auto txn = std::make_unique<producer::TransactionCommitter>(sink, consumer);
+  // Fences a zombie with the same transactional.id (a previous run of this
+  // worker) and aborts whatever it left open.
+  Status init = txn->init();
+  for (int attempt = 1; init.is_retriable() && attempt < 20 && !stop.load(); ++attempt) {
+    spdlog::warn("{}: init_transactions: {}; retrying", ids.client_id, init.message());
+    init = txn->init();
+  }
+  if (!init.is_ok())
+    throw std::runtime_error("cannot start exactly-once with transactional.id '" + ids.transactional_id + "' (" +
+                             std::string(to_string(init.error_class())) + "): " + init.message());
+  spdlog::info("{}: exactly-once, transactional.id '{}'", ids.client_id, ids.transactional_id);
+  return txn;
+}
+
+engine::EngineOptions engine_options(const Config& config, const std::string& worker_name) {
+  engine::EngineOptions options;
+  options.poll_max_records = static_cast<size_t>(std::max<int64_t>(1, config.integer("run.batch_size")));
+  options.poll_wait = config.duration("run.batch_timeout");
+  options.commit_interval = config.duration("processing.commit_interval");
+  options.commit_max_records = static_cast<size_t>(std::max<int64_t>(1, config.integer("processing.commit_records")));
+  options.on_duplicate = engine::parse_duplicate_policy(config.string("dedup.on_duplicate"));
+  options.passthrough = config.boolean("run.passthrough");
+  options.outage_limit = config.duration("processing.outage_limit");
+  options.worker_name = worker_name;
+  return options;
+}
+
+ChangelogRead read_changelog(const Config& config, const std::string& topic, processors::Pipeline& pipeline) {
+  const auto started = std::chrono::steady_clock::now();
+  auto properties = client_properties(config, config.consumer_properties(),
+                                      worker_ids(config, config.string("kafka.group_id"), 0).client_id);
+  // Only committed entries: an aborted batch's fingerprints were never state.
+  properties["isolation.level"] = "read_committed";
+  ChangelogRead read;
+  const auto result = consumer::read_topic_to_end(properties, topic, 120000, [&](const RawRecord& record, bool tombstone) {
+    StateChange change{record.key.value_or(""), tombstone ? std::nullopt : std::optional<std::string>(record.value)};
+    if (!pipeline.restore(change)) ++read.skipped;
+  });
+  read.records = result.records;
+  read.topic_exists = result.topic_exists;
+  read.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return read;
+}
+
+std::string describe_fatal(const Status& status, const WorkerIds& ids) {
+  const int code = status.code();
+  const bool fenced = code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
+                      code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
+  std::string line = std::string(to_string(status.error_class())) + " error: " + status.message();
+  if (fenced)
+    line += " (fenced: a newer producer took transactional.id '" + ids.transactional_id +
+            "'; two instances share kafka.instance_id, or this one was replaced)";
+  return line;
+}
+
+}  // namespace newsflow::app

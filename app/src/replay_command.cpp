@@ -1,0 +1,218 @@
+// `newsflow replay`: a bounded range of a topic (or an NDJSON archive)
+// through the same batch engine and processors as `newsflow run`, into any
+// output topic, exactly-once by default. It reads by manual assignment and
+// commits to its own group (never the live group's offsets), stops by itself
+// at the end of its range, shows progress, and can be interrupted and resumed.
+#include <spdlog/spdlog.h>
+#include <xxhash.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "newsflow/app/commands.hpp"
+#include "newsflow/app/engine_probe.hpp"
+#include "newsflow/app/kafka_wiring.hpp"
+#include "newsflow/app/replay_progress.hpp"
+#include "newsflow/app/signals.hpp"
+#include "newsflow/app/stage.hpp"
+#include "newsflow/consumer/file_source.hpp"
+#include "newsflow/consumer/range_source.hpp"
+#include "newsflow/core/time.hpp"
+
+namespace newsflow::app {
+namespace {
+
+std::string offsets_spec(const consumer::TopicRange& range, bool ends) {
+  std::string out;
+  for (const auto& [p, r] : range) out += (out.empty() ? "" : ",") + std::to_string(p) + ":" + std::to_string(ends ? r.end : r.start);
+  return out;
+}
+
+std::string shell_quote(const std::string& s) {
+  if (!s.empty() && s.find_first_of(" \t\n'\"\\$`*?[]{}()<>|&;#~!") == std::string::npos) return s;
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// The command that continues this replay: the same flags, the resolved
+// range spelled as offsets (so `end` keeps meaning the end seen at the start),
+// the replay group, and --resume.
+std::string resume_command(const std::vector<std::string>& argv, const consumer::TopicRange& range,
+                           const std::string& group) {
+  static const std::vector<std::string> dropped_with_value = {"--from", "--to", "--replay-group"};
+  static const std::vector<std::string> dropped_flags = {"--resume", "--dry-run"};
+  std::string out;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    const std::string& a = argv[i];
+    bool skip = false;
+    for (const auto& f : dropped_with_value) {
+      if (a == f) {
+        ++i;
+        skip = true;
+      } else if (a.starts_with(f + "=")) {
+        skip = true;
+      }
+    }
+    for (const auto& f : dropped_flags) skip |= a == f;
+    if (!skip) out += (out.empty() ? "" : " ") + shell_quote(a);
+  }
+  return out + " --from " + offsets_spec(range, false) + " --to " + offsets_spec(range, true) + " --replay-group " +
+         group + " --resume";
+}
+
+std::string default_group(const Config& config, const ReplayArgs& args) {
+  const std::string spec = config.string("input.topic") + "|" + config.string("output.topic") + "|" + args.from +
+                           "|" + args.to + "|" + args.from_file.value_or("");
+  const auto stamp = format_rfc3339_ms(now_ms());
+  std::string compact;
+  for (char c : stamp.substr(0, 19))
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == 'T') compact += c;
+  return fmt::format("newsflow-replay-{}-{:08x}", compact, static_cast<uint32_t>(XXH3_64bits(spec.data(), spec.size())));
+}
+
+int64_t records_in(const consumer::TopicRange& range) {
+  int64_t n = 0;
+  for (const auto& [p, r] : range) n += r.end - r.start;
+  return n;
+}
+
+}  // namespace
+
+int replay_command(Config config, const ReplayArgs& args) {
+  if (args.dedup == ReplayDedup::off) config.set("dedup.enabled", "false", "--dedup off");
+  const StageTopics topics = stage_topics(config);
+  const bool from_file = args.from_file.has_value();
+  if (!from_file && args.from.empty()) throw ConfigError("replay: give --from (a time, offsets, beginning) or --from-file");
+  if (from_file && args.resume) throw ConfigError("--resume works with topic ranges; an archive replays whole");
+  const std::string group = args.replay_group.empty() ? default_group(config, args) : args.replay_group;
+  if (group == config.string("kafka.group_id"))
+    throw ConfigError("--replay-group '" + group + "' is the live group (kafka.group_id): a replay never moves its offsets");
+  const WorkerIds ids = worker_ids(config, group, 0);
+  auto consumer_props = client_properties(config, config.consumer_properties(), ids.client_id);
+  consumer_props["group.id"] = group;
+
+  consumer::TopicRange range;
+  if (!from_file) {
+    kafka::Handle lookup = kafka::make_handle(RD_KAFKA_CONSUMER, kafka::make_conf(consumer_props, "kafka.consumer"),
+                                              "replay range lookup");
+    const auto resolved = consumer::resolve_range(
+        lookup.get(), {topics.input, args.from, args.to, args.partitions, now_ms()});
+    if (!resolved.error.empty()) {
+      spdlog::error("replay: {}", resolved.error);
+      return kExitUsage;
+    }
+    range = resolved.range;
+    if (args.resume) {
+      kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(range.size())));
+      for (const auto& [p, r] : range) rd_kafka_topic_partition_list_add(list.get(), topics.input.c_str(), p);
+      if (auto err = rd_kafka_committed(lookup.get(), list.get(), 15000))
+        throw std::runtime_error(std::string("--resume: cannot read the committed offsets of '") + group + "': " +
+                                 rd_kafka_err2str(err));
+      int64_t already = 0;
+      for (int i = 0; i < list->cnt; ++i) {
+        auto& r = range[list->elems[i].partition];
+        const int64_t committed = list->elems[i].offset;
+        if (committed > r.start && committed <= r.end) {
+          already += committed - r.start;
+          r.start = committed;
+        }
+      }
+      spdlog::info("replay: resuming '{}': {} offsets of the range were already committed", group, already);
+    }
+    std::fprintf(stderr, "replay of '%s' -> '%s' (group %s)\n", topics.input.c_str(), topics.output.c_str(),
+                 group.c_str());
+    for (const auto& [p, r] : range)
+      std::fprintf(stderr, "  partition %-3d offsets %lld .. %lld  (%lld records)\n", p,
+                   static_cast<long long>(r.start), static_cast<long long>(r.end),
+                   static_cast<long long>(r.end - r.start));
+    std::fprintf(stderr, "  total %lld records\n", static_cast<long long>(records_in(range)));
+    if (args.dry_run) return kExitOk;
+    if (records_in(range) == 0) {
+      std::fprintf(stderr, "replay: nothing left to do (the range was already replayed)\n");
+      return kExitOk;
+    }
+  } else if (args.dry_run) {
+    consumer::FileSource counter(*args.from_file, "--from-file");
+    std::vector<RawRecord> lines;
+    uint64_t n = 0;
+    while (counter.next_batch(lines, 1024)) {
+      n += lines.size();
+      lines.clear();
+    }
+    std::fprintf(stderr, "replay of '%s' -> '%s': %llu lines\n", args.from_file->c_str(), topics.output.c_str(),
+                 static_cast<unsigned long long>(n));
+    return kExitOk;
+  }
+
+  std::atomic<bool> stop{false};
+  SignalWatcher signals(stop, config.duration("run.shutdown_timeout"));
+  Metrics metrics;
+  metrics.serve(args.metrics_address);
+  if (!metrics.endpoint().empty()) spdlog::info("metrics at {}", metrics.endpoint());
+
+  const SharedResources resources = load_resources(config);
+  auto pipeline = make_pipeline(config, resources, [&](std::string_view name) { return metrics.processor_probe(name); });
+  if (args.dedup == ReplayDedup::live && resources.dedup_index) {
+    const ChangelogRead read = read_changelog(config, topics.changelog, *pipeline);
+    if (!read.topic_exists) spdlog::warn("--dedup live: the changelog '{}' does not exist; starting empty", topics.changelog);
+    spdlog::info("--dedup live: {} entries of '{}' (read only) in {:.1f}s", read.records, topics.changelog, read.seconds);
+  }
+  // The changelog topic is left out: a replay never writes the live state.
+  producer::KafkaSink sink(sink_options(config, {topics.output, topics.dead_letter, topics.duplicates, ""}, ids));
+
+  std::unique_ptr<consumer::RangeSource> range_source;
+  std::unique_ptr<consumer::FileSource> file_source;
+  BatchSource* source = nullptr;
+  ReplayProgress::Sample sample;
+  uint64_t file_bytes = 0;
+  if (from_file) {
+    file_source = std::make_unique<consumer::FileSource>(*args.from_file, "--from-file");
+    source = file_source.get();
+    std::error_code ec;
+    file_bytes = std::filesystem::file_size(*args.from_file, ec);
+    sample = [&] {
+      return std::vector<consumer::RangeProgress>{
+          {-1, static_cast<int64_t>(file_source->compressed_bytes_read()), static_cast<int64_t>(file_bytes)}};
+    };
+  } else {
+    range_source = std::make_unique<consumer::RangeSource>(consumer_props, topics.input, range);
+    source = range_source.get();
+    sample = [&] { return range_source->progress(); };
+  }
+  const auto committer = make_committer(config, sink, range_source ? range_source->handle() : nullptr, ids, stop);
+
+  MetricsEngineProbe metrics_probe(metrics, resources.dedup_index.get());
+  ReplayProgress progress(from_file && args.progress == ProgressStyle::partitions ? ProgressStyle::bar : args.progress,
+                          sample, metrics_probe, metrics);
+  engine::BatchEngine engine(engine_options(config, "replay"), *source, pipeline.get(), sink, *committer, &progress);
+  const auto started = std::chrono::steady_clock::now();
+  const engine::EngineResult result = engine.run(stop);
+  progress.finish();
+  const auto& c = engine.counters();
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::fprintf(stderr,
+               "replay: %lld records in range, %llu read, %llu output, %llu duplicates (%s), %llu dead letters, "
+               "%llu batches committed (%llu aborted) in %.1fs\n",
+               from_file ? static_cast<long long>(c.polled.load()) : static_cast<long long>(records_in(range)),
+               static_cast<unsigned long long>(c.polled.load()), static_cast<unsigned long long>(c.output.load()),
+               static_cast<unsigned long long>(c.duplicates.load()), config.string("dedup.on_duplicate").c_str(),
+               static_cast<unsigned long long>(c.dead_letters.load()), static_cast<unsigned long long>(c.batches.load()),
+               static_cast<unsigned long long>(c.aborts.load()), secs);
+  if (!result.status.is_ok()) {
+    spdlog::error("replay: stopped on a {}", describe_fatal(result.status, ids));
+    return kExitFailure;
+  }
+  if (!result.end_of_input) {
+    std::fprintf(stderr, "replay: interrupted; %llu records committed. Continue with:\n  %s\n",
+                 static_cast<unsigned long long>(c.committed.load()),
+                 from_file ? "(an archive replays whole: run the same command again)"
+                           : resume_command(args.argv, range, group).c_str());
+    return kExitInterrupted;
+  }
+  return kExitOk;
+}
+
+}  // namespace newsflow::app

@@ -1,0 +1,99 @@
+#pragma once
+// The three seams of the batch engine (engine/): where records come from, where
+// results go, and what makes a batch durable. consumer/ and producer/
+// implement them for Kafka and for files; the engine sees only these, so
+// `run`, `process` and `replay` share one loop.
+//
+// One instance of each per worker thread; none of them is thread-safe.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "newsflow/core/record.hpp"
+#include "newsflow/core/status.hpp"
+
+namespace newsflow {
+
+// (topic, partition) -> next offset to consume (last processed + 1).
+using OffsetMap = std::map<std::pair<std::string, int32_t>, int64_t>;
+
+class BatchSource {
+ public:
+  virtual ~BatchSource() = default;
+
+  // Appends the records available now, up to max, waiting at most `wait` for
+  // the first one; an empty batch with ok() just means nothing arrived.
+  virtual Status poll(std::vector<RawRecord>& batch, size_t max, std::chrono::milliseconds wait) = 0;
+
+  // A bounded source (a file, a replay range) is exhausted once every record
+  // in it has been polled; an unbounded one never is.
+  virtual bool exhausted() const { return false; }
+
+  // Moves back to the committed positions and forgets what was polled since:
+  // after an aborted batch the same records come again.
+  virtual Status rewind() = 0;
+
+  // Called from inside poll() just before partitions are taken away, so the
+  // engine can commit (lost = false) or abort (lost = true) the open batch
+  // while this member still owns them.
+  using RevokeHandler = std::function<void(bool lost)>;
+  virtual void on_revoke(RevokeHandler handler) { (void)handler; }
+
+  // Leaves cleanly (a consumer group: runs the revoke path, then leaves).
+  virtual void close() {}
+};
+
+// Where a processed record goes; the sink maps each to a topic or a file.
+enum class Destination { output, dead_letter, duplicate, changelog };
+
+std::string_view to_string(Destination d);
+
+class RecordSink {
+ public:
+  virtual ~RecordSink() = default;
+
+  // Each queues one record and returns without waiting for it to be stored.
+  // Not ok when the sink refused it (the batch then aborts or the worker
+  // stops, by the error's class).
+  //   output / duplicate: an enriched record (ProcessedRecord key, value, headers)
+  virtual Status write(Destination destination, const ProcessedRecord& record) = 0;
+  //   dead letter: the original record and why it was rejected
+  virtual Status write_dead_letter(const RawRecord& input, const ProcessedRecord& rejection) = 0;
+  //   a processor's state change (dedup changelog entry or tombstone)
+  virtual Status write_state_change(const StateChange& change) = 0;
+  //   the input unchanged, to the output (run.passthrough)
+  virtual Status write_passthrough(const RawRecord& input) = 0;
+
+  // Returns once every record written since the last flush is stored (or
+  // failed). Retriable when time ran out with records still outstanding.
+  virtual Status flush() = 0;
+};
+
+class Committer {
+ public:
+  virtual ~Committer() = default;
+
+  // Opens a batch; under transactions, begins one.
+  virtual Status begin() = 0;
+
+  // Makes the flushed writes and the source positions durable together (a
+  // transaction) or in that order (outputs first, then offsets).
+  virtual Status commit(const OffsetMap& next_offsets) = 0;
+
+  // Ends a batch that cannot commit.
+  virtual Status abort() = 0;
+
+  // True when abort() discards the batch's writes (a transaction). Then the
+  // state changes made while processing it must be undone as well.
+  virtual bool discards_writes_on_abort() const = 0;
+
+  virtual std::string_view name() const = 0;
+};
+
+}  // namespace newsflow

@@ -1,0 +1,130 @@
+#pragma once
+// The batch engine: the one loop every mode runs (`newsflow run`, `process`,
+// `replay`). Per worker thread it moves records from a BatchSource through
+// the processor Pipeline into a RecordSink, and a Committer makes each batch
+// durable:
+//
+//   poll what is available -> process -> write outputs, dead letters,
+//   duplicates -> ... (more polls) ... -> when the commit interval is up:
+//   write the batch's state changes -> flush the sink -> commit offsets
+//   (or the transaction holding all of it).
+//
+// Records are processed as soon as they are polled; the commit interval, not
+// the poll, bounds how many records share a commit. On an abortable error the
+// batch is aborted, the source rewound to its committed positions, and (when
+// the committer discards writes) the processors' state changes undone, then
+// the same records are processed again. A fatal error stops the worker.
+//
+// Duplicate routing (drop / route / emit) lives here once, for every mode.
+// Not thread-safe: one engine per worker, each with its own seams.
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "newsflow/core/seams.hpp"
+#include "newsflow/processors/pipeline.hpp"
+
+namespace newsflow::engine {
+
+enum class DuplicatePolicy { drop, route, emit };
+// Parses "drop" / "route" / "emit"; throws ConfigError otherwise.
+DuplicatePolicy parse_duplicate_policy(std::string_view name);
+
+struct EngineOptions {
+  size_t poll_max_records = 500;                    // most records taken from one poll
+  std::chrono::milliseconds poll_wait{100};         // longest wait when nothing is available
+  std::chrono::milliseconds commit_interval{100};   // longest time a batch stays open
+  size_t commit_max_records = 10000;                // most records in one batch
+  DuplicatePolicy on_duplicate = DuplicatePolicy::drop;
+  bool passthrough = false;                         // copy input to output unprocessed
+  // How long a failing broker is waited for (flush and commit retried, aborted
+  // batches retried) before the worker gives up with a fatal error.
+  std::chrono::milliseconds outage_limit{std::chrono::minutes(10)};
+  std::string worker_name = "worker 0";             // for log lines
+};
+
+// Which step failed when a batch was aborted.
+enum class AbortCause { write, delivery, commit, partitions_lost };
+std::string_view to_string(AbortCause cause);
+
+// Hooks for metrics and logs, so the engine holds no Prometheus code.
+class EngineProbe {
+ public:
+  virtual ~EngineProbe() = default;
+  virtual void polled(size_t records) = 0;
+  virtual void processed(const Article& article) = 0;
+  virtual void dead_lettered(const std::string& error_class) = 0;
+  virtual void duplicate_dropped() = 0;
+  // A batch committed: how many records of each destination it made durable.
+  virtual void committed(const std::array<uint64_t, 4>& written_by_destination, size_t records,
+                         std::chrono::duration<double> open_for) = 0;
+  virtual void aborted(AbortCause cause, const Status& why) = 0;
+  virtual void waiting(const Status& why, std::chrono::milliseconds so_far) = 0;  // broker trouble, retrying
+  virtual void resumed(std::chrono::milliseconds outage) = 0;
+};
+
+struct EngineCounters {
+  std::atomic<uint64_t> polled{0};
+  std::atomic<uint64_t> committed{0};  // input records whose batch committed
+  std::atomic<uint64_t> output{0};      // records written to the output (emitted duplicates included)
+  std::atomic<uint64_t> duplicates{0};  // duplicate decisions, however routed
+  std::atomic<uint64_t> dropped{0};     // of those, dropped (dedup.on_duplicate=drop)
+  std::atomic<uint64_t> dead_letters{0}, changelog{0};
+  std::atomic<uint64_t> batches{0}, aborts{0};
+};
+
+struct EngineResult {
+  Status status = Status::ok();  // fatal when the worker stopped on an error
+  bool end_of_input = false;     // a bounded source was read to its end
+};
+
+class BatchEngine {
+ public:
+  // pipeline may be null only with options.passthrough. probe may be null.
+  // counters: where to count (several engines may share one); null: its own.
+  BatchEngine(EngineOptions options, BatchSource& source, processors::Pipeline* pipeline, RecordSink& sink,
+              Committer& committer, EngineProbe* probe, EngineCounters* counters = nullptr);
+
+  // Runs until `stop` (commits the open batch, leaves), a fatal error, or the
+  // end of a bounded source (commits, returns end_of_input).
+  EngineResult run(const std::atomic<bool>& stop);
+
+  const EngineCounters& counters() const { return counters_; }
+
+ private:
+  Status process_batch(const std::vector<RawRecord>& batch);
+  Status write(Destination d, const ProcessedRecord& r);
+  // Commits the open batch; on an abortable error aborts and rolls back.
+  // Returns ok, or the fatal error that stops the worker.
+  Status commit_open_batch(bool rewind_on_abort);
+  Status abort_open_batch(AbortCause cause, const Status& why, bool rewind);
+  // Calls op until it is not retriable, at most options_.outage_limit.
+  template <typename Op>
+  Status retry(const char* what, Op&& op);
+  void on_revoke(bool lost);
+
+  EngineOptions options_;
+  BatchSource& source_;
+  processors::Pipeline* pipeline_;
+  RecordSink& sink_;
+  Committer& committer_;
+  EngineProbe* probe_;
+  EngineCounters own_counters_;
+  EngineCounters& counters_;
+
+  // The open batch.
+  bool open_ = false;
+  std::chrono::steady_clock::time_point opened_at_;
+  OffsetMap offsets_;
+  size_t records_ = 0;
+  std::array<uint64_t, 4> written_{};  // by Destination
+  uint64_t dropped_ = 0;
+  uint64_t duplicates_ = 0;
+  std::vector<StateChange> changes_;   // reused
+  Status revoke_status_ = Status::ok();  // a fatal error met inside the revoke callback
+};
+
+}  // namespace newsflow::engine

@@ -1,0 +1,271 @@
+#include "newsflow/engine/batch_engine.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <thread>
+
+#include "newsflow/core/errors.hpp"
+
+namespace newsflow::engine {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::chrono::milliseconds since(Clock::time_point t) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t);
+}
+
+size_t index_of(Destination d) { return static_cast<size_t>(d); }
+
+}  // namespace
+
+std::string_view to_string(AbortCause cause) {
+  switch (cause) {
+    case AbortCause::write: return "write";
+    case AbortCause::delivery: return "delivery";
+    case AbortCause::commit: return "commit";
+    case AbortCause::partitions_lost: return "partitions_lost";
+  }
+  return "write";
+}
+
+DuplicatePolicy parse_duplicate_policy(std::string_view name) {
+  if (name == "drop") return DuplicatePolicy::drop;
+  if (name == "route") return DuplicatePolicy::route;
+  if (name == "emit") return DuplicatePolicy::emit;
+  throw ConfigError("dedup.on_duplicate: '" + std::string(name) + "' is not one of drop, route, emit");
+}
+
+BatchEngine::BatchEngine(EngineOptions options, BatchSource& source, processors::Pipeline* pipeline,
+                         RecordSink& sink, Committer& committer, EngineProbe* probe, EngineCounters* counters)
+    : options_(std::move(options)),
+      source_(source),
+      pipeline_(pipeline),
+      sink_(sink),
+      committer_(committer),
+      probe_(probe),
+      counters_(counters ? *counters : own_counters_) {
+  if (!pipeline_ && !options_.passthrough) throw ConfigError("engine: a pipeline is required unless passthrough");
+  options_.poll_max_records = std::max<size_t>(1, options_.poll_max_records);
+  options_.commit_max_records = std::max<size_t>(1, options_.commit_max_records);
+}
+
+EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
+  source_.on_revoke([this](bool lost) { on_revoke(lost); });
+  EngineResult result;
+  std::vector<RawRecord> batch;
+  while (!stop.load(std::memory_order_relaxed)) {
+    // Never wait in poll past the moment the open batch is due.
+    auto wait = options_.poll_wait;
+    if (open_) {
+      const auto left = options_.commit_interval - since(opened_at_);
+      wait = std::clamp(left, std::chrono::milliseconds(0), options_.poll_wait);
+    }
+    batch.clear();
+    const size_t room = options_.commit_max_records - std::min(records_, options_.commit_max_records - 1);
+    Status polled = source_.poll(batch, std::min(options_.poll_max_records, room), wait);
+    if (!revoke_status_.is_ok()) {
+      result.status = revoke_status_;
+      break;
+    }
+    if (polled.is_fatal()) {
+      result.status = polled;
+      break;
+    }
+    if (!polled.is_ok()) spdlog::warn("{}: poll: {} ({}), retrying", options_.worker_name, polled.message(),
+                                      to_string(polled.error_class()));
+    if (!batch.empty()) {
+      if (!open_) {
+        Status begun = retry("begin batch", [&] { return committer_.begin(); });
+        if (!begun.is_ok()) {
+          result.status = begun.is_fatal() ? begun : Status::fatal("cannot begin a batch: " + begun.message());
+          break;
+        }
+        open_ = true;
+        opened_at_ = Clock::now();
+      }
+      counters_.polled += batch.size();
+      if (probe_) probe_->polled(batch.size());
+      if (Status s = process_batch(batch); !s.is_ok()) {
+        if (s.is_fatal() || (s = abort_open_batch(AbortCause::write, s, true)).is_fatal()) {
+          result.status = s;
+          break;
+        }
+        continue;
+      }
+    }
+    const bool due = open_ && (records_ >= options_.commit_max_records ||
+                               since(opened_at_) >= options_.commit_interval || source_.exhausted());
+    if (due) {
+      if (Status s = commit_open_batch(true); s.is_fatal()) {
+        result.status = s;
+        break;
+      }
+    }
+    if (!open_ && source_.exhausted()) {
+      result.end_of_input = true;
+      break;
+    }
+  }
+  if (result.status.is_ok()) {
+    // Stopping (SIGTERM) or at the end: what was processed is committed.
+    if (Status s = commit_open_batch(false); s.is_fatal()) result.status = s;
+  } else if (open_) {
+    (void)committer_.abort();  // best effort: the worker is stopping on a fatal error anyway
+  }
+  source_.close();
+  source_.on_revoke(nullptr);
+  return result;
+}
+
+Status BatchEngine::process_batch(const std::vector<RawRecord>& batch) {
+  for (const RawRecord& record : batch) {
+    if (record.origin) offsets_[{record.origin->topic, record.origin->partition}] = record.origin->offset + 1;
+    ++records_;
+    if (options_.passthrough) {
+      if (Status s = sink_.write_passthrough(record); !s.is_ok()) return s;
+      ++written_[index_of(Destination::output)];
+      continue;
+    }
+    const ProcessedRecord result = pipeline_->process(record);
+    switch (result.disposition) {
+      case Disposition::reject:
+        if (Status s = sink_.write_dead_letter(record, result); !s.is_ok()) return s;
+        ++written_[index_of(Destination::dead_letter)];
+        if (probe_) probe_->dead_lettered(result.error_class);
+        break;
+      case Disposition::duplicate:
+        ++duplicates_;
+        if (probe_) probe_->processed(pipeline_->last_article());
+        if (options_.on_duplicate == DuplicatePolicy::drop) {
+          ++dropped_;
+          if (probe_) probe_->duplicate_dropped();
+        } else if (Status s = write(options_.on_duplicate == DuplicatePolicy::route ? Destination::duplicate
+                                                                                   : Destination::output,
+                                    result);
+                   !s.is_ok()) {
+          return s;
+        }
+        break;
+      case Disposition::output:
+        if (probe_) probe_->processed(pipeline_->last_article());
+        if (Status s = write(Destination::output, result); !s.is_ok()) return s;
+        break;
+    }
+  }
+  return Status::ok();
+}
+
+Status BatchEngine::write(Destination d, const ProcessedRecord& r) {
+  Status s = sink_.write(d, r);
+  if (s.is_ok()) ++written_[index_of(d)];
+  return s;
+}
+
+template <typename Op>
+Status BatchEngine::retry(const char* what, Op&& op) {
+  const auto started = Clock::now();
+  auto backoff = std::chrono::milliseconds(100);
+  auto next_report = std::chrono::milliseconds(0);
+  bool waited = false;
+  for (;;) {
+    Status s = op();
+    if (!s.is_retriable()) {
+      if (waited) {
+        spdlog::info("{}: {} went through after {:.1f}s", options_.worker_name, what, since(started).count() / 1e3);
+        if (probe_) probe_->resumed(since(started));
+      }
+      return s;
+    }
+    const auto elapsed = since(started);
+    if (elapsed >= options_.outage_limit)
+      return Status::fatal(fmt::format("gave up after {}s of retrying {} (processing.outage_limit): {}",
+                                       elapsed.count() / 1000, what, s.message()),
+                           s.code());
+    if (elapsed >= next_report) {
+      // One line when the wait starts, then one every 30 s: a broker outage
+      // is visible in the log without flooding it.
+      spdlog::warn("{}: waiting for the broker: {} not done yet ({}); retrying for up to {}s more",
+                   options_.worker_name, what, s.message(),
+                   std::chrono::duration_cast<std::chrono::seconds>(options_.outage_limit - elapsed).count());
+      if (probe_) probe_->waiting(s, elapsed);
+      next_report = elapsed + std::chrono::seconds(30);
+    }
+    waited = true;
+    std::this_thread::sleep_for(backoff);
+    backoff = std::min(backoff * 2, std::chrono::milliseconds(1000));
+  }
+}
+
+Status BatchEngine::commit_open_batch(bool rewind_on_abort) {
+  if (!open_) return Status::ok();
+  if (pipeline_) {
+    changes_.clear();
+    pipeline_->drain_state_changes(changes_);
+    for (const auto& change : changes_) {
+      if (Status s = sink_.write_state_change(change); !s.is_ok())
+        return s.is_fatal() ? s : abort_open_batch(AbortCause::write, s, rewind_on_abort);
+      ++written_[index_of(Destination::changelog)];
+    }
+  }
+  Status s = retry("delivery of the batch", [&] { return sink_.flush(); });
+  if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::delivery, s, rewind_on_abort);
+  s = retry("commit", [&] { return committer_.commit(offsets_); });
+  if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::commit, s, rewind_on_abort);
+
+  if (pipeline_) pipeline_->commit_state();
+  counters_.committed += records_;
+  counters_.output += written_[index_of(Destination::output)];
+  counters_.duplicates += duplicates_;
+  counters_.dead_letters += written_[index_of(Destination::dead_letter)];
+  counters_.changelog += written_[index_of(Destination::changelog)];
+  counters_.dropped += dropped_;
+  ++counters_.batches;
+  if (probe_) probe_->committed(written_, records_, Clock::now() - opened_at_);
+  open_ = false;
+  offsets_.clear();
+  records_ = 0;
+  written_ = {};
+  dropped_ = 0;
+  duplicates_ = 0;
+  return Status::ok();
+}
+
+Status BatchEngine::abort_open_batch(AbortCause cause, const Status& why, bool rewind) {
+  spdlog::warn("{}: aborting the open batch ({} records) after a failed {}: {} ({}){}", options_.worker_name,
+               records_, to_string(cause), why.message(), to_string(why.error_class()),
+               rewind ? "; processing it again" : "");
+  ++counters_.aborts;
+  if (probe_) probe_->aborted(cause, why);
+  Status aborted = retry("abort", [&] { return committer_.abort(); });
+  if (!aborted.is_ok()) return aborted.is_fatal() ? aborted : Status::fatal("abort failed: " + aborted.message());
+  if (pipeline_) {
+    // A transaction's changelog entries are gone with it, so the index must
+    // forget them too; written entries (at-least-once) stay valid.
+    if (committer_.discards_writes_on_abort())
+      pipeline_->rollback_state();
+    else
+      pipeline_->commit_state();
+  }
+  open_ = false;
+  offsets_.clear();
+  records_ = 0;
+  written_ = {};
+  dropped_ = 0;
+  duplicates_ = 0;
+  if (!rewind) return Status::ok();
+  Status rewound = retry("rewind to the committed offsets", [&] { return source_.rewind(); });
+  return rewound.is_ok() ? rewound : Status::fatal("cannot rewind the source: " + rewound.message());
+}
+
+void BatchEngine::on_revoke(bool lost) {
+  if (!open_) return;
+  // Partitions are leaving: what was processed from them is committed now
+  // (or, when they were lost, aborted), before the next owner reads them.
+  Status s = lost ? abort_open_batch(AbortCause::partitions_lost, Status::abortable("partitions lost in a rebalance"), false)
+                  : commit_open_batch(false);
+  if (s.is_fatal()) revoke_status_ = s;
+}
+
+}  // namespace newsflow::engine

@@ -1,0 +1,227 @@
+#!/usr/bin/python3
+"""`newsflow replay` against the real broker, one scenario per ctest test.
+
+    replay.py NAME --newsflow BIN --source-dir DIR --broker-state DIR --work-dir DIR
+"""
+
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+
+from nfkafka import (Produced, article_bytes, check, has_all_ids, ids_of, log, main, make_articles, produce,
+                     read_topic, unique)
+
+DAY = 86_400_000
+T0 = 1_790_000_000_000  # 2026-09-21T14:13:20Z
+
+
+def iso(ms):
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ms / 1000)) + f".{ms % 1000:03d}Z"
+
+
+def replay(ctx, topics, *flags, timeout=240, check_rc=0):
+    cmd = [ctx.newsflow, "replay", "--brokers", ctx.broker.bootstrap, "--input-topic", topics.input,
+           "--output-topic", topics.output, "--dlq-topic", topics.dlq, "--progress", "log",
+           "--set", "kafka.instance_id=replay-it", *flags]
+    log("replay: " + " ".join(cmd[2:]))
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    if check_rc is not None:
+        check(r.returncode == check_rc, f"replay exited {r.returncode}, expected {check_rc}\n{r.stderr[-3000:]}")
+    return r
+
+
+def with_timestamps(ctx, topics, n, partitions):
+    """n articles on `partitions` partitions, article i with CreateTime T0 + i s."""
+    articles = make_articles(n, seed=61, id_prefix=topics.base)
+    from confluent_kafka import Producer
+    p = Producer({"bootstrap.servers": ctx.broker.bootstrap, "enable.idempotence": True})
+    for i, a in enumerate(articles):
+        p.produce(topics.input, key=a["id"].encode(), value=article_bytes(a), partition=i % partitions,
+                  timestamp=T0 + i * 1000)
+    check(p.flush(60) == 0, "producing the timed input failed")
+    return articles
+
+
+def time_range(ctx):
+    """--from/--to as RFC 3339 times pick exactly the records whose timestamps
+    fall in [from, to), per partition, boundaries included/excluded as
+    specified; the live group's committed offsets are untouched."""
+    broker = ctx.broker
+    topics = broker.stage_topics("rp-time", input_partitions=2, output_partitions=2)
+    articles = with_timestamps(ctx, topics, 200, 2)
+    # A live group with committed offsets that a replay must not move.
+    nf = ctx.stage(topics, "rp-live").start()
+    read_topic(broker.bootstrap, topics.output, has_all_ids([a["id"] for a in articles]), timeout=120)
+    check(nf.stop(signal.SIGTERM) == 0, "live stage did not stop cleanly")
+    live_before = broker.committed(topics.group, topics.input, 2)
+
+    out_topic = unique("rp-time-out")
+    broker.create_topics({out_topic: 2})
+    topics_out = type(topics)(topics.base)
+    topics_out.output = out_topic
+    # [T0 + 50 s, T0 + 120 s): articles 50..119; 50 included, 120 excluded.
+    r = replay(ctx, topics_out, "--from", iso(T0 + 50_000), "--to", iso(T0 + 120_000))
+    wanted = {a["id"] for a in articles[50:120]}
+    out = read_topic(broker.bootstrap, out_topic, has_all_ids(wanted), timeout=60)
+    got = ids_of(out)
+    check(set(got) == wanted, f"time range: {len(set(got) - wanted)} extra, {len(wanted - set(got))} missing; "
+          f"extra e.g. {sorted(set(got) - wanted)[:3]}")
+    check(all(v == 1 for v in got.values()), "a record of the range came out twice")
+    check("70 records in range" in r.stderr, "summary does not count the 70 records\n" + r.stderr[-1500:])
+    live_after = broker.committed(topics.group, topics.input, 2)
+    check(live_after == live_before, f"the live group's offsets moved: {live_before} -> {live_after}")
+    log(f"time_range: 70 of 200 records replayed exactly; live group offsets unchanged {live_after}")
+
+    # Empty, reversed and out-of-log ranges are refused with a message.
+    for flags, text in [(["--from", iso(T0 + 500_000), "--to", iso(T0 + 600_000)], "holds no records"),
+                        (["--from", "0:90", "--to", "0:20", "--partitions", "0"], "reversed"),
+                        (["--from", "0:5000"], "outside the retained log"),
+                        (["--from", "yesterday"], "expected beginning, end")]:
+        r = replay(ctx, topics_out, *flags, check_rc=2)
+        check(text in r.stderr, f"{flags}: no clear message ('{text}')\n{r.stderr[-800:]}")
+
+
+def interrupt_resume(ctx):
+    """SIGINT half-way: the batch commits, the exact --resume command is
+    printed; running it finishes the range; every record of the range is on
+    the output exactly once (read_committed)."""
+    broker = ctx.broker
+    topics = broker.stage_topics("rp-resume", input_partitions=3, output_partitions=3)
+    articles = make_articles(6000, seed=67, id_prefix=topics.base)
+    produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in articles])
+    cmd = [ctx.newsflow, "replay", "--brokers", broker.bootstrap, "--input-topic", topics.input,
+           "--output-topic", topics.output, "--dlq-topic", topics.dlq, "--from", "beginning", "--to", "end",
+           "--progress", "log", "--set", "kafka.instance_id=replay-it", "--set", "run.workers=1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while sum(broker.end_offsets(topics.output, 3).values()) < 1500 and time.time() < deadline:
+        time.sleep(0.1)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    check(proc.returncode == 4, f"interrupted replay exited {proc.returncode}, expected 4\n{err[-2000:]}")
+    m = re.search(r"Continue with:\n\s+(.+)\n", err)
+    check(m, "no resume command printed\n" + err[-2000:])
+    resume = m.group(1)
+    log(f"interrupt_resume: interrupted; resume command: {resume[:200]}...")
+    check("--resume" in resume and "--replay-group" in resume, f"resume command lacks --resume/--replay-group: {resume}")
+    r = subprocess.run(["bash", "-c", resume], capture_output=True, text=True, timeout=240)
+    check(r.returncode == 0, f"resumed replay exited {r.returncode}\n{r.stderr[-2000:]}")
+    ids = [a["id"] for a in articles]
+    out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=120)
+    counts = ids_of(out)
+    twice = {k: v for k, v in counts.items() if v > 1}
+    check(not twice, f"{len(twice)} records twice after interrupt + resume: {sorted(twice)[:3]}")
+    check(set(counts) == set(ids), "records missing or extra after resume")
+    log(f"interrupt_resume: {len(ids)} records, each exactly once after SIGINT and --resume")
+
+
+def file_equals_topic(ctx):
+    """A range exported to NDJSON (.gz) and replayed with --from-file gives the
+    same enriched records, apart from origin and processed_at, as the Kafka
+    replay of the same range."""
+    broker = ctx.broker
+    topics = broker.stage_topics("rp-file", input_partitions=1, output_partitions=1)
+    articles = make_articles(300, seed=71, id_prefix=topics.base)
+    produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in articles])
+    replay(ctx, topics, "--from", "beginning", "--dedup", "fresh")
+    from_topic = read_topic(broker.bootstrap, topics.output, has_all_ids([a["id"] for a in articles]), timeout=60)
+    archive = os.path.join(ctx.work_dir, "range.ndjson.gz")
+    with gzip.open(archive, "wt") as f:
+        for a in articles:
+            f.write(json.dumps(a, ensure_ascii=False) + "\n")
+    out2 = unique("rp-file-out")
+    broker.create_topics({out2: 1})
+    t2 = type(topics)(topics.base)
+    t2.output = out2
+    replay(ctx, t2, "--from-file", archive)
+    from_file = read_topic(broker.bootstrap, out2, has_all_ids([a["id"] for a in articles]), timeout=60)
+
+    def comparable(records):
+        out = {}
+        for r in records:
+            d = r.json()
+            d.pop("origin", None)
+            d.pop("processed_at", None)
+            out[d["id"]] = d
+        return out
+    a, b = comparable(from_topic), comparable(from_file)
+    check(a.keys() == b.keys(), "the two replays produced different ids")
+    differ = [k for k in a if a[k] != b[k]]
+    check(not differ, f"{len(differ)} records differ between topic and file replay, e.g. {differ[:2]}: "
+          f"{json.dumps(a[differ[0]])[:300] if differ else ''} vs {json.dumps(b[differ[0]])[:300] if differ else ''}")
+    log(f"file_equals_topic: {len(a)} records identical apart from origin and processed_at")
+
+
+def end_snapshot(ctx):
+    """--to end on a topic that keeps receiving records stops at the end
+    offsets seen when the replay started."""
+    broker = ctx.broker
+    topics = broker.stage_topics("rp-end", input_partitions=2, output_partitions=2)
+    first = make_articles(400, seed=73, id_prefix=topics.base + "-a")
+    produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in first])
+    from nfkafka import BackgroundProducer
+    later = make_articles(3000, seed=79, id_prefix=topics.base + "-b")
+    producer = BackgroundProducer(broker.bootstrap, topics.input, later, per_second=300)
+    time.sleep(0.5)
+    ends = broker.end_offsets(topics.input, 2)
+    producer.start()
+    time.sleep(1.0)
+    r = replay(ctx, topics, "--from", "beginning", "--to", "end")
+    m = re.search(r"total (\d+) records", r.stderr)
+    check(m, "no total in the replay's output\n" + r.stderr[-1500:])
+    total = int(m.group(1))
+    producer.finish(60)
+    out = read_topic(broker.bootstrap, topics.output, lambda recs: len(recs) >= total, timeout=60)
+    check(len(out) == total, f"replay wrote {len(out)} records, its snapshot had {total}")
+    check(total >= sum(ends.values()) and total < 400 + 3000, f"snapshot {total} is not between {ends} and everything")
+    log(f"end_snapshot: stopped at the {total} records present at start while the topic kept growing")
+
+
+def progress_bar(ctx):
+    """The progress bar as a person sees it: the replay runs in tmux, the pane
+    is captured while it runs and at the end; the bar moves and ends at 100 %."""
+    tmux = shutil.which("tmux")
+    check(tmux, "tmux is not installed (scripts/install-deps installs it)")
+    broker = ctx.broker
+    topics = broker.stage_topics("rp-bar", input_partitions=2, output_partitions=2)
+    articles = make_articles(8000, seed=83, id_prefix=topics.base)
+    produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in articles])
+    session = unique("nf")
+    done_file = os.path.join(ctx.work_dir, "bar.done")
+    cmd = (f"{ctx.newsflow} replay --brokers {broker.bootstrap} --input-topic {topics.input} "
+           f"--output-topic {topics.output} --dlq-topic {topics.dlq} --from beginning "
+           f"--set kafka.instance_id=replay-bar --set log.level=warn "
+           f"--set processing.commit_interval=50ms --set run.batch_size=100; echo $? > {done_file}; sleep 30")
+    subprocess.run([tmux, "new-session", "-d", "-s", session, "-x", "160", "-y", "20", cmd], check=True)
+    shots = []
+    try:
+        deadline = time.time() + 180
+        while not os.path.exists(done_file) and time.time() < deadline:
+            shots.append(subprocess.run([tmux, "capture-pane", "-p", "-t", session], capture_output=True,
+                                        text=True).stdout)
+            time.sleep(0.25)
+        time.sleep(0.5)
+        final = subprocess.run([tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+    finally:
+        subprocess.run([tmux, "kill-session", "-t", session], capture_output=True)
+    check(os.path.exists(done_file) and open(done_file).read().strip() == "0", "the replay in tmux did not exit 0")
+    percents = []
+    for s in shots:
+        m = re.findall(r"replay \[[#.]+\]\s+(\d+)%", s)
+        if m:
+            percents.append(int(m[-1]))
+    check(len(set(percents)) >= 2, f"the bar did not move while the replay ran: {percents[:20]}")
+    check(percents == sorted(percents), f"the bar went backwards: {percents}")
+    check(re.search(r"replay \[#{30}\]\s+100%", final), "the final screen shows no full bar at 100 %:\n" + final)
+    check(final.count("replay [") == 1, "the bar was not redrawn in place (several bar lines on screen):\n" + final)
+    log(f"progress_bar: the bar moved through {sorted(set(percents))[:8]}... and ended at 100 %")
+
+
+if __name__ == "__main__":
+    main({"time_range": time_range, "interrupt_resume": interrupt_resume, "file_equals_topic": file_equals_topic,
+          "end_snapshot": end_snapshot, "progress_bar": progress_bar})

@@ -1,0 +1,274 @@
+// The batch engine against in-memory seams: routing, commit boundaries, and
+// what an abort, a retriable error and a fatal error do. The Kafka seams are
+// tested on the real broker (tests/integration).
+#include "newsflow/engine/batch_engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+
+#include "newsflow/processors/dedup.hpp"
+#include "newsflow/processors/normalize.hpp"
+
+namespace newsflow::engine {
+namespace {
+
+// A partitioned log: polls from a position, rewinds to the committed one.
+class LogSource final : public BatchSource {
+ public:
+  explicit LogSource(std::vector<std::string> values) : values_(std::move(values)) {}
+  Status poll(std::vector<RawRecord>& batch, size_t max, std::chrono::milliseconds) override {
+    if (revoke_at_ && position_ == *revoke_at_ && handler_) {
+      revoke_at_.reset();
+      handler_(false);
+    }
+    for (size_t n = 0; n < max && position_ < values_.size(); ++n, ++position_) {
+      RawRecord r;
+      r.value = values_[position_];
+      r.origin = Origin{"in", 0, static_cast<int64_t>(position_), 0};
+      batch.push_back(std::move(r));
+    }
+    return Status::ok();
+  }
+  bool exhausted() const override { return bounded_ && position_ >= values_.size(); }
+  Status rewind() override {
+    ++rewinds;
+    position_ = committed;
+    return Status::ok();
+  }
+  void on_revoke(RevokeHandler h) override { handler_ = std::move(h); }
+
+  size_t committed = 0;
+  int rewinds = 0;
+  bool bounded_ = true;
+  std::optional<size_t> revoke_at_;
+
+ private:
+  std::vector<std::string> values_;
+  size_t position_ = 0;
+  RevokeHandler handler_;
+};
+
+// Records what a batch wrote; a commit makes the open writes visible (like
+// a transaction) and a discarding abort drops them.
+class MemorySink final : public RecordSink {
+ public:
+  Status write(Destination d, const ProcessedRecord& r) override { return add(d, r.key); }
+  Status write_dead_letter(const RawRecord& input, const ProcessedRecord&) override {
+    return add(Destination::dead_letter, input.value);
+  }
+  Status write_state_change(const StateChange& c) override { return add(Destination::changelog, c.key); }
+  Status write_passthrough(const RawRecord& input) override { return add(Destination::output, input.value); }
+  Status flush() override {
+    if (!flush_results.empty()) {
+      Status s = flush_results.front();
+      flush_results.pop_front();
+      return s;
+    }
+    return Status::ok();
+  }
+  Status add(Destination d, std::string key) {
+    open.emplace_back(d, std::move(key));
+    return Status::ok();
+  }
+  std::vector<std::string> visible(Destination d) const {
+    std::vector<std::string> out;
+    for (const auto& [dest, key] : stored)
+      if (dest == d) out.push_back(key);
+    return out;
+  }
+  std::vector<std::pair<Destination, std::string>> open, stored;
+  std::deque<Status> flush_results;
+};
+
+class MemoryCommitter final : public Committer {
+ public:
+  MemoryCommitter(LogSource& source, MemorySink& sink, bool transactional)
+      : source_(source), sink_(sink), transactional_(transactional) {}
+  Status begin() override { return Status::ok(); }
+  Status commit(const OffsetMap& offsets) override {
+    if (!results.empty()) {
+      Status s = results.front();
+      results.pop_front();
+      if (!s.is_ok()) return s;
+    }
+    for (auto& w : sink_.open) sink_.stored.push_back(w);
+    sink_.open.clear();
+    if (auto it = offsets.find({"in", 0}); it != offsets.end()) source_.committed = static_cast<size_t>(it->second);
+    ++commits;
+    return Status::ok();
+  }
+  Status abort() override {
+    ++aborts;
+    if (!transactional_) {  // at-least-once: what was written stays written
+      for (auto& w : sink_.open) sink_.stored.push_back(w);
+    }
+    sink_.open.clear();
+    return Status::ok();
+  }
+  bool discards_writes_on_abort() const override { return transactional_; }
+  std::string_view name() const override { return "memory"; }
+
+  std::deque<Status> results;
+  int commits = 0, aborts = 0;
+
+ private:
+  LogSource& source_;
+  MemorySink& sink_;
+  bool transactional_;
+};
+
+std::string article(const std::string& id, const std::string& body) {
+  return R"({"id":")" + id + R"(","title":"T )" + id + R"(","body":")" + body + R"("})";
+}
+
+const std::string kStory =
+    "The harbour board in Bergen voted on Tuesday to close the old ferry terminal after forty years of service, "
+    "citing falling passenger numbers and the cost of repairs to the quay, which engineers say is unsafe.";
+const std::string kOther =
+    "A regional court in Lyon ruled that the city council had acted lawfully when it refused a permit for a "
+    "new shopping centre on farmland, ending a dispute that had lasted more than six years in the courts.";
+
+struct Fixture {
+  explicit Fixture(bool transactional = true, std::vector<std::string> values = {})
+      : source(values.empty() ? std::vector<std::string>{article("a", kStory), article("b", kOther),
+                                                          article("c", kStory), "not json"}
+                              : std::move(values)),
+        committer(source, sink, transactional),
+        index(processors::make_dedup_index({})) {
+    std::vector<std::unique_ptr<processors::Processor>> chain;
+    chain.push_back(processors::make_normalize_processor(processors::load_normalize_rules(
+        std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) + "/normalize/chrome.rules")));
+    chain.push_back(processors::make_dedup_processor(index));
+    pipeline = std::make_unique<processors::Pipeline>(processors::ParserOptions{}, processors::SerializerOptions{},
+                                                      std::move(chain));
+    options.poll_max_records = 2;
+    options.commit_max_records = 100;
+    options.commit_interval = std::chrono::hours(1);
+    options.outage_limit = std::chrono::milliseconds(400);
+  }
+  EngineResult run() {
+    BatchEngine engine(options, source, pipeline.get(), sink, committer, nullptr);
+    const std::atomic<bool> stop{false};
+    EngineResult r = engine.run(stop);
+    polled = engine.counters().polled.load();
+    committed = engine.counters().committed.load();
+    return r;
+  }
+  LogSource source;
+  MemorySink sink;
+  MemoryCommitter committer;
+  std::shared_ptr<processors::DedupIndex> index;
+  std::unique_ptr<processors::Pipeline> pipeline;
+  EngineOptions options;
+  uint64_t polled = 0, committed = 0;
+};
+
+TEST(BatchEngineTest, BoundedSourceIsProcessedAndCommittedOnce) {
+  Fixture f;
+  const EngineResult r = f.run();
+  ASSERT_TRUE(r.status.is_ok()) << r.status.message();
+  EXPECT_TRUE(r.end_of_input);
+  EXPECT_EQ(f.committer.commits, 1);
+  EXPECT_EQ(f.committed, 4u);
+  EXPECT_EQ(f.source.committed, 4u);
+  EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"a", "b"}));  // c dropped
+  EXPECT_EQ(f.sink.visible(Destination::dead_letter), (std::vector<std::string>{"not json"}));
+  EXPECT_EQ(f.sink.visible(Destination::changelog).size(), 2u);  // a (with c's copy) and b
+}
+
+TEST(BatchEngineTest, DuplicatePolicyRoutesOrEmits) {
+  for (const auto policy : {DuplicatePolicy::route, DuplicatePolicy::emit}) {
+    Fixture f;
+    f.options.on_duplicate = policy;
+    ASSERT_TRUE(f.run().status.is_ok());
+    const auto out = f.sink.visible(Destination::output);
+    const auto dup = f.sink.visible(Destination::duplicate);
+    if (policy == DuplicatePolicy::route) {
+      EXPECT_EQ(out, (std::vector<std::string>{"a", "b"}));
+      EXPECT_EQ(dup, (std::vector<std::string>{"c"}));
+    } else {
+      EXPECT_EQ(out, (std::vector<std::string>{"a", "b", "c"}));
+      EXPECT_TRUE(dup.empty());
+    }
+  }
+}
+
+TEST(BatchEngineTest, CommitRecordsBoundTheBatch) {
+  Fixture f;
+  f.options.commit_max_records = 2;
+  ASSERT_TRUE(f.run().status.is_ok());
+  EXPECT_EQ(f.committer.commits, 2);
+}
+
+// The retried batch must not find its own articles in the index: the
+// aborted transaction's fingerprints are rolled back with it.
+TEST(BatchEngineTest, AbortRewindsAndRollsBackState) {
+  Fixture f;
+  f.committer.results = {Status::abortable("coordinator fenced the epoch")};
+  const EngineResult r = f.run();
+  ASSERT_TRUE(r.status.is_ok()) << r.status.message();
+  EXPECT_EQ(f.committer.aborts, 1);
+  EXPECT_EQ(f.source.rewinds, 1);
+  EXPECT_EQ(f.polled, 8u);
+  EXPECT_EQ(f.committed, 4u);
+  EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(f.sink.visible(Destination::dead_letter).size(), 1u);
+  EXPECT_EQ(processors::dedup_index_size(*f.index), 2u);
+}
+
+TEST(BatchEngineTest, AtLeastOnceAbortKeepsStateAndRepeats) {
+  Fixture f(/*transactional=*/false);
+  f.committer.results = {Status::abortable("rebalance in progress")};
+  ASSERT_TRUE(f.run().status.is_ok());
+  // The first attempt's outputs stayed written: at-least-once repeats them,
+  // and the redelivered records are not duplicates of themselves.
+  EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"a", "b", "a", "b"}));
+}
+
+TEST(BatchEngineTest, RetriableErrorsAreRetried) {
+  Fixture f;
+  f.sink.flush_results = {Status::retriable("timed out"), Status::retriable("timed out")};
+  f.committer.results = {Status::retriable("coordinator loading")};
+  ASSERT_TRUE(f.run().status.is_ok());
+  EXPECT_EQ(f.committer.aborts, 0);
+  EXPECT_EQ(f.committer.commits, 1);
+}
+
+TEST(BatchEngineTest, OutageLimitEndsRetryingWithAFatalError) {
+  Fixture f;
+  for (int i = 0; i < 100; ++i) f.sink.flush_results.push_back(Status::retriable("broker down"));
+  const EngineResult r = f.run();
+  EXPECT_TRUE(r.status.is_fatal());
+  EXPECT_NE(r.status.message().find("processing.outage_limit"), std::string::npos) << r.status.message();
+}
+
+TEST(BatchEngineTest, FatalErrorStopsWithoutCommitting) {
+  Fixture f;
+  f.committer.results = {Status::fatal("producer fenced")};
+  const EngineResult r = f.run();
+  EXPECT_TRUE(r.status.is_fatal());
+  EXPECT_EQ(r.status.message(), "producer fenced");
+  EXPECT_TRUE(f.sink.stored.empty());
+  EXPECT_EQ(f.source.committed, 0u);
+}
+
+TEST(BatchEngineTest, RevokeCommitsTheOpenBatch) {
+  Fixture f;
+  f.source.revoke_at_ = 2;  // after the first poll of two records
+  ASSERT_TRUE(f.run().status.is_ok());
+  EXPECT_EQ(f.committer.commits, 2);
+  EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(BatchEngineTest, PassthroughCopiesInput) {
+  Fixture f(true, {"x", "y"});
+  f.options.passthrough = true;
+  BatchEngine engine(f.options, f.source, nullptr, f.sink, f.committer, nullptr);
+  const std::atomic<bool> stop{false};
+  ASSERT_TRUE(engine.run(stop).status.is_ok());
+  EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"x", "y"}));
+}
+
+}  // namespace
+}  // namespace newsflow::engine
