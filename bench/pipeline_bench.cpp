@@ -1,9 +1,15 @@
 // The whole processor chain as `newsflow run` builds it, on the bundled
-// sample articles: parse only, normalize only, and the full chain. Each
+// sample articles: parse only, normalize only, serialization only, the full
+// chain, and the chain with each processor's share of its time. Each
 // benchmark checks its result so a fast wrong answer cannot pass.
 #include <benchmark/benchmark.h>
 
+#include <simdjson.h>
+
+#include <chrono>
 #include <cstdlib>
+#include <map>
+#include <memory>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -14,6 +20,7 @@
 #include "newsflow/app/wiring.hpp"
 #include "newsflow/processors/normalize.hpp"
 #include "newsflow/processors/parser.hpp"
+#include "newsflow/processors/serializer.hpp"
 
 namespace {
 
@@ -106,6 +113,88 @@ void BM_Pipeline(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(corpus_bytes()));
 }
 BENCHMARK(BM_Pipeline);
+
+// Serialization alone, over articles the chain has enriched (topics,
+// entities, quotes), so it writes what the stage writes.
+void BM_Serialize(benchmark::State& state) {
+  auto config = bench_config();
+  config.set("dedup.enabled", "false", "bench");
+  const auto resources = app::load_resources(config);
+  processors::ArticleParser parser(app::parser_options(config));
+  std::vector<std::unique_ptr<processors::Processor>> chain;
+  chain.push_back(processors::make_normalize_processor(resources.normalize_rules));
+  chain.push_back(processors::make_topics_processor(resources.topic_rules));
+  chain.push_back(processors::make_quotes_processor({resources.quote_rules, false}));
+  std::vector<Article> articles(corpus().size());
+  size_t enriched = 0;
+  for (size_t i = 0; i < corpus().size(); ++i) {
+    (void)parser.parse(corpus()[i], articles[i]);
+    for (auto& p : chain) p->process(articles[i]);
+    enriched += !articles[i].topics.empty() && !articles[i].quotes.empty();
+  }
+  if (enriched < articles.size() / 3) state.SkipWithError("too few sample articles have topics and quotes");
+  const processors::SerializerOptions options;
+  std::string out;
+  size_t bytes = 0;
+  simdjson::ondemand::parser check;
+  for (auto _ : state) {
+    bytes = 0;
+    for (const auto& a : articles) {
+      processors::serialize_output(a, options, 1'790'000'000'000, out);
+      bytes += out.size();
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  // The last record must be one JSON object holding the enrichment.
+  simdjson::padded_string json(out);
+  simdjson::ondemand::document doc;
+  std::string_view id;
+  if (check.iterate(json).get(doc) || doc["id"].get_string().get(id) || id != articles.back().id)
+    state.SkipWithError("serialize_output wrote no valid record");
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(articles.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(bytes));
+}
+BENCHMARK(BM_Serialize);
+
+// The full chain again, with each processor's share of the chain's time as a
+// counter (share_<name>; parse and serialize are the rest). The bar:
+// no processor above 0.40.
+class ShareProbe final : public processors::ProcessorProbe {
+ public:
+  void observe(processors::Outcome::Kind, std::chrono::nanoseconds elapsed) override { total += elapsed; }
+  std::chrono::nanoseconds total{0};
+};
+
+void BM_PipelineShares(benchmark::State& state) {
+  auto config = bench_config();
+  config.set("dedup.enabled", "false", "bench");
+  const auto resources = app::load_resources(config);
+  std::map<std::string, std::shared_ptr<ShareProbe>, std::less<>> probes;
+  auto pipeline = app::make_pipeline(config, resources, [&](std::string_view name) {
+    auto probe = std::make_shared<ShareProbe>();
+    probes.emplace(std::string(name), probe);
+    return probe;
+  });
+  auto start = std::chrono::steady_clock::now();
+  for (auto _ : state) {
+    for (const auto& r : corpus()) {
+      const ProcessedRecord out = pipeline->process(r);
+      if (out.disposition != Disposition::output) state.SkipWithError("a sample article was not enriched");
+      benchmark::DoNotOptimize(out.value.data());
+    }
+  }
+  auto wall = std::chrono::steady_clock::now() - start;
+  std::chrono::nanoseconds in_processors{0};
+  for (const auto& [name, probe] : probes) {
+    state.counters["share_" + name] = static_cast<double>(probe->total.count()) / static_cast<double>(wall.count());
+    in_processors += probe->total;
+  }
+  state.counters["share_parse_serialize_other"] =
+      1.0 - static_cast<double>(in_processors.count()) / static_cast<double>(wall.count());
+  if (probes.size() < 3) state.SkipWithError("the chain lost a processor");
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(corpus().size()));
+}
+BENCHMARK(BM_PipelineShares);
 
 }  // namespace
 

@@ -56,6 +56,16 @@ std::string_view to_string(Quote::Kind k) {
   return "direct";
 }
 
+std::string_view to_string(Quote::SpeakerKind k) {
+  switch (k) {
+    case Quote::SpeakerKind::none: return "none";
+    case Quote::SpeakerKind::person: return "person";
+    case Quote::SpeakerKind::organization: return "organization";
+    case Quote::SpeakerKind::role: return "role";
+  }
+  return "none";
+}
+
 std::string_view to_string(RecordError e) {
   switch (e) {
     case RecordError::not_json: return "not_json";

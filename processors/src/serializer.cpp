@@ -118,6 +118,11 @@ void serialize_output(const Article& a, const SerializerOptions& options, int64_
     w.key("text").value(q.text);
     w.key("speaker");
     write_optional(w, q.speaker);
+    w.key("speaker_kind");
+    if (q.speaker_kind == Quote::SpeakerKind::none)
+      w.null();
+    else
+      w.value(to_string(q.speaker_kind));
     w.key("speaker_role");
     write_optional(w, q.speaker_role);
     w.key("cue").value(q.cue);

@@ -1,7 +1,9 @@
-// The topics processor: one Hyperscan pass over title and body finds topic
-// terms, context words and gazetteer names; topic evidence is weighted by
+// The topics processor: title and body are tokenized once; the tokens decide
+// clearly English text without CLD2 and are looked up for topic terms,
+// context words and gazetteer names (topics/matcher.hpp); topic evidence is weighted by
 // position, saturated per term and rolled up to the level-1 topics; names the
 // gazetteer lacks come from capitalised-word patterns (topics/names.cpp).
+// What the hits weigh and how topics are ranked is topics/scoring.cpp.
 #include "newsflow/processors/topics.hpp"
 
 #include <algorithm>
@@ -12,11 +14,13 @@
 #include "topics/matcher.hpp"
 #include "topics/names.hpp"
 #include "topics/rules.hpp"
+#include "topics/scoring.hpp"
 
 namespace newsflow::processors {
 
 namespace {
 
+using topics::Hit;
 using topics::Match;
 using topics::PatternKind;
 
@@ -31,32 +35,13 @@ struct FieldMatches {
   }
 };
 
-struct Hit {
-  uint32_t topic;
-  uint32_t term;
-  float weight;
-  double position_weight;
-};
-
-struct Evidence {
-  uint32_t topic;
-  double raw;
-  size_t first_hit;  // hits_[first_hit, end_hit) hold its terms (for explain)
-  size_t end_hit;
-};
-
-struct GroupEvidence {
-  uint32_t top;
-  double raw;
-  bool in_lead;  // some evidence in the title or the lead
-};
-
 class TopicsProcessor final : public Processor {
  public:
   explicit TopicsProcessor(std::shared_ptr<const TopicRules> rules)
       : rules_(std::move(rules)),
         matcher_(*rules_),
         names_(rules_->persons),
+        scorer_(*rules_),
         entity_count_(rules_->entities.size(), 0) {}
 
   std::string_view name() const override { return "topics"; }
@@ -64,8 +49,10 @@ class TopicsProcessor final : public Processor {
   Outcome process(Article& article) override {
     article.topics.clear();
     article.entities.clear();
+    text::tokenize(article.title, title_tokens_);
+    text::tokenize(article.text, body_tokens_);
     if (article.language.empty()) {
-      std::string detected = topics::detect_language(article.title, article.text);
+      std::string detected = topics::detect_language(article.title, article.text, title_tokens_, body_tokens_);
       if (!detected.empty()) {
         article.language = std::move(detected);
         article.language_detected = true;
@@ -76,7 +63,7 @@ class TopicsProcessor final : public Processor {
     bool supported = language.empty() || rules_->language_supported(language);
     article.topics_language_supported = supported;
 
-    if (!collect(article.title, title_) || !collect(article.text, body_))
+    if (!collect(article.title, title_tokens_, title_) || !collect(article.text, body_tokens_, body_))
       return Outcome::reject(RecordError::processor_failure, "topics: Hyperscan scan failed");
 
     if (supported) score_topics(article);
@@ -85,10 +72,10 @@ class TopicsProcessor final : public Processor {
   }
 
  private:
-  bool collect(std::string_view text, FieldMatches& out) {
+  bool collect(std::string_view text, const std::vector<text::Token>& tokens, FieldMatches& out) {
     out.clear();
     raw_.clear();
-    if (!matcher_.scan(text, raw_)) return false;
+    if (!matcher_.scan(text, tokens, raw_)) return false;
     for (const Match& m : raw_) {
       switch (rules_->patterns[m.pattern].kind) {
         case PatternKind::topic_term: out.terms.push_back(m); break;
@@ -151,92 +138,10 @@ class TopicsProcessor final : public Processor {
   }
 
   void score_topics(Article& article) {
-    const auto& s = rules_->settings;
     hits_.clear();
-    evidence_.clear();
-    groups_.clear();
     add_hits(title_, Field::title);
     add_hits(body_, Field::body);
-    if (hits_.empty()) return;
-    std::sort(hits_.begin(), hits_.end(),
-              [](const Hit& a, const Hit& b) { return a.topic != b.topic ? a.topic < b.topic : a.term < b.term; });
-
-    // Per term: mentions saturate, so a word repeated twenty times cannot
-    // outweigh five different words for the same topic.
-    for (size_t i = 0; i < hits_.size();) {
-      size_t topic_end = i;
-      double raw = 0;
-      bool in_lead = false;
-      while (topic_end < hits_.size() && hits_[topic_end].topic == hits_[i].topic) {
-        size_t term_end = topic_end;
-        double mentions = 0;
-        while (term_end < hits_.size() && hits_[term_end].topic == hits_[i].topic &&
-               hits_[term_end].term == hits_[topic_end].term) {
-          mentions += hits_[term_end].position_weight;
-          in_lead = in_lead || hits_[term_end].position_weight >= s.lead_weight;
-          ++term_end;
-        }
-        raw += hits_[topic_end].weight * s.saturation * (1.0 - std::exp(-mentions / s.saturation));
-        topic_end = term_end;
-      }
-      evidence_.push_back({hits_[i].topic, raw, i, topic_end});
-      uint32_t top = rules_->topics[hits_[i].topic].top;
-      auto g = std::find_if(groups_.begin(), groups_.end(), [&](const GroupEvidence& x) { return x.top == top; });
-      if (g == groups_.end()) {
-        groups_.push_back({top, raw, in_lead});
-      } else {
-        g->raw += raw;
-        g->in_lead = g->in_lead || in_lead;
-      }
-      i = topic_end;
-    }
-    std::sort(groups_.begin(), groups_.end(), [](const GroupEvidence& a, const GroupEvidence& b) {
-      return a.raw != b.raw ? a.raw > b.raw : a.top < b.top;
-    });
-    std::sort(evidence_.begin(), evidence_.end(), [](const Evidence& a, const Evidence& b) {
-      return a.raw != b.raw ? a.raw > b.raw : a.topic < b.topic;
-    });
-
-    double best = groups_.front().raw;
-    if (best < s.min_evidence) return;
-    for (size_t g = 0; g < groups_.size() && g < s.max_top_level; ++g) {
-      const GroupEvidence& group = groups_[g];
-      if (g > 0 && (group.raw < s.second_min_evidence || group.raw < s.relative_evidence * best)) break;
-      if (g > 0 && s.second_needs_lead && !group.in_lead) continue;
-      double group_score = 1.0 - std::exp(-group.raw / s.score_scale);
-      // The most specific evidence names the topic; the level-1 code stands
-      // alone only when no narrower topic has evidence.
-      bool has_specific = false;
-      double strongest = 0;
-      for (const auto& e : evidence_)
-        if (rules_->topics[e.topic].top == group.top && rules_->topics[e.topic].level > 1) {
-          has_specific = true;
-          strongest = std::max(strongest, e.raw);
-        }
-      uint32_t emitted = 0;
-      for (const auto& e : evidence_) {
-        const auto& topic = rules_->topics[e.topic];
-        if (topic.top != group.top || (has_specific && topic.level == 1)) continue;
-        if (has_specific && e.raw < s.relative_in_group * strongest) continue;
-        if (emitted == s.max_per_group) break;
-        Topic out;
-        out.id = topic.code;
-        out.label = topic.label;
-        out.top = rules_->topics[topic.top].code;
-        out.score = has_specific ? group_score * (0.5 + 0.5 * e.raw / strongest) : group_score;
-        out.score = std::round(out.score * 1000.0) / 1000.0;
-        if (rules_->explain) {
-          for (size_t h = e.first_hit; h < e.end_hit; ++h) {
-            const std::string& text = rules_->terms[hits_[h].term].text;
-            if (out.matched_terms.empty() || out.matched_terms.back() != text) out.matched_terms.push_back(text);
-          }
-        }
-        article.topics.push_back(std::move(out));
-        ++emitted;
-      }
-    }
-    std::stable_sort(article.topics.begin(), article.topics.end(),
-                     [](const Topic& a, const Topic& b) { return a.score > b.score; });
+    if (!hits_.empty()) scorer_.score(hits_, article.topics);
   }
 
   void count_aliases(const FieldMatches& field, std::vector<topics::Span>& covered) {
@@ -282,11 +187,11 @@ class TopicsProcessor final : public Processor {
   topics::Matcher matcher_;
   topics::NameFinder names_;
   // Per-record scratch, reused so steady-state processing does not allocate.
+  std::vector<text::Token> title_tokens_, body_tokens_;
   std::vector<Match> raw_;
   FieldMatches title_, body_;
   std::vector<Hit> hits_;
-  std::vector<Evidence> evidence_;
-  std::vector<GroupEvidence> groups_;
+  topics::TopicScorer scorer_;
   std::vector<uint32_t> entity_count_;  // per gazetteer entity; zero between records
   std::vector<uint32_t> entities_seen_;
   std::unordered_map<std::string_view, size_t> emitted_;  // gazetteer name -> index in Article::entities

@@ -25,6 +25,10 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"particle", kParticle},
     {"appositive_start", kAppositiveStart},
     {"gendered", kGendered},
+    {"group", kGroup},
+    {"demonym", kDemonym},
+    {"male_name", kMaleName},
+    {"female_name", kFemaleName},
 };
 }  // namespace
 

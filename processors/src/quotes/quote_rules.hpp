@@ -25,6 +25,10 @@ enum WordClass : uint32_t {
   kParticle = 1u << 13,
   kAppositiveStart = 1u << 14,
   kGendered = 1u << 15,
+  kGroup = 1u << 16,
+  kDemonym = 1u << 17,
+  kMaleName = 1u << 18,
+  kFemaleName = 1u << 19,
 };
 
 class QuoteRules {

@@ -10,6 +10,55 @@ namespace newsflow::processors::topics {
 
 namespace {
 constexpr size_t kMaxDetectBytes = 16 * 1024;
+
+// Frequent English words that are not also frequent words of another
+// language written in Latin script: "to" (Czech, Polish), "of" (Dutch),
+// "in", "an", "was", "will" (German, Dutch), "for", "at", "by", "her"
+// (Danish, Norwegian), "a", "he" (Romance) and "on" (French) are left out.
+constexpr const char* kEnglishWords[] = {"the",  "and",   "that",  "with",  "said", "from", "this", "were",
+                                         "which", "their", "they", "have",  "been", "would", "about", "after",
+                                         "who",  "his",   "not",   "has",   "it",   "be",   "are",  "but"};
+constexpr size_t kMinTokens = 40;
+constexpr size_t kMinPermille = 100;
+
+// Sorted by fold_hash, so a token is one binary search over 24 integers.
+struct EnglishWords {
+  std::vector<std::pair<uint64_t, std::string_view>> by_hash;
+  uint64_t filter[16] = {};  // bit (hash & 1023) of every word: most tokens stop here
+  EnglishWords() {
+    for (const char* w : kEnglishWords) {
+      by_hash.emplace_back(text::fold_hash(w), w);
+      uint64_t bit = by_hash.back().first & 1023;
+      filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+    std::sort(by_hash.begin(), by_hash.end());
+  }
+  // The bytes are compared too: a hash collision must not count a foreign word.
+  bool contains(std::string_view word, uint64_t hash) const {
+    uint64_t bit = hash & 1023;
+    if (!((filter[bit >> 6] >> (bit & 63)) & 1)) return false;
+    auto it = std::lower_bound(by_hash.begin(), by_hash.end(), std::pair<uint64_t, std::string_view>{hash, {}});
+    if (it == by_hash.end() || it->first != hash || it->second.size() != word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i)
+      if (text::fold_ascii(static_cast<unsigned char>(word[i])) != static_cast<unsigned char>(it->second[i])) return false;
+    return true;
+  }
+};
+
+bool clearly_english(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
+                     const std::vector<text::Token>& text_tokens) {
+  static const EnglishWords words;
+  size_t total = title_tokens.size() + text_tokens.size();
+  if (total < kMinTokens) return false;
+  size_t english = 0;
+  auto count = [&](std::string_view s, const std::vector<text::Token>& tokens) {
+    for (const auto& t : tokens)
+      if (t.end - t.start <= 5) english += words.contains(s.substr(t.start, t.end - t.start), t.hash);
+  };
+  count(title, title_tokens);
+  count(text, text_tokens);
+  return english * 1000 >= total * kMinPermille;
+}
 }  // namespace
 
 std::string normalize_language(std::string_view value) {
@@ -55,6 +104,12 @@ std::string detect_language(std::string_view title, std::string_view text) {
   if (code == "ji") return "yi";
   if (code == "jw") return "jv";
   return normalize_language(code);
+}
+
+std::string detect_language(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
+                            const std::vector<text::Token>& text_tokens) {
+  if (clearly_english(title, text, title_tokens, text_tokens)) return "en";
+  return detect_language(title, text);
 }
 
 }  // namespace newsflow::processors::topics

@@ -1,54 +1,12 @@
 #include "topics/matcher.hpp"
 
+#include <cstring>
 #include <new>
-#include <stdexcept>
-
-#include "newsflow/core/errors.hpp"
 
 namespace newsflow::processors::topics {
 
-namespace {
-
-// Decodes the code point starting at pos; returns 0 for malformed input.
-uint32_t decode_at(std::string_view s, size_t pos) {
-  auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  unsigned char c = b(pos);
-  if (c < 0x80) return c;
-  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
-  if (n < 0 || pos + static_cast<size_t>(n) >= s.size()) return 0;
-  uint32_t cp = c & (0x3F >> n);
-  for (int i = 1; i <= n; ++i) cp = (cp << 6) | (b(pos + static_cast<size_t>(i)) & 0x3F);
-  return cp;
-}
-
-bool is_word_code_point(uint32_t cp) {
-  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
-  if (cp == 0) return false;
-  if (cp < 0xC0) return false;                     // Latin-1 punctuation, NBSP
-  if (cp == 0xD7 || cp == 0xF7) return false;      // × ÷
-  if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation: ’ “ — …
-  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-  if (cp == 0xFEFF) return false;
-  return true;
-}
-
-}  // namespace
-
-bool word_char_at(std::string_view text, size_t pos) {
-  if (pos >= text.size()) return false;
-  return is_word_code_point(decode_at(text, pos));
-}
-
-bool word_char_before(std::string_view text, size_t pos) {
-  if (pos == 0 || pos > text.size()) return false;
-  size_t start = pos - 1;
-  // Step back over at most three continuation bytes to the lead byte.
-  for (int i = 0; i < 3 && start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80; ++i) --start;
-  return is_word_code_point(decode_at(text, start));
-}
-
 Matcher::Matcher(const TopicRules& rules) : rules_(rules) {
-  if (hs_alloc_scratch(rules_.database.get(), &scratch_) != HS_SUCCESS) throw std::bad_alloc();
+  if (rules_.database && hs_alloc_scratch(rules_.database.get(), &scratch_) != HS_SUCCESS) throw std::bad_alloc();
 }
 
 Matcher::~Matcher() { hs_free_scratch(scratch_); }
@@ -65,10 +23,57 @@ int Matcher::on_match(unsigned id, unsigned long long /*from*/, unsigned long lo
   return 0;
 }
 
+// The token start is a word boundary already; what is left is the literal's
+// bytes and, unless it is a prefix, the boundary after it.
+void Matcher::verify(uint32_t id, uint32_t start) {
+  const TermIndex& index = rules_.term_index;
+  const TermIndex::Literal& lit = index.literal(id);
+  if (start + static_cast<size_t>(lit.length) > text_.size()) return;
+  const char* at = text_.data() + start;
+  std::string_view want = index.text(id);
+  if (lit.caseless) {
+    for (size_t i = 0; i < want.size(); ++i)
+      if (text::fold_ascii(static_cast<unsigned char>(at[i])) != text::fold_ascii(static_cast<unsigned char>(want[i])))
+        return;
+  } else if (std::memcmp(at, want.data(), want.size()) != 0) {
+    return;
+  }
+  uint32_t end = start + lit.length;
+  if (!lit.prefix && word_char_at(text_, end)) return;
+  out_->push_back({start, end, id});
+}
+
 bool Matcher::scan(std::string_view text, std::vector<Match>& out) {
+  text::tokenize(text, tokens_);
+  return scan(text, tokens_, out);
+}
+
+bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>& out) {
   if (text.empty()) return true;
   text_ = text;
   out_ = &out;
+  const TermIndex& index = rules_.term_index;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const text::Token& t = tokens[i];
+    if (index.may_contain(t.hash))
+      for (uint32_t id : index.whole(t.hash)) verify(id, t.start);
+    if (i + 1 < tokens.size()) {
+      uint64_t pair = TermIndex::pair_hash(t.hash, tokens[i + 1].hash);
+      if (index.may_contain(pair))
+        for (uint32_t id : index.pair(pair)) verify(id, t.start);
+    }
+    size_t length = t.end - t.start;
+    if (length < index.min_prefix_length()) continue;
+    // Every prefix of the token that some one-word prefix literal's key is as long as.
+    size_t longest = std::min(length, index.max_prefix_length());
+    for (size_t l = index.min_prefix_length(); l <= longest; ++l) {
+      if (!index.has_prefix_length(l)) continue;
+      uint64_t key = text::fold_hash(text.substr(t.start, l));
+      if (index.may_contain(key))
+        for (uint32_t id : index.prefix(key)) verify(id, t.start);
+    }
+  }
+  if (!rules_.database) return true;
   hs_error_t rc = hs_scan(rules_.database.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_,
                           &Matcher::on_match, this);
   return rc == HS_SUCCESS;

@@ -1,12 +1,17 @@
 #pragma once
-// One pass of the compiled literal database over a text, keeping only matches
-// that start and end on word boundaries. Owns the per-worker Hyperscan scratch.
+// Finds the topic literals in a text, keeping only matches that start and end
+// on word boundaries. The text is tokenized once (text/tokenizer.hpp) and
+// each token is looked up in the rules' TermIndex; the few literals the index
+// cannot serve (those starting with punctuation) go through a small Hyperscan
+// database. Owns the per-worker buffers, so scanning allocates nothing once
+// they have grown.
 #include <hs/hs.h>
 
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "text/tokenizer.hpp"
 #include "topics/rules.hpp"
 
 namespace newsflow::processors::topics {
@@ -17,12 +22,8 @@ struct Match {
   uint32_t pattern = 0;
 };
 
-// True for bytes of letters and digits, including every non-ASCII letter; a
-// boundary lies between a word character and anything else. Non-ASCII
-// punctuation (curly quotes, dashes, NBSP) is not a word character, so
-// "NATO’s" still has a boundary after "NATO".
-bool word_char_before(std::string_view text, size_t pos);
-bool word_char_at(std::string_view text, size_t pos);
+using text::word_char_at;
+using text::word_char_before;
 
 class Matcher {
  public:
@@ -31,15 +32,22 @@ class Matcher {
   Matcher(const Matcher&) = delete;
   Matcher& operator=(const Matcher&) = delete;
 
-  // Appends the word-bounded matches in text to out (in Hyperscan's order:
-  // by end offset). Returns false when Hyperscan failed (out is then partial).
+  // Appends the word-bounded matches in text to out, in no useful order
+  // (callers sort). Returns false when Hyperscan failed (out is then partial).
   bool scan(std::string_view text, std::vector<Match>& out);
+  // The same over tokens the caller already has for this text.
+  bool scan(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>& out);
+
+  // The tokens of the text last passed to scan(text, out).
+  const std::vector<text::Token>& tokens() const { return tokens_; }
 
  private:
   static int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void* context);
+  void verify(uint32_t id, uint32_t start);
 
   const TopicRules& rules_;
   hs_scratch_t* scratch_ = nullptr;
+  std::vector<text::Token> tokens_;
   std::string_view text_;
   std::vector<Match>* out_ = nullptr;
 };

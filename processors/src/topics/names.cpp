@@ -19,6 +19,8 @@ enum : uint16_t {
   kConnector = 128,
   kRole = 256,     // lower-case role word ("spokesperson")
   kSpeech = 512,   // lower-case speech verb ("said")
+  kOrgWord = 1024,  // lower-case noun for an organisation ("startup")
+  kDemonym = 2048,  // nationality ("Norwegian"): never a person
 };
 
 uint32_t code_point(std::string_view s, size_t pos) {
@@ -124,10 +126,12 @@ void NameFinder::tokenize(std::string_view text, const std::vector<Span>& covere
       if (bits & kNotNameWord) t.cls |= kNotName;
       if (bits & kFirstNameWord) t.cls |= kFirstName;
       if (bits & kOrgHeadWord) t.cls |= kOrgHead;
+      if (bits & kDemonymWord) t.cls |= kDemonym;
       if (!(t.cls & kCapital)) {
         if (bits & kConnectorWord) t.cls |= kConnector;
         if (bits & kRoleWord) t.cls |= kRole;
         if (bits & kSpeechWord) t.cls |= kSpeech;
+        if (bits & kOrgWordWord) t.cls |= kOrgWord;
       }
     }
     tokens_.push_back(t);
@@ -136,6 +140,12 @@ void NameFinder::tokenize(std::string_view text, const std::vector<Span>& covere
 }
 
 void NameFinder::add_name(std::string name, Entity::Type type, std::vector<FoundName>& out) {
+  // "Equifax Equifax holds data": a caption run into the text repeats one
+  // word; no person is called that.
+  if (type == Entity::Type::person) {
+    const auto space = name.find(' ');
+    if (space != std::string::npos && name.compare(space + 1, std::string::npos, name, 0, space) == 0) return;
+  }
   auto& index = type == Entity::Type::person ? person_index_ : org_index_;
   auto [it, inserted] = index.try_emplace(name, out.size());
   if (!inserted) {
@@ -143,6 +153,48 @@ void NameFinder::add_name(std::string name, Entity::Type type, std::vector<Found
     return;
   }
   out.push_back({std::move(name), type, 1, order_++});
+}
+
+void NameFinder::collect_places(std::string_view text) {
+  const uint16_t never = kCovered | kNotName | kTitle | kFirstName | kOrgHead | kAcronym | kDemonym;
+  auto add = [&](std::string_view w, uint32_t weight) {
+    for (auto& [name, evidence] : places_)
+      if (name == w) {
+        evidence += weight;
+        return;
+      }
+    if (places_.size() < 16) places_.emplace_back(std::string(w), weight);
+  };
+  const size_t n = tokens_.size();
+  for (size_t k = 0; k < n; ++k) {
+    const Token& t = tokens_[k];
+    if (!(t.cls & kCapital) || (t.cls & never)) continue;
+    std::string_view w = text.substr(t.start, t.end - t.start);
+    const bool after_capital = k > 0 && (tokens_[k - 1].cls & kCapital) && !(tokens_[k - 1].cls & kNotName) &&
+                               text.substr(t.gap_start, t.start - t.gap_start) == " ";
+    if (w.size() > 9 && w.ends_with("-based")) {
+      // "a Tromso-based fleet", not "San Diego-based" (a run) or "Dutch-based".
+      std::string_view place = w.substr(0, w.size() - 6);
+      auto known = lists_.classes.find(place);
+      const bool listed = known != lists_.classes.end();
+      const bool all_caps = std::none_of(place.begin(), place.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!after_capital && !listed && !all_caps) add(place, 2);
+      continue;
+    }
+    if (k == 0) continue;
+    std::string_view before = text.substr(tokens_[k - 1].start, tokens_[k - 1].end - tokens_[k - 1].start);
+    std::string_view gap = text.substr(t.gap_start, t.start - t.gap_start);
+    if (gap != " " || !(before == "in" || before == "near" || before == "from" || before == "outside")) continue;
+    // A lone capitalised word: "in Xyz." / "in Xyz, ..." but not "in Xyz Park" or "in Xyz's".
+    if (k + 1 < n && (tokens_[k + 1].cls & kCapital) &&
+        text.substr(tokens_[k + 1].gap_start, tokens_[k + 1].start - tokens_[k + 1].gap_start) == " ")
+      continue;
+    if (t.end < text.size() && (text[t.end] == '\'' || text.compare(t.end, 3, "\xE2\x80\x99") == 0)) continue;
+    // A word that is also the word after it ("Skip in Skip", page furniture)
+    // or that opens the next word's run is no place.
+    if (k >= 2 && text.substr(tokens_[k - 2].start, tokens_[k - 2].end - tokens_[k - 2].start) == w) continue;
+    add(w, 1);
+  }
 }
 
 void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector<FoundName>& out) {
@@ -228,7 +280,7 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       if (tokens_[i].cls & kTitle) title_seen = true;
     size_t i = person_from;
     while (i <= b) {
-      const uint16_t stop = kCovered | kTitle | kNotName | kConnector | kOrgHead | kAcronym;
+      const uint16_t stop = kCovered | kTitle | kNotName | kConnector | kOrgHead | kAcronym | kDemonym;
       if (tokens_[i].cls & stop) {
         if (tokens_[i].cls & kTitle) title_seen = true;
         ++i;
@@ -246,15 +298,32 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       bool speech_before = lower_word_before_run(kSpeech);
       bool at_end = j == b;
       bool speech_after = at_end && j + 1 < n && gap(j + 1) == " " && (tokens_[j + 1].cls & kSpeech);
-      bool apposition = false;
+      bool apposition = false, org_apposition = false;
       if (at_end && j + 1 < n && gap(j + 1) == ", ") {
         std::string_view next = word(j + 1);
         apposition = next == "a" || next == "an" || next == "the" || next == "who" || (tokens_[j + 1].cls & kRole);
+        // "Lumen Grid, a Berlin-based startup": a company named like a person.
+        if (next == "a" || next == "an" || next == "the")
+          for (size_t k = j + 2; k < n && k <= j + 5 && gap(k).find_first_of(",.;") == std::string_view::npos; ++k) {
+            if (tokens_[k].cls & kRole) break;
+            if (tokens_[k].cls & kOrgWord) {
+              org_apposition = true;
+              break;
+            }
+          }
       }
       bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
       bool ends_in_initial = initial(j);
-      if (ends_in_initial || (length == 1 && initial(i))) {
+      // "(Reporting by Soyoung Kim; Editing by ...)": the wire's staff, not
+      // people in the story.
+      bool credit = i >= 2 && word(i - 1) == "by" &&
+                    (word(i - 2) == "reporting" || word(i - 2) == "Reporting" || word(i - 2) == "writing" ||
+                     word(i - 2) == "Writing" || word(i - 2) == "editing" || word(i - 2) == "Editing");
+      if (credit) {
+      } else if (ends_in_initial || (length == 1 && initial(i))) {
         // "Lloyd C." cut from its surname, or a lone letter: not a name.
+      } else if (org_apposition && !title_seen && !first_name && !role_before) {
+        add_name(join(text, i, j), Entity::Type::organization, out);
       } else if (length >= 2 && length <= 4 && cue) {
         add_name(join(text, i, j), Entity::Type::person, out);
       } else if (length >= 2 && length <= 3 && (i > a || !sentence_start(a))) {
@@ -284,8 +353,10 @@ void NameFinder::find(std::string_view title, const std::vector<Span>& title_cov
   org_index_.clear();
   last_name_.clear();
   order_ = 0;
+  places_.clear();
   tokenize(body, body_covered);
   scan_runs(body, false, out);
+  collect_places(body);
   tokenize(title, title_covered);
   scan_runs(title, true, out);
 
@@ -324,6 +395,11 @@ void NameFinder::find(std::string_view title, const std::vector<Span>& title_cov
       // "Mr Sacks" with no full name: a person of its own.
       add_name(std::string(w), Entity::Type::person, out);
     }
+  }
+  // Places found from context, unless the word names a person found here.
+  for (auto& [name, evidence] : places_) {
+    if (evidence < 2 || person_index_.count(name) || last_name_.count(name) || org_index_.count(name)) continue;
+    out.push_back({std::move(name), Entity::Type::place, evidence, order_++});
   }
   for (const auto& c : confirm_) {
     auto it = person_index_.find(c);

@@ -47,6 +47,10 @@ class NameFinder {
   void tokenize(std::string_view text, const std::vector<Span>& covered);
   void scan_runs(std::string_view text, bool confirm_only, std::vector<FoundName>& out);
   void add_name(std::string name, Entity::Type type, std::vector<FoundName>& out);
+  // Places the gazetteer lacks, from strong context in the body: "Xyz-based"
+  // counts 2, "in/near/from/outside Xyz" (a lone capitalised word mid-
+  // sentence) 1; a place needs 2.
+  void collect_places(std::string_view text);
   std::string join(std::string_view text, size_t first, size_t last) const;
 
   const PersonLists& lists_;
@@ -58,6 +62,7 @@ class NameFinder {
   std::vector<std::string> singles_;  // one-word mentions waiting to be merged
   std::vector<std::string> confirm_;  // title mentions waiting to be merged
   std::vector<std::string> uncued_;   // full names without a cue, in body order
+  std::vector<std::pair<std::string, uint32_t>> places_;  // candidate place -> evidence
   uint32_t order_ = 0;
 };
 

@@ -1,5 +1,5 @@
-// Loading the rule files of data/topics/ and compiling every literal into one
-// Hyperscan database. Runs once at start-up; errors name the file and line.
+// Loading the rule files of data/topics/ and compiling every literal into the
+// term index (Hyperscan for the few it cannot serve). Runs once at start-up; errors name the file and line.
 #include "topics/rules.hpp"
 
 #include <algorithm>
@@ -21,6 +21,35 @@ bool TopicRules::language_supported(std::string_view language) const {
 }
 
 namespace topics {
+
+void WordClasses::add(std::string_view word, uint16_t bits) {
+  if (const Entry* known = find(word)) {
+    entries_[static_cast<size_t>(known - entries_.data())].second |= bits;
+    return;
+  }
+  entries_.emplace_back(std::string(word), bits);
+  // At most half full keeps probe chains short.
+  if (entries_.size() * 2 > slots_.size())
+    rehash(std::max<size_t>(64, slots_.size() * 2));
+  else
+    insert(entries_.size() - 1);
+}
+
+void WordClasses::insert(size_t entry) {
+  uint64_t h = hash(entries_[entry].first);
+  size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].entry != 0) i = (i + 1) & mask;
+  slots_[i] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(entry + 1)};
+  uint64_t bit = (h >> 20) & (kFilterBits - 1);
+  filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+}
+
+void WordClasses::rehash(size_t slots) {
+  slots_.assign(slots, Slot{});
+  for (size_t e = 0; e < entries_.size(); ++e) insert(e);
+}
+
 namespace {
 
 std::string read_file(const std::string& path) {
@@ -178,6 +207,8 @@ void load_settings(const std::string& path, Settings& s) {
     else if (key == "max_top_level") s.max_top_level = static_cast<uint32_t>(positive());
     else if (key == "relative_in_group") s.relative_in_group = positive();
     else if (key == "max_per_group") s.max_per_group = static_cast<uint32_t>(positive());
+    else if (key == "group_rest_weight") s.group_rest_weight = positive();
+    else if (key == "lead_bonus") s.lead_bonus = positive();
     else if (key == "score_scale") {
       s.score_scale = positive();
       if (s.score_scale <= 0) fail(path, line, "score_scale must be positive");
@@ -201,14 +232,24 @@ class PatternTable {
   }
 
   void compile(TopicRules& rules, const std::string& dir) {
+    std::vector<LiteralSpec> specs;
+    specs.reserve(literals_.size());
+    for (size_t i = 0; i < literals_.size(); ++i)
+      specs.push_back({literals_[i].text, (literals_[i].flags & HS_FLAG_CASELESS) != 0, roles_[i].prefix});
+    std::vector<uint32_t> unserved = rules.term_index.build(specs);
+    if (!unserved.empty()) compile_hyperscan(rules, dir, unserved);
+    rules.patterns = std::move(roles_);
+  }
+
+ private:
+  void compile_hyperscan(TopicRules& rules, const std::string& dir, const std::vector<uint32_t>& ids) {
     std::vector<const char*> exprs;
-    std::vector<unsigned> flags, ids;
+    std::vector<unsigned> flags;
     std::vector<size_t> lens;
-    for (size_t i = 0; i < literals_.size(); ++i) {
-      exprs.push_back(literals_[i].text.data());
-      lens.push_back(literals_[i].text.size());
-      flags.push_back(literals_[i].flags);
-      ids.push_back(static_cast<unsigned>(i));
+    for (uint32_t id : ids) {
+      exprs.push_back(literals_[id].text.data());
+      lens.push_back(literals_[id].text.size());
+      flags.push_back(literals_[id].flags);
     }
     hs_database_t* db = nullptr;
     hs_compile_error_t* error = nullptr;
@@ -218,14 +259,12 @@ class PatternTable {
       int expression = error ? error->expression : -1;
       hs_free_compile_error(error);
       if (expression >= 0)
-        message += " (literal '" + literals_[static_cast<size_t>(expression)].text + "')";
+        message += " (literal '" + literals_[ids[static_cast<size_t>(expression)]].text + "')";
       throw ConfigError(dir + ": cannot compile the rule set: " + message);
     }
     rules.database.reset(db);
-    rules.patterns = std::move(roles_);
   }
 
- private:
   std::vector<Literal> literals_;
   std::vector<Pattern> roles_;
 };
@@ -400,6 +439,8 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
     else if (parts[0] == "not_name") target = &lists.not_name;
     else if (parts[0] == "org_head") target = &lists.org_head;
     else if (parts[0] == "connector") target = &lists.connector;
+    else if (parts[0] == "org_word") target = &lists.org_word;
+    else if (parts[0] == "demonym") target = &lists.demonym;
     else fail(path, line, "unknown list " + std::string(parts[0]));
     for (auto w : split(parts[1], ','))
       if (!w.empty()) target->emplace(w);
@@ -416,7 +457,7 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
     if (t.size() > 1 && t.back() == '.') dotted.push_back(t.substr(0, t.size() - 1));
   for (auto& t : dotted) lists.title.insert(std::move(t));
   auto fold = [&](const WordSet& set, uint16_t bit) {
-    for (const auto& w : set) lists.classes[w] |= bit;
+    for (const auto& w : set) lists.classes.add(w, bit);
   };
   fold(lists.title, kTitleWord);
   fold(lists.role, kRoleWord);
@@ -425,6 +466,8 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
   fold(lists.not_name, kNotNameWord);
   fold(lists.org_head, kOrgHeadWord);
   fold(lists.connector, kConnectorWord);
+  fold(lists.org_word, kOrgWordWord);
+  fold(lists.demonym, kDemonymWord);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
 // The compiled topic rules: taxonomy, terms, gazetteer, person word lists and
-// one Hyperscan database over every literal. Immutable after load; shared by
-// all workers (each worker allocates its own scratch).
+// every literal in a TermIndex (plus a Hyperscan database for the few it
+// cannot serve). Immutable after load; shared by all workers (each worker
+// allocates its own scratch).
 #include <hs/hs.h>
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "newsflow/core/article.hpp"
+#include "topics/term_index.hpp"
 
 namespace newsflow::processors {
 
@@ -61,6 +63,12 @@ struct Settings {
   double relative_in_group = 0.3;
   uint32_t max_per_group = 3;
   double score_scale = 4.0;
+  // Ranking of the top-level topics (the first one is what the story is
+  // filed under): the strongest specific topic of a branch counts whole, the
+  // others group_rest_weight each, and evidence in the title or the lead
+  // adds lead_bonus times itself.
+  double group_rest_weight = 1.0;
+  double lead_bonus = 0.0;
 };
 
 // Looked up with string_view keys so scanning a token allocates nothing.
@@ -70,12 +78,72 @@ struct StringHash {
 };
 using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
+// word -> PersonWord bits, looked up for every token of every article: open
+// addressing over a power-of-two table, so a lookup is one inline hash, a
+// mask and a tag compare (std::unordered_map spent most of the name finder's
+// time in its modulo and bucket chains). find() returns nullptr, which end() is, when
+// the word is not listed.
+class WordClasses {
+ public:
+  using Entry = std::pair<std::string, uint16_t>;
+  void add(std::string_view word, uint16_t bits);
+  const Entry* find(std::string_view word) const {
+    if (slots_.empty()) return nullptr;
+    uint64_t h = hash(word);
+    // Most words of a text are in no list: a 4 KiB filter that stays in L1
+    // answers for them before the 8-byte slots (tens of KiB) are touched.
+    uint64_t bit = (h >> 20) & (kFilterBits - 1);
+    if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
+    auto tag = static_cast<uint32_t>(h >> 32);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.entry == 0) return nullptr;
+      // The tag settles nearly every miss without touching the entry's bytes.
+      if (slot.tag == tag && entries_[slot.entry - 1].first == word) return &entries_[slot.entry - 1];
+    }
+  }
+  const Entry* end() const { return nullptr; }
+  size_t size() const { return entries_.size(); }
+
+ private:
+  struct Slot {
+    uint32_t tag = 0;    // high half of the word's hash
+    uint32_t entry = 0;  // index into entries_ + 1; 0 is empty
+  };
+  // Inline, eight bytes per multiply: the words are short, and both a call
+  // into the library's hash and a byte-serial FNV cost more than the rest of
+  // the lookup.
+  static uint64_t hash(std::string_view word) {
+    uint64_t h = word.size() * 0x9e3779b97f4a7c15ull;
+    size_t i = 0;
+    for (; i + 8 <= word.size(); i += 8) {
+      uint64_t v = 0;
+      for (size_t k = 0; k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
+      h = (h ^ v) * 0xff51afd7ed558ccdull;
+      h ^= h >> 32;
+    }
+    uint64_t v = 0;
+    for (size_t k = 0; i + k < word.size(); ++k) v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
+    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 29;
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 32);
+  }
+  void insert(size_t entry);
+  void rehash(size_t slots);
+  static constexpr size_t kFilterBits = 1 << 15;
+  std::vector<Entry> entries_;
+  std::vector<Slot> slots_;
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
+};
+
 // Word lists of persons.rules, as sets of exact words.
 struct PersonLists {
-  WordSet title, role, speech, first_name, not_name, org_head, connector;
+  WordSet title, role, speech, first_name, not_name, org_head, connector, org_word, demonym;
   // The same lists folded into one map (word -> PersonWord bits), so the
   // name finder looks each token up once.
-  std::unordered_map<std::string, uint16_t, StringHash, std::equal_to<>> classes;
+  WordClasses classes;
 };
 
 enum PersonWord : uint16_t {
@@ -86,6 +154,8 @@ enum PersonWord : uint16_t {
   kNotNameWord = 1 << 4,
   kOrgHeadWord = 1 << 5,
   kConnectorWord = 1 << 6,
+  kOrgWordWord = 1 << 7,
+  kDemonymWord = 1 << 8,
 };
 
 // What a pattern id stands for. One literal can play several roles (a term
@@ -116,7 +186,10 @@ class TopicRules {
   std::vector<uint32_t> alias_entity;               // alias index -> entity index
   std::vector<std::vector<uint32_t>> alias_vetoes;  // alias index -> context word indexes
   topics::PersonLists persons;
-  std::vector<topics::Pattern> patterns;  // Hyperscan id -> role
+  std::vector<topics::Pattern> patterns;  // pattern id -> role
+  topics::TermIndex term_index;           // every literal, by pattern id
+  // The literals term_index cannot serve (those starting with punctuation),
+  // under their pattern ids; null when there are none.
   std::unique_ptr<hs_database_t, topics::HsDatabaseDeleter> database;
   bool explain = false;
 

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Scores the topics processor through the production path `newsflow process`.
 
-Prints top-level (IPTC level-1) micro-F1, precision of the first topic,
+Prints the first-topic top-level accuracy on the real articles of
+real_gold.tsv per split (dev / heldout; strict, and lenient: any branch an
+editor could defend), top-level (IPTC level-1) micro-F1, precision of the first topic,
 coverage, the non-English check, and entity precision/recall on the labelled
-subset (entities_gold.tsv). Exits 1 when micro-F1 < 0.80 or first-topic
-precision < 0.85 (or a non-English article gets topics).
+subset (entities_gold.tsv). Exits 1 when micro-F1 < 0.80, first-topic
+precision < 0.85, the real first-topic accuracy (both halves) < 0.60, or a
+non-English article gets topics.
 
 usage: evaluate.py NEWSFLOW_BINARY [--dir DIR] [--keep OUT.ndjson] [--show-errors]
 """
@@ -18,6 +21,9 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 MIN_MICRO_F1 = 0.80
 MIN_FIRST_PRECISION = 0.85
+# Strict first-topic accuracy over both halves of real_gold.tsv together
+# (0.631 when this gate was set; the target is 0.85 on the held-out half).
+MIN_REAL_FIRST = 0.60
 ENTITY_TYPES = ("person", "organization", "place")
 
 
@@ -33,6 +39,32 @@ def read_gold(path):
         aid, codes = (line.rstrip("\n").split("\t") + [""])[:2]
         gold[aid] = set(codes.split())
     return gold
+
+
+def read_first_gold(path):
+    """real_gold.tsv: id, split, first topic an editor would file under, other defensible ones."""
+    gold = {}
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        aid, split, first, also = (line.rstrip("\n").split("\t") + [""])[:4]
+        gold[aid] = (split, first, set(also.split()))
+    return gold
+
+
+def first_topic_report(first_gold, predicted, errors):
+    """Per split: strict accuracy of the first topic's top level, and lenient (any defensible one)."""
+    splits = {}
+    for aid, (split, first, also) in first_gold.items():
+        topics = predicted[aid].get("topics") or []
+        got = top_code(topics[0]["top"]) if topics else None
+        row = splits.setdefault(split, [0, 0, 0])
+        row[0] += 1
+        row[1] += got == first
+        row[2] += got == first or got in also
+        if got != first:
+            errors.append((split, aid[:8], first, got, predicted[aid].get("title", "")[:70]))
+    return {s: (n, strict / n, lenient / n) for s, (n, strict, lenient) in splits.items()}
 
 
 def read_entity_gold(path, ids):
@@ -124,6 +156,11 @@ def main():
     eprecision = etp / (etp + efp) if etp + efp else 0.0
     erecall = etp / (etp + efn) if etp + efn else 0.0
 
+    first_errors = []
+    first = first_topic_report(read_first_gold(os.path.join(args.dir, "real_gold.tsv")), predicted, first_errors)
+    for split, (n, strict, lenient) in sorted(first.items()):
+        print(f"real first topic, {split}: top-level accuracy {strict:.3f} over {n} articles "
+              f"(lenient, any defensible branch: {lenient:.3f})")
     print(f"articles: {english} English labelled, {foreign} in languages without terms")
     print(f"top-level micro-F1: {micro_f1:.3f} (precision {precision:.3f}, recall {recall:.3f}; "
           f"tp {tp}, fp {fp}, fn {fn})")
@@ -140,12 +177,18 @@ def main():
             print("TOPIC", e)
         for e in entity_errors:
             print("ENTITY", e)
+        for e in first_errors:
+            print("FIRST", e)
 
     failed = []
     if micro_f1 < MIN_MICRO_F1:
         failed.append(f"micro-F1 {micro_f1:.3f} < {MIN_MICRO_F1}")
     if first_precision < MIN_FIRST_PRECISION:
         failed.append(f"first-topic precision {first_precision:.3f} < {MIN_FIRST_PRECISION}")
+    real_n = sum(n for n, _, _ in first.values())
+    real_first = sum(n * strict for n, strict, _ in first.values()) / real_n if real_n else 0.0
+    if real_first < MIN_REAL_FIRST:
+        failed.append(f"real first-topic accuracy {real_first:.3f} < {MIN_REAL_FIRST}")
     if foreign_with_topics:
         failed.append(f"{foreign_with_topics} non-English articles got topics")
     if failed:

@@ -9,43 +9,12 @@
 #include "newsflow/processors/normalize.hpp"
 #include "newsflow/processors/parser.hpp"
 #include "quotes/quote_scanner.hpp"
+#include "quotes_test_util.hpp"
 
 namespace newsflow::processors {
 namespace {
 
-std::shared_ptr<const QuoteRules> rules() {
-  static auto r = load_quote_rules(std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) + "/quotes/quote.rules");
-  return r;
-}
-
-Article run(const std::string& text) {
-  QuotesOptions o;
-  o.rules = rules();
-  auto p = make_quotes_processor(o);
-  Article a;
-  a.text = text;
-  EXPECT_EQ(p->process(a).kind, Outcome::Kind::pass);
-  return a;
-}
-
-std::vector<Quote> of_kind(const Article& a, Quote::Kind kind) {
-  std::vector<Quote> out;
-  for (const auto& q : a.quotes)
-    if (q.kind == kind) out.push_back(q);
-  return out;
-}
-
-const Quote* find(const Article& a, std::string_view prefix) {
-  for (const auto& q : a.quotes)
-    if (q.text.starts_with(prefix)) return &q;
-  return nullptr;
-}
-
-std::string speaker(const Article& a, std::string_view prefix) {
-  const Quote* q = find(a, prefix);
-  if (!q) return "<no quote>";
-  return q->speaker.value_or("<null>");
-}
+using namespace quotes_test;
 
 // ------------------------------------------------------------ the seed article
 
@@ -306,7 +275,9 @@ TEST(Attribution, first_names_and_people_of_organisations) {
 TEST(Attribution, a_spokesman_for_someone_is_not_that_someone) {
   const Article a = run("A spokesman for Mr Jenrick said: \u201CEvery pound of these cuts is costed.\u201D");
   ASSERT_EQ(a.quotes.size(), 1u);
-  EXPECT_FALSE(a.quotes[0].speaker.has_value());
+  // The role phrase speaks (speaker_kind role), not Mr Jenrick.
+  EXPECT_EQ(a.quotes[0].speaker, "spokesman for Mr Jenrick");
+  EXPECT_EQ(a.quotes[0].speaker_kind, Quote::SpeakerKind::role);
   EXPECT_EQ(a.quotes[0].speaker_role, "spokesman for Mr Jenrick");
 }
 

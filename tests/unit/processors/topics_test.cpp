@@ -380,3 +380,61 @@ TEST(TopicRulesFiles, BadRuleNamesFileAndLine) {
 
 }  // namespace
 }  // namespace newsflow::processors
+
+namespace newsflow::processors {
+namespace {
+
+TEST(TopicEntities, CompaniesNamedLikePeopleAreOrganisations) {
+  Article a = run(make_article("Funding round",
+                               "Copper Finch, a Lisbon-based startup that rents out e-bikes, has raised $12 million. "
+                               "Investors said Copper Finch had grown fast.",
+                               "en"));
+  const Entity* e = find_entity(a, "Copper Finch");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, Entity::Type::organization);
+}
+
+TEST(TopicEntities, NationalitiesAreNotPeople) {
+  Article a = run(make_article("Late winner",
+                               "The visitors' manager Bjorn Tangen was furious. \"We were robbed,\" said the Norwegian. "
+                               "The Norwegian said the referee had added too little time.",
+                               "en"));
+  EXPECT_EQ(find_entity(a, "Norwegian"), nullptr);
+}
+
+TEST(TopicEntities, WireCreditsAreNotPeopleInTheStory) {
+  Article a = run(make_article("Talks",
+                               "Officials met in Geneva on Monday and agreed to meet again.\n"
+                               "(Reporting by Anna Kowalczyk; Editing by Peter Hollis)",
+                               "en"));
+  EXPECT_EQ(find_entity(a, "Anna Kowalczyk"), nullptr);
+  EXPECT_EQ(find_entity(a, "Peter Hollis"), nullptr);
+}
+
+TEST(TopicEntities, ARepeatedWordIsNotAPersonsName) {
+  Article a = run(make_article("Breach",
+                               "Copperline Copperline holds data on millions of people, the firm said. "
+                               "Copperline said it was sorry.",
+                               "en"));
+  const Entity* e = find_entity(a, "Copperline Copperline");
+  EXPECT_EQ(e, nullptr);
+}
+
+TEST(TopicEntities, PlacesTheGazetteerLacksComeFromStrongContext) {
+  Article a = run(make_article("Fleet",
+                               "A Kallvik-based fleet of six trawlers returned to port on Monday. "
+                               "She grew up in Hamar. Her parents still live near Hamar, where the farm is. "
+                               "He moved to Oslo in March and works in Jackson Heights.",
+                               "en"));
+  const Entity* kallvik = find_entity(a, "Kallvik");
+  ASSERT_NE(kallvik, nullptr);
+  EXPECT_EQ(kallvik->type, Entity::Type::place);
+  const Entity* hamar = find_entity(a, "Hamar");
+  ASSERT_NE(hamar, nullptr);
+  EXPECT_EQ(hamar->type, Entity::Type::place);
+  EXPECT_EQ(find_entity(a, "March"), nullptr);
+  EXPECT_EQ(find_entity(a, "Jackson"), nullptr);  // one weak mention, and part of a run
+}
+
+}  // namespace
+}  // namespace newsflow::processors

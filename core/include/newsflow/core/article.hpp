@@ -42,8 +42,12 @@ struct Entity {
 
 struct Quote {
   enum class Kind { direct, partial, scare, indirect };
+  // What `speaker` holds: a named person or organisation, or only a role
+  // phrase ("spokesperson for the camp", "officials") when nobody is named.
+  enum class SpeakerKind { none, person, organization, role };
   std::string text;
   std::optional<std::string> speaker;
+  SpeakerKind speaker_kind = SpeakerKind::none;
   std::optional<std::string> speaker_role;
   std::string cue;
   Kind kind = Kind::direct;
@@ -93,5 +97,6 @@ struct Article {
 std::string_view to_string(DedupResult::Status s);
 std::string_view to_string(Entity::Type t);
 std::string_view to_string(Quote::Kind k);
+std::string_view to_string(Quote::SpeakerKind k);
 
 }  // namespace newsflow

@@ -1,0 +1,462 @@
+// Speech cues and the linking of quotations to them.
+#include "quotes/attribution.hpp"
+
+#include <algorithm>
+
+namespace newsflow::processors::quotes {
+
+// ----------------------------------------------------------- events
+void Attributor::find_events() {
+  events_.clear();
+  event_at_.assign(doc_.tokens.size(), -1);
+  people_.sentence_person = -1;
+  for (uint32_t k = 0; k < doc_.tokens.size(); ++k) {
+    const Token& t = doc_.tokens[k];
+    if (k > 0 && doc_.boundary(k - 1)) people_.sentence_person = -1;
+    if (t.kind != Tok::word) continue;
+    people_.learn_gender(t, doc_);
+    if (subjects_.name_token(t) && (k == 0 || !subjects_.name_token(doc_.tokens[k - 1]))) subjects_.note_mention(k);
+    if (subjects_.name_token(t) && (k == 0 || doc_.boundary(k - 1)) && k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1])) {
+      doc_.lower_word(t);
+      if (auto it = people_.by_last.find(doc_.lower); it != people_.by_last.end()) {
+        people_.note_recent(it->second);  // "Costa laughs."
+      } else if (auto org = people_.by_name.find(doc_.lower);
+                 org != people_.by_name.end() && people_.named[static_cast<size_t>(org->second)].org) {
+        people_.note_recent(org->second);  // "Amazon announced ... It said"
+      }
+    }
+    if ((t.classes & kOrgNoun) && !t.upper) subjects_.note_org_phrase(k);
+    bool according = false;
+    if (t.classes & kAccording) {
+      doc_.lower_word(t);
+      // "according to"; other languages' one-word forms ("selon") take no "to".
+      according = doc_.lower != "according" ||
+                  (k + 1 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::word &&
+                   doc_.text.compare(doc_.tokens[k + 1].start, 2, "to") == 0 && doc_.tokens[k + 1].end - doc_.tokens[k + 1].start == 2);
+    }
+    if (!(t.classes & (kCue | kPartialCue)) && !according) continue;
+    if (t.upper && !according && k > 0 && !doc_.boundary(k - 1)) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
+    Event ev;
+    ev.cue = k;
+    ev.link_end = k;
+    ev.partial_only = (t.classes & kPartialCue) && !(t.classes & kCue);
+    ev.cue_start = t.start;
+    ev.cue_end = t.end;
+    const uint32_t floor = doc_.region_start(k, 60);
+    uint32_t limit = k + 1;
+    while (limit < doc_.tokens.size() && limit - k < 40 && !doc_.boundary(limit)) ++limit;
+    Subject s;
+    if (according) {
+      const uint32_t to = doc_.lower == "according" ? k + 1 : k;
+      ev.link_end = to;
+      ev.cue_end = doc_.tokens[to].end;
+      uint32_t f = to + 1;
+      // "according to a statement from the ministry": skip to the source.
+      uint32_t g = f;
+      while (g < limit && g - f < 6 && doc_.tokens[g].kind == Tok::word && !doc_.tokens[g].upper &&
+             !(doc_.tokens[g].classes & kOrgNoun) && !subjects_.role_noun(doc_.tokens[g]))
+        ++g;
+      s = subjects_.subject_after(g < limit ? g : f, limit);
+      ev.inverted = true;
+      if (s.last != kNone) ev.link_end = s.last;
+    } else {
+      // Inverted when nothing but punctuation stands between a quotation and the cue.
+      uint32_t b = k;
+      while (b > floor && (doc_.tokens[b - 1].kind == Tok::comma || doc_.tokens[b - 1].kind == Tok::dash)) --b;
+      const bool after_quote = b == floor && floor > 0 && doc_.tokens[floor - 1].kind == Tok::quote;
+      if (after_quote && k + 1 < limit) {
+        s = subjects_.subject_after(k + 1, limit);
+        ev.inverted = s.first != kNone;
+        if (ev.inverted) ev.link_end = s.last;
+      }
+      if (!ev.inverted && k > floor) s = subjects_.subject_before(k - 1, floor);
+      if (s.first == kNone && !ev.inverted && k > floor + 1) s = subjects_.coordinated_subject(k, floor);
+      if (s.first == kNone && !ev.inverted && k > 0 && doc_.tokens[k - 1].kind == Tok::comma && k + 1 < limit &&
+          !(t.classes & kObjectCue)) {
+        // "... he is unlikely to end testing, said Scott LaFoy, an analyst":
+        // an inverted cue after a clause of reported speech ("..., telling
+        // James Lipton" names the listener, not the speaker).
+        s = subjects_.subject_after(k + 1, limit);
+        ev.inverted = s.first != kNone && s.speaker >= 0;
+        if (ev.inverted) ev.link_end = s.last;
+        else s = Subject{};
+      }
+      if (t.classes & kObjectCue) take_object(ev, limit);
+    }
+    ev.has_subject = s.first != kNone;
+    ev.subject_first = s.first;
+    ev.speaker = s.speaker;
+    ev.role = s.role;
+    if (ev.speaker >= 0 && !ev.role) ev.role = people_.named[static_cast<size_t>(ev.speaker)].role;
+    const bool by_pronoun =
+        s.first != kNone && has(doc_.tokens[s.first], kMalePronoun | kFemalePronoun | kNeutralPronoun);
+    ev.confidence = s.speaker < 0 ? 0.5 : (by_pronoun ? 0.75 : 0.9);
+    people_.note_recent(ev.speaker);
+    event_at_[k] = static_cast<int>(events_.size());
+    events_.push_back(std::move(ev));
+  }
+}
+
+// "told VOA via email", "told reporters": the object is part of the cue.
+void Attributor::take_object(Event& ev, uint32_t limit) {
+  uint32_t e = ev.cue + 1;
+  while (e < limit && e - ev.cue <= 4 && doc_.tokens[e].kind == Tok::word) {
+    doc_.lower_word(doc_.tokens[e]);
+    if (doc_.lower == "that" || (doc_.tokens[e].classes & (kMalePronoun | kFemalePronoun))) break;
+    ++e;
+  }
+  // Only a short object directly followed by punctuation or a quotation.
+  if (e > ev.cue + 1 && (e == limit || doc_.tokens[e].kind != Tok::word)) {
+    ev.link_end = e - 1;
+    ev.cue_end = doc_.tokens[e - 1].end;
+  } else if (e > ev.cue + 1 && e < limit) {
+    doc_.lower_word(doc_.tokens[e]);
+    if (doc_.lower == "that") {
+      ev.link_end = e - 1;
+      ev.cue_end = doc_.tokens[e - 1].end;
+    }
+  }
+}
+
+// ----------------------------------------------------------- linking
+Quote Attributor::make_quote(const QuoteSpan& s) const {
+  Quote q;
+  uint32_t a = s.start, b = s.end;
+  while (a < b && (doc_.text[a] == ' ' || doc_.text[a] == '\n')) ++a;
+  while (b > a && (doc_.text[b - 1] == ' ' || doc_.text[b - 1] == '\n')) --b;
+  q.start = a;
+  q.end = b;
+  q.text.assign(doc_.text, a, b - a);
+  return q;
+}
+
+size_t Attributor::word_count(std::string_view v) {
+  size_t words = 0;
+  bool in = false;
+  for (char c : v) {
+    const bool sp = c == ' ' || c == '\n';
+    if (!sp && !in) ++words;
+    in = !sp;
+  }
+  return words;
+}
+
+void Attributor::attribute(Quote& q, const Event& ev, double confidence) {
+  if (ev.speaker >= 0) {
+    const Named& n = people_.named[static_cast<size_t>(ev.speaker)];
+    q.speaker = n.name;
+    q.speaker_kind = n.org ? Quote::SpeakerKind::organization : Quote::SpeakerKind::person;
+    q.speaker_role = ev.role ? ev.role : n.role;
+  } else {
+    q.speaker_role = ev.role;
+    // "a spokesperson for the camp said": nobody is named, but the cue has a
+    // subject, and the role phrase is what a reader would give as the speaker.
+    if (ev.role) {
+      q.speaker = ev.role;
+      q.speaker_kind = Quote::SpeakerKind::role;
+    }
+  }
+  q.cue.assign(doc_.text, ev.cue_start, ev.cue_end - ev.cue_start);
+  q.confidence = ev.speaker >= 0 ? confidence : 0.5;
+}
+
+// Event whose cue follows quotation token i and whose subject starts right
+// after it ("..." Stoltenberg said / said Stoltenberg / he said).
+int Attributor::event_after(uint32_t i) const {
+  uint32_t j = i + 1;
+  while (j < doc_.tokens.size() && j - i <= 2 && (doc_.tokens[j].kind == Tok::comma || doc_.tokens[j].kind == Tok::dash)) ++j;
+  for (uint32_t k = j; k < doc_.tokens.size() && k - j < 40 && !doc_.boundary(k); ++k) {
+    const int e = event_at_[k];
+    if (e < 0) continue;
+    const Event& ev = events_[static_cast<size_t>(e)];
+    if (ev.partial_only) return -1;
+    if (ev.inverted && ev.cue == j) return e;
+    if (ev.has_subject && ev.subject_first >= j && ev.subject_first <= k) {
+      // Only role words may precede the parsed subject ("Rio Grande do Sul
+      // Governor ...", "the", "tenants' association chair Jane Doe").
+      for (uint32_t m = j; m < ev.subject_first; ++m) {
+        const Token& w = doc_.tokens[m];
+        if (w.kind != Tok::word) return -1;
+        if (w.upper || has(w, kParticle | kTitle)) continue;
+        if (ev.subject_first - j <= 3 && !has(w, kCue | kPartialCue | kMalePronoun | kFemalePronoun | kNeutralPronoun))
+          continue;
+        return -1;
+      }
+      return e;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+bool Attributor::after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const {
+  const std::string_view v = doc_.inner(span);
+  if (v.empty()) return false;
+  const uint32_t next = i + 1;
+  if (next < doc_.tokens.size() && (doc_.tokens[next].kind == Tok::comma || doc_.tokens[next].kind == Tok::dash)) return true;
+  if (v.ends_with(",") || v.ends_with("?") || v.ends_with("!") || v.ends_with("\u2014") || v.ends_with("\u2026") ||
+      v.ends_with("-") || v.ends_with(":"))
+    return true;
+  if (!Document::ends_terminal(v)) {
+    // No punctuation before the cue: 'was "bittersweet" said Ryan Cummings',
+    // and a whole sentence followed by its speaker, '"... to the board"
+    // tenants' association chair Jane Doe said' (not a title: '"Pulp
+    // Fiction" director Quentin Tarantino has responded').
+    if (ev.inverted && ev.cue == next) return true;
+    size_t len = 0;
+    const uint32_t first_cp = decode_at(v, 0, len);
+    return is_upper(first_cp) && word_count(v) >= 5 && (i == 0 || doc_.boundary(i - 1));
+  }
+  if (!v.ends_with(".")) return false;
+  // "...end." She said. is rare; a new sentence that starts "Smith said" and
+  // carries on is reported speech of its own.
+  if (next < doc_.tokens.size() && doc_.tokens[next].kind == Tok::word && !doc_.tokens[next].upper) return true;
+  uint32_t k = ev.link_end + 1;
+  uint32_t extra = 0;
+  while (k < doc_.tokens.size() && !doc_.boundary(k)) {
+    ++extra;
+    ++k;
+  }
+  return extra <= 3;
+}
+
+// The last cue before quotation token i in its sentence, and whether only
+// punctuation stands between them (direct) or words (embedded, partial).
+int Attributor::event_before(uint32_t i, bool& embedded) const {
+  // Embedded quotations do not end the clause that introduces a later one.
+  uint32_t floor = i;
+  while (floor > 0 && i - floor < 60 && !doc_.tokens[floor - 1].sentence_end && doc_.tokens[floor - 1].kind != Tok::para)
+    --floor;
+  bool shared_subject = false;
+  for (uint32_t k = i; k > floor;) {
+    --k;
+    const int e = event_at_[k];
+    if (e < 0) continue;
+    const Event& ev = events_[static_cast<size_t>(e)];
+    // "said the plan was 'unfunded' and warned against ...": the second cue
+    // shares the first one's subject.
+    if (!ev.has_subject) {
+      shared_subject = true;
+      continue;
+    }
+    // "the attacker, who police said held dual citizenship, had committed
+    // ...": a cue inside a relative clause does not introduce the quote.
+    if (!ev.inverted && ev.subject_first > floor) {
+      const Token& before = doc_.tokens[ev.subject_first - 1];
+      if (before.kind == Tok::word && !before.upper &&
+          (doc_.word_at(ev.subject_first - 1) == "who" || doc_.word_at(ev.subject_first - 1) == "which"))
+        continue;
+    }
+    uint32_t words = 0;
+    bool only_punct = true;
+    for (uint32_t m = ev.link_end + 1; m < i; ++m) {
+      if (doc_.tokens[m].kind == Tok::word) {
+        ++words;
+        only_punct = false;
+      } else if (doc_.tokens[m].kind != Tok::comma && doc_.tokens[m].kind != Tok::colon && doc_.tokens[m].kind != Tok::dash) {
+        only_punct = false;
+      }
+    }
+    if (words > 20 && !shared_subject) return -1;
+    embedded = !only_punct || ev.partial_only || shared_subject;
+    return e;
+  }
+  // "Smith said:" closing the previous paragraph introduces this one.
+  if (floor == i && i >= 2 && doc_.tokens[i - 1].kind == Tok::para && doc_.tokens[i - 2].kind == Tok::colon) {
+    const uint32_t colon = i - 2;
+    for (uint32_t k = colon; k > 0 && colon - k < 8;) {
+      --k;
+      const int e = event_at_[k];
+      if (e >= 0 && events_[static_cast<size_t>(e)].has_subject &&
+          events_[static_cast<size_t>(e)].link_end + 1 == colon) {
+        embedded = false;
+        return e;
+      }
+      if (doc_.boundary(k)) break;
+    }
+  }
+  return -1;
+}
+
+void Attributor::link_quotes(Article& article) {
+  uint32_t prev_quote = kNone;
+  std::optional<Quote> prev_result;
+  bool prev_after = false;
+  for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
+    if (doc_.tokens[i].kind != Tok::quote) continue;
+    const QuoteSpan& span = doc_.spans[doc_.tokens[i].quote];
+    Quote q = make_quote(span);
+    if (q.text.empty()) continue;
+    const std::string_view v = q.text;
+    size_t len = 0;
+    const uint32_t first_cp = decode_at(v, 0, len);
+    const bool starts_upper = is_upper(first_cp) || (first_cp >= '0' && first_cp <= '9');
+    const bool starts_sentence = i == 0 || doc_.boundary(i - 1);
+    const size_t words = word_count(v);
+    const bool sentence_like = starts_upper && (words >= 3 || (words == 2 && Document::ends_terminal(v))) &&
+                               (Document::ends_terminal(v) || v.ends_with(",") || v.ends_with("\u2014") ||
+                                (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::comma));
+    bool linked = false;
+    bool linked_after = false;
+    if (const int e = event_after(i); e >= 0 && after_allowed(i, span, events_[static_cast<size_t>(e)])) {
+      Event& ev = events_[static_cast<size_t>(e)];
+      attribute(q, ev, ev.confidence);
+      ev.used = true;
+      q.kind = starts_sentence && starts_upper ? Quote::Kind::direct : Quote::Kind::partial;
+      linked = true;
+      linked_after = true;
+    }
+    bool embedded = false;
+    if (!linked) {
+      if (const int e = event_before(i, embedded); e >= 0) {
+        Event& ev = events_[static_cast<size_t>(e)];
+        const bool title_like =
+            starts_upper && words <= 5 && !Document::ends_terminal(v) && !v.ends_with(",") && !ev.partial_only;
+        if (embedded && title_like) {
+          q.kind = Quote::Kind::scare;  // a title or a word the writer marks, not speech
+        } else {
+          attribute(q, ev, ev.confidence);
+          ev.used = true;
+          q.kind = !embedded && starts_upper ? Quote::Kind::direct : Quote::Kind::partial;
+        }
+        linked = true;
+      }
+    }
+    if (!linked && i > 0 && doc_.tokens[i - 1].kind == Tok::colon && sentence_like) {
+      // "Lindqvist, the harbour master, is more blunt: ..." has no cue, but
+      // the sentence's subject introduces the quotation.
+      if (const int who = colon_subject(i - 1); who >= 0) {
+        const Named& n = people_.named[static_cast<size_t>(who)];
+        q.speaker = n.name;
+        q.speaker_kind = n.org ? Quote::SpeakerKind::organization : Quote::SpeakerKind::person;
+        q.speaker_role = n.role;
+        q.kind = Quote::Kind::direct;
+        q.confidence = 0.6;
+        linked = true;
+      }
+    }
+    if (!linked && starts_sentence && sentence_like) {
+      // "Her colleague Tom Baines disagreed. "It is fewer than that."": a cue
+      // sentence with no quotation of its own introduces the next one.
+      if (const int e = event_in_previous_sentence(i); e >= 0) {
+        Event& ev = events_[static_cast<size_t>(e)];
+        attribute(q, ev, std::min(ev.confidence, 0.7));
+        ev.used = true;
+        q.kind = Quote::Kind::direct;
+        linked = true;
+      }
+    }
+    if (!linked && starts_sentence && sentence_like && prev_quote != kNone && prev_result &&
+        prev_result->speaker && follows_closely(prev_quote, i, prev_after)) {
+      // A floating quotation continues the previous speaker.
+      q.speaker = prev_result->speaker;
+      q.speaker_role = prev_result->speaker_role;
+      q.speaker_kind = prev_result->speaker_kind;
+      q.cue = prev_result->cue;
+      q.kind = Quote::Kind::direct;
+      q.confidence = 0.7;
+      linked = true;
+    }
+    if (!linked) {
+      if (starts_sentence && sentence_like) {
+        q.kind = Quote::Kind::direct;
+        q.confidence = 0.4;
+      } else if (words <= 6 || !starts_sentence) {
+        q.kind = words <= 6 ? Quote::Kind::scare : Quote::Kind::partial;
+        q.confidence = 0.4;
+      }
+    }
+    if (q.kind != Quote::Kind::scare) {
+      prev_quote = i;
+      prev_result = q;
+      prev_after = linked_after;
+    }
+    article.quotes.push_back(std::move(q));
+  }
+}
+
+// An unused cue with a speaker in the sentence just before quotation i, in
+// the same or the previous paragraph, with no quotation in between; or -1.
+int Attributor::event_in_previous_sentence(uint32_t i) const {
+  uint32_t ends = 0, paras = 0;
+  for (uint32_t k = i; k > 0 && i - k < 60;) {
+    --k;
+    const Token& t = doc_.tokens[k];
+    if (t.kind == Tok::quote) return -1;
+    if (t.kind == Tok::para) {
+      if (++paras > 1) return -1;
+      continue;
+    }
+    if (t.sentence_end && ++ends > 1) return -1;
+    const int e = event_at_[k];
+    if (e < 0) continue;
+    const Event& ev = events_[static_cast<size_t>(e)];
+    if (ev.used || ev.partial_only || (ev.speaker < 0 && !ev.role)) return -1;
+    // Only a cue that ends its sentence ("Baines disagreed."): one that
+    // carries on is reported speech of its own.
+    uint32_t m = ev.link_end + 1;
+    while (m < i && doc_.tokens[m].kind != Tok::word && !doc_.tokens[m].sentence_end) ++m;
+    if (m < i && !doc_.tokens[m].sentence_end) return -1;
+    return e;
+  }
+  return -1;
+}
+
+// The person named at the start of the sentence that ends in `colon`, or -1.
+int Attributor::colon_subject(uint32_t colon) {
+  uint32_t s = colon;
+  while (s > 0 && colon - s < 30 && !doc_.boundary(s - 1)) --s;
+  if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
+  if (s >= colon || !subjects_.name_token(doc_.tokens[s])) return -1;
+  uint32_t e = s;
+  while (e + 1 < colon && e - s < 4 && subjects_.name_token(doc_.tokens[e + 1])) ++e;
+  // Only a subject: "In Oslo, ..." or "Norway's ..." is not one.
+  if (e + 1 < colon && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return -1;
+  if (doc_.tokens[e].possessive || has(doc_.tokens[s], kNotName)) return -1;
+  return people_.resolve_name(doc_.span_text(s, e), false, std::nullopt);
+}
+
+// True when quotation j sits in the sentence just before quotation i.
+bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after) const {
+  uint32_t ends = doc_.tokens[j].sentence_end && !j_attributed_after ? 1 : 0;
+  uint32_t paras = 0;
+  for (uint32_t k = j + 1; k < i; ++k) {
+    if (doc_.tokens[k].kind == Tok::para) ++paras;
+    else if (doc_.tokens[k].sentence_end) ++ends;
+    if (ends > 1 || paras > 1) return false;
+  }
+  return ends + paras >= 1;
+}
+
+// Reported speech: a named subject, a cue and a clause with no quotation.
+void Attributor::add_indirect(Article& article) {
+  for (const Event& ev : events_) {
+    if (ev.used || ev.speaker < 0 || ev.inverted || ev.partial_only) continue;
+    doc_.lower_word(doc_.tokens[ev.cue]);
+    if (doc_.lower == "asked" || doc_.lower == "asks") continue;
+    uint32_t f = ev.link_end + 1;
+    if (f >= doc_.tokens.size() || doc_.tokens[f].kind != Tok::word) continue;
+    doc_.lower_word(doc_.tokens[f]);
+    if (doc_.lower == "that") ++f;
+    uint32_t e = f;
+    bool has_quote = false;
+    while (e < doc_.tokens.size() && !doc_.boundary(e)) ++e;
+    if (e < doc_.tokens.size() && doc_.tokens[e].kind == Tok::quote) has_quote = true;
+    if (has_quote || e <= f + 2) continue;
+    // Skip clauses that are only a time or place ("said on Tuesday.").
+    Quote q;
+    q.start = doc_.tokens[f].start;
+    q.end = doc_.tokens[e - 1].end;
+    while (q.end > q.start && (doc_.text[q.end - 1] == ',' || doc_.text[q.end - 1] == ' ')) --q.end;
+    q.text.assign(doc_.text, q.start, q.end - q.start);
+    const Named& n = people_.named[static_cast<size_t>(ev.speaker)];
+    q.speaker = n.name;
+    q.speaker_role = ev.role ? ev.role : n.role;
+    q.cue.assign(doc_.text, ev.cue_start, ev.cue_end - ev.cue_start);
+    q.kind = Quote::Kind::indirect;
+    q.confidence = 0.6;
+    article.quotes.push_back(std::move(q));
+  }
+}
+
+}  // namespace newsflow::processors::quotes

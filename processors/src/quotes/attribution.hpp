@@ -1,0 +1,63 @@
+#pragma once
+// Attribution: finds every speech cue ("said", "told", "according to") with
+// its parsed subject, in text order, then links each quotation to the cue
+// after it, the cue before it in its sentence, or the quotation just before
+// it (floating quotes), and classifies it direct / partial / scare.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "newsflow/core/article.hpp"
+#include "quotes/document.hpp"
+#include "quotes/people.hpp"
+#include "quotes/subjects.hpp"
+
+namespace newsflow::processors::quotes {
+
+// One speech cue and its parsed subject.
+struct Event {
+  uint32_t cue = 0;          // token index of the cue word
+  uint32_t link_end = 0;     // last token belonging to cue (+object, +inverted subject)
+  uint32_t subject_first = kNone;  // first token of the subject phrase
+  bool inverted = false;     // "said Jens Stoltenberg"
+  bool partial_only = false; // "called it 'a disgrace'"
+  bool has_subject = false;  // a subject phrase was found (it may name nobody)
+  int speaker = -1;          // index into People::named, -1 when nobody can be named
+  std::optional<std::string> role;
+  uint32_t cue_start = 0, cue_end = 0;  // byte range of the cue phrase
+  double confidence = 0.0;
+  bool used = false;  // linked to a quotation
+};
+
+class Attributor {
+ public:
+  Attributor(const Document& doc, People& people, SubjectParser& subjects)
+      : doc_(doc), people_(people), subjects_(subjects) {}
+
+  void find_events();
+  // Appends the quotations, in text order.
+  void link_quotes(Article& article);
+  // Reported speech: a named subject, a cue and a clause with no quotation.
+  void add_indirect(Article& article);
+
+ private:
+  void take_object(Event& ev, uint32_t limit);
+  Quote make_quote(const QuoteSpan& s) const;
+  static size_t word_count(std::string_view v);
+  void attribute(Quote& q, const Event& ev, double confidence);
+  int event_after(uint32_t i) const;
+  bool after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const;
+  int event_before(uint32_t i, bool& embedded) const;
+  bool follows_closely(uint32_t j, uint32_t i, bool j_attributed_after) const;
+  int colon_subject(uint32_t colon);
+  int event_in_previous_sentence(uint32_t i) const;
+
+  const Document& doc_;
+  People& people_;
+  SubjectParser& subjects_;
+  std::vector<Event> events_;
+  std::vector<int> event_at_;  // token index -> event index, -1 if none
+};
+
+}  // namespace newsflow::processors::quotes

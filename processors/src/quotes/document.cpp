@@ -1,0 +1,203 @@
+// The quotes processor's tokenizer: one pass over the text outside the
+// quotations, each quotation becoming one token, then sentence ends.
+#include "quotes/document.hpp"
+
+namespace newsflow::processors::quotes {
+
+namespace {
+
+bool ascii_alnum(unsigned char b) {
+  return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+}
+
+}  // namespace
+
+void Document::build(std::string_view article_text) {
+  text = article_text;
+  spans.clear();
+  tokens.clear();
+  scan_quotes(text, spans);
+  tokenize();
+  mark_sentences();
+}
+
+// ---------------------------------------------------------------- tokens
+void Document::tokenize() {
+  tokens.clear();
+  size_t next_span = 0;
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    if (next_span < spans.size() && i >= spans[next_span].open) {
+      Token t;
+      t.kind = Tok::quote;
+      t.start = spans[next_span].open;
+      t.end = spans[next_span].close_end;
+      t.quote = static_cast<uint32_t>(next_span);
+      tokens.push_back(t);
+      i = spans[next_span].close_end;
+      ++next_span;
+      continue;
+    }
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\r') {
+      ++i;
+      continue;
+    }
+    if (c == '\n') {
+      if (tokens.empty() || tokens.back().kind != Tok::para) push_punct(Tok::para, i, i + 1);
+      ++i;
+      continue;
+    }
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80 && ascii_alnum(byte)) {
+      i = read_word(i);
+      continue;
+    }
+    size_t len = 0;
+    const uint32_t cp = decode_at(text, i, len);
+    if (is_letter(cp) || (cp >= '0' && cp <= '9')) {
+      i = read_word(i);
+      continue;
+    }
+    switch (cp) {
+      case ',': push_punct(Tok::comma, i, i + len); break;
+      case ':': case ';': push_punct(Tok::colon, i, i + len); break;
+      case '.': case '!': case '?': case 0x2026: push_punct(Tok::terminal, i, i + len); break;
+      case 0x2014: case 0x2013: push_punct(Tok::dash, i, i + len); break;
+      case '-':
+        if (i + 1 < n && text[i + 1] == ' ') push_punct(Tok::dash, i, i + len);
+        break;
+      case '(': case ')': case '[': case ']': push_punct(Tok::paren, i, i + len); break;
+      default: break;  // stray marks and symbols carry no attribution
+    }
+    i += len;
+  }
+}
+
+void Document::push_punct(Tok kind, size_t start, size_t end) {
+  Token t;
+  t.kind = kind;
+  t.start = static_cast<uint32_t>(start);
+  t.end = static_cast<uint32_t>(end);
+  tokens.push_back(t);
+}
+
+// Letters, digits, inner hyphens, apostrophes and dots ("U.S.", "don't").
+size_t Document::read_word(size_t i) {
+  const size_t begin = i;
+  size_t letters = 0, uppers = 0;
+  bool inner_dot = false;
+  size_t len = 0;
+  uint32_t first = decode_at(text, i, len);
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && ascii_alnum(byte)) {  // fast path, no decoding
+      if (byte > '9') {
+        ++letters;
+        if (byte <= 'Z') ++uppers;
+      }
+      ++i;
+      continue;
+    }
+    const uint32_t cp = decode_at(text, i, len);
+    if (is_letter(cp) || (cp >= '0' && cp <= '9')) {
+      if (is_letter(cp)) {
+        ++letters;
+        if (is_upper(cp)) ++uppers;
+      }
+      i += len;
+      continue;
+    }
+    if (cp == '-' || cp == '\'' || cp == 0x2019 || cp == '.' || cp == '&') {
+      size_t nlen = 0;
+      const uint32_t next = i + len < text.size() ? decode_at(text, i + len, nlen) : 0;
+      if (is_letter(next) || (next >= '0' && next <= '9' && cp != '.')) {
+        if (cp == '.') inner_dot = true;
+        i += len;
+        continue;
+      }
+    }
+    break;
+  }
+  Token t;
+  t.kind = Tok::word;
+  t.start = static_cast<uint32_t>(begin);
+  t.end = static_cast<uint32_t>(i);
+  lower_word(t);
+  t.classes = rules->classes(lower);
+  t.upper = is_upper(first);
+  t.acronym = letters >= 2 && uppers == letters;
+  // Dotted single capitals ("A.Q.", "U.S."): initials before a name.
+  t.initials = inner_dot && t.acronym && letters <= 3 && (i - begin) == 2 * letters - 1;
+  const std::string_view w = std::string_view(text).substr(t.start, t.end - t.start);
+  t.possessive = w.ends_with("'s") || w.ends_with("\u2019s") || w.ends_with("s\u2019");
+  // A dot after an abbreviation, an initial or "U.S" belongs to the word
+  // and does not end the sentence.
+  if (i < text.size() && text[i] == '.' &&
+      (inner_dot || (t.classes & kAbbreviation) || (t.classes & kHonorific) || (letters == 1 && t.upper) ||
+       (t.classes & kTitle && lower.size() <= 4))) {
+    ++i;
+    t.end = static_cast<uint32_t>(i);
+  }
+  t.index_hint = static_cast<uint32_t>(tokens.size());
+  tokens.push_back(t);
+  return i;
+}
+
+void Document::lower_word(const Token& t) const {
+  lower.assign(text.data() + t.start, t.end - t.start);
+  for (char& ch : lower)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+}
+
+std::string_view Document::span_text(uint32_t from_tok, uint32_t to_tok) const {
+  return std::string_view(text).substr(tokens[from_tok].start, tokens[to_tok].end - tokens[from_tok].start);
+}
+
+// Inner text of a quotation without surrounding spaces.
+std::string_view Document::inner(const QuoteSpan& s) const {
+  std::string_view v = std::string_view(text).substr(s.start, s.end - s.start);
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\n')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\n')) v.remove_suffix(1);
+  return v;
+}
+
+bool Document::ends_terminal(std::string_view v) {
+  return v.ends_with(".") || v.ends_with("!") || v.ends_with("?") || v.ends_with("\u2026");
+}
+
+void Document::mark_sentences() {
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    Token& t = tokens[k];
+    if (t.kind == Tok::terminal) {
+      t.sentence_end = true;
+    } else if (t.kind == Tok::quote) {
+      const std::string_view v = inner(spans[t.quote]);
+      if (!ends_terminal(v)) continue;
+      const bool last = k + 1 == tokens.size();
+      const Token* next = last ? nullptr : &tokens[k + 1];
+      t.sentence_end = last || next->kind == Tok::para || next->kind == Tok::quote ||
+                       (next->kind == Tok::word && next->upper);
+    }
+  }
+}
+
+bool Document::boundary(uint32_t k) const {
+  const Token& t = tokens[k];
+  return t.sentence_end || t.kind == Tok::para || t.kind == Tok::quote;
+}
+
+// First token of the clause that ends just before `k` (stops after a
+// sentence end, paragraph or quotation).
+uint32_t Document::region_start(uint32_t k, uint32_t max_tokens) const {
+  uint32_t s = k;
+  while (s > 0 && k - s < max_tokens && !boundary(s - 1)) --s;
+  return s;
+}
+
+std::string_view Document::word_at(uint32_t k) const {
+  return std::string_view(text).substr(tokens[k].start, tokens[k].end - tokens[k].start);
+}
+
+}  // namespace newsflow::processors::quotes

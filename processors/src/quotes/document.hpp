@@ -1,0 +1,68 @@
+#pragma once
+// One article as the quotes processor sees it: the text, its outermost
+// quotations (quote_scanner) and one token per word, punctuation mark,
+// paragraph break or whole quotation, with sentence ends marked. Built once
+// per record in one linear pass; the other parts only read it.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quotes/quote_rules.hpp"
+#include "quotes/quote_scanner.hpp"
+
+namespace newsflow::processors::quotes {
+
+constexpr uint32_t kNone = UINT32_MAX;
+
+enum class Tok : uint8_t { word, comma, colon, terminal, dash, paren, quote, para };
+
+struct Token {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t classes = 0;  // WordClass bits (words only)
+  uint32_t quote = 0;    // index into spans (quote tokens only)
+  Tok kind = Tok::word;
+  bool upper = false;     // starts with an upper-case letter
+  bool acronym = false;   // two or more letters, all upper case ("NATO", "U.S.")
+  bool possessive = false;  // ends in 's
+  bool sentence_end = false;
+  uint32_t index_hint = 0;  // own index in the token vector
+  bool initials = false;    // "A.Q." (name part before a name) or "U.S." (not)
+};
+
+inline bool has(const Token& t, uint32_t cls) { return t.kind == Tok::word && (t.classes & cls) != 0; }
+
+class Document {
+ public:
+  explicit Document(const QuoteRules* rules) : rules(rules) {}
+
+  // Scans and tokenizes `text`, which must outlive the next build().
+  void build(std::string_view text);
+
+  bool boundary(uint32_t k) const;
+  // First token of the clause that ends just before `k` (stops after a
+  // sentence end, paragraph or quotation).
+  uint32_t region_start(uint32_t k, uint32_t max_tokens) const;
+  std::string_view word_at(uint32_t k) const;
+  std::string_view span_text(uint32_t from_tok, uint32_t to_tok) const;
+  // Inner text of a quotation without surrounding spaces.
+  std::string_view inner(const QuoteSpan& s) const;
+  static bool ends_terminal(std::string_view v);
+  // Lower-cases token t's ASCII letters into `lower` (reused scratch).
+  void lower_word(const Token& t) const;
+
+  const QuoteRules* rules;
+  std::string_view text;
+  std::vector<QuoteSpan> spans;
+  std::vector<Token> tokens;
+  mutable std::string lower;
+
+ private:
+  void tokenize();
+  void push_punct(Tok kind, size_t start, size_t end);
+  size_t read_word(size_t i);
+  void mark_sentences();
+};
+
+}  // namespace newsflow::processors::quotes

@@ -1,0 +1,131 @@
+// Names, surnames, organisation heads and pronoun referents of one article.
+#include "quotes/people.hpp"
+
+namespace newsflow::processors::quotes {
+
+std::string lower_of(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+  return out;
+}
+
+std::string_view last_word(std::string_view name) {
+  const auto sp = name.rfind(' ');
+  return sp == std::string_view::npos ? name : name.substr(sp + 1);
+}
+
+void People::clear() {
+  named.clear();
+  by_name.clear();
+  by_last.clear();
+  by_first.clear();
+  by_last_org.clear();
+  recent_people.clear();
+  recent_orgs.clear();
+  sentence_person = -1;
+}
+
+void People::seed(const std::vector<Entity>& entities) {
+  for (const Entity& e : entities) {
+    if (e.type == Entity::Type::other) continue;
+    // A place that speaks ("Tunisia said") acts as an organisation, and is
+    // never the referent of "he" or "she".
+    const int index = resolve_name(e.text, e.type != Entity::Type::person, std::nullopt);
+    named[static_cast<size_t>(index)].mentions = 0;  // counted again when seen in the text
+  }
+}
+
+int People::add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions) {
+  named.push_back(Named{std::string(name), std::move(role), org, org ? Gender::unknown : gender_of(name), mentions});
+  return static_cast<int>(named.size()) - 1;
+}
+
+Gender People::gender_of(std::string_view name) const {
+  const auto sp = name.find(' ');
+  if (sp == std::string_view::npos) return Gender::unknown;
+  const uint32_t cls = rules_->classes(lower_of(name.substr(0, sp)));
+  if ((cls & kMaleName) && !(cls & kFemaleName)) return Gender::male;
+  if ((cls & kFemaleName) && !(cls & kMaleName)) return Gender::female;
+  return Gender::unknown;
+}
+
+void People::learn_gender(const Token& t, const Document& doc) {
+  if (sentence_person < 0 || !(t.classes & kGendered)) return;
+  Named& n = named[static_cast<size_t>(sentence_person)];
+  if (n.gender != Gender::unknown) return;
+  doc.lower_word(t);
+  const std::string& w = doc.lower;
+  n.gender = (w == "he" || w == "his" || w == "himself") ? Gender::male : Gender::female;
+}
+
+// Registers or finds a multi-word name; single words resolve as surnames.
+int People::resolve_name(std::string_view name, bool org, const std::optional<std::string>& role) {
+  const bool particle_surname = !name.empty() && name.front() >= 'a' && name.front() <= 'z';
+  const bool single = name.find(' ') == std::string_view::npos || particle_surname;
+  if (single && !org) {
+    const std::string key = lower_of(particle_surname ? last_word(name) : name);
+    auto it = by_last.find(key);
+    if (it == by_last.end()) it = by_first.find(key);  // tabloids: "Gary told the paper"
+    if (it != by_last.end() && it != by_first.end()) {
+      ++named[it->second].mentions;
+      return it->second;
+    }
+  }
+  std::string key = lower_of(name);
+  auto it = by_name.find(key);
+  if (it != by_name.end()) {
+    Named& n = named[it->second];
+    if (single) ++n.mentions;  // multi-word names are counted by note_mention
+    if (!n.role && role) n.role = role;
+    return it->second;
+  }
+  const int index = static_cast<int>(named.size());
+  add(name, role, org, single ? 1u : 0u);
+  by_name.emplace(std::move(key), index);
+  if (!single && !org) register_person_keys(name, index);
+  return index;
+}
+
+// First names resolve only people met as subjects ("Gary Pritchard, 38,
+// waded out"), not every capitalised pair ("the United Twitter account").
+void People::register_person_keys(std::string_view name, int index, bool with_first) {
+  by_last.emplace(lower_of(last_word(name)), index);  // the first holder of a surname keeps it
+  const auto sp = name.find(' ');
+  if (with_first && sp != std::string_view::npos) by_first.emplace(lower_of(name.substr(0, sp)), index);
+}
+
+int People::resolve_pronoun(const Token& t) {
+  if (t.classes & kNeutralPronoun) return recent_orgs.empty() ? -1 : recent_orgs.back();
+  const Gender wanted = (t.classes & kMalePronoun) ? Gender::male : Gender::female;
+  const Gender other = wanted == Gender::male ? Gender::female : Gender::male;
+  // The most recent compatible person: news introduces a person in one
+  // sentence and quotes them with "he said" in the next. (Preferring people
+  // who had already spoken was measured to be worse.)
+  size_t looked = 0;
+  for (auto it = recent_people.rbegin(); it != recent_people.rend() && looked < 6; ++it, ++looked) {
+    Named& n = named[static_cast<size_t>(*it)];
+    if (n.gender == other) continue;
+    n.gender = wanted;
+    return *it;
+  }
+  return -1;
+}
+
+void People::note_recent(int index) {
+  if (index < 0) return;
+  if (sentence_person < 0 && !named[static_cast<size_t>(index)].org) sentence_person = index;
+  const Named& n = named[static_cast<size_t>(index)];
+  // A lone unresolved word ("Apple", "Jenrick") may be either kind.
+  const bool unknown = !n.org && n.name.find(' ') == std::string::npos;
+  if (n.org || unknown) push_recent(recent_orgs, index);
+  if (!n.org) push_recent(recent_people, index);
+}
+
+void People::push_recent(std::vector<int>& list, int index) {
+  if (!list.empty() && list.back() == index) return;
+  list.push_back(index);
+  if (list.size() > 32) list.erase(list.begin(), list.begin() + 16);
+}
+
+}  // namespace newsflow::processors::quotes

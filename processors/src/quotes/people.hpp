@@ -1,0 +1,68 @@
+#pragma once
+// The people and organisations an article introduces, and what refers to
+// them: full names, surnames and first names, "the ministry"-style heads,
+// and the recency lists pronouns resolve against. Filled in text order while
+// the cues are parsed; cleared per record.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "newsflow/core/article.hpp"
+#include "quotes/document.hpp"
+
+namespace newsflow::processors::quotes {
+
+enum class Gender : uint8_t { unknown, male, female };
+
+// A person or organisation introduced in the article.
+struct Named {
+  std::string name;
+  std::optional<std::string> role;
+  bool org = false;
+  Gender gender = Gender::unknown;
+  uint32_t mentions = 0;
+};
+
+std::string lower_of(std::string_view s);
+std::string_view last_word(std::string_view name);
+
+class People {
+ public:
+  explicit People(const QuoteRules* rules) : rules_(rules) {}
+  void clear();
+  // Entities found by the topics processor are known names before any cue.
+  void seed(const std::vector<Entity>& entities);
+  // Registers or finds a multi-word name; single words resolve as surnames.
+  int resolve_name(std::string_view name, bool org, const std::optional<std::string>& role);
+  // First names resolve only people met as subjects ("Gary Pritchard, 38,
+  // waded out"), not every capitalised pair ("the United Twitter account").
+  void register_person_keys(std::string_view name, int index, bool with_first = true);
+  // he/she/it -> the most recent compatible person or organisation, or -1.
+  int resolve_pronoun(const Token& t);
+  // "Thurman said she had worries": a he/she/his/himself/herself later in
+  // the sentence whose subject is a person of unknown gender gives it one.
+  void learn_gender(const Token& t, const Document& doc);
+  void note_recent(int index);
+  // Adds a person or organisation met in the text; returns its index.
+  int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
+
+  std::vector<Named> named;
+  std::unordered_map<std::string, int> by_name;      // lower-cased full name -> Named
+  std::unordered_map<std::string, int> by_last;      // lower-cased surname -> most recent person
+  std::unordered_map<std::string, int> by_first;     // lower-cased first name -> first person with it
+  std::unordered_map<std::string, int> by_last_org;  // lower-cased head noun -> most recent organisation
+  std::vector<int> recent_people, recent_orgs;
+  int sentence_person = -1;  // first person subject of the current sentence
+
+ private:
+  static void push_recent(std::vector<int>& list, int index);
+  // A listed given name ("Sarah Silverman") tells the gender before any pronoun does.
+  Gender gender_of(std::string_view name) const;
+
+  const QuoteRules* rules_;
+};
+
+}  // namespace newsflow::processors::quotes

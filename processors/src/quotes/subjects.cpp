@@ -1,0 +1,560 @@
+// Subject phrases of speech cues: names, roles, appositions, pronouns.
+#include "quotes/subjects.hpp"
+
+#include <algorithm>
+
+namespace newsflow::processors::quotes {
+
+// ----------------------------------------------------------- names
+bool SubjectParser::name_token(const Token& t) const {
+  if (t.initials) {
+    // "A.Q. Shipley" but not "U.S. Senator" or "U.S. officials".
+    const uint32_t n = t.index_hint + 1;
+    return n < doc_.tokens.size() && plain_name_word(doc_.tokens[n]);
+  }
+  return plain_name_word(t);
+}
+
+bool SubjectParser::plain_name_word(const Token& t) const {
+  return t.kind == Tok::word && t.upper && !t.acronym && !t.possessive &&
+         !(t.classes & (kTitle | kNotName | kDemonym | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
+                        kNeutralPronoun | kAccording | kPartialCue));
+}
+
+// Capitalised org heads ("the Foreign Ministry") may end a name run.
+bool SubjectParser::org_head(const Token& t) const { return t.kind == Tok::word && t.upper && (t.classes & kOrgNoun); }
+
+// Extends a name run backwards from `last` (inclusive), not before `floor`.
+// Returns the first token, or kNone.
+uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
+  if (!name_token(doc_.tokens[last]) && !org_head(doc_.tokens[last])) return kNone;
+  uint32_t first = last;
+  uint32_t k = last;
+  while (k > floor && last - k < 6) {
+    const Token& t = doc_.tokens[k - 1];
+    if (name_token(t)) {
+      first = --k;
+    } else if (has(t, kParticle) && !t.upper && name_token(doc_.tokens[k])) {
+      first = --k;  // "Erik ten Hag", and "ten Hag" on its own
+    } else if (org_head(doc_.tokens[last]) && t.upper && !t.possessive && !(t.classes & kNotName)) {
+      first = --k;  // "Foreign Ministry", "Justice Department"
+    } else if (org_head(doc_.tokens[last]) && !t.upper && k - 1 > floor && doc_.tokens[k - 2].upper &&
+               (doc_.word_at(k - 1) == "and" || doc_.word_at(k - 1) == "of" || doc_.word_at(k - 1) == "on" ||
+                doc_.word_at(k - 1) == "for")) {
+      --k;  // "Fire and Rescue Service", "Department of Health"
+    } else {
+      break;
+    }
+  }
+  // "MP for Huddersfield Harpreet Uppal", "Tenant Mehmet Yilmaz": in a run of
+  // three capitalised words after a connector or at a sentence start, the
+  // first belongs to the role.
+  if (!org_head(doc_.tokens[last]) && last - first >= 2 && name_token(doc_.tokens[first])) {
+    const bool sentence_start = first == 0 || doc_.boundary(first - 1);
+    bool after_connector = false;
+    if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper) {
+      const std::string_view w = doc_.word_at(first - 1);
+      after_connector = w == "for" || w == "of" || w == "at" || w == "from";
+    }
+    if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle)) ++first;
+  }
+  // "the United Nations Nikki Haley": four or more plain capitalised words
+  // are an organisation or place followed by a two-word name.
+  if (!org_head(doc_.tokens[last]) && last - first >= 3) {
+    bool particle = false;
+    for (uint32_t m = first; m <= last; ++m) particle = particle || has(doc_.tokens[m], kParticle);
+    if (!particle) first = last - 1;
+  }
+  return first;
+}
+
+// "a spokesman for Mr Jenrick": the person speaking is not the one named.
+bool SubjectParser::owned_by_role(uint32_t first, uint32_t floor) const {
+  if (first < floor + 2 || doc_.tokens[first - 1].kind != Tok::word) return false;
+  const std::string_view w = doc_.word_at(first - 1);
+  return (w == "for" || w == "of") && has(doc_.tokens[first - 2], kTitle);
+}
+
+// Lower-case words right before a name that name an occupation
+// ("firefighter Carlos Souza", "glaciologist"): listed titles, or the
+// common English agent-noun endings.
+bool SubjectParser::role_noun(const Token& t) const {
+  if (t.kind != Tok::word || t.upper) return false;
+  if (t.classes & (kTitle | kGroup)) return true;
+  if (t.classes & (kNotName | kCue | kSkip | kPartialCue)) return false;
+  const std::string_view w = doc_.word_at(t.index_hint);
+  if (w.find("year-old") != std::string_view::npos) return true;  // "the 34-year-old said"
+  return w.size() > 4 && (w.ends_with("ist") || w.ends_with("ian") || w.ends_with("er") || w.ends_with("or") ||
+                          w.ends_with("ant") || w.ends_with("ent"));
+}
+
+bool SubjectParser::connector(std::string_view lower) {
+  return lower == "of" || lower == "for" || lower == "the" || lower == "and" || lower == "at" || lower == "on" ||
+         lower == "in" || lower == "to";
+}
+
+// Role words before a name ("Chinese Foreign Ministry spokesperson").
+std::optional<std::string> SubjectParser::role_prefix(uint32_t name_first, uint32_t floor, uint32_t& role_first) {
+  uint32_t k = name_first;
+  role_first = name_first;
+  bool title = false;
+  while (k > floor && name_first - k < 12) {
+    const Token& t = doc_.tokens[k - 1];
+    if (t.kind != Tok::word) break;
+    if (t.classes & (kCue | kPartialCue | kMalePronoun | kFemalePronoun | kNeutralPronoun | kAccording)) break;
+    doc_.lower_word(t);
+    const bool is_title = t.classes & kTitle;
+    const bool capital = t.upper && !(t.classes & kNotName);
+    const bool link = connector(doc_.lower) || (t.classes & kParticle);
+    const bool before_title = !t.upper && !link && (doc_.tokens[k].classes & kTitle) && k < name_first;
+    if (!(is_title || capital || link || before_title || t.acronym)) break;
+    if (t.classes & kHonorific) break;
+    title = title || is_title;
+    --k;
+    if (!link) role_first = k;
+  }
+  if (!title || role_first == name_first) return std::nullopt;
+  // A sentence-initial capital that is not a role word ("Outgoing") stays:
+  // it is part of the role as written.
+  return std::string(doc_.span_text(role_first, name_first - 1));
+}
+
+bool SubjectParser::lowercase_adverb(std::string_view w) { return w.size() > 3 && w.ends_with("ly"); }
+
+// The subject phrase ending at `p` (the token before a cue), not before `floor`.
+Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
+  Subject s;
+  // Words between a subject and its cue ("also", "has", "told reporters on Tuesday").
+  for (int skipped = 0; skipped < 3 && p > floor; ++skipped) {
+    const Token& t = doc_.tokens[p];
+    if (t.kind != Tok::word || t.upper) break;
+    doc_.lower_word(t);
+    if (!(t.classes & kSkip) && !lowercase_adverb(doc_.lower)) break;
+    --p;
+  }
+  const Token& t = doc_.tokens[p];
+  if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
+    s.first = s.last = p;
+    s.speaker = people_.resolve_pronoun(t);
+    return s;
+  }
+  if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
+  if (t.kind != Tok::word) return s;
+  if (has(t, kDemonym) && t.upper) {
+    // "said the Norwegian": an epithet for the person last named, never a
+    // name of its own; with nobody named yet, a role.
+    s.first = p > floor && has(doc_.tokens[p - 1], kNotName) ? p - 1 : p;
+    s.last = p;
+    s.speaker = people_.recent_people.empty() ? -1 : people_.recent_people.back();
+    if (s.speaker < 0) s.role = std::string(doc_.word_at(p));
+    return s;
+  }
+  const uint32_t name_first = name_run_back(p, floor);
+  if (name_first != kNone) {
+    uint32_t role_first = name_first;
+    uint32_t first = name_first;
+    if (first > floor && has(doc_.tokens[first - 1], kHonorific)) --first;
+    // "Stephen Furlong of Davy said": the person before "of" speaks.
+    if (name_first >= floor + 2 && doc_.tokens[name_first - 1].kind == Tok::word &&
+        (doc_.word_at(name_first - 1) == "of" || doc_.word_at(name_first - 1) == "at" || doc_.word_at(name_first - 1) == "from")) {
+      const uint32_t person_first = name_run_back(name_first - 2, floor);
+      if (person_first != kNone && org_head(doc_.tokens[name_first - 2])) {
+        // "Royal College of Surgeons said": one organisation.
+        s.first = person_first;
+        s.last = p;
+        s.speaker = people_.resolve_name(doc_.span_text(person_first, p), true, std::nullopt);
+        return s;
+      }
+      if (person_first != kNone && person_first < name_first - 2) {
+        uint32_t role_first = person_first;
+        s.role = role_prefix(person_first, floor, role_first);
+        s.first = role_first;
+        s.last = p;
+        s.speaker = people_.resolve_name(doc_.span_text(person_first, name_first - 2), false, s.role);
+        return s;
+      }
+    }
+    if (owned_by_role(first, floor)) {
+      uint32_t title = first - 2;
+      role_prefix(title + 1, floor, role_first);
+      s.first = role_first > floor && has(doc_.tokens[role_first - 1], kNotName) ? role_first - 1 : role_first;
+      s.last = p;
+      s.role = std::string(doc_.span_text(role_first, p));
+      return s;
+    }
+    s.role = role_prefix(first, floor, role_first);
+    s.first = std::min(role_first, first);
+    s.last = p;
+    const bool org = org_head(doc_.tokens[p]) || doc_.tokens[p].acronym;
+    s.speaker = people_.resolve_name(doc_.span_text(name_first, p), org, s.role);
+    return s;
+  }
+  if (t.acronym || (t.upper && !(t.classes & kNotName) && !(t.classes & kTitle))) {
+    // A lone acronym or capitalised org ("NATO said", "Amazon said"); an
+    // acronym spelled out earlier ("the Federal Aviation Administration
+    // (FAA)") is that organisation.
+    s.first = s.last = p;
+    const std::string_view full = t.acronym ? expand_acronym(p) : std::string_view{};
+    s.speaker = people_.resolve_name(full.empty() ? doc_.span_text(p, p) : full, true, std::nullopt);
+    if (!full.empty()) people_.named[static_cast<size_t>(s.speaker)].org = true;
+    return s;
+  }
+  if (t.classes & kOrgNoun) {
+    // "the ministry said": the most recent organisation with that head.
+    doc_.lower_word(t);
+    s.last = p;
+    uint32_t m = p;  // modifiers: "the Danish prosecution service"
+    while (m > floor && p - m < 4 && doc_.tokens[m - 1].kind == Tok::word && !has(doc_.tokens[m - 1], kNotName | kCue) &&
+           !doc_.tokens[m - 1].possessive)
+      --m;
+    s.first = m > floor && has(doc_.tokens[m - 1], kNotName) ? m - 1 : m;
+    auto it = m == p ? people_.by_last_org.find(doc_.lower) : people_.by_last_org.end();
+    if (it != people_.by_last_org.end())
+      s.speaker = it->second;
+    else if (m == p && !people_.recent_orgs.empty())
+      s.speaker = people_.recent_orgs.back();  // "Apple said ... the company said"
+    else
+      s.speaker = people_.resolve_name(doc_.span_text(m, p), true, std::nullopt);
+    if (m < p) people_.by_last_org[doc_.lower] = s.speaker;
+    return s;
+  }
+  if ((t.classes & (kTitle | kGroup)) || (role_noun(t) && p > floor && has(doc_.tokens[p - 1], kNotName))) {
+    // A bare role ("a U.S. administration official said", "the director
+    // said", "officials said"): nobody is named, the role phrase speaks.
+    // Resolving "the director" to the last person mentioned was measured to
+    // guess wrong more often than right.
+    return role_subject(p, p, floor);
+  }
+  // "a spokesperson for the camp said", "a lawyer for the family said": a
+  // role with its complement.
+  for (uint32_t m = p; m > floor + 1 && p - m < 5;) {
+    --m;
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word || has(w, kCue | kPartialCue | kMalePronoun | kFemalePronoun | kNeutralPronoun)) break;
+    doc_.lower_word(w);
+    const std::string& lw = doc_.lower;
+    if ((lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with") &&
+        has(doc_.tokens[m - 1], kTitle | kGroup))
+      return role_subject(m - 1, p, floor);
+  }
+  return s;
+}
+
+std::string_view SubjectParser::expand_acronym(uint32_t tok) {
+  std::string letters;
+  for (char c : doc_.word_at(tok))
+    if (c >= 'A' && c <= 'Z') letters.push_back(c);
+  if (letters.size() < 2) return {};
+  for (const auto& [acronym, full] : acronyms_)
+    if (acronym == letters) return full;
+  // Each distinct acronym scans the text before it once, and only the first
+  // few are looked up, so hostile input stays linear.
+  if (acronyms_.size() >= kMaxAcronyms) return {};
+  std::string_view found;
+  for (uint32_t k = 0; k < tok && found.empty(); ++k) {
+    const Token& w = doc_.tokens[k];
+    if (w.kind != Tok::word || !w.upper || w.acronym || doc_.text[w.start] != letters[0]) continue;
+    uint32_t m = k, matched = 0, last = k;
+    while (m < tok && matched < letters.size() && m - k < 2 * letters.size() + 2) {
+      const Token& x = doc_.tokens[m];
+      if (x.kind != Tok::word) break;
+      if (x.upper && !x.acronym && doc_.text[x.start] == letters[matched]) {
+        ++matched;
+        last = m;
+      } else if (x.upper || !connector(doc_.word_at(m))) {
+        break;
+      }
+      ++m;
+    }
+    if (matched == letters.size() && last > k) found = doc_.span_text(k, last);
+  }
+  acronyms_.emplace_back(std::move(letters), std::string(found));
+  return acronyms_.back().second;
+}
+
+// The role phrase whose head is `head` and which ends at `last`, with the
+// modifiers before the head ("Chinese Foreign Ministry spokesperson").
+Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor) {
+  Subject s;
+  // Modifiers run back to a determiner or any other function word: capitals
+  // ("Equifax", "U.S."), role words and up to two lower-case adjectives or
+  // nouns ("local", "administration").
+  uint32_t role_first = head;
+  uint32_t lower_words = 0;
+  while (role_first > floor && head - role_first < 6) {
+    const Token& w = doc_.tokens[role_first - 1];
+    if (w.kind != Tok::word || w.possessive ||
+        has(w, kNotName | kCue | kPartialCue | kSkip | kHonorific | kMalePronoun | kFemalePronoun | kNeutralPronoun |
+                   kAccording))
+      break;
+    if (!w.upper && !has(w, kTitle | kGroup)) {
+      doc_.lower_word(w);
+      if (connector(doc_.lower) || lowercase_adverb(doc_.lower) || ++lower_words > 2) break;
+    }
+    --role_first;
+  }
+  s.first = role_first > floor && has(doc_.tokens[role_first - 1], kNotName) ? role_first - 1 : role_first;
+  s.last = last;
+  s.role = std::string(doc_.span_text(role_first, last));
+  return s;
+}
+
+bool SubjectParser::appositive_opening(const Token& t) const {
+  if (t.kind != Tok::word) return false;
+  return !t.upper || t.acronym || t.possessive || (t.classes & (kAppositiveStart | kTitle));
+}
+
+// "David Sacks, a researcher at the Council on Foreign Relations, told"
+Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
+  Subject s;
+  for (uint32_t c = floor + 1; c + 1 < comma; ++c) {
+    if (doc_.tokens[c].kind != Tok::comma) continue;
+    if (!appositive_opening(doc_.tokens[c + 1])) continue;
+    const uint32_t name_first = name_run_back(c - 1, floor);
+    if (name_first == kNone) continue;
+    uint32_t first = name_first;
+    if (first > floor && has(doc_.tokens[first - 1], kHonorific)) --first;
+    uint32_t role_first = first;
+    auto prefix = role_prefix(first, floor, role_first);
+    s.first = std::min(role_first, first);
+    s.last = comma;
+    s.role = std::string(doc_.span_text(c + 1, comma - 1));
+    if (!s.role->empty() && prefix && s.role->size() < 4) s.role = prefix;
+    s.speaker = people_.resolve_name(doc_.span_text(name_first, c - 1), org_head(doc_.tokens[c - 1]), s.role);
+    return s;
+  }
+  // "Her deputy, James Hart, disagreed": the name is the last comma phrase.
+  // "One of them, student Emma Riddle, said": role words may stand between.
+  const uint32_t name_first = name_run_back(comma - 1, floor);
+  if (name_first == kNone) return s;
+  uint32_t r = name_first;
+  while (r > floor + 1 && name_first - r < 4 && doc_.tokens[r - 1].kind == Tok::word &&
+         (role_noun(doc_.tokens[r - 1]) || doc_.tokens[r - 1].upper || has(doc_.tokens[r - 1], kNotName | kParticle)))
+    --r;
+  if (r > floor && doc_.tokens[r - 1].kind == Tok::comma) {
+    uint32_t role_first = r - 1;
+    while (role_first > floor && doc_.tokens[role_first - 1].kind == Tok::word && r - role_first < 10) --role_first;
+    s.first = role_first;
+    s.last = comma;
+    s.role = r < name_first ? std::string(doc_.span_text(r, name_first - 1))
+                            : (role_first < r - 1 ? std::string(doc_.span_text(role_first, r - 2)) : std::string());
+    if (s.role->empty()) s.role.reset();
+    // "The company, FreshWay, said": an organisation noun before the name
+    // makes it an organisation.
+    bool org = org_head(doc_.tokens[comma - 1]);
+    for (uint32_t m = role_first; m + 1 < r && !org; ++m) org = has(doc_.tokens[m], kOrgNoun) && !doc_.tokens[m].upper;
+    s.speaker = people_.resolve_name(doc_.span_text(name_first, comma - 1), org, s.role);
+    if (org) people_.named[static_cast<size_t>(s.speaker)].org = true;
+  }
+  return s;
+}
+
+// Subject after an inverted cue ("said Jens Stoltenberg, NATO's chief").
+Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
+  Subject s;
+  if (f >= limit) return s;
+  const Token& t = doc_.tokens[f];
+  if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
+    s.first = s.last = f;
+    s.speaker = people_.resolve_pronoun(t);
+    return s;
+  }
+  uint32_t e = f;
+  bool seen_name = false;
+  bool role_then_name = false;
+  while (e < limit && e - f < 12) {
+    const Token& w = doc_.tokens[e];
+    if (w.kind != Tok::word) break;
+    doc_.lower_word(w);
+    const bool lower_role = !seen_name && (role_noun(w) || (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) &&
+                                                             e + 1 < limit && role_noun(doc_.tokens[e + 1])));
+    if ((seen_name || (e > f && doc_.tokens[e - 1].upper)) && !w.upper && !has(w, kParticle)) {
+      // "said Cubs fan Rodrigo Gonzales", "confirmed Swiss foreign ministry
+      // spokesman Pierre Eltschinger": the capitals modify a role that a
+      // name follows; "said the Alpes-Maritimes sub-prefect, Sebastien
+      // Humbert": the name follows the role after a comma.
+      uint32_t r = e;
+      while (r < limit && r - e < 3 && doc_.tokens[r].kind == Tok::word && !doc_.tokens[r].upper &&
+             !role_noun(doc_.tokens[r]) &&
+             !has(doc_.tokens[r], kCue | kNotName | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
+        ++r;
+      if (r < limit && r - e < 3 && role_noun(doc_.tokens[r]) && r + 1 < limit && name_token(doc_.tokens[r + 1])) {
+        e = r + 1;
+        seen_name = false;
+        continue;
+      }
+      if (r > e && r + 1 < limit && doc_.tokens[r].kind == Tok::comma && name_token(doc_.tokens[r + 1])) {
+        e = r;
+        role_then_name = true;
+      }
+      break;  // "said Smith on Tuesday"
+    }
+    if (!(w.upper || (w.classes & (kTitle | kOrgNoun)) || connector(doc_.lower) || w.acronym ||
+          has(w, kNotName | kAppositiveStart | kParticle) || lower_role))
+      break;
+    seen_name = seen_name || name_token(w);
+    ++e;
+  }
+  if (e == f) return s;
+  uint32_t last = e - 1;
+  while (last > f && !doc_.tokens[last].upper && !(doc_.tokens[last].classes & kOrgNoun)) --last;
+  if (!doc_.tokens[last].upper && !(doc_.tokens[last].classes & kOrgNoun) &&
+      !(e < limit && doc_.tokens[e].kind == Tok::comma && e + 1 < limit && name_token(doc_.tokens[e + 1]))) {
+    // "said a local source", "said a spokesman for the camp": a role, no name.
+    for (uint32_t head = e; head > f;) {
+      if (!role_noun(doc_.tokens[--head])) continue;
+      uint32_t end = head;
+      if (head + 1 < limit && doc_.tokens[head + 1].kind == Tok::word) {
+        doc_.lower_word(doc_.tokens[head + 1]);
+        const std::string& c = doc_.lower;
+        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with") {
+          end = head + 1;  // the complement, up to a time or place ("on Sunday")
+          while (end + 1 < limit && end - head < 5 && doc_.tokens[end + 1].kind == Tok::word &&
+                 !has(doc_.tokens[end + 1], kCue | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
+            ++end;
+        }
+      }
+      return role_subject(head, end, f);
+    }
+    return s;
+  }
+  if (e + 1 < limit && doc_.tokens[e].kind == Tok::comma && name_token(doc_.tokens[e + 1]) &&
+      (role_then_name || name_run_back(last, f) == kNone)) {
+    uint32_t n = e + 1;
+    while (n + 1 < limit && (name_token(doc_.tokens[n + 1]) || has(doc_.tokens[n + 1], kParticle)) && n - e < 4) ++n;
+    s.first = f;
+    s.last = n;
+    s.role = std::string(doc_.span_text(f, e - 1));
+    s.speaker = people_.resolve_name(doc_.span_text(e + 1, n), false, s.role);
+    return s;
+  }
+  Subject inner = subject_before(last, f);
+  if (inner.first == kNone) return s;
+  s = inner;
+  s.last = last;
+  // ", a spokesman for the company" after the name is its role.
+  if (e < limit && doc_.tokens[e].kind == Tok::comma && e + 1 < limit && appositive_opening(doc_.tokens[e + 1])) {
+    uint32_t r = e + 1;
+    while (r + 1 < limit && !doc_.boundary(r + 1) && doc_.tokens[r + 1].kind != Tok::comma) ++r;
+    if (!(r + 1 < limit && doc_.tokens[r + 1].kind == Tok::comma)) {
+      s.role = std::string(doc_.span_text(e + 1, r));
+      if (s.speaker >= 0 && !people_.named[static_cast<size_t>(s.speaker)].role)
+        people_.named[static_cast<size_t>(s.speaker)].role = s.role;
+      s.last = r;
+    }
+  }
+  return s;
+}
+
+// "She wished everyone a happy holiday, but added: ..." / "Smith paused and
+// said": a cue right after "and"/"but" takes the clause's subject, the
+// first pronoun or name of the sentence.
+Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
+  const std::string_view before = doc_.word_at(k - 1);
+  if (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but")) return {};
+  for (uint32_t m = floor; m + 1 < k; ++m) {
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word) continue;
+    if (has(w, kMalePronoun | kFemalePronoun | kNeutralPronoun) || w.acronym) return subject_before(m, floor);
+    if (name_token(w) || org_head(w)) {
+      uint32_t e = m;
+      while (e + 1 < k - 1 && (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]))) ++e;
+      // "Last Thanksgiving, she ...": an introductory phrase is not the subject.
+      if (m > floor && has(doc_.tokens[m - 1], kNotName) && e + 1 < k && doc_.tokens[e + 1].kind == Tok::comma) {
+        m = e;
+        continue;
+      }
+      // Only a subject: the next word must not be a preposition's object.
+      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return {};
+      return subject_before(e, floor);
+    }
+    if (has(w, kCue | kPartialCue)) return {};
+  }
+  return {};
+}
+
+// A multi-word name seen anywhere introduces it (for later surnames); at a
+// sentence start it is also the likely referent of the next "he"/"she".
+void SubjectParser::note_mention(uint32_t k) {
+  uint32_t e = k;
+  while (e + 1 < doc_.tokens.size() && e - k < 4 &&
+         (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]) ||
+          (has(doc_.tokens[e + 1], kParticle) && !doc_.tokens[e + 1].upper && e + 2 < doc_.tokens.size() &&
+           name_token(doc_.tokens[e + 2])))) {
+    ++e;
+    if (org_head(doc_.tokens[e])) break;
+  }
+  // "Celine Sciamma's new film" introduces Celine Sciamma.
+  const bool possessive = e + 1 < doc_.tokens.size() && !org_head(doc_.tokens[e]) && doc_.tokens[e + 1].kind == Tok::word &&
+                          doc_.tokens[e + 1].upper && doc_.tokens[e + 1].possessive && !doc_.tokens[e + 1].acronym &&
+                          !(doc_.tokens[e + 1].classes & (kNotName | kTitle));
+  if (e == k && !possessive) return;
+  const bool org = org_head(doc_.tokens[e]);
+  // "the Russian Defence Ministry": a nationality opens an organisation's name.
+  const uint32_t floor = org && k > 0 && doc_.tokens[k - 1].upper && has(doc_.tokens[k - 1], kDemonym) ? k - 1 : k;
+  uint32_t first = possessive ? k : name_run_back(e, floor);
+  if (first == kNone) first = k;
+  std::string_view name = doc_.span_text(first, possessive ? e + 1 : e);
+  if (possessive) {
+    for (std::string_view suffix : {"'s", "\u2019s", "'", "\u2019"})
+      if (name.ends_with(suffix)) {
+        name.remove_suffix(suffix.size());
+        break;
+      }
+  }
+  if (name.find(' ') == std::string_view::npos) return;
+  if (const auto sp = name.find(' '); name.substr(sp + 1) == name.substr(0, sp)) return;  // "Equifax Equifax"
+  const std::string key = lower_of(name);
+  int index;
+  if (auto it = people_.by_name.find(key); it != people_.by_name.end()) {
+    index = it->second;
+    ++people_.named[static_cast<size_t>(index)].mentions;
+  } else {
+    index = static_cast<int>(people_.named.size());
+    people_.add(name, std::nullopt, org, 1);
+    people_.by_name.emplace(key, index);
+    if (!org) people_.register_person_keys(name, index, false);
+  }
+  if (org) {
+    people_.by_last_org[lower_of(last_word(name))] = index;
+    return;
+  }
+  // Subjects are the likely referents of the next "he" or "she": a name at
+  // a sentence start, after a title, or set off by commas ("Her deputy,
+  // James Hart, disagreed").
+  const uint32_t end = possessive ? e + 1 : e;
+  const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle);
+  const bool appositive = first > 0 && doc_.tokens[first - 1].kind == Tok::comma && end + 1 < doc_.tokens.size() &&
+                          doc_.tokens[end + 1].kind == Tok::comma;
+  // "Tom Hayward has rowed": a name followed by a verb-like word.
+  bool before_verb = false;
+  if (end + 1 < doc_.tokens.size() && doc_.tokens[end + 1].kind == Tok::word && !doc_.tokens[end + 1].upper) {
+    const std::string_view w = doc_.word_at(end + 1);
+    before_verb = !has(doc_.tokens[end + 1], kNotName | kParticle) &&
+                  (w.ends_with("ed") || w.ends_with("s") || w == "has" || w == "had" || w == "is" || w == "was" ||
+                   w == "will" || w == "would" || w == "can" || w == "could" || w == "grew" || w == "won" ||
+                   w == "took" || w == "made" || w == "went" || w == "told" || w == "said");
+  }
+  if ((sentence_start || appositive || before_verb) && !possessive) {
+    people_.note_recent(index);
+    const auto sp = name.find(' ');
+    people_.by_first.emplace(lower_of(name.substr(0, sp)), index);
+  }
+}
+
+// "The German finance ministry welcomed ...": later "the ministry" is it.
+void SubjectParser::note_org_phrase(uint32_t k) {
+  uint32_t m = k;
+  bool capital = false;
+  while (m > 0 && k - m < 3 && doc_.tokens[m - 1].kind == Tok::word && !has(doc_.tokens[m - 1], kNotName | kCue) &&
+         !doc_.tokens[m - 1].possessive && !doc_.boundary(m - 1)) {
+    --m;
+    capital = capital || doc_.tokens[m].upper;
+  }
+  if (!capital || m == k) return;
+  doc_.lower_word(doc_.tokens[k]);
+  const std::string head = doc_.lower;
+  people_.by_last_org[head] = people_.resolve_name(doc_.span_text(m, k), true, std::nullopt);
+}
+
+}  // namespace newsflow::processors::quotes

@@ -1,0 +1,70 @@
+#pragma once
+// Speaker naming: parses the subject phrase of a speech cue ("Jens
+// Stoltenberg, NATO's secretary general, said", "said a spokesman for the
+// ministry", "he said") into a registered person or organisation and a role.
+// Reads the Document; registers names in People.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "quotes/document.hpp"
+#include "quotes/people.hpp"
+
+namespace newsflow::processors::quotes {
+
+struct Subject {
+  uint32_t first = kNone;  // first token of the phrase
+  uint32_t last = kNone;   // last token of the phrase
+  int speaker = -1;        // index into People::named, -1 when nobody is named
+  std::optional<std::string> role;
+};
+
+class SubjectParser {
+ public:
+  SubjectParser(const Document& doc, People& people) : doc_(doc), people_(people) {}
+  void clear() { acronyms_.clear(); }
+
+  // The subject phrase ending at `p` (the token before a cue), not before `floor`.
+  Subject subject_before(uint32_t p, uint32_t floor);
+  // Subject after an inverted cue ("said Jens Stoltenberg, NATO's chief").
+  Subject subject_after(uint32_t f, uint32_t limit);
+  // "She wished everyone a happy holiday, but added: ..." / "Smith paused and
+  // said": a cue right after "and"/"but" takes the clause's subject.
+  Subject coordinated_subject(uint32_t k, uint32_t floor);
+  // A multi-word name seen anywhere introduces it (for later surnames); at a
+  // sentence start it is also the likely referent of the next "he"/"she".
+  void note_mention(uint32_t k);
+  // "The German finance ministry welcomed ...": later "the ministry" is it.
+  void note_org_phrase(uint32_t k);
+
+  bool name_token(const Token& t) const;
+  // Capitalised org heads ("the Foreign Ministry") may end a name run.
+  bool org_head(const Token& t) const;
+  bool role_noun(const Token& t) const;
+  // Extends a name run backwards from `last` (inclusive), not before `floor`.
+  // Returns the first token, or kNone.
+  uint32_t name_run_back(uint32_t last, uint32_t floor) const;
+
+ private:
+  bool plain_name_word(const Token& t) const;
+  bool owned_by_role(uint32_t first, uint32_t floor) const;
+  static bool connector(std::string_view lower);
+  std::optional<std::string> role_prefix(uint32_t name_first, uint32_t floor, uint32_t& role_first);
+  static bool lowercase_adverb(std::string_view w);
+  bool appositive_opening(const Token& t) const;
+  Subject subject_with_apposition(uint32_t comma, uint32_t floor);
+  Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
+  // The spelled-out name of an acronym token from the text before it
+  // ("International Committee of the Red Cross" for ICRC), or empty.
+  std::string_view expand_acronym(uint32_t tok);
+
+  static constexpr size_t kMaxAcronyms = 8;
+  std::vector<std::pair<std::string, std::string>> acronyms_;  // per record: letters -> full name
+
+  const Document& doc_;
+  People& people_;
+};
+
+}  // namespace newsflow::processors::quotes

@@ -1,0 +1,98 @@
+#pragma once
+// Word tokens with byte offsets, found in one pass over a text and kept in a
+// per-worker buffer, so every processor that looks words up (topic terms,
+// entity names, later quotes) can share one tokenization instead of
+// rescanning the text byte by byte.
+//
+// A word is a maximal run of word characters: ASCII letters and digits and
+// every non-ASCII letter (see is_word_code_point). Each token carries a hash
+// of its bytes with ASCII letters folded to lower case, so dictionaries can
+// be probed with one integer instead of a string.
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace newsflow::processors::text {
+
+// Decodes the code point starting at pos; returns 0 for malformed input.
+inline uint32_t decode_at(std::string_view s, size_t pos) {
+  auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  unsigned char c = b(pos);
+  if (c < 0x80) return c;
+  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+  if (n < 0 || pos + static_cast<size_t>(n) >= s.size()) return 0;
+  uint32_t cp = c & (0x3F >> n);
+  for (int i = 1; i <= n; ++i) cp = (cp << 6) | (b(pos + static_cast<size_t>(i)) & 0x3F);
+  return cp;
+}
+
+// Letters and digits, including every non-ASCII letter; non-ASCII punctuation
+// (curly quotes, dashes, NBSP) is not a word character, so "NATO’s" still has
+// a boundary after "NATO".
+inline bool is_word_code_point(uint32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  if (cp < 0xC0) return false;                     // Latin-1 punctuation, NBSP
+  if (cp == 0xD7 || cp == 0xF7) return false;      // × ÷
+  if (cp >= 0x2000 && cp <= 0x206F) return false;  // general punctuation: ’ “ — …
+  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+  if (cp == 0xFEFF) return false;
+  return true;
+}
+
+inline bool is_ascii_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+// Inline with an ASCII fast path: callers test nearly every byte of a text.
+inline bool word_char_at(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return is_ascii_word_byte(c);
+  return is_word_code_point(decode_at(text, pos));
+}
+
+inline bool word_char_before(std::string_view text, size_t pos) {
+  if (pos == 0 || pos > text.size()) return false;
+  size_t start = pos - 1;
+  if (static_cast<unsigned char>(text[start]) < 0x80) return is_ascii_word_byte(static_cast<unsigned char>(text[start]));
+  // Step back over at most three continuation bytes to the lead byte.
+  for (int i = 0; i < 3 && start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80; ++i) --start;
+  return is_word_code_point(decode_at(text, start));
+}
+
+inline unsigned char fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c | 0x20) : c; }
+
+// A hash of the bytes with ASCII letters folded to lower case, eight bytes
+// per multiply (news words average five bytes: a byte-serial hash spent more
+// time in its multiply chain than the tokenizer in finding the word). Never
+// 0 (0 marks an empty slot in hash tables).
+inline uint64_t fold_hash(std::string_view word) {
+  auto fold8 = [](const char* p, size_t n) {
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; ++k) v |= uint64_t{fold_ascii(static_cast<unsigned char>(p[k]))} << (8 * k);
+    return v;
+  };
+  uint64_t h = (word.size() + 1) * 0x9e3779b97f4a7c15ull;
+  size_t i = 0;
+  for (; i + 8 <= word.size(); i += 8) {
+    h = (h ^ fold8(word.data() + i, 8)) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  h = (h ^ fold8(word.data() + i, word.size() - i)) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 32;
+  return h == 0 ? 1 : h;
+}
+
+struct Token {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint64_t hash = 0;  // fold_hash of text[start, end)
+};
+
+// Appends the words of text to out (cleared first). Texts over 4 GiB are cut
+// at 4 GiB: offsets are 32-bit, like every match offset in the processors.
+void tokenize(std::string_view text, std::vector<Token>& out);
+
+}  // namespace newsflow::processors::text

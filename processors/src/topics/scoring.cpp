@@ -1,0 +1,108 @@
+// Topic scoring: per-term saturation, roll-up to level-1 topics, and the
+// choice of which level-1 topics (and which specific topics under them) the
+// article is filed under. Settings come from data/topics/settings.rules.
+#include "topics/scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace newsflow::processors::topics {
+
+void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
+  const auto& s = rules_.settings;
+  evidence_.clear();
+  groups_.clear();
+  if (hits.empty()) return;
+  std::sort(hits.begin(), hits.end(),
+            [](const Hit& a, const Hit& b) { return a.topic != b.topic ? a.topic < b.topic : a.term < b.term; });
+
+  // Per term: mentions saturate, so a word repeated twenty times cannot
+  // outweigh five different words for the same topic.
+  for (size_t i = 0; i < hits.size();) {
+    size_t topic_end = i;
+    double raw = 0, lead_raw = 0;
+    bool in_lead = false;
+    while (topic_end < hits.size() && hits[topic_end].topic == hits[i].topic) {
+      size_t term_end = topic_end;
+      double mentions = 0, lead_mentions = 0;
+      while (term_end < hits.size() && hits[term_end].topic == hits[i].topic &&
+             hits[term_end].term == hits[topic_end].term) {
+        mentions += hits[term_end].position_weight;
+        if (hits[term_end].position_weight >= s.lead_weight) lead_mentions += hits[term_end].position_weight;
+        ++term_end;
+      }
+      in_lead = in_lead || lead_mentions > 0;
+      const double cap = hits[topic_end].weight * s.saturation;
+      raw += cap * (1.0 - std::exp(-mentions / s.saturation));
+      lead_raw += cap * (1.0 - std::exp(-lead_mentions / s.saturation));
+      topic_end = term_end;
+    }
+    evidence_.push_back({hits[i].topic, raw, i, topic_end});
+    uint32_t top = rules_.topics[hits[i].topic].top;
+    auto g = std::find_if(groups_.begin(), groups_.end(), [&](const GroupEvidence& x) { return x.top == top; });
+    if (g == groups_.end()) {
+      groups_.push_back({top, raw, in_lead, raw, lead_raw, 0});
+    } else {
+      g->raw += raw;
+      g->in_lead = g->in_lead || in_lead;
+      g->strongest = std::max(g->strongest, raw);
+      g->lead_raw += lead_raw;
+    }
+    i = topic_end;
+  }
+  // The branch a story is filed under: one strong topic outweighs several
+  // weak ones of another branch, and the title and lead say what the story is.
+  for (GroupEvidence& g : groups_)
+    g.rank = g.strongest + s.group_rest_weight * (g.raw - g.strongest) + s.lead_bonus * g.lead_raw;
+  std::sort(groups_.begin(), groups_.end(), [](const GroupEvidence& a, const GroupEvidence& b) {
+    return a.rank != b.rank ? a.rank > b.rank : a.top < b.top;
+  });
+  std::sort(evidence_.begin(), evidence_.end(), [](const Evidence& a, const Evidence& b) {
+    return a.raw != b.raw ? a.raw > b.raw : a.topic < b.topic;
+  });
+
+  double best = 0;
+  for (const GroupEvidence& g : groups_) best = std::max(best, g.raw);
+  if (best < s.min_evidence) return;
+  for (size_t g = 0; g < groups_.size() && g < s.max_top_level; ++g) {
+    const GroupEvidence& group = groups_[g];
+    if (g > 0 && (group.raw < s.second_min_evidence || group.raw < s.relative_evidence * best)) break;
+    if (g > 0 && s.second_needs_lead && !group.in_lead) continue;
+    // Scored by rank, so the branch the story is filed under comes first.
+    double group_score = 1.0 - std::exp(-group.rank / s.score_scale);
+    // The most specific evidence names the topic; the level-1 code stands
+    // alone only when no narrower topic has evidence.
+    bool has_specific = false;
+    double strongest = 0;
+    for (const auto& e : evidence_)
+      if (rules_.topics[e.topic].top == group.top && rules_.topics[e.topic].level > 1) {
+        has_specific = true;
+        strongest = std::max(strongest, e.raw);
+      }
+    uint32_t emitted = 0;
+    for (const auto& e : evidence_) {
+      const auto& topic = rules_.topics[e.topic];
+      if (topic.top != group.top || (has_specific && topic.level == 1)) continue;
+      if (has_specific && e.raw < s.relative_in_group * strongest) continue;
+      if (emitted == s.max_per_group) break;
+      Topic t;
+      t.id = topic.code;
+      t.label = topic.label;
+      t.top = rules_.topics[topic.top].code;
+      t.score = has_specific ? group_score * (0.5 + 0.5 * e.raw / strongest) : group_score;
+      t.score = std::round(t.score * 1000.0) / 1000.0;
+      if (rules_.explain) {
+        for (size_t h = e.first_hit; h < e.end_hit; ++h) {
+          const std::string& text = rules_.terms[hits[h].term].text;
+          if (t.matched_terms.empty() || t.matched_terms.back() != text) t.matched_terms.push_back(text);
+        }
+      }
+      out.push_back(std::move(t));
+      ++emitted;
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Topic& a, const Topic& b) { return a.score > b.score; });
+}
+
+}  // namespace newsflow::processors::topics

@@ -1,0 +1,524 @@
+#!/usr/bin/env python3
+"""Writes articles_np_dev.txt and articles_np_heldout.txt: real articles from
+the news-please sample (Apache 2.0), labelled by hand.
+
+Each quotation-mark span in an article is numbered in reading order (the
+pattern QUOTE below, the same one the labeller read the articles with) and
+labelled "n speaker", "n speaker /p" (partial), "n /s" (scare quote, title,
+slogan: not scored) or "n -" (no speaker can be named). Spans the pattern does
+not see (quotes running over several paragraphs, odd closing marks) are
+labelled with explicit (old, new) replacements in EXTRA; a quotation that
+runs over several paragraphs (each opening with a mark, only the last closing)
+is one span, as in articles_real.txt.
+
+Speakers are written as the fullest form of the name in the article; a speaker
+named only by role is written as the role phrase without its article
+("Equifax spokesperson", "local source"). The split is by event (sha1 of the
+event name, the same split as tests/eval/topics/real_gold.tsv), so no story of
+the held-out half was read while changing the code.
+
+    label_np.py /path/to/news-please-sample
+"""
+import csv
+import glob
+import hashlib
+import json
+import os
+import re
+import sys
+
+QUOTE = re.compile(r'"([^"\n]{1,1500}?)"|“([^”\n]{1,1500}?)”|‘([^’\n]{2,300}?)’(?![a-z])')
+
+LABELS = {
+# --- dev half
+'5a7c11ed': ('wapo-arians', 'Washington Post', '''
+1 /s
+2 /s
+3 Bruce Arians
+4 Bruce Arians
+5 Bruce Arians
+6 Bruce Arians
+7 Bruce Arians
+8 Bruce Arians
+9 Bruce Arians /p
+10 Bruce Arians /p
+11 Steve Keim
+12 Steve Keim
+13 Michael Bidwill /p
+14 Michael Bidwill
+15 Steve Keim
+16 Steve Keim
+17 Bruce Arians /p
+18 Bruce Arians
+19 Bruce Arians'''),
+'3e458084': ('nyt-chibok', 'New York Times', '''
+1 Garba Shehu
+2 Garba Shehu
+3 Yemi Osinbajo
+4 Yemi Osinbajo
+5 Yemi Osinbajo /p
+6 Yemi Osinbajo /p
+7 Yemi Osinbajo /p
+8 Yemi Osinbajo
+9 Yemi Osinbajo
+10 Lawan Zanna /p
+11 Lawan Zanna
+12 Esther Yakubu
+13 Manasseh Allen
+14 Manasseh Allen
+15 Manasseh Allen
+16 Lai Mohammed
+17 Lai Mohammed
+18 Bring Back Our Girls'''),
+'f647e6bf': ('dailymail-chibok', 'Daily Mail', '''
+1 Yemi Osinbajo
+2 Yemi Osinbajo
+3 Nigerian officials /p
+4 Lai Mohammed
+5 Lai Mohammed
+6 Lai Mohammed
+7 Pierre-Alain Eltschinger
+8 local source
+9 local source
+10 Lai Mohammed /p
+11 Lai Mohammed
+12 Ryan Cummings /p
+13 Ryan Cummings
+14 /s
+15 Hassoumi Massoudou
+16 Hassoumi Massoudou /p'''),
+'d0a9c484': ('independent-cubs-fans', 'The Independent', '''
+1 /s
+2 Greg Kojak
+3 Dina Mansaour
+4 /s
+5 /s
+6 Fadiyla Mance
+7 /s
+8 Alayna Fodor-Gopal
+9 Alayna Fodor-Gopal
+10 /s
+11 /s
+12 Rodrigo Gonzales
+13 Jason Nye
+14 Denise Watford'''),
+'acb45b06': ('npr-equifax-incident', 'NPR', '''
+1 Equifax spokesperson
+2 Equifax spokesperson
+3 Bloomberg /p
+4 Equifax /p
+5 Equifax spokesperson /p
+6 KrebsonSecurity /p
+7 Equifax /p
+8 University of Louisville /p
+9 Kroger executives /p
+10 Kroger executives /p
+11 Betzalel Yochanan /p'''),
+'7e7ae7dc': ('nyt-kim-dialogue', 'New York Times', '''
+1 Kim Jong Un /p
+2 Donald Trump /p
+3 /s
+4 Kim Jong Un /p
+5 Kim Jong Un
+6 Kim Jong Un /p
+7 Scott LaFoy
+8 Scott LaFoy
+9 Nam Sung-wook
+10 Nam Sung-wook'''),
+'6134ba14': ('chinadaily-nice', 'China Daily', '''
+1 Jean-Michel Priest
+2 Eric Ciotti
+3 Eric Ciotti /p
+4 Jacques
+5 journalist for Agence France-Presse
+6 Sbastien Humbert /p
+7 Sbastien Humbert
+8 Barack Obama'''),
+'1f907848': ('sun-equifax-uk', 'The Sun', '''
+1 Equifax /p
+2 Equifax /p
+3 Equifax /p
+4 Jim Cramer /p
+5 Equifax /p
+6 Equifax /p
+7 Equifax /p'''),
+'50463005': ('sun-chibok', 'The Sun', '''
+1 Garba Shehu /p
+2 /s
+3 Bring Back Our Girls /p
+4 /s
+5 /s
+6 /s
+7 Garba Shehu'''),
+'8c9b29cd': ('gizmodo-equifax-domains', 'Gizmodo', '''
+1 /s
+2 /s
+3 /s
+4 /s
+5 Nick Sweeting
+6 /s
+7 Nick Sweeting'''),
+'969967bf': ('dailymail-nice-tunisians', 'Daily Mail', '''
+1 Tunisia /p
+2 Tunisia /p
+3 Tunisia /p
+4 Beji Caid Essebsi /p
+5 Beji Caid Essebsi
+6 Abdelaziz Bouteflika /p
+7 Abdelaziz Bouteflika /p'''),
+'676d97de': ('huffpost-silverman', 'HuffPost', '''
+1 Sarah Silverman
+2 Sarah Silverman
+3 Sarah Silverman
+4 /s
+5 /s
+6 /s'''),
+'03f08e59': ('cbs-silverman', 'CBS News', '''
+1 /s
+2 /s
+3 /s
+4 Mirror /p'''),
+'2c9fa3d3': ('sciencealert-microbes', 'ScienceAlert', '''
+1 Wallace
+2 Wallace
+3 Wallace'''),
+'3e072dc2': ('wapo-chibok', 'Washington Post', '''
+1 Mallam Garba Shehu /p
+2 Mallam Garba Shehu /p
+3 International Committee of the Red Cross'''),
+'d83fb078': ('eonline-silverman', 'E! Online', '''
+1 Sarah Silverman
+2 Sarah Silverman
+3 Sarah Silverman'''),
+'7a14c6a7': ('chinadaily-trump-dprk', 'China Daily', '''
+1 Donald Trump /p
+2 Donald Trump /p
+3 US lawmakers /p
+4 Donald Trump
+5 Moon Jae-in /p
+6 Moon Jae-in /p'''),
+# --- held-out half
+'2f066d10': ('dailymail-croydon', 'Daily Mail', '''
+1 Investigators /p
+2 /s
+3 /s
+4 Martin Bamford /p
+5 Martin Bamford
+6 Martin Bamford /p
+7 Martin Bamford /p
+8 Martin Bamford
+9 Martin Bamford
+10 Sadiq Khan /p
+11 Robin Smith /p
+12 Rail Accident Investigation Branch /p
+13 RAIB spokesman
+15 Pat Rooke /p
+16 Pat Rooke
+17 Sue Patel
+18 Sue Patel /p
+19 Sue Patel /p
+20 Sue Patel
+21 Andy Nias /p
+22 Andy Nias
+23 Kudirat Okesola /p
+24 Kudirat Okesola
+25 Kudirat Okesola
+26 Kudirat Okesola /p
+27 Croydon Health Services NHS Trust /p'''),
+'04163517': ('wapo-thurman', 'Washington Post', '''
+1 /s
+2 Uma Thurman
+3 Uma Thurman
+4 /s
+5 Uma Thurman
+6 Uma Thurman
+7 Uma Thurman
+8 Ilona Herman
+9 Leslie Sloane
+10 /s
+11 /s
+12 Harvey Weinstein /p
+13 Holly Baird
+14 Holly Baird
+15 Holly Baird /p
+16 /s
+17 /s
+18 Quentin Tarantino
+19 Uma Thurman /p
+20 Uma Thurman /p
+21 Uma Thurman /p
+22 Harvey Weinstein /p
+23 Harvey Weinstein /p
+24 Harvey Weinstein /p'''),
+'071e141c': ('standard-croydon', 'Evening Standard', '''
+1 British Transport Police /p
+2 British Transport Police spokesman
+3 Met spokesman
+4 Hannah Collier
+6 London Fire Brigade spokesman'''),
+'fffcfd0d': ('abc-tarantino', 'ABC News', '''
+1 /s
+2 /s
+3 Uma Thurman
+4 Quentin Tarantino /p
+5 Quentin Tarantino
+6 /s
+7 Quentin Tarantino
+8 rep for Weinstein
+9 rep for Weinstein
+10 Harvey Weinstein spokeswoman /p'''),
+'34812a1c': ('japantimes-broadcom', 'Japan Times', '''
+1 Broadcom /p
+2 Hock Tan /p
+3 Hock Tan
+4 Hock Tan
+5 Qualcomm /p
+6 Qualcomm /p
+7 Steve Mollenkopf /p
+8 Broadcom /p
+9 /s'''),
+'6233dadf': ('rt-mattis', 'RT', '''
+1 Jim Mattis /p
+2 Jim Mattis /p
+3 Jim Mattis
+4 Rex Tillerson /p
+5 Rex Tillerson
+6 /s
+7 /s
+8 Gregory Elich
+9 Gregory Elich
+10 Gregory Elich'''),
+'fa0d81a1': ('nyt-grammys-letter', 'New York Times', '''
+1 women
+2 Neil Portnow
+3 /s
+4 /s
+5 Ken Ehrlich
+6 /s
+7 Neil Portnow /p
+8 Recording Academy /p
+9 executives' letter /p'''),
+'5bf030cf': ('ew-grammys', 'Entertainment Weekly', '''
+1 Several female heavyweights in the music industry /p
+2 Neil Portnow /p
+3 Neil Portnow /p
+4 letter
+5 Ken Ehrlich /p
+6 letter /p
+7 Neil Portnow
+8 Neil Portnow'''),
+'a124707a': ('huffpost-guam', 'HuffPost', '''
+1 North Korea /p
+2 Kim Jong Un
+3 Donald Trump /p
+4 Donald Trump /p
+5 Donald Trump
+6 David Wright
+7 Nikki Haley /p
+8 Blue House /p'''),
+'56637e22': ('telegraph-croydon', 'Telegraph', '''
+1 Crystal Palace /p
+2 post
+3 /s
+4 driver /p
+5 Martin Bamford
+6 Rail Accident Investigation Branch /p
+7 Tramlink /p'''),
+'587140c4': ('rt-pyongyang', 'RT', '''
+1 JCS
+2 Yoshihide Suga /p
+3 Yoshihide Suga /p
+4 Pyongyang /p
+5 Pyongyang /p
+6 Pyongyang /p
+7 /s'''),
+'64822330': ('usatoday-nigerian-prince', 'USA Today', '''
+1 /s
+2 /s
+3 Slidell Police Department /p
+4 Slidell Police Department /p
+5 /s
+6 Slidell police'''),
+'8bfd98d5': ('rt-ana-flight', 'RT', '''
+1 /s
+2 ANA
+3 ANA
+4 /s
+5 Police /p
+6 Police /p
+7 /s
+8 ANA
+9 ANA'''),
+'10f26ac6': ('rt-meteor', 'RT', '''
+1 Mike Hankey /p
+2 Mike Hankey
+3 Mike Hankey
+4 Kenneth Janes /p
+5 Kenneth Janes
+6 Kenneth Janes'''),
+'526efa9d': ('rt-trafficking', 'RT', '''
+1 Newsweek /p
+2 /s
+3 /s
+4 Alex Trouteaud /p
+5 Amazon
+6 Microsoft officials'''),
+'909dade3': ('wapo-ana-flight', 'Washington Post', '''
+1 Chrissy Teigen
+2 Chrissy Teigen
+3 ANA
+4 ANA /p
+5 ANA
+6 ANA'''),
+'931861bb': ('wapo-g-league', 'Washington Post', '''
+1 Joshua Freed
+2 Joshua Freed
+3 Darnell Lazare /p
+4 Darnell Lazare /p
+5 Darnell Lazare
+6 /s'''),
+'ba38e52f': ('usatoday-croydon', 'USA Today', '''
+1 Rail Accident Investigation Branch /p
+2 Rail Accident Investigation Branch
+3 Martin Bamford /p
+4 Martin Bamford
+5 Martin Bamford
+6 Martin Bamford /p'''),
+'c6ace074': ('huffpost-teigen', 'HuffPost', '''
+1 Chrissy Teigen
+2 All Nippon spokesperson /p
+3 All Nippon spokesperson /p
+4 All Nippon spokesperson /p
+5 All Nippon /p
+6 All Nippon'''),
+'466c69cd': ('cnn-musk-roadster', 'CNN Money', '''
+1 Elon Musk
+2 Elon Musk
+3 Elon Musk /p
+4 Elon Musk /p
+5 /s'''),
+'856d5e49': ('rt-vegas-isis', 'RT', '''
+1 Amaq
+2 Amaq
+3 Islamic State /p
+4 Eric Paddock
+5 Joseph Lombardo /p'''),
+'96a0d67b': ('wapo-rihanna', 'Washington Post', '''
+1 Rihanna /p
+2 Rihanna /p
+3 Rihanna
+4 Tavon Kaiseen Alleyne
+5 Rihanna'''),
+'bad7d665': ('npr-missile-japan', 'NPR', '''
+1 North Korea /p
+2 J-Alert
+3 Suga
+4 Rex Tillerson
+5 Rex Tillerson /p'''),
+'4468c60d': ('reuters-tamimi', 'Reuters', '''
+1 Haaretz commentator /p
+2 Israeli army /p
+3 Israeli military
+4 Gaby Lasky'''),
+}
+
+# Quotes the numbering pattern does not see: multi-paragraph quotes and odd marks.
+EXTRA = {
+'3e458084': [('“Most of them are still out there, and we want them to come back.’’',
+              '“{{Most of them are still out there, and we want them to come back.|Esther Yakubu}}’’')],
+'50463005': [('said: "The release of the girls, in a limited number, is the outcome of negotiations between the administration and Boko Haram brokered by the International Red Cross and the Swiss government.\n"The negotiations will continue."',
+              'said: "{{The release of the girls, in a limited number, is the outcome of negotiations between the administration and Boko Haram brokered by the International Red Cross and the Swiss government.\n"The negotiations will continue.|Garba Shehu}}"')],
+'2f066d10': [('said: "I am devastated for the families and friends of those who have lost their lives and those who have been injured.\n"Clearly something has gone catastrophically wrong and we will work tirelessly and quickly with the emergency services, the tram operator FirstGroup and others to establish the cause."',
+              'said: "{{I am devastated for the families and friends of those who have lost their lives and those who have been injured.\n"Clearly something has gone catastrophically wrong and we will work tirelessly and quickly with the emergency services, the tram operator FirstGroup and others to establish the cause.|Mike Brown}}"')],
+'64822330': [('“If it sounds too good to be true, it probably is," Slidell Police Chief Randy Fandal said in a released statement. "Never give out personal information over the phone, through e-mail, cash checks for other individuals, or wire large amounts of money to someone you don’t know. 99.9 percent of the time, it’s a scam.”',
+              '“{{If it sounds too good to be true, it probably is,|Randy Fandal}}" Slidell Police Chief Randy Fandal said in a released statement. "{{Never give out personal information over the phone, through e-mail, cash checks for other individuals, or wire large amounts of money to someone you don’t know. 99.9 percent of the time, it’s a scam.|Randy Fandal}}”')],
+'071e141c': [
+ ('the Standard: "It happened on a sharp bend on the approach to Sandilands tram stop.\n"I\'ve never seen so many emergency services attend a scene."',
+  'the Standard: "{{It happened on a sharp bend on the approach to Sandilands tram stop.\n"I\'ve never seen so many emergency services attend a scene.|James Long}}"'),
+ ('the Standard: "The road hadn\'t been shut off yet but emergency services were already at the scene, this would have been around 6.30am.\n“By this point more emergency services were flooding to the scene and a police car shut off the road with vehicles being ushered down Elgin Road towards Addiscombe.\n“But it was obvious it was very, very serious due to the amount of emergency services at the scene.\n“At first there would have been roughly between six or 10 [vehicles], as time passed a lot more arrived and continued to arrive.\n“Visibly from where I was about two fire engines, two to three ambulances, several police cars and then more arrived as time went on.\n“I think that’s how everyone knew it was very serious, especially how quickly they acted to shut off the road.”',
+  'the Standard: "{{The road hadn\'t been shut off yet but emergency services were already at the scene, this would have been around 6.30am.\n“By this point more emergency services were flooding to the scene and a police car shut off the road with vehicles being ushered down Elgin Road towards Addiscombe.\n“But it was obvious it was very, very serious due to the amount of emergency services at the scene.\n“At first there would have been roughly between six or 10 [vehicles], as time passed a lot more arrived and continued to arrive.\n“Visibly from where I was about two fire engines, two to three ambulances, several police cars and then more arrived as time went on.\n“I think that’s how everyone knew it was very serious, especially how quickly they acted to shut off the road.|Miguel John}}”'),
+ ('said: "We were called at 6.13 to an incident at Addiscombe Road in Croydon.\n"We have sent a number of resources to the scene including ambulance crews, advanced paramedics and single responders in cars.\n"We are treating a number of patients."',
+  'said: "{{We were called at 6.13 to an incident at Addiscombe Road in Croydon.\n"We have sent a number of resources to the scene including ambulance crews, advanced paramedics and single responders in cars.\n"We are treating a number of patients.|London Ambulance Service spokesman}}"'),
+ ('said: "We are currently on scene at a major incident at Sandilands tram stop in Croydon.\n"Officers are working to deal with a tram derailment, alongside colleagues from other emergency services.\n"A number of people are believed to have been injured. People are asked to avoid the area."',
+  'said: "{{We are currently on scene at a major incident at Sandilands tram stop in Croydon.\n"Officers are working to deal with a tram derailment, alongside colleagues from other emergency services.\n"A number of people are believed to have been injured. People are asked to avoid the area.|British Transport Police spokesman}}"'),
+ ('said: “I am in contact with emergency services and TfL, who are working extremely hard to get the situation under control and treat those who have been injured. My thoughts are with all those involved in this incident.\n“We are asking people to please visit the TfL website, tfl.gov.uk, for the latest travel information.”',
+  'said: “{{I am in contact with emergency services and TfL, who are working extremely hard to get the situation under control and treat those who have been injured. My thoughts are with all those involved in this incident.\n“We are asking people to please visit the TfL website, tfl.gov.uk, for the latest travel information.|Sadiq Khan}}”'),
+ ('said: “We are currently working with the emergency services following a derailment involving a tram in Croydon.\n“There is currently no service on the tram between Reeves Corner and Addington Village / Harrington Road.”',
+  'said: “{{We are currently working with the emergency services following a derailment involving a tram in Croydon.\n“There is currently no service on the tram between Reeves Corner and Addington Village / Harrington Road.|Transport for London spokesman}}”'),
+],
+}
+LATE = {}  # continuation paragraphs are labelled inside their EXTRA region
+
+
+def parse(spec):
+    out = {}
+    for line in spec.strip().splitlines():
+        n, _, rest = line.partition(' ')
+        kind = 'direct'
+        if rest.endswith(' /p'):
+            rest, kind = rest[:-3], 'partial'
+        elif rest == '/s':
+            rest, kind = '-', 'scare'
+        out[int(n)] = (rest.strip(), kind)
+    return out
+
+
+def label(text, labels, late, ident, regions):
+    """Numbers every quotation-mark span of the original text in order; spans
+    inside an explicitly labelled region keep their number but take the
+    region's label."""
+    out, pos = [], 0
+    regions = sorted(regions)
+    for n, m in enumerate(QUOTE.finditer(text), start=1):
+        if any(a < m.end() and m.start() < b for a, b, _ in regions):
+            continue
+        inner = next(g for g in m.groups() if g is not None)
+        if n in labels:
+            speaker, kind = labels[n]
+        elif n in late:
+            speaker, kind = late[n], 'direct'
+        else:
+            raise SystemExit(f'{ident}: quote {n} has no label: {inner[:50]!r}')
+        suffix = '' if kind == 'direct' else '|' + kind
+        out.append((m.start(), m.end(), f'{m.group(0)[0]}{{{{{inner}|{speaker}{suffix}}}}}{m.group(0)[-1]}'))
+    out.extend(regions)
+    result = []
+    for a, b, new in sorted(out):
+        result.append(text[pos:a])
+        result.append(new)
+        pos = b
+    result.append(text[pos:])
+    return ''.join(result)
+
+
+def main():
+    sample = sys.argv[1] if len(sys.argv) > 1 else '/work/shared/data/news-please-sample'
+    events = {r['id']: r['event'] for r in csv.DictReader(open(os.path.join(sample, 'events.tsv')), delimiter='\t')}
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    halves = {'np-dev': [], 'np-heldout': []}
+    for prefix, (ident, source, spec) in LABELS.items():
+        path = glob.glob(os.path.join(sample, 'articles', prefix + '*.json'))[0]
+        aid = os.path.basename(path)[:-5]
+        art = json.load(open(path, encoding='utf-8'))
+        text = art['text']
+        regions = []
+        for old, new in EXTRA.get(prefix, []):
+            assert text.count(old) == 1, (ident, old[:40], text.count(old))
+            at = text.index(old)
+            regions.append((at, at + len(old), new))
+        text = label(text, parse(spec), LATE.get(prefix, {}), ident, regions)
+        split = 'np-heldout' if hashlib.sha1(events[aid].encode()).digest()[0] % 2 else 'np-dev'
+        body = '\n\n'.join(l for l in text.split('\n') if l.strip())
+        halves[split].append(f'=== np-{ident} | {source} | {split} | {art["title"]}\n{body}\n')
+    for split, arts in halves.items():
+        name = 'articles_' + split.replace('-', '_') + '.txt'
+        with open(os.path.join(here, name), 'w', encoding='utf-8') as f:
+            f.write('# Real articles from the news-please sample (Apache 2.0; see README), their\n'
+                    '# `text` field with lines turned into paragraphs, labelled by hand with\n'
+                    '# tools/label_np.py. Split by event: ' + split + '.\n')
+            f.writelines(arts)
+        print(name, len(arts), 'articles')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,178 @@
+// Attribution patterns of wire and newspaper copy that used to lose the
+// speaker (issue 13). Examples written for these tests.
+#include <gtest/gtest.h>
+
+#include "quotes_test_util.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+using namespace quotes_test;
+
+Quote::SpeakerKind kind_of(const Article& a, std::string_view prefix) {
+  const Quote* q = find(a, prefix);
+  return q ? q->speaker_kind : Quote::SpeakerKind::none;
+}
+
+TEST(QuoteSpeakersTest, RoleWithoutANameIsTheSpeaker) {
+  const Article a = run(
+      "\"The gates stay shut until Monday,\" a spokesperson for the camp said.\n"
+      "\"Nobody has been hurt,\" officials said on Sunday.\n"
+      "\"He loved the sea,\" the father said.\n"
+      "\"The pumps failed twice,\" said a local source.\n"
+      "\"We filed it in March,\" a Verdant Rail spokesman told reporters.");
+  EXPECT_EQ(speaker(a, "The gates"), "spokesperson for the camp");
+  EXPECT_EQ(kind_of(a, "The gates"), Quote::SpeakerKind::role);
+  EXPECT_EQ(speaker(a, "Nobody"), "officials");
+  EXPECT_EQ(speaker(a, "He loved"), "father");
+  EXPECT_EQ(speaker(a, "The pumps"), "local source");
+  EXPECT_EQ(speaker(a, "We filed"), "Verdant Rail spokesman");
+  // A role names nobody: it is neither a speaker entry nor an entity.
+  EXPECT_TRUE(a.speakers.empty());
+  EXPECT_TRUE(a.entities.empty());
+}
+
+TEST(QuoteSpeakersTest, NamedSpeakersSayWhatKindTheyAre) {
+  const Article a = run("\"We will appeal,\" said Maren Solberg.\n\"It is final,\" the ministry said.");
+  EXPECT_EQ(kind_of(a, "We will"), Quote::SpeakerKind::person);
+  const Quote* q = find(a, "We will");
+  ASSERT_NE(q, nullptr);
+}
+
+TEST(QuoteSpeakersTest, InvertedCueWithRoleWordsBeforeTheName) {
+  const Article a = run(
+      "\"Nobody here slept,\" said ferry passenger Ilse Brandt, 61.\n"
+      "\"The talks are over,\" confirmed Danish foreign ministry spokesman Ole Vinter.\n"
+      "The lorry \"came out of nowhere,\" said the Haute-Savoie sub-prefect, Amandine Roux.");
+  EXPECT_EQ(speaker(a, "Nobody here"), "Ilse Brandt");
+  EXPECT_EQ(speaker(a, "The talks"), "Ole Vinter");
+  EXPECT_EQ(speaker(a, "came out"), "Amandine Roux");
+}
+
+TEST(QuoteSpeakersTest, QuoteWithoutACommaBeforeItsSpeaker) {
+  const Article a = run(
+      "\"Every flat on the estate needs new windows\" residents' committee chair Noor Haddad said Friday.\n"
+      "The delay was \"shameful\" said Pieter Koll, a tenant.\n"
+      "\"Blue Lagoon\" director Sam Ortiz has responded to the review.");
+  EXPECT_EQ(speaker(a, "Every flat"), "Noor Haddad");
+  EXPECT_EQ(speaker(a, "shameful"), "Pieter Koll");
+  // A title before a role and a name is not a quotation of that person.
+  EXPECT_EQ(speaker(a, "Blue Lagoon"), "<null>");
+}
+
+TEST(QuoteSpeakersTest, PresentTenseCueWithSurnameAndRelativeClause) {
+  const Article a = run(
+      "Adaeze Okoro opened the shelter in 2011.\n\n"
+      "\"We never turn anyone away,\" says Okoro, who has run it since then.");
+  EXPECT_EQ(speaker(a, "We never"), "Adaeze Okoro");
+}
+
+TEST(QuoteSpeakersTest, AColonAfterTheSubjectIntroducesTheQuote) {
+  const Article a = run(
+      "Ragnhild Berge, the harbour master, is more blunt: \"Nobody sails until the storm has passed.\"\n\n"
+      "In Tromso the mood is different: \"We have seen worse winters than this.\"");
+  EXPECT_EQ(speaker(a, "Nobody sails"), "Ragnhild Berge");
+  EXPECT_EQ(speaker(a, "We have seen"), "<null>");  // a place is not a subject
+}
+
+TEST(QuoteSpeakersTest, AcronymsSpelledOutInTheTextAreOneOrganisation) {
+  const Article a = run(
+      "The Maritime Safety Directorate (MSD) opened an inquiry.\n\n"
+      "\"The hull was sound,\" the MSD said on Tuesday.\n\n"
+      "\"We cannot comment,\" the ABC said.");
+  EXPECT_EQ(speaker(a, "The hull"), "Maritime Safety Directorate");
+  EXPECT_EQ(kind_of(a, "The hull"), Quote::SpeakerKind::organization);
+  EXPECT_EQ(speaker(a, "We cannot"), "ABC");  // never spelled out: stays as written
+}
+
+TEST(QuoteSpeakersTest, QuoteOnlyParagraphsContinueUntilAnotherSpeakerIsIntroduced) {
+  const Article a = run(
+      "\"The ferry left on time,\" said captain Liv Aune.\n\n"
+      "\"Nobody expected the wind to turn.\"\n\n"
+      "Her first mate, Jonas Vik, disagreed. \"We saw it coming an hour before.\"\n\n"
+      "\"The forecast said so.\"");
+  EXPECT_EQ(speaker(a, "The ferry"), "Liv Aune");
+  EXPECT_EQ(speaker(a, "Nobody expected"), "Liv Aune");
+  EXPECT_EQ(speaker(a, "We saw it"), "Jonas Vik");
+  EXPECT_EQ(speaker(a, "The forecast"), "Jonas Vik");
+}
+
+TEST(QuoteSpeakersTest, ACueInTheSentenceAlwaysGivesASpeaker) {
+  const Article a = run(
+      "\"It was chaos,\" one witness said.\n"
+      "\"Nobody knew where to go,\" residents told the paper.\n"
+      "\"The road is closed,\" said a police spokesperson.");
+  for (const Quote& q : a.quotes) EXPECT_TRUE(q.speaker.has_value()) << q.text;
+}
+
+}  // namespace
+}  // namespace newsflow::processors
+
+namespace newsflow::processors {
+namespace {
+
+using namespace quotes_test;
+
+TEST(QuoteSpeakersTest, ANationalityIsTheLastNamedPersonNeverANewOne) {
+  const Article a = run(
+      "Harbourside manager Bjorn Tangen watched from the touchline.\n\n"
+      "\"We were robbed in the last minute,\" said the Norwegian.");
+  EXPECT_EQ(speaker(a, "We were robbed"), "Bjorn Tangen");
+  for (const Entity& e : a.entities) EXPECT_NE(e.text, "Norwegian");
+}
+
+TEST(QuoteSpeakersTest, AnOrganisationNounBeforeTheNameMakesItAnOrganisation) {
+  const Article a = run(
+      "The company, BrightCart, said no card data was taken.\n\n"
+      "\"We regret the incident,\" BrightCart said.");
+  const Quote* q = find(a, "We regret");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "BrightCart");
+  EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::organization);
+}
+
+TEST(QuoteSpeakersTest, AGivenNameTellsWhoSheIsBeforeAnyPronoun) {
+  const Article a = run(
+      "Laura Brandt and her partner Michael Oduya announced the move on Monday.\n\n"
+      "\"We just live too far apart,\" she said.\n\n"
+      "\"It was the right time,\" he said.");
+  EXPECT_EQ(speaker(a, "We just live"), "Laura Brandt");
+  EXPECT_EQ(speaker(a, "It was the right"), "Michael Oduya");
+}
+
+TEST(QuoteSpeakersTest, ACueInARelativeClauseDoesNotIntroduceTheQuote) {
+  const Article a = run(
+      "The Harbour Authority condemned the attack.\n\n"
+      "It said the driver, who police said had a forged licence, had shown \"utter contempt\" for the city.");
+  EXPECT_EQ(speaker(a, "utter contempt"), "Harbour Authority");
+}
+
+TEST(QuoteSpeakersTest, AnInvertedCueAfterReportedSpeechIntroducesTheSpeaker) {
+  const Article a = run(
+      "While the ministry is keen to call the tests a success, it is unlikely to stop them, said Ida Marsh, "
+      "an analyst at the Polar Institute.\n\n"
+      "\"I expect a pause, not an end,\" she said.");
+  EXPECT_EQ(speaker(a, "I expect a pause"), "Ida Marsh");
+  // "telling X" names the listener.
+  const Article b = run(
+      "Nora Vale joked about it on a talk show, telling Sam Reed, \"He keeps me honest, mostly.\"");
+  EXPECT_EQ(speaker(b, "He keeps me"), "Nora Vale");
+}
+
+TEST(QuoteSpeakersTest, APlaceThatSpeaksActsAsAnOrganisationNotAPerson) {
+  Article in;
+  in.text = "Norland imposed a curfew on Sunday.\n\n\"Everyone must stay indoors,\" it said.";
+  in.entities.push_back(Entity{"Norland", Entity::Type::place, 1, "NL"});
+  QuotesOptions o;
+  o.rules = rules();
+  auto p = make_quotes_processor(o);
+  ASSERT_EQ(p->process(in).kind, Outcome::Kind::pass);
+  const Quote* q = find(in, "Everyone must");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Norland");
+  EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::organization);
+  for (const Entity& e : in.entities) EXPECT_NE(e.type, Entity::Type::person) << e.text;
+}
+
+}  // namespace
+}  // namespace newsflow::processors
