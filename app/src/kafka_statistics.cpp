@@ -73,7 +73,10 @@ KafkaStatsSummary Metrics::consumer_statistics(std::string_view json) {
     for (auto [key, partition] : partitions) {
       if (key == "-1") continue;  // librdkafka's internal unassigned partition
       int64_t lag = -1;
-      if (partition["consumer_lag"].get(lag) || lag < 0) continue;  // unknown until the first fetch
+      // Under exactly-once the offsets are committed by the producer's
+      // transaction, so the consumer knows them only as stored offsets.
+      if (partition["consumer_lag"].get(lag) || lag < 0)
+        if (partition["consumer_lag_stored"].get(lag) || lag < 0) continue;  // unknown until the first fetch
       const int p = std::stoi(std::string(key));
       auto it = lag_.find({name, p});
       if (it == lag_.end())

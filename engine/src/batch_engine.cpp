@@ -224,12 +224,7 @@ Status BatchEngine::commit_open_batch(bool rewind_on_abort) {
   counters_.dropped += dropped_;
   ++counters_.batches;
   if (probe_) probe_->committed(written_, records_, Clock::now() - opened_at_);
-  open_ = false;
-  offsets_.clear();
-  records_ = 0;
-  written_ = {};
-  dropped_ = 0;
-  duplicates_ = 0;
+  close_open_batch();
   return Status::ok();
 }
 
@@ -249,15 +244,19 @@ Status BatchEngine::abort_open_batch(AbortCause cause, const Status& why, bool r
     else
       pipeline_->commit_state();
   }
+  close_open_batch();
+  if (!rewind) return Status::ok();
+  Status rewound = retry("rewind to the committed offsets", [&] { return source_.rewind(); });
+  return rewound.is_ok() ? rewound : Status::fatal("cannot rewind the source: " + rewound.message());
+}
+
+void BatchEngine::close_open_batch() {
   open_ = false;
   offsets_.clear();
   records_ = 0;
   written_ = {};
   dropped_ = 0;
   duplicates_ = 0;
-  if (!rewind) return Status::ok();
-  Status rewound = retry("rewind to the committed offsets", [&] { return source_.rewind(); });
-  return rewound.is_ok() ? rewound : Status::fatal("cannot rewind the source: " + rewound.message());
 }
 
 void BatchEngine::on_revoke(bool lost) {

@@ -2,6 +2,7 @@
 
 #include "newsflow/core/time.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -143,10 +144,10 @@ Status TransactionCommitter::begin() {
 }
 
 Status TransactionCommitter::commit(const OffsetMap& next_offsets) {
+  kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(std::max<size_t>(1, next_offsets.size()))));
+  for (const auto& [tp, offset] : next_offsets)
+    rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = offset;
   if (!offsets_sent_ && !next_offsets.empty()) {
-    kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offsets.size())));
-    for (const auto& [tp, offset] : next_offsets)
-      rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = offset;
     rd_kafka_consumer_group_metadata_t* metadata = rd_kafka_consumer_group_metadata(consumer_);
     Status sent = kafka::to_status(
         rd_kafka_send_offsets_to_transaction(sink_.handle(), list.get(), metadata, timeout_ms_),
@@ -155,7 +156,12 @@ Status TransactionCommitter::commit(const OffsetMap& next_offsets) {
     if (!sent.is_ok()) return sent;
     offsets_sent_ = true;
   }
-  return kafka::to_status(rd_kafka_commit_transaction(sink_.handle(), timeout_ms_), "commit_transaction");
+  Status committed = kafka::to_status(rd_kafka_commit_transaction(sink_.handle(), timeout_ms_), "commit_transaction");
+  // The consumer never sees these commits (the coordinator stores them from
+  // the transaction); storing them locally keeps its lag statistics right
+  // (consumer_lag_stored). Auto-commit is off, so nothing is committed twice.
+  if (committed.is_ok() && consumer_ && list->cnt > 0) rd_kafka_offsets_store(consumer_, list.get());
+  return committed;
 }
 
 Status TransactionCommitter::abort() {

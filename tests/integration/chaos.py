@@ -26,13 +26,13 @@ import os
 import random
 import signal
 import sys
-import threading
 import time
 from collections import Counter, defaultdict
 
 from confluent_kafka import Producer
 
-from nfkafka import (Broker, Context, Produced, TestFailure, article_bytes, check, log, make_articles, read_topic)
+from nfkafka import (BackgroundProducer, Broker, Context, Produced, TestFailure, article_bytes, check, log,
+                     make_articles, read_topic)
 
 
 def syndicated_copy(article, n, rng):
@@ -69,39 +69,6 @@ def build_input(n_articles, seed, prefix):
             bad_keys.append(key)
     placed.sort(key=lambda p: (p[0], p[1]))
     return [r for _, _, r in placed], good_ids, bad_keys
-
-
-class PacedProducer(threading.Thread):
-    """Produces records at a steady rate, so kills land while work arrives."""
-
-    def __init__(self, bootstrap, topic, records, per_second):
-        super().__init__(daemon=True)
-        self.bootstrap, self.topic, self.records, self.per_second = bootstrap, topic, records, per_second
-        self.sent, self.error = 0, None
-
-    def run(self):
-        try:
-            p = Producer({"bootstrap.servers": self.bootstrap, "enable.idempotence": True, "linger.ms": 5})
-            failures = []
-            start = time.time()
-            for i, r in enumerate(self.records):
-                wait = start + i / self.per_second - time.time()
-                if wait > 0:
-                    time.sleep(wait)
-                while True:
-                    try:
-                        p.produce(self.topic, key=r.key, value=r.value,
-                                  on_delivery=lambda err, msg: failures.append(err) if err else None)
-                        break
-                    except BufferError:
-                        p.poll(0.1)
-                p.poll(0)
-                self.sent = i + 1
-            left = p.flush(60)
-            if left or failures:
-                self.error = f"{left} undelivered, errors {failures[:3]}"
-        except Exception as e:
-            self.error = repr(e)
 
 
 def verify(broker, topics, good_ids, bad_keys, input_order):
@@ -215,7 +182,7 @@ def main():
         # A kill and the restart that follows take about 8 s (group join included).
         kill_window = max(20.0, args.kills * 8.0)
         rate = args.rate or max(50, int((len(records) - backlog) / kill_window))
-        producer = PacedProducer(broker.bootstrap, topics.input, records[backlog:], rate)
+        producer = BackgroundProducer(broker.bootstrap, topics.input, records[backlog:], rate)
         producer.start()
         for k in range(args.kills):
             time.sleep(rng.uniform(1.0, 5.0))

@@ -29,9 +29,8 @@ import time
 import types
 import urllib.request
 
-from nfkafka import (Broker, Context, Newsflow, Produced, TestFailure, article_bytes, check, free_port, has_all_ids,
+from nfkafka import (BackgroundProducer, Broker, Context, Newsflow, Produced, TestFailure, article_bytes, check, free_port, has_all_ids,
                      ids_of, log, make_articles, read_topic)
-from chaos import PacedProducer
 
 
 class Toxiproxy:
@@ -130,7 +129,7 @@ def main():
         nf = Newsflow(ctx.newsflow, via, topics, args.scenario, extra, work_dir)
         ctx.instances.append(nf)
         nf.start(ready_timeout=90)
-        producer = PacedProducer(broker.bootstrap, topics.input, records, rate)
+        producer = BackgroundProducer(broker.bootstrap, topics.input, records, rate)
         producer.start()
         time.sleep(10)
         log(f"{args.scenario}: fault on for {args.down:.0f}s ({producer.sent} records produced)")

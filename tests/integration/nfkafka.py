@@ -303,8 +303,9 @@ def kcat_produce(bootstrap, topic, articles, headers):
 
 
 class BackgroundProducer(threading.Thread):
-    """Produces articles at a steady rate while the stage runs, so a stop
-    lands mid-stream rather than after the stage has caught up."""
+    """Produces articles (dicts, keyed by id) or Produced records at a steady
+    rate while the stage runs, so a stop lands mid-stream rather than after
+    the stage has caught up."""
 
     def __init__(self, bootstrap, topic, articles, per_second):
         super().__init__(daemon=True)
@@ -323,9 +324,17 @@ class BackgroundProducer(threading.Thread):
                 wait = start + i / self.per_second - time.time()
                 if wait > 0:
                     time.sleep(wait)
-                p.produce(self.topic, key=a["id"].encode(), value=article_bytes(a),
-                          headers=[("traceparent", TRACEPARENT)],
-                          on_delivery=lambda err, msg: failures.append(err) if err else None)
+                if isinstance(a, Produced):
+                    key, value, headers = a.key, a.value, a.headers
+                else:
+                    key, value, headers = a["id"].encode(), article_bytes(a), [("traceparent", TRACEPARENT)]
+                while True:
+                    try:
+                        p.produce(self.topic, key=key, value=value, headers=headers,
+                                  on_delivery=lambda err, msg: failures.append(err) if err else None)
+                        break
+                    except BufferError:
+                        p.poll(0.1)
                 p.poll(0)
                 self.sent = i + 1
             left = p.flush(60)

@@ -45,9 +45,11 @@ class SecureBroker(Broker):
         check(r.returncode == 0, f"scripts/kafka acl {' '.join(args)} failed: {r.stderr[-2000:]}")
 
     def grant_stage(self, source_dir, topics):
-        """All rights on the stage's topics and group (one prefix), as an operator would grant."""
+        """All rights on the stage's topics, group and transactional ids (prefixes), as an operator would
+        grant: exactly-once needs the transactional ids (<prefix>-<group>-<instance>-<worker>) too."""
         self.acl(source_dir, "--add", "--allow-principal", "User:newsflow", "--operation", "All",
-                 "--resource-pattern-type", "prefixed", "--topic", topics.base, "--group", topics.base)
+                 "--resource-pattern-type", "prefixed", "--topic", topics.base, "--group", topics.base,
+                 "--transactional-id", f"newsflow-{topics.base}")
 
 
 class SecureNewsflow(Newsflow):

@@ -109,6 +109,7 @@ class BatchEngine {
   template <typename Op>
   Status retry(const char* what, Op&& op);
   void on_revoke(bool lost);
+  void close_open_batch();  // forgets the open batch's bookkeeping
 
   EngineOptions options_;
   BatchSource& source_;
