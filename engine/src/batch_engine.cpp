@@ -63,7 +63,9 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
       wait = std::clamp(left, std::chrono::milliseconds(0), options_.poll_wait);
     }
     batch.clear();
-    const size_t room = options_.commit_max_records - std::min(records_, options_.commit_max_records - 1);
+    // Never more than the batch bound allows, but at least one record so a
+    // full batch still polls (and is then committed as due).
+    const size_t room = records_ < options_.commit_max_records ? options_.commit_max_records - records_ : 1;
     Status polled = source_.poll(batch, std::min(options_.poll_max_records, room), wait);
     if (probe_) probe_->heartbeat();
     if (!revoke_status_.is_ok()) {

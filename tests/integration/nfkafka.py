@@ -127,7 +127,11 @@ class Broker:
         return out
 
     def committed(self, group, topic, partitions):
-        c = Consumer({"bootstrap.servers": self.bootstrap, "group.id": group, "enable.auto.commit": False})
+        # read_uncommitted: a read_committed client asks for stable offsets and
+        # waits while a transaction (e.g. of a just-killed stage) is pending on
+        # the group, up to transaction.timeout.ms; this asks what is committed now.
+        c = Consumer({"bootstrap.servers": self.bootstrap, "group.id": group, "enable.auto.commit": False,
+                      "isolation.level": "read_uncommitted"})
         try:
             tps = c.committed([TopicPartition(topic, p) for p in range(partitions)], timeout=15)
             return {tp.partition: tp.offset for tp in tps}
