@@ -58,6 +58,20 @@ HealthReport Health::liveness() const {
   return r;
 }
 
+Health::BrokerChange Health::broker_reachable(bool reachable) {
+  BrokerChange change;
+  const int64_t now = now_ms();
+  const bool was = broker_up_.exchange(reachable);
+  if (was && !reachable) {
+    broker_down_since_ms_ = now;
+    change.lost = true;
+  } else if (!was && reachable) {
+    change.back = true;
+    change.outage = std::chrono::milliseconds(now - broker_down_since_ms_.load());
+  }
+  return change;
+}
+
 HealthReport Health::readiness() const {
   HealthReport r;
   r.ok = true;

@@ -48,6 +48,13 @@ KafkaStatsSummary Metrics::consumer_statistics(std::string_view json) {
   simdjson::dom::element doc;
   if (parser.parse(json.data(), json.size()).get(doc)) return summary;
   summary.parsed = true;
+  // "ts" is librdkafka's monotonic clock (CLOCK_MONOTONIC, microseconds),
+  // the same clock as std::chrono::steady_clock here.
+  if (int64_t ts = 0; !doc["ts"].get(ts) && ts > 0) {
+    const auto now_us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now().time_since_epoch());
+    summary.age = std::chrono::duration_cast<std::chrono::milliseconds>(now_us - std::chrono::microseconds(ts));
+  }
   std::lock_guard lock(mutex_);
   simdjson::dom::object brokers;
   if (!doc["brokers"].get(brokers)) {

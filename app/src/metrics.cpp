@@ -99,6 +99,16 @@ Metrics::Metrics()
                                .Help("Time spent waiting for a broker that did not answer (retried deliveries and commits)")
                                .Register(*registry_)
                                .Add({})),
+      broker_reachable_(BuildGauge()
+                            .Name("newsflow_broker_reachable")
+                            .Help("1 while a consumer has a broker connection UP (librdkafka statistics), else 0")
+                            .Register(*registry_)
+                            .Add({})),
+      broker_unreachable_seconds_(BuildCounter()
+                                      .Name("newsflow_broker_unreachable_seconds_total")
+                                      .Help("Time with no broker connection UP, added when a connection is back")
+                                      .Register(*registry_)
+                                      .Add({})),
       replay_done_(BuildGauge()
                        .Name("newsflow_replay_records_done")
                        .Help("newsflow replay: offsets of the range processed so far")

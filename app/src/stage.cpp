@@ -130,6 +130,19 @@ int Stage::run(const std::atomic<bool>& stop) {
   return 0;
 }
 
+void Stage::broker_seen(bool reachable) {
+  metrics_.broker_reachable(reachable);
+  const Health::BrokerChange change = health_.broker_reachable(reachable);
+  if (change.lost)
+    spdlog::warn("waiting for the broker: no broker connection is up (not ready until one is; "
+                 "batches are retried for up to processing.outage_limit)");
+  if (change.back) {
+    const double seconds = std::chrono::duration<double>(change.outage).count();
+    metrics_.broker_unreachable_for(seconds);
+    spdlog::info("broker connection back after {:.1f}s", seconds);
+  }
+}
+
 int Stage::worker(int index, const std::atomic<bool>& stop) {
   const WorkerIds ids = worker_ids(config_, config_.string("kafka.group_id"), index);
   LogFields log_fields{{"worker", index}};
@@ -153,8 +166,10 @@ int Stage::worker(int index, const std::atomic<bool>& stop) {
   source_options.properties["group.id"] = config_.string("kafka.group_id");
   if (stats_interval > 0) {
     source_options.properties["statistics.interval.ms"] = std::to_string(stats_interval);
-    source_options.on_statistics = [this](std::string_view json) {
-      if (auto s = metrics_.consumer_statistics(json); s.parsed) health_.broker_reachable(s.brokers_up > 0);
+    source_options.on_statistics = [this, stats_interval](std::string_view json) {
+      // A late report describes the past (e.g. an outage already over).
+      if (auto s = metrics_.consumer_statistics(json); s.parsed && s.age.count() <= stats_interval)
+        broker_seen(s.brokers_up > 0);
     };
   }
   source_options.on_rebalance = [this, index](const std::string& event,

@@ -75,6 +75,19 @@ TEST(HealthTest, BrokerOutageIsNotReadyButAlive) {
   EXPECT_TRUE(h.readiness().ok);
 }
 
+TEST(HealthTest, BrokerOutageIsReportedOnceByTheReportThatStartsOrEndsIt) {
+  Health h(60s);
+  EXPECT_FALSE(h.broker_reachable(true).lost);
+  EXPECT_FALSE(h.broker_reachable(true).back);
+  EXPECT_TRUE(h.broker_reachable(false).lost);
+  EXPECT_FALSE(h.broker_reachable(false).lost);  // a second worker's report: same outage
+  std::this_thread::sleep_for(20ms);
+  const auto back = h.broker_reachable(true);
+  EXPECT_TRUE(back.back);
+  EXPECT_GE(back.outage, 20ms);
+  EXPECT_FALSE(h.broker_reachable(true).back);
+}
+
 TEST(HealthTest, StuckOrFailedWorkerIsNotAlive) {
   Health h(500ms);
   h.workers_started(2);

@@ -45,8 +45,15 @@ class Health {
   void worker_assigned(int index, size_t partitions);
   void worker_revoked(int index);
 
-  // From librdkafka statistics (any broker connection UP) and error events.
-  void broker_reachable(bool reachable) { broker_up_ = reachable; }
+  // From librdkafka statistics (any broker connection UP). Every worker's
+  // consumer reports; the change is seen once, by the report that makes it,
+  // so the stage logs an outage once however many workers there are.
+  struct BrokerChange {
+    bool lost = false;                    // reachable -> unreachable
+    bool back = false;                    // unreachable -> reachable
+    std::chrono::milliseconds outage{0};  // with back: how long it was gone
+  };
+  BrokerChange broker_reachable(bool reachable);
 
   // The run loop has started (the dedup restore is over).
   bool running() const { return count_.load(std::memory_order_acquire) > 0; }
@@ -68,6 +75,7 @@ class Health {
   std::atomic<int> count_{0};
   std::atomic<bool> stopping_{false};
   std::atomic<bool> broker_up_{true};  // until statistics say otherwise
+  std::atomic<int64_t> broker_down_since_ms_{0};
 };
 
 }  // namespace newsflow::app

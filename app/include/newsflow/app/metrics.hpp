@@ -7,6 +7,7 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -45,6 +46,9 @@ class LatencyRecorder {
 struct KafkaStatsSummary {
   bool parsed = false;
   int brokers_up = 0;  // broker connections in state UP
+  // How long ago librdkafka wrote it: statistics queue up while the worker
+  // is busy (e.g. retrying through an outage) and arrive late, all at once.
+  std::chrono::milliseconds age{0};
 };
 
 class Metrics {
@@ -71,6 +75,10 @@ class Metrics {
   // newsflow replay: offsets of the range done and in total.
   void replay_progress(int64_t done, int64_t total);
   void broker_waited(double seconds) { broker_wait_seconds_.Increment(seconds); }
+  // From consumer statistics: no broker connection UP (whether or not a
+  // batch is waiting on one); the seconds are added when it comes back.
+  void broker_reachable(bool reachable) { broker_reachable_.Set(reachable ? 1 : 0); }
+  void broker_unreachable_for(double seconds) { broker_unreachable_seconds_.Increment(seconds); }
   void set_up(bool up) { up_.Set(up ? 1 : 0); }
   void set_dedup_index_entries(size_t n) { dedup_index_entries_.Set(static_cast<double>(n)); }
   // Outcome counters derived from what the processors wrote into the article.
@@ -102,6 +110,8 @@ class Metrics {
   prometheus::Counter& delivery_failures_;
   prometheus::Counter& batches_aborted_;
   prometheus::Counter& broker_wait_seconds_;
+  prometheus::Gauge& broker_reachable_;
+  prometheus::Counter& broker_unreachable_seconds_;
   prometheus::Gauge& replay_done_;
   prometheus::Gauge& replay_total_;
   prometheus::Gauge& up_;

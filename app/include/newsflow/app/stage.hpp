@@ -55,6 +55,9 @@ class Stage {
  private:
   int worker(int index, const std::atomic<bool>& stop);
   void restore_dedup_state(processors::Pipeline& pipeline);
+  // A consumer's statistics say whether any broker connection is UP; an
+  // outage is logged when it starts and ends, even with no batch waiting.
+  void broker_seen(bool reachable);
 
   const Config& config_;
   Metrics& metrics_;

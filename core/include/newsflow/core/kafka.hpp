@@ -101,6 +101,14 @@ inline void error_cb(rd_kafka_t* rk, int code, const char* reason, void*) {
     }
     return;  // the stage reports it once, as the reason it stops
   }
+  if (auto log = log_callback()) {
+    // Connection failures are already logged by librdkafka (facility FAIL);
+    // the rest (all brokers down, ...) go through the same logger, so JSON
+    // logs stay JSON.
+    if (err != RD_KAFKA_RESP_ERR__TRANSPORT)
+      log(rk, 3, "ERROR", (std::string(rd_kafka_err2name(err)) + ": " + reason).c_str());
+    return;
+  }
   // What librdkafka prints for errors when no error_cb is set.
   std::fprintf(stderr, "%%3|%s|ERROR| %s: %s\n", rd_kafka_name(rk), rd_kafka_err2name(err), reason);
 }
