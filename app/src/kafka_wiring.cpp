@@ -8,7 +8,6 @@
 #include "newsflow/consumer/topic_reader.hpp"
 
 namespace newsflow::app {
-namespace {
 
 std::string instance_name(const Config& config) {
   if (!config.string("kafka.instance_id").empty()) return config.string("kafka.instance_id");
@@ -16,8 +15,6 @@ std::string instance_name(const Config& config) {
   if (::gethostname(host, sizeof host - 1) != 0 || host[0] == '\0') return "newsflow";
   return host;
 }
-
-}  // namespace
 
 WorkerIds worker_ids(const Config& config, const std::string& group, int worker) {
   const std::string instance = instance_name(config);
@@ -78,23 +75,6 @@ engine::EngineOptions engine_options(const Config& config, const std::string& wo
   options.outage_limit = config.duration("processing.outage_limit");
   options.worker_name = worker_name;
   return options;
-}
-
-ChangelogRead read_changelog(const Config& config, const std::string& topic, processors::Pipeline& pipeline) {
-  const auto started = std::chrono::steady_clock::now();
-  auto properties = client_properties(config, config.consumer_properties(),
-                                      worker_ids(config, config.string("kafka.group_id"), 0).client_id);
-  // Only committed entries: an aborted batch's fingerprints were never state.
-  properties["isolation.level"] = "read_committed";
-  ChangelogRead read;
-  const auto result = consumer::read_topic_to_end(properties, topic, 120000, [&](const RawRecord& record, bool tombstone) {
-    StateChange change{record.key.value_or(""), tombstone ? std::nullopt : std::optional<std::string>(record.value)};
-    if (!pipeline.restore(change)) ++read.skipped;
-  });
-  read.records = result.records;
-  read.topic_exists = result.topic_exists;
-  read.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  return read;
 }
 
 std::string describe_fatal(const Status& status, const WorkerIds& ids) {

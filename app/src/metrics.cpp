@@ -21,6 +21,12 @@ prometheus::Histogram::BucketBoundaries event_age_buckets() {
   return {60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 2 * 86400, 7 * 86400};
 }
 
+// 10 ms .. 1 min: a commit interval (100 ms) and a fetch wait, up to a
+// follower that fell behind.
+prometheus::Histogram::BucketBoundaries propagation_buckets() {
+  return {0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+}
+
 prometheus::Histogram::BucketBoundaries latency_buckets() {
   // 10 µs .. 2.5 s: processors run in microseconds, batches in milliseconds.
   return {1e-5, 2.5e-5, 5e-5, 1e-4, 2.5e-4, 5e-4, 1e-3, 2.5e-3, 5e-3, 1e-2, 2.5e-2, 5e-2, 0.1, 0.25, 0.5, 1, 2.5};
@@ -99,6 +105,16 @@ Metrics::Metrics()
                                .Help("Time spent waiting for a broker that did not answer (retried deliveries and commits)")
                                .Register(*registry_)
                                .Add({})),
+      dedup_remote_entries_(BuildCounter()
+                                .Name("newsflow_dedup_remote_entries_total")
+                                .Help("Dedup changelog entries of other instances applied to this index while running")
+                                .Register(*registry_)
+                                .Add({})),
+      dedup_propagation_seconds_(BuildHistogram()
+                                     .Name("newsflow_dedup_propagation_seconds")
+                                     .Help("Another instance's dedup changelog entry: produce time to applied here")
+                                     .Register(*registry_)
+                                     .Add({}, propagation_buckets())),
       broker_reachable_(BuildGauge()
                             .Name("newsflow_broker_reachable")
                             .Help("1 while a consumer has a broker connection UP (librdkafka statistics), else 0")

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "newsflow/app/shared_dedup.hpp"
 #include "newsflow/app/commands.hpp"
 #include "newsflow/app/engine_probe.hpp"
 #include "newsflow/app/kafka_wiring.hpp"
@@ -156,7 +157,8 @@ int replay_command(Config config, const ReplayArgs& args) {
   const SharedResources resources = load_resources(config);
   auto pipeline = make_pipeline(config, resources, [&](std::string_view name) { return metrics.processor_probe(name); });
   if (args.dedup == ReplayDedup::live && resources.dedup_index) {
-    const ChangelogRead read = read_changelog(config, topics.changelog, *pipeline);
+    SharedDedupState live_state(config, topics.changelog, *resources.dedup_index, nullptr);
+    const ChangelogRead read = live_state.restore(false);
     if (!read.topic_exists) spdlog::warn("--dedup live: the changelog '{}' does not exist; starting empty", topics.changelog);
     spdlog::info("--dedup live: {} entries of '{}' (read only) in {:.1f}s", read.records, topics.changelog, read.seconds);
   }

@@ -54,17 +54,12 @@ Stage::Stage(const Config& config, Metrics& metrics, Health* health)
       topics_(stage_topics(config)),
       resources_(load_resources(config)) {}
 
-void Stage::restore_dedup_state(processors::Pipeline& pipeline) {
+void Stage::restore_dedup_state() {
   if (!resources_.dedup_index || config_.boolean("run.passthrough")) return;
-  const ChangelogRead read = read_changelog(config_, topics_.changelog, pipeline);
-  if (!read.topic_exists) {
-    // Compacted, so the latest fingerprint per story survives indefinitely.
-    producer::KafkaSink admin({client_properties(config_, config_.producer_properties(),
-                                                 worker_ids(config_, config_.string("kafka.group_id"), 0).client_id)});
-    admin.ensure_topic(topics_.changelog, 6, {{"cleanup.policy", "compact"}}, 15000);
-    spdlog::info("created dedup changelog topic '{}'", topics_.changelog);
-  }
-  spdlog::info("dedup state: {} changelog records from '{}' in {:.1f}s ({} skipped), {} stories indexed",
+  shared_dedup_ = std::make_unique<SharedDedupState>(config_, topics_.changelog, *resources_.dedup_index, &metrics_);
+  const ChangelogRead read = shared_dedup_->restore(true);
+  spdlog::info("dedup state: {} changelog records from '{}' in {:.1f}s ({} skipped), {} stories indexed; "
+               "following it for the other instances' entries",
                read.records, topics_.changelog, read.seconds, read.skipped,
                processors::dedup_index_size(*resources_.dedup_index));
 }
@@ -86,11 +81,9 @@ int Stage::run(const std::atomic<bool>& stop) {
                    "will fail and the stage will wait for it (processing.outage_limit)",
                    topic);
   }
-  {
-    // The dedup index is shared by all workers, so one pipeline restores it for all.
-    auto pipeline = make_pipeline(config_, resources_, nullptr);
-    restore_dedup_state(*pipeline);
-  }
+  // The dedup index is shared by all workers: restored once, then kept in
+  // step with the other instances' entries by one follower thread.
+  restore_dedup_state();
   spdlog::info("newsflow run: {} with {} worker(s), commit interval {} ms", config_.string("processing.guarantee"),
                workers, config_.duration("processing.commit_interval").count());
 
@@ -106,6 +99,18 @@ int Stage::run(const std::atomic<bool>& stop) {
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   });
+  std::thread follower;
+  if (shared_dedup_)
+    follower = std::thread([&] {
+      try {
+        shared_dedup_->follow(stop_all);
+      } catch (const std::exception& e) {
+        // Without it this instance would silently stop seeing the others'
+        // stories: stop, so the orchestrator restarts it.
+        spdlog::error("dedup changelog follower: {}", e.what());
+        stop_all = true;
+      }
+    });
   std::vector<std::thread> threads;
   std::vector<int> statuses(static_cast<size_t>(workers), 0);
   for (int i = 0; i < workers; ++i)
@@ -121,6 +126,8 @@ int Stage::run(const std::atomic<bool>& stop) {
       if (status != 0) stop_all = true;
     });
   for (auto& t : threads) t.join();
+  stop_all = true;
+  if (follower.joinable()) follower.join();
   watching = false;
   relay.join();
   health_.stopping();
@@ -154,6 +161,7 @@ int Stage::worker(int index, const std::atomic<bool>& stop) {
                         });
   auto producer_options =
       sink_options(config_, {topics_.output, topics_.dead_letter, topics_.duplicates, topics_.changelog}, ids);
+  if (shared_dedup_) producer_options.changelog_writer = shared_dedup_->writer();
   if (stats_interval > 0) {
     producer_options.properties["statistics.interval.ms"] = std::to_string(stats_interval);
     producer_options.on_statistics = [this, index](std::string_view json) { metrics_.producer_statistics(index, json); };

@@ -10,6 +10,7 @@ namespace newsflow::producer {
 
 KafkaSink::KafkaSink(KafkaSinkOptions options)
     : options_(std::move(options)) {
+  if (!options_.changelog_writer.empty()) changelog_headers_.push_back({"newsflow_writer", options_.changelog_writer});
   auto properties = options_.properties;
   // Idempotence keeps retries from duplicating or reordering records per partition.
   properties["enable.idempotence"] = "true";
@@ -124,7 +125,7 @@ Status KafkaSink::write_dead_letter(const RawRecord& input, const ProcessedRecor
 Status KafkaSink::write_state_change(const StateChange& change) {
   if (options_.topics.changelog.empty()) return Status::ok();  // a replay keeps the live state read-only
   return produce(options_.topics.changelog, std::string_view(change.key),
-                 change.value ? std::optional<std::string_view>(*change.value) : std::nullopt, {});
+                 change.value ? std::optional<std::string_view>(*change.value) : std::nullopt, changelog_headers_);
 }
 
 Status KafkaSink::write_passthrough(const RawRecord& input) {

@@ -32,19 +32,7 @@ from collections import Counter, defaultdict
 from confluent_kafka import Producer
 
 from nfkafka import (BackgroundProducer, Broker, Context, Produced, TestFailure, article_bytes, check, log,
-                     make_articles, read_topic)
-
-
-def syndicated_copy(article, n, rng):
-    """What a syndication partner publishes: a new id and URL, its own page
-    chrome around the same text, a lightly changed title."""
-    copy = dict(article)
-    copy["id"] = f"{article['id']}-syn{n}"
-    copy["url"] = f"https://partner{n}.example/news/{rng.randrange(10**9)}"
-    copy["source"] = f"Partner {n} News"
-    copy["title"] = article["title"] + (" (updated)" if n % 2 else "")
-    copy["body"] = f"Partner {n} News | Home | World\n\n" + article["body"] + "\n\nShare this article"
-    return copy
+                     make_articles, read_topic, syndicated_copy)
 
 
 BAD = [b'{"id": "cut', b"not json at all", b'["an", "array"]', b'{"id": "x", "title": "no body"}',

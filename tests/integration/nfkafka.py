@@ -249,6 +249,18 @@ def make_articles(n, seed, id_prefix):
     return articles
 
 
+def syndicated_copy(article, n, rng):
+    """What a syndication partner publishes: a new id and URL, its own page
+    chrome around the same text, a lightly changed title."""
+    copy = dict(article)
+    copy["id"] = f"{article['id']}-syn{n}"
+    copy["url"] = f"https://partner{n}.example/news/{rng.randrange(10**9)}"
+    copy["source"] = f"Partner {n} News"
+    copy["title"] = article["title"] + (" (updated)" if n % 2 else "")
+    copy["body"] = f"Partner {n} News | Home | World\n\n" + article["body"] + "\n\nShare this article"
+    return copy
+
+
 def article_bytes(article):
     return json.dumps(article, ensure_ascii=False).encode()
 

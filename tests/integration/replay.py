@@ -193,6 +193,8 @@ def progress_bar(ctx):
     produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in articles])
     session = unique("nf")
     done_file = os.path.join(ctx.work_dir, "bar.done")
+    if os.path.exists(done_file):
+        os.remove(done_file)  # a previous run's, in a reused work dir
     cmd = (f"{ctx.newsflow} replay --brokers {broker.bootstrap} --input-topic {topics.input} "
            f"--output-topic {topics.output} --dlq-topic {topics.dlq} --from beginning "
            f"--set kafka.instance_id=replay-bar --set log.level=warn "
@@ -215,7 +217,7 @@ def progress_bar(ctx):
         m = re.findall(r"replay \[[#.]+\]\s+(\d+)%", s)
         if m:
             percents.append(int(m[-1]))
-    check(len(set(percents)) >= 2, f"the bar did not move while the replay ran: {percents[:20]}")
+    check(len(set(percents)) >= 2, f"the bar did not move while the replay ran: {percents[:20]}\n" + final)
     check(percents == sorted(percents), f"the bar went backwards: {percents}")
     check(re.search(r"replay \[#{30}\]\s+100%", final), "the final screen shows no full bar at 100 %:\n" + final)
     check(final.count("replay [") == 1, "the bar was not redrawn in place (several bar lines on screen):\n" + final)

@@ -19,6 +19,8 @@ struct WorkerIds {
   std::string client_id;         // <kafka.client_id_prefix>-<instance>-<worker>
   std::string transactional_id;  // <kafka.transactional_id_prefix>-<group>-<instance>-<worker>
 };
+// kafka.instance_id, else the host name.
+std::string instance_name(const Config& config);
 // group: the consumer group the worker commits to (the live group, or a replay's own).
 WorkerIds worker_ids(const Config& config, const std::string& group, int worker);
 
@@ -42,15 +44,6 @@ std::unique_ptr<Committer> make_committer(const Config& config, producer::KafkaS
                                           const WorkerIds& ids, const std::atomic<bool>& stop);
 
 engine::EngineOptions engine_options(const Config& config, const std::string& worker_name);
-
-// Applies every committed entry of a dedup changelog topic (read_committed,
-// outside any group) to the pipeline's stateful processors.
-struct ChangelogRead {
-  uint64_t records = 0, skipped = 0;
-  bool topic_exists = true;
-  double seconds = 0;
-};
-ChangelogRead read_changelog(const Config& config, const std::string& topic, processors::Pipeline& pipeline);
 
 // One line for a worker's fatal error, with a hint when it was fenced.
 std::string describe_fatal(const Status& status, const WorkerIds& ids);

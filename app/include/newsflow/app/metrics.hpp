@@ -81,6 +81,10 @@ class Metrics {
   void broker_unreachable_for(double seconds) { broker_unreachable_seconds_.Increment(seconds); }
   void set_up(bool up) { up_.Set(up ? 1 : 0); }
   void set_dedup_index_entries(size_t n) { dedup_index_entries_.Set(static_cast<double>(n)); }
+  // Another instance's dedup changelog entry applied to this index, and how
+  // long after it was produced.
+  void dedup_remote_entry() { dedup_remote_entries_.Increment(); }
+  void dedup_propagated(double seconds) { dedup_propagation_seconds_.Observe(seconds); }
   // Outcome counters derived from what the processors wrote into the article.
   void article_processed(const Article& article);
   // librdkafka's statistics JSON (kafka_statistics.cpp): per-partition
@@ -110,6 +114,8 @@ class Metrics {
   prometheus::Counter& delivery_failures_;
   prometheus::Counter& batches_aborted_;
   prometheus::Counter& broker_wait_seconds_;
+  prometheus::Counter& dedup_remote_entries_;
+  prometheus::Histogram& dedup_propagation_seconds_;
   prometheus::Gauge& broker_reachable_;
   prometheus::Counter& broker_unreachable_seconds_;
   prometheus::Gauge& replay_done_;

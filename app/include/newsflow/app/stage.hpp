@@ -7,16 +7,16 @@
 // transaction; under at-least-once the offsets follow the outputs.
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "newsflow/app/config.hpp"
+#include "newsflow/app/health.hpp"
 #include "newsflow/app/kafka_wiring.hpp"
 #include "newsflow/app/metrics.hpp"
+#include "newsflow/app/shared_dedup.hpp"
 #include "newsflow/app/wiring.hpp"
 #include "newsflow/engine/batch_engine.hpp"
-#include "newsflow/app/health.hpp"
-#include "newsflow/app/metrics.hpp"
-#include "newsflow/app/wiring.hpp"
 #include "newsflow/producer/cloudevents.hpp"
 
 namespace newsflow::app {
@@ -54,7 +54,7 @@ class Stage {
 
  private:
   int worker(int index, const std::atomic<bool>& stop);
-  void restore_dedup_state(processors::Pipeline& pipeline);
+  void restore_dedup_state();
   // A consumer's statistics say whether any broker connection is UP; an
   // outage is logged when it starts and ends, even with no batch waiting.
   void broker_seen(bool reachable);
@@ -67,6 +67,7 @@ class Stage {
   producer::CloudEventsOptions cloudevents_;
   SharedResources resources_;
   StageCounters counters_;
+  std::unique_ptr<SharedDedupState> shared_dedup_;  // null when dedup is off
 };
 
 }  // namespace newsflow::app

@@ -28,6 +28,10 @@ struct KafkaSinkOptions {
   SinkTopics topics;                              // for the RecordSink methods
   int flush_timeout_ms = 60000;                   // one flush() waits this long, then says retriable
   CloudEventsOptions cloudevents;                 // ce_* headers on outputs and duplicates
+  // Sent as the newsflow_writer header of every changelog entry, so the
+  // instance that wrote it can tell its own entries from the others' when it
+  // follows the changelog (empty: no header).
+  std::string changelog_writer;
   // Called from poll with librdkafka's statistics JSON (statistics.interval.ms > 0).
   std::function<void(std::string_view json)> on_statistics = nullptr;
 };
@@ -77,8 +81,8 @@ class KafkaSink final : public RecordSink {
   Status classify(rd_kafka_resp_err_t err, std::string message);
   static int stats_cb(rd_kafka_t* rk, char* json, size_t len, void* opaque);
 
-
   KafkaSinkOptions options_;
+  Headers changelog_headers_;
   kafka::Handle rk_;
   std::atomic<uint64_t> in_flight_{0};
   std::atomic<uint64_t> failed_{0};

@@ -1,0 +1,199 @@
+#!/usr/bin/python3
+"""Dedup state shared live between the instances of one group (issue 11):
+
+  two_instances      two instances (one worker each); originals produced to
+                     the partitions one owns, their syndicated copies (new id,
+                     URL and chrome, changed title) 3 s later to partitions the
+                     other owns. Every copy must be caught as with one instance
+                     on the same data (within one article), no original marked
+                     a copy, and the other instance's entries counted in
+                     newsflow_dedup_remote_entries_total with the propagation
+                     delay (newsflow_dedup_propagation_seconds) reported.
+  three_instances    the same with three instances, a fourth joining in the
+                     middle (a rebalance while originals and copies flow).
+
+Both first run one instance over the same records (the baseline catch rate).
+
+    shared_dedup.py SCENARIO --newsflow BIN --source-dir DIR --broker-state DIR --work-dir DIR
+"""
+
+import json
+import random
+import re
+import signal
+import threading
+import time
+
+from confluent_kafka import Producer
+
+from nfkafka import (article_bytes, check, has_all_ids, ids_of, log, main, make_articles, read_topic,
+                     syndicated_copy)
+from scenarios import wait_for
+
+COPY_LAG_S = 3.0   # a copy is produced this long after its original
+RATE = 40          # originals per second
+
+
+class PacedProducer(threading.Thread):
+    """Originals at RATE/s to `original_partitions`, each one's copy COPY_LAG_S
+    later to `copy_partitions` (round robin)."""
+
+    def __init__(self, bootstrap, topic, pairs, original_partitions, copy_partitions):
+        super().__init__(daemon=True)
+        self.bootstrap, self.topic, self.pairs = bootstrap, topic, pairs
+        self.original_partitions, self.copy_partitions = sorted(original_partitions), sorted(copy_partitions)
+        self.error = None
+        self.sent = 0
+
+    def run(self):
+        try:
+            p = Producer({"bootstrap.servers": self.bootstrap, "enable.idempotence": True, "linger.ms": 5})
+            errors = []
+            on_delivery = lambda err, msg: errors.append(err) if err else None
+            schedule = []
+            for i, (original, copy) in enumerate(self.pairs):
+                t = i / RATE
+                schedule.append((t, original, self.original_partitions[i % len(self.original_partitions)]))
+                schedule.append((t + COPY_LAG_S, copy, self.copy_partitions[i % len(self.copy_partitions)]))
+            schedule.sort(key=lambda s: s[0])
+            started = time.time()
+            for t, article, partition in schedule:
+                delay = started + t - time.time()
+                if delay > 0:
+                    time.sleep(delay)
+                p.produce(self.topic, key=article["id"].encode(), value=article_bytes(article), partition=partition,
+                          on_delivery=on_delivery)
+                p.poll(0)
+                self.sent += 1
+            left = p.flush(60)
+            if left or errors:
+                self.error = f"{left} undelivered, errors {errors[:3]}"
+        except Exception as e:  # reported by the test thread
+            self.error = repr(e)
+
+
+def make_pairs(n, seed, prefix):
+    rng = random.Random(seed)
+    originals = make_articles(n, seed, prefix)
+    return [(a, syndicated_copy(a, 1, rng)) for a in originals]
+
+
+def decisions(broker, topics, pairs):
+    """(copies caught, originals marked as copies, total) from the output
+    (dedup.on_duplicate=emit: every record is there with its dedup field)."""
+    ids = [a["id"] for pair in pairs for a in pair]
+    out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=180, what="every id on the output")
+    counts = ids_of(out)
+    twice = [k for k, v in counts.items() if v > 1]
+    check(not twice, f"{len(twice)} ids on the output more than once under exactly-once: {twice[:3]}")
+    by_id = {}
+    for r in out:
+        doc = r.json()
+        by_id[doc["id"]] = doc.get("dedup", {})
+    caught = sum(1 for a, c in pairs if by_id[c["id"]].get("status") in ("duplicate", "near_duplicate")
+                 and by_id[c["id"]].get("duplicate_of") == a["id"])
+    wrong = [a["id"] for a, _ in pairs if by_id[a["id"]].get("status") != "unique"]
+    return caught, wrong
+
+
+def histogram_quantile(text, name, q):
+    """The q-quantile of a Prometheus histogram from /metrics text (upper bucket bound)."""
+    buckets = []
+    for line in text.splitlines():
+        m = re.match(rf'^{name}_bucket\{{.*le="([^"]+)".*\}}\s+(\S+)', line)
+        if m:
+            buckets.append((float("inf") if m.group(1) == "+Inf" else float(m.group(1)), float(m.group(2))))
+    buckets.sort()
+    if not buckets or buckets[-1][1] == 0:
+        return None
+    total = buckets[-1][1]
+    for bound, count in buckets:
+        if count >= q * total:
+            return bound
+    return None
+
+
+def stage_args(client):
+    return ["-X", f"client.id={client}", "--set", "run.workers=1", "--set", "dedup.on_duplicate=emit"]
+
+
+def baseline(ctx, pairs, partitions):
+    """One instance over the same records: the catch rate to match."""
+    broker = ctx.broker
+    topics = broker.stage_topics("share-base", input_partitions=partitions, output_partitions=partitions)
+    nf = ctx.stage(topics, "share-base", stage_args("share-base")).start()
+    producer = PacedProducer(broker.bootstrap, topics.input, pairs, range(partitions // 2),
+                             range(partitions // 2, partitions))
+    producer.start()
+    producer.join(600)
+    check(producer.error is None, f"producer: {producer.error}")
+    caught, wrong = decisions(broker, topics, pairs)
+    check(nf.stop(signal.SIGTERM) == 0, "baseline instance did not exit 0")
+    log(f"baseline (one instance): {caught}/{len(pairs)} copies caught, {len(wrong)} originals marked copies")
+    check(not wrong, f"one instance marked originals as copies: {wrong[:3]}")
+    return caught
+
+
+def report_sharing(instances):
+    rows = []
+    for nf in instances:
+        if not nf.running():
+            continue
+        text = nf.metrics()
+        remote = nf.metric("newsflow_dedup_remote_entries_total") or 0
+        p50 = histogram_quantile(text, "newsflow_dedup_propagation_seconds", 0.5)
+        p99 = histogram_quantile(text, "newsflow_dedup_propagation_seconds", 0.99)
+        rows.append({"instance": nf.name, "remote_entries": remote, "propagation_p50_le_s": p50,
+                     "propagation_p99_le_s": p99})
+    return rows
+
+
+def owned(broker, group, clients):
+    def split():
+        by_client = broker.partitions_by_client(group)
+        if not by_client or set(by_client) != set(clients) or not all(by_client[c] for c in clients):
+            return None
+        return by_client
+    return wait_for(split, 90, f"{', '.join(clients)} each holding partitions")
+
+
+def run_shared(ctx, scenario, pairs, partitions, clients, joiner=None):
+    broker = ctx.broker
+    topics = broker.stage_topics(f"share-{scenario}", input_partitions=partitions, output_partitions=partitions)
+    instances = [ctx.stage(topics, c, stage_args(c)).start() for c in clients]
+    split = owned(broker, topics.group, clients)
+    log(f"{scenario}: split {({k: sorted(v) for k, v in split.items()})}")
+    producer = PacedProducer(broker.bootstrap, topics.input, pairs, split[clients[0]], split[clients[1]])
+    producer.start()
+    if joiner:
+        time.sleep(len(pairs) / RATE / 2)
+        log(f"{scenario}: {joiner} joins mid-stream ({producer.sent} records sent)")
+        instances.append(ctx.stage(topics, joiner, stage_args(joiner)).start())
+    producer.join(600)
+    check(producer.error is None, f"producer: {producer.error}")
+    caught, wrong = decisions(broker, topics, pairs)
+    sharing = report_sharing(instances)
+    for nf in instances:
+        check(nf.stop(signal.SIGTERM) == 0, f"{nf.name} did not exit 0 on SIGTERM")
+    return caught, wrong, sharing
+
+
+def scenario(name, seed, n, partitions, clients, joiner=None):
+    def run(ctx):
+        pairs = make_pairs(n, seed=seed, prefix=f"share-{name}")
+        base = baseline(ctx, pairs, partitions)
+        caught, wrong, sharing = run_shared(ctx, name, pairs, partitions, clients, joiner)
+        result = {"scenario": name, "pairs": len(pairs), "baseline_caught": base, "caught": caught,
+                  "originals_marked_copies": len(wrong), "sharing": sharing}
+        log(f"{name}: RESULT {json.dumps(result)}")
+        check(not wrong, f"originals marked as copies: {wrong[:3]}")
+        check(caught >= base - 1, f"{caught}/{len(pairs)} copies caught across instances, {base} by one instance")
+        check(any(s["remote_entries"] > 0 for s in sharing), "no instance applied another's changelog entries")
+    return run
+
+
+if __name__ == "__main__":
+    main({
+        "two_instances": scenario("two_instances", 41, 240, 4, ["share-a", "share-b"]),
+        "three_instances": scenario("three_instances", 43, 240, 6, ["share-a", "share-b", "share-c"], joiner="share-d"),
+    })
