@@ -130,7 +130,8 @@ def main():
         nf = Newsflow(ctx.newsflow, via, topics, args.scenario, extra, work_dir)
         ctx.instances.append(nf)
         nf.start(ready_timeout=90)
-        producer = BackgroundProducer(broker.bootstrap, topics.input, records, rate)
+        producer = BackgroundProducer(broker.bootstrap, topics.input, records, rate,
+                                      message_timeout_s=max(300, args.down + 180))
         producer.start()
         time.sleep(10)
         log(f"{args.scenario}: fault on for {args.down:.0f}s ({producer.sent} records produced)")

@@ -323,15 +323,19 @@ class BackgroundProducer(threading.Thread):
     rate while the stage runs, so a stop lands mid-stream rather than after
     the stage has caught up."""
 
-    def __init__(self, bootstrap, topic, articles, per_second):
+    def __init__(self, bootstrap, topic, articles, per_second, message_timeout_s=300):
         super().__init__(daemon=True)
         self.bootstrap, self.topic, self.articles, self.per_second = bootstrap, topic, articles, per_second
+        # librdkafka's default (300 s): a fault test with a longer outage must
+        # keep its own input records queued for longer than the outage.
+        self.message_timeout_ms = int(message_timeout_s * 1000)
         self.sent = 0
         self.error = None
 
     def run(self):
         try:
-            p = Producer({"bootstrap.servers": self.bootstrap, "enable.idempotence": True, "linger.ms": 5})
+            p = Producer({"bootstrap.servers": self.bootstrap, "enable.idempotence": True, "linger.ms": 5,
+                          "message.timeout.ms": self.message_timeout_ms})
             failures = []
             start = time.time()
             for i, a in enumerate(self.articles):

@@ -35,13 +35,12 @@ RATE = 40          # originals per second
 
 
 class PacedProducer(threading.Thread):
-    """Originals at RATE/s to `original_partitions`, each one's copy COPY_LAG_S
-    later to `copy_partitions` (round robin)."""
+    """Produces (seconds from start, article, partition) entries at their time."""
 
-    def __init__(self, bootstrap, topic, pairs, original_partitions, copy_partitions):
+    def __init__(self, bootstrap, topic, schedule):
         super().__init__(daemon=True)
-        self.bootstrap, self.topic, self.pairs = bootstrap, topic, pairs
-        self.original_partitions, self.copy_partitions = sorted(original_partitions), sorted(copy_partitions)
+        self.bootstrap, self.topic = bootstrap, topic
+        self.schedule = sorted(schedule, key=lambda s: s[0])
         self.error = None
         self.sent = 0
 
@@ -50,14 +49,8 @@ class PacedProducer(threading.Thread):
             p = Producer({"bootstrap.servers": self.bootstrap, "enable.idempotence": True, "linger.ms": 5})
             errors = []
             on_delivery = lambda err, msg: errors.append(err) if err else None
-            schedule = []
-            for i, (original, copy) in enumerate(self.pairs):
-                t = i / RATE
-                schedule.append((t, original, self.original_partitions[i % len(self.original_partitions)]))
-                schedule.append((t + COPY_LAG_S, copy, self.copy_partitions[i % len(self.copy_partitions)]))
-            schedule.sort(key=lambda s: s[0])
             started = time.time()
-            for t, article, partition in schedule:
+            for t, article, partition in self.schedule:
                 delay = started + t - time.time()
                 if delay > 0:
                     time.sleep(delay)
@@ -70,6 +63,17 @@ class PacedProducer(threading.Thread):
                 self.error = f"{left} undelivered, errors {errors[:3]}"
         except Exception as e:  # reported by the test thread
             self.error = repr(e)
+
+
+def pair_schedule(pairs, original_partitions, copy_partitions, lag_s=COPY_LAG_S):
+    """Originals at RATE/s to original_partitions, each one's copy lag_s later
+    to copy_partitions (round robin)."""
+    op, cp = sorted(original_partitions), sorted(copy_partitions)
+    schedule = []
+    for i, (original, copy) in enumerate(pairs):
+        schedule.append((i / RATE, original, op[i % len(op)]))
+        schedule.append((i / RATE + lag_s, copy, cp[i % len(cp)]))
+    return schedule
 
 
 def make_pairs(n, seed, prefix):
@@ -122,8 +126,8 @@ def baseline(ctx, pairs, partitions):
     broker = ctx.broker
     topics = broker.stage_topics("share-base", input_partitions=partitions, output_partitions=partitions)
     nf = ctx.stage(topics, "share-base", stage_args("share-base")).start()
-    producer = PacedProducer(broker.bootstrap, topics.input, pairs, range(partitions // 2),
-                             range(partitions // 2, partitions))
+    producer = PacedProducer(broker.bootstrap, topics.input,
+                             pair_schedule(pairs, range(partitions // 2), range(partitions // 2, partitions)))
     producer.start()
     producer.join(600)
     check(producer.error is None, f"producer: {producer.error}")
@@ -163,7 +167,7 @@ def run_shared(ctx, scenario, pairs, partitions, clients, joiner=None):
     instances = [ctx.stage(topics, c, stage_args(c)).start() for c in clients]
     split = owned(broker, topics.group, clients)
     log(f"{scenario}: split {({k: sorted(v) for k, v in split.items()})}")
-    producer = PacedProducer(broker.bootstrap, topics.input, pairs, split[clients[0]], split[clients[1]])
+    producer = PacedProducer(broker.bootstrap, topics.input, pair_schedule(pairs, split[clients[0]], split[clients[1]]))
     producer.start()
     if joiner:
         time.sleep(len(pairs) / RATE / 2)
@@ -192,8 +196,49 @@ def scenario(name, seed, n, partitions, clients, joiner=None):
     return run
 
 
+def simultaneous(ctx):
+    """The race: each original and its first copy produced at the same moment
+    to two instances (inside each other's propagation delay), so both are
+    first copies. When the other's changelog entry arrives, both instances
+    resolve it the same way (the smaller (time, id) stays the story), so a
+    second copy produced 6 s later is a copy of the original on either
+    instance, and newsflow_dedup_races_total counts what happened."""
+    broker = ctx.broker
+    rng = random.Random(47)
+    pairs = make_pairs(160, seed=47, prefix="share-race")
+    seconds = [syndicated_copy(a, 2, rng) for a, _ in pairs]
+    topics = broker.stage_topics("share-race", input_partitions=4, output_partitions=4)
+    clients = ["race-a", "race-b"]
+    instances = [ctx.stage(topics, c, stage_args(c)).start() for c in clients]
+    split = owned(broker, topics.group, clients)
+    schedule = pair_schedule(pairs, split[clients[0]], split[clients[1]], lag_s=0)
+    everywhere = sorted(split[clients[0]] | split[clients[1]])
+    schedule += [(i / RATE + 6, c, everywhere[i % len(everywhere)]) for i, c in enumerate(seconds)]
+    producer = PacedProducer(broker.bootstrap, topics.input, schedule)
+    producer.start()
+    producer.join(600)
+    check(producer.error is None, f"producer: {producer.error}")
+    ids = [a["id"] for pair in pairs for a in pair] + [c["id"] for c in seconds]
+    out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=180, what="every id on the output")
+    by_id = {r.json()["id"]: r.json().get("dedup", {}) for r in out}
+    raced = sum(1 for a, c in pairs if by_id[c["id"]].get("status") == "unique")
+    wrong = [(c["id"], by_id[c["id"]]) for (a, _), c in zip(pairs, seconds)
+             if by_id[c["id"]].get("duplicate_of") != a["id"]]
+    races = sum(nf.metric("newsflow_dedup_races_total") or 0 for nf in instances)
+    sharing = report_sharing(instances)
+    for nf in instances:
+        check(nf.stop(signal.SIGTERM) == 0, f"{nf.name} did not exit 0 on SIGTERM")
+    result = {"scenario": "simultaneous", "pairs": len(pairs), "first_copies_both_unique": raced,
+              "races_counted": races, "second_copies_not_pointing_to_the_original": len(wrong), "sharing": sharing}
+    log(f"simultaneous: RESULT {json.dumps(result)}")
+    check(raced > 0, "no pair raced: the test did not produce the race it is about")
+    check(races >= raced, f"{raced} pairs raced but newsflow_dedup_races_total says {races}")
+    check(not wrong, f"{len(wrong)} second copies not resolved to the original: {wrong[:3]}")
+
+
 if __name__ == "__main__":
     main({
         "two_instances": scenario("two_instances", 41, 240, 4, ["share-a", "share-b"]),
+        "simultaneous": simultaneous,
         "three_instances": scenario("three_instances", 43, 240, 6, ["share-a", "share-b", "share-c"], joiner="share-d"),
     })
