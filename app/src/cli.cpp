@@ -172,6 +172,25 @@ int main(int argc, char** argv) {
   demo->add_flag("--keep-running", demo_args.keep_running, "Keep the metrics endpoint up until Ctrl-C");
   demo->add_flag("--json", demo_args.json, "Print the enriched records as JSON lines");
 
+  // lag
+  CommonFlags lag_flags;
+  LagArgs lag_args;
+  std::map<std::string, std::string> lag_overrides;
+  std::string lag_interval = "15s";
+  auto* lag = cli.add_subcommand(
+      "lag",
+      "Print the consumer group's lag on the input topic, read from the brokers (committed and end\n"
+      "offsets), so it is there with every instance stopped. --serve exports it for Prometheus as\n"
+      "newsflow_group_lag{topic,partition} until SIGTERM (alert: NewsflowGroupLagHigh).");
+  add_common(lag, lag_flags);
+  lag->add_option("-X", lag_flags.kafka_x, "librdkafka property: -X key=value (repeatable)");
+  for (const auto& [flag, key] : std::vector<std::pair<std::string, std::string>>{
+           {"--brokers", "kafka.brokers"}, {"--input-topic", "input.topic"}, {"--group", "kafka.group_id"}})
+    lag->add_option(flag, lag_overrides[key], "Sets " + key);
+  lag->add_option("--serve", lag_args.serve, "host:port: serve /metrics with the lag until SIGTERM");
+  lag->add_option("--interval", lag_interval, "Between readings with --serve (a duration: 15s, 1m)")->capture_default_str();
+  lag->add_flag("--json", lag_args.json, "Print one JSON object instead of the table")->excludes("--serve");
+
   // config
   CommonFlags config_flags;
   bool config_markdown = false;
@@ -183,7 +202,7 @@ int main(int argc, char** argv) {
   config_cmd->add_flag("--markdown", config_markdown, "Print the settings reference as a Markdown table");
   config_cmd->add_flag("--list", config_list, "Print every setting: key, type, default")->excludes("--markdown");
 
-  for (auto* sub : {process, run, replay, demo, config_cmd}) {
+  for (auto* sub : {process, run, replay, lag, demo, config_cmd}) {
     sub->add_option("--log-level", log_level, "trace, debug, info, warn or error (also log.level)")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
     sub->add_option("--log-format", log_format,
@@ -247,6 +266,18 @@ int main(int argc, char** argv) {
       }
       replay_args.argv.assign(argv, argv + argc);
       return replay_command(std::move(config), replay_args);
+    }
+    if (*lag) {
+      std::vector<std::pair<std::string, std::string>> overrides;
+      for (const auto& [key, value] : lag_overrides)
+        if (!value.empty()) overrides.emplace_back(key, value);
+      Config config = load_config(lag_flags, overrides);
+      apply_log_settings(config, log_format, log_level);
+      const auto interval = parse_duration(lag_interval);
+      if (!interval || interval->count() <= 0)
+        throw ConfigError("--interval: '" + lag_interval + "' is not a duration (e.g. 15s, 1m)");
+      lag_args.interval = *interval;
+      return lag_command(config, lag_args);
     }
     if (*demo) {
       Config config = load_config(demo_flags, {});

@@ -2,6 +2,7 @@
 """Checks that the dashboard and the alerts use only the metric contract.
 
   deploy/metrics.txt                      the contract: names, types, labels, closed label values
+                                          (`exporter` lines: `newsflow lag --serve`, not `run`)
   deploy/grafana/newsflow-dashboard.json  must parse; every metric of the contract on some panel
   deploy/prometheus/alerts.yml            every expression; every alert's runbook
                                           link is a heading of deploy/README.md
@@ -37,7 +38,10 @@ def fail(msg):
     print("FAIL:", msg)
 
 
-def load_contract(path):
+def load_contract(path, exporter=False):
+    """(metrics, values) of the contract: {name: (type, labels)} of what
+    `newsflow run` exposes; with exporter=True also the `exporter` lines
+    (`newsflow lag --serve`), which the dashboard and alerts may use too."""
     metrics, values = {}, {}
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, start=1):
@@ -45,7 +49,10 @@ def load_contract(path):
             if not line:
                 continue
             parts = line.split()
-            if parts[0] == "values" and len(parts) == 3:
+            if parts[0] == "exporter" and len(parts) == 4:
+                if exporter:
+                    metrics[parts[1]] = (parts[2], set() if parts[3] == "-" else set(parts[3].split(",")))
+            elif parts[0] == "values" and len(parts) == 3:
                 values[parts[1]] = set(parts[2].split(","))
             elif len(parts) == 3 and parts[1] in ("counter", "gauge", "histogram"):
                 labels = set() if parts[2] == "-" else set(parts[2].split(","))
@@ -222,10 +229,11 @@ def check_exposition(metrics, path):
 
 def main():
     source_dir = sys.argv[1]
-    metrics, values = load_contract(os.path.join(source_dir, "deploy", "metrics.txt"))
+    contract_path = os.path.join(source_dir, "deploy", "metrics.txt")
     if len(sys.argv) == 4 and sys.argv[2] == "--exposition":
-        check_exposition(metrics, sys.argv[3])
+        check_exposition(load_contract(contract_path)[0], sys.argv[3])
     else:
+        metrics, values = load_contract(contract_path, exporter=True)
         work_dir = sys.argv[2]
         os.makedirs(work_dir, exist_ok=True)
         dash_path = os.path.join(source_dir, "deploy", "grafana", "newsflow-dashboard.json")

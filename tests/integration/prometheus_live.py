@@ -8,7 +8,10 @@ deploy/prometheus/alerts.yml, and its HTTP API must show
 - every alert rule loaded and evaluating without error, and every alert
   expression of alerts.yml answering a query;
 - NewsflowConsumerLagHigh firing while the stage is behind a burst of
-  records, and NewsflowDown once the stage is stopped (killed) under load.
+  records, and NewsflowDown once the stage is stopped (killed) under load;
+- with `newsflow lag --serve` scraped as job newsflow-lag (the group's lag
+  from the brokers), NewsflowGroupLagHigh firing after the stage is stopped,
+  when the stage's own lag metric is gone.
 
 The rules run from a test copy with `for:` shortened to 3s and the lag
 threshold lowered from 100000 to 300 records, so this takes a minute rather
@@ -21,6 +24,7 @@ purpose, so the lag is certain to build.
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -48,6 +52,7 @@ class Prometheus:
         self.port = free_port()
         self.log_path = os.path.join(work_dir, "prometheus.log")
         self.log = open(self.log_path, "wb")
+        shutil.rmtree(f"{work_dir}/tsdb", ignore_errors=True)  # a previous run's series would answer queries
         self.proc = subprocess.Popen(
             ["prometheus", f"--config.file={config_path}", f"--storage.tsdb.path={work_dir}/tsdb",
              f"--web.listen-address=127.0.0.1:{self.port}"],
@@ -89,19 +94,22 @@ class Prometheus:
         self.log.close()
 
 
-def test_config(source_dir, work_dir, target):
-    """deploy/compose/prometheus.yml with the target, fast intervals and the rules' test copy."""
+def test_config(source_dir, work_dir, target, lag_target):
+    """deploy/compose/prometheus.yml with the targets, fast intervals and the rules' test copy."""
     with open(os.path.join(source_dir, "deploy", "compose", "prometheus.yml")) as f:
         config = yaml.safe_load(f)
     config["global"].update(scrape_interval="1s", evaluation_interval="1s")
     jobs = [j for j in config["scrape_configs"] if j["job_name"] == "newsflow"]
     check(len(jobs) == 1, "deploy/compose/prometheus.yml has no job newsflow")
     jobs[0]["static_configs"] = [{"targets": [target]}]
+    lag_jobs = [j for j in config["scrape_configs"] if j["job_name"] == "newsflow-lag"]
+    check(len(lag_jobs) == 1, "deploy/compose/prometheus.yml has no job newsflow-lag")
+    lag_jobs[0]["static_configs"] = [{"targets": [lag_target]}]
     with open(os.path.join(source_dir, "deploy", "prometheus", "alerts.yml")) as f:
         rules = f.read()
     rules, n_for = re.subn(r"^(\s+)for: \S+$", rf"\1for: {FOR}", rules, flags=re.M)
     rules, n_lag = re.subn(r"\) > 100000$", f") > {LAG_THRESHOLD}", rules, flags=re.M)
-    check(n_for >= 5 and n_lag == 1, f"test bug: alerts.yml changed shape ({n_for} for:, {n_lag} lag thresholds)")
+    check(n_for >= 5 and n_lag == 2, f"test bug: alerts.yml changed shape ({n_for} for:, {n_lag} lag thresholds)")
     for rule_file in config["rule_files"]:
         with open(os.path.join(work_dir, rule_file), "w") as f:
             f.write(rules)
@@ -135,7 +143,13 @@ def prometheus_live(ctx):
     # enough for the lag alert (it otherwise clears 3,000 records in ~2 s).
     nf = ctx.stage(topics, "prom", ["--workers", "1", "--set", "kafka.statistics_interval=1s",
                                     "--set", "run.batch_size=1", "--set", "processing.commit_records=1"]).start()
-    prom = Prometheus(ctx.work_dir, test_config(ctx.source_dir, ctx.work_dir, f"127.0.0.1:{nf.metrics_port}"))
+    lag_port = free_port()
+    lag_log = open(os.path.join(ctx.work_dir, "lag.log"), "wb")
+    exporter = subprocess.Popen([ctx.newsflow, "lag", "--brokers", broker.bootstrap, "--input-topic", topics.input,
+                                 "--group", topics.group, "--serve", f"127.0.0.1:{lag_port}", "--interval", "1s"],
+                                stdin=subprocess.DEVNULL, stdout=lag_log, stderr=subprocess.STDOUT)
+    prom = Prometheus(ctx.work_dir, test_config(ctx.source_dir, ctx.work_dir, f"127.0.0.1:{nf.metrics_port}",
+                                                f"127.0.0.1:{lag_port}"))
     try:
         def every_metric():
             have = {r["metric"]["__name__"] for r in prom.query('count by (__name__) ({job="newsflow", __name__=~"newsflow_.+"})')}
@@ -166,8 +180,27 @@ def prometheus_live(ctx):
         took = wait_until(lambda: ("NewsflowDown" in prom.firing(), sorted(prom.firing())), 60,
                           "NewsflowDown firing once the stage is stopped")
         log(f"prom: NewsflowDown firing {took:.0f}s after the stage was killed under load")
+        # Once the stage's own lag series are gone (stale after the failed
+        # scrapes), only the exporter can keep the lag alert firing.
+        wait_until(lambda: (not prom.query('newsflow_consumer_lag{job="newsflow"}'), None), 60,
+                   "the stopped stage's lag series gone")
+        time.sleep(5)  # more than the test rules' `for:`
+        took = wait_until(lambda: ("NewsflowGroupLagHigh" in prom.firing(), sorted(prom.firing())), 60,
+                          "NewsflowGroupLagHigh firing with the stage stopped")
+        group_lag = prom.query('sum(newsflow_group_lag{job="newsflow-lag"})')
+        check("NewsflowConsumerLagHigh" not in prom.firing(), "NewsflowConsumerLagHigh still firing without its series")
+        log(f"prom: with the stage stopped and its lag series gone, NewsflowGroupLagHigh firing "
+            f"(group lag from the brokers {group_lag[0]['value'][1] if group_lag else '?'}); "
+            f"NewsflowConsumerLagHigh resolved")
+        exported = {r["metric"]["__name__"] for r in prom.query('count by (__name__) ({job="newsflow-lag"})')}
+        for name in ("newsflow_group_lag", "newsflow_group_lag_last_read_timestamp_seconds",
+                     "newsflow_group_lag_read_errors_total"):
+            check(name in exported, f"{name} not scraped from newsflow lag --serve")
     finally:
         prom.stop()
+        exporter.terminate()
+        check(exporter.wait(30) == 0, "newsflow lag --serve did not exit 0 on SIGTERM")
+        lag_log.close()
 
 
 if __name__ == "__main__":

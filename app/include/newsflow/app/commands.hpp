@@ -1,6 +1,7 @@
 #pragma once
 // The subcommands. main.cpp parses flags and calls one of these; each returns
 // the process exit status.
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,15 @@ struct ReplayArgs {
 // usage, 4 interrupted (resumable), 1 failure.
 inline constexpr int kExitInterrupted = 4;
 int replay_command(Config config, const ReplayArgs& args);
+
+struct LagArgs {
+  std::string serve;                 // host:port: export newsflow_group_lag at /metrics until SIGTERM
+  std::chrono::milliseconds interval{15000};  // between readings when serving
+  bool json = false;                 // one JSON object instead of the table (one-shot)
+};
+// `newsflow lag`: the group's lag on the input topic, from the brokers (works
+// with every instance stopped). One-shot prints it; --serve exports it.
+int lag_command(const Config& config, const LagArgs& args);
 
 struct DemoArgs {
   std::string articles;      // NDJSON of good sample articles
