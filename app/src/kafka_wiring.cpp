@@ -77,10 +77,26 @@ engine::EngineOptions engine_options(const Config& config, const std::string& wo
   return options;
 }
 
-std::string describe_fatal(const Status& status, const WorkerIds& ids) {
+bool is_fenced(const Status& status) {
   const int code = status.code();
-  const bool fenced = code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
-                      code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
+  return code == RD_KAFKA_RESP_ERR__FENCED || code == RD_KAFKA_RESP_ERR_PRODUCER_FENCED ||
+         code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
+}
+
+std::chrono::milliseconds transaction_timeout(const Config& config) {
+  const auto properties = config.producer_properties();
+  if (auto it = properties.find("transaction.timeout.ms"); it != properties.end()) {
+    try {
+      return std::chrono::milliseconds(std::stoll(it->second));
+    } catch (const std::exception&) {
+      // librdkafka refuses the value at start-up, naming it.
+    }
+  }
+  return std::chrono::milliseconds(60000);  // librdkafka's default
+}
+
+std::string describe_fatal(const Status& status, const WorkerIds& ids) {
+  const bool fenced = is_fenced(status);
   std::string line = std::string(to_string(status.error_class())) + " error: " + status.message();
   if (fenced)
     line += " (fenced: a newer producer took transactional.id '" + ids.transactional_id +

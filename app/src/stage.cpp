@@ -153,12 +153,39 @@ void Stage::broker_seen(bool reachable) {
 int Stage::worker(int index, const std::atomic<bool>& stop) {
   const WorkerIds ids = worker_ids(config_, config_.string("kafka.group_id"), index);
   LogFields log_fields{{"worker", index}};
-  const auto stats_interval = config_.duration("kafka.statistics_interval").count();
   auto pipeline = config_.boolean("run.passthrough")
                       ? nullptr
                       : make_pipeline(config_, resources_, [this](std::string_view name) {
                           return metrics_.processor_probe(name);
                         });
+  // An outage longer than transaction.timeout.ms makes the broker abort the
+  // open transaction, and librdkafka then reports this worker as fenced
+  // although no other producer exists. Kafka Streams closes the task and
+  // starts it with a new producer; so does this, a few times, only after such
+  // an outage (a real twin with the same instance id is not fought).
+  for (int restarts = 0;; ++restarts) {
+    const engine::EngineResult result = run_worker_clients(index, ids, pipeline.get(), stop);
+    if (result.status.is_ok()) {
+      spdlog::info("worker {}: committed and left the group", index);
+      return 0;
+    }
+    if (is_fenced(result.status) && result.longest_wait >= transaction_timeout(config_) && restarts < 3 &&
+        !stop.load()) {
+      spdlog::warn("worker {}: the broker aborted the open transaction during the {:.0f}s outage "
+                   "(transaction.timeout.ms {} ms); starting the worker's Kafka clients again",
+                   index, std::chrono::duration<double>(result.longest_wait).count(),
+                   transaction_timeout(config_).count());
+      continue;
+    }
+    health_.worker_failed(index);
+    spdlog::error("worker {}: stopped on a {}", index, describe_fatal(result.status, ids));
+    return 1;
+  }
+}
+
+engine::EngineResult Stage::run_worker_clients(int index, const WorkerIds& ids, processors::Pipeline* pipeline,
+                                               const std::atomic<bool>& stop) {
+  const auto stats_interval = config_.duration("kafka.statistics_interval").count();
   auto producer_options =
       sink_options(config_, {topics_.output, topics_.dead_letter, topics_.duplicates, topics_.changelog}, ids);
   if (shared_dedup_) producer_options.changelog_writer = shared_dedup_->writer();
@@ -193,16 +220,9 @@ int Stage::worker(int index, const std::atomic<bool>& stop) {
   const auto committer = make_committer(config_, sink, source.handle(), ids, stop);
 
   MetricsEngineProbe probe(metrics_, resources_.dedup_index.get(), {&health_, index, &sink});
-  engine::BatchEngine engine(engine_options(config_, "worker " + std::to_string(index)), source, pipeline.get(), sink,
+  engine::BatchEngine engine(engine_options(config_, "worker " + std::to_string(index)), source, pipeline, sink,
                              *committer, &probe, &counters_);
-  const engine::EngineResult result = engine.run(stop);
-  if (!result.status.is_ok()) {
-    health_.worker_failed(index);
-    spdlog::error("worker {}: stopped on a {}", index, describe_fatal(result.status, ids));
-    return 1;
-  }
-  spdlog::info("worker {}: committed and left the group", index);
-  return 0;
+  return engine.run(stop);
 }
 
 }  // namespace newsflow::app

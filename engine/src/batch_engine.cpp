@@ -116,9 +116,14 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
     if (Status s = commit_open_batch(false); s.is_fatal()) result.status = s;
   } else if (open_) {
     (void)committer_.abort();  // best effort: the worker is stopping on a fatal error anyway
+    // Whoever processes these records next (this worker started again, or
+    // another instance) must not find them in the index as already stored.
+    if (pipeline_ && committer_.discards_writes_on_abort()) pipeline_->rollback_state();
+    close_open_batch();
   }
   source_.close();
   source_.on_revoke(nullptr);
+  result.longest_wait = longest_wait_;
   return result;
 }
 
@@ -176,12 +181,14 @@ Status BatchEngine::retry(const char* what, Op&& op) {
     Status s = op();
     if (!s.is_retriable()) {
       if (waited) {
+        longest_wait_ = std::max(longest_wait_, since(started));
         spdlog::info("{}: {} went through after {:.1f}s", options_.worker_name, what, since(started).count() / 1e3);
         if (probe_) probe_->resumed(since(started));
       }
       return s;
     }
     const auto elapsed = since(started);
+    longest_wait_ = std::max(longest_wait_, elapsed);
     if (elapsed >= options_.outage_limit)
       return Status::fatal(fmt::format("gave up after {}s of retrying {} (processing.outage_limit): {}",
                                        elapsed.count() / 1000, what, s.message()),

@@ -2,6 +2,7 @@
 // The Kafka seams of one worker built from configuration, shared by
 // `newsflow run` (stage.cpp) and `newsflow replay`: client identities, the
 // sink, the committer for the configured guarantee, and the engine options.
+#include <chrono>
 #include <map>
 #include <memory>
 #include <string>
@@ -44,6 +45,12 @@ std::unique_ptr<Committer> make_committer(const Config& config, producer::KafkaS
                                           const WorkerIds& ids, const std::atomic<bool>& stop);
 
 engine::EngineOptions engine_options(const Config& config, const std::string& worker_name);
+
+// A newer producer with this worker's transactional.id took over, or the
+// broker aborted this worker's transaction for running past its timeout.
+bool is_fenced(const Status& status);
+// The producer's transaction.timeout.ms (librdkafka's default 60 s).
+std::chrono::milliseconds transaction_timeout(const Config& config);
 
 // One line for a worker's fatal error, with a hint when it was fenced.
 std::string describe_fatal(const Status& status, const WorkerIds& ids);

@@ -54,6 +54,10 @@ class Stage {
 
  private:
   int worker(int index, const std::atomic<bool>& stop);
+  // One set of Kafka clients (consumer, producer, committer) and the engine
+  // over them, until stop or a fatal error.
+  engine::EngineResult run_worker_clients(int index, const WorkerIds& ids, processors::Pipeline* pipeline,
+                                          const std::atomic<bool>& stop);
   void restore_dedup_state();
   // A consumer's statistics say whether any broker connection is UP; an
   // outage is logged when it starts and ends, even with no batch waiting.

@@ -83,6 +83,10 @@ struct EngineCounters {
 struct EngineResult {
   Status status = Status::ok();  // fatal when the worker stopped on an error
   bool end_of_input = false;     // a bounded source was read to its end
+  // The longest the engine waited for the broker in one retry (an outage).
+  // A transaction open longer than transaction.timeout.ms is aborted by the
+  // broker, and the next call then reports this worker as fenced.
+  std::chrono::milliseconds longest_wait{0};
 };
 
 class BatchEngine {
@@ -130,6 +134,7 @@ class BatchEngine {
   uint64_t duplicates_ = 0;
   std::vector<StateChange> changes_;   // reused
   Status revoke_status_ = Status::ok();  // a fatal error met inside the revoke callback
+  std::chrono::milliseconds longest_wait_{0};
 };
 
 }  // namespace newsflow::engine
