@@ -1,9 +1,11 @@
 // Dedup speed: the processor on the real articles of the evaluation set
-// (articles/s and bytes/s, decisions checked against the gold labels), and
-// the cost of one lookup-and-insert against an index already holding 10
-// thousand, 1 million and (with NEWSFLOW_BENCH_DEDUP_10M=1, ~1 min and ~2.5 GB
-// to build) 10 million stories, with bytes per stored story reported.
+// (articles/s and bytes/s, decisions checked against the gold labels), the
+// cost of one lookup-and-insert against an index already holding 10
+// thousand, 1 million and (with NEWSFLOW_BENCH_DEDUP_10M=1, ~2 min and
+// ~1.4 GB to build) 10 million stories, with bytes per stored story measured
+// from the allocator, and start-up: 1 million changelog entries restored.
 #include <benchmark/benchmark.h>
+#include <malloc.h>
 #include <simdjson.h>
 
 #include <cstdlib>
@@ -104,8 +106,19 @@ constexpr int64_t kT0 = 1'700'000'000'000LL;
 struct Filled {
   std::shared_ptr<DedupIndex> index;
   std::vector<DedupFingerprint> stored;  // a sample, to look up as hits
-  size_t bytes_per_story = 0;
+  // Allocator: heap in use minus before, per story, when the index first
+  // holds n stories and after n / 2 more evicted as many (steady state).
+  double bytes_per_story = 0, steady_bytes_per_story = 0;
+  double index_bytes_per_story = 0;  // what DedupIndex::memory_bytes() counts, steady state
 };
+
+// Heap bytes in use (small blocks and mmapped large ones).
+size_t heap_in_use() {
+  const struct mallinfo2 mi = mallinfo2();
+  return mi.uordblks + mi.hblkhd;
+}
+
+std::string story_id(size_t i) { return "article-" + std::to_string(i); }  // 9-16 bytes, like real ids
 
 // Built once per size and shared by the miss and hit benchmarks.
 Filled& filled(size_t n) {
@@ -113,24 +126,35 @@ Filled& filled(size_t n) {
   auto it = cache.find(n);
   if (it != cache.end()) return it->second;
   Filled f;
+  f.stored.reserve(1001);
+  const size_t before = heap_in_use();
   DedupOptions o;
   o.max_entries = n;
   f.index = make_dedup_index(o);
   std::mt19937_64 rng(n);
-  std::string id;
-  std::vector<StateChange> changes;
-  for (size_t i = 0; i < n; ++i) {
-    // The run loop drains the changelog every batch; so does the fill.
-    if (i % 4096 == 0) {
+  {
+    std::vector<StateChange> changes;
+    auto drain = [&] {
       changes.clear();
       f.index->drain_changes(changes);
+    };
+    const size_t total = n + n / 2;
+    for (size_t i = 0; i < total; ++i) {
+      // The run loop drains the changelog every batch; so does the fill.
+      if (i % 4096 == 0) drain();
+      if (i == n) {
+        drain();
+        std::vector<StateChange>().swap(changes);
+        f.bytes_per_story = static_cast<double>(heap_in_use() - before) / static_cast<double>(n);
+      }
+      const DedupFingerprint fp = synthetic(rng, kT0 + static_cast<int64_t>(i));
+      f.index->check_and_insert(story_id(i), fp);
+      if (i >= total - n && (i - (total - n)) % (n / 1000) == 0) f.stored.push_back(fp);
     }
-    id = "article-" + std::to_string(i);  // 14-20 bytes, like real ids
-    const DedupFingerprint fp = synthetic(rng, kT0 + static_cast<int64_t>(i));
-    f.index->check_and_insert(id, fp);
-    if (i % (n / 1000) == 0) f.stored.push_back(fp);
+    drain();
   }
-  f.bytes_per_story = f.index->memory_bytes() / n;
+  f.steady_bytes_per_story = static_cast<double>(heap_in_use() - before) / static_cast<double>(n);
+  f.index_bytes_per_story = static_cast<double>(f.index->memory_bytes()) / static_cast<double>(n);
   return cache.emplace(n, std::move(f)).first->second;
 }
 
@@ -155,7 +179,9 @@ void BM_DedupLookupMiss(benchmark::State& state) {
   if (wrong || dedup_index_size(*f.index) != n) state.SkipWithError("synthetic new story matched or size drifted");
   state.SetItemsProcessed(state.iterations());
   state.counters["stories"] = static_cast<double>(n);
-  state.counters["bytes_per_story"] = static_cast<double>(f.bytes_per_story);
+  state.counters["bytes_per_story"] = f.bytes_per_story;
+  state.counters["steady_bytes_per_story"] = f.steady_bytes_per_story;
+  state.counters["index_bytes_per_story"] = f.index_bytes_per_story;
 }
 
 // A copy of a stored story: found through its content, nothing inserted.
@@ -180,6 +206,32 @@ void BM_DedupLookupHit(benchmark::State& state) {
 // Hits first: the miss runs insert and so evict the oldest stories.
 BENCHMARK(BM_DedupLookupHit)->Arg(10'000)->Arg(1'000'000)->Arg(10'000'000);
 BENCHMARK(BM_DedupLookupMiss)->Arg(10'000)->Arg(1'000'000)->Arg(10'000'000);
+
+// Start-up: the changelog of 1 M stories, as restore() gets it from the
+// consumer (key and value strings), decoded and applied to an empty index.
+void BM_DedupRestore(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  std::vector<StateChange> changelog;
+  changelog.reserve(n);
+  std::mt19937_64 rng(7);
+  for (size_t i = 0; i < n; ++i)
+    changelog.push_back({"dedup:" + story_id(i), DedupIndex::encode(synthetic(rng, kT0 + static_cast<int64_t>(i)), 1)});
+  bool wrong = false;
+  for (auto _ : state) {
+    DedupOptions o;
+    o.max_entries = n;
+    auto index = make_dedup_index(o);
+    for (const StateChange& c : changelog) wrong |= index->apply(c).kind != DedupIndex::RemoteApply::Kind::stored;
+    wrong |= dedup_index_size(*index) != n;
+    state.PauseTiming();
+    index.reset();  // freeing 1 M stories is not start-up
+    state.ResumeTiming();
+  }
+  if (wrong) state.SkipWithError("a restored story was not stored");
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+  state.counters["stories"] = static_cast<double>(n);
+}
+BENCHMARK(BM_DedupRestore)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 

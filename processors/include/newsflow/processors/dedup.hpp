@@ -80,9 +80,10 @@ std::string_view to_string(DedupMatch::Kind kind);
 // first-seen copies are stored; duplicates bump their story's copy count.
 // Restart: every stored story and copy-count change is queued as a text
 // StateChange (key "dedup:<id>"), evictions as tombstones; replaying them
-// through restore() rebuilds the same index. Memory: about 230 bytes per
-// story plus ids longer than 15 bytes (bench/dedup_bench.cpp measures it), so
-// ~2.3 GB at the default 10 M stories; size max_entries to the host.
+// through restore() rebuilds the same index. Memory: measured by
+// bench/dedup_bench.cpp from the allocator (docs/dedup.md has the figures):
+// an 88-byte story record, about 40 bytes of key slots and the id's bytes;
+// size max_entries to the host.
 // The changes one caller's inserts made, drained by that caller only: each
 // worker writes the fingerprints of its own batch in that batch, so a crash
 // of one worker never loses fingerprints of stories another one committed.
@@ -119,10 +120,26 @@ class DedupIndex {
   DedupMatch check_and_insert(std::string_view id, const DedupFingerprint& fp, DedupChanges& changes);
   DedupMatch check_and_insert(std::string_view id, const DedupFingerprint& fp);
 
-  // Applies one changelog entry; false when it is not a dedup entry or malformed.
+  // What applying another instance's (or an earlier run's) changelog entry did.
+  struct RemoteApply {
+    enum class Kind { stored, updated, unchanged, tombstone, race_won, race_lost, malformed };
+    Kind kind = Kind::malformed;
+    std::string other_id;  // race_*: the stored story the entry collided with
+  };
+  // Applies one changelog entry. An entry for a story not stored whose
+  // fingerprint matches a stored one (canonical URL, content hash or
+  // near-duplicate within the window; not id) is a race: two instances each
+  // stored a copy as new. The copy with the smaller (time in minutes, id)
+  // stays on every instance, whatever order the entries arrive in; the
+  // other's key gets a tombstone in the shared change buffer (race_won: the
+  // entry's story replaced other_id; race_lost: it was not stored). Copy
+  // counts merge by max, so applying an entry twice changes nothing.
+  RemoteApply apply(const StateChange& change);
+  // apply(); false when the entry is not a dedup entry or malformed.
   bool restore(const StateChange& change);
-  // Moves the changes recorded in `changes`, and any in the shared buffer,
-  // into out as changelog entries.
+  // Moves the changes recorded in `changes`, and any in the shared buffer
+  // (evictions and race tombstones of restore/apply), into out as changelog
+  // entries; a rollback_batch of `changes` queues the tombstones again.
   void drain_changes(DedupChanges& changes, std::vector<StateChange>& out);
   void drain_changes(std::vector<StateChange>& out);
 
@@ -145,7 +162,7 @@ class DedupIndex {
   struct Entry;
   struct Shard;
   struct Impl;
-  static void drain_locked(Impl& m, DedupChanges& changes, std::vector<StateChange>& out);
+  static void drain_locked(Impl& m, DedupChanges& from, std::vector<StateChange>& out, DedupChanges* journal);
   DedupOptions options_;
   std::unique_ptr<Impl> impl_;
 };
