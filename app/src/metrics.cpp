@@ -115,6 +115,11 @@ Metrics::Metrics()
                                      .Help("Another instance's dedup changelog entry: produce time to applied here")
                                      .Register(*registry_)
                                      .Add({}, propagation_buckets())),
+      dedup_races_family_(BuildCounter()
+                              .Name("newsflow_dedup_races_total")
+                              .Help("Copies of one story stored as new by two instances at once (inside the propagation "
+                                    "delay), by which copy every instance keeps")
+                              .Register(*registry_)),
       broker_reachable_(BuildGauge()
                             .Name("newsflow_broker_reachable")
                             .Help("1 while a consumer has a broker connection UP (librdkafka statistics), else 0")
@@ -267,6 +272,8 @@ void Metrics::produced(std::string_view kind, uint64_t n) {
   if (it == produced_.end()) it = produced_.emplace(std::string(kind), &produced_family_.Add({{"kind", std::string(kind)}})).first;
   it->second->Increment(static_cast<double>(n));
 }
+
+void Metrics::dedup_race(std::string_view kept) { dedup_races_family_.Add({{"kept", std::string(kept)}}).Increment(); }
 
 void Metrics::dead_lettered(const std::string& error_class) {
   std::lock_guard lock(mutex_);

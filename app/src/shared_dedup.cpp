@@ -78,11 +78,20 @@ void SharedDedupState::apply(const RawRecord& record, bool tombstone, bool live)
   // This process's own entries went into its index when its batch stored them.
   if (live && header(record, "newsflow_writer") == writer_) return;
   StateChange change{record.key.value_or(""), tombstone ? std::nullopt : std::optional<std::string>(record.value)};
-  if (!index_.restore(change)) {
+  using Kind = processors::DedupIndex::RemoteApply::Kind;
+  const auto applied = index_.apply(change);
+  if (applied.kind == Kind::malformed) {
     ++skipped_;
     return;
   }
   if (!live || !metrics_) return;
+  if (applied.kind == Kind::race_won || applied.kind == Kind::race_lost) {
+    // Both copies were taken as first, each on its instance; from now on
+    // every instance keeps the same one (docs/dedup.md, "The race").
+    metrics_->dedup_race(applied.kind == Kind::race_won ? "theirs_kept" : "ours_kept");
+    spdlog::debug("dedup race: '{}' and '{}' both stored as new; '{}' stays", record.key.value_or(""),
+                  applied.other_id, applied.kind == Kind::race_won ? record.key.value_or("") : applied.other_id);
+  }
   // Produce time to now: the writer's commit interval, the transaction
   // commit and this follower's fetch wait.
   if (record.origin && record.origin->timestamp_ms > 0)

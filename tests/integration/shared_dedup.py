@@ -11,8 +11,13 @@
                      delay (newsflow_dedup_propagation_seconds) reported.
   three_instances    the same with three instances, a fourth joining in the
                      middle (a rebalance while originals and copies flow).
+  simultaneous       the race: original and first copy at the same moment on
+                     two instances (both stored as new), a second copy 6 s
+                     later must point to the original on either instance
+                     (the deterministic tie-break), counted in
+                     newsflow_dedup_races_total.
 
-Both first run one instance over the same records (the baseline catch rate).
+The first two first run one instance over the same records (the baseline catch rate).
 
     shared_dedup.py SCENARIO --newsflow BIN --source-dir DIR --broker-state DIR --work-dir DIR
 """

@@ -85,6 +85,9 @@ class Metrics {
   // long after it was produced.
   void dedup_remote_entry() { dedup_remote_entries_.Increment(); }
   void dedup_propagated(double seconds) { dedup_propagation_seconds_.Observe(seconds); }
+  // Another instance stored a copy of a story this one stored too, both as
+  // new; kept: which of the two every instance keeps (theirs_kept, ours_kept).
+  void dedup_race(std::string_view kept);
   // Outcome counters derived from what the processors wrote into the article.
   void article_processed(const Article& article);
   // librdkafka's statistics JSON (kafka_statistics.cpp): per-partition
@@ -116,6 +119,7 @@ class Metrics {
   prometheus::Counter& broker_wait_seconds_;
   prometheus::Counter& dedup_remote_entries_;
   prometheus::Histogram& dedup_propagation_seconds_;
+  prometheus::Family<prometheus::Counter>& dedup_races_family_;
   prometheus::Gauge& broker_reachable_;
   prometheus::Counter& broker_unreachable_seconds_;
   prometheus::Gauge& replay_done_;
