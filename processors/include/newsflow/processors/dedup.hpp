@@ -72,9 +72,11 @@ std::string_view to_string(DedupMatch::Kind kind);
 //
 // Concurrency: one mutex around lookup-and-insert, so two copies handled by
 // two workers at once cannot both be taken as first; fingerprinting (the
-// expensive part) runs outside it. The key table is split into 256 shards so
-// that growing or cleaning one costs a bounded pause.
-// Bounds: at most options.max_entries stories and those within options.window
+// expensive part) runs outside it. Each key table (one per key kind) is split
+// into 256 shards so that growing or cleaning one costs a bounded pause.
+// Bounds: at most options.max_entries stories (the constructor throws
+// std::invalid_argument naming dedup.max_entries above 178 M, where refs
+// no longer fit the 4-byte slots) and those within options.window
 // of the newest article time seen (published_at, else ingest time; oldest
 // evicted first, a few per insert so eviction never stalls a record). Only
 // first-seen copies are stored; duplicates bump their story's copy count.
