@@ -174,5 +174,48 @@ TEST(QuoteSpeakersTest, APlaceThatSpeaksActsAsAnOrganisationNotAPerson) {
   for (const Entity& e : in.entities) EXPECT_NE(e.type, Entity::Type::person) << e.text;
 }
 
+TEST(QuoteSpeakersTest, ReportedSpeechIsFollowedByTheSameSpeakersOwnWords) {
+  const Article a = run(
+      "Ruth Akers watched from her balcony. Akers said her nephew saw the lorry first. \"It is something you never "
+      "forget.\"\n\n"
+      "Tomas Ferreira, a lifeguard, described the panic. \"Everyone started running towards the sea.\"\n\n"
+      "Inge Pohl runs the kiosk.\n\nShe said the square had been full and the music loud.\n\n"
+      "\"Then the screaming began.\"");
+  EXPECT_EQ(speaker(a, "It is something"), "Ruth Akers");
+  EXPECT_EQ(speaker(a, "Everyone started"), "Tomas Ferreira");
+  EXPECT_EQ(speaker(a, "Then the screaming"), "Inge Pohl");
+  // The reported speech stays reported speech of its own.
+  bool indirect = false;
+  for (const Quote& q : a.quotes)
+    indirect = indirect || (q.kind == Quote::Kind::indirect && q.text.starts_with("her nephew"));
+  EXPECT_TRUE(indirect);
+}
+
+TEST(QuoteSpeakersTest, AQuoteParagraphContinuesPastNarrativeClosingThePreviousOne) {
+  const Article a = run(
+      "\"We hired 240 people,\" said Ona Vilkas, the plant manager. The site opens in May, and output should "
+      "double by 2028, filings show.\n\n"
+      "\"We are not going anywhere.\"\n\n"
+      "\"The order book is full,\" Vilkas said. Her deputy, Karl Ström, said the night shift starts in June.\n\n"
+      "\"We need forty welders.\"");
+  EXPECT_EQ(speaker(a, "We are not going"), "Ona Vilkas");
+  // Another speaker named in between: the quotation is not Vilkas's.
+  EXPECT_NE(speaker(a, "We need forty"), "Ona Vilkas");
+}
+
+TEST(QuoteSpeakersTest, ACueClosingTheSentenceClaimsAQuoteInsideIt) {
+  const Article a = run(
+      "Rather than blaming the unions for \"a crisis of their own making,\" ministers should act now, Eda "
+      "Kaplan said.");
+  EXPECT_EQ(speaker(a, "a crisis of their"), "Eda Kaplan");
+  EXPECT_EQ(find(a, "a crisis of their")->kind, Quote::Kind::partial);
+}
+
+TEST(QuoteSpeakersTest, APairOrACoupleSpeaksAsARole) {
+  const Article a = run("\"We will always stay friends,\" the couple said in a joint statement.");
+  EXPECT_EQ(speaker(a, "We will always"), "couple");
+  EXPECT_EQ(kind_of(a, "We will always"), Quote::SpeakerKind::role);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
