@@ -16,7 +16,12 @@ void Attributor::find_events() {
     if (t.kind != Tok::word) continue;
     people_.learn_gender(t, doc_);
     if (subjects_.name_token(t) && (k == 0 || !subjects_.name_token(doc_.tokens[k - 1]))) subjects_.note_mention(k);
-    if (subjects_.name_token(t) && (k == 0 || doc_.boundary(k - 1)) && k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1])) {
+    // A surname starting a sentence ("Costa laughs.") or a clause's subject
+    // later in one ("When Pagano left, Arians directed the team") is the
+    // person the next "he" or "she" most likely means.
+    const bool alone = k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1]) &&
+                       (k == 0 || !subjects_.name_token(doc_.tokens[k - 1]));
+    if (subjects_.name_token(t) && alone && (k == 0 || doc_.boundary(k - 1) || subjects_.verb_like(k + 1))) {
       doc_.lower_word(t);
       if (auto it = people_.by_last.find(doc_.lower); it != people_.by_last.end()) {
         people_.note_recent(it->second);  // "Costa laughs."

@@ -149,28 +149,35 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (s.speaker < 0) s.role = std::string(doc_.word_at(p));
     return s;
   }
+  if (has(t, kOrgNoun) || org_head(t)) {
+    // "Mark Lee of the Slidell Police Department said": the person speaks.
+    Subject person = person_of_org(p, floor);
+    if (person.speaker >= 0) return person;
+  }
   const uint32_t name_first = name_run_back(p, floor);
   if (name_first != kNone) {
     uint32_t role_first = name_first;
     uint32_t first = name_first;
     if (first > floor && has(doc_.tokens[first - 1], kHonorific)) --first;
-    // "Stephen Furlong of Davy said": the person before "of" speaks.
-    if (name_first >= floor + 2 && doc_.tokens[name_first - 1].kind == Tok::word &&
-        (doc_.word_at(name_first - 1) == "of" || doc_.word_at(name_first - 1) == "at" || doc_.word_at(name_first - 1) == "from")) {
-      const uint32_t person_first = name_run_back(name_first - 2, floor);
-      if (person_first != kNone && org_head(doc_.tokens[name_first - 2])) {
+    // "Stephen Furlong of Davy said", "Mark Lee of the Slidell Police
+    // Department said": the person before "of" speaks.
+    const uint32_t prep = name_first > floor && doc_.word_at(name_first - 1) == "the" ? name_first - 1 : name_first;
+    if (prep >= floor + 2 && doc_.tokens[prep - 1].kind == Tok::word &&
+        (doc_.word_at(prep - 1) == "of" || doc_.word_at(prep - 1) == "at" || doc_.word_at(prep - 1) == "from")) {
+      const uint32_t person_first = name_run_back(prep - 2, floor);
+      if (person_first != kNone && org_head(doc_.tokens[prep - 2]) && prep == name_first) {
         // "Royal College of Surgeons said": one organisation.
         s.first = person_first;
         s.last = p;
         s.speaker = people_.resolve_name(doc_.span_text(person_first, p), true, std::nullopt);
         return s;
       }
-      if (person_first != kNone && person_first < name_first - 2) {
+      if (person_first != kNone && person_first < prep - 2 && !org_head(doc_.tokens[prep - 2])) {
         uint32_t role_first = person_first;
         s.role = role_prefix(person_first, floor, role_first);
         s.first = role_first;
         s.last = p;
-        s.speaker = people_.resolve_name(doc_.span_text(person_first, name_first - 2), false, s.role);
+        s.speaker = people_.resolve_name(doc_.span_text(person_first, prep - 2), false, s.role);
         return s;
       }
     }
@@ -240,6 +247,29 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   return s;
 }
 
+// The person named before "of the ..." / "at the ..." when the cue's subject
+// ends in an organisation head at `p`; speaker -1 when there is none.
+Subject SubjectParser::person_of_org(uint32_t p, uint32_t floor) {
+  Subject s;
+  uint32_t m = p;
+  while (m > floor + 2 && p - m < 5 && doc_.tokens[m - 1].kind == Tok::word && doc_.word_at(m - 1) != "the" &&
+         !has(doc_.tokens[m - 1], kCue | kPartialCue) && !doc_.tokens[m - 1].possessive)
+    --m;
+  if (m <= floor + 2 || doc_.word_at(m - 1) != "the") return s;
+  const std::string_view prep = doc_.word_at(m - 2);
+  if (prep != "of" && prep != "at" && prep != "from") return s;
+  const uint32_t last = m - 3;
+  if (doc_.tokens[last].kind != Tok::word || org_head(doc_.tokens[last]) || has(doc_.tokens[last], kOrgNoun)) return s;
+  const uint32_t first = name_run_back(last, floor);
+  if (first == kNone || first == last) return s;  // a full name, not "Smith of the ..."
+  uint32_t role_first = first;
+  s.role = role_prefix(first, floor, role_first);
+  s.first = role_first;
+  s.last = p;
+  s.speaker = people_.resolve_name(doc_.span_text(first, last), false, s.role);
+  return s;
+}
+
 std::string_view SubjectParser::expand_acronym(uint32_t tok) {
   std::string letters;
   for (char c : doc_.word_at(tok))
@@ -296,6 +326,13 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   s.first = role_first > floor && has(doc_.tokens[role_first - 1], kNotName) ? role_first - 1 : role_first;
   s.last = last;
   s.role = std::string(doc_.span_text(role_first, last));
+  // A definite role ("the prime minister", "the actress") is the person
+  // the article gave that role to; "a spokesman" or "officials" stay roles.
+  if (s.first < role_first && doc_.word_at(s.first) == "the" && has(doc_.tokens[head], kTitle) &&
+      !has(doc_.tokens[head], kGroup)) {
+    doc_.lower_word(doc_.tokens[head]);
+    s.speaker = people_.resolve_role(doc_.lower);
+  }
   return s;
 }
 
@@ -527,19 +564,27 @@ void SubjectParser::note_mention(uint32_t k) {
   const bool appositive = first > 0 && doc_.tokens[first - 1].kind == Tok::comma && end + 1 < doc_.tokens.size() &&
                           doc_.tokens[end + 1].kind == Tok::comma;
   // "Tom Hayward has rowed": a name followed by a verb-like word.
-  bool before_verb = false;
-  if (end + 1 < doc_.tokens.size() && doc_.tokens[end + 1].kind == Tok::word && !doc_.tokens[end + 1].upper) {
-    const std::string_view w = doc_.word_at(end + 1);
-    before_verb = !has(doc_.tokens[end + 1], kNotName | kParticle) &&
-                  (w.ends_with("ed") || w.ends_with("s") || w == "has" || w == "had" || w == "is" || w == "was" ||
-                   w == "will" || w == "would" || w == "can" || w == "could" || w == "grew" || w == "won" ||
-                   w == "took" || w == "made" || w == "went" || w == "told" || w == "said");
+  const bool before_verb = verb_like(end + 1);
+  // "actress Uma Keller": the role a later "the actress" refers back to.
+  if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && has(doc_.tokens[first - 1], kTitle) &&
+      !people_.named[static_cast<size_t>(index)].role) {
+    doc_.lower_word(doc_.tokens[first - 1]);
+    people_.named[static_cast<size_t>(index)].role = doc_.lower;
   }
   if ((sentence_start || appositive || before_verb) && !possessive) {
     people_.note_recent(index);
     const auto sp = name.find(' ');
     people_.by_first.emplace(lower_of(name.substr(0, sp)), index);
   }
+}
+
+bool SubjectParser::verb_like(uint32_t k) const {
+  if (k >= doc_.tokens.size() || doc_.tokens[k].kind != Tok::word || doc_.tokens[k].upper) return false;
+  const std::string_view w = doc_.word_at(k);
+  return !has(doc_.tokens[k], kNotName | kParticle) &&
+         (w.ends_with("ed") || w.ends_with("s") || w == "has" || w == "had" || w == "is" || w == "was" ||
+          w == "will" || w == "would" || w == "can" || w == "could" || w == "grew" || w == "won" || w == "took" ||
+          w == "made" || w == "went" || w == "told" || w == "said");
 }
 
 // "The German finance ministry welcomed ...": later "the ministry" is it.

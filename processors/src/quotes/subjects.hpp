@@ -40,6 +40,9 @@ class SubjectParser {
   void note_org_phrase(uint32_t k);
 
   bool name_token(const Token& t) const;
+  // A lower-case word that reads as the verb after a subject ("Arians
+  // directed", "Hart has"), so the name before it is that clause's subject.
+  bool verb_like(uint32_t k) const;
   // Capitalised org heads ("the Foreign Ministry") may end a name run.
   bool org_head(const Token& t) const;
   bool role_noun(const Token& t) const;
@@ -56,6 +59,7 @@ class SubjectParser {
   bool appositive_opening(const Token& t) const;
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
+  Subject person_of_org(uint32_t p, uint32_t floor);
   // The spelled-out name of an acronym token from the text before it
   // ("International Committee of the Red Cross" for ICRC), or empty.
   std::string_view expand_acronym(uint32_t tok);

@@ -217,5 +217,48 @@ TEST(QuoteSpeakersTest, APairOrACoupleSpeaksAsARole) {
   EXPECT_EQ(kind_of(a, "We will always"), Quote::SpeakerKind::role);
 }
 
+TEST(QuoteSpeakersTest, HeMeansTheSubjectOfTheLastClauseNotTheLastNameMentioned) {
+  const Article a = run(
+      "Ivo Marek was ready to quit when club owner Dario Fenn offered him the job.\n\n"
+      "When Fenn fell ill, Marek coached the team for a season.\n\n"
+      "\"I never wanted to be the boss,\" he said.");
+  EXPECT_EQ(speaker(a, "I never wanted"), "Ivo Marek");
+}
+
+TEST(QuoteSpeakersTest, ADefiniteRoleIsThePersonGivenThatRole) {
+  const Article a = run(
+      "Prime Minister Aiko Sato condemned the launch.\n\n"
+      "\"This is a grave threat,\" the prime minister told reporters.\n\n"
+      "\"We will not give in,\" a minister said.");
+  EXPECT_EQ(speaker(a, "This is a grave"), "Aiko Sato");
+  // An indefinite role names nobody in particular.
+  EXPECT_EQ(speaker(a, "We will not"), "minister");
+}
+
+TEST(QuoteSpeakersTest, ThePersonOfAnOrganisationSpeaksNotTheOrganisation) {
+  const Article a = run(
+      "\"The caller posed as a bank clerk,\" Sgt. Lina Ortega of the Harwick Police Department said.\n"
+      "\"Nobody lost money,\" Owen Tate of the fraud unit said.");
+  EXPECT_EQ(speaker(a, "The caller"), "Lina Ortega");
+  EXPECT_EQ(speaker(a, "Nobody lost"), "Owen Tate");
+}
+
+TEST(QuoteSpeakersTest, ASurnameTakesTheFullNameFromTheTitle) {
+  QuotesOptions o;
+  o.rules = rules();
+  auto p = make_quotes_processor(o);
+  Article a;
+  a.title = "Mira Kestel speaks out about the crash";
+  a.text = "The crash happened in 2004.\n\n\"I was scared,\" Kestel said.";
+  p->process(a);
+  EXPECT_EQ(speaker(a, "I was scared"), "Mira Kestel");
+  // A title word before the surname is not a given name.
+  Article b;
+  b.title = "President Kestel speaks";
+  b.text = a.text;
+  p->process(b);
+  EXPECT_EQ(speaker(b, "I was scared"), "Kestel");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
