@@ -302,6 +302,15 @@ std::vector<std::vector<std::string>> read_csv(const std::string& path) {
   return rows;
 }
 
+// Branch choice on stories written for these tests (issue 13).
+TEST(Topics, AComediansWorkIsEntertainment) {
+  const Article a = run(make_article("Comedian Rosa Vint announces a new tour",
+                                     "The comedian will film her next comedy special in Glasgow, and her stand-up "
+                                     "tour opens in March."));
+  ASSERT_FALSE(a.topics.empty());
+  EXPECT_EQ(a.topics[0].top, "medtop:01000000");
+}
+
 TEST(TopicRulesFiles, EveryCodeExistsAndIsNotRetired) {
   auto rows = read_csv(kRulesDir + "/mediatopics_en.csv");
   ASSERT_GT(rows.size(), 1000u);
