@@ -458,6 +458,8 @@ int Attributor::colon_subject(uint32_t colon) {
   uint32_t s = colon;
   while (s > 0 && colon - s < 30 && !doc_.boundary(s - 1)) --s;
   if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
+  // "He ended by saying: ...": a pronoun subject is its referent.
+  if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun)) return people_.resolve_pronoun(doc_.tokens[s]);
   if (s >= colon || !subjects_.name_token(doc_.tokens[s])) return -1;
   uint32_t e = s;
   while (e + 1 < colon && e - s < 4 && subjects_.name_token(doc_.tokens[e + 1])) ++e;

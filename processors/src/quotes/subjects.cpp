@@ -415,7 +415,11 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
              !role_noun(doc_.tokens[r]) &&
              !has(doc_.tokens[r], kCue | kNotName | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
         ++r;
-      if (r < limit && r - e < 3 && role_noun(doc_.tokens[r]) && r + 1 < limit && name_token(doc_.tokens[r + 1])) {
+      // "chief executive", "head coach": a role of several role words.
+      while (r < limit && r - e < 3 && role_noun(doc_.tokens[r]) && r + 1 < limit && !doc_.tokens[r + 1].upper &&
+             role_noun(doc_.tokens[r + 1]))
+        ++r;
+      if (r < limit && r - e < 4 && role_noun(doc_.tokens[r]) && r + 1 < limit && name_token(doc_.tokens[r + 1])) {
         e = r + 1;
         seen_name = false;
         continue;

@@ -260,5 +260,19 @@ TEST(QuoteSpeakersTest, ASurnameTakesTheFullNameFromTheTitle) {
   EXPECT_EQ(speaker(b, "I was scared"), "Kestel");
 }
 
+TEST(QuoteSpeakersTest, ACompanyNamedLikeAPersonSpeaksAsAnOrganisation) {
+  const Article a = run(
+      "\"We regret the delay,\" Birch Hollow Ventures said.\n"
+      "\"The plant opens in May,\" said Birch Hollow Ventures chief executive Ines Varga.");
+  EXPECT_EQ(speaker(a, "We regret"), "Birch Hollow Ventures");
+  EXPECT_EQ(kind_of(a, "We regret"), Quote::SpeakerKind::organization);
+  EXPECT_EQ(speaker(a, "The plant opens"), "Ines Varga");
+}
+
+TEST(QuoteSpeakersTest, APronounBeforeAColonIntroducesTheQuote) {
+  const Article a = run("Omar Reyes returned to the capital.\n\nHe ended by saying: \"The city will stand.\"");
+  EXPECT_EQ(speaker(a, "The city will"), "Omar Reyes");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
