@@ -134,11 +134,14 @@ class QuotesProcessor final : public Processor {
   // title ("Uma Thurman speaks out"): the one person with that surname names
   // the speaker. Two people sharing it leave the surname as written.
   std::optional<std::string> full_name_of(std::string_view surname, std::string_view title) const {
-    const std::string lower = quotes::lower_of(surname);
+    const auto same = [](std::string_view a, std::string_view b) {
+      return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return (x >= 'A' && x <= 'Z' ? x + 32 : x) == (y >= 'A' && y <= 'Z' ? y + 32 : y);
+             });
+    };
     const quotes::Named* found = nullptr;
     for (const quotes::Named& n : people_.named) {
-      if (n.org || n.name.find(' ') == std::string::npos || quotes::lower_of(quotes::last_word(n.name)) != lower)
-        continue;
+      if (n.org || n.name.find(' ') == std::string::npos || !same(quotes::last_word(n.name), surname)) continue;
       if (found && found->name != n.name) return std::nullopt;
       found = &n;
     }
