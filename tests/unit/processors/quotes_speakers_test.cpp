@@ -274,5 +274,16 @@ TEST(QuoteSpeakersTest, APronounBeforeAColonIntroducesTheQuote) {
   EXPECT_EQ(speaker(a, "The city will"), "Omar Reyes");
 }
 
+TEST(QuoteSpeakersTest, AParticipleCueTakesTheClausesSubject) {
+  const Article a = run("Nina Holt praised the crews, adding that \"nobody could have done more.\"");
+  EXPECT_EQ(speaker(a, "nobody could"), "Nina Holt");
+}
+
+TEST(QuoteSpeakersTest, ADocumentThatSpeaksIsARoleNotNobody) {
+  const Article a = run("\"Do not expect any change in policy,\" the report said.");
+  EXPECT_EQ(speaker(a, "Do not expect"), "report");
+  EXPECT_EQ(kind_of(a, "Do not expect"), Quote::SpeakerKind::role);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
