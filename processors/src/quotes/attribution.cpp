@@ -477,13 +477,25 @@ bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after
   uint32_t ends = doc_.tokens[j].sentence_end && !j_attributed_after ? 1 : 0;
   uint32_t paras = 0;
   bool other_speaker = false;
+  bool about_speaker = false;  // a paragraph in between opens with the speaker's surname
   for (uint32_t k = j + 1; k < i; ++k) {
-    if (doc_.tokens[k].kind == Tok::para) ++paras;
-    else if (doc_.tokens[k].sentence_end) ++ends;
-    if (paras > 1 || k - j > 200) return false;
+    if (doc_.tokens[k].kind == Tok::para) {
+      ++paras;
+      if (paras == 1 && j_speaker >= 0 && k + 1 < i && doc_.tokens[k + 1].kind == Tok::word &&
+          doc_.word_at(k + 1) == last_word(people_.named[static_cast<size_t>(j_speaker)].name))
+        about_speaker = true;
+    } else if (doc_.tokens[k].sentence_end) {
+      ++ends;
+    }
+    if (paras > 2 || k - j > 200) return false;
     if (const int e = event_at_[k]; e >= 0 && events_[static_cast<size_t>(e)].has_subject &&
                                     events_[static_cast<size_t>(e)].speaker != j_speaker)
       other_speaker = true;
+  }
+  if (paras == 2) {
+    // "Marsh, 44, has coached the side since 2015." between two of her
+    // quotations: a paragraph about the speaker does not change who speaks.
+    return about_speaker && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;
   }
   if (ends <= 1) return ends + paras >= 1;
   return paras == 1 && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;

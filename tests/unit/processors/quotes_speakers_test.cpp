@@ -285,5 +285,14 @@ TEST(QuoteSpeakersTest, ADocumentThatSpeaksIsARoleNotNobody) {
   EXPECT_EQ(kind_of(a, "Do not expect"), Quote::SpeakerKind::role);
 }
 
+TEST(QuoteSpeakersTest, AParagraphAboutTheSpeakerDoesNotChangeWhoSpeaks) {
+  const Article a = run(
+      "\"We are champions,\" Lena Marsh said.\n\nMarsh, 44, has coached the side since 2015.\n\n"
+      "\"It was a long road.\"\n\nThe mayor, Ravi Bhat, said the parade is on Sunday.\n\n"
+      "\"We will close the bridge.\"");
+  EXPECT_EQ(speaker(a, "It was a long"), "Lena Marsh");
+  EXPECT_NE(speaker(a, "We will close"), "Lena Marsh");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
