@@ -131,22 +131,18 @@ class QuotesProcessor final : public Processor {
   }
 
   // "Thurman said" with the full name only later in the body or only in the
-  // title ("Uma Thurman speaks out"): the one person with that surname names
-  // the speaker. Two people sharing it leave the surname as written.
+  // title ("Uma Thurman speaks out"): the person last named with that
+  // surname names the speaker.
   std::optional<std::string> full_name_of(std::string_view surname, std::string_view title) const {
-    const auto same = [](std::string_view a, std::string_view b) {
-      return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return (x >= 'A' && x <= 'Z' ? x + 32 : x) == (y >= 'A' && y <= 'Z' ? y + 32 : y);
-             });
-    };
-    const quotes::Named* found = nullptr;
-    for (const quotes::Named& n : people_.named) {
-      if (n.org || n.name.find(' ') == std::string::npos || !same(quotes::last_word(n.name), surname)) continue;
-      if (found && found->name != n.name) return std::nullopt;
-      found = &n;
+    // One hash lookup, not a scan of everyone named: the cost stays linear
+    // however many people an article names.
+    if (const auto it = people_.by_last.find(quotes::lower_of(surname)); it != people_.by_last.end()) {
+      const quotes::Named& n = people_.named[static_cast<size_t>(it->second)];
+      if (!n.org && n.name.find(' ') != std::string::npos) return n.name;
     }
-    if (found) return found->name;
-    // The title: a capitalised plain word right before the surname.
+    // The title: a capitalised plain word right before the surname. Only a
+    // headline's length of it, so a hostile title cannot make this quadratic.
+    title = title.substr(0, std::min<size_t>(title.size(), 300));
     std::string_view prev;
     for (size_t at = 0; at < title.size();) {
       size_t end = title.find(' ', at);
