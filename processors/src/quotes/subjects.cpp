@@ -140,6 +140,14 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   }
   if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
   if (t.kind != Tok::word) return s;
+  if (age_epithet(p) && p > floor && doc_.word_at(p - 1) == "the") {
+    // "said the 28-year-old": the person last named, as for a nationality.
+    s.first = p - 1;
+    s.last = p;
+    s.speaker = people_.recent_people.empty() ? -1 : people_.recent_people.back();
+    if (s.speaker < 0) s.role = std::string(doc_.word_at(p));
+    return s;
+  }
   if (has(t, kDemonym) && t.upper) {
     // "said the Norwegian": an epithet for the person last named, never a
     // name of its own; with nobody named yet, a role.
@@ -567,6 +575,11 @@ void SubjectParser::note_mention(uint32_t k) {
   const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle);
   const bool appositive = first > 0 && doc_.tokens[first - 1].kind == Tok::comma && end + 1 < doc_.tokens.size() &&
                           doc_.tokens[end + 1].kind == Tok::comma;
+  // "84-year-old Jimmy Docherty", "Yumi Kaneko, 58, was sweeping": an age
+  // marks the person the story is about at that point.
+  const bool aged = (first > 0 && age_epithet(first - 1)) ||
+                    (end + 2 < doc_.tokens.size() && doc_.tokens[end + 1].kind == Tok::comma &&
+                     doc_.tokens[end + 2].kind == Tok::word && is_number(doc_.word_at(end + 2)));
   // "Tom Hayward has rowed": a name followed by a verb-like word.
   const bool before_verb = verb_like(end + 1);
   // "actress Uma Keller": the role a later "the actress" refers back to.
@@ -575,11 +588,24 @@ void SubjectParser::note_mention(uint32_t k) {
     doc_.lower_word(doc_.tokens[first - 1]);
     people_.named[static_cast<size_t>(index)].role = doc_.lower;
   }
-  if ((sentence_start || appositive || before_verb) && !possessive) {
+  if ((sentence_start || appositive || before_verb || aged) && !possessive) {
     people_.note_recent(index);
     const auto sp = name.find(' ');
     people_.by_first.emplace(lower_of(name.substr(0, sp)), index);
   }
+}
+
+bool SubjectParser::is_number(std::string_view w) {
+  if (w.empty() || w.size() > 3) return false;
+  for (char c : w)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool SubjectParser::age_epithet(uint32_t k) const {
+  if (doc_.tokens[k].kind != Tok::word) return false;
+  const std::string_view w = doc_.word_at(k);
+  return w.size() > 9 && w.ends_with("-year-old") && w[0] >= '0' && w[0] <= '9';
 }
 
 bool SubjectParser::verb_like(uint32_t k) const {

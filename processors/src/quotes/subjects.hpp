@@ -43,6 +43,9 @@ class SubjectParser {
   // A lower-case word that reads as the verb after a subject ("Arians
   // directed", "Hart has"), so the name before it is that clause's subject.
   bool verb_like(uint32_t k) const;
+  // "28-year-old": an age standing for a person.
+  bool age_epithet(uint32_t k) const;
+  static bool is_number(std::string_view w);
   // Capitalised org heads ("the Foreign Ministry") may end a name run.
   bool org_head(const Token& t) const;
   bool role_noun(const Token& t) const;

@@ -294,5 +294,21 @@ TEST(QuoteSpeakersTest, AParagraphAboutTheSpeakerDoesNotChangeWhoSpeaks) {
   EXPECT_NE(speaker(a, "We will close"), "Lena Marsh");
 }
 
+TEST(QuoteSpeakersTest, AnAgeMarksWhoThePronounMeans) {
+  const Article a = run(
+      "At the market, stallholder Rin Oda, 58, was sweeping up glass. \u2018It was worse in 1993,\u2019 she said.\n\n"
+      "One visitor, 84-year-old Sean Boyle, found his father in a photograph. \"I never saw him that young,\" he "
+      "said.\n\n"
+      "Piet Maas lost the final. \"He was braver than me,\" the 28-year-old said.");
+  EXPECT_EQ(speaker(a, "It was worse"), "Rin Oda");
+  EXPECT_EQ(speaker(a, "I never saw"), "Sean Boyle");
+  EXPECT_EQ(speaker(a, "He was braver"), "Piet Maas");
+}
+
+TEST(QuoteSpeakersTest, ACouncillorsAbbreviatedTitleIsNotPartOfTheName) {
+  const Article a = run("\"The zone saves lives,\" said Cllr Mona Reid.");
+  EXPECT_EQ(speaker(a, "The zone"), "Mona Reid");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
