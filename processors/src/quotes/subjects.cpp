@@ -18,7 +18,13 @@ bool SubjectParser::name_token(const Token& t) const {
 bool SubjectParser::plain_name_word(const Token& t) const {
   return t.kind == Tok::word && t.upper && !t.acronym && !t.possessive &&
          !(t.classes & (kTitle | kNotName | kDemonym | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
-                        kNeutralPronoun | kAccording | kPartialCue));
+                        kNeutralPronoun | kAccording | kPartialCue)) &&
+         !located(t);
+}
+
+// "Atlanta-based": where a name is based, not part of it.
+bool SubjectParser::located(const Token& t) const {
+  return t.end - t.start > 6 && doc_.text.compare(t.end - 6, 6, "-based") == 0;
 }
 
 // Capitalised org heads ("the Foreign Ministry") may end a name run.
@@ -36,7 +42,7 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
       first = --k;
     } else if (has(t, kParticle) && !t.upper && name_token(doc_.tokens[k])) {
       first = --k;  // "Erik ten Hag", and "ten Hag" on its own
-    } else if (org_head(doc_.tokens[last]) && t.upper && !t.possessive && !(t.classes & kNotName)) {
+    } else if (org_head(doc_.tokens[last]) && t.upper && !t.possessive && !(t.classes & kNotName) && !located(t)) {
       first = --k;  // "Foreign Ministry", "Justice Department"
     } else if (org_head(doc_.tokens[last]) && !t.upper && k - 1 > floor && doc_.tokens[k - 2].upper &&
                (doc_.word_at(k - 1) == "and" || doc_.word_at(k - 1) == "of" || doc_.word_at(k - 1) == "on" ||

@@ -55,6 +55,7 @@ class SubjectParser {
 
  private:
   bool plain_name_word(const Token& t) const;
+  bool located(const Token& t) const;
   bool owned_by_role(uint32_t first, uint32_t floor) const;
   static bool connector(std::string_view lower);
   std::optional<std::string> role_prefix(uint32_t name_first, uint32_t floor, uint32_t& role_first);

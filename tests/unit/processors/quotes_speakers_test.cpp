@@ -310,5 +310,13 @@ TEST(QuoteSpeakersTest, ACouncillorsAbbreviatedTitleIsNotPartOfTheName) {
   EXPECT_EQ(speaker(a, "The zone"), "Mona Reid");
 }
 
+TEST(QuoteSpeakersTest, WhereAnOrganisationIsBasedIsNotPartOfItsName) {
+  const Article a = run(
+      "\"We found no sign of a second breach,\" Leeds-based Corvin Holdings said.\n"
+      "\"It is fixed,\" said Oslo-based Fjordline.");
+  EXPECT_EQ(speaker(a, "We found"), "Corvin Holdings");
+  EXPECT_EQ(speaker(a, "It is fixed"), "Fjordline");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
