@@ -76,8 +76,10 @@ void Attributor::find_events() {
       }
       if (!ev.inverted && k > floor) s = subjects_.subject_before(k - 1, floor);
       if (s.first == kNone && !ev.inverted && k > floor + 1) s = subjects_.coordinated_subject(k, floor);
+      // "..., urging Pyongyang to": after a participle comes the addressee.
+      const bool participle = doc_.word_at(k).ends_with("ing");
       if (s.first == kNone && !ev.inverted && k > 0 && doc_.tokens[k - 1].kind == Tok::comma && k + 1 < limit &&
-          !(t.classes & kObjectCue)) {
+          !(t.classes & kObjectCue) && !participle) {
         // "... he is unlikely to end testing, said Scott LaFoy, an analyst":
         // an inverted cue after a clause of reported speech ("..., telling
         // James Lipton" names the listener, not the speaker).
@@ -87,6 +89,13 @@ void Attributor::find_events() {
         else s = Subject{};
       }
       if (t.classes & kObjectCue) take_object(ev, limit);
+      if (s.first == kNone && !ev.inverted && k > 0 && doc_.tokens[k - 1].kind == Tok::comma &&
+          people_.sentence_person >= 0 && participle) {
+        // "Trump struck a softer note, urging Pyongyang to ...": a participle
+        // after the main clause has that clause's subject.
+        s.first = s.last = k;
+        s.speaker = people_.sentence_person;
+      }
     }
     ev.has_subject = s.first != kNone;
     ev.subject_first = s.first;

@@ -318,5 +318,13 @@ TEST(QuoteSpeakersTest, WhereAnOrganisationIsBasedIsNotPartOfItsName) {
   EXPECT_EQ(speaker(a, "It is fixed"), "Fjordline");
 }
 
+TEST(QuoteSpeakersTest, AParticipleNamesItsAddresseeNotItsSpeaker) {
+  const Article a = run(
+      "Omar Reyes struck a softer tone on Tuesday, urging the union to \"come back to the table\" and \"make a "
+      "deal.\"");
+  EXPECT_EQ(speaker(a, "come back"), "Omar Reyes");
+  EXPECT_EQ(speaker(a, "make a deal"), "Omar Reyes");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
