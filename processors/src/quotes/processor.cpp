@@ -130,16 +130,11 @@ class QuotesProcessor final : public Processor {
     }
   }
 
-  // "Thurman said" with the full name only later in the body or only in the
-  // title ("Uma Thurman speaks out"): the person last named with that
-  // surname names the speaker.
+  // "Thurman said" with the full name only in the title ("Uma Thurman speaks
+  // out"). (A full name later in the body comes from the entities below; the
+  // people met by the quotes processor include wire credits, "Reporting by
+  // Soyoung Kim", that must not name a "Kim said".)
   std::optional<std::string> full_name_of(std::string_view surname, std::string_view title) const {
-    // One hash lookup, not a scan of everyone named: the cost stays linear
-    // however many people an article names.
-    if (const auto it = people_.by_last.find(quotes::lower_of(surname)); it != people_.by_last.end()) {
-      const quotes::Named& n = people_.named[static_cast<size_t>(it->second)];
-      if (!n.org && n.name.find(' ') != std::string::npos) return n.name;
-    }
     // The title: a capitalised plain word right before the surname. Only a
     // headline's length of it, so a hostile title cannot make this quadratic.
     title = title.substr(0, std::min<size_t>(title.size(), 300));

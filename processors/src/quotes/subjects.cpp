@@ -506,7 +506,10 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
 // first pronoun or name of the sentence.
 Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
   const std::string_view before = doc_.word_at(k - 1);
-  if (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but")) return {};
+  // "Last year he gave a speech, telling the crowd: ...": a participle after
+  // a comma shares the clause's subject as a second verb does.
+  const bool participle = doc_.tokens[k - 1].kind == Tok::comma && doc_.word_at(k).ends_with("ing");
+  if (!participle && (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but"))) return {};
   for (uint32_t m = floor; m + 1 < k; ++m) {
     const Token& w = doc_.tokens[m];
     if (w.kind != Tok::word) continue;
@@ -516,6 +519,13 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
       while (e + 1 < k - 1 && (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]))) ++e;
       // "Last Thanksgiving, she ...": an introductory phrase is not the subject.
       if (m > floor && has(doc_.tokens[m - 1], kNotName) && e + 1 < k && doc_.tokens[e + 1].kind == Tok::comma) {
+        m = e;
+        continue;
+      }
+      // "Information minister Mohammed denied": capitals before a role word
+      // modify the role; the name after it is the subject.
+      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && !doc_.tokens[e + 1].upper &&
+          has(doc_.tokens[e + 1], kTitle)) {
         m = e;
         continue;
       }

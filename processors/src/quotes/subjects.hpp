@@ -31,7 +31,8 @@ class SubjectParser {
   // Subject after an inverted cue ("said Jens Stoltenberg, NATO's chief").
   Subject subject_after(uint32_t f, uint32_t limit);
   // "She wished everyone a happy holiday, but added: ..." / "Smith paused and
-  // said": a cue right after "and"/"but" takes the clause's subject.
+  // said" / "he gave a speech, telling the crowd": a cue right after
+  // "and"/"but", or a participle after a comma, takes the clause's subject.
   Subject coordinated_subject(uint32_t k, uint32_t floor);
   // A multi-word name seen anywhere introduces it (for later surnames); at a
   // sentence start it is also the likely referent of the next "he"/"she".

@@ -326,5 +326,14 @@ TEST(QuoteSpeakersTest, AParticipleNamesItsAddresseeNotItsSpeaker) {
   EXPECT_EQ(speaker(a, "make a deal"), "Omar Reyes");
 }
 
+TEST(QuoteSpeakersTest, AParticipleAfterACommaSharesTheClausesSubject) {
+  const Article a = run(
+      "Omar Reyes spoke in Leeds.\n\nLast year he gave a speech in Wales, telling the crowd: \"There is never an "
+      "excuse.\"\n\n"
+      "Transport minister Ada Oyelaran denied the report, saying \"no deal was made.\"");
+  EXPECT_EQ(speaker(a, "There is never"), "Omar Reyes");
+  EXPECT_EQ(speaker(a, "no deal was"), "Ada Oyelaran");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
