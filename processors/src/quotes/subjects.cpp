@@ -257,6 +257,12 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if ((lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with") &&
         has(doc_.tokens[m - 1], kTitle | kGroup))
       return role_subject(m - 1, p, floor);
+    // "one of the French fighters says": one of a group.
+    if (lw == "of" && doc_.tokens[m - 1].kind == Tok::word && !doc_.tokens[p].upper) {
+      const std::string_view q = doc_.word_at(m - 1);
+      if (q == "one" || q == "One" || q == "some" || q == "Some" || q == "many" || q == "Many")
+        return role_subject(m - 1, p, floor);
+    }
   }
   return s;
 }

@@ -335,5 +335,11 @@ TEST(QuoteSpeakersTest, AParticipleAfterACommaSharesTheClausesSubject) {
   EXPECT_EQ(speaker(a, "no deal was"), "Ada Oyelaran");
 }
 
+TEST(QuoteSpeakersTest, OneOfAGroupSpeaksAsARole) {
+  const Article a = run("\"The targets are ready,\" one of the masked fighters says in the video.");
+  EXPECT_EQ(speaker(a, "The targets"), "one of the masked fighters");
+  EXPECT_EQ(kind_of(a, "The targets"), Quote::SpeakerKind::role);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
