@@ -15,13 +15,14 @@ void Attributor::find_events() {
     if (k > 0 && doc_.boundary(k - 1)) people_.sentence_person = -1;
     if (t.kind != Tok::word) continue;
     people_.learn_gender(t, doc_);
-    if (subjects_.name_token(t) && (k == 0 || !subjects_.name_token(doc_.tokens[k - 1]))) subjects_.note_mention(k);
+    const bool name = subjects_.name_token(t);
+    const bool after_name = name && k > 0 && subjects_.name_token(doc_.tokens[k - 1]);
+    if (name && !after_name) subjects_.note_mention(k);
     // A surname starting a sentence ("Costa laughs.") or a clause's subject
     // later in one ("When Pagano left, Arians directed the team") is the
     // person the next "he" or "she" most likely means.
-    const bool alone = k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1]) &&
-                       (k == 0 || !subjects_.name_token(doc_.tokens[k - 1]));
-    if (subjects_.name_token(t) && alone && (k == 0 || doc_.boundary(k - 1) || subjects_.verb_like(k + 1))) {
+    if (name && !after_name && k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1]) &&
+        (k == 0 || doc_.boundary(k - 1) || subjects_.verb_like(k + 1))) {
       doc_.lower_word(t);
       if (auto it = people_.by_last.find(doc_.lower); it != people_.by_last.end()) {
         people_.note_recent(it->second);  // "Costa laughs."

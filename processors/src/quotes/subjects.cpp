@@ -24,7 +24,7 @@ bool SubjectParser::plain_name_word(const Token& t) const {
 
 // "Atlanta-based": where a name is based, not part of it.
 bool SubjectParser::located(const Token& t) const {
-  return t.end - t.start > 6 && doc_.text.compare(t.end - 6, 6, "-based") == 0;
+  return t.end - t.start > 6 && doc_.text[t.end - 1] == 'd' && doc_.text.compare(t.end - 6, 6, "-based") == 0;
 }
 
 // Capitalised org heads ("the Foreign Ministry") may end a name run.
