@@ -15,8 +15,14 @@ void Attributor::find_events() {
     if (k > 0 && doc_.boundary(k - 1)) people_.sentence_person = -1;
     if (t.kind != Tok::word) continue;
     people_.learn_gender(t, doc_);
-    if (subjects_.name_token(t) && (k == 0 || !subjects_.name_token(doc_.tokens[k - 1]))) subjects_.note_mention(k);
-    if (subjects_.name_token(t) && (k == 0 || doc_.boundary(k - 1)) && k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1])) {
+    const bool name = subjects_.name_token(t);
+    const bool after_name = name && k > 0 && subjects_.name_token(doc_.tokens[k - 1]);
+    if (name && !after_name) subjects_.note_mention(k);
+    // A surname starting a sentence ("Costa laughs.") or a clause's subject
+    // later in one ("When Pagano left, Arians directed the team") is the
+    // person the next "he" or "she" most likely means.
+    if (name && !after_name && k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1]) &&
+        (k == 0 || doc_.boundary(k - 1) || subjects_.verb_like(k + 1))) {
       doc_.lower_word(t);
       if (auto it = people_.by_last.find(doc_.lower); it != people_.by_last.end()) {
         people_.note_recent(it->second);  // "Costa laughs."
@@ -71,8 +77,10 @@ void Attributor::find_events() {
       }
       if (!ev.inverted && k > floor) s = subjects_.subject_before(k - 1, floor);
       if (s.first == kNone && !ev.inverted && k > floor + 1) s = subjects_.coordinated_subject(k, floor);
+      // "..., urging Pyongyang to": after a participle comes the addressee.
+      const bool participle = doc_.word_at(k).ends_with("ing");
       if (s.first == kNone && !ev.inverted && k > 0 && doc_.tokens[k - 1].kind == Tok::comma && k + 1 < limit &&
-          !(t.classes & kObjectCue)) {
+          !(t.classes & kObjectCue) && !participle) {
         // "... he is unlikely to end testing, said Scott LaFoy, an analyst":
         // an inverted cue after a clause of reported speech ("..., telling
         // James Lipton" names the listener, not the speaker).
@@ -82,6 +90,13 @@ void Attributor::find_events() {
         else s = Subject{};
       }
       if (t.classes & kObjectCue) take_object(ev, limit);
+      if (s.first == kNone && !ev.inverted && k > 0 && doc_.tokens[k - 1].kind == Tok::comma &&
+          people_.sentence_person >= 0 && participle) {
+        // "Trump struck a softer note, urging Pyongyang to ...": a participle
+        // after the main clause has that clause's subject.
+        s.first = s.last = k;
+        s.speaker = people_.sentence_person;
+      }
     }
     ev.has_subject = s.first != kNone;
     ev.subject_first = s.first;
@@ -282,6 +297,7 @@ void Attributor::link_quotes(Article& article) {
   uint32_t prev_quote = kNone;
   std::optional<Quote> prev_result;
   bool prev_after = false;
+  int prev_speaker = -1;  // People::named index of the previous quotation's speaker
   for (uint32_t i = 0; i < doc_.tokens.size(); ++i) {
     if (doc_.tokens[i].kind != Tok::quote) continue;
     const QuoteSpan& span = doc_.spans[doc_.tokens[i].quote];
@@ -298,10 +314,12 @@ void Attributor::link_quotes(Article& article) {
                                 (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::comma));
     bool linked = false;
     bool linked_after = false;
+    int speaker = -1;
     if (const int e = event_after(i); e >= 0 && after_allowed(i, span, events_[static_cast<size_t>(e)])) {
       Event& ev = events_[static_cast<size_t>(e)];
       attribute(q, ev, ev.confidence);
       ev.used = true;
+      speaker = ev.speaker;
       q.kind = starts_sentence && starts_upper ? Quote::Kind::direct : Quote::Kind::partial;
       linked = true;
       linked_after = true;
@@ -317,8 +335,21 @@ void Attributor::link_quotes(Article& article) {
         } else {
           attribute(q, ev, ev.confidence);
           ev.used = true;
+          speaker = ev.speaker;
           q.kind = !embedded && starts_upper ? Quote::Kind::direct : Quote::Kind::partial;
         }
+        linked = true;
+      }
+    }
+    if (!linked && words >= 4) {
+      // 'Rather than blaming "a crisis of their own making," ministers
+      // should act, Dunn said.': the cue closing the sentence claims it.
+      if (const int e = event_closing_sentence(i); e >= 0) {
+        Event& ev = events_[static_cast<size_t>(e)];
+        attribute(q, ev, std::min(ev.confidence, 0.6));
+        ev.used = true;
+        speaker = ev.speaker;
+        q.kind = Quote::Kind::partial;
         linked = true;
       }
     }
@@ -332,22 +363,26 @@ void Attributor::link_quotes(Article& article) {
         q.speaker_role = n.role;
         q.kind = Quote::Kind::direct;
         q.confidence = 0.6;
+        speaker = who;
         linked = true;
       }
     }
     if (!linked && starts_sentence && sentence_like) {
       // "Her colleague Tom Baines disagreed. "It is fewer than that."": a cue
       // sentence with no quotation of its own introduces the next one.
-      if (const int e = event_in_previous_sentence(i); e >= 0) {
+      bool reported = false;
+      if (const int e = event_in_previous_sentence(i, reported); e >= 0) {
         Event& ev = events_[static_cast<size_t>(e)];
-        attribute(q, ev, std::min(ev.confidence, 0.7));
-        ev.used = true;
+        attribute(q, ev, std::min(ev.confidence, reported ? 0.6 : 0.7));
+        // Reported speech keeps its own (indirect) quotation.
+        ev.used = !reported;
+        speaker = ev.speaker;
         q.kind = Quote::Kind::direct;
         linked = true;
       }
     }
     if (!linked && starts_sentence && sentence_like && prev_quote != kNone && prev_result &&
-        prev_result->speaker && follows_closely(prev_quote, i, prev_after)) {
+        prev_result->speaker && follows_closely(prev_quote, i, prev_after, prev_speaker)) {
       // A floating quotation continues the previous speaker.
       q.speaker = prev_result->speaker;
       q.speaker_role = prev_result->speaker_role;
@@ -355,6 +390,7 @@ void Attributor::link_quotes(Article& article) {
       q.cue = prev_result->cue;
       q.kind = Quote::Kind::direct;
       q.confidence = 0.7;
+      speaker = prev_speaker;
       linked = true;
     }
     if (!linked) {
@@ -370,6 +406,7 @@ void Attributor::link_quotes(Article& article) {
       prev_quote = i;
       prev_result = q;
       prev_after = linked_after;
+      prev_speaker = speaker;
     }
     article.quotes.push_back(std::move(q));
   }
@@ -377,7 +414,7 @@ void Attributor::link_quotes(Article& article) {
 
 // An unused cue with a speaker in the sentence just before quotation i, in
 // the same or the previous paragraph, with no quotation in between; or -1.
-int Attributor::event_in_previous_sentence(uint32_t i) const {
+int Attributor::event_in_previous_sentence(uint32_t i, bool& reported) const {
   uint32_t ends = 0, paras = 0;
   for (uint32_t k = i; k > 0 && i - k < 60;) {
     --k;
@@ -391,13 +428,37 @@ int Attributor::event_in_previous_sentence(uint32_t i) const {
     const int e = event_at_[k];
     if (e < 0) continue;
     const Event& ev = events_[static_cast<size_t>(e)];
-    if (ev.used || ev.partial_only || (ev.speaker < 0 && !ev.role)) return -1;
-    // Only a cue that ends its sentence ("Baines disagreed."): one that
-    // carries on is reported speech of its own.
+    if (ev.used || (ev.speaker < 0 && !ev.role)) return -1;
+    // A cue that ends its sentence ("Baines disagreed.") introduces the
+    // quotation. One that carries on is reported speech, and news copy
+    // follows it with the same speaker's own words ("Molina said her son saw
+    // it. "It's something ..."") as long as the quotation is in its paragraph
+    // or opens the next one; a described-or-called cue only when it names a
+    // person ("Delane described the chaos.").
     uint32_t m = ev.link_end + 1;
     while (m < i && doc_.tokens[m].kind != Tok::word && !doc_.tokens[m].sentence_end) ++m;
-    if (m < i && !doc_.tokens[m].sentence_end) return -1;
+    const bool ends_sentence = m >= i || doc_.tokens[m].sentence_end;
+    if ((!ends_sentence || ev.partial_only) && ev.speaker < 0) return -1;
+    reported = !ends_sentence;
     return e;
+  }
+  return -1;
+}
+
+// An unused cue with a named speaker later in quotation i's sentence that
+// ends it ("..., Kim said."), with no other quotation in between; or -1.
+int Attributor::event_closing_sentence(uint32_t i) const {
+  for (uint32_t k = i + 1; k < doc_.tokens.size() && k - i < 40; ++k) {
+    const Token& t = doc_.tokens[k];
+    if (t.kind == Tok::quote || t.kind == Tok::para) return -1;
+    if (const int e = event_at_[k]; e >= 0) {
+      const Event& ev = events_[static_cast<size_t>(e)];
+      if (ev.used || ev.partial_only || ev.speaker < 0) return -1;
+      uint32_t extra = 0;
+      for (uint32_t m = ev.link_end; m < doc_.tokens.size() && !doc_.boundary(m) && extra <= 3; ++m) ++extra;
+      return extra <= 3 ? e : -1;
+    }
+    if (t.sentence_end) return -1;
   }
   return -1;
 }
@@ -407,6 +468,8 @@ int Attributor::colon_subject(uint32_t colon) {
   uint32_t s = colon;
   while (s > 0 && colon - s < 30 && !doc_.boundary(s - 1)) --s;
   if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
+  // "He ended by saying: ...": a pronoun subject is its referent.
+  if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun)) return people_.resolve_pronoun(doc_.tokens[s]);
   if (s >= colon || !subjects_.name_token(doc_.tokens[s])) return -1;
   uint32_t e = s;
   while (e + 1 < colon && e - s < 4 && subjects_.name_token(doc_.tokens[e + 1])) ++e;
@@ -417,15 +480,35 @@ int Attributor::colon_subject(uint32_t colon) {
 }
 
 // True when quotation j sits in the sentence just before quotation i.
-bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after) const {
+// A paragraph that is only a quotation, right after the paragraph of
+// quotation j, continues j's speaker however many sentences of narrative
+// close that paragraph (news style), unless a cue there names someone else.
+bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after, int j_speaker) const {
   uint32_t ends = doc_.tokens[j].sentence_end && !j_attributed_after ? 1 : 0;
   uint32_t paras = 0;
+  bool other_speaker = false;
+  bool about_speaker = false;  // a paragraph in between opens with the speaker's surname
   for (uint32_t k = j + 1; k < i; ++k) {
-    if (doc_.tokens[k].kind == Tok::para) ++paras;
-    else if (doc_.tokens[k].sentence_end) ++ends;
-    if (ends > 1 || paras > 1) return false;
+    if (doc_.tokens[k].kind == Tok::para) {
+      ++paras;
+      if (paras == 1 && j_speaker >= 0 && k + 1 < i && doc_.tokens[k + 1].kind == Tok::word &&
+          doc_.word_at(k + 1) == last_word(people_.named[static_cast<size_t>(j_speaker)].name))
+        about_speaker = true;
+    } else if (doc_.tokens[k].sentence_end) {
+      ++ends;
+    }
+    if (paras > 2 || k - j > 200) return false;
+    if (const int e = event_at_[k]; e >= 0 && events_[static_cast<size_t>(e)].has_subject &&
+                                    events_[static_cast<size_t>(e)].speaker != j_speaker)
+      other_speaker = true;
   }
-  return ends + paras >= 1;
+  if (paras == 2) {
+    // "Marsh, 44, has coached the side since 2015." between two of her
+    // quotations: a paragraph about the speaker does not change who speaks.
+    return about_speaker && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;
+  }
+  if (ends <= 1) return ends + paras >= 1;
+  return paras == 1 && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;
 }
 
 // Reported speech: a named subject, a cue and a clause with no quotation.

@@ -49,9 +49,10 @@ class Attributor {
   int event_after(uint32_t i) const;
   bool after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const;
   int event_before(uint32_t i, bool& embedded) const;
-  bool follows_closely(uint32_t j, uint32_t i, bool j_attributed_after) const;
+  bool follows_closely(uint32_t j, uint32_t i, bool j_attributed_after, int j_speaker) const;
   int colon_subject(uint32_t colon);
-  int event_in_previous_sentence(uint32_t i) const;
+  int event_closing_sentence(uint32_t i) const;
+  int event_in_previous_sentence(uint32_t i, bool& reported) const;
 
   const Document& doc_;
   People& people_;

@@ -112,6 +112,15 @@ int People::resolve_pronoun(const Token& t) {
   return -1;
 }
 
+int People::resolve_role(std::string_view head) const {
+  size_t looked = 0;
+  for (auto it = recent_people.rbegin(); it != recent_people.rend() && looked < 8; ++it, ++looked) {
+    const Named& n = named[static_cast<size_t>(*it)];
+    if (n.role && lower_of(last_word(*n.role)) == head) return *it;
+  }
+  return -1;
+}
+
 void People::note_recent(int index) {
   if (index < 0) return;
   if (sentence_person < 0 && !named[static_cast<size_t>(index)].org) sentence_person = index;

@@ -45,6 +45,9 @@ class People {
   // "Thurman said she had worries": a he/she/his/himself/herself later in
   // the sentence whose subject is a person of unknown gender gives it one.
   void learn_gender(const Token& t, const Document& doc);
+  // "the prime minister said" after "Prime Minister Aiko Sato": the recent
+  // person whose role ends in that (lower-cased) head noun, or -1.
+  int resolve_role(std::string_view head) const;
   void note_recent(int index);
   // Adds a person or organisation met in the text; returns its index.
   int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);

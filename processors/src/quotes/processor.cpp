@@ -76,6 +76,13 @@ class QuotesProcessor final : public Processor {
   // added with the number of mentions the processor saw.
   void reconcile_speakers_with_entities(Article& article) {
     for (Speaker& s : article.speakers) {
+      if (s.name.find(' ') == std::string::npos) {
+        if (auto full = full_name_of(s.name, article.title)) {
+          for (Quote& q : article.quotes)
+            if (q.speaker && *q.speaker == s.name) q.speaker = *full;
+          s.name = std::move(*full);
+        }
+      }
       const std::string lower = quotes::lower_of(s.name);
       // "Tunisia condemned ...; it said": a country speaks as an actor, an
       // organisation, and stays the place it is among the entities.
@@ -121,6 +128,39 @@ class QuotesProcessor final : public Processor {
       article.entities.push_back(
           Entity{s.name, org ? Entity::Type::organization : Entity::Type::person, mentions, ""});
     }
+  }
+
+  // "Thurman said" with the full name only in the title ("Uma Thurman speaks
+  // out"). (A full name later in the body comes from the entities below; the
+  // people met by the quotes processor include wire credits, "Reporting by
+  // Soyoung Kim", that must not name a "Kim said".)
+  std::optional<std::string> full_name_of(std::string_view surname, std::string_view title) const {
+    // The title: a capitalised plain word right before the surname. Only a
+    // headline's length of it, so a hostile title cannot make this quadratic.
+    title = title.substr(0, std::min<size_t>(title.size(), 300));
+    std::string_view prev;
+    for (size_t at = 0; at < title.size();) {
+      size_t end = title.find(' ', at);
+      if (end == std::string_view::npos) end = title.size();
+      const std::string_view word = title.substr(at, end - at);
+      std::string_view bare = word;
+      while (!bare.empty() && std::string_view(",:;.!?").find(bare.back()) != std::string_view::npos)
+        bare.remove_suffix(1);
+      for (std::string_view suffix : {"'s", "\u2019s"})
+        if (bare.ends_with(suffix)) bare.remove_suffix(suffix.size());
+      if (bare == surname && plain_given_name(prev)) return std::string(prev) + " " + std::string(surname);
+      prev = word;
+      at = end + 1;
+    }
+    return std::nullopt;
+  }
+
+  bool plain_given_name(std::string_view w) const {
+    if (w.size() < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+    for (char c : w.substr(1))
+      if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
+    const uint32_t cls = rules_->classes(quotes::lower_of(w));
+    return !(cls & (kTitle | kNotName | kDemonym | kOrgNoun | kHonorific | kCue | kGroup));
   }
 
   std::shared_ptr<const QuoteRules> rules_;

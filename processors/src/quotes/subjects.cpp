@@ -18,7 +18,13 @@ bool SubjectParser::name_token(const Token& t) const {
 bool SubjectParser::plain_name_word(const Token& t) const {
   return t.kind == Tok::word && t.upper && !t.acronym && !t.possessive &&
          !(t.classes & (kTitle | kNotName | kDemonym | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
-                        kNeutralPronoun | kAccording | kPartialCue));
+                        kNeutralPronoun | kAccording | kPartialCue)) &&
+         !located(t);
+}
+
+// "Atlanta-based": where a name is based, not part of it.
+bool SubjectParser::located(const Token& t) const {
+  return t.end - t.start > 6 && doc_.text[t.end - 1] == 'd' && doc_.text.compare(t.end - 6, 6, "-based") == 0;
 }
 
 // Capitalised org heads ("the Foreign Ministry") may end a name run.
@@ -36,7 +42,7 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
       first = --k;
     } else if (has(t, kParticle) && !t.upper && name_token(doc_.tokens[k])) {
       first = --k;  // "Erik ten Hag", and "ten Hag" on its own
-    } else if (org_head(doc_.tokens[last]) && t.upper && !t.possessive && !(t.classes & kNotName)) {
+    } else if (org_head(doc_.tokens[last]) && t.upper && !t.possessive && !(t.classes & kNotName) && !located(t)) {
       first = --k;  // "Foreign Ministry", "Justice Department"
     } else if (org_head(doc_.tokens[last]) && !t.upper && k - 1 > floor && doc_.tokens[k - 2].upper &&
                (doc_.word_at(k - 1) == "and" || doc_.word_at(k - 1) == "of" || doc_.word_at(k - 1) == "on" ||
@@ -140,6 +146,14 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   }
   if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
   if (t.kind != Tok::word) return s;
+  if (age_epithet(p) && p > floor && doc_.word_at(p - 1) == "the") {
+    // "said the 28-year-old": the person last named, as for a nationality.
+    s.first = p - 1;
+    s.last = p;
+    s.speaker = people_.recent_people.empty() ? -1 : people_.recent_people.back();
+    if (s.speaker < 0) s.role = std::string(doc_.word_at(p));
+    return s;
+  }
   if (has(t, kDemonym) && t.upper) {
     // "said the Norwegian": an epithet for the person last named, never a
     // name of its own; with nobody named yet, a role.
@@ -149,28 +163,35 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (s.speaker < 0) s.role = std::string(doc_.word_at(p));
     return s;
   }
+  if (has(t, kOrgNoun) || org_head(t)) {
+    // "Mark Lee of the Slidell Police Department said": the person speaks.
+    Subject person = person_of_org(p, floor);
+    if (person.speaker >= 0) return person;
+  }
   const uint32_t name_first = name_run_back(p, floor);
   if (name_first != kNone) {
     uint32_t role_first = name_first;
     uint32_t first = name_first;
     if (first > floor && has(doc_.tokens[first - 1], kHonorific)) --first;
-    // "Stephen Furlong of Davy said": the person before "of" speaks.
-    if (name_first >= floor + 2 && doc_.tokens[name_first - 1].kind == Tok::word &&
-        (doc_.word_at(name_first - 1) == "of" || doc_.word_at(name_first - 1) == "at" || doc_.word_at(name_first - 1) == "from")) {
-      const uint32_t person_first = name_run_back(name_first - 2, floor);
-      if (person_first != kNone && org_head(doc_.tokens[name_first - 2])) {
+    // "Stephen Furlong of Davy said", "Mark Lee of the Slidell Police
+    // Department said": the person before "of" speaks.
+    const uint32_t prep = name_first > floor && doc_.word_at(name_first - 1) == "the" ? name_first - 1 : name_first;
+    if (prep >= floor + 2 && doc_.tokens[prep - 1].kind == Tok::word &&
+        (doc_.word_at(prep - 1) == "of" || doc_.word_at(prep - 1) == "at" || doc_.word_at(prep - 1) == "from")) {
+      const uint32_t person_first = name_run_back(prep - 2, floor);
+      if (person_first != kNone && org_head(doc_.tokens[prep - 2]) && prep == name_first) {
         // "Royal College of Surgeons said": one organisation.
         s.first = person_first;
         s.last = p;
         s.speaker = people_.resolve_name(doc_.span_text(person_first, p), true, std::nullopt);
         return s;
       }
-      if (person_first != kNone && person_first < name_first - 2) {
+      if (person_first != kNone && person_first < prep - 2 && !org_head(doc_.tokens[prep - 2])) {
         uint32_t role_first = person_first;
         s.role = role_prefix(person_first, floor, role_first);
         s.first = role_first;
         s.last = p;
-        s.speaker = people_.resolve_name(doc_.span_text(person_first, name_first - 2), false, s.role);
+        s.speaker = people_.resolve_name(doc_.span_text(person_first, prep - 2), false, s.role);
         return s;
       }
     }
@@ -236,7 +257,36 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if ((lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with") &&
         has(doc_.tokens[m - 1], kTitle | kGroup))
       return role_subject(m - 1, p, floor);
+    // "one of the French fighters says": one of a group.
+    if (lw == "of" && doc_.tokens[m - 1].kind == Tok::word && !doc_.tokens[p].upper) {
+      const std::string_view q = doc_.word_at(m - 1);
+      if (q == "one" || q == "One" || q == "some" || q == "Some" || q == "many" || q == "Many")
+        return role_subject(m - 1, p, floor);
+    }
   }
+  return s;
+}
+
+// The person named before "of the ..." / "at the ..." when the cue's subject
+// ends in an organisation head at `p`; speaker -1 when there is none.
+Subject SubjectParser::person_of_org(uint32_t p, uint32_t floor) {
+  Subject s;
+  uint32_t m = p;
+  while (m > floor + 2 && p - m < 5 && doc_.tokens[m - 1].kind == Tok::word && doc_.word_at(m - 1) != "the" &&
+         !has(doc_.tokens[m - 1], kCue | kPartialCue) && !doc_.tokens[m - 1].possessive)
+    --m;
+  if (m <= floor + 2 || doc_.word_at(m - 1) != "the") return s;
+  const std::string_view prep = doc_.word_at(m - 2);
+  if (prep != "of" && prep != "at" && prep != "from") return s;
+  const uint32_t last = m - 3;
+  if (doc_.tokens[last].kind != Tok::word || org_head(doc_.tokens[last]) || has(doc_.tokens[last], kOrgNoun)) return s;
+  const uint32_t first = name_run_back(last, floor);
+  if (first == kNone || first == last) return s;  // a full name, not "Smith of the ..."
+  uint32_t role_first = first;
+  s.role = role_prefix(first, floor, role_first);
+  s.first = role_first;
+  s.last = p;
+  s.speaker = people_.resolve_name(doc_.span_text(first, last), false, s.role);
   return s;
 }
 
@@ -296,6 +346,13 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   s.first = role_first > floor && has(doc_.tokens[role_first - 1], kNotName) ? role_first - 1 : role_first;
   s.last = last;
   s.role = std::string(doc_.span_text(role_first, last));
+  // A definite role ("the prime minister", "the actress") is the person
+  // the article gave that role to; "a spokesman" or "officials" stay roles.
+  if (s.first < role_first && doc_.word_at(s.first) == "the" && has(doc_.tokens[head], kTitle) &&
+      !has(doc_.tokens[head], kGroup)) {
+    doc_.lower_word(doc_.tokens[head]);
+    s.speaker = people_.resolve_role(doc_.lower);
+  }
   return s;
 }
 
@@ -378,7 +435,11 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
              !role_noun(doc_.tokens[r]) &&
              !has(doc_.tokens[r], kCue | kNotName | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
         ++r;
-      if (r < limit && r - e < 3 && role_noun(doc_.tokens[r]) && r + 1 < limit && name_token(doc_.tokens[r + 1])) {
+      // "chief executive", "head coach": a role of several role words.
+      while (r < limit && r - e < 3 && role_noun(doc_.tokens[r]) && r + 1 < limit && !doc_.tokens[r + 1].upper &&
+             role_noun(doc_.tokens[r + 1]))
+        ++r;
+      if (r < limit && r - e < 4 && role_noun(doc_.tokens[r]) && r + 1 < limit && name_token(doc_.tokens[r + 1])) {
         e = r + 1;
         seen_name = false;
         continue;
@@ -451,7 +512,10 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
 // first pronoun or name of the sentence.
 Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
   const std::string_view before = doc_.word_at(k - 1);
-  if (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but")) return {};
+  // "Last year he gave a speech, telling the crowd: ...": a participle after
+  // a comma shares the clause's subject as a second verb does.
+  const bool participle = doc_.tokens[k - 1].kind == Tok::comma && doc_.word_at(k).ends_with("ing");
+  if (!participle && (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but"))) return {};
   for (uint32_t m = floor; m + 1 < k; ++m) {
     const Token& w = doc_.tokens[m];
     if (w.kind != Tok::word) continue;
@@ -464,6 +528,13 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
         m = e;
         continue;
       }
+      // "Information minister Mohammed denied": capitals before a role word
+      // modify the role; the name after it is the subject.
+      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && !doc_.tokens[e + 1].upper &&
+          has(doc_.tokens[e + 1], kTitle)) {
+        m = e;
+        continue;
+      }
       // Only a subject: the next word must not be a preposition's object.
       if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return {};
       return subject_before(e, floor);
@@ -471,90 +542,6 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
     if (has(w, kCue | kPartialCue)) return {};
   }
   return {};
-}
-
-// A multi-word name seen anywhere introduces it (for later surnames); at a
-// sentence start it is also the likely referent of the next "he"/"she".
-void SubjectParser::note_mention(uint32_t k) {
-  uint32_t e = k;
-  while (e + 1 < doc_.tokens.size() && e - k < 4 &&
-         (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]) ||
-          (has(doc_.tokens[e + 1], kParticle) && !doc_.tokens[e + 1].upper && e + 2 < doc_.tokens.size() &&
-           name_token(doc_.tokens[e + 2])))) {
-    ++e;
-    if (org_head(doc_.tokens[e])) break;
-  }
-  // "Celine Sciamma's new film" introduces Celine Sciamma.
-  const bool possessive = e + 1 < doc_.tokens.size() && !org_head(doc_.tokens[e]) && doc_.tokens[e + 1].kind == Tok::word &&
-                          doc_.tokens[e + 1].upper && doc_.tokens[e + 1].possessive && !doc_.tokens[e + 1].acronym &&
-                          !(doc_.tokens[e + 1].classes & (kNotName | kTitle));
-  if (e == k && !possessive) return;
-  const bool org = org_head(doc_.tokens[e]);
-  // "the Russian Defence Ministry": a nationality opens an organisation's name.
-  const uint32_t floor = org && k > 0 && doc_.tokens[k - 1].upper && has(doc_.tokens[k - 1], kDemonym) ? k - 1 : k;
-  uint32_t first = possessive ? k : name_run_back(e, floor);
-  if (first == kNone) first = k;
-  std::string_view name = doc_.span_text(first, possessive ? e + 1 : e);
-  if (possessive) {
-    for (std::string_view suffix : {"'s", "\u2019s", "'", "\u2019"})
-      if (name.ends_with(suffix)) {
-        name.remove_suffix(suffix.size());
-        break;
-      }
-  }
-  if (name.find(' ') == std::string_view::npos) return;
-  if (const auto sp = name.find(' '); name.substr(sp + 1) == name.substr(0, sp)) return;  // "Equifax Equifax"
-  const std::string key = lower_of(name);
-  int index;
-  if (auto it = people_.by_name.find(key); it != people_.by_name.end()) {
-    index = it->second;
-    ++people_.named[static_cast<size_t>(index)].mentions;
-  } else {
-    index = static_cast<int>(people_.named.size());
-    people_.add(name, std::nullopt, org, 1);
-    people_.by_name.emplace(key, index);
-    if (!org) people_.register_person_keys(name, index, false);
-  }
-  if (org) {
-    people_.by_last_org[lower_of(last_word(name))] = index;
-    return;
-  }
-  // Subjects are the likely referents of the next "he" or "she": a name at
-  // a sentence start, after a title, or set off by commas ("Her deputy,
-  // James Hart, disagreed").
-  const uint32_t end = possessive ? e + 1 : e;
-  const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle);
-  const bool appositive = first > 0 && doc_.tokens[first - 1].kind == Tok::comma && end + 1 < doc_.tokens.size() &&
-                          doc_.tokens[end + 1].kind == Tok::comma;
-  // "Tom Hayward has rowed": a name followed by a verb-like word.
-  bool before_verb = false;
-  if (end + 1 < doc_.tokens.size() && doc_.tokens[end + 1].kind == Tok::word && !doc_.tokens[end + 1].upper) {
-    const std::string_view w = doc_.word_at(end + 1);
-    before_verb = !has(doc_.tokens[end + 1], kNotName | kParticle) &&
-                  (w.ends_with("ed") || w.ends_with("s") || w == "has" || w == "had" || w == "is" || w == "was" ||
-                   w == "will" || w == "would" || w == "can" || w == "could" || w == "grew" || w == "won" ||
-                   w == "took" || w == "made" || w == "went" || w == "told" || w == "said");
-  }
-  if ((sentence_start || appositive || before_verb) && !possessive) {
-    people_.note_recent(index);
-    const auto sp = name.find(' ');
-    people_.by_first.emplace(lower_of(name.substr(0, sp)), index);
-  }
-}
-
-// "The German finance ministry welcomed ...": later "the ministry" is it.
-void SubjectParser::note_org_phrase(uint32_t k) {
-  uint32_t m = k;
-  bool capital = false;
-  while (m > 0 && k - m < 3 && doc_.tokens[m - 1].kind == Tok::word && !has(doc_.tokens[m - 1], kNotName | kCue) &&
-         !doc_.tokens[m - 1].possessive && !doc_.boundary(m - 1)) {
-    --m;
-    capital = capital || doc_.tokens[m].upper;
-  }
-  if (!capital || m == k) return;
-  doc_.lower_word(doc_.tokens[k]);
-  const std::string head = doc_.lower;
-  people_.by_last_org[head] = people_.resolve_name(doc_.span_text(m, k), true, std::nullopt);
 }
 
 }  // namespace newsflow::processors::quotes

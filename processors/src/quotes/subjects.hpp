@@ -31,7 +31,8 @@ class SubjectParser {
   // Subject after an inverted cue ("said Jens Stoltenberg, NATO's chief").
   Subject subject_after(uint32_t f, uint32_t limit);
   // "She wished everyone a happy holiday, but added: ..." / "Smith paused and
-  // said": a cue right after "and"/"but" takes the clause's subject.
+  // said" / "he gave a speech, telling the crowd": a cue right after
+  // "and"/"but", or a participle after a comma, takes the clause's subject.
   Subject coordinated_subject(uint32_t k, uint32_t floor);
   // A multi-word name seen anywhere introduces it (for later surnames); at a
   // sentence start it is also the likely referent of the next "he"/"she".
@@ -40,6 +41,12 @@ class SubjectParser {
   void note_org_phrase(uint32_t k);
 
   bool name_token(const Token& t) const;
+  // A lower-case word that reads as the verb after a subject ("Arians
+  // directed", "Hart has"), so the name before it is that clause's subject.
+  bool verb_like(uint32_t k) const;
+  // "28-year-old": an age standing for a person.
+  bool age_epithet(uint32_t k) const;
+  static bool is_number(std::string_view w);
   // Capitalised org heads ("the Foreign Ministry") may end a name run.
   bool org_head(const Token& t) const;
   bool role_noun(const Token& t) const;
@@ -49,6 +56,7 @@ class SubjectParser {
 
  private:
   bool plain_name_word(const Token& t) const;
+  bool located(const Token& t) const;
   bool owned_by_role(uint32_t first, uint32_t floor) const;
   static bool connector(std::string_view lower);
   std::optional<std::string> role_prefix(uint32_t name_first, uint32_t floor, uint32_t& role_first);
@@ -56,6 +64,7 @@ class SubjectParser {
   bool appositive_opening(const Token& t) const;
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
+  Subject person_of_org(uint32_t p, uint32_t floor);
   // The spelled-out name of an acronym token from the text before it
   // ("International Committee of the Red Cross" for ICRC), or empty.
   std::string_view expand_acronym(uint32_t tok);

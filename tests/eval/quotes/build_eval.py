@@ -69,7 +69,9 @@ def load(directory=HERE):
         chunks = re.split(r"^=== (.*)$", content, flags=re.M)
         # Reported speech is labelled in the written articles only; the real
         # ones carry direct/partial/scare labels.
-        indirect_labelled = not os.path.basename(path).startswith("articles_real")
+        # (the news-please files, articles_np_*, are real articles too).
+        name = os.path.basename(path)
+        indirect_labelled = not name.startswith(("articles_real", "articles_np_"))
         for header, body in zip(chunks[1::2], chunks[2::2]):
             record, gold = parse_article(header, body.strip("\n"), indirect_labelled)
             records.append(record)

@@ -22,8 +22,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MIN_MICRO_F1 = 0.80
 MIN_FIRST_PRECISION = 0.85
 # Strict first-topic accuracy over both halves of real_gold.tsv together
-# (0.631 when this gate was set; the target is 0.85 on the held-out half).
-MIN_REAL_FIRST = 0.60
+# (0.631 when this gate was first set, 0.665 when raised to 0.64; the target is 0.85
+# on the held-out half).
+MIN_REAL_FIRST = 0.64
 ENTITY_TYPES = ("person", "organization", "place")
 
 

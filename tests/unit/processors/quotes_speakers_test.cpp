@@ -174,5 +174,172 @@ TEST(QuoteSpeakersTest, APlaceThatSpeaksActsAsAnOrganisationNotAPerson) {
   for (const Entity& e : in.entities) EXPECT_NE(e.type, Entity::Type::person) << e.text;
 }
 
+TEST(QuoteSpeakersTest, ReportedSpeechIsFollowedByTheSameSpeakersOwnWords) {
+  const Article a = run(
+      "Ruth Akers watched from her balcony. Akers said her nephew saw the lorry first. \"It is something you never "
+      "forget.\"\n\n"
+      "Tomas Ferreira, a lifeguard, described the panic. \"Everyone started running towards the sea.\"\n\n"
+      "Inge Pohl runs the kiosk.\n\nShe said the square had been full and the music loud.\n\n"
+      "\"Then the screaming began.\"");
+  EXPECT_EQ(speaker(a, "It is something"), "Ruth Akers");
+  EXPECT_EQ(speaker(a, "Everyone started"), "Tomas Ferreira");
+  EXPECT_EQ(speaker(a, "Then the screaming"), "Inge Pohl");
+  // The reported speech stays reported speech of its own.
+  bool indirect = false;
+  for (const Quote& q : a.quotes)
+    indirect = indirect || (q.kind == Quote::Kind::indirect && q.text.starts_with("her nephew"));
+  EXPECT_TRUE(indirect);
+}
+
+TEST(QuoteSpeakersTest, AQuoteParagraphContinuesPastNarrativeClosingThePreviousOne) {
+  const Article a = run(
+      "\"We hired 240 people,\" said Ona Vilkas, the plant manager. The site opens in May, and output should "
+      "double by 2028, filings show.\n\n"
+      "\"We are not going anywhere.\"\n\n"
+      "\"The order book is full,\" Vilkas said. Her deputy, Karl Ström, said the night shift starts in June.\n\n"
+      "\"We need forty welders.\"");
+  EXPECT_EQ(speaker(a, "We are not going"), "Ona Vilkas");
+  // Another speaker named in between: the quotation is not Vilkas's.
+  EXPECT_NE(speaker(a, "We need forty"), "Ona Vilkas");
+}
+
+TEST(QuoteSpeakersTest, ACueClosingTheSentenceClaimsAQuoteInsideIt) {
+  const Article a = run(
+      "Rather than blaming the unions for \"a crisis of their own making,\" ministers should act now, Eda "
+      "Kaplan said.");
+  EXPECT_EQ(speaker(a, "a crisis of their"), "Eda Kaplan");
+  EXPECT_EQ(find(a, "a crisis of their")->kind, Quote::Kind::partial);
+}
+
+TEST(QuoteSpeakersTest, APairOrACoupleSpeaksAsARole) {
+  const Article a = run("\"We will always stay friends,\" the couple said in a joint statement.");
+  EXPECT_EQ(speaker(a, "We will always"), "couple");
+  EXPECT_EQ(kind_of(a, "We will always"), Quote::SpeakerKind::role);
+}
+
+TEST(QuoteSpeakersTest, HeMeansTheSubjectOfTheLastClauseNotTheLastNameMentioned) {
+  const Article a = run(
+      "Ivo Marek was ready to quit when club owner Dario Fenn offered him the job.\n\n"
+      "When Fenn fell ill, Marek coached the team for a season.\n\n"
+      "\"I never wanted to be the boss,\" he said.");
+  EXPECT_EQ(speaker(a, "I never wanted"), "Ivo Marek");
+}
+
+TEST(QuoteSpeakersTest, ADefiniteRoleIsThePersonGivenThatRole) {
+  const Article a = run(
+      "Prime Minister Aiko Sato condemned the launch.\n\n"
+      "\"This is a grave threat,\" the prime minister told reporters.\n\n"
+      "\"We will not give in,\" a minister said.");
+  EXPECT_EQ(speaker(a, "This is a grave"), "Aiko Sato");
+  // An indefinite role names nobody in particular.
+  EXPECT_EQ(speaker(a, "We will not"), "minister");
+}
+
+TEST(QuoteSpeakersTest, ThePersonOfAnOrganisationSpeaksNotTheOrganisation) {
+  const Article a = run(
+      "\"The caller posed as a bank clerk,\" Sgt. Lina Ortega of the Harwick Police Department said.\n"
+      "\"Nobody lost money,\" Owen Tate of the fraud unit said.");
+  EXPECT_EQ(speaker(a, "The caller"), "Lina Ortega");
+  EXPECT_EQ(speaker(a, "Nobody lost"), "Owen Tate");
+}
+
+TEST(QuoteSpeakersTest, ASurnameTakesTheFullNameFromTheTitle) {
+  QuotesOptions o;
+  o.rules = rules();
+  auto p = make_quotes_processor(o);
+  Article a;
+  a.title = "Mira Kestel speaks out about the crash";
+  a.text = "The crash happened in 2004.\n\n\"I was scared,\" Kestel said.";
+  p->process(a);
+  EXPECT_EQ(speaker(a, "I was scared"), "Mira Kestel");
+  // A title word before the surname is not a given name.
+  Article b;
+  b.title = "President Kestel speaks";
+  b.text = a.text;
+  p->process(b);
+  EXPECT_EQ(speaker(b, "I was scared"), "Kestel");
+}
+
+TEST(QuoteSpeakersTest, ACompanyNamedLikeAPersonSpeaksAsAnOrganisation) {
+  const Article a = run(
+      "\"We regret the delay,\" Birch Hollow Ventures said.\n"
+      "\"The plant opens in May,\" said Birch Hollow Ventures chief executive Ines Varga.");
+  EXPECT_EQ(speaker(a, "We regret"), "Birch Hollow Ventures");
+  EXPECT_EQ(kind_of(a, "We regret"), Quote::SpeakerKind::organization);
+  EXPECT_EQ(speaker(a, "The plant opens"), "Ines Varga");
+}
+
+TEST(QuoteSpeakersTest, APronounBeforeAColonIntroducesTheQuote) {
+  const Article a = run("Omar Reyes returned to the capital.\n\nHe ended by saying: \"The city will stand.\"");
+  EXPECT_EQ(speaker(a, "The city will"), "Omar Reyes");
+}
+
+TEST(QuoteSpeakersTest, AParticipleCueTakesTheClausesSubject) {
+  const Article a = run("Nina Holt praised the crews, adding that \"nobody could have done more.\"");
+  EXPECT_EQ(speaker(a, "nobody could"), "Nina Holt");
+}
+
+TEST(QuoteSpeakersTest, ADocumentThatSpeaksIsARoleNotNobody) {
+  const Article a = run("\"Do not expect any change in policy,\" the report said.");
+  EXPECT_EQ(speaker(a, "Do not expect"), "report");
+  EXPECT_EQ(kind_of(a, "Do not expect"), Quote::SpeakerKind::role);
+}
+
+TEST(QuoteSpeakersTest, AParagraphAboutTheSpeakerDoesNotChangeWhoSpeaks) {
+  const Article a = run(
+      "\"We are champions,\" Lena Marsh said.\n\nMarsh, 44, has coached the side since 2015.\n\n"
+      "\"It was a long road.\"\n\nThe mayor, Ravi Bhat, said the parade is on Sunday.\n\n"
+      "\"We will close the bridge.\"");
+  EXPECT_EQ(speaker(a, "It was a long"), "Lena Marsh");
+  EXPECT_NE(speaker(a, "We will close"), "Lena Marsh");
+}
+
+TEST(QuoteSpeakersTest, AnAgeMarksWhoThePronounMeans) {
+  const Article a = run(
+      "At the market, stallholder Rin Oda, 58, was sweeping up glass. \u2018It was worse in 1993,\u2019 she said.\n\n"
+      "One visitor, 84-year-old Sean Boyle, found his father in a photograph. \"I never saw him that young,\" he "
+      "said.\n\n"
+      "Piet Maas lost the final. \"He was braver than me,\" the 28-year-old said.");
+  EXPECT_EQ(speaker(a, "It was worse"), "Rin Oda");
+  EXPECT_EQ(speaker(a, "I never saw"), "Sean Boyle");
+  EXPECT_EQ(speaker(a, "He was braver"), "Piet Maas");
+}
+
+TEST(QuoteSpeakersTest, ACouncillorsAbbreviatedTitleIsNotPartOfTheName) {
+  const Article a = run("\"The zone saves lives,\" said Cllr Mona Reid.");
+  EXPECT_EQ(speaker(a, "The zone"), "Mona Reid");
+}
+
+TEST(QuoteSpeakersTest, WhereAnOrganisationIsBasedIsNotPartOfItsName) {
+  const Article a = run(
+      "\"We found no sign of a second breach,\" Leeds-based Corvin Holdings said.\n"
+      "\"It is fixed,\" said Oslo-based Fjordline.");
+  EXPECT_EQ(speaker(a, "We found"), "Corvin Holdings");
+  EXPECT_EQ(speaker(a, "It is fixed"), "Fjordline");
+}
+
+TEST(QuoteSpeakersTest, AParticipleNamesItsAddresseeNotItsSpeaker) {
+  const Article a = run(
+      "Omar Reyes struck a softer tone on Tuesday, urging the union to \"come back to the table\" and \"make a "
+      "deal.\"");
+  EXPECT_EQ(speaker(a, "come back"), "Omar Reyes");
+  EXPECT_EQ(speaker(a, "make a deal"), "Omar Reyes");
+}
+
+TEST(QuoteSpeakersTest, AParticipleAfterACommaSharesTheClausesSubject) {
+  const Article a = run(
+      "Omar Reyes spoke in Leeds.\n\nLast year he gave a speech in Wales, telling the crowd: \"There is never an "
+      "excuse.\"\n\n"
+      "Transport minister Ada Oyelaran denied the report, saying \"no deal was made.\"");
+  EXPECT_EQ(speaker(a, "There is never"), "Omar Reyes");
+  EXPECT_EQ(speaker(a, "no deal was"), "Ada Oyelaran");
+}
+
+TEST(QuoteSpeakersTest, OneOfAGroupSpeaksAsARole) {
+  const Article a = run("\"The targets are ready,\" one of the masked fighters says in the video.");
+  EXPECT_EQ(speaker(a, "The targets"), "one of the masked fighters");
+  EXPECT_EQ(kind_of(a, "The targets"), Quote::SpeakerKind::role);
+}
+
 }  // namespace
 }  // namespace newsflow::processors

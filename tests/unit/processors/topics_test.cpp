@@ -302,6 +302,24 @@ std::vector<std::vector<std::string>> read_csv(const std::string& path) {
   return rows;
 }
 
+// Branch choice on stories written for these tests (issue 13).
+TEST(Topics, AnActorsBreakUpIsFiledWithEntertainment) {
+  const Article a = run(make_article(
+      "Actress Lia Moreau and director Tom Vance split after six years",
+      "Actress Lia Moreau and film director Tom Vance have separated, her publicist said. The couple met on the set "
+      "of the movie Northern Lights. Moreau confirmed the breakup on Instagram."));
+  ASSERT_FALSE(a.topics.empty());
+  EXPECT_EQ(a.topics[0].top, "medtop:01000000");
+}
+
+TEST(Topics, AComediansWorkIsEntertainment) {
+  const Article a = run(make_article("Comedian Rosa Vint announces a new tour",
+                                     "The comedian will film her next comedy special in Glasgow, and her stand-up "
+                                     "tour opens in March."));
+  ASSERT_FALSE(a.topics.empty());
+  EXPECT_EQ(a.topics[0].top, "medtop:01000000");
+}
+
 TEST(TopicRulesFiles, EveryCodeExistsAndIsNotRetired) {
   auto rows = read_csv(kRulesDir + "/mediatopics_en.csv");
   ASSERT_GT(rows.size(), 1000u);

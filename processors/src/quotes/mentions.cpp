@@ -1,0 +1,119 @@
+// Mentions outside the cues: names and organisation phrases met anywhere in
+// the text register in People, so later surnames, "the ministry" and
+// pronouns resolve to them (SubjectParser methods, kept apart from the
+// subject parsing in subjects.cpp).
+#include "quotes/subjects.hpp"
+
+namespace newsflow::processors::quotes {
+
+// A multi-word name seen anywhere introduces it (for later surnames); at a
+// sentence start it is also the likely referent of the next "he"/"she".
+void SubjectParser::note_mention(uint32_t k) {
+  uint32_t e = k;
+  while (e + 1 < doc_.tokens.size() && e - k < 4 &&
+         (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]) ||
+          (has(doc_.tokens[e + 1], kParticle) && !doc_.tokens[e + 1].upper && e + 2 < doc_.tokens.size() &&
+           name_token(doc_.tokens[e + 2])))) {
+    ++e;
+    if (org_head(doc_.tokens[e])) break;
+  }
+  // "Celine Sciamma's new film" introduces Celine Sciamma.
+  const bool possessive = e + 1 < doc_.tokens.size() && !org_head(doc_.tokens[e]) && doc_.tokens[e + 1].kind == Tok::word &&
+                          doc_.tokens[e + 1].upper && doc_.tokens[e + 1].possessive && !doc_.tokens[e + 1].acronym &&
+                          !(doc_.tokens[e + 1].classes & (kNotName | kTitle));
+  if (e == k && !possessive) return;
+  const bool org = org_head(doc_.tokens[e]);
+  // "the Russian Defence Ministry": a nationality opens an organisation's name.
+  const uint32_t floor = org && k > 0 && doc_.tokens[k - 1].upper && has(doc_.tokens[k - 1], kDemonym) ? k - 1 : k;
+  uint32_t first = possessive ? k : name_run_back(e, floor);
+  if (first == kNone) first = k;
+  std::string_view name = doc_.span_text(first, possessive ? e + 1 : e);
+  if (possessive) {
+    for (std::string_view suffix : {"'s", "\u2019s", "'", "\u2019"})
+      if (name.ends_with(suffix)) {
+        name.remove_suffix(suffix.size());
+        break;
+      }
+  }
+  if (name.find(' ') == std::string_view::npos) return;
+  if (const auto sp = name.find(' '); name.substr(sp + 1) == name.substr(0, sp)) return;  // "Equifax Equifax"
+  const std::string key = lower_of(name);
+  int index;
+  if (auto it = people_.by_name.find(key); it != people_.by_name.end()) {
+    index = it->second;
+    ++people_.named[static_cast<size_t>(index)].mentions;
+  } else {
+    index = static_cast<int>(people_.named.size());
+    people_.add(name, std::nullopt, org, 1);
+    people_.by_name.emplace(key, index);
+    if (!org) people_.register_person_keys(name, index, false);
+  }
+  if (org) {
+    people_.by_last_org[lower_of(last_word(name))] = index;
+    return;
+  }
+  // Subjects are the likely referents of the next "he" or "she": a name at
+  // a sentence start, after a title, or set off by commas ("Her deputy,
+  // James Hart, disagreed").
+  const uint32_t end = possessive ? e + 1 : e;
+  const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle);
+  const bool appositive = first > 0 && doc_.tokens[first - 1].kind == Tok::comma && end + 1 < doc_.tokens.size() &&
+                          doc_.tokens[end + 1].kind == Tok::comma;
+  // "84-year-old Jimmy Docherty", "Yumi Kaneko, 58, was sweeping": an age
+  // marks the person the story is about at that point.
+  const bool aged = (first > 0 && age_epithet(first - 1)) ||
+                    (end + 2 < doc_.tokens.size() && doc_.tokens[end + 1].kind == Tok::comma &&
+                     doc_.tokens[end + 2].kind == Tok::word && is_number(doc_.word_at(end + 2)));
+  // "Tom Hayward has rowed": a name followed by a verb-like word.
+  const bool before_verb = verb_like(end + 1);
+  // "actress Uma Keller": the role a later "the actress" refers back to.
+  if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && has(doc_.tokens[first - 1], kTitle) &&
+      !people_.named[static_cast<size_t>(index)].role) {
+    doc_.lower_word(doc_.tokens[first - 1]);
+    people_.named[static_cast<size_t>(index)].role = doc_.lower;
+  }
+  if ((sentence_start || appositive || before_verb || aged) && !possessive) {
+    people_.note_recent(index);
+    const auto sp = name.find(' ');
+    people_.by_first.emplace(lower_of(name.substr(0, sp)), index);
+  }
+}
+
+bool SubjectParser::is_number(std::string_view w) {
+  if (w.empty() || w.size() > 3) return false;
+  for (char c : w)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool SubjectParser::age_epithet(uint32_t k) const {
+  if (doc_.tokens[k].kind != Tok::word) return false;
+  const std::string_view w = doc_.word_at(k);
+  return w.size() > 9 && w.ends_with("-year-old") && w[0] >= '0' && w[0] <= '9';
+}
+
+bool SubjectParser::verb_like(uint32_t k) const {
+  if (k >= doc_.tokens.size() || doc_.tokens[k].kind != Tok::word || doc_.tokens[k].upper) return false;
+  const std::string_view w = doc_.word_at(k);
+  return !has(doc_.tokens[k], kNotName | kParticle) &&
+         (w.ends_with("ed") || w.ends_with("s") || w == "has" || w == "had" || w == "is" || w == "was" ||
+          w == "will" || w == "would" || w == "can" || w == "could" || w == "grew" || w == "won" || w == "took" ||
+          w == "made" || w == "went" || w == "told" || w == "said");
+}
+
+// "The German finance ministry welcomed ...": later "the ministry" is it.
+void SubjectParser::note_org_phrase(uint32_t k) {
+  uint32_t m = k;
+  bool capital = false;
+  while (m > 0 && k - m < 3 && doc_.tokens[m - 1].kind == Tok::word && !has(doc_.tokens[m - 1], kNotName | kCue) &&
+         !doc_.tokens[m - 1].possessive && !doc_.boundary(m - 1)) {
+    --m;
+    capital = capital || doc_.tokens[m].upper;
+  }
+  if (!capital || m == k) return;
+  doc_.lower_word(doc_.tokens[k]);
+  const std::string head = doc_.lower;
+  people_.by_last_org[head] = people_.resolve_name(doc_.span_text(m, k), true, std::nullopt);
+}
+
+}  // namespace newsflow::processors::quotes
