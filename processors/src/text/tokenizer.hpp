@@ -62,27 +62,46 @@ inline bool word_char_before(std::string_view text, size_t pos) {
 
 inline unsigned char fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c | 0x20) : c; }
 
+// fold_ascii on each byte of a little-endian word at once: a byte whose low
+// seven bits are 'A'..'Z' and whose top bit is clear gains 0x20. No byte's
+// sum carries into the next (at most 0x7F + 0x3F).
+inline uint64_t fold8_swar(uint64_t v) {
+  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const uint64_t low7 = v & ~highs;
+  const uint64_t at_least_a = low7 + ones * (0x80 - 'A');
+  const uint64_t above_z = low7 + ones * (0x80 - 'Z' - 1);
+  return v | (((at_least_a & ~above_z & ~v) & highs) >> 2);
+}
+
+// The fold_hash mixing of one (folded, little-endian, zero-padded) chunk.
+inline uint64_t fold_hash_step(uint64_t h, uint64_t chunk) {
+  h = (h ^ chunk) * 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
+inline uint64_t fold_hash_finish(uint64_t h, uint64_t tail) {
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 32;
+  return h == 0 ? 1 : h;
+}
+inline uint64_t load8(const char* p) {
+  uint64_t v;
+  __builtin_memcpy(&v, p, 8);
+  return v;
+}
+
 // A hash of the bytes with ASCII letters folded to lower case, eight bytes
 // per multiply (news words average five bytes: a byte-serial hash spent more
 // time in its multiply chain than the tokenizer in finding the word). Never
 // 0 (0 marks an empty slot in hash tables).
 inline uint64_t fold_hash(std::string_view word) {
-  auto fold8 = [](const char* p, size_t n) {
-    uint64_t v = 0;
-    for (size_t k = 0; k < n; ++k) v |= uint64_t{fold_ascii(static_cast<unsigned char>(p[k]))} << (8 * k);
-    return v;
-  };
   uint64_t h = (word.size() + 1) * 0x9e3779b97f4a7c15ull;
   size_t i = 0;
-  for (; i + 8 <= word.size(); i += 8) {
-    h = (h ^ fold8(word.data() + i, 8)) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  h = (h ^ fold8(word.data() + i, word.size() - i)) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 32;
-  return h == 0 ? 1 : h;
+  for (; i + 8 <= word.size(); i += 8) h = fold_hash_step(h, fold8_swar(load8(word.data() + i)));
+  uint64_t tail = 0;
+  for (size_t k = 0; i + k < word.size(); ++k) tail |= uint64_t{fold_ascii(static_cast<unsigned char>(word[i + k]))} << (8 * k);
+  return fold_hash_finish(h, tail);
 }
 
 struct Token {
