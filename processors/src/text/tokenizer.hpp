@@ -62,16 +62,16 @@ inline bool word_char_before(std::string_view text, size_t pos) {
 
 inline unsigned char fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c | 0x20) : c; }
 
-// fold_ascii on each byte of a little-endian word at once: a byte whose low
-// seven bits are 'A'..'Z' and whose top bit is clear gains 0x20. No byte's
-// sum carries into the next (at most 0x7F + 0x3F).
-inline uint64_t fold8_swar(uint64_t v) {
+// The top bit of each byte of v that is ASCII and in [lo, hi], eight bytes
+// at once. No byte's sum carries into the next (at most 0x7F + 0x7F).
+inline uint64_t ascii_range_bits(uint64_t v, unsigned char lo, unsigned char hi) {
   constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   const uint64_t low7 = v & ~highs;
-  const uint64_t at_least_a = low7 + ones * (0x80 - 'A');
-  const uint64_t above_z = low7 + ones * (0x80 - 'Z' - 1);
-  return v | (((at_least_a & ~above_z & ~v) & highs) >> 2);
+  return (low7 + ones * (0x80 - lo)) & ~(low7 + ones * (0x7F - hi)) & ~v & highs;
 }
+
+// fold_ascii on each byte of a little-endian word at once: 'A'..'Z' gain 0x20.
+inline uint64_t fold8_swar(uint64_t v) { return v | (ascii_range_bits(v, 'A', 'Z') >> 2); }
 
 // The fold_hash mixing of one (folded, little-endian, zero-padded) chunk.
 inline uint64_t fold_hash_step(uint64_t h, uint64_t chunk) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "topics/matcher.hpp"
 
@@ -112,11 +113,19 @@ void NameFinder::tokenize(std::string_view text, const std::vector<text::Token>&
       t.cls |= kCapital;
     while (span < covered.size() && covered[span].end <= start) ++span;
     if (span < covered.size() && covered[span].start <= start && covered[span].end >= i) t.cls |= kCovered;
-    bool has_lower = false, has_digit = false;
-    for (char c : word) {
-      if (c >= 'a' && c <= 'z') has_lower = true;
-      if (c >= '0' && c <= '9') has_digit = true;
+    // Lower-case letters and digits of the word, eight bytes at a time.
+    uint64_t lower = 0, digit = 0;
+    for (size_t k = start; k < i; k += 8) {
+      const size_t len = std::min<size_t>(8, i - k);
+      uint64_t v = 0;
+      if (k + 8 <= text.size())
+        v = text::load8(text.data() + k) & (~uint64_t{0} >> (8 * (8 - len)));
+      else
+        std::memcpy(&v, text.data() + k, len);
+      lower |= text::ascii_range_bits(v, 'a', 'z');
+      digit |= text::ascii_range_bits(v, '0', '9');
     }
+    const bool has_lower = lower != 0, has_digit = digit != 0;
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
     auto known = lists_.classes.find(word);
     if (known != lists_.classes.end()) {
