@@ -5,7 +5,9 @@
 // allocates its own scratch).
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -100,7 +102,7 @@ class WordClasses {
       const Slot& slot = slots_[i];
       if (slot.entry == 0) return nullptr;
       // The tag settles nearly every miss without touching the entry's bytes.
-      if (slot.tag == tag && entries_[slot.entry - 1].first == word) return &entries_[slot.entry - 1];
+      if (slot.tag == tag && same_bytes(entries_[slot.entry - 1].first, word)) return &entries_[slot.entry - 1];
     }
   }
   const Entry* end() const { return nullptr; }
@@ -118,17 +120,46 @@ class WordClasses {
     uint64_t h = word.size() * 0x9e3779b97f4a7c15ull;
     size_t i = 0;
     for (; i + 8 <= word.size(); i += 8) {
-      uint64_t v = 0;
-      for (size_t k = 0; k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
-      h = (h ^ v) * 0xff51afd7ed558ccdull;
+      h = (h ^ load(word.data() + i, 8)) * 0xff51afd7ed558ccdull;
       h ^= h >> 32;
     }
-    uint64_t v = 0;
-    for (size_t k = 0; i + k < word.size(); ++k) v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
-    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+    h = (h ^ load(word.data() + i, word.size() - i)) * 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 29;
     h *= 0xff51afd7ed558ccdull;
     return h ^ (h >> 32);
+  }
+  // The n <= 8 bytes at p as a little-endian integer, in at most three loads
+  // (a byte loop, or a call to memcmp for the equality below, cost more
+  // than the rest of a lookup: most words are under eight bytes).
+  static uint64_t load(const char* p, size_t n) {
+    uint64_t v = 0;
+    if (n == 8) {
+      std::memcpy(&v, p, 8);
+      return v;
+    }
+    size_t at = 0;
+    if (n & 4) {
+      uint32_t x;
+      std::memcpy(&x, p, 4);
+      v = x;
+      at = 4;
+    }
+    if (n & 2) {
+      uint16_t x;
+      std::memcpy(&x, p + at, 2);
+      v |= uint64_t{x} << (8 * at);
+      at += 2;
+    }
+    if (n & 1) v |= uint64_t{static_cast<unsigned char>(p[at])} << (8 * at);
+    return v;
+  }
+  static bool same_bytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); i += 8) {
+      const size_t n = std::min<size_t>(8, a.size() - i);
+      if (load(a.data() + i, n) != load(b.data() + i, n)) return false;
+    }
+    return true;
   }
   void insert(size_t entry);
   void rehash(size_t slots);
