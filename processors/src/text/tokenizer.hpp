@@ -90,6 +90,28 @@ inline uint64_t load8(const char* p) {
   __builtin_memcpy(&v, p, 8);
   return v;
 }
+// The n <= 8 bytes at p as a little-endian integer (zero above them), in at
+// most three loads and never past p + n: most words are under eight bytes,
+// and a byte loop or a call to memcmp costs more than the rest of a lookup.
+inline uint64_t load_upto8(const char* p, size_t n) {
+  if (n == 8) return load8(p);
+  uint64_t v = 0;
+  size_t at = 0;
+  if (n & 4) {
+    uint32_t x;
+    __builtin_memcpy(&x, p, 4);
+    v = x;
+    at = 4;
+  }
+  if (n & 2) {
+    uint16_t x;
+    __builtin_memcpy(&x, p + at, 2);
+    v |= uint64_t{x} << (8 * at);
+    at += 2;
+  }
+  if (n & 1) v |= uint64_t{static_cast<unsigned char>(p[at])} << (8 * at);
+  return v;
+}
 
 // A hash of the bytes with ASCII letters folded to lower case, eight bytes
 // per multiply (news words average five bytes: a byte-serial hash spent more

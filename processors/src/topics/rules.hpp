@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +16,7 @@
 #include <vector>
 
 #include "newsflow/core/article.hpp"
+#include "text/tokenizer.hpp"
 #include "topics/term_index.hpp"
 
 namespace newsflow::processors {
@@ -120,44 +120,19 @@ class WordClasses {
     uint64_t h = word.size() * 0x9e3779b97f4a7c15ull;
     size_t i = 0;
     for (; i + 8 <= word.size(); i += 8) {
-      h = (h ^ load(word.data() + i, 8)) * 0xff51afd7ed558ccdull;
+      h = (h ^ text::load8(word.data() + i)) * 0xff51afd7ed558ccdull;
       h ^= h >> 32;
     }
-    h = (h ^ load(word.data() + i, word.size() - i)) * 0xc4ceb9fe1a85ec53ull;
+    h = (h ^ text::load_upto8(word.data() + i, word.size() - i)) * 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 29;
     h *= 0xff51afd7ed558ccdull;
     return h ^ (h >> 32);
-  }
-  // The n <= 8 bytes at p as a little-endian integer, in at most three loads
-  // (a byte loop, or a call to memcmp for the equality below, cost more
-  // than the rest of a lookup: most words are under eight bytes).
-  static uint64_t load(const char* p, size_t n) {
-    uint64_t v = 0;
-    if (n == 8) {
-      std::memcpy(&v, p, 8);
-      return v;
-    }
-    size_t at = 0;
-    if (n & 4) {
-      uint32_t x;
-      std::memcpy(&x, p, 4);
-      v = x;
-      at = 4;
-    }
-    if (n & 2) {
-      uint16_t x;
-      std::memcpy(&x, p + at, 2);
-      v |= uint64_t{x} << (8 * at);
-      at += 2;
-    }
-    if (n & 1) v |= uint64_t{static_cast<unsigned char>(p[at])} << (8 * at);
-    return v;
   }
   static bool same_bytes(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); i += 8) {
       const size_t n = std::min<size_t>(8, a.size() - i);
-      if (load(a.data() + i, n) != load(b.data() + i, n)) return false;
+      if (text::load_upto8(a.data() + i, n) != text::load_upto8(b.data() + i, n)) return false;
     }
     return true;
   }
