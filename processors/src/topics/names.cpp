@@ -49,7 +49,9 @@ bool is_apostrophe(std::string_view s, size_t i, size_t* width) {
     *width = 1;
     return true;
   }
-  if (s.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
+  // Byte by byte: it is asked at every gap between words, and compare()
+  // would call memcmp for three bytes.
+  if (i + 3 <= s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && s[i + 2] == '\x99') {  // ’
     *width = 3;
     return true;
   }
