@@ -129,7 +129,7 @@ void NameFinder::tokenize(std::string_view text, const std::vector<text::Token>&
     }
     const bool has_lower = lower != 0, has_digit = digit != 0;
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
-    auto known = lists_.classes.find(word);
+    auto known = lists_.classes.find(word, text.data() + text.size());
     if (known != lists_.classes.end()) {
       uint16_t bits = known->second;
       if (bits & kTitleWord) t.cls |= kTitle;

@@ -89,9 +89,13 @@ class WordClasses {
  public:
   using Entry = std::pair<std::string, uint16_t>;
   void add(std::string_view word, uint16_t bits);
-  const Entry* find(std::string_view word) const {
+  const Entry* find(std::string_view word) const { return find(word, word.data() + word.size()); }
+  // The word lies in a text whose bytes up to readable_end may be read: its
+  // last bytes come in one masked load instead of up to three (whose
+  // branches on the word's length mispredict).
+  const Entry* find(std::string_view word, const char* readable_end) const {
     if (slots_.empty()) return nullptr;
-    uint64_t h = hash(word);
+    uint64_t h = hash(word, readable_end);
     // Most words of a text are in no list: a 4 KiB filter that stays in L1
     // answers for them before the 8-byte slots (tens of KiB) are touched.
     uint64_t bit = (h >> 20) & (kFilterBits - 1);
@@ -116,14 +120,19 @@ class WordClasses {
   // Inline, eight bytes per multiply: the words are short, and both a call
   // into the library's hash and a byte-serial FNV cost more than the rest of
   // the lookup.
-  static uint64_t hash(std::string_view word) {
+  static uint64_t hash(std::string_view word, const char* readable_end) {
     uint64_t h = word.size() * 0x9e3779b97f4a7c15ull;
     size_t i = 0;
     for (; i + 8 <= word.size(); i += 8) {
       h = (h ^ text::load8(word.data() + i)) * 0xff51afd7ed558ccdull;
       h ^= h >> 32;
     }
-    h = (h ^ text::load_upto8(word.data() + i, word.size() - i)) * 0xc4ceb9fe1a85ec53ull;
+    const size_t rest = word.size() - i;
+    const uint64_t tail = rest == 0 ? 0
+                          : readable_end - (word.data() + i) >= 8
+                              ? text::load8(word.data() + i) & (~uint64_t{0} >> (64 - 8 * rest))
+                              : text::load_upto8(word.data() + i, rest);
+    h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 29;
     h *= 0xff51afd7ed558ccdull;
     return h ^ (h >> 32);
