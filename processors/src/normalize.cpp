@@ -1,7 +1,9 @@
 #include "newsflow/processors/normalize.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -120,7 +122,12 @@ bool rule_matches(const ChromeRule& rule, std::string_view lowered, std::string_
 class NormalizeRules {
  public:
   std::vector<ChromeRule> rules;                           // file order
-  std::unordered_map<std::string, size_t> line_rules;     // match text -> index into rules
+  // Looked up with a view of each line, so matching allocates nothing.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, size_t, ViewHash, std::equal_to<>> line_rules;  // match text -> index into rules
   std::vector<size_t> prefix_rules;                        // indices into rules
   bool drop_title_repeats = true;
   // Short non-sentence lines before the first prose line (site banners,
@@ -129,7 +136,7 @@ class NormalizeRules {
   unsigned suspect_removed_percent = 50;
 
   const ChromeRule* match(std::string_view lowered, std::string_view folded) const {
-    if (auto it = line_rules.find(std::string(folded)); it != line_rules.end()) return &rules[it->second];
+    if (auto it = line_rules.find(folded); it != line_rules.end()) return &rules[it->second];
     for (size_t i : prefix_rules)
       if (rule_matches(rules[i], lowered, folded)) return &rules[i];
     return nullptr;

@@ -227,11 +227,15 @@ void clean_body(std::string_view body, std::string& out) {
   bool pending_space = false;
   bool line_start = true;
   for (size_t i = 0; i < body.size();) {
-    // Fast path: a run of printable ASCII is copied in one go.
+    // Fast path: a run of printable ASCII is copied in one go, single spaces
+    // between words included (the slow path would write the same space: it
+    // is pending after a word and written before the next one), so a line is
+    // one append instead of one per word.
+    auto printable = [&](size_t k) {
+      return k < body.size() && static_cast<unsigned char>(body[k]) > 0x20 && static_cast<unsigned char>(body[k]) < 0x80;
+    };
     size_t run = i;
-    while (run < body.size() && static_cast<unsigned char>(body[run]) > 0x20 &&
-           static_cast<unsigned char>(body[run]) < 0x80)
-      ++run;
+    while (printable(run) || (run > i && body[run] == ' ' && printable(run + 1))) ++run;
     if (run > i) {
       if (pending_space) out.push_back(' ');
       pending_space = false;

@@ -165,7 +165,7 @@ class TopicsProcessor final : public Processor {
       entity_count_[entity] = 0;
     }
     if (supported) {
-      names_.find(article.title, title_covered_, article.text, body_covered_, found_);
+      names_.find(article.title, title_tokens_, title_covered_, article.text, body_tokens_, body_covered_, found_);
       emitted_.clear();
       for (size_t i = 0; i < article.entities.size(); ++i) emitted_.emplace(article.entities[i].text, i);
       // Look everything up before appending: appending moves the strings the

@@ -62,27 +62,68 @@ inline bool word_char_before(std::string_view text, size_t pos) {
 
 inline unsigned char fold_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c | 0x20) : c; }
 
+// The top bit of each byte of v that is ASCII and in [lo, hi], eight bytes
+// at once. No byte's sum carries into the next (at most 0x7F + 0x7F).
+inline uint64_t ascii_range_bits(uint64_t v, unsigned char lo, unsigned char hi) {
+  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const uint64_t low7 = v & ~highs;
+  return (low7 + ones * (0x80 - lo)) & ~(low7 + ones * (0x7F - hi)) & ~v & highs;
+}
+
+// fold_ascii on each byte of a little-endian word at once: 'A'..'Z' gain 0x20.
+inline uint64_t fold8_swar(uint64_t v) { return v | (ascii_range_bits(v, 'A', 'Z') >> 2); }
+
+// The fold_hash mixing of one (folded, little-endian, zero-padded) chunk.
+inline uint64_t fold_hash_step(uint64_t h, uint64_t chunk) {
+  h = (h ^ chunk) * 0xff51afd7ed558ccdull;
+  return h ^ (h >> 32);
+}
+inline uint64_t fold_hash_finish(uint64_t h, uint64_t tail) {
+  h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 32;
+  return h == 0 ? 1 : h;
+}
+inline uint64_t load8(const char* p) {
+  uint64_t v;
+  __builtin_memcpy(&v, p, 8);
+  return v;
+}
+// The n <= 8 bytes at p as a little-endian integer (zero above them), in at
+// most three loads and never past p + n: most words are under eight bytes,
+// and a byte loop or a call to memcmp costs more than the rest of a lookup.
+inline uint64_t load_upto8(const char* p, size_t n) {
+  if (n == 8) return load8(p);
+  uint64_t v = 0;
+  size_t at = 0;
+  if (n & 4) {
+    uint32_t x;
+    __builtin_memcpy(&x, p, 4);
+    v = x;
+    at = 4;
+  }
+  if (n & 2) {
+    uint16_t x;
+    __builtin_memcpy(&x, p + at, 2);
+    v |= uint64_t{x} << (8 * at);
+    at += 2;
+  }
+  if (n & 1) v |= uint64_t{static_cast<unsigned char>(p[at])} << (8 * at);
+  return v;
+}
+
 // A hash of the bytes with ASCII letters folded to lower case, eight bytes
 // per multiply (news words average five bytes: a byte-serial hash spent more
 // time in its multiply chain than the tokenizer in finding the word). Never
 // 0 (0 marks an empty slot in hash tables).
 inline uint64_t fold_hash(std::string_view word) {
-  auto fold8 = [](const char* p, size_t n) {
-    uint64_t v = 0;
-    for (size_t k = 0; k < n; ++k) v |= uint64_t{fold_ascii(static_cast<unsigned char>(p[k]))} << (8 * k);
-    return v;
-  };
   uint64_t h = (word.size() + 1) * 0x9e3779b97f4a7c15ull;
   size_t i = 0;
-  for (; i + 8 <= word.size(); i += 8) {
-    h = (h ^ fold8(word.data() + i, 8)) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  h = (h ^ fold8(word.data() + i, word.size() - i)) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 32;
-  return h == 0 ? 1 : h;
+  for (; i + 8 <= word.size(); i += 8) h = fold_hash_step(h, fold8_swar(load8(word.data() + i)));
+  uint64_t tail = 0;
+  for (size_t k = 0; i + k < word.size(); ++k) tail |= uint64_t{fold_ascii(static_cast<unsigned char>(word[i + k]))} << (8 * k);
+  return fold_hash_finish(h, tail);
 }
 
 struct Token {

@@ -21,43 +21,50 @@ constexpr const char* kEnglishWords[] = {"the",  "and",   "that",  "with",  "sai
 constexpr size_t kMinTokens = 40;
 constexpr size_t kMinPermille = 100;
 
-// Sorted by fold_hash, so a token is one binary search over 24 integers.
+// An open-addressed table of the words' hashes: a token is one probe, and
+// most tokens (no function word) stop at an empty slot or a differing hash.
 struct EnglishWords {
-  std::vector<std::pair<uint64_t, std::string_view>> by_hash;
-  uint64_t filter[16] = {};  // bit (hash & 1023) of every word: most tokens stop here
+  static constexpr size_t kSlots = 256;  // power of two, > 10x the words: probe chains stay one slot long
+  std::pair<uint64_t, std::string_view> slots[kSlots] = {};
   EnglishWords() {
     for (const char* w : kEnglishWords) {
-      by_hash.emplace_back(text::fold_hash(w), w);
-      uint64_t bit = by_hash.back().first & 1023;
-      filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+      const uint64_t hash = text::fold_hash(w);
+      size_t i = (hash >> 40) & (kSlots - 1);
+      while (slots[i].first != 0) i = (i + 1) & (kSlots - 1);
+      slots[i] = {hash, w};
     }
-    std::sort(by_hash.begin(), by_hash.end());
   }
   // The bytes are compared too: a hash collision must not count a foreign word.
   bool contains(std::string_view word, uint64_t hash) const {
-    uint64_t bit = hash & 1023;
-    if (!((filter[bit >> 6] >> (bit & 63)) & 1)) return false;
-    auto it = std::lower_bound(by_hash.begin(), by_hash.end(), std::pair<uint64_t, std::string_view>{hash, {}});
-    if (it == by_hash.end() || it->first != hash || it->second.size() != word.size()) return false;
-    for (size_t i = 0; i < word.size(); ++i)
-      if (text::fold_ascii(static_cast<unsigned char>(word[i])) != static_cast<unsigned char>(it->second[i])) return false;
-    return true;
+    for (size_t i = (hash >> 40) & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      const auto& [h, w] = slots[i];
+      if (h == 0) return false;
+      if (h != hash || w.size() != word.size()) continue;
+      for (size_t k = 0; k < word.size(); ++k)
+        if (text::fold_ascii(static_cast<unsigned char>(word[k])) != static_cast<unsigned char>(w[k])) return false;
+      return true;
+    }
   }
 };
 
 bool clearly_english(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
                      const std::vector<text::Token>& text_tokens) {
   static const EnglishWords words;
-  size_t total = title_tokens.size() + text_tokens.size();
+  const size_t total = title_tokens.size() + text_tokens.size();
   if (total < kMinTokens) return false;
+  // Counting stops once the share is reached: English text gets there in its
+  // first few hundred words, and the answer cannot change after that.
+  const size_t needed = (total * kMinPermille + 999) / 1000;
   size_t english = 0;
   auto count = [&](std::string_view s, const std::vector<text::Token>& tokens) {
-    for (const auto& t : tokens)
+    for (const auto& t : tokens) {
+      if (english >= needed) return;
       if (t.end - t.start <= 5) english += words.contains(s.substr(t.start, t.end - t.start), t.hash);
+    }
   };
   count(title, title_tokens);
   count(text, text_tokens);
-  return english * 1000 >= total * kMinPermille;
+  return english >= needed;
 }
 }  // namespace
 

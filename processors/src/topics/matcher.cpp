@@ -1,6 +1,6 @@
 #include "topics/matcher.hpp"
 
-#include <cstring>
+#include <algorithm>
 #include <new>
 
 namespace newsflow::processors::topics {
@@ -31,12 +31,15 @@ void Matcher::verify(uint32_t id, uint32_t start) {
   if (start + static_cast<size_t>(lit.length) > text_.size()) return;
   const char* at = text_.data() + start;
   std::string_view want = index.text(id);
-  if (lit.caseless) {
-    for (size_t i = 0; i < want.size(); ++i)
-      if (text::fold_ascii(static_cast<unsigned char>(at[i])) != text::fold_ascii(static_cast<unsigned char>(want[i])))
-        return;
-  } else if (std::memcmp(at, want.data(), want.size()) != 0) {
-    return;
+  // Eight bytes per compare, folded per byte for caseless literals.
+  for (size_t i = 0; i < want.size(); i += 8) {
+    const size_t n = std::min<size_t>(8, want.size() - i);
+    uint64_t got = text::load_upto8(at + i, n), expected = text::load_upto8(want.data() + i, n);
+    if (lit.caseless) {
+      got = text::fold8_swar(got);
+      expected = text::fold8_swar(expected);
+    }
+    if (got != expected) return;
   }
   uint32_t end = start + lit.length;
   if (!lit.prefix && word_char_at(text_, end)) return;

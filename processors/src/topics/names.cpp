@@ -1,6 +1,8 @@
 #include "topics/names.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 
 #include "topics/matcher.hpp"
 
@@ -47,7 +49,9 @@ bool is_apostrophe(std::string_view s, size_t i, size_t* width) {
     *width = 1;
     return true;
   }
-  if (s.compare(i, 3, "\xE2\x80\x99") == 0) {  // ’
+  // Byte by byte: it is asked at every gap between words, and compare()
+  // would call memcmp for three bytes.
+  if (i + 3 <= s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && s[i + 2] == '\x99') {  // ’
     *width = 3;
     return true;
   }
@@ -68,42 +72,40 @@ std::string NameFinder::join(std::string_view text, size_t first, size_t last) c
   return out;
 }
 
-void NameFinder::tokenize(std::string_view text, const std::vector<Span>& covered) {
+// Name tokens are the shared word runs (text/tokenizer.hpp) joined across
+// the few gaps a name keeps inside it, so the text is not scanned byte by
+// byte a second time.
+void NameFinder::tokenize(std::string_view text, const std::vector<text::Token>& words,
+                          const std::vector<Span>& covered) {
   tokens_.clear();
-  size_t i = 0, n = text.size(), gap_start = 0, span = 0;
-  while (i < n) {
-    if (!word_char_at(text, i)) {
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    while (i < n) {
-      if (word_char_at(text, i)) {
-        auto c = static_cast<unsigned char>(text[i]);
-        i += c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        continue;
-      }
-      size_t width = 0;
-      if (text[i] == '-' && word_char_at(text, i + 1)) {
-        i += 1;
+  size_t gap_start = 0, span = 0;
+  for (size_t w = 0; w < words.size();) {
+    const size_t start = words[w].start;
+    size_t i = words[w].end;
+    // text[i, next) is the gap to the next run; every byte of it is a non-word character.
+    for (++w; w < words.size(); ++w) {
+      const size_t next = words[w].start;
+      // "Jean-Paul", "al-Sisi".
+      if (next == i + 1 && text[i] == '-') {
+        i = words[w].end;
         continue;
       }
       // "U.S." and "D.C." stay one token; a sentence's full stop does not.
-      if (text[i] == '.' && i + 1 < n && std::isalpha(static_cast<unsigned char>(text[i + 1])) && i - start <= 2) {
-        i += 1;
+      if (next == i + 1 && text[i] == '.' && std::isalpha(static_cast<unsigned char>(text[next])) && i - start <= 2) {
+        i = words[w].end;
         continue;
       }
       // O'Brien keeps its apostrophe; the possessive "Stoltenberg’s" drops it.
-      if (is_apostrophe(text, i, &width) && word_char_at(text, i + width)) {
-        bool possessive = (text[i + width] == 's' || text[i + width] == 'S') && !word_char_at(text, i + width + 1);
+      size_t width = 0;
+      if (is_apostrophe(text, i, &width) && next == i + width) {
+        const bool possessive = (text[next] == 's' || text[next] == 'S') && words[w].end == next + 1;
         if (!possessive) {
-          i += width;
+          i = words[w].end;
           continue;
         }
       }
       break;
     }
-    if (i > n) i = n;
     Token t{static_cast<uint32_t>(start), static_cast<uint32_t>(i), static_cast<uint32_t>(gap_start), 0};
     std::string_view word = text.substr(start, i - start);
     if (upper_code_point(code_point(text, start))) t.cls |= kCapital;
@@ -113,13 +115,21 @@ void NameFinder::tokenize(std::string_view text, const std::vector<Span>& covere
       t.cls |= kCapital;
     while (span < covered.size() && covered[span].end <= start) ++span;
     if (span < covered.size() && covered[span].start <= start && covered[span].end >= i) t.cls |= kCovered;
-    bool has_lower = false, has_digit = false;
-    for (char c : word) {
-      if (c >= 'a' && c <= 'z') has_lower = true;
-      if (c >= '0' && c <= '9') has_digit = true;
+    // Lower-case letters and digits of the word, eight bytes at a time.
+    uint64_t lower = 0, digit = 0;
+    for (size_t k = start; k < i; k += 8) {
+      const size_t len = std::min<size_t>(8, i - k);
+      uint64_t v = 0;
+      if (k + 8 <= text.size())
+        v = text::load8(text.data() + k) & (~uint64_t{0} >> (8 * (8 - len)));
+      else
+        std::memcpy(&v, text.data() + k, len);
+      lower |= text::ascii_range_bits(v, 'a', 'z');
+      digit |= text::ascii_range_bits(v, '0', '9');
     }
+    const bool has_lower = lower != 0, has_digit = digit != 0;
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
-    auto known = lists_.classes.find(word);
+    auto known = lists_.classes.find(word, text.data() + text.size());
     if (known != lists_.classes.end()) {
       uint16_t bits = known->second;
       if (bits & kTitleWord) t.cls |= kTitle;
@@ -343,8 +353,10 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
   }
 }
 
-void NameFinder::find(std::string_view title, const std::vector<Span>& title_covered, std::string_view body,
-                      const std::vector<Span>& body_covered, std::vector<FoundName>& out) {
+void NameFinder::find(std::string_view title, const std::vector<text::Token>& title_words,
+                      const std::vector<Span>& title_covered, std::string_view body,
+                      const std::vector<text::Token>& body_words, const std::vector<Span>& body_covered,
+                      std::vector<FoundName>& out) {
   out.clear();
   singles_.clear();
   confirm_.clear();
@@ -354,10 +366,10 @@ void NameFinder::find(std::string_view title, const std::vector<Span>& title_cov
   last_name_.clear();
   order_ = 0;
   places_.clear();
-  tokenize(body, body_covered);
+  tokenize(body, body_words, body_covered);
   scan_runs(body, false, out);
   collect_places(body);
-  tokenize(title, title_covered);
+  tokenize(title, title_words, title_covered);
   scan_runs(title, true, out);
 
   // Uncued full names whose last word recurs alone become people. Only the

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "newsflow/core/article.hpp"
+#include "text/tokenizer.hpp"
 #include "topics/rules.hpp"
 
 namespace newsflow::processors::topics {
@@ -30,11 +31,12 @@ class NameFinder {
  public:
   explicit NameFinder(const PersonLists& lists) : lists_(lists) {}
 
-  // covered: byte spans of gazetteer matches in text, sorted by start. The
-  // title only confirms names found in the body (headline capitalisation
-  // makes every word look like a name).
-  void find(std::string_view title, const std::vector<Span>& title_covered, std::string_view body,
-            const std::vector<Span>& body_covered, std::vector<FoundName>& out);
+  // *_words: text::tokenize of that text. covered: byte spans of gazetteer
+  // matches in text, sorted by start. The title only confirms names found in
+  // the body (headline capitalisation makes every word look like a name).
+  void find(std::string_view title, const std::vector<text::Token>& title_words, const std::vector<Span>& title_covered,
+            std::string_view body, const std::vector<text::Token>& body_words, const std::vector<Span>& body_covered,
+            std::vector<FoundName>& out);
 
  private:
   struct Token {
@@ -44,7 +46,7 @@ class NameFinder {
     uint16_t cls = 0;
   };
 
-  void tokenize(std::string_view text, const std::vector<Span>& covered);
+  void tokenize(std::string_view text, const std::vector<text::Token>& words, const std::vector<Span>& covered);
   void scan_runs(std::string_view text, bool confirm_only, std::vector<FoundName>& out);
   void add_name(std::string name, Entity::Type type, std::vector<FoundName>& out);
   // Places the gazetteer lacks, from strong context in the body: "Xyz-based"

@@ -36,7 +36,8 @@ void WordClasses::add(std::string_view word, uint16_t bits) {
 }
 
 void WordClasses::insert(size_t entry) {
-  uint64_t h = hash(entries_[entry].first);
+  const std::string& word = entries_[entry].first;
+  uint64_t h = hash(word, word.data() + word.size());
   size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].entry != 0) i = (i + 1) & mask;

@@ -5,6 +5,7 @@
 // allocates its own scratch).
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "newsflow/core/article.hpp"
+#include "text/tokenizer.hpp"
 #include "topics/term_index.hpp"
 
 namespace newsflow::processors {
@@ -87,9 +89,13 @@ class WordClasses {
  public:
   using Entry = std::pair<std::string, uint16_t>;
   void add(std::string_view word, uint16_t bits);
-  const Entry* find(std::string_view word) const {
+  const Entry* find(std::string_view word) const { return find(word, word.data() + word.size()); }
+  // The word lies in a text whose bytes up to readable_end may be read: its
+  // last bytes come in one masked load instead of up to three (whose
+  // branches on the word's length mispredict).
+  const Entry* find(std::string_view word, const char* readable_end) const {
     if (slots_.empty()) return nullptr;
-    uint64_t h = hash(word);
+    uint64_t h = hash(word, readable_end);
     // Most words of a text are in no list: a 4 KiB filter that stays in L1
     // answers for them before the 8-byte slots (tens of KiB) are touched.
     uint64_t bit = (h >> 20) & (kFilterBits - 1);
@@ -100,7 +106,7 @@ class WordClasses {
       const Slot& slot = slots_[i];
       if (slot.entry == 0) return nullptr;
       // The tag settles nearly every miss without touching the entry's bytes.
-      if (slot.tag == tag && entries_[slot.entry - 1].first == word) return &entries_[slot.entry - 1];
+      if (slot.tag == tag && same_bytes(entries_[slot.entry - 1].first, word)) return &entries_[slot.entry - 1];
     }
   }
   const Entry* end() const { return nullptr; }
@@ -114,21 +120,30 @@ class WordClasses {
   // Inline, eight bytes per multiply: the words are short, and both a call
   // into the library's hash and a byte-serial FNV cost more than the rest of
   // the lookup.
-  static uint64_t hash(std::string_view word) {
+  static uint64_t hash(std::string_view word, const char* readable_end) {
     uint64_t h = word.size() * 0x9e3779b97f4a7c15ull;
     size_t i = 0;
     for (; i + 8 <= word.size(); i += 8) {
-      uint64_t v = 0;
-      for (size_t k = 0; k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
-      h = (h ^ v) * 0xff51afd7ed558ccdull;
+      h = (h ^ text::load8(word.data() + i)) * 0xff51afd7ed558ccdull;
       h ^= h >> 32;
     }
-    uint64_t v = 0;
-    for (size_t k = 0; i + k < word.size(); ++k) v |= uint64_t{static_cast<unsigned char>(word[i + k])} << (8 * k);
-    h = (h ^ v) * 0xc4ceb9fe1a85ec53ull;
+    const size_t rest = word.size() - i;
+    const uint64_t tail = rest == 0 ? 0
+                          : readable_end - (word.data() + i) >= 8
+                              ? text::load8(word.data() + i) & (~uint64_t{0} >> (64 - 8 * rest))
+                              : text::load_upto8(word.data() + i, rest);
+    h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 29;
     h *= 0xff51afd7ed558ccdull;
     return h ^ (h >> 32);
+  }
+  static bool same_bytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); i += 8) {
+      const size_t n = std::min<size_t>(8, a.size() - i);
+      if (text::load_upto8(a.data() + i, n) != text::load_upto8(b.data() + i, n)) return false;
+    }
+    return true;
   }
   void insert(size_t entry);
   void rehash(size_t slots);

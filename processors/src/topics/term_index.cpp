@@ -60,10 +60,7 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
       whole.emplace_back(first, id);
   }
   for (const auto* entries : {&whole, &pair, &prefix})
-    for (const auto& [key, id] : *entries) {
-      for (uint64_t bit : {(key >> 46) & (kFilterBits - 1), (key >> 28) & (kFilterBits - 1)})
-        filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
-    }
+    for (const auto& [key, id] : *entries) filter_[(key >> 46) & (kFilterBits / 64 - 1)] |= filter_mask(key);
   fill(whole_, std::move(whole));
   fill(pair_, std::move(pair));
   fill(prefix_, std::move(prefix));

@@ -50,11 +50,13 @@ class TermIndex {
     return h == 0 ? 1 : h;
   }
   // False when no table holds the key (most tokens): two bits of a 32 KiB
-  // Bloom filter (about 0.4 % false positives with the bundled rules)
-  // instead of a probe into the tables, which misses the cache.
+  // Bloom filter instead of a probe into the tables, which misses the cache.
+  // Both bits lie in one 64-bit word (a blocked filter): one memory access
+  // per probe, for a slightly higher false-positive rate that only costs a
+  // table probe.
   bool may_contain(uint64_t hash) const {
-    uint64_t a = (hash >> 46) & (kFilterBits - 1), b = (hash >> 28) & (kFilterBits - 1);
-    return ((filter_[a >> 6] >> (a & 63)) & (filter_[b >> 6] >> (b & 63)) & 1) != 0;
+    const uint64_t word = filter_[(hash >> 46) & (kFilterBits / 64 - 1)];
+    return (word & filter_mask(hash)) == filter_mask(hash);
   }
   bool has_prefix_length(size_t length) const { return length < 64 && ((prefix_lengths_ >> length) & 1); }
   size_t min_prefix_length() const { return min_prefix_; }
@@ -77,6 +79,7 @@ class TermIndex {
   };
 
   static constexpr size_t kFilterBits = 1 << 18;
+  static uint64_t filter_mask(uint64_t hash) { return (uint64_t{1} << ((hash >> 28) & 63)) | (uint64_t{1} << ((hash >> 34) & 63)); }
   void fill(Table& table, std::vector<std::pair<uint64_t, uint32_t>> entries);
   static std::span<const uint32_t> probe(const Table& table, uint64_t hash) {
     if (table.slots.empty()) return {};

@@ -11,6 +11,38 @@ TEST(JsonWriterTest, EscapesControlCharactersAndKeepsUnicode) {
   EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\u0001 “NATO’s” – é\"");
 }
 
+// The writer skips eight bytes at a time; every byte value at every offset of
+// a long string must still come out as the byte-by-byte rule says.
+TEST(JsonWriterTest, EscapesEveryByteValueAtEveryOffset) {
+  auto expected = [](std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\b') out += "\\b";
+      else if (c == '\f') out += "\\f";
+      else if (c < 0x20) out += "\\u00" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 0xF];
+      else out += static_cast<char>(c);
+    }
+    return out + "\"";
+  };
+  for (int c = 0; c < 256; ++c)
+    for (size_t at = 0; at < 19; ++at) {
+      // Neighbours just above the flagged ranges (0x20, '#', ']') catch a
+      // word test that flags the wrong byte.
+      std::string s(19, 'x');
+      s[at] = static_cast<char>(c);
+      if (at + 1 < s.size()) s[at + 1] = at % 2 ? ' ' : '#';
+      if (at > 0) s[at - 1] = ']';
+      std::string out = "prefix";
+      append_json_string(out, s);
+      ASSERT_EQ(out, "prefix" + expected(s)) << "byte " << c << " at " << at;
+    }
+}
+
 TEST(JsonWriterTest, WritesNestedStructures) {
   std::string out;
   JsonWriter w(out);
