@@ -219,6 +219,8 @@ Metrics::Metrics()
       .Register(*registry_)
       .Add({{"version", std::string(version())}})
       .Set(1);
+  // Both series from the start, so a rate over them exists before the first race.
+  for (const char* kept : {"theirs_kept", "ours_kept"}) dedup_races_family_.Add({{"kept", kept}});
   dedup_by_status_[0] = &dedup_family_.Add({{"result", "unique"}});
   dedup_by_status_[1] = &dedup_family_.Add({{"result", "duplicate"}});
   dedup_by_status_[2] = &dedup_family_.Add({{"result", "near_duplicate"}});
