@@ -63,7 +63,11 @@ KafkaStatsSummary Metrics::consumer_statistics(std::string_view json) {
       int64_t nodeid = -1;
       if (broker["state"].get(state) || broker["source"].get(source) || broker["nodeid"].get(nodeid)) continue;
       if (source == "internal") continue;
-      if (state == "UP") ++summary.brokers_up;
+      if (state == "UP") {
+        ++summary.brokers_up;
+        int64_t rxidle = -1;  // microseconds since the last receive; -1: none yet
+        if (broker["rxidle"].get(rxidle) || rxidle < 10'000'000) ++summary.brokers_answering;
+      }
       // Bootstrap entries not yet known as a node (-1) and logical
       // (coordinator) entries repeat a real broker.
       if (nodeid < 0 || source == "logical") continue;

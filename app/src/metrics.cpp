@@ -122,7 +122,7 @@ Metrics::Metrics()
                               .Register(*registry_)),
       broker_reachable_(BuildGauge()
                             .Name("newsflow_broker_reachable")
-                            .Help("1 while a consumer has a broker connection UP (librdkafka statistics), else 0")
+                            .Help("1 while a consumer has a broker connection UP that answered within 10 s (librdkafka statistics), else 0")
                             .Register(*registry_)
                             .Add({})),
       broker_unreachable_seconds_(BuildCounter()

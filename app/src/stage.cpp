@@ -141,7 +141,7 @@ void Stage::broker_seen(bool reachable) {
   metrics_.broker_reachable(reachable);
   const Health::BrokerChange change = health_.broker_reachable(reachable);
   if (change.lost)
-    spdlog::warn("waiting for the broker: no broker connection is up (not ready until one is; "
+    spdlog::warn("waiting for the broker: no broker connection is up and answering (not ready until one is; "
                  "batches are retried for up to processing.outage_limit)");
   if (change.back) {
     const double seconds = std::chrono::duration<double>(change.outage).count();
@@ -204,7 +204,7 @@ engine::EngineResult Stage::run_worker_clients(int index, const WorkerIds& ids, 
     source_options.on_statistics = [this, stats_interval](std::string_view json) {
       // A late report describes the past (e.g. an outage already over).
       if (auto s = metrics_.consumer_statistics(json); s.parsed && s.age.count() <= stats_interval)
-        broker_seen(s.brokers_up > 0);
+        broker_seen(s.brokers_answering > 0);
     };
   }
   source_options.on_rebalance = [this, index](const std::string& event,

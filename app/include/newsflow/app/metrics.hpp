@@ -46,6 +46,11 @@ class LatencyRecorder {
 struct KafkaStatsSummary {
   bool parsed = false;
   int brokers_up = 0;  // broker connections in state UP
+  // Of those, the ones that received something within the last 10 s. A
+  // frozen broker keeps its TCP connections UP for as long as the requests'
+  // socket timeout (60 s); a consumer hears from a live one at least every
+  // heartbeat (3 s) and fetch wait, so silence says it is gone.
+  int brokers_answering = 0;
   // How long ago librdkafka wrote it: statistics queue up while the worker
   // is busy (e.g. retrying through an outage) and arrive late, all at once.
   std::chrono::milliseconds age{0};
