@@ -72,6 +72,11 @@ Health::BrokerChange Health::broker_reachable(bool reachable) {
   return change;
 }
 
+std::chrono::milliseconds Health::broker_unreachable_for() const {
+  if (broker_up_.load()) return std::chrono::milliseconds(0);
+  return std::chrono::milliseconds(now_ms() - broker_down_since_ms_.load());
+}
+
 HealthReport Health::readiness() const {
   HealthReport r;
   r.ok = true;

@@ -93,9 +93,19 @@ int Stage::run(const std::atomic<bool>& stop) {
   // hold partitions it no longer processes.
   std::atomic<bool> stop_all{false};
   std::atomic<bool> watching{true};
+  // An idle stage (no batch open) waits on no retry, so the outage limit
+  // that bounds the engine's retries is applied here to the broker's
+  // absence itself.
+  const auto outage_limit = config_.duration("processing.outage_limit");
+  std::atomic<bool> gave_up{false};
   std::thread relay([&] {
     while (watching.load()) {
       if (stop.load()) stop_all = true;
+      if (const auto gone = health_.broker_unreachable_for(); gone >= outage_limit && !gave_up.exchange(true)) {
+        spdlog::error("gave up after {}s without a reachable broker (processing.outage_limit {}s)",
+                      gone.count() / 1000, outage_limit.count() / 1000);
+        stop_all = true;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   });
@@ -134,7 +144,7 @@ int Stage::run(const std::atomic<bool>& stop) {
   metrics_.set_up(false);
   for (int s : statuses)
     if (s != 0) return s;
-  return 0;
+  return gave_up ? 1 : 0;
 }
 
 void Stage::broker_seen(bool reachable) {

@@ -86,6 +86,10 @@ TEST(HealthTest, BrokerOutageIsReportedOnceByTheReportThatStartsOrEndsIt) {
   EXPECT_TRUE(back.back);
   EXPECT_GE(back.outage, 20ms);
   EXPECT_FALSE(h.broker_reachable(true).back);
+  EXPECT_EQ(h.broker_unreachable_for(), 0ms);
+  h.broker_reachable(false);
+  std::this_thread::sleep_for(20ms);
+  EXPECT_GE(h.broker_unreachable_for(), 20ms);  // what the stage's outage limit is applied to
 }
 
 TEST(HealthTest, StuckOrFailedWorkerIsNotAlive) {

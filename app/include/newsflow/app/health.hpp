@@ -54,6 +54,8 @@ class Health {
     std::chrono::milliseconds outage{0};  // with back: how long it was gone
   };
   BrokerChange broker_reachable(bool reachable);
+  // How long no broker has been reachable (0 while one is).
+  std::chrono::milliseconds broker_unreachable_for() const;
 
   // The run loop has started (the dedup restore is over).
   bool running() const { return count_.load(std::memory_order_acquire) > 0; }
