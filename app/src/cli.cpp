@@ -38,6 +38,14 @@ std::vector<std::pair<std::string, std::string>> split_pairs(const std::vector<s
   return out;
 }
 
+// The flags that set a setting (--brokers, --group, ...), those given only.
+std::vector<std::pair<std::string, std::string>> given(const std::map<std::string, std::string>& flag_settings) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [key, value] : flag_settings)
+    if (!value.empty()) out.emplace_back(key, value);
+  return out;
+}
+
 Config load_config(const CommonFlags& flags, std::vector<std::pair<std::string, std::string>> overrides) {
   auto env = newsflow_environment();
   std::optional<std::string> file = flags.config_file;
@@ -229,18 +237,12 @@ int main(int argc, char** argv) {
       return process_command(config, process_args);
     }
     if (*run) {
-      std::vector<std::pair<std::string, std::string>> overrides;
-      for (const auto& [key, value] : run_overrides)
-        if (!value.empty()) overrides.emplace_back(key, value);
-      Config config = load_config(run_flags, overrides);
+      Config config = load_config(run_flags, given(run_overrides));
       apply_log_settings(config, log_format, log_level);
       return run_command(config);
     }
     if (*replay) {
-      std::vector<std::pair<std::string, std::string>> overrides;
-      for (const auto& [key, value] : replay_overrides)
-        if (!value.empty()) overrides.emplace_back(key, value);
-      Config config = load_config(replay_flags, overrides);
+      Config config = load_config(replay_flags, given(replay_overrides));
       spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
       replay_args.dedup = replay_dedup == "live" ? ReplayDedup::live : replay_dedup == "off" ? ReplayDedup::off
                                                                                              : ReplayDedup::fresh;
@@ -268,10 +270,7 @@ int main(int argc, char** argv) {
       return replay_command(std::move(config), replay_args);
     }
     if (*lag) {
-      std::vector<std::pair<std::string, std::string>> overrides;
-      for (const auto& [key, value] : lag_overrides)
-        if (!value.empty()) overrides.emplace_back(key, value);
-      Config config = load_config(lag_flags, overrides);
+      Config config = load_config(lag_flags, given(lag_overrides));
       apply_log_settings(config, log_format, log_level);
       const auto interval = parse_duration(lag_interval);
       if (!interval || interval->count() <= 0)

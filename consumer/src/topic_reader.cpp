@@ -65,16 +65,6 @@ uint64_t TopicFollower::read_to_end(int timeout_ms, const OnTopicRecord& on_reco
     }
     if (hi > lo) high[p] = hi;
   }
-  // Where a partition is already read up to (a second call), it is done too.
-  kafka::PartitionList positions(rd_kafka_topic_partition_list_new(static_cast<int>(partitions_.size())));
-  for (int32_t p : partitions_) rd_kafka_topic_partition_list_add(positions.get(), topic_.c_str(), p);
-  if (!rd_kafka_position(rk_.get(), positions.get()))
-    for (int i = 0; i < positions->cnt; ++i) {
-      const auto& tp = positions->elems[i];
-      auto it = high.find(tp.partition);
-      if (it != high.end() && tp.offset >= 0 && tp.offset >= it->second) high.erase(it);
-    }
-
   uint64_t records = 0;
   while (!high.empty()) {
     if (std::chrono::steady_clock::now() > deadline)

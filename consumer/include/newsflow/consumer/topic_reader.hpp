@@ -36,9 +36,10 @@ class TopicFollower {
   TopicFollower& operator=(const TopicFollower&) = delete;
 
   bool exists() const { return exists_; }
-  // Reads up to the end offsets of the moment it is called (under
-  // read_committed: the last stable offset). Throws std::runtime_error when
-  // that takes longer than timeout_ms.
+  // Reads from the beginning up to the end offsets of the moment it is
+  // called (under read_committed: the last stable offset); called once,
+  // before poll(). Throws std::runtime_error when that takes longer than
+  // timeout_ms.
   uint64_t read_to_end(int timeout_ms, const OnTopicRecord& on_record);
   // Hands over what arrived, waiting at most `wait` for the first record.
   // Errors are transient here (librdkafka reconnects); the count is 0.
