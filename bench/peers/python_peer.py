@@ -11,7 +11,7 @@ been delivered.
 
     python_peer.py --bootstrap HOST:PORT --input TOPIC --output TOPIC --group GROUP --terms en.terms
 
-Runs until SIGTERM or SIGINT; prints 'peer: ready' once subscribed.
+Runs until SIGTERM or SIGINT; prints 'peer: ready' once it is assigned partitions.
 """
 
 import argparse
@@ -116,8 +116,9 @@ def main():
     stop = []
     signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
     signal.signal(signal.SIGINT, lambda *_: stop.append(1))
-    consumer.subscribe([args.input])
-    print("peer: ready", flush=True)
+    # Ready once it holds partitions, like newsflow's assignment: a paced
+    # latency run produces only then.
+    consumer.subscribe([args.input], on_assign=lambda _c, parts: print("peer: ready", flush=True) if parts else None)
 
     def delivered(err, _msg):
         if err is not None:

@@ -40,6 +40,17 @@ def log(message):
     print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
+def wait_for(condition, timeout, what, interval=0.25):
+    """condition()'s first truthy value within timeout seconds, else a failure naming `what`."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(interval)
+    check(False, f"{what}: not within {timeout}s")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -321,11 +332,17 @@ def kcat_produce(bootstrap, topic, articles, headers):
 class BackgroundProducer(threading.Thread):
     """Produces articles (dicts, keyed by id) or Produced records at a steady
     rate while the stage runs, so a stop lands mid-stream rather than after
-    the stage has caught up."""
+    the stage has caught up; or, given `schedule` instead of a rate, each
+    (seconds from the start, article, partition) entry at its time to its
+    partition."""
 
-    def __init__(self, bootstrap, topic, articles, per_second, message_timeout_s=300):
+    def __init__(self, bootstrap, topic, articles=(), per_second=None, message_timeout_s=300, schedule=None):
         super().__init__(daemon=True)
-        self.bootstrap, self.topic, self.articles, self.per_second = bootstrap, topic, articles, per_second
+        self.bootstrap, self.topic = bootstrap, topic
+        if schedule is None:
+            self.plan = [(i / per_second, a, None) for i, a in enumerate(articles)]
+        else:
+            self.plan = sorted(schedule, key=lambda entry: entry[0])
         # librdkafka's default (300 s): a fault test with a longer outage must
         # keep its own input records queued for longer than the outage.
         self.message_timeout_ms = int(message_timeout_s * 1000)
@@ -338,20 +355,21 @@ class BackgroundProducer(threading.Thread):
                           "message.timeout.ms": self.message_timeout_ms})
             failures = []
             start = time.time()
-            for i, a in enumerate(self.articles):
+            for i, (at, a, partition) in enumerate(self.plan):
                 # One clock reading: checking and then sleeping on two readings
                 # can ask for a negative sleep when the producer falls behind.
-                wait = start + i / self.per_second - time.time()
+                wait = start + at - time.time()
                 if wait > 0:
                     time.sleep(wait)
                 if isinstance(a, Produced):
                     key, value, headers = a.key, a.value, a.headers
                 else:
                     key, value, headers = a["id"].encode(), article_bytes(a), [("traceparent", TRACEPARENT)]
+                where = {} if partition is None else {"partition": partition}
                 while True:
                     try:
                         p.produce(self.topic, key=key, value=value, headers=headers,
-                                  on_delivery=lambda err, msg: failures.append(err) if err else None)
+                                  on_delivery=lambda err, msg: failures.append(err) if err else None, **where)
                         break
                     except BufferError:
                         p.poll(0.1)

@@ -20,18 +20,16 @@ import subprocess
 import time
 
 from nfkafka import (TRACEPARENT, Broker, Produced, article_bytes, check, has_all_ids, ids_of, log, main,
-                     make_articles, produce, read_topic)
+                     make_articles, produce, read_topic, wait_for)
 
 TRACESTATE = "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE"
 
 
-def wait_for(condition, timeout, what, interval=0.25):
+def time_to(condition, timeout, what):
+    """Seconds until condition() holds (a failure after timeout)."""
     started = time.time()
-    while time.time() < started + timeout:
-        if condition():
-            return time.time() - started
-        time.sleep(interval)
-    check(False, f"{what}: not within {timeout}s")
+    wait_for(condition, timeout, what)
+    return time.time() - started
 
 
 def good_records(articles, headers=()):
@@ -114,7 +112,7 @@ def health_outage(ctx):
                  "-X", "reconnect.backoff.max.ms=1000"]
         nf = ctx.stage(topics, "health", extra, broker=broker)
         nf.start()
-        took = wait_for(lambda: nf.http_status("/readyz") == 200, 60, "/readyz 200 after start")
+        took = time_to(lambda: nf.http_status("/readyz") == 200, 60, "/readyz 200 after start")
         log(f"health: ready {took:.1f}s after the ready log line; /healthz {nf.http_status('/healthz')}")
         check(nf.http_status("/healthz") == 200, "/healthz is not 200 while running")
 
@@ -124,7 +122,7 @@ def health_outage(ctx):
 
         own.halt()
         stopped = time.time()
-        took = wait_for(lambda: nf.http_status("/readyz") == 503, 30, "/readyz 503 with the broker stopped")
+        took = time_to(lambda: nf.http_status("/readyz") == 503, 30, "/readyz 503 with the broker stopped")
         log(f"health: /readyz 503 {took:.1f}s after the broker stopped")
         # Alive through the outage: the loop keeps polling, nothing is stuck.
         while time.time() < stopped + 12:
@@ -134,7 +132,7 @@ def health_outage(ctx):
         check(nf.running(), "newsflow exited during the broker outage\n" + nf.log_tail())
 
         own.resume()
-        took = wait_for(lambda: nf.http_status("/readyz") == 200, 120, "/readyz 200 after the broker came back")
+        took = time_to(lambda: nf.http_status("/readyz") == 200, 120, "/readyz 200 after the broker came back")
         log(f"health: /readyz 200 again {took:.1f}s after the broker answered")
         produce(broker.bootstrap, topics.input, good_records(articles[40:]))
         out = read_topic(broker.bootstrap, topics.output, has_all_ids([a["id"] for a in articles]), timeout=120,

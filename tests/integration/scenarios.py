@@ -10,17 +10,7 @@ import time
 import zlib
 
 from nfkafka import (TRACEPARENT, OutputSchema, Schema, Produced, BackgroundProducer, article_bytes, check, has_all_ids,
-                     ids_of, kcat_produce, log, main, make_articles, produce, read_topic)
-
-
-def wait_for(condition, timeout, what, interval=0.5):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(interval)
-    check(False, f"{what}: not within {timeout}s")
+                     ids_of, kcat_produce, log, main, make_articles, produce, read_topic, wait_for)
 
 
 def commit_failed(nf):

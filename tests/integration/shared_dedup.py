@@ -26,48 +26,13 @@ import json
 import random
 import re
 import signal
-import threading
 import time
 
-from confluent_kafka import Producer
-
-from nfkafka import (article_bytes, check, has_all_ids, ids_of, log, main, make_articles, read_topic,
-                     syndicated_copy)
-from scenarios import wait_for
+from nfkafka import (BackgroundProducer, check, has_all_ids, ids_of, log, main, make_articles, read_topic,
+                     syndicated_copy, wait_for)
 
 COPY_LAG_S = 3.0   # a copy is produced this long after its original
 RATE = 40          # originals per second
-
-
-class PacedProducer(threading.Thread):
-    """Produces (seconds from start, article, partition) entries at their time."""
-
-    def __init__(self, bootstrap, topic, schedule):
-        super().__init__(daemon=True)
-        self.bootstrap, self.topic = bootstrap, topic
-        self.schedule = sorted(schedule, key=lambda s: s[0])
-        self.error = None
-        self.sent = 0
-
-    def run(self):
-        try:
-            p = Producer({"bootstrap.servers": self.bootstrap, "enable.idempotence": True, "linger.ms": 5})
-            errors = []
-            on_delivery = lambda err, msg: errors.append(err) if err else None
-            started = time.time()
-            for t, article, partition in self.schedule:
-                delay = started + t - time.time()
-                if delay > 0:
-                    time.sleep(delay)
-                p.produce(self.topic, key=article["id"].encode(), value=article_bytes(article), partition=partition,
-                          on_delivery=on_delivery)
-                p.poll(0)
-                self.sent += 1
-            left = p.flush(60)
-            if left or errors:
-                self.error = f"{left} undelivered, errors {errors[:3]}"
-        except Exception as e:  # reported by the test thread
-            self.error = repr(e)
 
 
 def pair_schedule(pairs, original_partitions, copy_partitions, lag_s=COPY_LAG_S):
@@ -131,11 +96,10 @@ def baseline(ctx, pairs, partitions):
     broker = ctx.broker
     topics = broker.stage_topics("share-base", input_partitions=partitions, output_partitions=partitions)
     nf = ctx.stage(topics, "share-base", stage_args("share-base")).start()
-    producer = PacedProducer(broker.bootstrap, topics.input,
-                             pair_schedule(pairs, range(partitions // 2), range(partitions // 2, partitions)))
+    producer = BackgroundProducer(broker.bootstrap, topics.input,
+                                  schedule=pair_schedule(pairs, range(partitions // 2), range(partitions // 2, partitions)))
     producer.start()
-    producer.join(600)
-    check(producer.error is None, f"producer: {producer.error}")
+    producer.finish(600)
     caught, wrong = decisions(broker, topics, pairs)
     check(nf.stop(signal.SIGTERM) == 0, "baseline instance did not exit 0")
     log(f"baseline (one instance): {caught}/{len(pairs)} copies caught, {len(wrong)} originals marked copies")
@@ -172,14 +136,14 @@ def run_shared(ctx, scenario, pairs, partitions, clients, joiner=None):
     instances = [ctx.stage(topics, c, stage_args(c)).start() for c in clients]
     split = owned(broker, topics.group, clients)
     log(f"{scenario}: split {({k: sorted(v) for k, v in split.items()})}")
-    producer = PacedProducer(broker.bootstrap, topics.input, pair_schedule(pairs, split[clients[0]], split[clients[1]]))
+    producer = BackgroundProducer(broker.bootstrap, topics.input,
+                                  schedule=pair_schedule(pairs, split[clients[0]], split[clients[1]]))
     producer.start()
     if joiner:
         time.sleep(len(pairs) / RATE / 2)
         log(f"{scenario}: {joiner} joins mid-stream ({producer.sent} records sent)")
         instances.append(ctx.stage(topics, joiner, stage_args(joiner)).start())
-    producer.join(600)
-    check(producer.error is None, f"producer: {producer.error}")
+    producer.finish(600)
     caught, wrong = decisions(broker, topics, pairs)
     sharing = report_sharing(instances)
     for nf in instances:
@@ -219,10 +183,9 @@ def simultaneous(ctx):
     schedule = pair_schedule(pairs, split[clients[0]], split[clients[1]], lag_s=0)
     everywhere = sorted(split[clients[0]] | split[clients[1]])
     schedule += [(i / RATE + 6, c, everywhere[i % len(everywhere)]) for i, c in enumerate(seconds)]
-    producer = PacedProducer(broker.bootstrap, topics.input, schedule)
+    producer = BackgroundProducer(broker.bootstrap, topics.input, schedule=schedule)
     producer.start()
-    producer.join(600)
-    check(producer.error is None, f"producer: {producer.error}")
+    producer.finish(600)
     ids = [a["id"] for pair in pairs for a in pair] + [c["id"] for c in seconds]
     out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=180, what="every id on the output")
     by_id = {r.json()["id"]: r.json().get("dedup", {}) for r in out}
