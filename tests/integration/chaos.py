@@ -27,9 +27,7 @@ import random
 import signal
 import sys
 import time
-from collections import Counter, defaultdict
-
-from confluent_kafka import Producer
+from collections import Counter
 
 from nfkafka import (BackgroundProducer, Broker, Context, Produced, TestFailure, article_bytes, check, log,
                      make_articles, read_topic, syndicated_copy)

@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -170,7 +169,7 @@ def main():
             time.sleep(args.down)
             proxy.enable(True)
         log(f"{args.scenario}: fault off")
-        check(nf.running(), f"the stage exited during the fault\n" + nf.log_tail())
+        check(nf.running(), "the stage exited during the fault\n" + nf.log_tail())
         producer.join(300)
         check(producer.error is None, f"input producer failed: {producer.error}")
         out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=240, what="every id on the output")

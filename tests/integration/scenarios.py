@@ -6,7 +6,6 @@
 
 import json
 import signal
-import time
 import zlib
 
 from nfkafka import (TRACEPARENT, OutputSchema, Schema, Produced, BackgroundProducer, article_bytes, check, has_all_ids,
