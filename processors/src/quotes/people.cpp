@@ -44,7 +44,7 @@ int People::add(std::string_view name, std::optional<std::string> role, bool org
 Gender People::gender_of(std::string_view name) const {
   const auto sp = name.find(' ');
   if (sp == std::string_view::npos) return Gender::unknown;
-  const uint32_t cls = rules_->classes(lower_of(name.substr(0, sp)));
+  const uint32_t cls = rules_->classes(name.substr(0, sp));
   if ((cls & kMaleName) && !(cls & kFemaleName)) return Gender::male;
   if ((cls & kFemaleName) && !(cls & kMaleName)) return Gender::female;
   return Gender::unknown;

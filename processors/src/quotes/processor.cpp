@@ -159,7 +159,7 @@ class QuotesProcessor final : public Processor {
     if (w.size() < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
     for (char c : w.substr(1))
       if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
-    const uint32_t cls = rules_->classes(quotes::lower_of(w));
+    const uint32_t cls = rules_->classes(w);
     return !(cls & (kTitle | kNotName | kDemonym | kOrgNoun | kHonorific | kCue | kGroup));
   }
 
