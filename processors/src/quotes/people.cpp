@@ -112,6 +112,17 @@ int People::resolve_pronoun(const Token& t) {
   return -1;
 }
 
+int People::most_mentioned(const Token& t) const {
+  const Gender other = (t.classes & kMalePronoun) ? Gender::female : Gender::male;
+  int best = -1;
+  for (size_t i = 0; i < named.size(); ++i) {
+    const Named& n = named[i];
+    if (n.org || n.gender == other || n.name.find(' ') == std::string::npos) continue;
+    if (best < 0 || n.mentions > named[static_cast<size_t>(best)].mentions) best = static_cast<int>(i);
+  }
+  return best;
+}
+
 int People::resolve_role(std::string_view head) const {
   size_t looked = 0;
   for (auto it = recent_people.rbegin(); it != recent_people.rend() && looked < 8; ++it, ++looked) {
