@@ -40,7 +40,9 @@ void Attributor::find_events() {
                   (k + 1 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::word &&
                    doc_.text.compare(doc_.tokens[k + 1].start, 2, "to") == 0 && doc_.tokens[k + 1].end - doc_.tokens[k + 1].start == 2);
     }
-    if (!(t.classes & (kCue | kPartialCue)) && !according) continue;
+    // "The report read: ...": a cue only for a document.
+    const bool document_cue = (t.classes & kDocumentCue) && k > 0 && has(doc_.tokens[k - 1], kDocument);
+    if (!(t.classes & (kCue | kPartialCue)) && !according && !document_cue) continue;
     if (t.upper && !according && k > 0 && !doc_.boundary(k - 1)) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
     Event ev;
     ev.cue = k;

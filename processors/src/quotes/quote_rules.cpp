@@ -30,6 +30,8 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"demonym", kDemonym},
     {"male_name", kMaleName},
     {"female_name", kFemaleName},
+    {"document", kDocument},
+    {"document_cue", kDocumentCue},
 };
 }  // namespace
 

@@ -32,6 +32,8 @@ enum WordClass : uint32_t {
   kDemonym = 1u << 17,
   kMaleName = 1u << 18,
   kFemaleName = 1u << 19,
+  kDocument = 1u << 20,
+  kDocumentCue = 1u << 21,
 };
 
 // Every word of every article is looked up here once, so the table is open

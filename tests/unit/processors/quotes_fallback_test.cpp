@@ -72,5 +72,15 @@ TEST(QuoteFallbackTest, ChangesNoLinking) {
   EXPECT_FALSE(floating.speaker.has_value());
 }
 
+// "read" is a cue only for a document: "the report read:", not "she read".
+TEST(QuoteFallbackTest, DocumentsSpeakThroughRead) {
+  const Article a = run(
+      "The inspection report read: \"Two of the four pumps had not been serviced since the flood.\"\n"
+      "Mira Olsen read the names aloud. \"Every one of them was a neighbour,\" she said.");
+  EXPECT_EQ(quote(a, "Two of the four").speaker, "inspection report");
+  EXPECT_EQ(quote(a, "Two of the four").cue, "read");
+  EXPECT_EQ(quote(a, "Every one").speaker, "Mira Olsen");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
