@@ -31,6 +31,56 @@ QUOTE = re.compile(r'"([^"\n]{1,1500}?)"|“([^”\n]{1,1500}?)”|‘([^’\n]{
 
 LABELS = {
 # --- dev half
+# (added in the third round: other kinds of copy, a tech feature, a match
+# report, a business analysis, a cable-news wire story; the NPR Chibok story
+# of the same events is already in articles_real.txt)
+'3a4da57f': ('wired-pixel-core', 'Wired', '''
+1 Isaac Reynolds
+2 Isaac Reynolds
+3 Hervé Macudzinski
+4 Hervé Macudzinski
+5 Hervé Macudzinski
+6 Hervé Macudzinski
+7 Ofer Shacham
+8 Ofer Shacham
+9 Ofer Shacham
+10 Ofer Shacham
+11 Patrick Moorhead
+12 Patrick Moorhead'''),
+'580907b6': ('guardian-cubs', 'The Guardian', '''
+1 /s
+2 /s
+3 fan's sign
+4 Addison Russell
+5 Addison Russell
+6 /s
+7 Addison Russell
+8 Addison Russell
+9 players
+10 Mike Montgomery'''),
+'2d356902': ('bloomberg-equifax-pay', 'Bloomberg', '''
+1 Nathan Taylor
+2 Equifax /p
+3 Tina Wolfson
+4 /s
+5 judge
+6 Anita Taff-Rice /p
+7 Anita Taff-Rice /p
+8 Anita Taff-Rice
+9 Francis Creighton
+10 Tina Wolfson
+11 Nathan Taylor'''),
+'36549ab7': ('cnn-chibok', 'CNN', '''
+1 Lai Mohammed /p
+2 Lai Mohammed
+3 Chibokgirls campaign
+4 Chibokgirls campaign
+5 Yemi Osinbajo
+6 Amina Ali Nkeki
+7 /s
+8 Amina Ali Nkeki
+9 Lai Mohammed /p
+10 Lai Mohammed'''),
 '5a7c11ed': ('wapo-arians', 'Washington Post', '''
 1 /s
 2 /s
