@@ -106,7 +106,7 @@ void SubjectParser::note_org_phrase(uint32_t k) {
   uint32_t m = k;
   bool capital = false;
   while (m > 0 && k - m < 3 && doc_.tokens[m - 1].kind == Tok::word && !has(doc_.tokens[m - 1], kNotName | kCue) &&
-         !doc_.tokens[m - 1].possessive && !doc_.boundary(m - 1)) {
+         !doc_.tokens[m - 1].possessive && !doc_.boundary(m - 1) && !located(doc_.tokens[m - 1])) {
     --m;
     capital = capital || doc_.tokens[m].upper;
   }

@@ -226,7 +226,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     s.last = p;
     uint32_t m = p;  // modifiers: "the Danish prosecution service"
     while (m > floor && p - m < 4 && doc_.tokens[m - 1].kind == Tok::word && !has(doc_.tokens[m - 1], kNotName | kCue) &&
-           !doc_.tokens[m - 1].possessive)
+           !doc_.tokens[m - 1].possessive && !located(doc_.tokens[m - 1]))  // "the Lagos-based campaign"
       --m;
     s.first = m > floor && has(doc_.tokens[m - 1], kNotName) ? m - 1 : m;
     auto it = m == p ? people_.by_last_org.find(doc_.lower) : people_.by_last_org.end();

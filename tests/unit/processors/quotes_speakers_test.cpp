@@ -341,5 +341,29 @@ TEST(QuoteSpeakersTest, OneOfAGroupSpeaksAsARole) {
   EXPECT_EQ(kind_of(a, "The targets"), Quote::SpeakerKind::role);
 }
 
+TEST(QuoteSpeakersTest, HonorificsLawsAndBasedModifiersAreNotNames) {
+  const Article a = run(
+      "\"We will rebuild every school,\" Alhaji Musa Danladi told reporters.\n"
+      "Under the Clean Harbours Act, fines double. Rosa Imhof, a lawyer in Kiel, disagrees. She says it is a stretch "
+      "to apply the \"old wording of the statute\" to ships.\n"
+      "\"We have waited long enough for this,\" the Accra-based campaign said.");
+  EXPECT_EQ(speaker(a, "We will rebuild"), "Musa Danladi");
+  EXPECT_EQ(speaker(a, "old wording"), "Rosa Imhof");
+  EXPECT_EQ(speaker(a, "We have waited"), "campaign");
+}
+
+// A given name from the headline belongs to a person, never to a company.
+TEST(QuoteSpeakersTest, HeadlineGivenNameOnlyForPersons) {
+  Article a;
+  a.title = "How Much Will Norvik Pay?";
+  a.text = "Norvik declined to comment but said it is \"focused on helping every affected customer.\"";
+  a.entities.push_back(Entity{"Norvik", Entity::Type::organization, 2, ""});  // found by topics
+  QuotesOptions o;
+  o.rules = quotes_test::rules();
+  auto p = make_quotes_processor(o);
+  ASSERT_EQ(p->process(a).kind, Outcome::Kind::pass);
+  EXPECT_EQ(speaker(a, "focused on"), "Norvik");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
