@@ -341,13 +341,11 @@ TEST(QuoteSpeakersTest, OneOfAGroupSpeaksAsARole) {
   EXPECT_EQ(kind_of(a, "The targets"), Quote::SpeakerKind::role);
 }
 
-TEST(QuoteSpeakersTest, HonorificsLawsAndBasedModifiersAreNotNames) {
+TEST(QuoteSpeakersTest, LawsAndBasedModifiersAreNotNames) {
   const Article a = run(
-      "\"We will rebuild every school,\" Alhaji Musa Danladi told reporters.\n"
       "Under the Clean Harbours Act, fines double. Rosa Imhof, a lawyer in Kiel, disagrees. She says it is a stretch "
       "to apply the \"old wording of the statute\" to ships.\n"
       "\"We have waited long enough for this,\" the Accra-based campaign said.");
-  EXPECT_EQ(speaker(a, "We will rebuild"), "Musa Danladi");
   EXPECT_EQ(speaker(a, "old wording"), "Rosa Imhof");
   EXPECT_EQ(speaker(a, "We have waited"), "campaign");
 }

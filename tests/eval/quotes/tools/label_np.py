@@ -71,16 +71,16 @@ LABELS = {
 10 Tina Wolfson
 11 Nathan Taylor'''),
 '36549ab7': ('cnn-chibok', 'CNN', '''
-1 Lai Mohammed /p
-2 Lai Mohammed
+1 Alhaji Lai Mohammed /p
+2 Alhaji Lai Mohammed
 3 Chibokgirls campaign
 4 Chibokgirls campaign
 5 Yemi Osinbajo
 6 Amina Ali Nkeki
 7 /s
 8 Amina Ali Nkeki
-9 Lai Mohammed /p
-10 Lai Mohammed'''),
+9 Alhaji Lai Mohammed /p
+10 Alhaji Lai Mohammed'''),
 '5a7c11ed': ('wapo-arians', 'Washington Post', '''
 1 /s
 2 /s
