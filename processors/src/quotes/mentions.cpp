@@ -66,13 +66,18 @@ void SubjectParser::note_mention(uint32_t k) {
                      doc_.tokens[end + 2].kind == Tok::word && is_number(doc_.word_at(end + 2)));
   // "Tom Hayward has rowed": a name followed by a verb-like word.
   const bool before_verb = verb_like(end + 1);
+  // "For Anita Roe, a lawyer in Reno, it is ...": a name given a role in
+  // apposition after the sentence's opening preposition is introduced.
+  const bool described = first > 0 && (first == 1 || doc_.boundary(first - 2)) && has(doc_.tokens[first - 1], kNotName) &&
+                         end + 2 < doc_.tokens.size() && doc_.tokens[end + 1].kind == Tok::comma &&
+                         (has(doc_.tokens[end + 2], kAppositiveStart) || has(doc_.tokens[end + 2], kTitle));
   // "actress Uma Keller": the role a later "the actress" refers back to.
   if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && has(doc_.tokens[first - 1], kTitle) &&
       !people_.named[static_cast<size_t>(index)].role) {
     doc_.lower_word(doc_.tokens[first - 1]);
     people_.named[static_cast<size_t>(index)].role = doc_.lower;
   }
-  if ((sentence_start || appositive || before_verb || aged) && !possessive) {
+  if ((sentence_start || appositive || before_verb || aged || described) && !possessive) {
     people_.note_recent(index);
     const auto sp = name.find(' ');
     people_.by_first.emplace(lower_of(name.substr(0, sp)), index);

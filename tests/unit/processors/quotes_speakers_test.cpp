@@ -363,5 +363,15 @@ TEST(QuoteSpeakersTest, HeadlineGivenNameOnlyForPersons) {
   EXPECT_EQ(speaker(a, "focused on"), "Norvik");
 }
 
+// "For X, a <role>, ...": a name introduced with its role after the
+// sentence's opening preposition is the next "she".
+TEST(QuoteSpeakersTest, PrepositionalIntroWithRoleIsTheNextReferent) {
+  const Article a = run(
+      "Greta Lund, the harbour master, closed the pier on Monday.\n"
+      "For Rosa Imhof, a lawyer in Kiel, the ruling came as a relief. Yet she says \"the hardest part is still "
+      "ahead of the families.\"");
+  EXPECT_EQ(speaker(a, "the hardest part"), "Rosa Imhof");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
