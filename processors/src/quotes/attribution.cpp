@@ -48,6 +48,7 @@ void Attributor::find_events() {
     ev.cue = k;
     ev.link_end = k;
     ev.partial_only = (t.classes & kPartialCue) && !(t.classes & kCue);
+    ev.according = according;
     ev.cue_start = t.start;
     ev.cue_end = t.end;
     const uint32_t floor = doc_.region_start(k, 60);
@@ -452,6 +453,9 @@ int Attributor::event_in_previous_sentence(uint32_t i, bool& reported) const {
     const int e = event_at_[k];
     if (e < 0) continue;
     const Event& ev = events_[static_cast<size_t>(e)];
+    // "..., one of them says, according to the monitor.": a credit for the
+    // sentence's own quotation introduces no other.
+    if (ev.according && !ev.used) continue;
     if (ev.used || (ev.speaker < 0 && !ev.role)) return -1;
     // A cue that ends its sentence ("Baines disagreed.") introduces the
     // quotation. One that carries on is reported speech, and news copy

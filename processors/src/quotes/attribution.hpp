@@ -22,6 +22,7 @@ struct Event {
   uint32_t subject_first = kNone;  // first token of the subject phrase
   bool inverted = false;     // "said Jens Stoltenberg"
   bool partial_only = false; // "called it 'a disgrace'"
+  bool according = false;    // "according to X": a source credit
   bool has_subject = false;  // a subject phrase was found (it may name nobody)
   int speaker = -1;          // index into People::named, -1 when nobody can be named
   std::optional<std::string> role;

@@ -15,8 +15,14 @@ bool SubjectParser::name_token(const Token& t) const {
   return plain_name_word(t);
 }
 
+// "al-Adnani", "el-Sisi": a lower-case article joined to a capitalised name.
+bool SubjectParser::article_name(const Token& t) const {
+  const std::string_view w = doc_.text.substr(t.start, t.end - t.start);
+  return w.size() > 4 && (w.starts_with("al-") || w.starts_with("el-")) && w[3] >= 'A' && w[3] <= 'Z';
+}
+
 bool SubjectParser::plain_name_word(const Token& t) const {
-  return t.kind == Tok::word && t.upper && !t.acronym && !t.possessive &&
+  return t.kind == Tok::word && (t.upper || article_name(t)) && !t.acronym && !t.possessive &&
          !(t.classes & (kTitle | kNotName | kDemonym | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
                         kNeutralPronoun | kAccording | kPartialCue)) &&
          !located(t);

@@ -61,6 +61,7 @@ class SubjectParser {
 
  private:
   bool plain_name_word(const Token& t) const;
+  bool article_name(const Token& t) const;
   bool located(const Token& t) const;
   bool owned_by_role(uint32_t first, uint32_t floor) const;
   static bool connector(std::string_view lower);

@@ -373,5 +373,36 @@ TEST(QuoteSpeakersTest, PrepositionalIntroWithRoleIsTheNextReferent) {
   EXPECT_EQ(speaker(a, "the hardest part"), "Rosa Imhof");
 }
 
+TEST(QuoteSpeakersTest, IndefiniteAppositionIntroducesThePerson) {
+  const Article a = run(
+      "\"They played like champions,\" coach Lars Berg conceded.\n"
+      "Among the fans at the gate was Emil Strand, a plumber from Lund. \"I have waited thirty years for a night "
+      "like this,\" he said.");
+  EXPECT_EQ(speaker(a, "I have waited"), "Emil Strand");
+}
+
+TEST(QuoteSpeakersTest, ArabicArticleNamesAreNames) {
+  const Article a = run(
+      "\"Nobody will be forgotten,\" the movement's spokesman, Hamid al-Rashidi, said in a broadcast.");
+  EXPECT_EQ(speaker(a, "Nobody will"), "Hamid al-Rashidi");
+}
+
+// "the X Y Associations, an industry group": later "the group" is X Y.
+TEST(QuoteSpeakersTest, OrganisationInAppositionIsTheLaterHeadNoun) {
+  const Article a = run(
+      "The report was compiled by the Nordic Freight Monitor, a research group. Shipping grew, according to the "
+      "Baltic Port Operators, an industry group. \"Without ports,\" the group says, \"nothing moves.\"");
+  EXPECT_EQ(speaker(a, "Without ports"), "Baltic Port Operators");
+}
+
+// ", according to X" credits the sentence's own quotation; the next
+// paragraph's quotation continues the speaker.
+TEST(QuoteSpeakersTest, AccordingCreditDoesNotIntroduceTheNextQuote) {
+  const Article a = run(
+      "\"The convoy leaves at dawn,\" one of the volunteers says, according to the monitoring group.\n"
+      "\"Bring water and nothing else, because the road is long and there is no shade anywhere.\"");
+  EXPECT_EQ(speaker(a, "Bring water"), "one of the volunteers");
+}
+
 }  // namespace
 }  // namespace newsflow::processors

@@ -32,7 +32,8 @@ QUOTE = re.compile(r'"([^"\n]{1,1500}?)"|“([^”\n]{1,1500}?)”|‘([^’\n]{
 LABELS = {
 # --- dev half
 # (added in the third round: other kinds of copy, a tech feature, a match
-# report, a business analysis, a cable-news wire story; the NPR Chibok story
+# report, a business analysis, a cable-news wire story, a sports column with
+# fans' voices, a background piece with propaganda quotes; the NPR Chibok story
 # of the same events is already in articles_real.txt)
 '3a4da57f': ('wired-pixel-core', 'Wired', '''
 1 Isaac Reynolds
@@ -70,6 +71,34 @@ LABELS = {
 9 Francis Creighton
 10 Tina Wolfson
 11 Nathan Taylor'''),
+'9d498c7a': ('wapo-cubs-column', 'Washington Post', '''
+1 /s
+2 /s
+3 /s
+4 Terry Francona
+5 Kevin O’Brien
+6 Kevin O’Brien
+7 Kevin O’Brien
+8 Kevin O’Brien
+9 Eddie Opitz
+10 Eddie Opitz
+11 Eddie Opitz
+12 Eddie Opitz'''),
+'8a231b8b': ('nyt-nice-vehicles', 'New York Times', '''
+1 Abu Muhammad al-Adnani
+2 Abu Muhammad al-Adnani
+3 American Trucking Associations
+4 American Trucking Associations
+5 /s
+6 article /p
+7 Thomas Joscelyn
+8 Thomas Joscelyn /p
+9 /s
+10 /s
+11 one of the French fighters
+12 one of the French fighters
+13 Manuel Valls /p
+14 Kilafah News Channel'''),
 '36549ab7': ('cnn-chibok', 'CNN', '''
 1 Alhaji Lai Mohammed /p
 2 Alhaji Lai Mohammed
