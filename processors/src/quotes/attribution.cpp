@@ -40,8 +40,12 @@ void Attributor::find_events() {
                   (k + 1 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::word &&
                    doc_.text.compare(doc_.tokens[k + 1].start, 2, "to") == 0 && doc_.tokens[k + 1].end - doc_.tokens[k + 1].start == 2);
     }
-    // "The report read: ...": a cue only for a document.
-    const bool document_cue = (t.classes & kDocumentCue) && k > 0 && has(doc_.tokens[k - 1], kDocument);
+    // "The report read: ..." / '"...," read a sign': a cue only for a document.
+    bool document_cue = (t.classes & kDocumentCue) && k > 0 && has(doc_.tokens[k - 1], kDocument);
+    for (uint32_t m = k + 1; !document_cue && (t.classes & kDocumentCue) && k > 0 && m < doc_.tokens.size() && m <= k + 3;
+         ++m)
+      document_cue = has(doc_.tokens[m], kDocument) &&
+                     (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));
     if (!(t.classes & (kCue | kPartialCue)) && !according && !document_cue) continue;
     if (t.upper && !according && k > 0 && !doc_.boundary(k - 1)) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
     Event ev;
@@ -100,6 +104,18 @@ void Attributor::find_events() {
         s.first = s.last = k;
         s.speaker = people_.sentence_person;
       }
+    }
+    if (document_cue && s.first == kNone && !has(doc_.tokens[k - 1], kDocument)) {
+      // '"...," read a sign on the door': the document is the inverted subject.
+      uint32_t m = k + 1;
+      while (!has(doc_.tokens[m], kDocument)) ++m;  // found above, within k + 3
+      uint32_t from = k + 1;
+      while (from < m && has(doc_.tokens[from], kAppositiveStart)) ++from;
+      s.first = k + 1;
+      s.last = m;
+      s.role = std::string(doc_.span_text(from, m));
+      ev.inverted = true;
+      ev.link_end = m;
     }
     if (!according && s.speaker < 0 && !s.role) {
       const Subject f = subjects_.fallback_subject(k, floor, s);

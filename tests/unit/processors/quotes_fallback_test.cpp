@@ -80,6 +80,11 @@ TEST(QuoteFallbackTest, DocumentsSpeakThroughRead) {
   EXPECT_EQ(quote(a, "Two of the four").speaker, "inspection report");
   EXPECT_EQ(quote(a, "Two of the four").cue, "read");
   EXPECT_EQ(quote(a, "Every one").speaker, "Mira Olsen");
+  // Inverted, after the quotation: the document is the subject.
+  const Article b = run("\"Back in ten minutes, please wait here,\" read a note on the ticket window.\n"
+                        "She read \"The Long Winter\" twice.");
+  EXPECT_EQ(quote(b, "Back in ten").speaker, "note");
+  EXPECT_EQ(quote(b, "The Long Winter").kind, Quote::Kind::scare);
 }
 
 }  // namespace

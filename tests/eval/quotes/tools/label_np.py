@@ -51,7 +51,7 @@ LABELS = {
 '580907b6': ('guardian-cubs', 'The Guardian', '''
 1 /s
 2 /s
-3 fan's sign
+3 fan’s sign
 4 Addison Russell
 5 Addison Russell
 6 /s
