@@ -1,6 +1,8 @@
 // Names, surnames, organisation heads and pronoun referents of one article.
 #include "quotes/people.hpp"
 
+#include <algorithm>
+
 namespace newsflow::processors::quotes {
 
 std::string lower_of(std::string_view s) {
@@ -115,7 +117,9 @@ int People::resolve_pronoun(const Token& t) {
 int People::most_mentioned(const Token& t) const {
   const Gender other = (t.classes & kMalePronoun) ? Gender::female : Gender::male;
   int best = -1;
-  for (size_t i = 0; i < named.size(); ++i) {
+  // The people a story is about come early; a bound keeps a hostile text of
+  // thousands of names and pronouns linear.
+  for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
     const Named& n = named[i];
     if (n.org || n.gender == other || n.name.find(' ') == std::string::npos) continue;
     if (best < 0 || n.mentions > named[static_cast<size_t>(best)].mentions) best = static_cast<int>(i);

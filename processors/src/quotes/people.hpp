@@ -43,7 +43,7 @@ class People {
   // he/she/it -> the most recent compatible person or organisation, or -1.
   int resolve_pronoun(const Token& t);
   // he/she with no recent referent: the most mentioned person of a
-  // compatible gender so far (ties: the earliest), or -1.
+  // compatible gender among the first 256 named (ties: the earliest), or -1.
   int most_mentioned(const Token& t) const;
   // "Thurman said she had worries": a he/she/his/himself/herself later in
   // the sentence whose subject is a person of unknown gender gives it one.
