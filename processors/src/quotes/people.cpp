@@ -131,7 +131,16 @@ int People::resolve_role(std::string_view head) const {
   size_t looked = 0;
   for (auto it = recent_people.rbegin(); it != recent_people.rend() && looked < 8; ++it, ++looked) {
     const Named& n = named[static_cast<size_t>(*it)];
-    if (n.role && lower_of(last_word(*n.role)) == head) return *it;
+    if (!n.role) continue;
+    // "prime minister" ends in the head; "spokesman for the president"
+    // ("Park Soo-hyun, the spokesman for ..., said") starts the complement with it.
+    const std::string role = lower_of(*n.role);
+    if (lower_of(last_word(role)) == head) return *it;
+    const size_t at = role.find(head);
+    if (at != std::string::npos && (at == 0 || role[at - 1] == ' ') && role.compare(at + head.size(), 1, " ") == 0 &&
+        (role.compare(at + head.size(), 5, " for ") == 0 || role.compare(at + head.size(), 4, " of ") == 0 ||
+         role.compare(at + head.size(), 4, " at ") == 0 || role.compare(at + head.size(), 4, " to ") == 0))
+      return *it;
   }
   return -1;
 }

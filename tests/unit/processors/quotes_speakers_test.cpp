@@ -404,5 +404,14 @@ TEST(QuoteSpeakersTest, AccordingCreditDoesNotIntroduceTheNextQuote) {
   EXPECT_EQ(speaker(a, "Bring water"), "one of the volunteers");
 }
 
+// "X, the spokesman for Y, said" then "the spokesman said": the role's head
+// starts its complement.
+TEST(QuoteSpeakersTest, DefiniteRoleMatchesARoleWithComplement) {
+  const Article a = run(
+      "Lena Vik, the spokeswoman for the port authority, said the cranes were safe. \"The inspection found no "
+      "cracks at all in the main beams,\" the spokeswoman said.");
+  EXPECT_EQ(speaker(a, "The inspection"), "Lena Vik");
+}
+
 }  // namespace
 }  // namespace newsflow::processors

@@ -33,7 +33,8 @@ LABELS = {
 # --- dev half
 # (added in the third round: other kinds of copy, a tech feature, a match
 # report, a business analysis, a cable-news wire story, a sports column with
-# fans' voices, a background piece with propaganda quotes; the NPR Chibok story
+# fans' voices, a background piece with propaganda quotes, a cable-news
+# diplomacy story; the NPR Chibok story
 # of the same events is already in articles_real.txt)
 '3a4da57f': ('wired-pixel-core', 'Wired', '''
 1 Isaac Reynolds
@@ -99,6 +100,27 @@ LABELS = {
 12 one of the French fighters
 13 Manuel Valls /p
 14 Kilafah News Channel'''),
+'69ad8dc4': ('cnn-kim-olive-branch', 'CNN', '''
+1 Kim Jong Un /p
+2 Kim Jong Un /p
+3 Park Soo-hyun
+4 Park Soo-hyun /p
+5 Kim Jong Un
+6 Kim Jong Un /p
+7 Kim Jong Un /p
+8 Park Soo-hyun
+9 Kim Jong Un
+10 Kim Jong Un
+11 Kim Jong Un /p
+12 Euan Graham
+13 Euan Graham
+14 Mike Mullen /p
+15 /s
+16 report
+17 report
+18 Kim Jong Un
+19 Tong Zhao /p
+20 Tong Zhao'''),
 '36549ab7': ('cnn-chibok', 'CNN', '''
 1 Alhaji Lai Mohammed /p
 2 Alhaji Lai Mohammed
