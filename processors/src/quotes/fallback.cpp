@@ -129,4 +129,34 @@ Subject SubjectParser::phrase_subject(uint32_t first, uint32_t last) {
   return s;
 }
 
+// A name right before the cue after a preposition is a place, not the
+// subject. "Tong Wei, a fellow at the Dalian Institute in Beijing told
+// reporters": copy that never closes the apposition; the name before the
+// apposition's comma (no other comma since) is the subject.
+Subject SubjectParser::unclosed_apposition(uint32_t name_first, uint32_t floor) {
+  Subject s;
+  if (name_first == floor || doc_.tokens[name_first - 1].kind != Tok::word) return s;
+  const std::string_view prep = doc_.word_at(name_first - 1);
+  if (prep != "in" && prep != "at" && prep != "of" && prep != "from") return s;
+  for (uint32_t m = name_first - 1; m > floor + 1 && name_first - m < 16;) {
+    --m;
+    if (doc_.tokens[m].kind != Tok::comma) continue;
+    if (!has(doc_.tokens[m + 1], kAppositiveStart) || !name_token(doc_.tokens[m - 1])) return s;
+    const uint32_t first = name_run_back(m - 1, floor);
+    if (first == kNone || first == m - 1) return s;  // a full name, not a lone capital
+    s.first = first;
+    s.last = name_first - 1;
+    s.speaker = people_.resolve_name(doc_.span_text(first, m - 1), false, std::nullopt);
+    return s;
+  }
+  // "Maria Lopez of the Red Cross in Geneva said": the subject ends before
+  // the place (each step moves left, within the clause's bounded region).
+  if (name_first >= floor + 2) {
+    Subject inner = subject_before(name_first - 2, floor);
+    const Named* n = inner.speaker >= 0 ? &people_.named[static_cast<size_t>(inner.speaker)] : nullptr;
+    if (n && !n->org && n->name.find(' ') != std::string::npos) return inner;
+  }
+  return s;
+}
+
 }  // namespace newsflow::processors::quotes

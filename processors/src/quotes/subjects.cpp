@@ -176,6 +176,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   }
   const uint32_t name_first = name_run_back(p, floor);
   if (name_first != kNone) {
+    if (Subject open = unclosed_apposition(name_first, floor); open.speaker >= 0) return open;
     uint32_t role_first = name_first;
     uint32_t first = name_first;
     if (first > floor && has(doc_.tokens[first - 1], kHonorific)) --first;

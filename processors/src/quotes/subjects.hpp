@@ -75,6 +75,7 @@ class SubjectParser {
   Subject sentence_opening(uint32_t floor, uint32_t cue);
   Subject phrase_subject(uint32_t first, uint32_t last);
   Subject nearest_mention(uint32_t cue, uint32_t floor);
+  Subject unclosed_apposition(uint32_t name_first, uint32_t floor);
   // The spelled-out name of an acronym token from the text before it
   // ("International Committee of the Red Cross" for ICRC), or empty.
   std::string_view expand_acronym(uint32_t tok);

@@ -87,5 +87,15 @@ TEST(QuoteFallbackTest, DocumentsSpeakThroughRead) {
   EXPECT_EQ(quote(b, "The Long Winter").kind, Quote::Kind::scare);
 }
 
+// A place right before the cue after a preposition is not the subject.
+TEST(QuoteFallbackTest, PlaceAfterAPrepositionIsNotTheSubject) {
+  const Article a = run(
+      "Tong Wei, a fellow at the Dalian Institute in Beijing told reporters that the talks \"will not be easy for "
+      "either side this year.\"\n"
+      "Maria Lopez of the Red Cross in Geneva said \"nobody expected this many people at the border crossing.\"");
+  EXPECT_EQ(quote(a, "will not be easy").speaker, "Tong Wei");
+  EXPECT_EQ(quote(a, "nobody expected").speaker, "Maria Lopez");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
