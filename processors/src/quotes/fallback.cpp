@@ -155,6 +155,7 @@ Subject SubjectParser::unclosed_apposition(uint32_t name_first, uint32_t floor) 
     Subject inner = subject_before(name_first - 2, floor);
     const Named* n = inner.speaker >= 0 ? &people_.named[static_cast<size_t>(inner.speaker)] : nullptr;
     if (n && !n->org && n->name.find(' ') != std::string::npos) return inner;
+    if (!n && inner.role) return inner;  // 'Protesters in Paris said'
   }
   return s;
 }

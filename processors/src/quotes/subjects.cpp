@@ -24,7 +24,7 @@ bool SubjectParser::article_name(const Token& t) const {
 bool SubjectParser::plain_name_word(const Token& t) const {
   return t.kind == Tok::word && (t.upper || article_name(t)) && !t.acronym && !t.possessive &&
          !(t.classes & (kTitle | kNotName | kDemonym | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
-                        kNeutralPronoun | kAccording | kPartialCue)) &&
+                        kNeutralPronoun | kAccording | kPartialCue | kGroup)) &&
          !located(t);
 }
 
@@ -176,7 +176,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   }
   const uint32_t name_first = name_run_back(p, floor);
   if (name_first != kNone) {
-    if (Subject open = unclosed_apposition(name_first, floor); open.speaker >= 0) return open;
+    if (Subject open = unclosed_apposition(name_first, floor); open.speaker >= 0 || open.role) return open;
     uint32_t role_first = name_first;
     uint32_t first = name_first;
     if (first > floor && has(doc_.tokens[first - 1], kHonorific)) --first;
@@ -217,7 +217,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     s.speaker = people_.resolve_name(doc_.span_text(name_first, p), org, s.role);
     return s;
   }
-  if (t.acronym || (t.upper && !(t.classes & kNotName) && !(t.classes & kTitle))) {
+  if (t.acronym || (t.upper && !(t.classes & (kNotName | kTitle | kGroup)))) {
     // A lone acronym or capitalised org ("NATO said", "Amazon said"); an
     // acronym spelled out earlier ("the Federal Aviation Administration
     // (FAA)") is that organisation.

@@ -95,6 +95,9 @@ TEST(QuoteFallbackTest, PlaceAfterAPrepositionIsNotTheSubject) {
       "Maria Lopez of the Red Cross in Geneva said \"nobody expected this many people at the border crossing.\"");
   EXPECT_EQ(quote(a, "will not be easy").speaker, "Tong Wei");
   EXPECT_EQ(quote(a, "nobody expected").speaker, "Maria Lopez");
+  const Article b = run("Protesters in Lyon said \"the new law must go before the summer holidays.\"");
+  EXPECT_EQ(quote(b, "the new law").speaker, "Protesters");
+  EXPECT_EQ(quote(b, "the new law").speaker_kind, Quote::SpeakerKind::role);
 }
 
 }  // namespace
