@@ -68,13 +68,14 @@ void SubjectParser::note_mention(uint32_t k) {
   const bool before_verb = verb_like(end + 1);
   // "Among the fans was Kim Roe, a lawyer," / "For Anita Roe, the lawyer
   // for ..., it is ...": a name given an indefinite role in apposition, or
-  // any role after the sentence's opening preposition, is introduced. (Any
+  // any role after the sentence's opening word ("For", "To"), is introduced. (Any
   // name before any apposition cost the written holdout set 5 of 70.)
   const bool follows_role = end + 2 < doc_.tokens.size() && doc_.tokens[end + 1].kind == Tok::comma &&
                            (has(doc_.tokens[end + 2], kAppositiveStart) || has(doc_.tokens[end + 2], kTitle));
   const bool indefinite = follows_role && (doc_.word_at(end + 2) == "a" || doc_.word_at(end + 2) == "an");
   const bool described = follows_role && (indefinite || (first > 0 && (first == 1 || doc_.boundary(first - 2)) &&
-                                                         has(doc_.tokens[first - 1], kNotName)));
+                                                         doc_.tokens[first - 1].kind == Tok::word &&
+                                                         !name_token(doc_.tokens[first - 1])));
   // "actress Uma Keller": the role a later "the actress" refers back to.
   if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && has(doc_.tokens[first - 1], kTitle) &&
       !people_.named[static_cast<size_t>(index)].role) {

@@ -371,6 +371,11 @@ TEST(QuoteSpeakersTest, PrepositionalIntroWithRoleIsTheNextReferent) {
       "For Rosa Imhof, a lawyer in Kiel, the ruling came as a relief. Yet she says \"the hardest part is still "
       "ahead of the families.\"");
   EXPECT_EQ(speaker(a, "the hardest part"), "Rosa Imhof");
+  const Article b = run(
+      "The rule was signed by Governor Tomas Lind in 1998.\n"
+      "To Anders Bakke, head of the hauliers' federation, the rule is a burden. \"Nobody else pays this twice,\" "
+      "he says.");
+  EXPECT_EQ(speaker(b, "Nobody else"), "Anders Bakke");
 }
 
 TEST(QuoteSpeakersTest, IndefiniteAppositionIntroducesThePerson) {
