@@ -40,12 +40,19 @@ void Attributor::find_events() {
                   (k + 1 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::word &&
                    doc_.text.compare(doc_.tokens[k + 1].start, 2, "to") == 0 && doc_.tokens[k + 1].end - doc_.tokens[k + 1].start == 2);
     }
-    if (!(t.classes & (kCue | kPartialCue)) && !according) continue;
+    // "The report read: ..." / '"...," read a sign': a cue only for a document.
+    bool document_cue = (t.classes & kDocumentCue) && k > 0 && has(doc_.tokens[k - 1], kDocument);
+    for (uint32_t m = k + 1; !document_cue && (t.classes & kDocumentCue) && k > 0 && m < doc_.tokens.size() && m <= k + 3;
+         ++m)
+      document_cue = has(doc_.tokens[m], kDocument) &&
+                     (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));
+    if (!(t.classes & (kCue | kPartialCue)) && !according && !document_cue) continue;
     if (t.upper && !according && k > 0 && !doc_.boundary(k - 1)) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
     Event ev;
     ev.cue = k;
     ev.link_end = k;
     ev.partial_only = (t.classes & kPartialCue) && !(t.classes & kCue);
+    ev.according = according;
     ev.cue_start = t.start;
     ev.cue_end = t.end;
     const uint32_t floor = doc_.region_start(k, 60);
@@ -97,6 +104,23 @@ void Attributor::find_events() {
         s.first = s.last = k;
         s.speaker = people_.sentence_person;
       }
+    }
+    if (document_cue && s.first == kNone && !has(doc_.tokens[k - 1], kDocument)) {
+      // '"...," read a sign on the door': the document is the inverted subject.
+      uint32_t m = k + 1;
+      while (!has(doc_.tokens[m], kDocument)) ++m;  // found above, within k + 3
+      uint32_t from = k + 1;
+      while (from < m && has(doc_.tokens[from], kAppositiveStart)) ++from;
+      s.first = k + 1;
+      s.last = m;
+      s.role = std::string(doc_.span_text(from, m));
+      ev.inverted = true;
+      ev.link_end = m;
+    }
+    if (!according && s.speaker < 0 && !s.role) {
+      const Subject f = subjects_.fallback_subject(k, floor, s);
+      ev.fallback_speaker = f.speaker;
+      ev.fallback_role = f.role;
     }
     ev.has_subject = s.first != kNone;
     ev.subject_first = s.first;
@@ -157,22 +181,25 @@ size_t Attributor::word_count(std::string_view v) {
 }
 
 void Attributor::attribute(Quote& q, const Event& ev, double confidence) {
-  if (ev.speaker >= 0) {
-    const Named& n = people_.named[static_cast<size_t>(ev.speaker)];
+  const bool fallback = ev.speaker < 0 && !ev.role;
+  const int speaker = fallback ? ev.fallback_speaker : ev.speaker;
+  const std::optional<std::string>& role = fallback ? ev.fallback_role : ev.role;
+  if (speaker >= 0) {
+    const Named& n = people_.named[static_cast<size_t>(speaker)];
     q.speaker = n.name;
     q.speaker_kind = n.org ? Quote::SpeakerKind::organization : Quote::SpeakerKind::person;
-    q.speaker_role = ev.role ? ev.role : n.role;
+    q.speaker_role = role ? role : n.role;
   } else {
-    q.speaker_role = ev.role;
+    q.speaker_role = role;
     // "a spokesperson for the camp said": nobody is named, but the cue has a
     // subject, and the role phrase is what a reader would give as the speaker.
-    if (ev.role) {
-      q.speaker = ev.role;
+    if (role) {
+      q.speaker = role;
       q.speaker_kind = Quote::SpeakerKind::role;
     }
   }
   q.cue.assign(doc_.text, ev.cue_start, ev.cue_end - ev.cue_start);
-  q.confidence = ev.speaker >= 0 ? confidence : 0.5;
+  q.confidence = fallback ? 0.4 : ev.speaker >= 0 ? confidence : 0.5;
 }
 
 // Event whose cue follows quotation token i and whose subject starts right
@@ -243,25 +270,10 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
   while (floor > 0 && i - floor < 60 && !doc_.tokens[floor - 1].sentence_end && doc_.tokens[floor - 1].kind != Tok::para)
     --floor;
   bool shared_subject = false;
-  for (uint32_t k = i; k > floor;) {
-    --k;
-    const int e = event_at_[k];
-    if (e < 0) continue;
+  int unparsed = -1;  // the nearest cue whose subject the parser could not read
+  // Only punctuation between the cue and the quotation makes it direct.
+  auto link = [&](int e) {
     const Event& ev = events_[static_cast<size_t>(e)];
-    // "said the plan was 'unfunded' and warned against ...": the second cue
-    // shares the first one's subject.
-    if (!ev.has_subject) {
-      shared_subject = true;
-      continue;
-    }
-    // "the attacker, who police said held dual citizenship, had committed
-    // ...": a cue inside a relative clause does not introduce the quote.
-    if (!ev.inverted && ev.subject_first > floor) {
-      const Token& before = doc_.tokens[ev.subject_first - 1];
-      if (before.kind == Tok::word && !before.upper &&
-          (doc_.word_at(ev.subject_first - 1) == "who" || doc_.word_at(ev.subject_first - 1) == "which"))
-        continue;
-    }
     uint32_t words = 0;
     bool only_punct = true;
     for (uint32_t m = ev.link_end + 1; m < i; ++m) {
@@ -275,6 +287,35 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
     if (words > 20 && !shared_subject) return -1;
     embedded = !only_punct || ev.partial_only || shared_subject;
     return e;
+  };
+  for (uint32_t k = i; k > floor;) {
+    --k;
+    const int e = event_at_[k];
+    if (e < 0) continue;
+    const Event& ev = events_[static_cast<size_t>(e)];
+    // "said the plan was 'unfunded' and warned against ...": the second cue
+    // shares the first one's subject.
+    if (!ev.has_subject) {
+      if (unparsed < 0 && (ev.fallback_speaker >= 0 || ev.fallback_role)) unparsed = e;
+      shared_subject = true;
+      continue;
+    }
+    // "the attacker, who police said held dual citizenship, had committed
+    // ...": a cue inside a relative clause does not introduce the quote.
+    if (!ev.inverted && ev.subject_first > floor) {
+      const Token& before = doc_.tokens[ev.subject_first - 1];
+      if (before.kind == Tok::word && !before.upper &&
+          (doc_.word_at(ev.subject_first - 1) == "who" || doc_.word_at(ev.subject_first - 1) == "which"))
+        continue;
+    }
+    return link(e);
+  }
+  // No cue with a readable subject: the nearest one speaks through its
+  // fallback (a quotation with a cue in its sentence has a speaker).
+  // Short quotations after such a cue stay what the writer marks (scare).
+  if (unparsed >= 0 && word_count(doc_.inner(doc_.spans[doc_.tokens[i].quote])) > 6) {
+    shared_subject = false;
+    return link(unparsed);
   }
   // "Smith said:" closing the previous paragraph introduces this one.
   if (floor == i && i >= 2 && doc_.tokens[i - 1].kind == Tok::para && doc_.tokens[i - 2].kind == Tok::colon) {
@@ -428,6 +469,9 @@ int Attributor::event_in_previous_sentence(uint32_t i, bool& reported) const {
     const int e = event_at_[k];
     if (e < 0) continue;
     const Event& ev = events_[static_cast<size_t>(e)];
+    // "..., one of them says, according to the monitor.": a credit for the
+    // sentence's own quotation introduces no other.
+    if (ev.according && !ev.used) continue;
     if (ev.used || (ev.speaker < 0 && !ev.role)) return -1;
     // A cue that ends its sentence ("Baines disagreed.") introduces the
     // quotation. One that carries on is reported speech, and news copy

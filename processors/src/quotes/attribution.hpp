@@ -22,9 +22,14 @@ struct Event {
   uint32_t subject_first = kNone;  // first token of the subject phrase
   bool inverted = false;     // "said Jens Stoltenberg"
   bool partial_only = false; // "called it 'a disgrace'"
+  bool according = false;    // "according to X": a source credit
   bool has_subject = false;  // a subject phrase was found (it may name nobody)
   int speaker = -1;          // index into People::named, -1 when nobody can be named
   std::optional<std::string> role;
+  // When the subject names nobody: SubjectParser::fallback_subject's answer,
+  // given only to quotations linked to this cue.
+  int fallback_speaker = -1;
+  std::optional<std::string> fallback_role;
   uint32_t cue_start = 0, cue_end = 0;  // byte range of the cue phrase
   double confidence = 0.0;
   bool used = false;  // linked to a quotation

@@ -89,7 +89,9 @@ size_t Document::read_word(size_t i) {
   size_t letters = 0, uppers = 0;
   bool inner_dot = false;
   size_t len = 0;
-  uint32_t first = decode_at(text, i, len);
+  // Most words start with an ASCII byte: no call to decode it.
+  const auto lead = static_cast<unsigned char>(text[i]);
+  const bool upper = lead < 0x80 ? (lead >= 'A' && lead <= 'Z') : is_upper(decode_at(text, i, len));
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80 && ascii_alnum(byte)) {  // fast path, no decoding
@@ -124,19 +126,18 @@ size_t Document::read_word(size_t i) {
   t.kind = Tok::word;
   t.start = static_cast<uint32_t>(begin);
   t.end = static_cast<uint32_t>(i);
-  lower_word(t);
-  t.classes = rules->classes(lower);
-  t.upper = is_upper(first);
+  const std::string_view w = text.substr(t.start, t.end - t.start);
+  t.classes = rules->classes(w, text.data() + text.size());
+  t.upper = upper;
   t.acronym = letters >= 2 && uppers == letters;
   // Dotted single capitals ("A.Q.", "U.S."): initials before a name.
   t.initials = inner_dot && t.acronym && letters <= 3 && (i - begin) == 2 * letters - 1;
-  const std::string_view w = std::string_view(text).substr(t.start, t.end - t.start);
   t.possessive = w.ends_with("'s") || w.ends_with("\u2019s") || w.ends_with("s\u2019");
   // A dot after an abbreviation, an initial or "U.S" belongs to the word
   // and does not end the sentence.
   if (i < text.size() && text[i] == '.' &&
       (inner_dot || (t.classes & kAbbreviation) || (t.classes & kHonorific) || (letters == 1 && t.upper) ||
-       (t.classes & kTitle && lower.size() <= 4))) {
+       (t.classes & kTitle && w.size() <= 4))) {
     ++i;
     t.end = static_cast<uint32_t>(i);
   }

@@ -1,6 +1,8 @@
 // Names, surnames, organisation heads and pronoun referents of one article.
 #include "quotes/people.hpp"
 
+#include <algorithm>
+
 namespace newsflow::processors::quotes {
 
 std::string lower_of(std::string_view s) {
@@ -44,7 +46,7 @@ int People::add(std::string_view name, std::optional<std::string> role, bool org
 Gender People::gender_of(std::string_view name) const {
   const auto sp = name.find(' ');
   if (sp == std::string_view::npos) return Gender::unknown;
-  const uint32_t cls = rules_->classes(lower_of(name.substr(0, sp)));
+  const uint32_t cls = rules_->classes(name.substr(0, sp));
   if ((cls & kMaleName) && !(cls & kFemaleName)) return Gender::male;
   if ((cls & kFemaleName) && !(cls & kMaleName)) return Gender::female;
   return Gender::unknown;
@@ -112,11 +114,33 @@ int People::resolve_pronoun(const Token& t) {
   return -1;
 }
 
+int People::most_mentioned(const Token& t) const {
+  const Gender other = (t.classes & kMalePronoun) ? Gender::female : Gender::male;
+  int best = -1;
+  // The people a story is about come early; a bound keeps a hostile text of
+  // thousands of names and pronouns linear.
+  for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
+    const Named& n = named[i];
+    if (n.org || n.gender == other || n.name.find(' ') == std::string::npos) continue;
+    if (best < 0 || n.mentions > named[static_cast<size_t>(best)].mentions) best = static_cast<int>(i);
+  }
+  return best;
+}
+
 int People::resolve_role(std::string_view head) const {
   size_t looked = 0;
   for (auto it = recent_people.rbegin(); it != recent_people.rend() && looked < 8; ++it, ++looked) {
     const Named& n = named[static_cast<size_t>(*it)];
-    if (n.role && lower_of(last_word(*n.role)) == head) return *it;
+    if (!n.role) continue;
+    // "prime minister" ends in the head; "spokesman for the president"
+    // ("Park Soo-hyun, the spokesman for ..., said") starts the complement with it.
+    const std::string role = lower_of(*n.role);
+    if (lower_of(last_word(role)) == head) return *it;
+    const size_t at = role.find(head);
+    if (at != std::string::npos && (at == 0 || role[at - 1] == ' ') && role.compare(at + head.size(), 1, " ") == 0 &&
+        (role.compare(at + head.size(), 5, " for ") == 0 || role.compare(at + head.size(), 4, " of ") == 0 ||
+         role.compare(at + head.size(), 4, " at ") == 0 || role.compare(at + head.size(), 4, " to ") == 0))
+      return *it;
   }
   return -1;
 }

@@ -42,6 +42,9 @@ class People {
   void register_person_keys(std::string_view name, int index, bool with_first = true);
   // he/she/it -> the most recent compatible person or organisation, or -1.
   int resolve_pronoun(const Token& t);
+  // he/she with no recent referent: the most mentioned person of a
+  // compatible gender among the first 256 named (ties: the earliest), or -1.
+  int most_mentioned(const Token& t) const;
   // "Thurman said she had worries": a he/she/his/himself/herself later in
   // the sentence whose subject is a person of unknown gender gives it one.
   void learn_gender(const Token& t, const Document& doc);

@@ -76,7 +76,12 @@ class QuotesProcessor final : public Processor {
   // added with the number of mentions the processor saw.
   void reconcile_speakers_with_entities(Article& article) {
     for (Speaker& s : article.speakers) {
-      if (s.name.find(' ') == std::string::npos) {
+      // Only a person has a given name: "How Much Will Equifax Pay?" must not
+      // make the company "Will Equifax".
+      const bool person = std::any_of(article.quotes.begin(), article.quotes.end(), [&](const Quote& q) {
+        return q.speaker && *q.speaker == s.name && q.speaker_kind == Quote::SpeakerKind::person;
+      });
+      if (person && s.name.find(' ') == std::string::npos) {
         if (auto full = full_name_of(s.name, article.title)) {
           for (Quote& q : article.quotes)
             if (q.speaker && *q.speaker == s.name) q.speaker = *full;
@@ -159,7 +164,7 @@ class QuotesProcessor final : public Processor {
     if (w.size() < 2 || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
     for (char c : w.substr(1))
       if (!((c >= 'a' && c <= 'z') || c == '-')) return false;
-    const uint32_t cls = rules_->classes(quotes::lower_of(w));
+    const uint32_t cls = rules_->classes(w);
     return !(cls & (kTitle | kNotName | kDemonym | kOrgNoun | kHonorific | kCue | kGroup));
   }
 

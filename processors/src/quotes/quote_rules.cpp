@@ -1,5 +1,6 @@
 #include "quotes/quote_rules.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "newsflow/processors/rule_file.hpp"
@@ -29,8 +30,41 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"demonym", kDemonym},
     {"male_name", kMaleName},
     {"female_name", kFemaleName},
+    {"document", kDocument},
+    {"document_cue", kDocumentCue},
 };
 }  // namespace
+
+void QuoteRules::add(std::string_view word, uint32_t cls) {
+  if (!slots_.empty()) {
+    const uint64_t h = hash(word, word.data() + word.size());
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask; slots_[i].entry != 0; i = (i + 1) & mask) {
+      Entry& known = entries_[slots_[i].entry - 1];
+      if (slots_[i].tag == static_cast<uint32_t>(h >> 32) && same_folded(known.word, word)) {
+        known.classes |= cls;
+        return;
+      }
+    }
+  }
+  entries_.push_back(Entry{std::string(word), cls});
+  for (char& ch : entries_.back().word) ch = static_cast<char>(text::fold_ascii(static_cast<unsigned char>(ch)));
+  // At most half full keeps probe chains short.
+  if (entries_.size() * 2 <= slots_.size()) {
+    insert(entries_.size() - 1);
+    return;
+  }
+  slots_.assign(std::max<size_t>(64, slots_.size() * 2), Slot{});
+  for (size_t e = 0; e < entries_.size(); ++e) insert(e);
+}
+
+void QuoteRules::insert(size_t entry) {
+  const uint64_t h = hash(entries_[entry].word, entries_[entry].word.data() + entries_[entry].word.size());
+  const size_t mask = slots_.size() - 1;
+  size_t i = h & mask;
+  while (slots_[i].entry != 0) i = (i + 1) & mask;
+  slots_[i] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(entry + 1)};
+}
 
 std::shared_ptr<const QuoteRules> load_quote_rules(const std::string& path) {
   auto rules = std::make_shared<QuoteRules>();
@@ -49,7 +83,7 @@ std::shared_ptr<const QuoteRules> load_quote_rules(const std::string& path) {
       // The tokenizer keeps an abbreviation's dot with its word only after
       // looking the bare word up, so rules are stored without it.
       if (word.size() > 1 && word.back() == '.') word.pop_back();
-      rules->words[word] |= cls;
+      rules->add(word, cls);
       rest = space == std::string_view::npos ? std::string_view{} : trim(rest.substr(space + 1));
     }
   });

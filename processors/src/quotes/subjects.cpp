@@ -15,10 +15,16 @@ bool SubjectParser::name_token(const Token& t) const {
   return plain_name_word(t);
 }
 
+// "al-Adnani", "el-Sisi": a lower-case article joined to a capitalised name.
+bool SubjectParser::article_name(const Token& t) const {
+  const std::string_view w = doc_.text.substr(t.start, t.end - t.start);
+  return w.size() > 4 && (w.starts_with("al-") || w.starts_with("el-")) && w[3] >= 'A' && w[3] <= 'Z';
+}
+
 bool SubjectParser::plain_name_word(const Token& t) const {
-  return t.kind == Tok::word && t.upper && !t.acronym && !t.possessive &&
+  return t.kind == Tok::word && (t.upper || article_name(t)) && !t.acronym && !t.possessive &&
          !(t.classes & (kTitle | kNotName | kDemonym | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
-                        kNeutralPronoun | kAccording | kPartialCue)) &&
+                        kNeutralPronoun | kAccording | kPartialCue | kGroup)) &&
          !located(t);
 }
 
@@ -170,6 +176,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   }
   const uint32_t name_first = name_run_back(p, floor);
   if (name_first != kNone) {
+    if (Subject open = unclosed_apposition(name_first, floor); open.speaker >= 0 || open.role) return open;
     uint32_t role_first = name_first;
     uint32_t first = name_first;
     if (first > floor && has(doc_.tokens[first - 1], kHonorific)) --first;
@@ -210,7 +217,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     s.speaker = people_.resolve_name(doc_.span_text(name_first, p), org, s.role);
     return s;
   }
-  if (t.acronym || (t.upper && !(t.classes & kNotName) && !(t.classes & kTitle))) {
+  if (t.acronym || (t.upper && !(t.classes & (kNotName | kTitle | kGroup)))) {
     // A lone acronym or capitalised org ("NATO said", "Amazon said"); an
     // acronym spelled out earlier ("the Federal Aviation Administration
     // (FAA)") is that organisation.
@@ -226,7 +233,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     s.last = p;
     uint32_t m = p;  // modifiers: "the Danish prosecution service"
     while (m > floor && p - m < 4 && doc_.tokens[m - 1].kind == Tok::word && !has(doc_.tokens[m - 1], kNotName | kCue) &&
-           !doc_.tokens[m - 1].possessive)
+           !doc_.tokens[m - 1].possessive && !located(doc_.tokens[m - 1]))  // "the Lagos-based campaign"
       --m;
     s.first = m > floor && has(doc_.tokens[m - 1], kNotName) ? m - 1 : m;
     auto it = m == p ? people_.by_last_org.find(doc_.lower) : people_.by_last_org.end();

@@ -34,6 +34,11 @@ class SubjectParser {
   // said" / "he gave a speech, telling the crowd": a cue right after
   // "and"/"but", or a participle after a comma, takes the clause's subject.
   Subject coordinated_subject(uint32_t k, uint32_t floor);
+  // For a cue whose parsed subject (`parsed`) names nobody: the most
+  // mentioned person for an unresolved he/she, else the noun phrase before
+  // the cue or opening the sentence (a name, or the phrase as a role), else
+  // the person the sentence is about. first == kNone when there is none.
+  Subject fallback_subject(uint32_t cue, uint32_t floor, const Subject& parsed);
   // A multi-word name seen anywhere introduces it (for later surnames); at a
   // sentence start it is also the likely referent of the next "he"/"she".
   void note_mention(uint32_t k);
@@ -56,6 +61,7 @@ class SubjectParser {
 
  private:
   bool plain_name_word(const Token& t) const;
+  bool article_name(const Token& t) const;
   bool located(const Token& t) const;
   bool owned_by_role(uint32_t first, uint32_t floor) const;
   static bool connector(std::string_view lower);
@@ -65,6 +71,11 @@ class SubjectParser {
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
+  Subject phrase_before(uint32_t cue, uint32_t floor);
+  Subject sentence_opening(uint32_t floor, uint32_t cue);
+  Subject phrase_subject(uint32_t first, uint32_t last);
+  Subject nearest_mention(uint32_t cue, uint32_t floor);
+  Subject unclosed_apposition(uint32_t name_first, uint32_t floor);
   // The spelled-out name of an acronym token from the text before it
   // ("International Committee of the Red Cross" for ICRC), or empty.
   std::string_view expand_acronym(uint32_t tok);

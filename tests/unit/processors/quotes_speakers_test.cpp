@@ -341,5 +341,82 @@ TEST(QuoteSpeakersTest, OneOfAGroupSpeaksAsARole) {
   EXPECT_EQ(kind_of(a, "The targets"), Quote::SpeakerKind::role);
 }
 
+TEST(QuoteSpeakersTest, LawsAndBasedModifiersAreNotNames) {
+  const Article a = run(
+      "Under the Clean Harbours Act, fines double. Rosa Imhof, a lawyer in Kiel, disagrees. She says it is a stretch "
+      "to apply the \"old wording of the statute\" to ships.\n"
+      "\"We have waited long enough for this,\" the Accra-based campaign said.");
+  EXPECT_EQ(speaker(a, "old wording"), "Rosa Imhof");
+  EXPECT_EQ(speaker(a, "We have waited"), "campaign");
+}
+
+// A given name from the headline belongs to a person, never to a company.
+TEST(QuoteSpeakersTest, HeadlineGivenNameOnlyForPersons) {
+  Article a;
+  a.title = "How Much Will Norvik Pay?";
+  a.text = "Norvik declined to comment but said it is \"focused on helping every affected customer.\"";
+  a.entities.push_back(Entity{"Norvik", Entity::Type::organization, 2, ""});  // found by topics
+  QuotesOptions o;
+  o.rules = quotes_test::rules();
+  auto p = make_quotes_processor(o);
+  ASSERT_EQ(p->process(a).kind, Outcome::Kind::pass);
+  EXPECT_EQ(speaker(a, "focused on"), "Norvik");
+}
+
+// "For X, a <role>, ...": a name introduced with its role after the
+// sentence's opening preposition is the next "she".
+TEST(QuoteSpeakersTest, PrepositionalIntroWithRoleIsTheNextReferent) {
+  const Article a = run(
+      "Greta Lund, the harbour master, closed the pier on Monday.\n"
+      "For Rosa Imhof, a lawyer in Kiel, the ruling came as a relief. Yet she says \"the hardest part is still "
+      "ahead of the families.\"");
+  EXPECT_EQ(speaker(a, "the hardest part"), "Rosa Imhof");
+  const Article b = run(
+      "The rule was signed by Governor Tomas Lind in 1998.\n"
+      "To Anders Bakke, head of the hauliers' federation, the rule is a burden. \"Nobody else pays this twice,\" "
+      "he says.");
+  EXPECT_EQ(speaker(b, "Nobody else"), "Anders Bakke");
+}
+
+TEST(QuoteSpeakersTest, IndefiniteAppositionIntroducesThePerson) {
+  const Article a = run(
+      "\"They played like champions,\" coach Lars Berg conceded.\n"
+      "Among the fans at the gate was Emil Strand, a plumber from Lund. \"I have waited thirty years for a night "
+      "like this,\" he said.");
+  EXPECT_EQ(speaker(a, "I have waited"), "Emil Strand");
+}
+
+TEST(QuoteSpeakersTest, ArabicArticleNamesAreNames) {
+  const Article a = run(
+      "\"Nobody will be forgotten,\" the movement's spokesman, Hamid al-Rashidi, said in a broadcast.");
+  EXPECT_EQ(speaker(a, "Nobody will"), "Hamid al-Rashidi");
+}
+
+// "the X Y Associations, an industry group": later "the group" is X Y.
+TEST(QuoteSpeakersTest, OrganisationInAppositionIsTheLaterHeadNoun) {
+  const Article a = run(
+      "The report was compiled by the Nordic Freight Monitor, a research group. Shipping grew, according to the "
+      "Baltic Port Operators, an industry group. \"Without ports,\" the group says, \"nothing moves.\"");
+  EXPECT_EQ(speaker(a, "Without ports"), "Baltic Port Operators");
+}
+
+// ", according to X" credits the sentence's own quotation; the next
+// paragraph's quotation continues the speaker.
+TEST(QuoteSpeakersTest, AccordingCreditDoesNotIntroduceTheNextQuote) {
+  const Article a = run(
+      "\"The convoy leaves at dawn,\" one of the volunteers says, according to the monitoring group.\n"
+      "\"Bring water and nothing else, because the road is long and there is no shade anywhere.\"");
+  EXPECT_EQ(speaker(a, "Bring water"), "one of the volunteers");
+}
+
+// "X, the spokesman for Y, said" then "the spokesman said": the role's head
+// starts its complement.
+TEST(QuoteSpeakersTest, DefiniteRoleMatchesARoleWithComplement) {
+  const Article a = run(
+      "Lena Vik, the spokeswoman for the port authority, said the cranes were safe. \"The inspection found no "
+      "cracks at all in the main beams,\" the spokeswoman said.");
+  EXPECT_EQ(speaker(a, "The inspection"), "Lena Vik");
+}
+
 }  // namespace
 }  // namespace newsflow::processors

@@ -31,6 +31,107 @@ QUOTE = re.compile(r'"([^"\n]{1,1500}?)"|“([^”\n]{1,1500}?)”|‘([^’\n]{
 
 LABELS = {
 # --- dev half
+# (added in the third round: other kinds of copy, a tech feature, a match
+# report, a business analysis, a cable-news wire story, a sports column with
+# fans' voices, a background piece with propaganda quotes, a cable-news
+# diplomacy story; the NPR Chibok story
+# of the same events is already in articles_real.txt)
+'3a4da57f': ('wired-pixel-core', 'Wired', '''
+1 Isaac Reynolds
+2 Isaac Reynolds
+3 Hervé Macudzinski
+4 Hervé Macudzinski
+5 Hervé Macudzinski
+6 Hervé Macudzinski
+7 Ofer Shacham
+8 Ofer Shacham
+9 Ofer Shacham
+10 Ofer Shacham
+11 Patrick Moorhead
+12 Patrick Moorhead'''),
+'580907b6': ('guardian-cubs', 'The Guardian', '''
+1 /s
+2 /s
+3 fan’s sign
+4 Addison Russell
+5 Addison Russell
+6 /s
+7 Addison Russell
+8 Addison Russell
+9 players
+10 Mike Montgomery'''),
+'2d356902': ('bloomberg-equifax-pay', 'Bloomberg', '''
+1 Nathan Taylor
+2 Equifax /p
+3 Tina Wolfson
+4 /s
+5 judge
+6 Anita Taff-Rice /p
+7 Anita Taff-Rice /p
+8 Anita Taff-Rice
+9 Francis Creighton
+10 Tina Wolfson
+11 Nathan Taylor'''),
+'9d498c7a': ('wapo-cubs-column', 'Washington Post', '''
+1 /s
+2 /s
+3 /s
+4 Terry Francona
+5 Kevin O’Brien
+6 Kevin O’Brien
+7 Kevin O’Brien
+8 Kevin O’Brien
+9 Eddie Opitz
+10 Eddie Opitz
+11 Eddie Opitz
+12 Eddie Opitz'''),
+'8a231b8b': ('nyt-nice-vehicles', 'New York Times', '''
+1 Abu Muhammad al-Adnani
+2 Abu Muhammad al-Adnani
+3 American Trucking Associations
+4 American Trucking Associations
+5 /s
+6 article /p
+7 Thomas Joscelyn
+8 Thomas Joscelyn /p
+9 /s
+10 /s
+11 one of the French fighters
+12 one of the French fighters
+13 Manuel Valls /p
+14 Kilafah News Channel'''),
+'69ad8dc4': ('cnn-kim-olive-branch', 'CNN', '''
+1 Kim Jong Un /p
+2 Kim Jong Un /p
+3 Park Soo-hyun
+4 Park Soo-hyun /p
+5 Kim Jong Un
+6 Kim Jong Un /p
+7 Kim Jong Un /p
+8 Park Soo-hyun
+9 Kim Jong Un
+10 Kim Jong Un
+11 Kim Jong Un /p
+12 Euan Graham
+13 Euan Graham
+14 Mike Mullen /p
+15 /s
+16 report
+17 report
+18 Kim Jong Un
+19 Tong Zhao /p
+20 Tong Zhao'''),
+'36549ab7': ('cnn-chibok', 'CNN', '''
+1 Alhaji Lai Mohammed /p
+2 Alhaji Lai Mohammed
+3 Chibokgirls campaign
+4 Chibokgirls campaign
+5 Yemi Osinbajo
+6 Amina Ali Nkeki
+7 /s
+8 Amina Ali Nkeki
+9 Alhaji Lai Mohammed /p
+10 Alhaji Lai Mohammed'''),
 '5a7c11ed': ('wapo-arians', 'Washington Post', '''
 1 /s
 2 /s

@@ -1,0 +1,163 @@
+// The last resort for a cue whose subject names nobody the parser can read:
+// a quotation with a speech cue in its sentence always has a speaker in news
+// copy, and a reader given "the Kroger executives say" or "The Bring Back Our
+// Girls campaign ... added:" would name that phrase, so a null speaker is
+// worse than the phrase. Used only for quotations already linked to the cue;
+// it changes no linking.
+#include <algorithm>
+
+#include "quotes/subjects.hpp"
+
+namespace newsflow::processors::quotes {
+
+namespace {
+
+// Words that end a noun phrase scanned backwards from its verb.
+constexpr uint32_t kPhraseStop = kNotName | kCue | kPartialCue | kSkip | kAccording | kMalePronoun | kFemalePronoun |
+                                 kNeutralPronoun | kHonorific;
+
+}  // namespace
+
+Subject SubjectParser::fallback_subject(uint32_t cue, uint32_t floor, const Subject& parsed) {
+  // "he said" with no "he" in the recent people (the person named only in the
+  // headline's entities, or introduced several people back).
+  if (parsed.first != kNone && parsed.speaker < 0 && has(doc_.tokens[parsed.first], kMalePronoun | kFemalePronoun)) {
+    Subject s = parsed;
+    s.speaker = people_.most_mentioned(doc_.tokens[parsed.first]);
+    return s;
+  }
+  if (parsed.speaker >= 0 || parsed.role) return parsed;
+  if (Subject s = phrase_before(cue, floor); s.first != kNone) return s;
+  if (Subject s = sentence_opening(floor, cue); s.first != kNone) return s;
+  // "While Trump did not elaborate on what he meant when telling ...": the
+  // person the sentence is about, else the nearest person before the cue.
+  Subject s;
+  if (people_.sentence_person >= 0) {
+    s.first = s.last = cue;
+    s.speaker = people_.sentence_person;
+    return s;
+  }
+  return nearest_mention(cue, floor);
+}
+
+// A name in the sentence before the cue (a pronoun there most likely means
+// it), else the nearest he/she there.
+Subject SubjectParser::nearest_mention(uint32_t cue, uint32_t floor) {
+  Subject s;
+  const uint32_t from = cue > floor + 30 ? cue - 30 : floor;
+  for (uint32_t m = cue; m > from;) {
+    --m;
+    if (!name_token(doc_.tokens[m])) continue;
+    const uint32_t first = name_run_back(m, from);
+    if (first == kNone || doc_.tokens[m].possessive) continue;
+    s.speaker = people_.resolve_name(doc_.span_text(first, m), false, std::nullopt);
+    s.first = first;
+    s.last = m;
+    return s;
+  }
+  for (uint32_t m = cue; m > from;) {
+    --m;
+    const Token& w = doc_.tokens[m];
+    if (!has(w, kMalePronoun | kFemalePronoun)) continue;
+    s.speaker = people_.resolve_pronoun(w);
+    if (s.speaker < 0) s.speaker = people_.most_mentioned(w);
+    if (s.speaker >= 0) s.first = s.last = m;
+    return s;
+  }
+  return s;
+}
+
+// The noun phrase right before the cue, back to a determiner, a comma or the
+// clause start: "the Kroger executives say" -> "Kroger executives".
+Subject SubjectParser::phrase_before(uint32_t cue, uint32_t floor) {
+  uint32_t last = cue;
+  while (last > floor && cue - last < 3 && doc_.tokens[last - 1].kind == Tok::word && has(doc_.tokens[last - 1], kSkip))
+    --last;
+  uint32_t first = last;
+  while (first > floor && last - first < 5) {
+    const Token& w = doc_.tokens[first - 1];
+    if (w.kind != Tok::word || has(w, kPhraseStop) || w.possessive) break;
+    --first;
+  }
+  if (first == last) return {};
+  // Only a whole phrase: what stands before it must close it off, or a verb's
+  // object would pass for a subject ("hackers accessed the website said").
+  const bool closed = first == floor || doc_.tokens[first - 1].kind == Tok::comma ||
+                      (doc_.tokens[first - 1].kind == Tok::word && has(doc_.tokens[first - 1], kAppositiveStart));
+  if (!closed) return {};
+  // A lower-case verb inside the phrase means a clause, not a noun phrase.
+  for (uint32_t m = first; m + 1 < last; ++m)
+    if (verb_like(m)) return {};
+  return phrase_subject(first, last - 1);
+}
+
+// The sentence's own subject when the cue is a second verb far from it:
+// "The Bring Back Our Girls campaign thanked ... and added:".
+Subject SubjectParser::sentence_opening(uint32_t floor, uint32_t cue) {
+  uint32_t first = floor;
+  if (first < cue && has(doc_.tokens[first], kAppositiveStart)) ++first;
+  uint32_t last = first;
+  // Capitals after the first may be function words of a name ("Bring Back Our Girls").
+  auto in_phrase = [&](uint32_t m) {
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word || verb_like(m)) return false;
+    return !has(w, kPhraseStop) || (m > first && w.upper && doc_.tokens[m - 1].upper && has(w, kNotName));
+  };
+  while (last < cue && last - first < 6 && in_phrase(last)) ++last;
+  // It must be followed by its verb.
+  if (last == first || last >= cue || !verb_like(last)) return {};
+  return phrase_subject(first, last - 1);
+}
+
+// [first, last] as a speaker: capitals are a name ("Bring Back Our Girls"
+// before a lower-case "campaign" is the organisation's name), anything else
+// the phrase itself as a role.
+Subject SubjectParser::phrase_subject(uint32_t first, uint32_t last) {
+  Subject s;
+  s.first = first;
+  s.last = last;
+  uint32_t name_last = first;
+  while (name_last <= last && doc_.tokens[name_last].upper) ++name_last;
+  const bool capitals = name_last > first && !(name_last == first + 1 && has(doc_.tokens[first], kDemonym));
+  if (capitals && (name_last > last || (name_last == last && has(doc_.tokens[last], kOrgNoun)))) {
+    const bool org = name_last <= last || org_head(doc_.tokens[name_last - 1]) || doc_.tokens[name_last - 1].acronym;
+    s.speaker = people_.resolve_name(doc_.span_text(first, name_last - 1), org, std::nullopt);
+    if (org) people_.named[static_cast<size_t>(s.speaker)].org = true;
+    return s;
+  }
+  s.role = std::string(doc_.span_text(first, last));
+  return s;
+}
+
+// A name right before the cue after a preposition is a place, not the
+// subject. "Tong Wei, a fellow at the Dalian Institute in Beijing told
+// reporters": copy that never closes the apposition; the name before the
+// apposition's comma (no other comma since) is the subject.
+Subject SubjectParser::unclosed_apposition(uint32_t name_first, uint32_t floor) {
+  Subject s;
+  if (name_first == floor || doc_.tokens[name_first - 1].kind != Tok::word) return s;
+  const std::string_view prep = doc_.word_at(name_first - 1);
+  if (prep != "in" && prep != "at" && prep != "of" && prep != "from") return s;
+  for (uint32_t m = name_first - 1; m > floor + 1 && name_first - m < 16;) {
+    --m;
+    if (doc_.tokens[m].kind != Tok::comma) continue;
+    if (!has(doc_.tokens[m + 1], kAppositiveStart) || !name_token(doc_.tokens[m - 1])) return s;
+    const uint32_t first = name_run_back(m - 1, floor);
+    if (first == kNone || first == m - 1) return s;  // a full name, not a lone capital
+    s.first = first;
+    s.last = name_first - 1;
+    s.speaker = people_.resolve_name(doc_.span_text(first, m - 1), false, std::nullopt);
+    return s;
+  }
+  // "Maria Lopez of the Red Cross in Geneva said": the subject ends before
+  // the place (each step moves left, within the clause's bounded region).
+  if (name_first >= floor + 2) {
+    Subject inner = subject_before(name_first - 2, floor);
+    const Named* n = inner.speaker >= 0 ? &people_.named[static_cast<size_t>(inner.speaker)] : nullptr;
+    if (n && !n->org && n->name.find(' ') != std::string::npos) return inner;
+    if (!n && inner.role) return inner;  // 'Protesters in Paris said'
+  }
+  return s;
+}
+
+}  // namespace newsflow::processors::quotes
