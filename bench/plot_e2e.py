@@ -14,21 +14,27 @@ res = json.load(open(sys.argv[1]))
 modes = [m for m in res["modes"] if m in res["summary"]]
 s = res["summary"]
 fig, axes = plt.subplots(1, 3, figsize=(14, 4.2))
-colors = {"passthrough": "#999999", "peer": "#d98c3f"}
+colors = {"passthrough": "#999999", "prev-passthrough": "#cccccc", "peer": "#d98c3f"}
+
+
+def color(mode):  # a previous build's modes (bench-e2e --previous) in a lighter blue
+    return colors.get(mode, "#9dbbd8" if mode.startswith("prev-") else "#3b75af")
+
 
 ax = axes[0]
 vals = [s[m]["records_per_s"] for m in modes]
-ax.bar(modes, vals, color=[colors.get(m, "#3b75af") for m in modes])
+ax.bar(modes, vals, color=[color(m) for m in modes])
 for i, v in enumerate(vals):
-    ratio = v / s["passthrough"]["records_per_s"] if "passthrough" in s else None
-    ax.text(i, v, f"{v:,.0f}" + (f"\n{ratio:.2f}×" if ratio and modes[i] != "passthrough" else ""), ha="center",
+    ceiling = "prev-passthrough" if modes[i].startswith("prev-") else "passthrough"
+    ratio = v / s[ceiling]["records_per_s"] if ceiling in s else None
+    ax.text(i, v, f"{v:,.0f}" + (f"\n{ratio:.2f}×" if ratio and modes[i] != ceiling else ""), ha="center",
             va="bottom", fontsize=8)
 ax.set_title("throughput, records/s (median)")
 ax.set_ylim(0, max(vals) * 1.25)
 
 ax = axes[1]
 vals = [s[m]["cpu_s_per_1000"] for m in modes]
-ax.bar(modes, vals, color=[colors.get(m, "#3b75af") for m in modes])
+ax.bar(modes, vals, color=[color(m) for m in modes])
 for i, v in enumerate(vals):
     ax.text(i, v, f"{v:.2f}", ha="center", va="bottom", fontsize=8)
 ax.set_title("CPU-seconds per 1,000 articles (stage process)")
