@@ -92,7 +92,9 @@ TEST(StageTest, ProcessesDeadLettersCommitsAndExposesMetrics) {
       R"({"url":"https://example.com/three","title":"Three","text":"Third article text."})"};
   const std::vector<std::string> bad = {"not json", R"({"id":"b1"})", "{\"id\":\"b2\",\"body\":\"\xff\"}"};
   {
-    producer::KafkaSink loader({{{"bootstrap.servers", mock.bootstrap}}});
+    producer::KafkaSinkOptions loader_options;
+    loader_options.properties = {{"bootstrap.servers", mock.bootstrap}};
+    producer::KafkaSink loader(loader_options);
     for (const auto& v : good)
       ASSERT_TRUE(loader.produce(topics.input, std::nullopt, v, {{"traceparent", "00-abc-def-01"}}).is_ok());
     for (const auto& v : bad)
