@@ -210,6 +210,7 @@ void load_settings(const std::string& path, Settings& s) {
     else if (key == "max_per_group") s.max_per_group = static_cast<uint32_t>(positive());
     else if (key == "group_rest_weight") s.group_rest_weight = positive();
     else if (key == "lead_bonus") s.lead_bonus = positive();
+    else if (key == "specificity") s.specificity = positive();
     else if (key == "score_scale") {
       s.score_scale = positive();
       if (s.score_scale <= 0) fail(path, line, "score_scale must be positive");
@@ -471,6 +472,31 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
   fold(lists.demonym, kDemonymWord);
 }
 
+
+// Ranking weight of each term from the lexicon itself (an IDF over branches):
+// the number of level-1 topics whose terms contain the term's rarest word.
+// "attack" feeds crime, conflict and health phrases, "airstrike" only
+// conflict; a phrase is as specific as its rarest word ("truck attack").
+void rate_specificity(TopicRules& rules) {
+  const double k = rules.settings.specificity;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> branches;  // word -> level-1 topics
+  auto words = [](std::string_view text) { return split(text, ' '); };
+  for (const TopicTerm& term : rules.terms)
+    for (std::string_view w : words(term.text)) {
+      auto& tops = branches[w];
+      for (const TermUse& use : term.uses) {
+        uint32_t top = rules.topics[use.topic].top;
+        if (std::find(tops.begin(), tops.end(), top) == tops.end()) tops.push_back(top);
+      }
+    }
+  for (TopicTerm& term : rules.terms) {
+    size_t rarest = SIZE_MAX;
+    for (std::string_view w : words(term.text)) rarest = std::min(rarest, branches[w].size());
+    if (rarest == SIZE_MAX || rarest == 0) rarest = 1;
+    term.specificity = static_cast<float>(1.0 / (1.0 + k * static_cast<double>(rarest - 1)));
+  }
+}
+
 }  // namespace
 }  // namespace topics
 
@@ -489,6 +515,7 @@ std::shared_ptr<const TopicRules> load_topic_rules(const TopicsOptions& options)
     std::string entities = dir + "/" + language + ".entities";
     if (fs::exists(entities)) topics::load_entities(entities, *rules, table, context);
   }
+  topics::rate_specificity(*rules);
   topics::load_person_lists(dir + "/persons.rules", rules->persons);
   table.compile(*rules, dir);
   return rules;

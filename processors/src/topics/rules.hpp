@@ -39,6 +39,11 @@ struct TopicTerm {
   std::string text;  // as written, without the trailing '*'
   std::vector<TermUse> uses;
   std::vector<uint32_t> vetoes;  // context word indexes
+  // How much the term says about one branch rather than several: 1 when
+  // its rarest word occurs only in terms of one level-1 topic, less the more
+  // branches share that word (see Settings::specificity). Used to rank the
+  // branches, not to score the topics.
+  float specificity = 1.0f;
 };
 
 struct GazetteerEntity {
@@ -71,6 +76,10 @@ struct Settings {
   // adds lead_bonus times itself.
   double group_rest_weight = 1.0;
   double lead_bonus = 0.0;
+  // A term whose rarest word occurs in terms of n level-1 topics ranks its
+  // branch with 1 / (1 + specificity * (n - 1)) of its evidence: "military"
+  // (politics and conflict) says less about the branch than "airstrike".
+  double specificity = 0.0;
 };
 
 // Looked up with string_view keys so scanning a token allocates nothing.
