@@ -23,6 +23,7 @@ enum : uint16_t {
   kSpeech = 512,   // lower-case speech verb ("said")
   kOrgWord = 1024,  // lower-case noun for an organisation ("startup")
   kDemonym = 2048,  // nationality ("Norwegian"): never a person
+  kRoleTitle = 4096,  // a role word used as a title ("Singer"): a title only before a full name
 };
 
 uint32_t code_point(std::string_view s, size_t pos) {
@@ -137,6 +138,7 @@ void NameFinder::tokenize(std::string_view text, const std::vector<text::Token>&
       if (bits & kFirstNameWord) t.cls |= kFirstName;
       if (bits & kOrgHeadWord) t.cls |= kOrgHead;
       if (bits & kDemonymWord) t.cls |= kDemonym;
+      if (bits & kRoleTitleWord) t.cls |= kRoleTitle;
       if (!(t.cls & kCapital)) {
         if (bits & kConnectorWord) t.cls |= kConnector;
         if (bits & kRoleWord) t.cls |= kRole;
@@ -299,7 +301,10 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       size_t j = i;
       while (j + 1 <= b && !(tokens_[j + 1].cls & stop)) ++j;
       size_t length = j - i + 1;
-      bool title_before = i > a && (tokens_[i - 1].cls & kTitle);
+      // A role word makes a title only for a full name ("Actor Charlie
+      // Sheen"); before one word it is mostly a noun in a proper name
+      // ("Singer Building", "Star Wars", "Official Visit").
+      bool title_before = i > a && (tokens_[i - 1].cls & kTitle) && !(tokens_[i - 1].cls & kRoleTitle);
       bool first_name = tokens_[i].cls & kFirstName;
       auto lower_word_before_run = [&](uint16_t cls) {
         return i == a && a > 0 && gap(a) == " " && (tokens_[a - 1].cls & cls);

@@ -448,11 +448,13 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
       if (!w.empty()) target->emplace(w);
   });
   // A role word opening a sentence reads as a title: "Actor Charlie Sheen".
+  std::vector<std::string> role_titles;
   for (const auto& r : lists.role) {
     std::string capitalised = r;
     capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
-    if (capitalised != r) lists.title.insert(std::move(capitalised));
+    if (capitalised != r && !lists.title.count(capitalised)) role_titles.push_back(capitalised);
   }
+  for (const auto& t : role_titles) lists.title.insert(t);
   // "Mr." and "Mr" are the same title.
   std::vector<std::string> dotted;
   for (const auto& t : lists.title)
@@ -470,6 +472,7 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
   fold(lists.connector, kConnectorWord);
   fold(lists.org_word, kOrgWordWord);
   fold(lists.demonym, kDemonymWord);
+  for (const auto& t : role_titles) lists.classes.add(t, kRoleTitleWord);
 }
 
 

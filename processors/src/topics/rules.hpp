@@ -180,6 +180,7 @@ enum PersonWord : uint16_t {
   kConnectorWord = 1 << 6,
   kOrgWordWord = 1 << 7,
   kDemonymWord = 1 << 8,
+  kRoleTitleWord = 1 << 9,  // a role word capitalised as a title ("Actor")
 };
 
 // What a pattern id stands for. One literal can play several roles (a term

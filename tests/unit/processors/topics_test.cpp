@@ -454,5 +454,22 @@ TEST(TopicEntities, PlacesTheGazetteerLacksComeFromStrongContext) {
   EXPECT_EQ(find_entity(a, "Jackson"), nullptr);  // one weak mention, and part of a run
 }
 
+
+TEST(TopicEntities, ARoleWordBeforeOneWordIsNoTitle) {
+  Article a = run(make_article("Skyline",
+                               "The old Singer Building stood on the corner until 1968. The trailer for Star Wars "
+                               "ran before the film. Mr. Haldane said the tower was never replaced. Actor Rhys "
+                               "Morgan said he grew up nearby.",
+                               "en"));
+  EXPECT_EQ(find_entity(a, "Building"), nullptr);
+  EXPECT_EQ(find_entity(a, "Wars"), nullptr);
+  const Entity* haldane = find_entity(a, "Haldane");  // a real title still makes a person
+  ASSERT_NE(haldane, nullptr);
+  EXPECT_EQ(haldane->type, Entity::Type::person);
+  const Entity* morgan = find_entity(a, "Rhys Morgan");  // and a role word before a full name
+  ASSERT_NE(morgan, nullptr);
+  EXPECT_EQ(morgan->type, Entity::Type::person);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
