@@ -79,3 +79,40 @@ TEST(TopicRanking, SpecificityMustNotBeNegative) {
 
 }  // namespace
 }  // namespace newsflow::processors
+
+namespace newsflow::processors {
+namespace {
+
+// Stories written for these tests, one per cause of a wrong first branch
+// found on news leads: a modifier that names another branch ("school
+// shooting"), an accident told with verbs the terms lacked, a crime told
+// through the sentence.
+TEST(TopicBranches, TheEventOutranksTheWordsAroundIt) {
+  auto rules = load_topic_rules({kRulesDir, false});
+  struct Case {
+    const char* top;
+    const char* title;
+    const char* text;
+  };
+  const Case cases[] = {
+      {"medtop:02000000", "Teenager arrested after school shooting leaves two dead",
+       "A 16-year-old was arrested after a shooting at a high school left two students dead, police said. "
+       "Parents gathered outside as officers searched the building."},
+      {"medtop:03000000", "Plane skids off runway in heavy rain, 12 hurt",
+       "A passenger plane skidded off the runway while landing in heavy rain, injuring 12 people, the airport "
+       "said. The aircraft came to rest in grass."},
+      {"medtop:16000000", "Truck rams into crowd at seaside festival",
+       "A truck rams into a crowd watching fireworks at a seaside festival, killing nine. The driver was shot by "
+       "police. Prosecutors said the attack was planned."},
+      {"medtop:02000000", "Drunk driver jailed for crash that killed cyclist",
+       "A drunk driver who killed a cyclist has been jailed for eight years. The court heard he was three times "
+       "over the limit."},
+      {"medtop:04000000", "Retailer collapses into administration",
+       "The retailer has collapsed into administration. Administrators said stores would stay open while a "
+       "buyer was sought, and 5,000 jobs are at risk."},
+  };
+  for (const Case& c : cases) EXPECT_EQ(first_branch(rules, c.title, c.text), c.top) << c.title;
+}
+
+}  // namespace
+}  // namespace newsflow::processors
