@@ -24,6 +24,7 @@ enum : uint16_t {
   kOrgWord = 1024,  // lower-case noun for an organisation ("startup")
   kDemonym = 2048,  // nationality ("Norwegian"): never a person
   kRoleTitle = 4096,  // a role word used as a title ("Singer"): a title only before a full name
+  kParticle = 8192,   // lower-case word inside a person's name ("de", "van")
 };
 
 uint32_t code_point(std::string_view s, size_t pos) {
@@ -141,6 +142,7 @@ void NameFinder::tokenize(std::string_view text, const std::vector<text::Token>&
       if (bits & kRoleTitleWord) t.cls |= kRoleTitle;
       if (!(t.cls & kCapital)) {
         if (bits & kConnectorWord) t.cls |= kConnector;
+        if (bits & kParticleWord) t.cls |= kParticle;
         if (bits & kRoleWord) t.cls |= kRole;
         if (bits & kSpeechWord) t.cls |= kSpeech;
         if (bits & kOrgWordWord) t.cls |= kOrgWord;
@@ -244,6 +246,11 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
         ++b;
       } else if ((tokens_[b + 1].cls & kConnector) && b + 2 < n && joined(b + 2) && (tokens_[b + 2].cls & kCapital)) {
         b += 2;
+      } else if (tokens_[b + 1].cls & kParticle) {
+        size_t k = b + 1;  // "van der Berg"
+        while (k + 1 < n && joined(k + 1) && (tokens_[k + 1].cls & kParticle)) ++k;
+        if (k + 1 >= n || !joined(k + 1) || !(tokens_[k + 1].cls & kCapital)) break;
+        b = k + 1;
       } else {
         break;
       }
@@ -299,8 +306,23 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
         continue;
       }
       size_t j = i;
-      while (j + 1 <= b && !(tokens_[j + 1].cls & stop)) ++j;
-      size_t length = j - i + 1;
+      size_t particles = 0;
+      // "Charles de Gaulle", "Paulino do Rego Barros": a particle between
+      // two words of the name keeps it whole.
+      while (j + 1 <= b) {
+        if (!(tokens_[j + 1].cls & stop)) {
+          ++j;
+        } else if (tokens_[j + 1].cls & kParticle) {
+          size_t k = j + 1;  // "van der Berg": particles in a row
+          while (k + 1 <= b && (tokens_[k + 1].cls & kParticle)) ++k;
+          if (k + 1 > b || (tokens_[k + 1].cls & stop)) break;
+          particles += k - j;
+          j = k + 1;
+        } else {
+          break;
+        }
+      }
+      size_t length = j - i + 1 - particles;
       // A role word makes a title only for a full name ("Actor Charlie
       // Sheen"); before one word it is mostly a noun in a proper name
       // ("Singer Building", "Star Wars", "Official Visit").

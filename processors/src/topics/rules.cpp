@@ -443,6 +443,7 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
     else if (parts[0] == "connector") target = &lists.connector;
     else if (parts[0] == "org_word") target = &lists.org_word;
     else if (parts[0] == "demonym") target = &lists.demonym;
+    else if (parts[0] == "particle") target = &lists.particle;
     else fail(path, line, "unknown list " + std::string(parts[0]));
     for (auto w : split(parts[1], ','))
       if (!w.empty()) target->emplace(w);
@@ -472,6 +473,8 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
   fold(lists.connector, kConnectorWord);
   fold(lists.org_word, kOrgWordWord);
   fold(lists.demonym, kDemonymWord);
+  // A particle joins capitalised words into one run, as a connector does.
+  fold(lists.particle, kParticleWord | kConnectorWord);
   for (const auto& t : role_titles) lists.classes.add(t, kRoleTitleWord);
 }
 

@@ -471,5 +471,20 @@ TEST(TopicEntities, ARoleWordBeforeOneWordIsNoTitle) {
   EXPECT_EQ(morgan->type, Entity::Type::person);
 }
 
+
+TEST(TopicEntities, ParticlesStayInsideAName) {
+  Article a = run(make_article("Visit",
+                               "Chief executive Marta dos Anjos Ferreira said the plant would reopen. The talks went "
+                               "well, said Pieter van der Berg.",
+                               "en"));
+  const Entity* marta = find_entity(a, "Marta dos Anjos Ferreira");
+  ASSERT_NE(marta, nullptr);
+  EXPECT_EQ(marta->type, Entity::Type::person);
+  const Entity* pieter = find_entity(a, "Pieter van der Berg");
+  ASSERT_NE(pieter, nullptr);
+  EXPECT_EQ(pieter->type, Entity::Type::person);
+  EXPECT_EQ(find_entity(a, "Marta"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
