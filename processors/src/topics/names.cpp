@@ -25,6 +25,7 @@ enum : uint16_t {
   kDemonym = 2048,  // nationality ("Norwegian"): never a person
   kRoleTitle = 4096,  // a role word used as a title ("Singer"): a title only before a full name
   kParticle = 8192,   // lower-case word inside a person's name ("de", "van")
+  kPlaceHead = 16384,  // capitalised word that ends a place's name ("County")
 };
 
 uint32_t code_point(std::string_view s, size_t pos) {
@@ -140,6 +141,7 @@ void NameFinder::tokenize(std::string_view text, const std::vector<text::Token>&
       if (bits & kOrgHeadWord) t.cls |= kOrgHead;
       if (bits & kDemonymWord) t.cls |= kDemonym;
       if (bits & kRoleTitleWord) t.cls |= kRoleTitle;
+      if ((bits & kPlaceHeadWord) && (t.cls & kCapital)) t.cls |= kPlaceHead;
       if (!(t.cls & kCapital)) {
         if (bits & kConnectorWord) t.cls |= kConnector;
         if (bits & kParticleWord) t.cls |= kParticle;
@@ -267,6 +269,26 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       }
       continue;
     }
+
+    // A place the gazetteer lacks, by its head: "Erie County", "Kherson
+    // Oblast" (up to three words before the head). What stands before it
+    // in the run ("Sheriff Ann Lee of Erie County") is read on as usual.
+    for (size_t h = a + 1; h <= b; ++h) {
+      if (!(tokens_[h].cls & kPlaceHead) || (tokens_[h].cls & kCovered)) continue;
+      const uint16_t no = kNotName | kConnector | kTitle | kOrgHead | kDemonym | kAcronym | kPlaceHead;
+      size_t start = h;
+      while (start > a && h - start < 3 && !(tokens_[start - 1].cls & no)) --start;
+      if (start == h) break;
+      add_name(join(text, start, h), Entity::Type::place, out);
+      if (start > a) {
+        b = start - 1;
+        while (b > a && (tokens_[b].cls & kConnector)) --b;
+      } else {
+        a = h + 1;
+      }
+      break;
+    }
+    if (a > b) continue;
 
     // Organisation: the run holds an organisation word ("Ministry"). It
     // spans from the first real word to the head, plus what follows the

@@ -444,6 +444,7 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
     else if (parts[0] == "org_word") target = &lists.org_word;
     else if (parts[0] == "demonym") target = &lists.demonym;
     else if (parts[0] == "particle") target = &lists.particle;
+    else if (parts[0] == "place_head") target = &lists.place_head;
     else fail(path, line, "unknown list " + std::string(parts[0]));
     for (auto w : split(parts[1], ','))
       if (!w.empty()) target->emplace(w);
@@ -475,6 +476,7 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
   fold(lists.demonym, kDemonymWord);
   // A particle joins capitalised words into one run, as a connector does.
   fold(lists.particle, kParticleWord | kConnectorWord);
+  fold(lists.place_head, kPlaceHeadWord);
   for (const auto& t : role_titles) lists.classes.add(t, kRoleTitleWord);
 }
 

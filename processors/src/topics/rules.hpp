@@ -164,7 +164,7 @@ class WordClasses {
 
 // Word lists of persons.rules, as sets of exact words.
 struct PersonLists {
-  WordSet title, role, speech, first_name, not_name, org_head, connector, org_word, demonym, particle;
+  WordSet title, role, speech, first_name, not_name, org_head, connector, org_word, demonym, particle, place_head;
   // The same lists folded into one map (word -> PersonWord bits), so the
   // name finder looks each token up once.
   WordClasses classes;
@@ -182,6 +182,7 @@ enum PersonWord : uint16_t {
   kDemonymWord = 1 << 8,
   kRoleTitleWord = 1 << 9,  // a role word capitalised as a title ("Actor")
   kParticleWord = 1 << 10,  // inside a person's name ("Charles de Gaulle")
+  kPlaceHeadWord = 1 << 11,  // ends a place's name ("Erie County")
 };
 
 // What a pattern id stands for. One literal can play several roles (a term

@@ -486,5 +486,21 @@ TEST(TopicEntities, ParticlesStayInsideAName) {
   EXPECT_EQ(find_entity(a, "Marta"), nullptr);
 }
 
+
+TEST(TopicEntities, APlaceHeadNamesAPlaceTheGazetteerLacks) {
+  Article a = run(make_article("Storm",
+                               "Sheriff Dana Whitcombe of Tallow County said roads were closed. Crews from "
+                               "Islamic State West African Province were not involved.",
+                               "en"));
+  const Entity* county = find_entity(a, "Tallow County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->type, Entity::Type::place);
+  const Entity* sheriff = find_entity(a, "Dana Whitcombe");  // the run before the place still reads as a name
+  ASSERT_NE(sheriff, nullptr);
+  EXPECT_EQ(sheriff->type, Entity::Type::person);
+  EXPECT_EQ(find_entity(a, "African Province"), nullptr);
+  EXPECT_EQ(find_entity(a, "West African Province"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
