@@ -306,8 +306,9 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       // After the head the name goes on only through a connector
       // ("Council on Foreign Relations", not "Airways Flight").
       org_end = head;
+      // A weekday or month ends it: "Pasteur Hospital on Friday".
       if (head + 1 <= b && (tokens_[head + 1].cls & kConnector))
-        while (org_end + 1 <= b && !(tokens_[org_end + 1].cls & kTitle)) ++org_end;
+        while (org_end + 1 <= b && !(tokens_[org_end + 1].cls & (kTitle | kNotName))) ++org_end;
       while (org_end > head && (tokens_[org_end].cls & kConnector)) --org_end;
       bool all_covered = true;
       for (size_t i = start; i <= org_end; ++i)

@@ -502,5 +502,18 @@ TEST(TopicEntities, APlaceHeadNamesAPlaceTheGazetteerLacks) {
   EXPECT_EQ(find_entity(a, "West African Province"), nullptr);
 }
 
+
+TEST(TopicEntities, CaptionWordsAndWeekdaysStayOutOfNames) {
+  Article a = run(make_article("Crash",
+                               "Eyewitness Tomas Riedl said the van did not stop. Two people were taken to "
+                               "Marlow Hospital on Friday. Shares of Brightwater Holdings fell.",
+                               "en"));
+  EXPECT_NE(find_entity(a, "Tomas Riedl"), nullptr);
+  EXPECT_EQ(find_entity(a, "Eyewitness Tomas Riedl"), nullptr);
+  EXPECT_NE(find_entity(a, "Marlow Hospital"), nullptr);
+  EXPECT_EQ(find_entity(a, "Marlow Hospital on Friday"), nullptr);
+  EXPECT_EQ(find_entity(a, "Shares of Brightwater Holdings"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
