@@ -211,6 +211,7 @@ void load_settings(const std::string& path, Settings& s) {
     else if (key == "group_rest_weight") s.group_rest_weight = positive();
     else if (key == "lead_bonus") s.lead_bonus = positive();
     else if (key == "specificity") s.specificity = positive();
+    else if (key == "title_bonus") s.title_bonus = positive();
     else if (key == "score_scale") {
       s.score_scale = positive();
       if (s.score_scale <= 0) fail(path, line, "score_scale must be positive");

@@ -80,6 +80,10 @@ struct Settings {
   // branch with 1 / (1 + specificity * (n - 1)) of its evidence: "military"
   // (politics and conflict) says less about the branch than "airstrike".
   double specificity = 0.0;
+  // A term in the title adds title_bonus times its weight to its branch's
+  // rank, outside saturation: a title mention saturates like any other, so
+  // without it one title word weighed less than two words of the body.
+  double title_bonus = 0.0;
 };
 
 // Looked up with string_view keys so scanning a token allocates nothing.

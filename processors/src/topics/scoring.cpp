@@ -37,10 +37,12 @@ void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
     while (topic_end < hits.size() && hits[topic_end].topic == hits[i].topic) {
       size_t term_end = topic_end;
       double mentions = 0, lead_mentions = 0;
+      bool in_title = false;
       while (term_end < hits.size() && hits[term_end].topic == hits[i].topic &&
              hits[term_end].term == hits[topic_end].term) {
         mentions += hits[term_end].position_weight;
         if (hits[term_end].position_weight >= s.lead_weight) lead_mentions += hits[term_end].position_weight;
+        in_title = in_title || hits[term_end].position_weight >= s.title_weight;
         ++term_end;
       }
       in_lead = in_lead || lead_mentions > 0;
@@ -48,7 +50,9 @@ void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
       const double evidence = cap * (1.0 - std::exp(-mentions / s.saturation));
       raw += evidence;
       lead_raw += cap * (1.0 - std::exp(-lead_mentions / s.saturation));
-      if (ranks_in_branch(hits[topic_end], top)) ranked += evidence * rules_.terms[hits[topic_end].term].specificity;
+      if (ranks_in_branch(hits[topic_end], top))
+        ranked += (evidence + (in_title ? s.title_bonus * hits[topic_end].weight : 0.0)) *
+                  rules_.terms[hits[topic_end].term].specificity;
       topic_end = term_end;
     }
     evidence_.push_back({hits[i].topic, raw, i, topic_end});

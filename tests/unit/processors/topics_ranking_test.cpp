@@ -73,6 +73,19 @@ TEST(TopicRanking, ATermUnderTwoTopicsOfOneBranchCountsOnceForTheBranch) {
             "medtop:11000000");
 }
 
+// A title mention saturates like any other, so one word in the title lost
+// to two words of the body; the title bonus lets the title say what the story is.
+TEST(TopicRanking, ATitleWordOutranksTwoBodyWordsWithTheTitleBonus) {
+  const std::string terms =
+      "medtop:20000143 | 1 | crash\n"
+      "medtop:05000000 | 1 | school, teacher\n";
+  const std::string title = "Four killed in crash";
+  const std::string text = "Hundreds attended a vigil at their school, where a teacher spoke. The crash happened "
+                           "on Saturday.";
+  EXPECT_EQ(first_branch(rules_with("no_bonus", terms, "title_bonus | 0"), title, text), "medtop:05000000");
+  EXPECT_EQ(first_branch(rules_with("bonus", terms, "title_bonus | 1"), title, text), "medtop:03000000");
+}
+
 TEST(TopicRanking, SpecificityMustNotBeNegative) {
   EXPECT_THROW(rules_with("negative", "medtop:16000000 | 1 | airstrike\n", "specificity | -1"), ConfigError);
 }
