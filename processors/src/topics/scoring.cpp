@@ -50,9 +50,9 @@ void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
       const double evidence = cap * (1.0 - std::exp(-mentions / s.saturation));
       raw += evidence;
       lead_raw += cap * (1.0 - std::exp(-lead_mentions / s.saturation));
-      if (ranks_in_branch(hits[topic_end], top))
-        ranked += (evidence + (in_title ? s.title_bonus * hits[topic_end].weight : 0.0)) *
-                  rules_.terms[hits[topic_end].term].specificity;
+      const auto& rank = rules_.term_rank[hits[topic_end].term];
+      if (!rank.shared_in_branch || ranks_in_branch(hits[topic_end], top))
+        ranked += (evidence + (in_title ? s.title_bonus * hits[topic_end].weight : 0.0)) * rank.specificity;
       topic_end = term_end;
     }
     evidence_.push_back({hits[i].topic, raw, i, topic_end});
