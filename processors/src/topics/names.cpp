@@ -306,6 +306,20 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       // After the head the name goes on only through a connector
       // ("Council on Foreign Relations", not "Airways Flight").
       org_end = head;
+      // "Detroit Lions and Chicago Bears": an "and" right after the head,
+      // with another head behind it, joins two organisations, not one name
+      // ("Department of Health and Human Services" has no head before it).
+      if (head + 2 <= b && (word(head + 1) == "and" || word(head + 1) == "&")) {
+        bool second = false;
+        for (size_t h = head + 2; h <= b && !second; ++h) second = tokens_[h].cls & kOrgHead;
+        if (second) {
+          bool covered = true;
+          for (size_t i = start; i <= head; ++i) covered = covered && (tokens_[i].cls & kCovered);
+          if (head > start && !covered) add_name(join(text, start, head), Entity::Type::organization, out);
+          k = head + 2;  // the next run starts after "and"
+          continue;
+        }
+      }
       // A weekday or month ends it: "Pasteur Hospital on Friday".
       if (head + 1 <= b && (tokens_[head + 1].cls & kConnector))
         while (org_end + 1 <= b && !(tokens_[org_end + 1].cls & (kTitle | kNotName))) ++org_end;

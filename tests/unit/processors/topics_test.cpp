@@ -515,5 +515,16 @@ TEST(TopicEntities, CaptionWordsAndWeekdaysStayOutOfNames) {
   EXPECT_EQ(find_entity(a, "Shares of Brightwater Holdings"), nullptr);
 }
 
+TEST(TopicEntities, AndBetweenTwoOrganisationsMakesTwo) {
+  Article a = run(make_article("Deal",
+                               "Lakeview Holdings and Corran Foundation signed the deal. The Department of Health "
+                               "and Human Services approved it.",
+                               "en"));
+  EXPECT_NE(find_entity(a, "Lakeview Holdings"), nullptr);
+  EXPECT_NE(find_entity(a, "Corran Foundation"), nullptr);
+  EXPECT_EQ(find_entity(a, "Lakeview Holdings and Corran Foundation"), nullptr);
+  EXPECT_NE(find_entity(a, "Department of Health and Human Services"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
