@@ -23,6 +23,9 @@ enum : uint16_t {
   kSpeech = 512,   // lower-case speech verb ("said")
   kOrgWord = 1024,  // lower-case noun for an organisation ("startup")
   kDemonym = 2048,  // nationality ("Norwegian"): never a person
+  kRoleTitle = 4096,  // a role word used as a title ("Singer"): a title only before a full name
+  kParticle = 8192,   // lower-case word inside a person's name ("de", "van")
+  kPlaceHead = 16384,  // capitalised word that ends a place's name ("County")
 };
 
 uint32_t code_point(std::string_view s, size_t pos) {
@@ -137,8 +140,11 @@ void NameFinder::tokenize(std::string_view text, const std::vector<text::Token>&
       if (bits & kFirstNameWord) t.cls |= kFirstName;
       if (bits & kOrgHeadWord) t.cls |= kOrgHead;
       if (bits & kDemonymWord) t.cls |= kDemonym;
+      if (bits & kRoleTitleWord) t.cls |= kRoleTitle;
+      if ((bits & kPlaceHeadWord) && (t.cls & kCapital)) t.cls |= kPlaceHead;
       if (!(t.cls & kCapital)) {
         if (bits & kConnectorWord) t.cls |= kConnector;
+        if (bits & kParticleWord) t.cls |= kParticle;
         if (bits & kRoleWord) t.cls |= kRole;
         if (bits & kSpeechWord) t.cls |= kSpeech;
         if (bits & kOrgWordWord) t.cls |= kOrgWord;
@@ -242,6 +248,11 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
         ++b;
       } else if ((tokens_[b + 1].cls & kConnector) && b + 2 < n && joined(b + 2) && (tokens_[b + 2].cls & kCapital)) {
         b += 2;
+      } else if (tokens_[b + 1].cls & kParticle) {
+        size_t k = b + 1;  // "van der Berg"
+        while (k + 1 < n && joined(k + 1) && (tokens_[k + 1].cls & kParticle)) ++k;
+        if (k + 1 >= n || !joined(k + 1) || !(tokens_[k + 1].cls & kCapital)) break;
+        b = k + 1;
       } else {
         break;
       }
@@ -259,6 +270,26 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       continue;
     }
 
+    // A place the gazetteer lacks, by its head: "Erie County", "Kherson
+    // Oblast" (up to three words before the head). What stands before it
+    // in the run ("Sheriff Ann Lee of Erie County") is read on as usual.
+    for (size_t h = a + 1; h <= b; ++h) {
+      if (!(tokens_[h].cls & kPlaceHead) || (tokens_[h].cls & kCovered)) continue;
+      const uint16_t no = kNotName | kConnector | kTitle | kOrgHead | kDemonym | kAcronym | kPlaceHead;
+      size_t start = h;
+      while (start > a && h - start < 3 && !(tokens_[start - 1].cls & no)) --start;
+      if (start == h) break;
+      add_name(join(text, start, h), Entity::Type::place, out);
+      if (start > a) {
+        b = start - 1;
+        while (b > a && (tokens_[b].cls & kConnector)) --b;
+      } else {
+        a = h + 1;
+      }
+      break;
+    }
+    if (a > b) continue;
+
     // Organisation: the run holds an organisation word ("Ministry"). It
     // spans from the first real word to the head, plus what follows the
     // head up to a title ("Harvard University Professor Jane Smith").
@@ -275,8 +306,23 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       // After the head the name goes on only through a connector
       // ("Council on Foreign Relations", not "Airways Flight").
       org_end = head;
+      // "Detroit Lions and Chicago Bears": an "and" right after the head,
+      // with another head behind it, joins two organisations, not one name
+      // ("Department of Health and Human Services" has no head before it).
+      if (head + 2 <= b && (word(head + 1) == "and" || word(head + 1) == "&")) {
+        bool second = false;
+        for (size_t h = head + 2; h <= b && !second; ++h) second = tokens_[h].cls & kOrgHead;
+        if (second) {
+          bool covered = true;
+          for (size_t i = start; i <= head; ++i) covered = covered && (tokens_[i].cls & kCovered);
+          if (head > start && !covered) add_name(join(text, start, head), Entity::Type::organization, out);
+          k = head + 2;  // the next run starts after "and"
+          continue;
+        }
+      }
+      // A weekday or month ends it: "Pasteur Hospital on Friday".
       if (head + 1 <= b && (tokens_[head + 1].cls & kConnector))
-        while (org_end + 1 <= b && !(tokens_[org_end + 1].cls & kTitle)) ++org_end;
+        while (org_end + 1 <= b && !(tokens_[org_end + 1].cls & (kTitle | kNotName))) ++org_end;
       while (org_end > head && (tokens_[org_end].cls & kConnector)) --org_end;
       bool all_covered = true;
       for (size_t i = start; i <= org_end; ++i)
@@ -297,9 +343,27 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
         continue;
       }
       size_t j = i;
-      while (j + 1 <= b && !(tokens_[j + 1].cls & stop)) ++j;
-      size_t length = j - i + 1;
-      bool title_before = i > a && (tokens_[i - 1].cls & kTitle);
+      size_t particles = 0;
+      // "Charles de Gaulle", "Paulino do Rego Barros": a particle between
+      // two words of the name keeps it whole.
+      while (j + 1 <= b) {
+        if (!(tokens_[j + 1].cls & stop)) {
+          ++j;
+        } else if (tokens_[j + 1].cls & kParticle) {
+          size_t k = j + 1;  // "van der Berg": particles in a row
+          while (k + 1 <= b && (tokens_[k + 1].cls & kParticle)) ++k;
+          if (k + 1 > b || (tokens_[k + 1].cls & stop)) break;
+          particles += k - j;
+          j = k + 1;
+        } else {
+          break;
+        }
+      }
+      size_t length = j - i + 1 - particles;
+      // A role word makes a title only for a full name ("Actor Charlie
+      // Sheen"); before one word it is mostly a noun in a proper name
+      // ("Singer Building", "Star Wars", "Official Visit").
+      bool title_before = i > a && (tokens_[i - 1].cls & kTitle) && !(tokens_[i - 1].cls & kRoleTitle);
       bool first_name = tokens_[i].cls & kFirstName;
       auto lower_word_before_run = [&](uint16_t cls) {
         return i == a && a > 0 && gap(a) == " " && (tokens_[a - 1].cls & cls);

@@ -210,6 +210,8 @@ void load_settings(const std::string& path, Settings& s) {
     else if (key == "max_per_group") s.max_per_group = static_cast<uint32_t>(positive());
     else if (key == "group_rest_weight") s.group_rest_weight = positive();
     else if (key == "lead_bonus") s.lead_bonus = positive();
+    else if (key == "specificity") s.specificity = positive();
+    else if (key == "title_bonus") s.title_bonus = positive();
     else if (key == "score_scale") {
       s.score_scale = positive();
       if (s.score_scale <= 0) fail(path, line, "score_scale must be positive");
@@ -442,16 +444,20 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
     else if (parts[0] == "connector") target = &lists.connector;
     else if (parts[0] == "org_word") target = &lists.org_word;
     else if (parts[0] == "demonym") target = &lists.demonym;
+    else if (parts[0] == "particle") target = &lists.particle;
+    else if (parts[0] == "place_head") target = &lists.place_head;
     else fail(path, line, "unknown list " + std::string(parts[0]));
     for (auto w : split(parts[1], ','))
       if (!w.empty()) target->emplace(w);
   });
   // A role word opening a sentence reads as a title: "Actor Charlie Sheen".
+  std::vector<std::string> role_titles;
   for (const auto& r : lists.role) {
     std::string capitalised = r;
     capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capitalised[0])));
-    if (capitalised != r) lists.title.insert(std::move(capitalised));
+    if (capitalised != r && !lists.title.count(capitalised)) role_titles.push_back(capitalised);
   }
+  for (const auto& t : role_titles) lists.title.insert(t);
   // "Mr." and "Mr" are the same title.
   std::vector<std::string> dotted;
   for (const auto& t : lists.title)
@@ -469,6 +475,44 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
   fold(lists.connector, kConnectorWord);
   fold(lists.org_word, kOrgWordWord);
   fold(lists.demonym, kDemonymWord);
+  // A particle joins capitalised words into one run, as a connector does.
+  fold(lists.particle, kParticleWord | kConnectorWord);
+  fold(lists.place_head, kPlaceHeadWord);
+  for (const auto& t : role_titles) lists.classes.add(t, kRoleTitleWord);
+}
+
+
+// Ranking weight of each term from the lexicon itself (an IDF over branches):
+// the number of level-1 topics whose terms contain the term's rarest word.
+// "attack" feeds crime, conflict and health phrases, "airstrike" only
+// conflict; a phrase is as specific as its rarest word ("truck attack").
+void rate_specificity(TopicRules& rules) {
+  const double k = rules.settings.specificity;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> branches;  // word -> level-1 topics
+  auto words = [](std::string_view text) { return split(text, ' '); };
+  for (const TopicTerm& term : rules.terms)
+    for (std::string_view w : words(term.text)) {
+      auto& tops = branches[w];
+      for (const TermUse& use : term.uses) {
+        uint32_t top = rules.topics[use.topic].top;
+        if (std::find(tops.begin(), tops.end(), top) == tops.end()) tops.push_back(top);
+      }
+    }
+  for (TopicTerm& term : rules.terms) {
+    size_t rarest = SIZE_MAX;
+    for (std::string_view w : words(term.text)) rarest = std::min(rarest, branches[w].size());
+    if (rarest == SIZE_MAX || rarest == 0) rarest = 1;
+    term.specificity = static_cast<float>(1.0 / (1.0 + k * static_cast<double>(rarest - 1)));
+  }
+  rules.term_rank.resize(rules.terms.size());
+  for (size_t t = 0; t < rules.terms.size(); ++t) {
+    const auto& uses = rules.terms[t].uses;
+    bool shared = false;
+    for (size_t u = 0; u < uses.size(); ++u)
+      for (size_t v = u + 1; v < uses.size(); ++v)
+        shared = shared || rules.topics[uses[u].topic].top == rules.topics[uses[v].topic].top;
+    rules.term_rank[t] = {rules.terms[t].specificity, shared};
+  }
 }
 
 }  // namespace
@@ -489,6 +533,7 @@ std::shared_ptr<const TopicRules> load_topic_rules(const TopicsOptions& options)
     std::string entities = dir + "/" + language + ".entities";
     if (fs::exists(entities)) topics::load_entities(entities, *rules, table, context);
   }
+  topics::rate_specificity(*rules);
   topics::load_person_lists(dir + "/persons.rules", rules->persons);
   table.compile(*rules, dir);
   return rules;

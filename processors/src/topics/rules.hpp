@@ -39,6 +39,11 @@ struct TopicTerm {
   std::string text;  // as written, without the trailing '*'
   std::vector<TermUse> uses;
   std::vector<uint32_t> vetoes;  // context word indexes
+  // How much the term says about one branch rather than several: 1 when
+  // its rarest word occurs only in terms of one level-1 topic, less the more
+  // branches share that word (see Settings::specificity). Used to rank the
+  // branches, not to score the topics.
+  float specificity = 1.0f;
 };
 
 struct GazetteerEntity {
@@ -71,6 +76,14 @@ struct Settings {
   // adds lead_bonus times itself.
   double group_rest_weight = 1.0;
   double lead_bonus = 0.0;
+  // A term whose rarest word occurs in terms of n level-1 topics ranks its
+  // branch with 1 / (1 + specificity * (n - 1)) of its evidence: "military"
+  // (politics and conflict) says less about the branch than "airstrike".
+  double specificity = 0.0;
+  // A term in the title adds title_bonus times its weight to its branch's
+  // rank, outside saturation: a title mention saturates like any other, so
+  // without it one title word weighed less than two words of the body.
+  double title_bonus = 0.0;
 };
 
 // Looked up with string_view keys so scanning a token allocates nothing.
@@ -155,7 +168,7 @@ class WordClasses {
 
 // Word lists of persons.rules, as sets of exact words.
 struct PersonLists {
-  WordSet title, role, speech, first_name, not_name, org_head, connector, org_word, demonym;
+  WordSet title, role, speech, first_name, not_name, org_head, connector, org_word, demonym, particle, place_head;
   // The same lists folded into one map (word -> PersonWord bits), so the
   // name finder looks each token up once.
   WordClasses classes;
@@ -171,6 +184,9 @@ enum PersonWord : uint16_t {
   kConnectorWord = 1 << 6,
   kOrgWordWord = 1 << 7,
   kDemonymWord = 1 << 8,
+  kRoleTitleWord = 1 << 9,  // a role word capitalised as a title ("Actor")
+  kParticleWord = 1 << 10,  // inside a person's name ("Charles de Gaulle")
+  kPlaceHeadWord = 1 << 11,  // ends a place's name ("Erie County")
 };
 
 // What a pattern id stands for. One literal can play several roles (a term
@@ -196,6 +212,14 @@ class TopicRules {
   std::vector<topics::MediaTopic> topics;
   std::unordered_map<std::string, uint32_t> topic_index;  // code -> index
   std::vector<topics::TopicTerm> terms;
+  // Per term, what the branch ranking needs, packed apart from the terms so
+  // that scoring an article touches 8 bytes a term, not a TopicTerm:
+  // specificity, and whether one branch holds two of its uses.
+  struct TermRank {
+    float specificity = 1.0f;
+    bool shared_in_branch = false;
+  };
+  std::vector<TermRank> term_rank;
   std::vector<std::string> context_words;
   std::vector<topics::GazetteerEntity> entities;
   std::vector<uint32_t> alias_entity;               // alias index -> entity index

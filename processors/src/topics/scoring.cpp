@@ -8,6 +8,17 @@
 
 namespace newsflow::processors::topics {
 
+// A term listed under several topics of one branch ("sitcom" for both TV
+// series and television) is one piece of evidence for the branch: only its
+// heaviest use (the first of equals) ranks it.
+bool TopicScorer::ranks_in_branch(const Hit& hit, uint32_t top) const {
+  for (const TermUse& use : rules_.terms[hit.term].uses) {
+    if (use.topic == hit.topic || rules_.topics[use.topic].top != top) continue;
+    if (use.weight > hit.weight || (use.weight == hit.weight && use.topic < hit.topic)) return false;
+  }
+  return true;
+}
+
 void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
   const auto& s = rules_.settings;
   evidence_.clear();
@@ -20,32 +31,39 @@ void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
   // outweigh five different words for the same topic.
   for (size_t i = 0; i < hits.size();) {
     size_t topic_end = i;
-    double raw = 0, lead_raw = 0;
+    double raw = 0, lead_raw = 0, ranked = 0;
     bool in_lead = false;
+    const uint32_t top = rules_.topics[hits[i].topic].top;
     while (topic_end < hits.size() && hits[topic_end].topic == hits[i].topic) {
       size_t term_end = topic_end;
       double mentions = 0, lead_mentions = 0;
+      bool in_title = false;
       while (term_end < hits.size() && hits[term_end].topic == hits[i].topic &&
              hits[term_end].term == hits[topic_end].term) {
         mentions += hits[term_end].position_weight;
         if (hits[term_end].position_weight >= s.lead_weight) lead_mentions += hits[term_end].position_weight;
+        in_title = in_title || hits[term_end].position_weight >= s.title_weight;
         ++term_end;
       }
       in_lead = in_lead || lead_mentions > 0;
       const double cap = hits[topic_end].weight * s.saturation;
-      raw += cap * (1.0 - std::exp(-mentions / s.saturation));
+      const double evidence = cap * (1.0 - std::exp(-mentions / s.saturation));
+      raw += evidence;
       lead_raw += cap * (1.0 - std::exp(-lead_mentions / s.saturation));
+      const auto& rank = rules_.term_rank[hits[topic_end].term];
+      if (!rank.shared_in_branch || ranks_in_branch(hits[topic_end], top))
+        ranked += (evidence + (in_title ? s.title_bonus * hits[topic_end].weight : 0.0)) * rank.specificity;
       topic_end = term_end;
     }
     evidence_.push_back({hits[i].topic, raw, i, topic_end});
-    uint32_t top = rules_.topics[hits[i].topic].top;
     auto g = std::find_if(groups_.begin(), groups_.end(), [&](const GroupEvidence& x) { return x.top == top; });
     if (g == groups_.end()) {
-      groups_.push_back({top, raw, in_lead, raw, lead_raw, 0});
+      groups_.push_back({top, raw, ranked, in_lead, ranked, lead_raw, 0});
     } else {
       g->raw += raw;
       g->in_lead = g->in_lead || in_lead;
-      g->strongest = std::max(g->strongest, raw);
+      g->ranked += ranked;
+      g->strongest = std::max(g->strongest, ranked);
       g->lead_raw += lead_raw;
     }
     i = topic_end;
@@ -53,7 +71,7 @@ void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
   // The branch a story is filed under: one strong topic outweighs several
   // weak ones of another branch, and the title and lead say what the story is.
   for (GroupEvidence& g : groups_)
-    g.rank = g.strongest + s.group_rest_weight * (g.raw - g.strongest) + s.lead_bonus * g.lead_raw;
+    g.rank = g.strongest + s.group_rest_weight * (g.ranked - g.strongest) + s.lead_bonus * g.lead_raw;
   std::sort(groups_.begin(), groups_.end(), [](const GroupEvidence& a, const GroupEvidence& b) {
     return a.rank != b.rank ? a.rank > b.rank : a.top < b.top;
   });

@@ -34,11 +34,14 @@ class TopicScorer {
   struct GroupEvidence {
     uint32_t top;
     double raw;    // all evidence of the branch
+    double ranked;  // the same, each term once and weighed by its specificity
     bool in_lead;  // some evidence in the title or the lead
     double strongest;  // evidence of its strongest topic
     double lead_raw;   // evidence from the title and the lead alone
     double rank;       // what the branches are ordered by
   };
+
+  bool ranks_in_branch(const Hit& hit, uint32_t top) const;
 
   const TopicRules& rules_;
   std::vector<Evidence> evidence_;

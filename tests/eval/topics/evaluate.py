@@ -6,10 +6,14 @@ real_gold.tsv per split (dev / heldout; strict, and lenient: any branch an
 editor could defend), top-level (IPTC level-1) micro-F1, precision of the first topic,
 coverage, the non-English check, and entity precision/recall on the labelled
 subset (entities_gold.tsv). Exits 1 when micro-F1 < 0.80, first-topic
-precision < 0.85, the real first-topic accuracy (both halves) < 0.60, or a
+precision < 0.85, the real first-topic accuracy (both halves) < 0.68, or a
 non-English article gets topics.
 
-usage: evaluate.py NEWSFLOW_BINARY [--dir DIR] [--keep OUT.ndjson] [--show-errors]
+usage: evaluate.py NEWSFLOW_BINARY [--dir DIR] [--keep OUT.ndjson] [--show-errors [--show-heldout]]
+
+--show-errors lists the errors of every article except those of the held-out
+half of real_gold.tsv, so tuning never sees a held-out story; --show-heldout
+adds them (for a final review only).
 """
 import argparse
 import json
@@ -22,9 +26,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MIN_MICRO_F1 = 0.80
 MIN_FIRST_PRECISION = 0.85
 # Strict first-topic accuracy over both halves of real_gold.tsv together
-# (0.631 when this gate was first set, 0.665 when raised to 0.64; the target is 0.85
-# on the held-out half).
-MIN_REAL_FIRST = 0.64
+# (0.631 when this gate was first set, 0.665 when raised to 0.64, 0.700 when
+# raised to 0.68; the target is 0.85 on the held-out half).
+MIN_REAL_FIRST = 0.68
 ENTITY_TYPES = ("person", "organization", "place")
 
 
@@ -87,6 +91,7 @@ def main():
     ap.add_argument("--dir", default=HERE)
     ap.add_argument("--keep", help="also write the enriched output here")
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--show-heldout", action="store_true", help="with --show-errors: list held-out errors too")
     args = ap.parse_args()
 
     gold = read_gold(os.path.join(args.dir, "gold.tsv"))
@@ -174,12 +179,19 @@ def main():
     print(f"entities ({len(entity_gold)} labelled articles): precision {eprecision:.3f}, recall {erecall:.3f} "
           f"(tp {etp}, fp {efp}, fn {efn})")
     if args.show_errors:
+        first_gold = read_first_gold(os.path.join(args.dir, "real_gold.tsv"))
+        hidden = set() if args.show_heldout else {a for a, (split, _, _) in first_gold.items() if split == "heldout"}
         for e in errors:
-            print("TOPIC", e)
+            if e[0] not in hidden:
+                print("TOPIC", e)
         for e in entity_errors:
-            print("ENTITY", e)
+            if not any(a.startswith(e[0]) for a in hidden):
+                print("ENTITY", e)
         for e in first_errors:
-            print("FIRST", e)
+            if e[0] != "heldout" or args.show_heldout:
+                print("FIRST", e)
+        if hidden:
+            print(f"({len(hidden)} held-out articles not listed; --show-heldout lists them)")
 
     failed = []
     if micro_f1 < MIN_MICRO_F1:

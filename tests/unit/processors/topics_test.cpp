@@ -454,5 +454,77 @@ TEST(TopicEntities, PlacesTheGazetteerLacksComeFromStrongContext) {
   EXPECT_EQ(find_entity(a, "Jackson"), nullptr);  // one weak mention, and part of a run
 }
 
+
+TEST(TopicEntities, ARoleWordBeforeOneWordIsNoTitle) {
+  Article a = run(make_article("Skyline",
+                               "The old Singer Building stood on the corner until 1968. The trailer for Star Wars "
+                               "ran before the film. Mr. Haldane said the tower was never replaced. Actor Rhys "
+                               "Morgan said he grew up nearby.",
+                               "en"));
+  EXPECT_EQ(find_entity(a, "Building"), nullptr);
+  EXPECT_EQ(find_entity(a, "Wars"), nullptr);
+  const Entity* haldane = find_entity(a, "Haldane");  // a real title still makes a person
+  ASSERT_NE(haldane, nullptr);
+  EXPECT_EQ(haldane->type, Entity::Type::person);
+  const Entity* morgan = find_entity(a, "Rhys Morgan");  // and a role word before a full name
+  ASSERT_NE(morgan, nullptr);
+  EXPECT_EQ(morgan->type, Entity::Type::person);
+}
+
+
+TEST(TopicEntities, ParticlesStayInsideAName) {
+  Article a = run(make_article("Visit",
+                               "Chief executive Marta dos Anjos Ferreira said the plant would reopen. The talks went "
+                               "well, said Pieter van der Berg.",
+                               "en"));
+  const Entity* marta = find_entity(a, "Marta dos Anjos Ferreira");
+  ASSERT_NE(marta, nullptr);
+  EXPECT_EQ(marta->type, Entity::Type::person);
+  const Entity* pieter = find_entity(a, "Pieter van der Berg");
+  ASSERT_NE(pieter, nullptr);
+  EXPECT_EQ(pieter->type, Entity::Type::person);
+  EXPECT_EQ(find_entity(a, "Marta"), nullptr);
+}
+
+
+TEST(TopicEntities, APlaceHeadNamesAPlaceTheGazetteerLacks) {
+  Article a = run(make_article("Storm",
+                               "Sheriff Dana Whitcombe of Tallow County said roads were closed. Crews from "
+                               "Islamic State West African Province were not involved.",
+                               "en"));
+  const Entity* county = find_entity(a, "Tallow County");
+  ASSERT_NE(county, nullptr);
+  EXPECT_EQ(county->type, Entity::Type::place);
+  const Entity* sheriff = find_entity(a, "Dana Whitcombe");  // the run before the place still reads as a name
+  ASSERT_NE(sheriff, nullptr);
+  EXPECT_EQ(sheriff->type, Entity::Type::person);
+  EXPECT_EQ(find_entity(a, "African Province"), nullptr);
+  EXPECT_EQ(find_entity(a, "West African Province"), nullptr);
+}
+
+
+TEST(TopicEntities, CaptionWordsAndWeekdaysStayOutOfNames) {
+  Article a = run(make_article("Crash",
+                               "Eyewitness Tomas Riedl said the van did not stop. Two people were taken to "
+                               "Marlow Hospital on Friday. Shares of Brightwater Holdings fell.",
+                               "en"));
+  EXPECT_NE(find_entity(a, "Tomas Riedl"), nullptr);
+  EXPECT_EQ(find_entity(a, "Eyewitness Tomas Riedl"), nullptr);
+  EXPECT_NE(find_entity(a, "Marlow Hospital"), nullptr);
+  EXPECT_EQ(find_entity(a, "Marlow Hospital on Friday"), nullptr);
+  EXPECT_EQ(find_entity(a, "Shares of Brightwater Holdings"), nullptr);
+}
+
+TEST(TopicEntities, AndBetweenTwoOrganisationsMakesTwo) {
+  Article a = run(make_article("Deal",
+                               "Lakeview Holdings and Corran Foundation signed the deal. The Department of Health "
+                               "and Human Services approved it.",
+                               "en"));
+  EXPECT_NE(find_entity(a, "Lakeview Holdings"), nullptr);
+  EXPECT_NE(find_entity(a, "Corran Foundation"), nullptr);
+  EXPECT_EQ(find_entity(a, "Lakeview Holdings and Corran Foundation"), nullptr);
+  EXPECT_NE(find_entity(a, "Department of Health and Human Services"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
