@@ -52,16 +52,24 @@ bool Matcher::scan(std::string_view text, std::vector<Match>& out) {
 }
 
 bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>& out) {
+  rules_.lexicon.lookup(tokens, entries_);
+  return scan(text, tokens, entries_, out);
+}
+
+bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<uint32_t>& entries,
+                   std::vector<Match>& out) {
   if (text.empty()) return true;
   text_ = text;
   out_ = &out;
   const TermIndex& index = rules_.term_index;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
-    if (index.may_contain(t.hash))
-      for (uint32_t id : index.whole(t.hash)) verify(id, t.start);
-    if (i + 1 < tokens.size()) {
-      uint64_t pair = TermIndex::pair_hash(t.hash, tokens[i + 1].hash);
+    const TokenLexicon::Entry& e = rules_.lexicon.entry(entries[i]);
+    for (uint32_t id : rules_.lexicon.whole(e)) verify(id, t.start);
+    if (e.pair_start && i + 1 < tokens.size()) {
+      // Most pairs that start like a literal ("the ...") are none: the filter
+      // answers before the table, which misses the cache.
+      const uint64_t pair = TermIndex::pair_hash(t.hash, tokens[i + 1].hash);
       if (index.may_contain(pair))
         for (uint32_t id : index.pair(pair)) verify(id, t.start);
     }

@@ -491,6 +491,7 @@ std::shared_ptr<const TopicRules> load_topic_rules(const TopicsOptions& options)
   }
   topics::load_person_lists(dir + "/persons.rules", rules->persons);
   table.compile(*rules, dir);
+  rules->lexicon.build(rules->term_index, rules->persons.classes);
   return rules;
 }
 

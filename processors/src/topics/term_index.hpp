@@ -60,6 +60,10 @@ class TermIndex {
   }
   bool has_prefix_length(size_t length) const { return length < 64 && ((prefix_lengths_ >> length) & 1); }
   size_t min_prefix_length() const { return min_prefix_; }
+  // Every key of whole(), and every first-word hash of a pair() literal: what
+  // the token lexicon (topics/lexicon.hpp) folds into its one probe.
+  std::vector<uint64_t> whole_keys() const;
+  const std::vector<uint64_t>& pair_first_keys() const { return pair_first_; }
   size_t max_prefix_length() const { return max_prefix_; }
 
   const Literal& literal(uint32_t id) const { return literals_[id]; }
@@ -94,6 +98,7 @@ class TermIndex {
   std::string bytes_;
   std::vector<Literal> literals_;
   Table whole_, pair_, prefix_;
+  std::vector<uint64_t> pair_first_;  // sorted, unique
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
   uint64_t prefix_lengths_ = 0;
   size_t min_prefix_ = SIZE_MAX;

@@ -1,0 +1,89 @@
+#pragma once
+// Every question topics asks about a single word, answered by one probe per
+// token: is it the first word of topic literals (and which), does a two-word
+// literal start with it, and which person word lists hold it. Before this
+// table each token went through the term index's Bloom filter twice (whole
+// word, and the pair with the next word) and the word classes' filter once;
+// those filters' loads and their mispredicted branches were most of the
+// matcher's and the name finder's time.
+//
+// Keyed by the token's text::fold_hash. A slot is a tag and an entry index in
+// 32 bits (the table stays as small as the Bloom filters it replaces);
+// build() picks the tag function so no key meets another key's tag on its
+// probe path, which makes a probe for a listed key exact. A
+// token that is not listed can still meet a tag by chance and get another
+// word's entry: every use below checks bytes (verify, classes(), english()),
+// or only decides whether to probe an exact table (kPairStart).
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "text/tokenizer.hpp"
+#include "topics/term_index.hpp"
+
+namespace newsflow::processors::topics {
+
+class WordClasses;
+
+class TokenLexicon {
+ public:
+  struct Entry {
+    uint32_t whole_first = 0;  // into ids_: TermIndex::whole of the key
+    uint16_t whole_count = 0;
+    uint8_t classes_count = 0;
+    bool pair_start = false;  // some literal's first two words start with this word
+    uint32_t classes_first = 0;  // into variants_
+  };
+  using ClassEntry = std::pair<std::string, uint16_t>;  // WordClasses::Entry
+
+  // classes: the person word lists; only words that are one token each can
+  // be found by a token's hash, so the others are left to WordClasses::find.
+  void build(const TermIndex& terms, const WordClasses& classes);
+
+  // out[i]: the entry of tokens[i], 0 (an empty entry) for most tokens.
+  void lookup(const std::vector<text::Token>& tokens, std::vector<uint32_t>& out) const;
+
+  const Entry& entry(uint32_t e) const { return entries_[e]; }
+  std::span<const uint32_t> whole(const Entry& e) const { return {ids_.data() + e.whole_first, e.whole_count}; }
+  // The person word list entry spelt exactly as word (case counts), or
+  // nullptr. word lies in a text readable up to readable_end.
+  const ClassEntry* classes(uint32_t e, std::string_view word, const char* readable_end) const {
+    const Entry& en = entries_[e];
+    if (en.classes_count == 0) return nullptr;
+    const size_t head = std::min<size_t>(8, word.size());
+    const uint64_t got = readable_end - word.data() >= 8
+                             ? text::load8(word.data()) & (~uint64_t{0} >> (64 - 8 * head))
+                             : text::load_upto8(word.data(), head);
+    for (uint32_t i = en.classes_first; i < en.classes_first + en.classes_count; ++i) {
+      const Variant& v = variants_[i];
+      if (v.length == word.size() && v.head == got && (word.size() <= 8 || v.entry->first == word)) return v.entry;
+    }
+    return nullptr;
+  }
+  size_t keys() const { return entries_.size() - 1; }
+
+ private:
+  // The first eight bytes inline: most words are shorter, and the string
+  // behind the pointer is a cache miss.
+  struct Variant {
+    uint64_t head = 0;
+    size_t length = 0;
+    const ClassEntry* entry = nullptr;
+  };
+  // A slot packs a tag (high bits) and an entry index (low entry_bits_ bits,
+  // 0: empty) into 32 bits, so the table of a few thousand keys is 32 KiB.
+  uint32_t tag(uint64_t hash) const { return static_cast<uint32_t>((hash * tag_multiplier_) >> (32 + entry_bits_)); }
+  bool place(const std::vector<uint64_t>& keys);
+
+  std::vector<uint32_t> slots_;  // power-of-two size, linear probing
+  std::vector<Entry> entries_;   // [0] is empty
+  std::vector<uint32_t> ids_;
+  std::vector<Variant> variants_;
+  uint64_t tag_multiplier_ = 1;
+  unsigned entry_bits_ = 0;
+};
+
+}  // namespace newsflow::processors::topics
