@@ -4,6 +4,8 @@
 #include <bit>
 #include <map>
 
+#include <emmintrin.h>
+
 #include "topics/rules.hpp"
 
 namespace newsflow::processors::topics {
@@ -47,23 +49,48 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes) {
     entries_.push_back(e);
   }
   entry_bits_ = static_cast<unsigned>(std::bit_width(entries_.size()));
-  // At most half full: a miss (most tokens) ends at the first empty slot.
-  slots_.assign(std::bit_ceil(std::max<size_t>(16, key_list.size() * 2)), 0);
-  // A tag function under which no key meets its own tag before its slot.
+  // A token that is not listed may meet several tags and read the OR of
+  // their entries: every index that can make stays inside entries_.
+  keys_ = key_list.size();
+  entries_.resize(size_t{1} << entry_bits_);
+  // At most half full, four slots a bucket, two buckets a key: placing every
+  // key in the emptier of its buckets leaves none full with room to spare.
+  size_t buckets = std::bit_ceil(std::max<size_t>(4, key_list.size() / 2));
   tag_multiplier_ = 0x9e3779b97f4a7c15ull;
-  while (!place(key_list)) tag_multiplier_ += 0x632be59bd9b4e01aull;  // stays odd
+  for (unsigned attempt = 1;; ++attempt) {
+    if (place(key_list, buckets)) break;
+    tag_multiplier_ += 0x632be59bd9b4e01aull;  // stays odd
+    if (attempt % 8 == 0) buckets *= 2;
+  }
 }
 
-bool TokenLexicon::place(const std::vector<uint64_t>& keys) {
-  std::fill(slots_.begin(), slots_.end(), 0);
-  const size_t mask = slots_.size() - 1;
-  const uint32_t entry_mask = (uint32_t{1} << entry_bits_) - 1;
+bool TokenLexicon::place(const std::vector<uint64_t>& keys, size_t buckets) {
+  slots_.assign(buckets * kBucket, 0);
+  bucket_mask_ = buckets - 1;
+  auto used = [&](size_t b) {
+    size_t n = 0;
+    while (n < kBucket && slots_[b * kBucket + n] != 0) ++n;
+    return n;
+  };
   for (size_t i = 0; i < keys.size(); ++i) {
     const uint32_t want = tag(keys[i]);
-    size_t s = keys[i] & mask;
-    for (; (slots_[s] & entry_mask) != 0; s = (s + 1) & mask)
-      if (slots_[s] >> entry_bits_ == want) return false;
-    slots_[s] = (want << entry_bits_) | static_cast<uint32_t>(i + 1);
+    const size_t b1 = first_bucket(keys[i]), b2 = second_bucket(keys[i]);
+    const size_t n1 = used(b1), n2 = used(b2);
+    const size_t b = n1 <= n2 ? b1 : b2, n = std::min(n1, n2);
+    if (n == kBucket) return false;
+    slots_[b * kBucket + n] = (want << entry_bits_) | static_cast<uint32_t>(i + 1);
+  }
+  // The lookup ORs every slot of both buckets whose tag matches: a key must
+  // be the only one with its tag there.
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const uint32_t want = tag(keys[i]);
+    size_t same = 0;
+    for (size_t b : {first_bucket(keys[i]), second_bucket(keys[i])})
+      for (size_t k = 0; k < kBucket; ++k) {
+        const uint32_t slot = slots_[b * kBucket + k];
+        same += slot != 0 && slot >> entry_bits_ == want;
+      }
+    if (same != 1 + (first_bucket(keys[i]) == second_bucket(keys[i]))) return false;
   }
   return true;
 }
@@ -71,14 +98,21 @@ bool TokenLexicon::place(const std::vector<uint64_t>& keys) {
 void TokenLexicon::lookup(const std::vector<text::Token>& tokens, std::vector<uint32_t>& out) const {
   out.assign(tokens.size(), 0);
   if (slots_.empty()) return;
-  const size_t mask = slots_.size() - 1;
+  // No branch per token: whether a token is listed is the least predictable
+  // fact about it, and the callers branch on it once, on this array.
+  const __m128i tag_mask = _mm_set1_epi32(static_cast<int>(~((uint32_t{1} << entry_bits_) - 1)));
   const uint32_t entry_mask = (uint32_t{1} << entry_bits_) - 1;
+  const uint32_t* slots = slots_.data();
   for (size_t i = 0; i < tokens.size(); ++i) {
     const uint64_t h = tokens[i].hash;
-    const uint32_t want = tag(h);
-    size_t s = h & mask;
-    while ((slots_[s] & entry_mask) != 0 && slots_[s] >> entry_bits_ != want) s = (s + 1) & mask;
-    out[i] = slots_[s] & entry_mask;
+    const __m128i want = _mm_set1_epi32(static_cast<int>(tag(h) << entry_bits_));
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + first_bucket(h) * kBucket));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + second_bucket(h) * kBucket));
+    __m128i hit = _mm_or_si128(_mm_and_si128(a, _mm_cmpeq_epi32(_mm_and_si128(a, tag_mask), want)),
+                               _mm_and_si128(b, _mm_cmpeq_epi32(_mm_and_si128(b, tag_mask), want)));
+    hit = _mm_or_si128(hit, _mm_shuffle_epi32(hit, _MM_SHUFFLE(1, 0, 3, 2)));
+    hit = _mm_or_si128(hit, _mm_shuffle_epi32(hit, _MM_SHUFFLE(2, 3, 0, 1)));
+    out[i] = static_cast<uint32_t>(_mm_cvtsi128_si32(hit)) & entry_mask;
   }
 }
 

@@ -9,8 +9,8 @@
 //
 // Keyed by the token's text::fold_hash. A slot is a tag and an entry index in
 // 32 bits (the table stays as small as the Bloom filters it replaces);
-// build() picks the tag function so no key meets another key's tag on its
-// probe path, which makes a probe for a listed key exact. A
+// build() picks the tag function so no key shares its tag with another key
+// in its two buckets, which makes a probe for a listed key exact. A
 // token that is not listed can still meet a tag by chance and get another
 // word's entry: every use below checks bytes (verify, classes(), english()),
 // or only decides whether to probe an exact table (kPairStart).
@@ -63,7 +63,7 @@ class TokenLexicon {
     }
     return nullptr;
   }
-  size_t keys() const { return entries_.size() - 1; }
+  size_t keys() const { return keys_; }
 
  private:
   // The first eight bytes inline: most words are shorter, and the string
@@ -73,17 +73,24 @@ class TokenLexicon {
     size_t length = 0;
     const ClassEntry* entry = nullptr;
   };
-  // A slot packs a tag (high bits) and an entry index (low entry_bits_ bits,
-  // 0: empty) into 32 bits, so the table of a few thousand keys is 32 KiB.
+  // A slot packs a tag (high bits) and an entry index (low entry_bits_ bits;
+  // 0: empty) into 32 bits; a key lives in one of two buckets of four slots,
+  // so a lookup is two 16-byte loads and compares, and the table of a few
+  // thousand keys is 32 KiB.
+  static constexpr size_t kBucket = 4;
   uint32_t tag(uint64_t hash) const { return static_cast<uint32_t>((hash * tag_multiplier_) >> (32 + entry_bits_)); }
-  bool place(const std::vector<uint64_t>& keys);
+  size_t first_bucket(uint64_t hash) const { return hash & bucket_mask_; }
+  size_t second_bucket(uint64_t hash) const { return (hash >> 40) & bucket_mask_; }
+  bool place(const std::vector<uint64_t>& keys, size_t buckets);
 
-  std::vector<uint32_t> slots_;  // power-of-two size, linear probing
+  std::vector<uint32_t> slots_;  // kBucket per bucket
+  size_t bucket_mask_ = 0;
   std::vector<Entry> entries_;   // [0] is empty
   std::vector<uint32_t> ids_;
   std::vector<Variant> variants_;
   uint64_t tag_multiplier_ = 1;
   unsigned entry_bits_ = 0;
+  size_t keys_ = 0;
 };
 
 }  // namespace newsflow::processors::topics

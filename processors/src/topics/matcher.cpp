@@ -64,17 +64,23 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
   const TermIndex& index = rules_.term_index;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
-    const TokenLexicon::Entry& e = rules_.lexicon.entry(entries[i]);
-    for (uint32_t id : rules_.lexicon.whole(e)) verify(id, t.start);
-    if (e.pair_start && i + 1 < tokens.size()) {
-      // Most pairs that start like a literal ("the ...") are none: the filter
-      // answers before the table, which misses the cache.
-      const uint64_t pair = TermIndex::pair_hash(t.hash, tokens[i + 1].hash);
-      if (index.may_contain(pair))
-        for (uint32_t id : index.pair(pair)) verify(id, t.start);
+    // Most tokens have no entry: one branch for them, not one per question.
+    if (entries[i] != 0) {
+      const TokenLexicon::Entry& e = rules_.lexicon.entry(entries[i]);
+      for (uint32_t id : rules_.lexicon.whole(e)) verify(id, t.start);
+      if (e.pair_start && i + 1 < tokens.size()) {
+        // Most pairs that start like a literal ("the ...") are none: the
+        // filter answers before the table, which misses the cache.
+        const uint64_t pair = TermIndex::pair_hash(t.hash, tokens[i + 1].hash);
+        if (index.may_contain(pair))
+          for (uint32_t id : index.pair(pair)) verify(id, t.start);
+      }
     }
     size_t length = t.end - t.start;
     if (length < index.min_prefix_length()) continue;
+    const uint64_t head =
+        text::fold8_swar(text::load_upto8(text.data() + t.start, std::min(length, TermIndex::kPrefixKey)));
+    if (!index.may_have_prefix(head, length)) continue;
     // Every prefix of the token that some one-word prefix literal's key is as long as.
     size_t longest = std::min(length, index.max_prefix_length());
     for (size_t l = index.min_prefix_length(); l <= longest; ++l) {

@@ -133,8 +133,11 @@ void NameFinder::tokenize(const Words& run, const std::vector<Span>& covered) {
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
     // One shared word: its lexicon entry answers. A joined one ("Jean-Paul")
     // has no hash of its own.
-    auto known = w == first + 1 ? lexicon_.classes(run.entries[first], word, text.data() + text.size())
-                                : lists_.classes.find(word, text.data() + text.size());
+    const WordClasses::Entry* known = nullptr;
+    if (w != first + 1)
+      known = lists_.classes.find(word, text.data() + text.size());
+    else if (run.entries[first] != 0)
+      known = lexicon_.classes(run.entries[first], word, text.data() + text.size());
     if (known != lists_.classes.end()) {
       uint16_t bits = known->second;
       if (bits & kTitleWord) t.cls |= kTitle;

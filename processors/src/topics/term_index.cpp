@@ -17,6 +17,7 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
   std::vector<uint32_t> unserved;
   std::vector<std::pair<uint64_t, uint32_t>> whole, pair, prefix;
   std::fill(filter_.begin(), filter_.end(), 0);
+  std::fill(prefix_filter_.begin(), prefix_filter_.end(), 0);
   for (size_t i = 0; i < specs.size(); ++i) {
     const LiteralSpec& spec = specs[i];
     auto id = static_cast<uint32_t>(i);
@@ -43,6 +44,8 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
       // many probes whatever the lengths of the prefix terms.
       size_t key = std::min(run, kPrefixKey);
       prefix.emplace_back(text::fold_hash(spec.text.substr(0, key)), id);
+      const uint64_t bit = prefix_bit(text::fold8_swar(text::load_upto8(spec.text.data(), key)), key);
+      prefix_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
       prefix_lengths_ |= uint64_t{1} << key;
       min_prefix_ = std::min(min_prefix_, key);
       max_prefix_ = std::max(max_prefix_, key);
