@@ -54,7 +54,8 @@ class TopicsProcessor final : public Processor {
     rules_->lexicon.lookup(title_tokens_, title_entries_);
     rules_->lexicon.lookup(body_tokens_, body_entries_);
     if (article.language.empty()) {
-      std::string detected = topics::detect_language(article.title, article.text, title_tokens_, body_tokens_);
+      std::string detected = topics::detect_language(article.title, article.text, title_tokens_, body_tokens_,
+                                                     rules_->lexicon, title_entries_, body_entries_);
       if (!detected.empty()) {
         article.language = std::move(detected);
         article.language_detected = true;

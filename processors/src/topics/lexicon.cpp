@@ -10,10 +10,11 @@
 
 namespace newsflow::processors::topics {
 
-void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes) {
+void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std::span<const std::string_view> english) {
   struct Pending {
     std::span<const uint32_t> whole;
     bool pair_start = false;
+    std::string_view english;
     std::vector<const ClassEntry*> variants;
   };
   // Ordered by key so the entries (and so the output of lookup) do not depend
@@ -21,6 +22,7 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes) {
   std::map<uint64_t, Pending> keys;
   for (uint64_t key : terms.whole_keys()) keys[key].whole = terms.whole(key);
   for (uint64_t key : terms.pair_first_keys()) keys[key].pair_start = true;
+  for (std::string_view w : english) keys[text::fold_hash(w)].english = w;
   std::vector<text::Token> tokens;
   for (const auto& entry : classes.entries()) {
     text::tokenize(entry.first, tokens);
@@ -44,6 +46,8 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes) {
     e.pair_start = p.pair_start;
     e.classes_first = static_cast<uint32_t>(variants_.size());
     e.classes_count = static_cast<uint8_t>(p.variants.size());
+    e.english_length = static_cast<uint8_t>(p.english.size());
+    e.english = p.english.empty() ? 0 : text::load_upto8(p.english.data(), p.english.size());
     for (const ClassEntry* v : p.variants)
       variants_.push_back({text::load_upto8(v->first.data(), std::min<size_t>(8, v->first.size())), v->first.size(), v});
     entries_.push_back(e);

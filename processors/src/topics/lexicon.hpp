@@ -1,7 +1,8 @@
 #pragma once
 // Every question topics asks about a single word, answered by one probe per
 // token: is it the first word of topic literals (and which), does a two-word
-// literal start with it, and which person word lists hold it. Before this
+// literal start with it, which person word lists hold it, and is it one of
+// the English function words (topics/language.cpp). Before this
 // table each token went through the term index's Bloom filter twice (whole
 // word, and the pair with the next word) and the word classes' filter once;
 // those filters' loads and their mispredicted branches were most of the
@@ -36,12 +37,14 @@ class TokenLexicon {
     uint8_t classes_count = 0;
     bool pair_start = false;  // some literal's first two words start with this word
     uint32_t classes_first = 0;  // into variants_
+    uint8_t english_length = 0;  // an English function word of this length, or 0
+    uint64_t english = 0;        // its bytes (lower case)
   };
   using ClassEntry = std::pair<std::string, uint16_t>;  // WordClasses::Entry
 
   // classes: the person word lists; only words that are one token each can
   // be found by a token's hash, so the others are left to WordClasses::find.
-  void build(const TermIndex& terms, const WordClasses& classes);
+  void build(const TermIndex& terms, const WordClasses& classes, std::span<const std::string_view> english);
 
   // out[i]: the entry of tokens[i], 0 (an empty entry) for most tokens.
   void lookup(const std::vector<text::Token>& tokens, std::vector<uint32_t>& out) const;
@@ -53,19 +56,28 @@ class TokenLexicon {
   const ClassEntry* classes(uint32_t e, std::string_view word, const char* readable_end) const {
     const Entry& en = entries_[e];
     if (en.classes_count == 0) return nullptr;
-    const size_t head = std::min<size_t>(8, word.size());
-    const uint64_t got = readable_end - word.data() >= 8
-                             ? text::load8(word.data()) & (~uint64_t{0} >> (64 - 8 * head))
-                             : text::load_upto8(word.data(), head);
+    const uint64_t got = head8(word, readable_end);
     for (uint32_t i = en.classes_first; i < en.classes_first + en.classes_count; ++i) {
       const Variant& v = variants_[i];
       if (v.length == word.size() && v.head == got && (word.size() <= 8 || v.entry->first == word)) return v.entry;
     }
     return nullptr;
   }
+  // Whether the token is the English function word of its entry, ASCII case
+  // folded; no branch, as the caller counts these over every token.
+  bool english(uint32_t e, std::string_view word, const char* readable_end) const {
+    const Entry& en = entries_[e];
+    return (en.english_length == word.size()) & (en.english == text::fold8_swar(head8(word, readable_end)));
+  }
   size_t keys() const { return keys_; }
 
  private:
+  // The word's first (up to) eight bytes, zero above them.
+  static uint64_t head8(std::string_view word, const char* readable_end) {
+    const size_t head = std::min<size_t>(8, word.size());
+    return readable_end - word.data() >= 8 ? text::load8(word.data()) & (~uint64_t{0} >> (64 - 8 * head))
+                                           : text::load_upto8(word.data(), head);
+  }
   // The first eight bytes inline: most words are shorter, and the string
   // behind the pointer is a cache miss.
   struct Variant {

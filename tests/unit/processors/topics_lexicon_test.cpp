@@ -1,7 +1,8 @@
 // The token lexicon against the tables it answers for: every token must get
 // the person word classes WordClasses::find gives its exact spelling, the
 // term candidates TermIndex::whole gives its hash, and the pair flag of the
-// literals that start with it. (Matches as a whole: topics_matcher_test.)
+// literals that start with it. (Matches as a whole: topics_matcher_test; the
+// English check: language_test.)
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -84,16 +85,17 @@ TEST(TokenLexicon, FindsEveryKeyOfALargeIndex) {
   WordClasses classes;
   classes.add("Smith", 1);
   TokenLexicon lexicon;
-  lexicon.build(index, classes);
-  EXPECT_EQ(lexicon.keys(), words.size() + 1);
+  const std::string_view english[] = {"the"};
+  lexicon.build(index, classes, english);
+  EXPECT_EQ(lexicon.keys(), words.size() + 2);
   std::string text;
   for (const auto& w : words) text += w + " ";
-  text += "Smith smith";
+  text += "Smith smith The them";
   std::vector<text::Token> tokens;
   std::vector<uint32_t> entries;
   text::tokenize(text, tokens);
   lexicon.lookup(tokens, entries);
-  ASSERT_EQ(tokens.size(), words.size() + 2);
+  ASSERT_EQ(tokens.size(), words.size() + 4);
   for (size_t i = 0; i < words.size(); ++i) {
     auto whole = ids(lexicon.whole(lexicon.entry(entries[i])));
     ASSERT_EQ(whole, std::vector<uint32_t>{static_cast<uint32_t>(i)}) << words[i];
@@ -101,6 +103,9 @@ TEST(TokenLexicon, FindsEveryKeyOfALargeIndex) {
   const size_t smith = words.size();
   ASSERT_NE(lexicon.classes(entries[smith], "Smith", text.data() + text.size()), nullptr);
   EXPECT_EQ(lexicon.classes(entries[smith + 1], "smith", text.data() + text.size()), nullptr);
+  EXPECT_TRUE(lexicon.english(entries[smith + 2], "The", text.data() + text.size()));
+  EXPECT_FALSE(lexicon.english(entries[smith + 3], "them", text.data() + text.size()));
+  EXPECT_FALSE(lexicon.english(entries[smith], "Smith", text.data() + text.size()));
 }
 
 }  // namespace
