@@ -41,11 +41,11 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
     key_list.push_back(key);
     Entry e;
     e.whole_first = static_cast<uint32_t>(ids_.size());
-    e.whole_count = static_cast<uint16_t>(p.whole.size());
+    e.whole_count = static_cast<uint32_t>(p.whole.size());
     ids_.insert(ids_.end(), p.whole.begin(), p.whole.end());
     e.pair_start = p.pair_start;
     e.classes_first = static_cast<uint32_t>(variants_.size());
-    e.classes_count = static_cast<uint8_t>(p.variants.size());
+    e.classes_count = static_cast<uint16_t>(p.variants.size());
     e.english_length = static_cast<uint8_t>(p.english.size());
     e.english = p.english.empty() ? 0 : text::load_upto8(p.english.data(), p.english.size());
     for (const ClassEntry* v : p.variants)

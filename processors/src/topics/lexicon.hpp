@@ -33,11 +33,11 @@ class TokenLexicon {
  public:
   struct Entry {
     uint32_t whole_first = 0;  // into ids_: TermIndex::whole of the key
-    uint16_t whole_count = 0;
-    uint8_t classes_count = 0;
-    bool pair_start = false;  // some literal's first two words start with this word
+    uint32_t whole_count = 0;
     uint32_t classes_first = 0;  // into variants_
+    uint16_t classes_count = 0;  // spellings of the word in the person lists ("Mr", "MR")
     uint8_t english_length = 0;  // an English function word of this length, or 0
+    bool pair_start = false;     // some literal's first two words start with this word
     uint64_t english = 0;        // its bytes (lower case)
   };
   using ClassEntry = std::pair<std::string, uint16_t>;  // WordClasses::Entry
