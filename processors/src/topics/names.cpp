@@ -110,9 +110,14 @@ void NameFinder::tokenize(const Words& run, const std::vector<Span>& covered) {
     }
     Token t{static_cast<uint32_t>(start), static_cast<uint32_t>(i), static_cast<uint32_t>(gap_start), 0};
     std::string_view word = text.substr(start, i - start);
-    if (upper_code_point(code_point(text, start))) t.cls |= kCapital;
-    // Arabic names keep a lower-case article: "Abdel Fattah al-Sisi".
-    if ((word.starts_with("al-") || word.starts_with("el-")) && word.size() > 3 &&
+    // ASCII inline: the call cost more than the test for most words.
+    const auto lead = static_cast<unsigned char>(text[start]);
+    bool capital = lead - 'A' < 26u;
+    if (lead >= 0x80) capital = upper_code_point(code_point(text, start));
+    t.cls |= static_cast<uint16_t>(capital * kCapital);
+    // Arabic names keep a lower-case article: "Abdel Fattah al-Sisi". Only a
+    // joined token has a hyphen.
+    if (w != first + 1 && (word.starts_with("al-") || word.starts_with("el-")) && word.size() > 3 &&
         upper_code_point(code_point(text, start + 3)))
       t.cls |= kCapital;
     while (span < covered.size() && covered[span].end <= start) ++span;
