@@ -35,9 +35,27 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
   entries_.assign(1, Entry{});
   ids_.clear();
   variants_.clear();
+  // Entries in four groups: for the matcher only, for the matcher and the
+  // name finder, for the name finder only, neither (English words). Each
+  // caller then asks one range test of the index, true only for the tokens
+  // it has work for, instead of "listed at all" (true for half the tokens).
+  auto group = [](const Pending& p) {
+    const bool matcher = !p.whole.empty() || p.pair_start, names = !p.variants.empty();
+    return matcher ? (names ? 1 : 0) : (names ? 2 : 3);
+  };
+  std::vector<std::pair<uint64_t, const Pending*>> ordered;
+  for (int g = 0; g < 4; ++g)
+    for (const auto& [key, p] : keys)
+      if (group(p) == g) ordered.emplace_back(key, &p);
+  size_t in_group[4] = {};
+  for (const auto& [key, p] : keys) ++in_group[group(p)];
+  matcher_count_ = static_cast<uint32_t>(in_group[0] + in_group[1]);
+  classes_begin_ = static_cast<uint32_t>(1 + in_group[0]);
+  classes_range_ = static_cast<uint32_t>(in_group[1] + in_group[2]);
   std::vector<uint64_t> key_list;
   key_list.reserve(keys.size());
-  for (auto& [key, p] : keys) {
+  for (const auto& [key, pending] : ordered) {
+    const Pending& p = *pending;
     key_list.push_back(key);
     Entry e;
     e.whole_first = static_cast<uint32_t>(ids_.size());

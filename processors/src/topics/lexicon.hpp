@@ -50,6 +50,10 @@ class TokenLexicon {
   void lookup(const std::vector<text::Token>& tokens, std::vector<uint32_t>& out) const;
 
   const Entry& entry(uint32_t e) const { return entries_[e]; }
+  // Whether the entry can hold literals (whole or pair_start), or person
+  // word list spellings: one compare on the index, no load.
+  bool for_matcher(uint32_t e) const { return e - 1 < matcher_count_; }
+  bool for_names(uint32_t e) const { return e - classes_begin_ < classes_range_; }
   std::span<const uint32_t> whole(const Entry& e) const { return {ids_.data() + e.whole_first, e.whole_count}; }
   // The person word list entry spelt exactly as word (case counts), or
   // nullptr. word lies in a text readable up to readable_end.
@@ -102,6 +106,8 @@ class TokenLexicon {
   std::vector<Variant> variants_;
   uint64_t tag_multiplier_ = 1;
   unsigned entry_bits_ = 0;
+  uint32_t matcher_count_ = 0;  // entries [1, 1 + matcher_count_)
+  uint32_t classes_begin_ = 1, classes_range_ = 0;
   size_t keys_ = 0;
 };
 

@@ -65,7 +65,7 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
     // Most tokens have no entry: one branch for them, not one per question.
-    if (entries[i] != 0) {
+    if (rules_.lexicon.for_matcher(entries[i])) {
       const TokenLexicon::Entry& e = rules_.lexicon.entry(entries[i]);
       for (uint32_t id : rules_.lexicon.whole(e)) verify(id, t.start);
       if (e.pair_start && i + 1 < tokens.size()) {

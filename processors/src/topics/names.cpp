@@ -141,7 +141,7 @@ void NameFinder::tokenize(const Words& run, const std::vector<Span>& covered) {
     const WordClasses::Entry* known = nullptr;
     if (w != first + 1)
       known = lists_.classes.find(word, text.data() + text.size());
-    else if (run.entries[first] != 0)
+    else if (lexicon_.for_names(run.entries[first]))
       known = lexicon_.classes(run.entries[first], word, text.data() + text.size());
     if (known != lists_.classes.end()) {
       uint16_t bits = known->second;

@@ -41,7 +41,12 @@ void expect_agrees(const TopicRules& rules, std::string_view text) {
     // entry; the matcher verifies those candidates, so only listed keys
     // must come out exactly.
     if (!whole.empty()) EXPECT_EQ(ids(rules.lexicon.whole(e)), whole) << word;
-    if (std::binary_search(pair_first.begin(), pair_first.end(), t.hash)) EXPECT_TRUE(e.pair_start) << word;
+    const bool pair_start = std::binary_search(pair_first.begin(), pair_first.end(), t.hash);
+    if (pair_start) EXPECT_TRUE(e.pair_start) << word;
+    // The callers skip a token on these range tests alone.
+    if (!whole.empty() || pair_start) EXPECT_TRUE(rules.lexicon.for_matcher(entries[i])) << word;
+    if (rules.persons.classes.find(word)) EXPECT_TRUE(rules.lexicon.for_names(entries[i])) << word;
+    if (entries[i] == 0) EXPECT_FALSE(rules.lexicon.for_matcher(0) || rules.lexicon.for_names(0));
   }
 }
 
