@@ -64,17 +64,17 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
   const TermIndex& index = rules_.term_index;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
-    // Most tokens have no entry: one branch for them, not one per question.
+    // Most tokens start no literal: one branch for them, not one per question.
     if (rules_.lexicon.for_matcher(entries[i])) {
       const TokenLexicon::Entry& e = rules_.lexicon.entry(entries[i]);
       for (uint32_t id : rules_.lexicon.whole(e)) verify(id, t.start);
-      if (e.pair_start && i + 1 < tokens.size()) {
-        // Most pairs that start like a literal ("the ...") are none: the
-        // filter answers before the table, which misses the cache.
-        const uint64_t pair = TermIndex::pair_hash(t.hash, tokens[i + 1].hash);
-        if (index.may_contain(pair))
-          for (uint32_t id : index.pair(pair)) verify(id, t.start);
-      }
+      // Most pairs that start like a literal ("the ...") are none: the filter
+      // answers before the table, which misses the cache. Its answer and the
+      // flag are one branch, rarely taken.
+      const bool has_next = i + 1 < tokens.size();
+      const uint64_t pair = TermIndex::pair_hash(t.hash, tokens[has_next ? i + 1 : i].hash);
+      if (e.pair_start & has_next & index.may_contain(pair))
+        for (uint32_t id : index.pair(pair)) verify(id, t.start);
     }
     size_t length = t.end - t.start;
     if (length < index.min_prefix_length()) continue;
