@@ -78,9 +78,7 @@ class TokenLexicon {
  private:
   // The word's first (up to) eight bytes, zero above them.
   static uint64_t head8(std::string_view word, const char* readable_end) {
-    const size_t head = std::min<size_t>(8, word.size());
-    return readable_end - word.data() >= 8 ? text::load8(word.data()) & (~uint64_t{0} >> (64 - 8 * head))
-                                           : text::load_upto8(word.data(), head);
+    return text::load_head(word.data(), word.size(), readable_end);
   }
   // The first eight bytes inline: most words are shorter, and the string
   // behind the pointer is a cache miss.

@@ -78,8 +78,8 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
     }
     size_t length = t.end - t.start;
     if (length < index.min_prefix_length()) continue;
-    const uint64_t head =
-        text::fold8_swar(text::load_upto8(text.data() + t.start, std::min(length, TermIndex::kPrefixKey)));
+    const uint64_t head = text::fold8_swar(
+        text::load_head(text.data() + t.start, std::min(length, TermIndex::kPrefixKey), text.data() + text.size()));
     if (!index.may_have_prefix(head, length)) continue;
     // Every prefix of the token that some one-word prefix literal's key is as long as.
     size_t longest = std::min(length, index.max_prefix_length());
