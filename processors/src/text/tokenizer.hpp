@@ -113,6 +113,16 @@ inline uint64_t load_upto8(const char* p, size_t n) {
   return v;
 }
 
+// The first min(n, 8) bytes at p, zero above them: one load and a mask when
+// eight bytes are readable, with no branch on n (branches on a word's length
+// mispredict; load_upto8 has three).
+inline uint64_t load_head(const char* p, size_t n, const char* readable_end) {
+  const size_t k = n < 8 ? n : 8;
+  if (readable_end - p < 8) return load_upto8(p, k);
+  const uint64_t mask = k == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * k)) - 1;
+  return load8(p) & mask;
+}
+
 // A hash of the bytes with ASCII letters folded to lower case, eight bytes
 // per multiply (news words average five bytes: a byte-serial hash spent more
 // time in its multiply chain than the tokenizer in finding the word). Never

@@ -15,9 +15,9 @@ constexpr size_t kMaxDetectBytes = 16 * 1024;
 // language written in Latin script: "to" (Czech, Polish), "of" (Dutch),
 // "in", "an", "was", "will" (German, Dutch), "for", "at", "by", "her"
 // (Danish, Norwegian), "a", "he" (Romance) and "on" (French) are left out.
-constexpr const char* kEnglishWords[] = {"the",  "and",   "that",  "with",  "said", "from", "this", "were",
-                                         "which", "their", "they", "have",  "been", "would", "about", "after",
-                                         "who",  "his",   "not",   "has",   "it",   "be",   "are",  "but"};
+constexpr std::string_view kEnglishWords[] = {"the",  "and",   "that",  "with",  "said", "from", "this", "were",
+                                              "which", "their", "they", "have",  "been", "would", "about", "after",
+                                              "who",  "his",   "not",   "has",   "it",   "be",   "are",  "but"};
 constexpr size_t kMinTokens = 40;
 constexpr size_t kMinPermille = 100;
 
@@ -27,7 +27,7 @@ struct EnglishWords {
   static constexpr size_t kSlots = 256;  // power of two, > 10x the words: probe chains stay one slot long
   std::pair<uint64_t, std::string_view> slots[kSlots] = {};
   EnglishWords() {
-    for (const char* w : kEnglishWords) {
+    for (std::string_view w : kEnglishWords) {
       const uint64_t hash = text::fold_hash(w);
       size_t i = (hash >> 40) & (kSlots - 1);
       while (slots[i].first != 0) i = (i + 1) & (kSlots - 1);
@@ -47,23 +47,18 @@ struct EnglishWords {
   }
 };
 
-bool clearly_english(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
-                     const std::vector<text::Token>& text_tokens) {
-  static const EnglishWords words;
-  const size_t total = title_tokens.size() + text_tokens.size();
+// is_english(title?, i): whether token i of the title (or the text) is a
+// function word.
+template <class IsEnglish>
+bool clearly_english(size_t title_count, size_t text_count, IsEnglish is_english) {
+  const size_t total = title_count + text_count;
   if (total < kMinTokens) return false;
   // Counting stops once the share is reached: English text gets there in its
   // first few hundred words, and the answer cannot change after that.
   const size_t needed = (total * kMinPermille + 999) / 1000;
   size_t english = 0;
-  auto count = [&](std::string_view s, const std::vector<text::Token>& tokens) {
-    for (const auto& t : tokens) {
-      if (english >= needed) return;
-      if (t.end - t.start <= 5) english += words.contains(s.substr(t.start, t.end - t.start), t.hash);
-    }
-  };
-  count(title, title_tokens);
-  count(text, text_tokens);
+  for (size_t i = 0; i < title_count && english < needed; ++i) english += is_english(true, i);
+  for (size_t i = 0; i < text_count && english < needed; ++i) english += is_english(false, i);
   return english >= needed;
 }
 }  // namespace
@@ -115,8 +110,28 @@ std::string detect_language(std::string_view title, std::string_view text) {
 
 std::string detect_language(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
                             const std::vector<text::Token>& text_tokens) {
-  if (clearly_english(title, text, title_tokens, text_tokens)) return "en";
+  static const EnglishWords words;
+  auto is_english = [&](bool in_title, size_t i) {
+    const text::Token& t = (in_title ? title_tokens : text_tokens)[i];
+    return t.end - t.start <= 5 && words.contains((in_title ? title : text).substr(t.start, t.end - t.start), t.hash);
+  };
+  if (clearly_english(title_tokens.size(), text_tokens.size(), is_english)) return "en";
   return detect_language(title, text);
 }
+
+std::string detect_language(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
+                            const std::vector<text::Token>& text_tokens, const TokenLexicon& lexicon,
+                            const std::vector<uint32_t>& title_entries, const std::vector<uint32_t>& text_entries) {
+  auto is_english = [&](bool in_title, size_t i) {
+    const std::string_view s = in_title ? title : text;
+    const text::Token& t = (in_title ? title_tokens : text_tokens)[i];
+    return lexicon.english((in_title ? title_entries : text_entries)[i], s.substr(t.start, t.end - t.start),
+                           s.data() + s.size());
+  };
+  if (clearly_english(title_tokens.size(), text_tokens.size(), is_english)) return "en";
+  return detect_language(title, text);
+}
+
+std::span<const std::string_view> english_function_words() { return kEnglishWords; }
 
 }  // namespace newsflow::processors::topics

@@ -1,9 +1,11 @@
 #pragma once
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "text/tokenizer.hpp"
+#include "topics/lexicon.hpp"
 
 namespace newsflow::processors::topics {
 
@@ -18,6 +20,14 @@ std::string detect_language(std::string_view title, std::string_view text);
 // the list, see language.cpp).
 std::string detect_language(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
                             const std::vector<text::Token>& text_tokens);
+// The same with the tokens' TokenLexicon entries, which answer the function
+// word question without a probe of their own.
+std::string detect_language(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
+                            const std::vector<text::Token>& text_tokens, const TokenLexicon& lexicon,
+                            const std::vector<uint32_t>& title_entries, const std::vector<uint32_t>& text_entries);
+
+// The function words the English check counts (TokenLexicon::build takes them).
+std::span<const std::string_view> english_function_words();
 
 // "en-US", "EN", "en_GB" -> "en"; empty when the value is no language code.
 std::string normalize_language(std::string_view value);

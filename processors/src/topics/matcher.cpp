@@ -52,21 +52,35 @@ bool Matcher::scan(std::string_view text, std::vector<Match>& out) {
 }
 
 bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>& out) {
+  rules_.lexicon.lookup(tokens, entries_);
+  return scan(text, tokens, entries_, out);
+}
+
+bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<uint32_t>& entries,
+                   std::vector<Match>& out) {
   if (text.empty()) return true;
   text_ = text;
   out_ = &out;
   const TermIndex& index = rules_.term_index;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& t = tokens[i];
-    if (index.may_contain(t.hash))
-      for (uint32_t id : index.whole(t.hash)) verify(id, t.start);
-    if (i + 1 < tokens.size()) {
-      uint64_t pair = TermIndex::pair_hash(t.hash, tokens[i + 1].hash);
-      if (index.may_contain(pair))
+    // Most tokens start no literal: one branch for them, not one per question.
+    if (rules_.lexicon.for_matcher(entries[i])) {
+      const TokenLexicon::Entry& e = rules_.lexicon.entry(entries[i]);
+      for (uint32_t id : rules_.lexicon.whole(e)) verify(id, t.start);
+      // Most pairs that start like a literal ("the ...") are none: the filter
+      // answers before the table, which misses the cache. Its answer and the
+      // flag are one branch, rarely taken.
+      const bool has_next = i + 1 < tokens.size();
+      const uint64_t pair = TermIndex::pair_hash(t.hash, tokens[has_next ? i + 1 : i].hash);
+      if (e.pair_start & has_next & index.may_contain(pair))
         for (uint32_t id : index.pair(pair)) verify(id, t.start);
     }
     size_t length = t.end - t.start;
     if (length < index.min_prefix_length()) continue;
+    const uint64_t head = text::fold8_swar(
+        text::load_head(text.data() + t.start, std::min(length, TermIndex::kPrefixKey), text.data() + text.size()));
+    if (!index.may_have_prefix(head, length)) continue;
     // Every prefix of the token that some one-word prefix literal's key is as long as.
     size_t longest = std::min(length, index.max_prefix_length());
     for (size_t l = index.min_prefix_length(); l <= longest; ++l) {

@@ -37,6 +37,9 @@ class Matcher {
   bool scan(std::string_view text, std::vector<Match>& out);
   // The same over tokens the caller already has for this text.
   bool scan(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>& out);
+  // ... and their rules.lexicon entries (TokenLexicon::lookup).
+  bool scan(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<uint32_t>& entries,
+            std::vector<Match>& out);
 
   // The tokens of the text last passed to scan(text, out).
   const std::vector<text::Token>& tokens() const { return tokens_; }
@@ -48,6 +51,7 @@ class Matcher {
   const TopicRules& rules_;
   hs_scratch_t* scratch_ = nullptr;
   std::vector<text::Token> tokens_;
+  std::vector<uint32_t> entries_;
   std::string_view text_;
   std::vector<Match>* out_ = nullptr;
 };

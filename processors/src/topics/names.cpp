@@ -78,18 +78,24 @@ std::string NameFinder::join(std::string_view text, size_t first, size_t last) c
 // Name tokens are the shared word runs (text/tokenizer.hpp) joined across
 // the few gaps a name keeps inside it, so the text is not scanned byte by
 // byte a second time.
-void NameFinder::tokenize(std::string_view text, const std::vector<text::Token>& words,
-                          const std::vector<Span>& covered) {
+void NameFinder::tokenize(const Words& run, const std::vector<Span>& covered) {
+  const std::string_view text = run.text;
+  const std::vector<text::Token>& words = run.tokens;
   tokens_.clear();
   size_t gap_start = 0, span = 0;
   for (size_t w = 0; w < words.size();) {
+    const size_t first = w;
     const size_t start = words[w].start;
     size_t i = words[w].end;
     // text[i, next) is the gap to the next run; every byte of it is a non-word character.
     for (++w; w < words.size(); ++w) {
       const size_t next = words[w].start;
+      // Only these gaps can join; most gaps are a space, settled here in one
+      // well-predicted branch.
+      const char gap = text[i];
+      if (gap != '-' && gap != '.' && gap != '\'' && gap != '\xE2') break;
       // "Jean-Paul", "al-Sisi".
-      if (next == i + 1 && text[i] == '-') {
+      if (next == i + 1 && gap == '-') {
         i = words[w].end;
         continue;
       }
@@ -111,9 +117,14 @@ void NameFinder::tokenize(std::string_view text, const std::vector<text::Token>&
     }
     Token t{static_cast<uint32_t>(start), static_cast<uint32_t>(i), static_cast<uint32_t>(gap_start), 0};
     std::string_view word = text.substr(start, i - start);
-    if (upper_code_point(code_point(text, start))) t.cls |= kCapital;
-    // Arabic names keep a lower-case article: "Abdel Fattah al-Sisi".
-    if ((word.starts_with("al-") || word.starts_with("el-")) && word.size() > 3 &&
+    // ASCII inline: the call cost more than the test for most words.
+    const auto lead = static_cast<unsigned char>(text[start]);
+    bool capital = lead - 'A' < 26u;
+    if (lead >= 0x80) capital = upper_code_point(code_point(text, start));
+    t.cls |= static_cast<uint16_t>(capital * kCapital);
+    // Arabic names keep a lower-case article: "Abdel Fattah al-Sisi". Only a
+    // joined token has a hyphen.
+    if (w != first + 1 && (word.starts_with("al-") || word.starts_with("el-")) && word.size() > 3 &&
         upper_code_point(code_point(text, start + 3)))
       t.cls |= kCapital;
     while (span < covered.size() && covered[span].end <= start) ++span;
@@ -132,7 +143,13 @@ void NameFinder::tokenize(std::string_view text, const std::vector<text::Token>&
     }
     const bool has_lower = lower != 0, has_digit = digit != 0;
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
-    auto known = lists_.classes.find(word, text.data() + text.size());
+    // One shared word: its lexicon entry answers. A joined one ("Jean-Paul")
+    // has no hash of its own.
+    const WordClasses::Entry* known = nullptr;
+    if (w != first + 1)
+      known = lists_.classes.find(word, text.data() + text.size());
+    else if (lexicon_.for_names(run.entries[first]))
+      known = lexicon_.classes(run.entries[first], word, text.data() + text.size());
     if (known != lists_.classes.end()) {
       uint16_t bits = known->second;
       if (bits & kTitleWord) t.cls |= kTitle;
@@ -417,10 +434,8 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
   }
 }
 
-void NameFinder::find(std::string_view title, const std::vector<text::Token>& title_words,
-                      const std::vector<Span>& title_covered, std::string_view body,
-                      const std::vector<text::Token>& body_words, const std::vector<Span>& body_covered,
-                      std::vector<FoundName>& out) {
+void NameFinder::find(const Words& title, const std::vector<Span>& title_covered, const Words& body,
+                      const std::vector<Span>& body_covered, std::vector<FoundName>& out) {
   out.clear();
   singles_.clear();
   confirm_.clear();
@@ -430,11 +445,11 @@ void NameFinder::find(std::string_view title, const std::vector<text::Token>& ti
   last_name_.clear();
   order_ = 0;
   places_.clear();
-  tokenize(body, body_words, body_covered);
-  scan_runs(body, false, out);
-  collect_places(body);
-  tokenize(title, title_words, title_covered);
-  scan_runs(title, true, out);
+  tokenize(body, body_covered);
+  scan_runs(body.text, false, out);
+  collect_places(body.text);
+  tokenize(title, title_covered);
+  scan_runs(title.text, true, out);
 
   // Uncued full names whose last word recurs alone become people. Only the
   // body's one-word mentions count as corroboration.

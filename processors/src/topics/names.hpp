@@ -29,14 +29,19 @@ struct FoundName {
 
 class NameFinder {
  public:
-  explicit NameFinder(const PersonLists& lists) : lists_(lists) {}
+  NameFinder(const PersonLists& lists, const TokenLexicon& lexicon) : lists_(lists), lexicon_(lexicon) {}
 
-  // *_words: text::tokenize of that text. covered: byte spans of gazetteer
-  // matches in text, sorted by start. The title only confirms names found in
-  // the body (headline capitalisation makes every word look like a name).
-  void find(std::string_view title, const std::vector<text::Token>& title_words, const std::vector<Span>& title_covered,
-            std::string_view body, const std::vector<text::Token>& body_words, const std::vector<Span>& body_covered,
-            std::vector<FoundName>& out);
+  // A text with its text::tokenize words and their TokenLexicon entries.
+  struct Words {
+    std::string_view text;
+    const std::vector<text::Token>& tokens;
+    const std::vector<uint32_t>& entries;
+  };
+  // covered: byte spans of gazetteer matches in the text, sorted by start.
+  // The title only confirms names found in the body (headline capitalisation
+  // makes every word look like a name).
+  void find(const Words& title, const std::vector<Span>& title_covered, const Words& body,
+            const std::vector<Span>& body_covered, std::vector<FoundName>& out);
 
  private:
   struct Token {
@@ -46,7 +51,7 @@ class NameFinder {
     uint16_t cls = 0;
   };
 
-  void tokenize(std::string_view text, const std::vector<text::Token>& words, const std::vector<Span>& covered);
+  void tokenize(const Words& words, const std::vector<Span>& covered);
   void scan_runs(std::string_view text, bool confirm_only, std::vector<FoundName>& out);
   void add_name(std::string name, Entity::Type type, std::vector<FoundName>& out);
   // Places the gazetteer lacks, from strong context in the body: "Xyz-based"
@@ -56,6 +61,7 @@ class NameFinder {
   std::string join(std::string_view text, size_t first, size_t last) const;
 
   const PersonLists& lists_;
+  const TokenLexicon& lexicon_;
   std::vector<Token> tokens_;
   // Per-record indexes so merging stays linear in the number of mentions.
   using NameIndex = std::unordered_map<std::string, size_t, StringHash, std::equal_to<>>;

@@ -13,6 +13,7 @@
 #include "newsflow/core/errors.hpp"
 #include "newsflow/processors/text_util.hpp"
 #include "newsflow/processors/topics.hpp"
+#include "topics/language.hpp"
 
 namespace newsflow::processors {
 
@@ -536,6 +537,7 @@ std::shared_ptr<const TopicRules> load_topic_rules(const TopicsOptions& options)
   topics::rate_specificity(*rules);
   topics::load_person_lists(dir + "/persons.rules", rules->persons);
   table.compile(*rules, dir);
+  rules->lexicon.build(rules->term_index, rules->persons.classes, topics::english_function_words());
   return rules;
 }
 

@@ -17,6 +17,7 @@
 
 #include "newsflow/core/article.hpp"
 #include "text/tokenizer.hpp"
+#include "topics/lexicon.hpp"
 #include "topics/term_index.hpp"
 
 namespace newsflow::processors {
@@ -124,6 +125,7 @@ class WordClasses {
   }
   const Entry* end() const { return nullptr; }
   size_t size() const { return entries_.size(); }
+  const std::vector<Entry>& entries() const { return entries_; }
 
  private:
   struct Slot {
@@ -227,6 +229,7 @@ class TopicRules {
   topics::PersonLists persons;
   std::vector<topics::Pattern> patterns;  // pattern id -> role
   topics::TermIndex term_index;           // every literal, by pattern id
+  topics::TokenLexicon lexicon;           // term_index and persons.classes, one probe per token
   // The literals term_index cannot serve (those starting with punctuation),
   // under their pattern ids; null when there are none.
   std::unique_ptr<hs_database_t, topics::HsDatabaseDeleter> database;

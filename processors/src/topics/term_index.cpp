@@ -13,9 +13,11 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
   prefix_lengths_ = 0;
   min_prefix_ = SIZE_MAX;
   max_prefix_ = 0;
+  pair_first_.clear();
   std::vector<uint32_t> unserved;
   std::vector<std::pair<uint64_t, uint32_t>> whole, pair, prefix;
   std::fill(filter_.begin(), filter_.end(), 0);
+  std::fill(prefix_filter_.begin(), prefix_filter_.end(), 0);
   for (size_t i = 0; i < specs.size(); ++i) {
     const LiteralSpec& spec = specs[i];
     auto id = static_cast<uint32_t>(i);
@@ -42,6 +44,8 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
       // many probes whatever the lengths of the prefix terms.
       size_t key = std::min(run, kPrefixKey);
       prefix.emplace_back(text::fold_hash(spec.text.substr(0, key)), id);
+      const uint64_t bit = prefix_bit(text::fold8_swar(text::load_upto8(spec.text.data(), key)), key);
+      prefix_filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
       prefix_lengths_ |= uint64_t{1} << key;
       min_prefix_ = std::min(min_prefix_, key);
       max_prefix_ = std::max(max_prefix_, key);
@@ -54,17 +58,28 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
     // The second word must be a whole token to be hashed: it is unless the
     // literal ends there and is a prefix ("academy award*").
     bool second_is_token = second_start < spec.text.size() && !(spec.prefix && second_end == spec.text.size());
-    if (second_is_token)
+    if (second_is_token) {
       pair.emplace_back(pair_hash(first, text::fold_hash(spec.text.substr(second_start, second_end - second_start))), id);
-    else
+      pair_first_.push_back(first);
+    } else {
       whole.emplace_back(first, id);
+    }
   }
+  std::sort(pair_first_.begin(), pair_first_.end());
+  pair_first_.erase(std::unique(pair_first_.begin(), pair_first_.end()), pair_first_.end());
   for (const auto* entries : {&whole, &pair, &prefix})
     for (const auto& [key, id] : *entries) filter_[(key >> 46) & (kFilterBits / 64 - 1)] |= filter_mask(key);
   fill(whole_, std::move(whole));
   fill(pair_, std::move(pair));
   fill(prefix_, std::move(prefix));
   return unserved;
+}
+
+std::vector<uint64_t> TermIndex::whole_keys() const {
+  std::vector<uint64_t> keys;
+  for (const Slot& s : whole_.slots)
+    if (s.key != 0) keys.push_back(s.key);
+  return keys;
 }
 
 void TermIndex::fill(Table& table, std::vector<std::pair<uint64_t, uint32_t>> entries) {

@@ -7,6 +7,7 @@
 // Keys are text::fold_hash values; a probe yields candidate pattern ids that
 // the matcher verifies byte by byte, so a hash collision costs time, never a
 // wrong match.
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -58,8 +59,25 @@ class TermIndex {
     const uint64_t word = filter_[(hash >> 46) & (kFilterBits / 64 - 1)];
     return (word & filter_mask(hash)) == filter_mask(hash);
   }
+  // False when no one-word prefix literal can start a token of this length
+  // whose first min(length, kPrefixKey) bytes, folded (text::fold8_swar of
+  // text::load_upto8), are head: one bit per key length in a 2 KiB filter,
+  // instead of a fold_hash and a probe of the 32 KiB one per key length.
+  bool may_have_prefix(uint64_t head, size_t length) const {
+    uint64_t any = 0;
+    const size_t longest = std::min(length, max_prefix_);
+    for (size_t l = min_prefix_; l <= longest; ++l) {
+      const uint64_t bit = prefix_bit(head & (~uint64_t{0} >> (64 - 8 * l)), l);
+      any |= prefix_filter_[bit >> 6] >> (bit & 63);
+    }
+    return any & 1;
+  }
   bool has_prefix_length(size_t length) const { return length < 64 && ((prefix_lengths_ >> length) & 1); }
   size_t min_prefix_length() const { return min_prefix_; }
+  // Every key of whole(), and every first-word hash of a pair() literal: what
+  // the token lexicon (topics/lexicon.hpp) folds into its one probe.
+  std::vector<uint64_t> whole_keys() const;
+  const std::vector<uint64_t>& pair_first_keys() const { return pair_first_; }
   size_t max_prefix_length() const { return max_prefix_; }
 
   const Literal& literal(uint32_t id) const { return literals_[id]; }
@@ -79,6 +97,10 @@ class TermIndex {
   };
 
   static constexpr size_t kFilterBits = 1 << 18;
+  static constexpr unsigned kPrefixFilterLog = 14;
+  static uint64_t prefix_bit(uint64_t key_bytes, size_t length) {
+    return ((key_bytes | (uint64_t{length} << 56)) * 0x9e3779b97f4a7c15ull) >> (64 - kPrefixFilterLog);
+  }
   static uint64_t filter_mask(uint64_t hash) { return (uint64_t{1} << ((hash >> 28) & 63)) | (uint64_t{1} << ((hash >> 34) & 63)); }
   void fill(Table& table, std::vector<std::pair<uint64_t, uint32_t>> entries);
   static std::span<const uint32_t> probe(const Table& table, uint64_t hash) {
@@ -94,7 +116,9 @@ class TermIndex {
   std::string bytes_;
   std::vector<Literal> literals_;
   Table whole_, pair_, prefix_;
+  std::vector<uint64_t> pair_first_;  // sorted, unique
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
+  std::vector<uint64_t> prefix_filter_ = std::vector<uint64_t>((size_t{1} << kPrefixFilterLog) / 64, 0);
   uint64_t prefix_lengths_ = 0;
   size_t min_prefix_ = SIZE_MAX;
   size_t max_prefix_ = 0;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -116,6 +117,18 @@ TEST(Tokenizer, SwarFoldEqualsTheByteFoldForEveryByte) {
     for (int k = 0; k < 8; ++k) want |= uint64_t{fold_ascii(static_cast<unsigned char>(v >> (8 * k)))} << (8 * k);
     ASSERT_EQ(fold8_swar(v), want) << c;
   }
+}
+
+TEST(Tokenizer, LoadHeadIsTheFirstBytesWhereverTheTextEnds) {
+  const std::string buffer = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (size_t end = 0; end <= buffer.size(); ++end)
+    for (size_t at = 0; at < end; ++at)
+      for (size_t n = 0; at + std::min<size_t>(n, 8) <= end && n <= 12; ++n) {
+        uint64_t want = 0;
+        for (size_t k = 0; k < std::min<size_t>(n, 8); ++k)
+          want |= uint64_t{static_cast<unsigned char>(buffer[at + k])} << (8 * k);
+        ASSERT_EQ(load_head(buffer.data() + at, n, buffer.data() + end), want) << at << " " << n << " " << end;
+      }
 }
 
 }  // namespace

@@ -1,0 +1,141 @@
+#include "topics/lexicon.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <map>
+
+#include <emmintrin.h>
+
+#include "topics/rules.hpp"
+
+namespace newsflow::processors::topics {
+
+void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std::span<const std::string_view> english) {
+  struct Pending {
+    std::span<const uint32_t> whole;
+    bool pair_start = false;
+    std::string_view english;
+    std::vector<const ClassEntry*> variants;
+  };
+  // Ordered by key so the entries (and so the output of lookup) do not depend
+  // on the order the word lists were read in.
+  std::map<uint64_t, Pending> keys;
+  for (uint64_t key : terms.whole_keys()) keys[key].whole = terms.whole(key);
+  for (uint64_t key : terms.pair_first_keys()) keys[key].pair_start = true;
+  for (std::string_view w : english) keys[text::fold_hash(w)].english = w;
+  std::vector<text::Token> tokens;
+  for (const auto& entry : classes.entries()) {
+    text::tokenize(entry.first, tokens);
+    // A word with a hyphen or a full stop is never one token: the name finder
+    // asks WordClasses for the tokens it joins.
+    if (tokens.size() != 1 || tokens[0].start != 0 || tokens[0].end != entry.first.size()) continue;
+    keys[tokens[0].hash].variants.push_back(&entry);
+  }
+
+  entries_.assign(1, Entry{});
+  ids_.clear();
+  variants_.clear();
+  // Entries in four groups: for the matcher only, for the matcher and the
+  // name finder, for the name finder only, neither (English words). Each
+  // caller then asks one range test of the index, true only for the tokens
+  // it has work for, instead of "listed at all" (true for half the tokens).
+  auto group = [](const Pending& p) {
+    const bool matcher = !p.whole.empty() || p.pair_start, names = !p.variants.empty();
+    return matcher ? (names ? 1 : 0) : (names ? 2 : 3);
+  };
+  std::vector<std::pair<uint64_t, const Pending*>> ordered;
+  for (int g = 0; g < 4; ++g)
+    for (const auto& [key, p] : keys)
+      if (group(p) == g) ordered.emplace_back(key, &p);
+  size_t in_group[4] = {};
+  for (const auto& [key, p] : keys) ++in_group[group(p)];
+  matcher_count_ = static_cast<uint32_t>(in_group[0] + in_group[1]);
+  classes_begin_ = static_cast<uint32_t>(1 + in_group[0]);
+  classes_range_ = static_cast<uint32_t>(in_group[1] + in_group[2]);
+  std::vector<uint64_t> key_list;
+  key_list.reserve(keys.size());
+  for (const auto& [key, pending] : ordered) {
+    const Pending& p = *pending;
+    key_list.push_back(key);
+    Entry e;
+    e.whole_first = static_cast<uint32_t>(ids_.size());
+    e.whole_count = static_cast<uint32_t>(p.whole.size());
+    ids_.insert(ids_.end(), p.whole.begin(), p.whole.end());
+    e.pair_start = p.pair_start;
+    e.classes_first = static_cast<uint32_t>(variants_.size());
+    e.classes_count = static_cast<uint16_t>(p.variants.size());
+    e.english_length = static_cast<uint8_t>(p.english.size());
+    e.english = p.english.empty() ? 0 : text::load_upto8(p.english.data(), p.english.size());
+    for (const ClassEntry* v : p.variants)
+      variants_.push_back({text::load_upto8(v->first.data(), std::min<size_t>(8, v->first.size())), v->first.size(), v});
+    entries_.push_back(e);
+  }
+  entry_bits_ = static_cast<unsigned>(std::bit_width(entries_.size()));
+  // A token that is not listed may meet several tags and read the OR of
+  // their entries: every index that can make stays inside entries_.
+  keys_ = key_list.size();
+  entries_.resize(size_t{1} << entry_bits_);
+  // At most half full, four slots a bucket, two buckets a key: placing every
+  // key in the emptier of its buckets leaves none full with room to spare.
+  size_t buckets = std::bit_ceil(std::max<size_t>(4, key_list.size() / 2));
+  tag_multiplier_ = 0x9e3779b97f4a7c15ull;
+  for (unsigned attempt = 1;; ++attempt) {
+    if (place(key_list, buckets)) break;
+    tag_multiplier_ += 0x632be59bd9b4e01aull;  // stays odd
+    if (attempt % 8 == 0) buckets *= 2;
+  }
+}
+
+bool TokenLexicon::place(const std::vector<uint64_t>& keys, size_t buckets) {
+  slots_.assign(buckets * kBucket, 0);
+  bucket_mask_ = buckets - 1;
+  auto used = [&](size_t b) {
+    size_t n = 0;
+    while (n < kBucket && slots_[b * kBucket + n] != 0) ++n;
+    return n;
+  };
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const uint32_t want = tag(keys[i]);
+    const size_t b1 = first_bucket(keys[i]), b2 = second_bucket(keys[i]);
+    const size_t n1 = used(b1), n2 = used(b2);
+    const size_t b = n1 <= n2 ? b1 : b2, n = std::min(n1, n2);
+    if (n == kBucket) return false;
+    slots_[b * kBucket + n] = (want << entry_bits_) | static_cast<uint32_t>(i + 1);
+  }
+  // The lookup ORs every slot of both buckets whose tag matches: a key must
+  // be the only one with its tag there.
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const uint32_t want = tag(keys[i]);
+    size_t same = 0;
+    for (size_t b : {first_bucket(keys[i]), second_bucket(keys[i])})
+      for (size_t k = 0; k < kBucket; ++k) {
+        const uint32_t slot = slots_[b * kBucket + k];
+        same += slot != 0 && slot >> entry_bits_ == want;
+      }
+    if (same != 1 + (first_bucket(keys[i]) == second_bucket(keys[i]))) return false;
+  }
+  return true;
+}
+
+void TokenLexicon::lookup(const std::vector<text::Token>& tokens, std::vector<uint32_t>& out) const {
+  out.assign(tokens.size(), 0);
+  if (slots_.empty()) return;
+  // No branch per token: whether a token is listed is the least predictable
+  // fact about it, and the callers branch on it once, on this array.
+  const __m128i tag_mask = _mm_set1_epi32(static_cast<int>(~((uint32_t{1} << entry_bits_) - 1)));
+  const uint32_t entry_mask = (uint32_t{1} << entry_bits_) - 1;
+  const uint32_t* slots = slots_.data();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const uint64_t h = tokens[i].hash;
+    const __m128i want = _mm_set1_epi32(static_cast<int>(tag(h) << entry_bits_));
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + first_bucket(h) * kBucket));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + second_bucket(h) * kBucket));
+    __m128i hit = _mm_or_si128(_mm_and_si128(a, _mm_cmpeq_epi32(_mm_and_si128(a, tag_mask), want)),
+                               _mm_and_si128(b, _mm_cmpeq_epi32(_mm_and_si128(b, tag_mask), want)));
+    hit = _mm_or_si128(hit, _mm_shuffle_epi32(hit, _MM_SHUFFLE(1, 0, 3, 2)));
+    hit = _mm_or_si128(hit, _mm_shuffle_epi32(hit, _MM_SHUFFLE(2, 3, 0, 1)));
+    out[i] = static_cast<uint32_t>(_mm_cvtsi128_si32(hit)) & entry_mask;
+  }
+}
+
+}  // namespace newsflow::processors::topics

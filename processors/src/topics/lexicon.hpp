@@ -1,0 +1,112 @@
+#pragma once
+// Every question topics asks about a single word, answered by one probe per
+// token: is it the first word of topic literals (and which), does a two-word
+// literal start with it, which person word lists hold it, and is it one of
+// the English function words (topics/language.cpp). Before this
+// table each token went through the term index's Bloom filter twice (whole
+// word, and the pair with the next word) and the word classes' filter once;
+// those filters' loads and their mispredicted branches were most of the
+// matcher's and the name finder's time.
+//
+// Keyed by the token's text::fold_hash. A slot is a tag and an entry index in
+// 32 bits (the table stays as small as the Bloom filters it replaces);
+// build() picks the tag function so no key shares its tag with another key
+// in its two buckets, which makes a probe for a listed key exact. A
+// token that is not listed can still meet a tag by chance and get another
+// word's entry: every use below checks bytes (verify, classes(), english()),
+// or only decides whether to probe an exact table (kPairStart).
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "text/tokenizer.hpp"
+#include "topics/term_index.hpp"
+
+namespace newsflow::processors::topics {
+
+class WordClasses;
+
+class TokenLexicon {
+ public:
+  struct Entry {
+    uint32_t whole_first = 0;  // into ids_: TermIndex::whole of the key
+    uint32_t whole_count = 0;
+    uint32_t classes_first = 0;  // into variants_
+    uint16_t classes_count = 0;  // spellings of the word in the person lists ("Mr", "MR")
+    uint8_t english_length = 0;  // an English function word of this length, or 0
+    bool pair_start = false;     // some literal's first two words start with this word
+    uint64_t english = 0;        // its bytes (lower case)
+  };
+  using ClassEntry = std::pair<std::string, uint16_t>;  // WordClasses::Entry
+
+  // classes: the person word lists; only words that are one token each can
+  // be found by a token's hash, so the others are left to WordClasses::find.
+  void build(const TermIndex& terms, const WordClasses& classes, std::span<const std::string_view> english);
+
+  // out[i]: the entry of tokens[i], 0 (an empty entry) for most tokens.
+  void lookup(const std::vector<text::Token>& tokens, std::vector<uint32_t>& out) const;
+
+  const Entry& entry(uint32_t e) const { return entries_[e]; }
+  // Whether the entry can hold literals (whole or pair_start), or person
+  // word list spellings: one compare on the index, no load.
+  bool for_matcher(uint32_t e) const { return e - 1 < matcher_count_; }
+  bool for_names(uint32_t e) const { return e - classes_begin_ < classes_range_; }
+  std::span<const uint32_t> whole(const Entry& e) const { return {ids_.data() + e.whole_first, e.whole_count}; }
+  // The person word list entry spelt exactly as word (case counts), or
+  // nullptr. word lies in a text readable up to readable_end.
+  const ClassEntry* classes(uint32_t e, std::string_view word, const char* readable_end) const {
+    const Entry& en = entries_[e];
+    if (en.classes_count == 0) return nullptr;
+    const uint64_t got = head8(word, readable_end);
+    for (uint32_t i = en.classes_first; i < en.classes_first + en.classes_count; ++i) {
+      const Variant& v = variants_[i];
+      if (v.length == word.size() && v.head == got && (word.size() <= 8 || v.entry->first == word)) return v.entry;
+    }
+    return nullptr;
+  }
+  // Whether the token is the English function word of its entry, ASCII case
+  // folded; no branch, as the caller counts these over every token.
+  bool english(uint32_t e, std::string_view word, const char* readable_end) const {
+    const Entry& en = entries_[e];
+    return (en.english_length == word.size()) & (en.english == text::fold8_swar(head8(word, readable_end)));
+  }
+  size_t keys() const { return keys_; }
+
+ private:
+  // The word's first (up to) eight bytes, zero above them.
+  static uint64_t head8(std::string_view word, const char* readable_end) {
+    return text::load_head(word.data(), word.size(), readable_end);
+  }
+  // The first eight bytes inline: most words are shorter, and the string
+  // behind the pointer is a cache miss.
+  struct Variant {
+    uint64_t head = 0;
+    size_t length = 0;
+    const ClassEntry* entry = nullptr;
+  };
+  // A slot packs a tag (high bits) and an entry index (low entry_bits_ bits;
+  // 0: empty) into 32 bits; a key lives in one of two buckets of four slots,
+  // so a lookup is two 16-byte loads and compares, and the table of a few
+  // thousand keys is 32 KiB.
+  static constexpr size_t kBucket = 4;
+  uint32_t tag(uint64_t hash) const { return static_cast<uint32_t>((hash * tag_multiplier_) >> (32 + entry_bits_)); }
+  size_t first_bucket(uint64_t hash) const { return hash & bucket_mask_; }
+  size_t second_bucket(uint64_t hash) const { return (hash >> 40) & bucket_mask_; }
+  bool place(const std::vector<uint64_t>& keys, size_t buckets);
+
+  std::vector<uint32_t> slots_;  // kBucket per bucket
+  size_t bucket_mask_ = 0;
+  std::vector<Entry> entries_;   // [0] is empty
+  std::vector<uint32_t> ids_;
+  std::vector<Variant> variants_;
+  uint64_t tag_multiplier_ = 1;
+  unsigned entry_bits_ = 0;
+  uint32_t matcher_count_ = 0;  // entries [1, 1 + matcher_count_)
+  uint32_t classes_begin_ = 1, classes_range_ = 0;
+  size_t keys_ = 0;
+};
+
+}  // namespace newsflow::processors::topics

@@ -1,0 +1,117 @@
+// The token lexicon against the tables it answers for: every token must get
+// the person word classes WordClasses::find gives its exact spelling, the
+// term candidates TermIndex::whole gives its hash, and the pair flag of the
+// literals that start with it. (Matches as a whole: topics_matcher_test; the
+// English check: language_test.)
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "newsflow/processors/topics.hpp"
+#include "text/tokenizer.hpp"
+#include "topics/lexicon.hpp"
+#include "topics/rules.hpp"
+
+namespace newsflow::processors::topics {
+namespace {
+
+const std::string kData = NEWSFLOW_DATA_DIR_FOR_TESTS;
+
+std::vector<uint32_t> ids(std::span<const uint32_t> s) { return {s.begin(), s.end()}; }
+
+void expect_agrees(const TopicRules& rules, std::string_view text) {
+  std::vector<text::Token> tokens;
+  std::vector<uint32_t> entries;
+  text::tokenize(text, tokens);
+  rules.lexicon.lookup(tokens, entries);
+  ASSERT_EQ(entries.size(), tokens.size());
+  const auto& pair_first = rules.term_index.pair_first_keys();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const text::Token& t = tokens[i];
+    std::string_view word = text.substr(t.start, t.end - t.start);
+    EXPECT_EQ(rules.lexicon.classes(entries[i], word, text.data() + text.size()), rules.persons.classes.find(word))
+        << word;
+    const TokenLexicon::Entry& e = rules.lexicon.entry(entries[i]);
+    auto whole = ids(rules.term_index.whole(t.hash));
+    // A token that is not listed may meet another key's tag and get its
+    // entry; the matcher verifies those candidates, so only listed keys
+    // must come out exactly.
+    if (!whole.empty()) EXPECT_EQ(ids(rules.lexicon.whole(e)), whole) << word;
+    const bool pair_start = std::binary_search(pair_first.begin(), pair_first.end(), t.hash);
+    if (pair_start) EXPECT_TRUE(e.pair_start) << word;
+    // The callers skip a token on these range tests alone.
+    if (!whole.empty() || pair_start) EXPECT_TRUE(rules.lexicon.for_matcher(entries[i])) << word;
+    if (rules.persons.classes.find(word)) EXPECT_TRUE(rules.lexicon.for_names(entries[i])) << word;
+    if (entries[i] == 0) EXPECT_FALSE(rules.lexicon.for_matcher(0) || rules.lexicon.for_names(0));
+  }
+}
+
+TEST(TokenLexicon, AgreesWithTheTablesOnTheEvaluationArticles) {
+  auto rules = load_topic_rules({kData + "/topics", false});
+  EXPECT_GT(rules->lexicon.keys(), 1000u);
+  std::ifstream in(std::string(NEWSFLOW_SOURCE_DIR) + "/tests/eval/topics/articles.ndjson");
+  size_t lines = 0;
+  for (std::string line; std::getline(in, line); ++lines) expect_agrees(*rules, line);
+  EXPECT_GT(lines, 200u);
+}
+
+TEST(TokenLexicon, AgreesWithTheTablesOnEveryListedWordInEveryCase) {
+  auto rules = load_topic_rules({kData + "/topics", false});
+  std::string text;
+  size_t listed = 0;
+  for (const auto& [word, bits] : rules->persons.classes.entries()) {
+    std::string upper = word, lower = word, capital = word;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    capital[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(capital[0])));
+    text += word + " " + upper + " " + lower + " " + capital + "\n";
+    ++listed;
+  }
+  EXPECT_GT(listed, 500u);
+  expect_agrees(*rules, text);
+  // The last word again with nothing readable after it (the masked load).
+  const auto& last = rules->persons.classes.entries().back().first;
+  expect_agrees(*rules, last);
+}
+
+TEST(TokenLexicon, FindsEveryKeyOfALargeIndex) {
+  // Many more keys than the shipped rules: the table must grow and still
+  // place every key where a lookup finds it.
+  std::vector<std::string> words;
+  for (int i = 0; i < 60000; ++i) words.push_back("w" + std::to_string(i * 7919));
+  std::vector<LiteralSpec> specs;
+  for (const auto& w : words) specs.push_back({w, true, false});
+  TermIndex index;
+  ASSERT_TRUE(index.build(specs).empty());
+  WordClasses classes;
+  classes.add("Smith", 1);
+  TokenLexicon lexicon;
+  const std::string_view english[] = {"the"};
+  lexicon.build(index, classes, english);
+  EXPECT_EQ(lexicon.keys(), words.size() + 2);
+  std::string text;
+  for (const auto& w : words) text += w + " ";
+  text += "Smith smith The them";
+  std::vector<text::Token> tokens;
+  std::vector<uint32_t> entries;
+  text::tokenize(text, tokens);
+  lexicon.lookup(tokens, entries);
+  ASSERT_EQ(tokens.size(), words.size() + 4);
+  for (size_t i = 0; i < words.size(); ++i) {
+    auto whole = ids(lexicon.whole(lexicon.entry(entries[i])));
+    ASSERT_EQ(whole, std::vector<uint32_t>{static_cast<uint32_t>(i)}) << words[i];
+  }
+  const size_t smith = words.size();
+  ASSERT_NE(lexicon.classes(entries[smith], "Smith", text.data() + text.size()), nullptr);
+  EXPECT_EQ(lexicon.classes(entries[smith + 1], "smith", text.data() + text.size()), nullptr);
+  EXPECT_TRUE(lexicon.english(entries[smith + 2], "The", text.data() + text.size()));
+  EXPECT_FALSE(lexicon.english(entries[smith + 3], "them", text.data() + text.size()));
+  EXPECT_FALSE(lexicon.english(entries[smith], "Smith", text.data() + text.size()));
+}
+
+}  // namespace
+}  // namespace newsflow::processors::topics
