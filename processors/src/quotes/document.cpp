@@ -210,11 +210,6 @@ void Document::mark_sentences() {
   }
 }
 
-bool Document::boundary(uint32_t k) const {
-  const Token& t = tokens[k];
-  return t.sentence_end || t.kind == Tok::para || t.kind == Tok::quote;
-}
-
 // First token of the clause that ends just before `k` (stops after a
 // sentence end, paragraph or quotation).
 uint32_t Document::region_start(uint32_t k, uint32_t max_tokens) const {

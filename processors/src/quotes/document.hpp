@@ -40,7 +40,11 @@ class Document {
   // Scans and tokenizes `text`, which must outlive the next build().
   void build(std::string_view text);
 
-  bool boundary(uint32_t k) const;
+  // Inline: the attribution passes ask this of nearly every token.
+  bool boundary(uint32_t k) const {
+    const Token& t = tokens[k];
+    return t.sentence_end || t.kind == Tok::para || t.kind == Tok::quote;
+  }
   // First token of the clause that ends just before `k` (stops after a
   // sentence end, paragraph or quotation).
   uint32_t region_start(uint32_t k, uint32_t max_tokens) const;
