@@ -29,11 +29,14 @@ size_t ascii_alnum_run(uint64_t v, size_t& letters, size_t& uppers) {
 
 }  // namespace
 
-void Document::build(std::string_view article_text) {
+void Document::find_quotations(std::string_view article_text) {
   text = article_text;
   spans.clear();
   tokens.clear();
   scan_quotes(text, spans);
+}
+
+void Document::tokenize_and_mark() {
   tokenize();
   mark_sentences();
 }
