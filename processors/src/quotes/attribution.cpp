@@ -174,7 +174,7 @@ size_t Attributor::word_count(std::string_view v) {
   bool in = false;
   for (char c : v) {
     const bool sp = c == ' ' || c == '\n';
-    if (!sp && !in) ++words;
+    if (!sp && !in && ++words == kWordCountCap) break;
     in = !sp;
   }
   return words;

@@ -49,6 +49,10 @@ class Attributor {
  private:
   void take_object(Event& ev, uint32_t limit);
   Quote make_quote(const QuoteSpan& s) const;
+  // Words of v (runs between spaces and newlines), counting no further than
+  // kWordCountCap: every caller compares the count with 7 or less, and a
+  // long quotation need not be read to its end.
+  static constexpr size_t kWordCountCap = 8;
   static size_t word_count(std::string_view v);
   void attribute(Quote& q, const Event& ev, double confidence);
   int event_after(uint32_t i) const;

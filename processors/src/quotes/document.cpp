@@ -2,6 +2,8 @@
 // quotations, each quotation becoming one token, then sentence ends.
 #include "quotes/document.hpp"
 
+#include "text/tokenizer.hpp"
+
 namespace newsflow::processors::quotes {
 
 namespace {
@@ -10,13 +12,31 @@ bool ascii_alnum(unsigned char b) {
   return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
 
+// The length of the run of ASCII letters and digits that opens the eight
+// bytes v (little-endian), adding its letters and capitals to the counts:
+// most words are plain ASCII, and a byte loop was most of read_word.
+size_t ascii_alnum_run(uint64_t v, size_t& letters, size_t& uppers) {
+  const uint64_t up = text::ascii_range_bits(v, 'A', 'Z');
+  const uint64_t alpha = up | text::ascii_range_bits(v, 'a', 'z');
+  const uint64_t alnum = alpha | text::ascii_range_bits(v, '0', '9');
+  const uint64_t stop = ~alnum & 0x8080808080808080ull;
+  const size_t run = stop == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stop)) / 8;
+  const uint64_t keep = run == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * run)) - 1;
+  letters += static_cast<size_t>(__builtin_popcountll(alpha & keep));
+  uppers += static_cast<size_t>(__builtin_popcountll(up & keep));
+  return run;
+}
+
 }  // namespace
 
-void Document::build(std::string_view article_text) {
+void Document::find_quotations(std::string_view article_text) {
   text = article_text;
   spans.clear();
   tokens.clear();
   scan_quotes(text, spans);
+}
+
+void Document::tokenize_and_mark() {
   tokenize();
   mark_sentences();
 }
@@ -94,22 +114,31 @@ size_t Document::read_word(size_t i) {
   const bool upper = lead < 0x80 ? (lead >= 'A' && lead <= 'Z') : is_upper(decode_at(text, i, len));
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80 && ascii_alnum(byte)) {  // fast path, no decoding
-      if (byte > '9') {
-        ++letters;
-        if (byte <= 'Z') ++uppers;
+    uint32_t cp = byte;
+    len = 1;
+    if (byte < 0x80) {  // fast paths, no decoding
+      if (i + 8 <= text.size()) {
+        const size_t run = ascii_alnum_run(text::load8(text.data() + i), letters, uppers);
+        if (run > 0) {
+          i += run;
+          continue;
+        }
+      } else if (ascii_alnum(byte)) {
+        if (byte > '9') {
+          ++letters;
+          if (byte <= 'Z') ++uppers;
+        }
+        ++i;
+        continue;
       }
-      ++i;
-      continue;
-    }
-    const uint32_t cp = decode_at(text, i, len);
-    if (is_letter(cp) || (cp >= '0' && cp <= '9')) {
-      if (is_letter(cp)) {
+    } else {
+      cp = decode_at(text, i, len);
+      if (is_letter(cp)) {  // a decoded code point is never an ASCII digit
         ++letters;
         if (is_upper(cp)) ++uppers;
+        i += len;
+        continue;
       }
-      i += len;
-      continue;
     }
     if (cp == '-' || cp == '\'' || cp == 0x2019 || cp == '.' || cp == '&') {
       size_t nlen = 0;
@@ -182,11 +211,6 @@ void Document::mark_sentences() {
                        (next->kind == Tok::word && next->upper);
     }
   }
-}
-
-bool Document::boundary(uint32_t k) const {
-  const Token& t = tokens[k];
-  return t.sentence_end || t.kind == Tok::para || t.kind == Tok::quote;
 }
 
 // First token of the clause that ends just before `k` (stops after a

@@ -38,9 +38,20 @@ class Document {
   explicit Document(const QuoteRules* rules) : rules(rules) {}
 
   // Scans and tokenizes `text`, which must outlive the next build().
-  void build(std::string_view text);
+  void build(std::string_view text) {
+    find_quotations(text);
+    tokenize_and_mark();
+  }
+  // build() in two halves, so a caller with no use for an article without
+  // quotations can stop after the first (a linear scan) and skip the tokens.
+  void find_quotations(std::string_view text);
+  void tokenize_and_mark();
 
-  bool boundary(uint32_t k) const;
+  // Inline: the attribution passes ask this of nearly every token.
+  bool boundary(uint32_t k) const {
+    const Token& t = tokens[k];
+    return t.sentence_end || t.kind == Tok::para || t.kind == Tok::quote;
+  }
   // First token of the clause that ends just before `k` (stops after a
   // sentence end, paragraph or quotation).
   uint32_t region_start(uint32_t k, uint32_t max_tokens) const;

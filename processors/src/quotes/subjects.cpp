@@ -6,36 +6,6 @@
 namespace newsflow::processors::quotes {
 
 // ----------------------------------------------------------- names
-bool SubjectParser::name_token(const Token& t) const {
-  if (t.initials) {
-    // "A.Q. Shipley" but not "U.S. Senator" or "U.S. officials".
-    const uint32_t n = t.index_hint + 1;
-    return n < doc_.tokens.size() && plain_name_word(doc_.tokens[n]);
-  }
-  return plain_name_word(t);
-}
-
-// "al-Adnani", "el-Sisi": a lower-case article joined to a capitalised name.
-bool SubjectParser::article_name(const Token& t) const {
-  const std::string_view w = doc_.text.substr(t.start, t.end - t.start);
-  return w.size() > 4 && (w.starts_with("al-") || w.starts_with("el-")) && w[3] >= 'A' && w[3] <= 'Z';
-}
-
-bool SubjectParser::plain_name_word(const Token& t) const {
-  return t.kind == Tok::word && (t.upper || article_name(t)) && !t.acronym && !t.possessive &&
-         !(t.classes & (kTitle | kNotName | kDemonym | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
-                        kNeutralPronoun | kAccording | kPartialCue | kGroup)) &&
-         !located(t);
-}
-
-// "Atlanta-based": where a name is based, not part of it.
-bool SubjectParser::located(const Token& t) const {
-  return t.end - t.start > 6 && doc_.text[t.end - 1] == 'd' && doc_.text.compare(t.end - 6, 6, "-based") == 0;
-}
-
-// Capitalised org heads ("the Foreign Ministry") may end a name run.
-bool SubjectParser::org_head(const Token& t) const { return t.kind == Tok::word && t.upper && (t.classes & kOrgNoun); }
-
 // Extends a name run backwards from `last` (inclusive), not before `floor`.
 // Returns the first token, or kNone.
 uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {

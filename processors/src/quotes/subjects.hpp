@@ -87,4 +87,36 @@ class SubjectParser {
   People& people_;
 };
 
+// Inline: find_events asks these of every word of the article.
+inline bool SubjectParser::name_token(const Token& t) const {
+  if (t.initials) {
+    // "A.Q. Shipley" but not "U.S. Senator" or "U.S. officials".
+    const uint32_t n = t.index_hint + 1;
+    return n < doc_.tokens.size() && plain_name_word(doc_.tokens[n]);
+  }
+  return plain_name_word(t);
+}
+
+// "al-Adnani", "el-Sisi": a lower-case article joined to a capitalised name.
+inline bool SubjectParser::article_name(const Token& t) const {
+  const std::string_view w = doc_.text.substr(t.start, t.end - t.start);
+  return w.size() > 4 && (w.starts_with("al-") || w.starts_with("el-")) && w[3] >= 'A' && w[3] <= 'Z';
+}
+
+inline bool SubjectParser::plain_name_word(const Token& t) const {
+  // The flag tests first: most words fail them before the text is read.
+  return t.kind == Tok::word && !t.acronym && !t.possessive &&
+         !(t.classes & (kTitle | kNotName | kDemonym | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |
+                        kNeutralPronoun | kAccording | kPartialCue | kGroup)) &&
+         (t.upper || article_name(t)) && !located(t);
+}
+
+// "Atlanta-based": where a name is based, not part of it.
+inline bool SubjectParser::located(const Token& t) const {
+  return t.end - t.start > 6 && doc_.text[t.end - 1] == 'd' && doc_.text.compare(t.end - 6, 6, "-based") == 0;
+}
+
+// Capitalised org heads ("the Foreign Ministry") may end a name run.
+inline bool SubjectParser::org_head(const Token& t) const { return t.kind == Tok::word && t.upper && (t.classes & kOrgNoun); }
+
 }  // namespace newsflow::processors::quotes
