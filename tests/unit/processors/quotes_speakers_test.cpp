@@ -180,7 +180,8 @@ TEST(QuoteSpeakersTest, ReportedSpeechIsFollowedByTheSameSpeakersOwnWords) {
       "forget.\"\n\n"
       "Tomas Ferreira, a lifeguard, described the panic. \"Everyone started running towards the sea.\"\n\n"
       "Inge Pohl runs the kiosk.\n\nShe said the square had been full and the music loud.\n\n"
-      "\"Then the screaming began.\"");
+      "\"Then the screaming began.\"",
+      /*indirect=*/true);
   EXPECT_EQ(speaker(a, "It is something"), "Ruth Akers");
   EXPECT_EQ(speaker(a, "Everyone started"), "Tomas Ferreira");
   EXPECT_EQ(speaker(a, "Then the screaming"), "Inge Pohl");

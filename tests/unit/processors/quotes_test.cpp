@@ -33,6 +33,7 @@ class SeedArticle : public ::testing::Test {
     ASSERT_EQ(normalize->process(article_).kind, Outcome::Kind::pass);
     QuotesOptions o;
     o.rules = rules();
+    o.indirect = true;  // the seed's reported speech is checked too
     ASSERT_EQ(make_quotes_processor(o)->process(article_).kind, Outcome::Kind::pass);
   }
   static Article article_;

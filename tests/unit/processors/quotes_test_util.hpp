@@ -15,9 +15,11 @@ inline std::shared_ptr<const QuoteRules> rules() {
   return r;
 }
 
-inline Article run(const std::string& text) {
+// indirect: also emit reported speech (opt-in in the stage, quotes.indirect).
+inline Article run(const std::string& text, bool indirect = false) {
   QuotesOptions o;
   o.rules = rules();
+  o.indirect = indirect;
   auto p = make_quotes_processor(o);
   Article a;
   a.text = text;

@@ -16,7 +16,7 @@ class QuoteRules;
 
 struct QuotesOptions {
   std::shared_ptr<const QuoteRules> rules;  // required
-  bool indirect = true;                     // also emit kind "indirect"
+  bool indirect = false;                    // also emit kind "indirect" (opt-in, as quotes.indirect)
 };
 
 // Throws ConfigError naming the file and line when the rules cannot be read.
