@@ -106,11 +106,16 @@ TEST(TokenLexicon, FindsEveryKeyOfALargeIndex) {
     ASSERT_EQ(whole, std::vector<uint32_t>{static_cast<uint32_t>(i)}) << words[i];
   }
   const size_t smith = words.size();
-  ASSERT_NE(lexicon.classes(entries[smith], "Smith", text.data() + text.size()), nullptr);
-  EXPECT_EQ(lexicon.classes(entries[smith + 1], "smith", text.data() + text.size()), nullptr);
-  EXPECT_TRUE(lexicon.english(entries[smith + 2], "The", text.data() + text.size()));
-  EXPECT_FALSE(lexicon.english(entries[smith + 3], "them", text.data() + text.size()));
-  EXPECT_FALSE(lexicon.english(entries[smith], "Smith", text.data() + text.size()));
+  // The words as the processor passes them: views into the text, which is
+  // readable up to its end (a lookup may load eight bytes at once).
+  const char* end = text.data() + text.size();
+  const auto word = [&](size_t i) { return std::string_view(text).substr(tokens[i].start, tokens[i].end - tokens[i].start); };
+  ASSERT_EQ(word(smith), "Smith");
+  ASSERT_NE(lexicon.classes(entries[smith], word(smith), end), nullptr);
+  EXPECT_EQ(lexicon.classes(entries[smith + 1], word(smith + 1), end), nullptr);
+  EXPECT_TRUE(lexicon.english(entries[smith + 2], word(smith + 2), end));
+  EXPECT_FALSE(lexicon.english(entries[smith + 3], word(smith + 3), end));
+  EXPECT_FALSE(lexicon.english(entries[smith], word(smith), end));
 }
 
 }  // namespace
