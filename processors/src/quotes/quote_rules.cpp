@@ -37,7 +37,7 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
 
 void QuoteRules::add(std::string_view word, uint32_t cls) {
   if (!slots_.empty()) {
-    const uint64_t h = hash(word, word.data() + word.size());
+    const uint64_t h = text::fold_hash(word);
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask; slots_[i].entry != 0; i = (i + 1) & mask) {
       Entry& known = entries_[slots_[i].entry - 1];
@@ -59,7 +59,7 @@ void QuoteRules::add(std::string_view word, uint32_t cls) {
 }
 
 void QuoteRules::insert(size_t entry) {
-  const uint64_t h = hash(entries_[entry].word, entries_[entry].word.data() + entries_[entry].word.size());
+  const uint64_t h = text::fold_hash(entries_[entry].word);
   const size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].entry != 0) i = (i + 1) & mask;

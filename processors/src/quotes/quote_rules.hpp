@@ -49,7 +49,7 @@ class QuoteRules {
   // its last bytes come in one masked load.
   uint32_t classes(std::string_view word, const char* readable_end) const {
     if (slots_.empty()) return 0;
-    const uint64_t h = hash(word, readable_end);
+    const uint64_t h = text::fold_hash(word, readable_end);
     const auto tag = static_cast<uint32_t>(h >> 32);
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -71,19 +71,6 @@ class QuoteRules {
     uint32_t tag = 0;    // high half of the word's fold_hash
     uint32_t entry = 0;  // index into entries_ + 1; 0 is empty
   };
-  // text::fold_hash, with the tail folded eight bytes at once instead of a
-  // byte loop (the loop was most of a lookup's instructions).
-  static uint64_t hash(std::string_view word, const char* readable_end) {
-    uint64_t h = (word.size() + 1) * 0x9e3779b97f4a7c15ull;
-    size_t i = 0;
-    for (; i + 8 <= word.size(); i += 8) h = text::fold_hash_step(h, text::fold8_swar(text::load8(word.data() + i)));
-    const size_t rest = word.size() - i;
-    const uint64_t tail = rest == 0 ? 0
-                          : readable_end - (word.data() + i) >= 8
-                              ? text::load8(word.data() + i) & (~uint64_t{0} >> (64 - 8 * rest))
-                              : text::load_upto8(word.data() + i, rest);
-    return text::fold_hash_finish(h, text::fold8_swar(tail));
-  }
   // `lower` is already folded; `word` is folded eight bytes at a time.
   static bool same_folded(std::string_view lower, std::string_view word) {
     if (lower.size() != word.size()) return false;

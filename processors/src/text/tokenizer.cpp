@@ -25,11 +25,11 @@ inline Classes classify16(const char* p) {
 // text has them (a word and what follows it), masked to the token's bytes.
 inline uint64_t token_hash(std::string_view text, size_t start, size_t end) {
   const size_t length = end - start;
-  const char* p = text.data() + start;
-  uint64_t h = (length + 1) * 0x9e3779b97f4a7c15ull;
   // Words under sixteen bytes (nearly all) with selects instead of a loop:
   // the loop's and the tail's branches on the length mispredicted.
   if (length < 16 && start + 16 <= text.size()) {
+    const char* p = text.data() + start;
+    const uint64_t h = (length + 1) * 0x9e3779b97f4a7c15ull;
     const bool long_word = length >= 8;
     const uint64_t first_mask = long_word ? ~uint64_t{0} : (uint64_t{1} << (8 * length)) - 1;
     const uint64_t second_mask = long_word ? (uint64_t{1} << (8 * (length - 8))) - 1 : 0;
@@ -37,13 +37,7 @@ inline uint64_t token_hash(std::string_view text, size_t start, size_t end) {
     const uint64_t stepped = fold_hash_step(h, first);
     return fold_hash_finish(long_word ? stepped : h, long_word ? second : first);
   }
-  if (start + ((length + 7) & ~size_t{7}) > text.size()) return fold_hash(text.substr(start, length));
-  size_t i = 0;
-  for (; i + 8 <= length; i += 8) h = fold_hash_step(h, fold8_swar(load8(p + i)));
-  uint64_t tail = 0;
-  // The zero padding is folded too: fold8_swar leaves zero bytes zero.
-  if (i < length) tail = fold8_swar(load8(p + i) & (~uint64_t{0} >> (8 * (8 - (length - i)))));
-  return fold_hash_finish(h, tail);
+  return fold_hash(text.substr(start, length), text.data() + text.size());
 }
 
 }  // namespace

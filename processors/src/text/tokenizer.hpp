@@ -127,14 +127,15 @@ inline uint64_t load_head(const char* p, size_t n, const char* readable_end) {
 // per multiply (news words average five bytes: a byte-serial hash spent more
 // time in its multiply chain than the tokenizer in finding the word). Never
 // 0 (0 marks an empty slot in hash tables).
-inline uint64_t fold_hash(std::string_view word) {
+// The word may lie in a text readable up to readable_end: its tail then comes
+// in one masked load (fold8_swar leaves the zero bytes above it zero).
+inline uint64_t fold_hash(std::string_view word, const char* readable_end) {
   uint64_t h = (word.size() + 1) * 0x9e3779b97f4a7c15ull;
   size_t i = 0;
   for (; i + 8 <= word.size(); i += 8) h = fold_hash_step(h, fold8_swar(load8(word.data() + i)));
-  uint64_t tail = 0;
-  for (size_t k = 0; i + k < word.size(); ++k) tail |= uint64_t{fold_ascii(static_cast<unsigned char>(word[i + k]))} << (8 * k);
-  return fold_hash_finish(h, tail);
+  return fold_hash_finish(h, fold8_swar(load_head(word.data() + i, word.size() - i, readable_end)));
 }
+inline uint64_t fold_hash(std::string_view word) { return fold_hash(word, word.data() + word.size()); }
 
 struct Token {
   uint32_t start = 0;

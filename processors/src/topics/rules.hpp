@@ -142,11 +142,7 @@ class WordClasses {
       h = (h ^ text::load8(word.data() + i)) * 0xff51afd7ed558ccdull;
       h ^= h >> 32;
     }
-    const size_t rest = word.size() - i;
-    const uint64_t tail = rest == 0 ? 0
-                          : readable_end - (word.data() + i) >= 8
-                              ? text::load8(word.data() + i) & (~uint64_t{0} >> (64 - 8 * rest))
-                              : text::load_upto8(word.data() + i, rest);
+    const uint64_t tail = text::load_head(word.data() + i, word.size() - i, readable_end);
     h = (h ^ tail) * 0xc4ceb9fe1a85ec53ull;
     h ^= h >> 29;
     h *= 0xff51afd7ed558ccdull;
