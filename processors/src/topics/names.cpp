@@ -119,7 +119,7 @@ void NameFinder::tokenize(const Words& run, const std::vector<Span>& covered) {
     std::string_view word = text.substr(start, i - start);
     // ASCII inline: the call cost more than the test for most words.
     const auto lead = static_cast<unsigned char>(text[start]);
-    bool capital = lead - 'A' < 26u;
+    bool capital = static_cast<unsigned>(lead - 'A') < 26u;
     if (lead >= 0x80) capital = upper_code_point(code_point(text, start));
     t.cls |= static_cast<uint16_t>(capital * kCapital);
     // Arabic names keep a lower-case article: "Abdel Fattah al-Sisi". Only a

@@ -40,13 +40,23 @@ void expect_agrees(const TopicRules& rules, std::string_view text) {
     // A token that is not listed may meet another key's tag and get its
     // entry; the matcher verifies those candidates, so only listed keys
     // must come out exactly.
-    if (!whole.empty()) EXPECT_EQ(ids(rules.lexicon.whole(e)), whole) << word;
+    if (!whole.empty()) {
+      EXPECT_EQ(ids(rules.lexicon.whole(e)), whole) << word;
+    }
     const bool pair_start = std::binary_search(pair_first.begin(), pair_first.end(), t.hash);
-    if (pair_start) EXPECT_TRUE(e.pair_start) << word;
+    if (pair_start) {
+      EXPECT_TRUE(e.pair_start) << word;
+    }
     // The callers skip a token on these range tests alone.
-    if (!whole.empty() || pair_start) EXPECT_TRUE(rules.lexicon.for_matcher(entries[i])) << word;
-    if (rules.persons.classes.find(word)) EXPECT_TRUE(rules.lexicon.for_names(entries[i])) << word;
-    if (entries[i] == 0) EXPECT_FALSE(rules.lexicon.for_matcher(0) || rules.lexicon.for_names(0));
+    if (!whole.empty() || pair_start) {
+      EXPECT_TRUE(rules.lexicon.for_matcher(entries[i])) << word;
+    }
+    if (rules.persons.classes.find(word)) {
+      EXPECT_TRUE(rules.lexicon.for_names(entries[i])) << word;
+    }
+    if (entries[i] == 0) {
+      EXPECT_FALSE(rules.lexicon.for_matcher(0) || rules.lexicon.for_names(0));
+    }
   }
 }
 
