@@ -243,13 +243,17 @@ void Metrics::rebalanced(const std::string& event, size_t partitions) {
 }
 
 void LatencyRecorder::delivered() {
+  Samples& batch = sealed_.empty() ? open_ : sealed_.front();
   const int64_t now = now_ms();
-  for (const auto& [input_ms, published_ms] : pending_) {
+  for (const auto& [input_ms, published_ms] : batch) {
     // A producer clock ahead of ours gives a negative age: not a latency.
     if (input_ms >= 0 && now >= input_ms) end_to_end_.Observe(static_cast<double>(now - input_ms) / 1000.0);
     if (published_ms >= 0 && now >= published_ms) event_age_.Observe(static_cast<double>(now - published_ms) / 1000.0);
   }
-  pending_.clear();
+  if (sealed_.empty())
+    open_.clear();
+  else
+    sealed_.pop_front();
 }
 
 void Metrics::serve(const std::string& address, const Health* health) {

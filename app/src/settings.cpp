@@ -21,7 +21,7 @@ const std::vector<SettingSpec>& all_settings() {
       // --- Delivery guarantee ---
       {"processing.guarantee", T::choice, "exactly_once",
        "exactly_once: each batch (outputs, dead letters, duplicates, changelog, input offsets) is one Kafka "
-       "transaction; at_least_once: outputs first, then offsets (a crash repeats the open batch).",
+       "transaction; at_least_once: outputs first, then offsets, committed in order once delivered while the next batch is processed (a crash repeats what was not committed).",
        {"exactly_once", "at_least_once"}},
       {"processing.commit_interval", T::duration, "100ms",
        "Longest time a batch stays open before it is committed (Kafka Streams' default under exactly-once)."},

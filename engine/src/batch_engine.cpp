@@ -18,6 +18,11 @@ std::chrono::milliseconds since(Clock::time_point t) {
 
 size_t index_of(Destination d) { return static_cast<size_t>(d); }
 
+// How often the loop looks at sealed batches' deliveries when no record
+// arrives, and how long it goes on without waiting for one.
+constexpr std::chrono::milliseconds kSealedCheckInterval{5};
+constexpr std::chrono::milliseconds kLongestUnwaitedDelivery{1000};
+
 }  // namespace
 
 std::string_view to_string(AbortCause cause) {
@@ -59,13 +64,17 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
     // Never wait in poll past the moment the open batch is due.
     auto wait = options_.poll_wait;
     if (open_) {
-      const auto left = options_.commit_interval - since(opened_at_);
+      const auto left = options_.commit_interval - since(tally_.opened_at);
       wait = std::clamp(left, std::chrono::milliseconds(0), options_.poll_wait);
     }
+    // Sealed batches are committed soon after their deliveries come in, even
+    // when no record arrives.
+    if (!sealed_.empty()) wait = std::min(wait, kSealedCheckInterval);
     batch.clear();
     // Never more than the batch bound allows, but at least one record so a
     // full batch still polls (and is then committed as due).
-    const size_t room = records_ < options_.commit_max_records ? options_.commit_max_records - records_ : 1;
+    const size_t room =
+        tally_.records < options_.commit_max_records ? options_.commit_max_records - tally_.records : 1;
     Status polled = source_.poll(batch, std::min(options_.poll_max_records, room), wait);
     if (probe_) probe_->heartbeat();
     if (!revoke_status_.is_ok()) {
@@ -86,7 +95,7 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
           break;
         }
         open_ = true;
-        opened_at_ = Clock::now();
+        tally_.opened_at = Clock::now();
       }
       counters_.polled += batch.size();
       if (probe_) probe_->polled(batch.size());
@@ -98,15 +107,16 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
         continue;
       }
     }
-    const bool due = open_ && (records_ >= options_.commit_max_records ||
-                               since(opened_at_) >= options_.commit_interval || source_.exhausted());
-    if (due) {
-      if (Status s = commit_open_batch(true); s.is_fatal()) {
-        result.status = s;
-        break;
-      }
+    const bool due = open_ && (tally_.records >= options_.commit_max_records ||
+                               since(tally_.opened_at) >= options_.commit_interval || source_.exhausted());
+    // At the end of a bounded source everything is committed before it says so.
+    Status committed = due ? commit_open_batch(true, source_.exhausted())
+                           : commit_sealed_batches(true, source_.exhausted());
+    if (committed.is_fatal()) {
+      result.status = committed;
+      break;
     }
-    if (!open_ && source_.exhausted()) {
+    if (!open_ && sealed_.empty() && source_.exhausted()) {
       result.end_of_input = true;
       break;
     }
@@ -114,8 +124,9 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
   if (result.status.is_ok()) {
     // Stopping (SIGTERM) or at the end: what was processed is committed.
     if (Status s = commit_open_batch(false); s.is_fatal()) result.status = s;
-  } else if (open_) {
-    (void)committer_.abort();  // best effort: the worker is stopping on a fatal error anyway
+  } else if (open_ || !sealed_.empty()) {
+    if (open_) (void)committer_.abort();  // best effort: the worker is stopping on a fatal error anyway
+    sealed_.clear();
     // Whoever processes these records next (this worker started again, or
     // another instance) must not find them in the index as already stored.
     if (pipeline_ && committer_.discards_writes_on_abort()) pipeline_->rollback_state();
@@ -130,24 +141,24 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
 Status BatchEngine::process_batch(const std::vector<RawRecord>& batch) {
   for (const RawRecord& record : batch) {
     if (record.origin) offsets_[{record.origin->topic, record.origin->partition}] = record.origin->offset + 1;
-    ++records_;
+    ++tally_.records;
     if (options_.passthrough) {
       if (Status s = sink_.write_passthrough(record); !s.is_ok()) return s;
-      ++written_[index_of(Destination::output)];
+      ++tally_.written[index_of(Destination::output)];
       continue;
     }
     const ProcessedRecord result = pipeline_->process(record);
     switch (result.disposition) {
       case Disposition::reject:
         if (Status s = sink_.write_dead_letter(record, result); !s.is_ok()) return s;
-        ++written_[index_of(Destination::dead_letter)];
+        ++tally_.written[index_of(Destination::dead_letter)];
         if (probe_) probe_->dead_lettered(record, result);
         break;
       case Disposition::duplicate:
-        ++duplicates_;
+        ++tally_.duplicates;
         if (probe_) probe_->processed(record, pipeline_->last_article(), options_.on_duplicate != DuplicatePolicy::drop);
         if (options_.on_duplicate == DuplicatePolicy::drop) {
-          ++dropped_;
+          ++tally_.dropped;
           if (probe_) probe_->duplicate_dropped();
         } else if (Status s = write(options_.on_duplicate == DuplicatePolicy::route ? Destination::duplicate
                                                                                    : Destination::output,
@@ -167,7 +178,7 @@ Status BatchEngine::process_batch(const std::vector<RawRecord>& batch) {
 
 Status BatchEngine::write(Destination d, const RawRecord& input, const ProcessedRecord& r) {
   Status s = sink_.write(d, input, r);
-  if (s.is_ok()) ++written_[index_of(d)];
+  if (s.is_ok()) ++tally_.written[index_of(d)];
   return s;
 }
 
@@ -208,44 +219,91 @@ Status BatchEngine::retry(const char* what, Op&& op) {
   }
 }
 
-Status BatchEngine::commit_open_batch(bool rewind_on_abort) {
-  if (!open_) return Status::ok();
-  if (pipeline_) {
-    changes_.clear();
-    pipeline_->drain_state_changes(changes_);
-    for (const auto& change : changes_) {
-      if (Status s = sink_.write_state_change(change); !s.is_ok())
-        return s.is_fatal() ? s : abort_open_batch(AbortCause::write, s, rewind_on_abort);
-      ++written_[index_of(Destination::changelog)];
+Status BatchEngine::commit_open_batch(bool rewind_on_abort, bool wait) {
+  if (open_) {
+    if (pipeline_) {
+      changes_.clear();
+      pipeline_->drain_state_changes(changes_);
+      for (const auto& change : changes_) {
+        if (Status s = sink_.write_state_change(change); !s.is_ok())
+          return s.is_fatal() ? s : abort_open_batch(AbortCause::write, s, rewind_on_abort);
+        ++tally_.written[index_of(Destination::changelog)];
+      }
+    }
+    if (committer_.commits_after_delivery()) {
+      // Its state changes are written, and an at-least-once abort keeps them
+      // anyway (commit_state either way), so the batch is done here but for
+      // its deliveries and offsets.
+      if (pipeline_) pipeline_->commit_state();
+      sealed_.push_back({sink_.mark(), std::move(offsets_), tally_, Clock::now()});
+      if (probe_) probe_->sealed();
+      close_open_batch();
+    } else {
+      Status s = retry("delivery of the batch", [&] { return sink_.flush(); });
+      if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::delivery, s, rewind_on_abort);
+      s = retry("commit", [&] { return committer_.commit(offsets_); });
+      if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::commit, s, rewind_on_abort);
+      if (pipeline_) pipeline_->commit_state();
+      count_committed(tally_);
+      close_open_batch();
     }
   }
-  Status s = retry("delivery of the batch", [&] { return sink_.flush(); });
-  if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::delivery, s, rewind_on_abort);
-  s = retry("commit", [&] { return committer_.commit(offsets_); });
-  if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::commit, s, rewind_on_abort);
+  return commit_sealed_batches(rewind_on_abort, wait);
+}
 
-  if (pipeline_) pipeline_->commit_state();
-  counters_.committed += records_;
-  counters_.output += written_[index_of(Destination::output)];
-  counters_.duplicates += duplicates_;
-  counters_.dead_letters += written_[index_of(Destination::dead_letter)];
-  counters_.changelog += written_[index_of(Destination::changelog)];
-  counters_.dropped += dropped_;
-  ++counters_.batches;
-  if (probe_) probe_->committed(written_, records_, Clock::now() - opened_at_);
-  close_open_batch();
+Status BatchEngine::commit_sealed_batches(bool rewind_on_abort, bool wait) {
+  while (!sealed_.empty()) {
+    SealedBatch& batch = sealed_.front();
+    // Without news of its deliveries for a while (an outage), or with too
+    // many batches in flight, the oldest is waited for: retried, logged and
+    // bounded by the outage limit like a flush.
+    const bool must_wait =
+        wait || sealed_.size() > kMaxSealedBatches || since(batch.sealed_at) >= kLongestUnwaitedDelivery;
+    Status delivered = Status::ok();
+    if (must_wait) {
+      delivered = retry("delivery of the batch", [&] { return sink_.flush_to(batch.end); });
+    } else if (auto report = sink_.delivered(batch.end)) {
+      delivered = *report;
+    } else {
+      return Status::ok();  // still on its way; the next round looks again
+    }
+    if (!delivered.is_ok())
+      return delivered.is_fatal() ? delivered : abort_open_batch(AbortCause::delivery, delivered, rewind_on_abort);
+    Status s = retry("commit", [&] { return committer_.commit(batch.offsets); });
+    if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::commit, s, rewind_on_abort);
+    count_committed(batch.tally);
+    sealed_.pop_front();
+  }
   return Status::ok();
 }
 
+void BatchEngine::count_committed(const BatchTally& batch) {
+  counters_.committed += batch.records;
+  counters_.output += batch.written[index_of(Destination::output)];
+  counters_.duplicates += batch.duplicates;
+  counters_.dead_letters += batch.written[index_of(Destination::dead_letter)];
+  counters_.changelog += batch.written[index_of(Destination::changelog)];
+  counters_.dropped += batch.dropped;
+  ++counters_.batches;
+  if (probe_) probe_->committed(batch.written, batch.records, Clock::now() - batch.opened_at);
+}
+
 Status BatchEngine::abort_open_batch(AbortCause cause, const Status& why, bool rewind) {
-  spdlog::warn("{}: aborting the open batch ({} records) after a failed {}: {} ({}){}", options_.worker_name,
-               records_, to_string(cause), why.message(), to_string(why.error_class()),
-               rewind ? "; processing it again" : "");
+  size_t records = tally_.records;
+  for (const auto& batch : sealed_) records += batch.tally.records;
+  spdlog::warn("{}: aborting the open batch ({} records{}) after a failed {}: {} ({}){}", options_.worker_name,
+               records, sealed_.empty() ? "" : fmt::format(", {} batches awaiting delivery", sealed_.size()),
+               to_string(cause), why.message(), to_string(why.error_class()), rewind ? "; processing it again" : "");
   ++counters_.aborts;
   if (probe_) probe_->aborted(cause, why);
-  Status aborted = retry("abort", [&] { return committer_.abort(); });
-  if (!aborted.is_ok()) return aborted.is_fatal() ? aborted : Status::fatal("abort failed: " + aborted.message());
-  if (pipeline_) {
+  if (open_) {
+    Status aborted = retry("abort", [&] { return committer_.abort(); });
+    if (!aborted.is_ok()) return aborted.is_fatal() ? aborted : Status::fatal("abort failed: " + aborted.message());
+  }
+  // The records written so far are given up; a failed delivery reported for
+  // one of them later is not the next batch's error.
+  sink_.forget_written();
+  if (pipeline_ && open_) {
     // A transaction's changelog entries are gone with it, so the index must
     // forget them too; written entries (at-least-once) stay valid.
     if (committer_.discards_writes_on_abort())
@@ -253,6 +311,7 @@ Status BatchEngine::abort_open_batch(AbortCause cause, const Status& why, bool r
     else
       pipeline_->commit_state();
   }
+  sealed_.clear();
   close_open_batch();
   if (!rewind) return Status::ok();
   Status rewound = retry("rewind to the committed offsets", [&] { return source_.rewind(); });
@@ -262,14 +321,11 @@ Status BatchEngine::abort_open_batch(AbortCause cause, const Status& why, bool r
 void BatchEngine::close_open_batch() {
   open_ = false;
   offsets_.clear();
-  records_ = 0;
-  written_ = {};
-  dropped_ = 0;
-  duplicates_ = 0;
+  tally_ = {};
 }
 
 void BatchEngine::on_revoke(bool lost) {
-  if (!open_) return;
+  if (!open_ && sealed_.empty()) return;
   // Partitions are leaving: what was processed from them is committed now
   // (or, when they were lost, aborted), before the next owner reads them.
   Status s = lost ? abort_open_batch(AbortCause::partitions_lost, Status::abortable("partitions lost in a rebalance"), false)

@@ -36,12 +36,13 @@ int KafkaSink::stats_cb(rd_kafka_t*, char* json, size_t len, void* opaque) {
 
 void KafkaSink::delivery_cb(rd_kafka_t*, const rd_kafka_message_t* msg, void* opaque) {
   auto* self = static_cast<KafkaSink*>(opaque);
-  if (msg->err && self->failed_++ == 0) {
+  const uint64_t failed_before = self->deliveries_.failed_count();
+  self->deliveries_.delivered(reinterpret_cast<uintptr_t>(msg->_private), msg->err != RD_KAFKA_RESP_ERR_NO_ERROR);
+  if (failed_before == 0 && self->deliveries_.failed_count() > 0) {
     self->first_error_code_ = msg->err;
     self->first_error_ = std::string("delivery to '") + rd_kafka_topic_name(msg->rkt) + "' failed: " +
                          rd_kafka_err2str(msg->err);
   }
-  self->in_flight_--;
 }
 
 Status KafkaSink::classify(rd_kafka_resp_err_t err, std::string message) {
@@ -75,13 +76,14 @@ Status KafkaSink::produce(const std::string& topic, std::optional<std::string_vi
     for (const auto& h : headers)
       rd_kafka_header_add(hdrs, h.key.data(), static_cast<ssize_t>(h.key.size()), h.value.data(),
                           static_cast<ssize_t>(h.value.size()));
-    in_flight_++;
+    const uint64_t seq = deliveries_.add();
     const rd_kafka_resp_err_t err = rd_kafka_producev(
         rk_.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
         RD_KAFKA_V_KEY(key_data, key_size), RD_KAFKA_V_VALUE(value_data, value_size),
-        RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_TIMESTAMP(timestamp_ms), RD_KAFKA_V_END);
+        RD_KAFKA_V_HEADERS(hdrs), RD_KAFKA_V_TIMESTAMP(timestamp_ms),
+        RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(static_cast<uintptr_t>(seq))), RD_KAFKA_V_END);
     if (err == RD_KAFKA_RESP_ERR_NO_ERROR) return Status::ok();  // librdkafka owns hdrs now
-    in_flight_--;
+    deliveries_.remove_last();
     rd_kafka_headers_destroy(hdrs);
     if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
       // Let delivery reports drain the local queue, then try again.
@@ -92,17 +94,32 @@ Status KafkaSink::produce(const std::string& topic, std::optional<std::string_vi
   }
 }
 
-Status KafkaSink::await_delivery(int timeout_ms) {
+Status KafkaSink::failure() {
+  const uint64_t failed = deliveries_.failed_count();
+  // The engine aborts on it; the other records written so far go with the batch.
+  deliveries_.forget();
+  return classify(first_error_code_, first_error_ + " (" + std::to_string(failed) + " records)");
+}
+
+std::optional<Status> KafkaSink::delivered(Mark mark) {
+  rd_kafka_poll(rk_.get(), 0);
+  if (deliveries_.failed_through(mark)) return failure();
+  if (deliveries_.settled_through(mark)) return Status::ok();
+  return std::nullopt;
+}
+
+Status KafkaSink::await_delivery(Mark mark, int timeout_ms) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  // flush() serves the delivery callbacks and returns once the queue is empty.
-  while (in_flight_.load() > 0 && std::chrono::steady_clock::now() < deadline) rd_kafka_flush(rk_.get(), 100);
-  if (failed_.load() > 0) {
-    const uint64_t failed = failed_.exchange(0);
-    return classify(first_error_code_, first_error_ + " (" + std::to_string(failed) + " records)");
-  }
-  if (in_flight_.load() > 0)
+  // Short flushes (they send at once, ignoring linger.ms, and serve the
+  // callbacks) return soon after the last report before the mark is in, and
+  // a failure does not wait for the rest.
+  while (!deliveries_.settled_through(mark) && !deliveries_.failed_through(mark) &&
+         std::chrono::steady_clock::now() < deadline)
+    rd_kafka_flush(rk_.get(), 10);
+  if (deliveries_.failed_through(mark)) return failure();
+  if (!deliveries_.settled_through(mark))
     return Status::retriable("delivery not confirmed within " + std::to_string(timeout_ms) + " ms (" +
-                             std::to_string(in_flight_.load()) + " records outstanding)");
+                             std::to_string(deliveries_.outstanding()) + " records outstanding)");
   return Status::ok();
 }
 

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <deque>
 
 #include "newsflow/processors/dedup.hpp"
@@ -67,7 +68,18 @@ class MemorySink final : public RecordSink {
     }
     return Status::ok();
   }
+  // Marks count writes; delivered() answers from delivery_reports (nullopt:
+  // not yet), then says delivered.
+  Mark mark() override { return open.size() + stored.size(); }
+  std::optional<Status> delivered(Mark) override {
+    if (delivery_reports.empty()) return Status::ok();
+    std::optional<Status> report = delivery_reports.front();
+    delivery_reports.pop_front();
+    return report;
+  }
+  void forget_written() override { ++forgotten; }
   Status add(Destination d, std::string key) {
+    events.push_back("write " + key);
     open.emplace_back(d, std::move(key));
     return Status::ok();
   }
@@ -79,6 +91,9 @@ class MemorySink final : public RecordSink {
   }
   std::vector<std::pair<Destination, std::string>> open, stored;
   std::deque<Status> flush_results;
+  std::deque<std::optional<Status>> delivery_reports;
+  std::vector<std::string> events;  // writes and commits, in order
+  int forgotten = 0;
 };
 
 class MemoryCommitter final : public Committer {
@@ -94,7 +109,10 @@ class MemoryCommitter final : public Committer {
     }
     for (auto& w : sink_.open) sink_.stored.push_back(w);
     sink_.open.clear();
-    if (auto it = offsets.find({"in", 0}); it != offsets.end()) source_.committed = static_cast<size_t>(it->second);
+    if (auto it = offsets.find({"in", 0}); it != offsets.end()) {
+      source_.committed = static_cast<size_t>(it->second);
+      sink_.events.push_back("commit " + std::to_string(it->second));
+    }
     ++commits;
     return Status::ok();
   }
@@ -107,10 +125,12 @@ class MemoryCommitter final : public Committer {
     return Status::ok();
   }
   bool discards_writes_on_abort() const override { return transactional_; }
+  bool commits_after_delivery() const override { return after_delivery; }
   std::string_view name() const override { return "memory"; }
 
   std::deque<Status> results;
   int commits = 0, aborts = 0;
+  bool after_delivery = false;  // like the at-least-once OffsetCommitter
 
  private:
   LogSource& source_;
@@ -259,6 +279,53 @@ TEST(BatchEngineTest, RevokeCommitsTheOpenBatch) {
   ASSERT_TRUE(f.run().status.is_ok());
   EXPECT_EQ(f.committer.commits, 2);
   EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"a", "b"}));
+}
+
+// At-least-once: the worker goes on with the next batch while a sealed one
+// is delivered, and commits the sealed ones in order.
+TEST(BatchEngineTest, AtLeastOnceCommitsSealedBatchesInOrderAfterDelivery) {
+  Fixture f(/*transactional=*/false);
+  f.committer.after_delivery = true;
+  f.options.commit_max_records = 2;
+  f.sink.delivery_reports = {std::nullopt, std::nullopt};  // the first batch is slow to be delivered
+  const EngineResult r = f.run();
+  ASSERT_TRUE(r.status.is_ok()) << r.status.message();
+  EXPECT_EQ(f.committer.commits, 2);
+  EXPECT_EQ(f.committed, 4u);
+  EXPECT_EQ(f.source.committed, 4u);
+  const auto& ev = f.sink.events;
+  const auto at = [&](const std::string& e) { return std::find(ev.begin(), ev.end(), e) - ev.begin(); };
+  ASSERT_LT(at("commit 2"), static_cast<long>(ev.size()));
+  EXPECT_LT(at("write not json"), at("commit 2"));  // the second batch did not wait for the first
+  EXPECT_LT(at("commit 2"), at("commit 4"));
+  EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(BatchEngineTest, AtLeastOnceFailedDeliveryAbortsTheSealedBatchAndRepeats) {
+  Fixture f(/*transactional=*/false);
+  f.committer.after_delivery = true;
+  f.options.commit_max_records = 2;
+  f.sink.delivery_reports = {Status::abortable("delivery to 'out' failed: Local: Message timed out")};
+  const EngineResult r = f.run();
+  ASSERT_TRUE(r.status.is_ok()) << r.status.message();
+  EXPECT_EQ(f.source.rewinds, 1);
+  EXPECT_EQ(f.sink.forgotten, 1);
+  EXPECT_EQ(f.committed, 4u);
+  EXPECT_EQ(f.source.committed, 4u);
+  // Nothing is lost: the aborted batch's records come again (and at-least-once
+  // may show them twice).
+  EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"a", "b", "a", "b"}));
+}
+
+TEST(BatchEngineTest, AtLeastOnceRevokeCommitsSealedAndOpenBatches) {
+  Fixture f(/*transactional=*/false);
+  f.committer.after_delivery = true;
+  f.options.commit_max_records = 2;
+  f.sink.delivery_reports = {std::nullopt, std::nullopt, std::nullopt};
+  f.source.revoke_at_ = 4;  // with the first batch sealed and undelivered
+  ASSERT_TRUE(f.run().status.is_ok());
+  EXPECT_EQ(f.committer.commits, 2);
+  EXPECT_EQ(f.source.committed, 4u);
 }
 
 TEST(BatchEngineTest, PassthroughCopiesInput) {

@@ -26,6 +26,7 @@ class MetricsEngineProbe final : public engine::EngineProbe {
   void duplicate_dropped() override { metrics_.duplicate_dropped(); }
   void committed(const std::array<uint64_t, 4>& written, size_t records,
                  std::chrono::duration<double> open_for) override;
+  void sealed() override { latency_.sealed(); }
   void aborted(engine::AbortCause cause, const Status& why) override;
   void waiting(const Status& why, std::chrono::milliseconds so_far) override;
   void resumed(std::chrono::milliseconds outage) override;

@@ -8,6 +8,7 @@
 #include <prometheus/registry.h>
 
 #include <chrono>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,15 +32,22 @@ class LatencyRecorder {
   LatencyRecorder(prometheus::Histogram& end_to_end, prometheus::Histogram& event_age)
       : end_to_end_(end_to_end), event_age_(event_age) {}
   void output(int64_t input_timestamp_ms, std::optional<int64_t> published_at_ms) {
-    pending_.emplace_back(input_timestamp_ms, published_at_ms.value_or(-1));
+    open_.emplace_back(input_timestamp_ms, published_at_ms.value_or(-1));
   }
-  void delivered();  // observes what output() noted, at the current time
-  void discard() { pending_.clear(); }  // the batch was aborted: nothing was delivered
+  // The open batch was sealed (at-least-once): its records are the next
+  // delivered() ones, while later outputs belong to the next batch.
+  void sealed() { sealed_.push_back(std::move(open_)); open_.clear(); }
+  // Observes, at the current time, the oldest sealed batch's records, or
+  // those of the open batch when none is sealed.
+  void delivered();
+  void discard() { open_.clear(); sealed_.clear(); }  // aborted: nothing was delivered
 
  private:
+  using Samples = std::vector<std::pair<int64_t, int64_t>>;  // -1: unknown
   prometheus::Histogram& end_to_end_;
   prometheus::Histogram& event_age_;
-  std::vector<std::pair<int64_t, int64_t>> pending_;  // -1: unknown
+  Samples open_;
+  std::deque<Samples> sealed_;
 };
 
 // What the statistics say about the cluster connection, for readiness.

@@ -74,7 +74,9 @@ class KafkaSource final : public BatchSource {
 };
 
 // The at-least-once committer: after the sink has stored a batch's records,
-// commits its offsets synchronously with the consumer.
+// commits its offsets synchronously with the consumer. The engine calls it
+// once a sealed batch's records are delivered, in batch order, while later
+// batches are processed (commits_after_delivery).
 class OffsetCommitter final : public Committer {
  public:
   // consumer: the handle whose group the offsets are committed to.
@@ -83,6 +85,7 @@ class OffsetCommitter final : public Committer {
   Status commit(const OffsetMap& next_offsets) override;
   Status abort() override { return Status::ok(); }  // the records are stored; nothing to take back
   bool discards_writes_on_abort() const override { return false; }
+  bool commits_after_delivery() const override { return true; }
   std::string_view name() const override { return "at_least_once"; }
 
  private:

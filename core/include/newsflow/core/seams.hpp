@@ -74,6 +74,27 @@ class RecordSink {
   // Returns once every record written since the last flush is stored (or
   // failed). Retriable when time ran out with records still outstanding.
   virtual Status flush() = 0;
+
+  // For committers that commit after delivery (Committer::commits_after_delivery):
+  // the engine seals a batch at mark() and goes on processing while the
+  // batch's records are delivered. delivered(mark) does not wait: nullopt
+  // while a record written before the mark is outstanding, then ok or the
+  // error flush() would give. flush_to(mark) waits like flush(), for those
+  // records only. A sink without marks flushes everything.
+  using Mark = uint64_t;
+  virtual Mark mark() { return 0; }
+  virtual std::optional<Status> delivered(Mark mark) {
+    (void)mark;
+    return flush();
+  }
+  virtual Status flush_to(Mark mark) {
+    (void)mark;
+    return flush();
+  }
+  // The engine gave up everything written so far (an aborted batch): a failed
+  // delivery of one of those records, reported now or later, is not an error
+  // of a later batch.
+  virtual void forget_written() {}
 };
 
 class Committer {
@@ -93,6 +114,12 @@ class Committer {
   // True when abort() discards the batch's writes (a transaction). Then the
   // state changes made while processing it must be undone as well.
   virtual bool discards_writes_on_abort() const = 0;
+
+  // True when commit() takes only offsets, so a batch can be sealed and
+  // committed later, in order, once its records are delivered, while the
+  // next batch is processed (at-least-once: the worker never waits for
+  // delivery reports). A transaction must hold its batch's writes: false.
+  virtual bool commits_after_delivery() const { return false; }
 
   virtual std::string_view name() const = 0;
 };

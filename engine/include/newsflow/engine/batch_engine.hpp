@@ -9,6 +9,14 @@
 //   write the batch's state changes -> flush the sink -> commit offsets
 //   (or the transaction holding all of it).
 //
+// When the committer commits only offsets (at-least-once), the worker does
+// not wait for the flush: the batch is sealed at the sink's mark and the next
+// one is processed while its records are delivered; sealed batches are
+// committed in order as their deliveries complete (checked after every poll),
+// at most kMaxSealedBatches at a time, and all of them before partitions are
+// given up or the engine stops. A failed delivery aborts every sealed batch
+// and the open one: the source rewinds to the last committed offsets.
+//
 // Records are processed as soon as they are polled; the commit interval, not
 // the poll, bounds how many records share a commit. On an abortable error the
 // batch is aborted, the source rewound to its committed positions, and (when
@@ -21,6 +29,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -65,6 +74,9 @@ class EngineProbe {
   // A batch committed: how many records of each destination it made durable.
   virtual void committed(const std::array<uint64_t, 4>& written_by_destination, size_t records,
                          std::chrono::duration<double> open_for) = 0;
+  // The open batch was sealed (at-least-once): it is written and waits for
+  // its deliveries; committed() follows for it, in the order of sealing.
+  virtual void sealed() {}
   virtual void aborted(AbortCause cause, const Status& why) = 0;
   virtual void waiting(const Status& why, std::chrono::milliseconds so_far) = 0;  // broker trouble, retrying
   virtual void resumed(std::chrono::milliseconds outage) = 0;
@@ -105,10 +117,25 @@ class BatchEngine {
  private:
   Status process_batch(const std::vector<RawRecord>& batch);
   Status write(Destination d, const RawRecord& input, const ProcessedRecord& r);
-  // Commits the open batch; on an abortable error aborts and rolls back.
+  // Commits the open batch (or seals it, when the committer commits after
+  // delivery, and commits what is delivered); on an abortable error aborts
+  // and rolls back. wait: until every sealed batch is committed too.
   // Returns ok, or the fatal error that stops the worker.
-  Status commit_open_batch(bool rewind_on_abort);
+  Status commit_open_batch(bool rewind_on_abort, bool wait = true);
+  // Commits the sealed batches whose records are delivered, in order; wait:
+  // all of them, waiting for their deliveries.
+  Status commit_sealed_batches(bool rewind_on_abort, bool wait);
+  // Aborts the open batch and every sealed one.
   Status abort_open_batch(AbortCause cause, const Status& why, bool rewind);
+  // What a batch made durable goes to the counters and the probe.
+  struct BatchTally {
+    std::chrono::steady_clock::time_point opened_at;
+    size_t records = 0;
+    std::array<uint64_t, 4> written{};  // by Destination
+    uint64_t dropped = 0;
+    uint64_t duplicates = 0;
+  };
+  void count_committed(const BatchTally& batch);
   // Calls op until it is not retriable, at most options_.outage_limit.
   template <typename Op>
   Status retry(const char* what, Op&& op);
@@ -126,13 +153,19 @@ class BatchEngine {
 
   // The open batch.
   bool open_ = false;
-  std::chrono::steady_clock::time_point opened_at_;
   OffsetMap offsets_;
-  size_t records_ = 0;
-  std::array<uint64_t, 4> written_{};  // by Destination
-  uint64_t dropped_ = 0;
-  uint64_t duplicates_ = 0;
+  BatchTally tally_;
   std::vector<StateChange> changes_;   // reused
+
+  // Batches processed and written, waiting for their deliveries, oldest first.
+  struct SealedBatch {
+    RecordSink::Mark end;  // every record of the batch was written before it
+    OffsetMap offsets;
+    BatchTally tally;
+    std::chrono::steady_clock::time_point sealed_at;
+  };
+  static constexpr size_t kMaxSealedBatches = 4;
+  std::deque<SealedBatch> sealed_;
   Status revoke_status_ = Status::ok();  // a fatal error met inside the revoke callback
   std::chrono::milliseconds longest_wait_{0};
 };

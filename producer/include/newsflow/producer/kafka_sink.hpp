@@ -3,7 +3,6 @@
 // routed duplicates and dedup changelog entries, a RecordSink for the batch
 // engine. Idempotent always; transactional when given a transactional.id,
 // and then a TransactionCommitter makes each batch one transaction.
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -15,6 +14,7 @@
 #include "newsflow/core/record.hpp"
 #include "newsflow/core/seams.hpp"
 #include "newsflow/producer/cloudevents.hpp"
+#include "newsflow/producer/delivery_tracker.hpp"
 
 namespace newsflow::producer {
 
@@ -53,13 +53,21 @@ class KafkaSink final : public RecordSink {
   // flush_timeout_ms: retriable when records are still outstanding, abortable
   // when some failed, fatal when retrying cannot help (authorization, a
   // record too large for the broker, the producer's fatal error).
-  Status flush() override { return await_delivery(options_.flush_timeout_ms); }
+  Status flush() override { return flush_to(deliveries_.mark()); }
+  // Marks over the records' write order (DeliveryTracker): at-least-once
+  // seals batches and commits each once its records are stored.
+  Mark mark() override { return deliveries_.mark(); }
+  std::optional<Status> delivered(Mark mark) override;
+  Status flush_to(Mark mark) override { return await_delivery(mark, options_.flush_timeout_ms); }
+  void forget_written() override { deliveries_.forget(); }
 
   // Queues one record; blocks (serving delivery reports) while the local
   // queue is full.
   Status produce(const std::string& topic, std::optional<std::string_view> key, std::optional<std::string_view> value,
                  const Headers& headers, int64_t timestamp_ms = 0);
-  Status await_delivery(int timeout_ms);
+  // Waits for the delivery reports of every record written so far (or up to mark).
+  Status await_delivery(int timeout_ms) { return await_delivery(deliveries_.mark(), timeout_ms); }
+  Status await_delivery(Mark mark, int timeout_ms);
 
   // Serves queued callbacks (statistics) without waiting; the run loop calls
   // it every round, so an idle stage does not pile them up.
@@ -79,14 +87,15 @@ class KafkaSink final : public RecordSink {
  private:
   static void delivery_cb(rd_kafka_t* rk, const rd_kafka_message_t* msg, void* opaque);
   Status classify(rd_kafka_resp_err_t err, std::string message);
+  // The failure of a record up to mark as the engine sees it (then forgotten).
+  Status failure();
   static int stats_cb(rd_kafka_t* rk, char* json, size_t len, void* opaque);
 
   KafkaSinkOptions options_;
   Headers changelog_headers_;
   kafka::Handle rk_;
-  std::atomic<uint64_t> in_flight_{0};
-  std::atomic<uint64_t> failed_{0};
-  // Written only from delivery_cb, which runs inside poll/flush on this thread.
+  // Written from delivery_cb, which runs inside poll/flush on this thread.
+  DeliveryTracker deliveries_;
   rd_kafka_resp_err_t first_error_code_ = RD_KAFKA_RESP_ERR_NO_ERROR;
   std::string first_error_;
 };
