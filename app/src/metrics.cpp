@@ -80,6 +80,12 @@ Metrics::Metrics()
                          .Help("Poll-to-commit time of one batch")
                          .Register(*registry_)
                          .Add({}, latency_buckets())),
+      commit_wait_seconds_(BuildHistogram()
+                               .Name("newsflow_commit_wait_seconds")
+                               .Help("Time a worker waited per commit, processing nothing (deliveries and the "
+                                     "transaction, or the offset commit under at-least-once)")
+                               .Register(*registry_)
+                               .Add({}, latency_buckets())),
       batches_committed_(BuildCounter()
                              .Name("newsflow_batches_committed_total")
                              .Help("Batches committed (offsets after delivery, or one transaction each)")

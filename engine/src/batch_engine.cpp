@@ -239,10 +239,12 @@ Status BatchEngine::commit_open_batch(bool rewind_on_abort, bool wait) {
       if (probe_) probe_->sealed();
       close_open_batch();
     } else {
+      const auto waiting_since = Clock::now();
       Status s = retry("delivery of the batch", [&] { return sink_.flush(); });
       if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::delivery, s, rewind_on_abort);
       s = retry("commit", [&] { return committer_.commit(offsets_); });
       if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::commit, s, rewind_on_abort);
+      if (probe_) probe_->commit_waited(Clock::now() - waiting_since);
       if (pipeline_) pipeline_->commit_state();
       count_committed(tally_);
       close_open_batch();
@@ -259,6 +261,7 @@ Status BatchEngine::commit_sealed_batches(bool rewind_on_abort, bool wait) {
     // bounded by the outage limit like a flush.
     const bool must_wait =
         wait || sealed_.size() > kMaxSealedBatches || since(batch.sealed_at) >= kLongestUnwaitedDelivery;
+    const auto waiting_since = Clock::now();
     Status delivered = Status::ok();
     if (must_wait) {
       delivered = retry("delivery of the batch", [&] { return sink_.flush_to(batch.end); });
@@ -271,6 +274,7 @@ Status BatchEngine::commit_sealed_batches(bool rewind_on_abort, bool wait) {
       return delivered.is_fatal() ? delivered : abort_open_batch(AbortCause::delivery, delivered, rewind_on_abort);
     Status s = retry("commit", [&] { return committer_.commit(batch.offsets); });
     if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::commit, s, rewind_on_abort);
+    if (probe_) probe_->commit_waited(Clock::now() - waiting_since);
     count_committed(batch.tally);
     sealed_.pop_front();
   }

@@ -27,6 +27,7 @@ class MetricsEngineProbe final : public engine::EngineProbe {
   void committed(const std::array<uint64_t, 4>& written, size_t records,
                  std::chrono::duration<double> open_for) override;
   void sealed() override { latency_.sealed(); }
+  void commit_waited(std::chrono::duration<double> waited) override { metrics_.commit_waited(waited.count()); }
   void aborted(engine::AbortCause cause, const Status& why) override;
   void waiting(const Status& why, std::chrono::milliseconds so_far) override;
   void resumed(std::chrono::milliseconds outage) override;

@@ -81,6 +81,7 @@ class Metrics {
   void dead_lettered(const std::string& error_class);
   void duplicate_dropped() { duplicates_dropped_.Increment(); }
   void batch_done(double seconds) { batch_seconds_.Observe(seconds); }
+  void commit_waited(double seconds) { commit_wait_seconds_.Observe(seconds); }
   void batch_committed() { batches_committed_.Increment(); }
   void commit_failed() { commit_failures_.Increment(); }
   void delivery_failed(uint64_t n) { delivery_failures_.Increment(static_cast<double>(n)); }
@@ -125,6 +126,7 @@ class Metrics {
   prometheus::Family<prometheus::Counter>& dead_lettered_family_;
   prometheus::Counter& duplicates_dropped_;
   prometheus::Histogram& batch_seconds_;
+  prometheus::Histogram& commit_wait_seconds_;
   prometheus::Counter& batches_committed_;
   prometheus::Counter& commit_failures_;
   prometheus::Counter& delivery_failures_;

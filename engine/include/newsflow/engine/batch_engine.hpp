@@ -74,6 +74,10 @@ class EngineProbe {
   // A batch committed: how many records of each destination it made durable.
   virtual void committed(const std::array<uint64_t, 4>& written_by_destination, size_t records,
                          std::chrono::duration<double> open_for) = 0;
+  // How long the worker waited for one commit, processing nothing: the
+  // flush and the commit (a transaction's), or under at-least-once the offset
+  // commit and any wait for a sealed batch's deliveries.
+  virtual void commit_waited(std::chrono::duration<double> waited) { (void)waited; }
   // The open batch was sealed (at-least-once): it is written and waits for
   // its deliveries; committed() follows for it, in the order of sealing.
   virtual void sealed() {}
