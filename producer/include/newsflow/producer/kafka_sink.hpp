@@ -83,6 +83,9 @@ class KafkaSink final : public RecordSink {
 
   KafkaSinkOptions options_;
   Headers changelog_headers_;
+  // An output's headers with the CloudEvents ones added; reused so the
+  // copied headers keep their buffers from record to record.
+  Headers output_headers_;
   kafka::Handle rk_;
   std::atomic<uint64_t> in_flight_{0};
   std::atomic<uint64_t> failed_{0};
