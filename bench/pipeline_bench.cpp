@@ -103,7 +103,7 @@ void BM_Pipeline(benchmark::State& state) {
   auto pipeline = app::make_pipeline(config, resources, nullptr);
   for (auto _ : state) {
     for (const auto& r : corpus()) {
-      const ProcessedRecord out = pipeline->process(r);
+      const ProcessedRecord& out = pipeline->process(r);
       if (out.disposition != Disposition::output || out.value.size() < r.value.size() / 2)
         state.SkipWithError("the pipeline did not produce an enriched record for a sample article");
       benchmark::DoNotOptimize(out.value.data());
@@ -178,7 +178,7 @@ void BM_PipelineShares(benchmark::State& state) {
   auto start = std::chrono::steady_clock::now();
   for (auto _ : state) {
     for (const auto& r : corpus()) {
-      const ProcessedRecord out = pipeline->process(r);
+      const ProcessedRecord& out = pipeline->process(r);
       if (out.disposition != Disposition::output) state.SkipWithError("a sample article was not enriched");
       benchmark::DoNotOptimize(out.value.data());
     }

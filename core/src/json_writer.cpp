@@ -4,26 +4,30 @@
 #include <cmath>
 #include <cstring>
 
+#include <emmintrin.h>
+
 namespace newsflow {
 
 namespace {
 
 // Index of the first byte at or after i that JSON must escape (a control
-// byte, '"' or '\\'), or s.size(). Eight bytes per step: article bodies are
-// kilobytes with an escape every paragraph, and a byte loop was most of the
-// serializer's time. The classic "has a byte less than n" / "has a zero byte"
-// tests; a flagged word is rescanned byte by byte, so their rare false
-// positive (a byte just above a flagged one) only costs that rescan.
+// byte, '"' or '\\'), or s.size(). Sixteen bytes per step with SSE2, the
+// position read off the compare mask: article bodies are kilobytes with an
+// escape every paragraph, and a byte loop was most of the serializer's time.
+// The tail (under 16 bytes) goes byte by byte.
 size_t next_escape(std::string_view s, size_t i) {
-  constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-  auto has_zero = [](uint64_t v) { return (v - ones) & ~v & highs; };
-  auto escapes = [](unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; };
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t v;
-    std::memcpy(&v, s.data() + i, 8);
-    if (((v - ones * 0x20) & ~v & highs) | has_zero(v ^ (ones * '"')) | has_zero(v ^ (ones * '\\'))) break;
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), control_max = _mm_set1_epi8(0x1F);
+  for (; i + 16 <= s.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    // c <= 0x1F unsigned: max(c, 0x1F) is 0x1F exactly then.
+    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, control_max), control_max);
+    const __m128i hit = _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (const auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit))) return i + static_cast<size_t>(__builtin_ctz(mask));
   }
-  while (i < s.size() && !escapes(static_cast<unsigned char>(s[i]))) ++i;
+  for (; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == '"' || c == '\\') return i;
+  }
   return i;
 }
 
@@ -31,10 +35,17 @@ size_t next_escape(std::string_view s, size_t i) {
 
 void append_json_string(std::string& out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
-  out.reserve(out.size() + s.size() + 2);
+  size_t i = next_escape(s, 0);
   out.push_back('"');
+  // Most strings (ids, labels, names) need no escape at all: one append.
+  if (i == s.size()) {
+    out.append(s);
+    out.push_back('"');
+    return;
+  }
+  out.reserve(out.size() + s.size() + 16);
   size_t run_start = 0;
-  for (size_t i = next_escape(s, 0); i < s.size(); i = next_escape(s, i + 1)) {
+  for (; i < s.size(); i = next_escape(s, i + 1)) {
     const auto c = static_cast<unsigned char>(s[i]);
     out.append(s.data() + run_start, i - run_start);
     run_start = i + 1;

@@ -79,7 +79,7 @@ std::optional<int64_t> parse_rfc3339_ms(std::string_view s) {
   return secs * 1000 + millis;
 }
 
-std::string format_rfc3339_ms(int64_t ms) {
+std::string_view format_rfc3339_ms(int64_t ms, Rfc3339Buffer& buf) {
   int64_t secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
   const int64_t rem_ms = ms - secs * 1000;
   int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
@@ -95,11 +95,37 @@ std::string format_rfc3339_ms(int64_t ms) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   y += m <= 2;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(y), m, d,
-                static_cast<long long>(sod / 3600), static_cast<long long>(sod % 3600 / 60),
-                static_cast<long long>(sod % 60), static_cast<long long>(rem_ms));
-  return buf;
+  const auto hour = static_cast<unsigned>(sod / 3600), minute = static_cast<unsigned>(sod % 3600 / 60),
+             second = static_cast<unsigned>(sod % 60), milli = static_cast<unsigned>(rem_ms);
+  if (y < 0 || y > 9999) {
+    // Outside four digits printf's widths decide the text; rare enough to pay for it.
+    const int n = std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02u.%03uZ", static_cast<long long>(y),
+                                m, d, hour, minute, second, milli);
+    return {buf, static_cast<size_t>(n)};
+  }
+  auto put = [&](size_t at, unsigned v, size_t width) {
+    for (size_t i = width; i-- > 0; v /= 10) buf[at + i] = static_cast<char>('0' + v % 10);
+  };
+  put(0, static_cast<unsigned>(y), 4);
+  buf[4] = '-';
+  put(5, m, 2);
+  buf[7] = '-';
+  put(8, d, 2);
+  buf[10] = 'T';
+  put(11, hour, 2);
+  buf[13] = ':';
+  put(14, minute, 2);
+  buf[16] = ':';
+  put(17, second, 2);
+  buf[19] = '.';
+  put(20, milli, 3);
+  buf[23] = 'Z';
+  return {buf, 24};
+}
+
+std::string format_rfc3339_ms(int64_t ms) {
+  Rfc3339Buffer buf;
+  return std::string(format_rfc3339_ms(ms, buf));
 }
 
 int64_t now_ms() {

@@ -147,7 +147,7 @@ Status BatchEngine::process_batch(const std::vector<RawRecord>& batch) {
       ++tally_.written[index_of(Destination::output)];
       continue;
     }
-    const ProcessedRecord result = pipeline_->process(record);
+    const ProcessedRecord& result = pipeline_->process(record);
     switch (result.disposition) {
       case Disposition::reject:
         if (Status s = sink_.write_dead_letter(record, result); !s.is_ok()) return s;

@@ -114,6 +114,54 @@ const char* type_name(od::json_type t) {
   return "unknown";
 }
 
+// Empties the article for the next record but keeps what its strings and
+// vectors have allocated: a worker parses one article after another into the
+// same Article, and `out = Article{}` freed and re-allocated a dozen strings
+// per record. Every field must be reset here; the size check below catches a
+// field added to Article without a line here.
+void reset(Article& a) {
+  a.id.clear();
+  a.id_derived = false;
+  a.url.clear();
+  a.source.clear();
+  a.title.clear();
+  a.body.clear();
+  a.published_at.clear();
+  a.published_at_ms.reset();
+  a.language.clear();
+  a.language_detected = false;
+  // raw_fields keeps its elements: parse() assigns into them (see put_raw).
+  a.origin.reset();
+  a.canonical_url.clear();
+  a.text.clear();
+  a.chrome_lines_removed = 0;
+  a.title_repeat_removed = false;
+  a.normalize_suspect = false;
+  a.dedup.status = DedupResult::Status::unique;
+  a.dedup.duplicate_of.clear();
+  a.dedup.similarity = 0.0;
+  a.dedup.method.clear();
+  a.dedup.cluster_id.clear();
+  a.dedup.copies_seen = 1;
+  a.dedup.evaluated = false;
+  a.topics.clear();
+  a.topics_language_supported = true;
+  a.entities.clear();
+  a.quotes.clear();
+  a.speakers.clear();
+}
+static_assert(sizeof(Article) == 648 && sizeof(DedupResult) == 128,
+              "Article or DedupResult has a new field: reset it in reset(Article&) too, then update the sizes");
+
+// Field `used` of the reused raw_fields: the strings of the previous record's
+// field in that slot are overwritten, so their buffers are reused.
+void put_raw(std::vector<std::pair<std::string, std::string>>& fields, size_t used, std::string_view key,
+             std::string_view raw) {
+  if (used == fields.size()) fields.emplace_back();
+  fields[used].first.assign(key);
+  fields[used].second.assign(raw);
+}
+
 }  // namespace
 
 struct ArticleParser::Impl {
@@ -139,7 +187,14 @@ ArticleParser::ArticleParser(ParserOptions options) : impl_(std::make_unique<Imp
 ArticleParser::~ArticleParser() = default;
 
 std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& out) {
-  out = Article{};
+  reset(out);
+  size_t raw_used = 0;
+  // Whatever path returns, raw_fields ends with exactly this record's fields.
+  struct TrimRaw {
+    std::vector<std::pair<std::string, std::string>>& fields;
+    const size_t& used;
+    ~TrimRaw() { fields.resize(used); }
+  } trim_raw{out.raw_fields, raw_used};
   out.origin = record.origin;
   const auto& opt = impl_->options;
   std::string_view value = record.value;
@@ -211,7 +266,7 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
     std::string_view key_view;
     if (auto e = field.unescaped_key().get(key_view))
       return not_json(e);
-    std::string key(key_view);
+    const std::string_view key = key_view;
     od::value v = field.value();
     od::json_type t;
     if (auto e = v.type().get(t))
@@ -243,11 +298,10 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
     } else if (auto it = std::find(f.body.begin(), f.body.end(), key); it != f.body.end()) {
       const auto rank = static_cast<size_t>(it - f.body.begin());
       if (rank < body_rank && t != od::json_type::null) {
-        std::string body;
-        rejection = string_field(v, t, key, body, false);
+        // A rejection ends the parse, so the body can be written in place.
+        rejection = string_field(v, t, key, out.body, false);
         if (!rejection) {
           body_rank = rank;
-          out.body = std::move(body);
           body_key = *it;
         }
       }
@@ -256,7 +310,7 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
         return not_json(e);
     }
     if (rejection) return rejection;
-    out.raw_fields.emplace_back(std::move(key), std::string(raw));
+    put_raw(out.raw_fields, raw_used++, key, raw);
   }
   // Once the root object is consumed the cursor must be past the last token.
   if (!doc.current_location().error())
@@ -264,6 +318,7 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
   // Readers disagree on repeated keys (Python and Jackson keep the last,
   // simdjson both, our mapped fields would take the last): refuse rather than
   // pick. Nested pass-through objects are relayed as they are.
+  out.raw_fields.resize(raw_used);
   if (auto dup = duplicate_key(out.raw_fields))
     return Rejection{RecordError::bad_value, "duplicate key '" + *dup + "'"};
 

@@ -12,6 +12,15 @@ bool carried_header(std::string_view key) {
   return key == "traceparent" || key == "tracestate" || key.starts_with("ce_");
 }
 
+// Assigns into the slot's existing strings, so a reused record keeps their
+// capacity: the headers cost no allocation once the first records are through.
+void put_header(Headers& headers, size_t& used, std::string_view key, std::string_view value) {
+  if (used == headers.size()) headers.emplace_back();
+  headers[used].key.assign(key);
+  headers[used].value.assign(value);
+  ++used;
+}
+
 }  // namespace
 
 Pipeline::Pipeline(ParserOptions parser_options, SerializerOptions serializer_options,
@@ -24,14 +33,18 @@ Pipeline::Pipeline(ParserOptions parser_options, SerializerOptions serializer_op
   }
 }
 
-ProcessedRecord Pipeline::process(const RawRecord& record) {
-  ProcessedRecord result;
-  auto reject = [&](const Rejection& r) {
+const ProcessedRecord& Pipeline::process(const RawRecord& record) {
+  ProcessedRecord& result = result_;
+  result.disposition = Disposition::output;
+  result.error_class.clear();
+  result.error_message.clear();
+  auto reject = [&](const Rejection& r) -> const ProcessedRecord& {
     result.disposition = Disposition::reject;
-    result.key = record.key.value_or("");
-    result.value = record.value;
-    result.error_class = std::string(to_string(r.error));
-    result.error_message = r.message;
+    result.key.assign(record.key.value_or(""));
+    result.value.assign(record.value);
+    result.headers.clear();
+    result.error_class.assign(to_string(r.error));
+    result.error_message.assign(r.message);
     return result;
   };
 
@@ -53,12 +66,14 @@ ProcessedRecord Pipeline::process(const RawRecord& record) {
     if (outcome.kind == Outcome::Kind::duplicate) result.disposition = Disposition::duplicate;
   }
 
-  result.key = article_.id;
+  result.key.assign(article_.id);
   serialize_output(article_, serializer_options_, now_ms(), result.value);
-  result.headers.push_back({"content-type", "application/json"});
+  size_t used = 0;
+  put_header(result.headers, used, "content-type", "application/json");
   for (const auto& h : record.headers)
-    if (carried_header(h.key)) result.headers.push_back(h);
-  result.headers.push_back({"newsflow.dedup.status", std::string(to_string(article_.dedup.status))});
+    if (carried_header(h.key)) put_header(result.headers, used, h.key, h.value);
+  put_header(result.headers, used, "newsflow.dedup.status", to_string(article_.dedup.status));
+  result.headers.resize(used);
   return result;
 }
 

@@ -31,7 +31,13 @@ void write_optional(JsonWriter& w, const std::optional<std::string>& s) {
 void serialize_output(const Article& a, const SerializerOptions& options, int64_t processed_at_ms,
                       std::string& out) {
   out.clear();
+  // One allocation for a fresh buffer (a reused one has the room already):
+  // the pass-through fields and the text are most of the record.
+  size_t estimate = a.text.size() + 1024;
+  for (const auto& [key, raw] : a.raw_fields) estimate += key.size() + raw.size() + 4;
+  out.reserve(estimate);
   JsonWriter w(out);
+  Rfc3339Buffer stamp;
   w.begin_object();
   bool wrote_id = false;
   bool had_body = false;
@@ -59,12 +65,12 @@ void serialize_output(const Article& a, const SerializerOptions& options, int64_
     w.key("partition").value(static_cast<int64_t>(a.origin->partition));
     w.key("offset").value(a.origin->offset);
     if (a.origin->timestamp_ms >= 0)
-      w.key("timestamp").value(format_rfc3339_ms(a.origin->timestamp_ms));
+      w.key("timestamp").value(format_rfc3339_ms(a.origin->timestamp_ms, stamp));
     else
       w.key("timestamp").null();
     w.end_object();
   }
-  w.key("processed_at").value(format_rfc3339_ms(processed_at_ms));
+  w.key("processed_at").value(format_rfc3339_ms(processed_at_ms, stamp));
   w.key("newsflow_version").value(version());
 
   w.key("normalize").begin_object();

@@ -126,12 +126,15 @@ Status KafkaSink::await_delivery(Mark mark, int timeout_ms) {
 Status KafkaSink::write(Destination destination, const RawRecord& input, const ProcessedRecord& record) {
   const std::string& topic = destination == Destination::duplicate ? options_.topics.duplicates : options_.topics.output;
   if (!options_.cloudevents.enabled) return produce(topic, record.key, record.value, record.headers);
-  // A file record (replay --from-file) is identified by its line.
-  const Origin origin = input.origin ? *input.origin
-                                     : Origin{"file", 0, static_cast<int64_t>(input.line_number), -1};
-  Headers headers = record.headers;
-  set_cloudevents_headers(headers, options_.cloudevents, origin, record.key, now_ms());
-  return produce(topic, record.key, record.value, headers);
+  output_headers_ = record.headers;
+  if (input.origin) {
+    set_cloudevents_headers(output_headers_, options_.cloudevents, *input.origin, record.key, now_ms());
+  } else {
+    // A file record (replay --from-file) is identified by its line.
+    const Origin line{"file", 0, static_cast<int64_t>(input.line_number), -1};
+    set_cloudevents_headers(output_headers_, options_.cloudevents, line, record.key, now_ms());
+  }
+  return produce(topic, record.key, record.value, output_headers_);
 }
 
 Status KafkaSink::write_dead_letter(const RawRecord& input, const ProcessedRecord& rejection) {

@@ -30,10 +30,11 @@ TEST(JsonWriterTest, EscapesEveryByteValueAtEveryOffset) {
     return out + "\"";
   };
   for (int c = 0; c < 256; ++c)
-    for (size_t at = 0; at < 19; ++at) {
+    for (size_t at = 0; at < 37; ++at) {
       // Neighbours just above the flagged ranges (0x20, '#', ']') catch a
       // word test that flags the wrong byte.
-      std::string s(19, 'x');
+      // 37 bytes: two 16-byte blocks and a tail.
+      std::string s(37, 'x');
       s[at] = static_cast<char>(c);
       if (at + 1 < s.size()) s[at + 1] = at % 2 ? ' ' : '#';
       if (at > 0) s[at - 1] = ']';

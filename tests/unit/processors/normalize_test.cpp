@@ -189,5 +189,33 @@ TEST(TextUtilTest, CollapseWhitespaceHandlesUnicodeSpaces) {
   EXPECT_EQ(collapse_whitespace("  a\xC2\xA0\xC2\xA0 b\xE2\x80\x8B" "c\xE3\x80\x80" "d \n"), "a bc d");
 }
 
+// Lines are lowered sixteen bytes at a time: every letter of every whole-line
+// rule, in either case and at every place in the blocks and the tail, must
+// still meet the rule, and any other byte there (ASCII or not) must not.
+TEST_F(NormalizeTest, LineRulesIgnoreCaseAtEveryOffset) {
+  const auto infos = chrome_rules(*rules);
+  size_t checked = 0;
+  for (size_t index = 0; index < infos.size(); ++index) {
+    if (infos[index].kind != "line") continue;
+    // The 53 rules run from 4 to over 40 bytes: their letters fall at every
+    // place of the first and second blocks and of the tail.
+    const std::string& text = infos[index].text;
+    for (size_t k = 0; k < text.size(); ++k) {
+      const char c = text[k];
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) continue;
+      std::string flipped = text;
+      flipped[k] = static_cast<char>(c ^ 0x20);
+      EXPECT_TRUE(chrome_rule_matches(*rules, index, flipped)) << flipped;
+      for (const char other : {'@', '[', '`', '{', '\xC3', '\x80', '\xDA'}) {
+        std::string broken = text;
+        broken[k] = other;
+        EXPECT_FALSE(chrome_rule_matches(*rules, index, broken)) << broken;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 300u);
+}
+
 }  // namespace
 }  // namespace newsflow::processors

@@ -17,7 +17,10 @@ class Pipeline {
            std::vector<std::unique_ptr<Processor>> chain);
 
   // Never throws for bad input: a bad record becomes Disposition::reject.
-  ProcessedRecord process(const RawRecord& record);
+  // The result is the pipeline's own, reused by the next call (its buffers
+  // keep their capacity, so a record costs no allocation for them); copy it
+  // to keep it longer.
+  const ProcessedRecord& process(const RawRecord& record);
 
   // The article as last processed (valid until the next call); for tools
   // and tests that want typed results instead of JSON.
@@ -39,6 +42,7 @@ class Pipeline {
   std::vector<std::unique_ptr<Processor>> chain_;
   std::vector<StatefulProcessor*> stateful_;
   Article article_;
+  ProcessedRecord result_;
 };
 
 }  // namespace newsflow::processors

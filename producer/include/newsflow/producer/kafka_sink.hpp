@@ -93,6 +93,9 @@ class KafkaSink final : public RecordSink {
 
   KafkaSinkOptions options_;
   Headers changelog_headers_;
+  // An output's headers with the CloudEvents ones added; reused so the
+  // copied headers keep their buffers from record to record.
+  Headers output_headers_;
   kafka::Handle rk_;
   // Written from delivery_cb, which runs inside poll/flush on this thread.
   DeliveryTracker deliveries_;
