@@ -146,6 +146,11 @@ class TopicsProcessor final : public Processor {
     hits_.clear();
     add_hits(title_, Field::title);
     add_hits(body_, Field::body);
+    // The section the URL names counts as a word of the title would.
+    rules_->sections.find(article.url, sections_);
+    for (const auto& section : sections_)
+      for (const auto& use : rules_->terms[section.term].uses)
+        hits_.push_back({use.topic, section.term, use.weight, rules_->settings.title_weight});
     if (!hits_.empty()) scorer_.score(hits_, article.topics);
   }
 
@@ -198,6 +203,7 @@ class TopicsProcessor final : public Processor {
   std::vector<Match> raw_;
   FieldMatches title_, body_;
   std::vector<Hit> hits_;
+  std::vector<topics::SectionIndex::Section> sections_;
   topics::TopicScorer scorer_;
   std::vector<uint32_t> entity_count_;  // per gazetteer entity; zero between records
   std::vector<uint32_t> entities_seen_;

@@ -213,6 +213,7 @@ void load_settings(const std::string& path, Settings& s) {
     else if (key == "lead_bonus") s.lead_bonus = positive();
     else if (key == "specificity") s.specificity = positive();
     else if (key == "title_bonus") s.title_bonus = positive();
+    else if (key == "section_weight") s.section_weight = positive();
     else if (key == "score_scale") {
       s.score_scale = positive();
       if (s.score_scale <= 0) fail(path, line, "score_scale must be positive");
@@ -306,6 +307,23 @@ bool valid_literal(std::string_view s) {
   return s.find_first_of("\t\n\r") == std::string_view::npos;
 }
 
+// `section | CODE | words`: URL section words, each a term of its own that no
+// text matches (the matcher never sees it), weighing section_weight.
+void add_sections(const std::string& path, size_t line, std::string_view code, std::string_view words,
+                  TopicRules& rules) {
+  auto topic = rules.topic_index.find(std::string(code));
+  if (topic == rules.topic_index.end()) fail(path, line, "unknown or retired Media Topic " + std::string(code));
+  if (rules.settings.section_weight <= 0) return;
+  for (auto word : split(words, ',')) {
+    std::string key = ContextWords::lower(word);
+    if (key.empty() || key.size() > SectionIndex::kMaxWord || key.find_first_of(" /.-") != std::string::npos)
+      fail(path, line, "bad section word '" + std::string(word) + "'");
+    auto id = static_cast<uint32_t>(rules.terms.size());
+    rules.terms.push_back({"section:" + key, {{topic->second, static_cast<float>(rules.settings.section_weight)}}, {}});
+    rules.sections.add(std::move(key), {id, rules.topics[topic->second].top});
+  }
+}
+
 void load_terms(const std::string& path, TopicRules& rules, PatternTable& table, ContextWords& context) {
   std::string content = read_file(path);
   std::unordered_map<std::string, uint32_t> term_index;  // lower-cased text (+'*') -> term
@@ -315,6 +333,10 @@ void load_terms(const std::string& path, TopicRules& rules, PatternTable& table,
     if (parts.size() != 3) fail(path, line, "expected CODE | WEIGHT | terms or veto | term | contexts");
     if (parts[0] == "veto") {
       vetoes.emplace_back(line, ContextWords::lower(parts[1]), split(parts[2], ','));
+      return;
+    }
+    if (parts[0] == "section") {
+      add_sections(path, line, parts[1], parts[2], rules);
       return;
     }
     auto topic = rules.topic_index.find(std::string(parts[0]));

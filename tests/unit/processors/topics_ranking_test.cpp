@@ -1,6 +1,7 @@
 // Which level-1 branch comes first (issue 13): the branch ranking of
 // topics/scoring.cpp on small rule sets written for these tests, so each case
 // isolates one rule of the ranking.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -30,9 +31,11 @@ std::shared_ptr<const TopicRules> rules_with(const std::string& name, const std:
   return rules;
 }
 
-std::string first_branch(const std::shared_ptr<const TopicRules>& rules, std::string title, std::string text) {
+std::string first_branch(const std::shared_ptr<const TopicRules>& rules, std::string title, std::string text,
+                         std::string url = "") {
   Article a;
   a.id = "t";
+  a.url = std::move(url);
   a.title = std::move(title);
   a.text = std::move(text);
   a.language = "en";
@@ -84,6 +87,50 @@ TEST(TopicRanking, ATitleWordOutranksTwoBodyWordsWithTheTitleBonus) {
                            "on Saturday.";
   EXPECT_EQ(first_branch(rules_with("no_bonus", terms, "title_bonus | 0"), title, text), "medtop:05000000");
   EXPECT_EQ(first_branch(rules_with("bonus", terms, "title_bonus | 1"), title, text), "medtop:03000000");
+}
+
+// The desk the URL names settles a story whose words name two branches
+// evenly; without section_weight the URL is ignored.
+TEST(TopicRanking, TheUrlSectionNamesTheDesk) {
+  const std::string terms =
+      "medtop:04000000 | 1 | sponsor\n"
+      "medtop:15000000 | 1 | club\n"
+      "section | medtop:15000000 | sport, sports\n"
+      "section | medtop:04000000 | business, money\n";
+  const std::string title = "Club loses its sponsor";
+  const std::string text = "The club said the sponsor would leave in May.";
+  auto on = rules_with("section_on", terms, "section_weight | 1");
+  auto off = rules_with("section_off", terms, "section_weight | 0");
+  // Equal evidence ties on the branch code, so economy (04) is first.
+  EXPECT_EQ(first_branch(on, title, text, ""), "medtop:04000000");
+  EXPECT_EQ(first_branch(on, title, text, "https://news.example.com/sport/2024/05/01/club-sponsor"),
+            "medtop:15000000");
+  EXPECT_EQ(first_branch(off, title, text, "https://news.example.com/sport/2024/05/01/club-sponsor"),
+            "medtop:04000000");
+  // A short hyphenated section and a host label count; query and fragment do not.
+  EXPECT_EQ(first_branch(on, title, text, "http://example.com/us-sport/123"), "medtop:15000000");
+  EXPECT_EQ(first_branch(on, title, text, "HTTPS://SPORTS.example.co.uk/story/123"), "medtop:15000000");
+  EXPECT_EQ(first_branch(on, title, text, "https://example.com/story/123?section=sport#sport"), "medtop:04000000");
+  // A headline slug is the title again, not a section: its words do not count.
+  EXPECT_EQ(first_branch(on, title, text, "https://example.com/news/club-loses-sport-sponsor-after-row"),
+            "medtop:04000000");
+  // The site's own domain is no section ("sport.com" is a site about anything).
+  EXPECT_EQ(first_branch(on, title, text, "https://www.sport.com/story/123"), "medtop:04000000");
+  // With no word of the text, the section alone files the story.
+  EXPECT_EQ(first_branch(on, "Weekend round-up", "Here is what happened.", "https://example.com/sport/1"),
+            "medtop:15000000");
+}
+
+TEST(TopicRanking, ABadSectionWordNamesFileAndLine) {
+  try {
+    rules_with("bad_section", "medtop:15000000 | 1 | club\nsection | medtop:15000000 | us/sport\n",
+               "section_weight | 1");
+    FAIL() << "a section word with a slash was accepted";
+  } catch (const ConfigError& e) {
+    EXPECT_THAT(e.what(), testing::HasSubstr("en.terms:2"));
+  }
+  EXPECT_THROW(rules_with("bad_section_code", "section | medtop:99999999 | sport\n", "section_weight | 1"),
+               ConfigError);
 }
 
 TEST(TopicRanking, SpecificityMustNotBeNegative) {
