@@ -316,8 +316,9 @@ void add_sections(const std::string& path, size_t line, std::string_view code, s
   if (rules.settings.section_weight <= 0) return;
   for (auto word : split(words, ',')) {
     std::string key = ContextWords::lower(word);
-    if (key.empty() || key.size() > SectionIndex::kMaxWord || key.find_first_of(" /.-") != std::string::npos)
-      fail(path, line, "bad section word '" + std::string(word) + "'");
+    bool letters = std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (key.size() < 2 || key.size() > SectionIndex::kMaxWord || !letters)
+      fail(path, line, "bad section word '" + std::string(word) + "' (2 to 32 ASCII letters)");
     auto id = static_cast<uint32_t>(rules.terms.size());
     rules.terms.push_back({"section:" + key, {{topic->second, static_cast<float>(rules.settings.section_weight)}}, {}});
     rules.sections.add(std::move(key), {id, rules.topics[topic->second].top});

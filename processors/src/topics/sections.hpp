@@ -19,7 +19,7 @@ class SectionIndex {
     uint32_t term;  // into TopicRules::terms
     uint32_t top;   // the level-1 topic it feeds
   };
-  // `word` is lower case.
+  // `word` is two or more lower-case ASCII letters.
   void add(std::string word, Section section);
   bool empty() const { return words_.empty(); }
   // Replaces `out` with the sections `url` names, one per level-1 topic (the
@@ -42,6 +42,10 @@ class SectionIndex {
   void look_up(std::string_view word, std::vector<Section>& out) const;
 
   std::unordered_map<std::string, Section, Hash, std::equal_to<>> words_;
+  // Most segments of a URL are dates, ids and slugs: the listed words'
+  // lengths and first two letters turn them away before any hashing.
+  size_t min_length_ = SIZE_MAX, max_length_ = 0;
+  uint64_t first_pairs_[26 * 26 / 64 + 1] = {};
 };
 
 }  // namespace newsflow::processors::topics
