@@ -160,7 +160,7 @@ class TopicsProcessor final : public Processor {
       uint32_t alias = rules_->patterns[m.pattern].index;
       uint32_t entity = rules_->alias_entity[alias];
       if (vetoed(m, rules_->alias_vetoes[alias], field.contexts)) continue;
-      covered.push_back({m.start, m.end});
+      covered.push_back({m.start, m.end, rules_->entities[entity].type == Entity::Type::place});
       if (entity_count_[entity]++ == 0) entities_seen_.push_back(entity);
     }
   }

@@ -26,6 +26,7 @@ enum : uint16_t {
   kRoleTitle = 4096,  // a role word used as a title ("Singer"): a title only before a full name
   kParticle = 8192,   // lower-case word inside a person's name ("de", "van")
   kPlaceHead = 16384,  // capitalised word that ends a place's name ("County")
+  kPlace = 32768,      // inside a gazetteer place ("Poland")
 };
 
 uint32_t code_point(std::string_view s, size_t pos) {
@@ -128,7 +129,8 @@ void NameFinder::tokenize(const Words& run, const std::vector<Span>& covered) {
         upper_code_point(code_point(text, start + 3)))
       t.cls |= kCapital;
     while (span < covered.size() && covered[span].end <= start) ++span;
-    if (span < covered.size() && covered[span].start <= start && covered[span].end >= i) t.cls |= kCovered;
+    if (span < covered.size() && covered[span].start <= start && covered[span].end >= i)
+      t.cls |= covered[span].place ? kCovered | kPlace : kCovered;
     // Lower-case letters and digits of the word, eight bytes at a time.
     uint64_t lower = 0, digit = 0;
     for (size_t k = start; k < i; k += 8) {
@@ -188,6 +190,20 @@ void NameFinder::add_name(std::string name, Entity::Type type, std::vector<Found
   out.push_back({std::move(name), type, 1, order_++});
 }
 
+// "in Xyz, Poland" / "near Xyz, a village": after token k, a comma and a
+// known place, or "a"/"the" and a word for a settlement.
+bool NameFinder::placed_by_apposition(std::string_view text, size_t k) const {
+  if (k + 1 >= tokens_.size() || text.substr(tokens_[k].end, tokens_[k + 1].start - tokens_[k].end) != ", ")
+    return false;
+  if (tokens_[k + 1].cls & kPlace) return true;
+  auto word = [&](size_t j) { return text.substr(tokens_[j].start, tokens_[j].end - tokens_[j].start); };
+  if (k + 2 >= tokens_.size() || (word(k + 1) != "a" && word(k + 1) != "the")) return false;
+  static constexpr std::string_view kSettlements[] = {"town", "city", "village", "suburb", "port", "district",
+                                                      "province", "region", "county", "state"};
+  std::string_view next = word(k + 2);
+  return std::find(std::begin(kSettlements), std::end(kSettlements), next) != std::end(kSettlements);
+}
+
 void NameFinder::collect_places(std::string_view text) {
   const uint16_t never = kCovered | kNotName | kTitle | kFirstName | kOrgHead | kAcronym | kDemonym;
   auto add = [&](std::string_view w, uint32_t weight) {
@@ -226,7 +242,7 @@ void NameFinder::collect_places(std::string_view text) {
     // A word that is also the word after it ("Skip in Skip", page furniture)
     // or that opens the next word's run is no place.
     if (k >= 2 && text.substr(tokens_[k - 2].start, tokens_[k - 2].end - tokens_[k - 2].start) == w) continue;
-    add(w, 1);
+    add(w, placed_by_apposition(text, k) ? 2 : 1);
   }
 }
 

@@ -18,6 +18,7 @@ namespace newsflow::processors::topics {
 struct Span {
   uint32_t start = 0;
   uint32_t end = 0;
+  bool place = false;  // the gazetteer name is a place
 };
 
 struct FoundName {
@@ -56,8 +57,10 @@ class NameFinder {
   void add_name(std::string name, Entity::Type type, std::vector<FoundName>& out);
   // Places the gazetteer lacks, from strong context in the body: "Xyz-based"
   // counts 2, "in/near/from/outside Xyz" (a lone capitalised word mid-
-  // sentence) 1; a place needs 2.
+  // sentence) 1, or 2 when a known place or "a town" follows
+  // ("in Xyz, Poland", "near Xyz, a village"); a place needs 2.
   void collect_places(std::string_view text);
+  bool placed_by_apposition(std::string_view text, size_t k) const;
   std::string join(std::string_view text, size_t first, size_t last) const;
 
   const PersonLists& lists_;

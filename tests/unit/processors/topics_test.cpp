@@ -502,6 +502,24 @@ TEST(TopicEntities, APlaceHeadNamesAPlaceTheGazetteerLacks) {
   EXPECT_EQ(find_entity(a, "West African Province"), nullptr);
 }
 
+// One "in Xyz" is weak evidence ("in March", "in Parliament"); a known place
+// or a settlement word in apposition makes it strong.
+TEST(TopicEntities, APlaceInAppositionNamesAPlaceTheGazetteerLacks) {
+  Article a = run(make_article("Plant",
+                               "The factory in Wroblin, Poland, employs 300 people. The depot near Harwick, a "
+                               "village on the coast, was shut. Talks in Brenmoor went on late.",
+                               "en"));
+  const Entity* town = find_entity(a, "Wroblin");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->type, Entity::Type::place);
+  const Entity* village = find_entity(a, "Harwick");
+  ASSERT_NE(village, nullptr);
+  EXPECT_EQ(village->type, Entity::Type::place);
+  EXPECT_EQ(find_entity(a, "Brenmoor"), nullptr);  // once, with nothing after it
+  // A comma before something that is no place is no evidence either.
+  Article b = run(make_article("Vote", "The vote in Calder, officials said, was close.", "en"));
+  EXPECT_EQ(find_entity(b, "Calder"), nullptr);
+}
 
 TEST(TopicEntities, CaptionWordsAndWeekdaysStayOutOfNames) {
   Article a = run(make_article("Crash",
