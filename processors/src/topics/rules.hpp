@@ -89,6 +89,8 @@ struct Settings {
   // Weight of a URL section ("/sport/") as a term found in the title; 0
   // ignores the sections (topics/sections.hpp).
   double section_weight = 0.0;
+  // The same for a site that covers one branch ("espn.com").
+  double outlet_weight = 0.0;
 };
 
 // Looked up with string_view keys so scanning a token allocates nothing.

@@ -11,15 +11,15 @@ size_t pair_bit(char a, char b) { return static_cast<size_t>(a - 'a') * 26 + sta
 
 }  // namespace
 
-void SectionIndex::add(std::string word, Section section) {
+void SectionIndex::add(std::string word, Section section, bool outlet) {
   min_length_ = std::min(min_length_, word.size());
   max_length_ = std::max(max_length_, word.size());
   size_t bit = pair_bit(word[0], word[1]);
   first_pairs_[bit / 64] |= uint64_t{1} << (bit % 64);
-  words_[std::move(word)] = section;
+  (outlet ? outlets_ : words_)[std::move(word)] = section;
 }
 
-void SectionIndex::look_up(std::string_view word, std::vector<Section>& out) const {
+void SectionIndex::look_up(const Words& words, std::string_view word, std::vector<Section>& out) const {
   if (word.size() < min_length_ || word.size() > max_length_) return;
   char folded[kMaxWord];
   for (size_t i = 0; i < word.size(); ++i) {
@@ -29,8 +29,8 @@ void SectionIndex::look_up(std::string_view word, std::vector<Section>& out) con
   }
   size_t bit = pair_bit(folded[0], folded[1]);
   if (!((first_pairs_[bit / 64] >> (bit % 64)) & 1)) return;
-  auto it = words_.find(std::string_view(folded, word.size()));
-  if (it == words_.end()) return;
+  auto it = words.find(std::string_view(folded, word.size()));
+  if (it == words.end()) return;
   // One section per branch: a deeper segment names the desk more exactly.
   auto same = std::find_if(out.begin(), out.end(), [&](const Section& s) { return s.top == it->second.top; });
   if (same != out.end())
@@ -41,7 +41,7 @@ void SectionIndex::look_up(std::string_view word, std::vector<Section>& out) con
 
 void SectionIndex::find(std::string_view url, std::vector<Section>& out) const {
   out.clear();
-  if (words_.empty()) return;
+  if (words_.empty() && outlets_.empty()) return;
   // One plain pass: find_first_of("?#") costs a memchr per byte of the URL.
   for (size_t i = 0; i < url.size(); ++i)
     if (url[i] == '?' || url[i] == '#') {
@@ -54,14 +54,24 @@ void SectionIndex::find(std::string_view url, std::vector<Section>& out) const {
   std::string_view host = url.substr(0, slash);
   std::string_view path = slash == std::string_view::npos ? std::string_view() : url.substr(slash + 1);
 
-  // Host labels before the registered domain ("money" of money.cnn.com); the
-  // last two labels are the site itself.
-  size_t labels = static_cast<size_t>(std::count(host.begin(), host.end(), '.')) + 1;
-  for (size_t i = 0, start = 0; i + 2 < labels; ++i) {
+  // The host: the site's own label ("cnn" of money.cnn.com, "thesun" of
+  // www.thesun.co.uk) names an outlet; the labels before it may name a
+  // section ("money").
+  std::string_view labels[8];
+  size_t count = 0;
+  for (size_t start = 0; start <= host.size() && count < 8;) {
     size_t dot = host.find('.', start);
-    look_up(host.substr(start, dot - start), out);
+    if (dot == std::string_view::npos) dot = host.size();
+    labels[count++] = host.substr(start, dot - start);
     start = dot + 1;
   }
+  size_t site = count >= 2 ? count - 2 : 0;
+  // A country's second-level domain: co.uk, com.au, org.nz.
+  if (count >= 3 && labels[count - 1].size() == 2 &&
+      (labels[site] == "co" || labels[site] == "com" || labels[site] == "org" || labels[site] == "net"))
+    --site;
+  if (count >= 2) look_up(outlets_, labels[site], out);
+  for (size_t i = 0; i < site; ++i) look_up(words_, labels[i], out);
 
   while (!path.empty()) {
     size_t end = path.find('/');
@@ -69,12 +79,12 @@ void SectionIndex::find(std::string_view url, std::vector<Section>& out) const {
     path = end == std::string_view::npos ? std::string_view() : path.substr(end + 1);
     if (segment.size() > kMaxWord) continue;
     size_t parts = static_cast<size_t>(std::count(segment.begin(), segment.end(), '-')) + 1;
-    look_up(segment, out);
+    look_up(words_, segment, out);
     if (parts == 1 || parts > kMaxSectionWords) continue;
     for (size_t start = 0; start <= segment.size();) {
       size_t dash = segment.find('-', start);
       if (dash == std::string_view::npos) dash = segment.size();
-      look_up(segment.substr(start, dash - start), out);
+      look_up(words_, segment.substr(start, dash - start), out);
       start = dash + 1;
     }
   }

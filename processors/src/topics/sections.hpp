@@ -4,6 +4,8 @@
 // or in the host ("money.cnn.com"). The section words are rule data
 // (`section` lines of <lang>.terms); each names a Media Topic and becomes a
 // topic term that no text matches, so it is scored like a title mention.
+// Sites that cover one branch (`outlet` lines: a sports network, a trade
+// paper of the film industry) count the same way, weighing less.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -19,9 +21,9 @@ class SectionIndex {
     uint32_t term;  // into TopicRules::terms
     uint32_t top;   // the level-1 topic it feeds
   };
-  // `word` is two or more lower-case ASCII letters.
-  void add(std::string word, Section section);
-  bool empty() const { return words_.empty(); }
+  // `word` is two or more lower-case ASCII letters: a section, or with
+  // `outlet` a site that covers one branch ("espn" of espn.com).
+  void add(std::string word, Section section, bool outlet);
   // Replaces `out` with the sections `url` names, one per level-1 topic (the
   // deepest: "/sport/baseball/" gives baseball's). Linear in the URL;
   // allocates nothing once `out` has grown.
@@ -39,9 +41,10 @@ class SectionIndex {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  void look_up(std::string_view word, std::vector<Section>& out) const;
+  using Words = std::unordered_map<std::string, Section, Hash, std::equal_to<>>;
+  void look_up(const Words& words, std::string_view word, std::vector<Section>& out) const;
 
-  std::unordered_map<std::string, Section, Hash, std::equal_to<>> words_;
+  Words words_, outlets_;
   // Most segments of a URL are dates, ids and slugs: the listed words'
   // lengths and first two letters turn them away before any hashing.
   size_t min_length_ = SIZE_MAX, max_length_ = 0;

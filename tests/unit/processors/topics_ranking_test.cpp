@@ -121,6 +121,27 @@ TEST(TopicRanking, TheUrlSectionNamesTheDesk) {
             "medtop:15000000");
 }
 
+// A site that covers one branch tips an even story its way, by the site's
+// own label only; a section of the URL outranks it.
+TEST(TopicRanking, AnOutletThatCoversOneBranchTipsAnEvenStory) {
+  const std::string terms =
+      "medtop:04000000 | 1 | sponsor\n"
+      "medtop:15000000 | 1 | club\n"
+      "section | medtop:04000000 | business\n"
+      "outlet | medtop:15000000 | sportsnet\n";
+  const std::string title = "Club loses its sponsor";
+  const std::string text = "The club said the sponsor would leave in May.";
+  auto on = rules_with("outlet_on", terms, "section_weight | 1\noutlet_weight | 0.5");
+  auto off = rules_with("outlet_off", terms, "section_weight | 1\noutlet_weight | 0");
+  EXPECT_EQ(first_branch(on, title, text, "https://www.sportsnet.example/story/123"), "medtop:15000000");
+  EXPECT_EQ(first_branch(on, title, text, "https://www.sportsnet.co.uk/story/123"), "medtop:15000000");
+  EXPECT_EQ(first_branch(off, title, text, "https://www.sportsnet.example/story/123"), "medtop:04000000");
+  // Not a subdomain, not a path segment: those are sections.
+  EXPECT_EQ(first_branch(on, title, text, "https://sportsnet.news.example/story/123"), "medtop:04000000");
+  EXPECT_EQ(first_branch(on, title, text, "https://news.example/sportsnet/123"), "medtop:04000000");
+  EXPECT_EQ(first_branch(on, title, text, "https://www.sportsnet.example/business/123"), "medtop:04000000");
+}
+
 TEST(TopicRanking, ABadSectionWordNamesFileAndLine) {
   try {
     rules_with("bad_section", "medtop:15000000 | 1 | club\nsection | medtop:15000000 | us/sport\n",
