@@ -154,21 +154,24 @@ class TopicsProcessor final : public Processor {
     if (!hits_.empty()) scorer_.score(hits_, article.topics);
   }
 
-  void count_aliases(const FieldMatches& field, std::vector<topics::Span>& covered) {
+  void count_aliases(const FieldMatches& field, std::vector<topics::Span>& covered,
+                     std::vector<topics::Span>& places) {
     covered.clear();
+    places.clear();
     for (const Match& m : field.aliases) {
       uint32_t alias = rules_->patterns[m.pattern].index;
       uint32_t entity = rules_->alias_entity[alias];
       if (vetoed(m, rules_->alias_vetoes[alias], field.contexts)) continue;
-      covered.push_back({m.start, m.end, rules_->entities[entity].type == Entity::Type::place});
+      covered.push_back({m.start, m.end});
+      if (rules_->entities[entity].type == Entity::Type::place) places.push_back({m.start, m.end});
       if (entity_count_[entity]++ == 0) entities_seen_.push_back(entity);
     }
   }
 
   void find_entities(Article& article, bool supported) {
     entities_seen_.clear();
-    count_aliases(title_, title_covered_);
-    count_aliases(body_, body_covered_);
+    count_aliases(title_, title_covered_, title_places_);
+    count_aliases(body_, body_covered_, body_places_);
     for (uint32_t entity : entities_seen_) {
       const auto& e = rules_->entities[entity];
       article.entities.push_back({e.name, e.type, entity_count_[entity], e.country});
@@ -176,7 +179,7 @@ class TopicsProcessor final : public Processor {
     }
     if (supported) {
       names_.find({article.title, title_tokens_, title_entries_}, title_covered_,
-                  {article.text, body_tokens_, body_entries_}, body_covered_, found_);
+                  {article.text, body_tokens_, body_entries_}, body_covered_, body_places_, found_);
       emitted_.clear();
       for (size_t i = 0; i < article.entities.size(); ++i) emitted_.emplace(article.entities[i].text, i);
       // Look everything up before appending: appending moves the strings the
@@ -208,7 +211,7 @@ class TopicsProcessor final : public Processor {
   std::vector<uint32_t> entity_count_;  // per gazetteer entity; zero between records
   std::vector<uint32_t> entities_seen_;
   std::unordered_map<std::string_view, size_t> emitted_;  // gazetteer name -> index in Article::entities
-  std::vector<topics::Span> title_covered_, body_covered_;
+  std::vector<topics::Span> title_covered_, body_covered_, title_places_, body_places_;
   std::vector<topics::FoundName> found_;
 };
 

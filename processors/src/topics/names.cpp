@@ -26,7 +26,6 @@ enum : uint16_t {
   kRoleTitle = 4096,  // a role word used as a title ("Singer"): a title only before a full name
   kParticle = 8192,   // lower-case word inside a person's name ("de", "van")
   kPlaceHead = 16384,  // capitalised word that ends a place's name ("County")
-  kPlace = 32768,      // inside a gazetteer place ("Poland")
 };
 
 uint32_t code_point(std::string_view s, size_t pos) {
@@ -130,7 +129,7 @@ void NameFinder::tokenize(const Words& run, const std::vector<Span>& covered) {
       t.cls |= kCapital;
     while (span < covered.size() && covered[span].end <= start) ++span;
     if (span < covered.size() && covered[span].start <= start && covered[span].end >= i)
-      t.cls |= covered[span].place ? kCovered | kPlace : kCovered;
+      t.cls |= kCovered;
     // Lower-case letters and digits of the word, eight bytes at a time.
     uint64_t lower = 0, digit = 0;
     for (size_t k = start; k < i; k += 8) {
@@ -195,7 +194,11 @@ void NameFinder::add_name(std::string name, Entity::Type type, std::vector<Found
 bool NameFinder::placed_by_apposition(std::string_view text, size_t k) const {
   if (k + 1 >= tokens_.size() || text.substr(tokens_[k].end, tokens_[k + 1].start - tokens_[k].end) != ", ")
     return false;
-  if (tokens_[k + 1].cls & kPlace) return true;
+  // A known place starts right there ("Poland", "New South Wales").
+  const uint32_t at = tokens_[k + 1].start;
+  auto place = std::lower_bound(body_places_->begin(), body_places_->end(), at,
+                                [](const Span& s, uint32_t pos) { return s.end <= pos; });
+  if (place != body_places_->end() && place->start <= at) return true;
   auto word = [&](size_t j) { return text.substr(tokens_[j].start, tokens_[j].end - tokens_[j].start); };
   if (k + 2 >= tokens_.size() || (word(k + 1) != "a" && word(k + 1) != "the")) return false;
   static constexpr std::string_view kSettlements[] = {"town", "city", "village", "suburb", "port", "district",
@@ -451,7 +454,9 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
 }
 
 void NameFinder::find(const Words& title, const std::vector<Span>& title_covered, const Words& body,
-                      const std::vector<Span>& body_covered, std::vector<FoundName>& out) {
+                      const std::vector<Span>& body_covered, const std::vector<Span>& body_places,
+                      std::vector<FoundName>& out) {
+  body_places_ = &body_places;
   out.clear();
   singles_.clear();
   confirm_.clear();

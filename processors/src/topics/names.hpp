@@ -18,7 +18,6 @@ namespace newsflow::processors::topics {
 struct Span {
   uint32_t start = 0;
   uint32_t end = 0;
-  bool place = false;  // the gazetteer name is a place
 };
 
 struct FoundName {
@@ -41,8 +40,9 @@ class NameFinder {
   // covered: byte spans of gazetteer matches in the text, sorted by start.
   // The title only confirms names found in the body (headline capitalisation
   // makes every word look like a name).
+  // body_places: the body's gazetteer places, a subset of body_covered.
   void find(const Words& title, const std::vector<Span>& title_covered, const Words& body,
-            const std::vector<Span>& body_covered, std::vector<FoundName>& out);
+            const std::vector<Span>& body_covered, const std::vector<Span>& body_places, std::vector<FoundName>& out);
 
  private:
   struct Token {
@@ -61,6 +61,7 @@ class NameFinder {
   // ("in Xyz, Poland", "near Xyz, a village"); a place needs 2.
   void collect_places(std::string_view text);
   bool placed_by_apposition(std::string_view text, size_t k) const;
+  const std::vector<Span>* body_places_ = nullptr;  // during find()
   std::string join(std::string_view text, size_t first, size_t last) const;
 
   const PersonLists& lists_;
