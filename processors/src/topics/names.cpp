@@ -408,9 +408,14 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       bool speech_before = lower_word_before_run(kSpeech);
       bool at_end = j == b;
       bool speech_after = at_end && j + 1 < n && gap(j + 1) == " " && (tokens_[j + 1].cls & kSpeech);
-      bool apposition = false, org_apposition = false;
+      bool apposition = false, org_apposition = false, thing = false;
+      // Pronouns that no person takes: "Rivermark said its profits ..." is
+      // a company; "the Swiss Crystal, which ..." is a ship, a product or a
+      // company, but no person.
+      if (speech_after && j + 2 < n && gap(j + 2) == " " && word(j + 2) == "its") org_apposition = true;
       if (at_end && j + 1 < n && gap(j + 1) == ", ") {
         std::string_view next = word(j + 1);
+        thing = next == "which";
         apposition = next == "a" || next == "an" || next == "the" || next == "who" || (tokens_[j + 1].cls & kRole);
         // "Lumen Grid, a Berlin-based startup": a company named like a person.
         if (next == "a" || next == "an" || next == "the")
@@ -434,6 +439,7 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
         // "Lloyd C." cut from its surname, or a lone letter: not a name.
       } else if (org_apposition && !title_seen && !first_name && !role_before) {
         add_name(join(text, i, j), Entity::Type::organization, out);
+      } else if (thing && !title_seen && !first_name && !role_before) {
       } else if (length >= 2 && length <= 4 && cue) {
         add_name(join(text, i, j), Entity::Type::person, out);
       } else if (length >= 2 && length <= 3 && (i > a || !sentence_start(a))) {

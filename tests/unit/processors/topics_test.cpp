@@ -521,6 +521,34 @@ TEST(TopicEntities, APlaceInAppositionNamesAPlaceTheGazetteerLacks) {
   EXPECT_EQ(find_entity(b, "Calder"), nullptr);
 }
 
+// Pronouns no person takes, company-name endings and councillors' titles.
+TEST(TopicEntities, ACompanyNamedLikeAPersonIsNoPerson) {
+  Article a = run(make_article("Results",
+                               "Sarah Roe said its new line sold well. Quarry Vale said its profits doubled. "
+                               "Rivermark Foods said the plant would close. Brightwell United beat the leaders. "
+                               "The Silver Gull, which sails from the port, was delayed. Councillor Amir Haddad "
+                               "said the vote was close.",
+                               "en"));
+  const Entity* quarry = find_entity(a, "Quarry Vale");
+  ASSERT_NE(quarry, nullptr);
+  EXPECT_EQ(quarry->type, Entity::Type::organization);
+  const Entity* foods = find_entity(a, "Rivermark Foods");
+  ASSERT_NE(foods, nullptr);
+  EXPECT_EQ(foods->type, Entity::Type::organization);
+  const Entity* club = find_entity(a, "Brightwell United");
+  ASSERT_NE(club, nullptr);
+  EXPECT_EQ(club->type, Entity::Type::organization);
+  EXPECT_EQ(find_entity(a, "Silver Gull"), nullptr);  // a ship: "which", not "who"
+  const Entity* councillor = find_entity(a, "Amir Haddad");
+  ASSERT_NE(councillor, nullptr);
+  EXPECT_EQ(councillor->type, Entity::Type::person);
+  EXPECT_EQ(find_entity(a, "Councillor Amir Haddad"), nullptr);
+  // A listed given name keeps a person a person, whatever "its" refers to.
+  const Entity* sarah = find_entity(a, "Sarah Roe");
+  ASSERT_NE(sarah, nullptr);
+  EXPECT_EQ(sarah->type, Entity::Type::person);
+}
+
 TEST(TopicEntities, CaptionWordsAndWeekdaysStayOutOfNames) {
   Article a = run(make_article("Crash",
                                "Eyewitness Tomas Riedl said the van did not stop. Two people were taken to "
