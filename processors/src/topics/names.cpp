@@ -413,6 +413,15 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       // a company; "the Swiss Crystal, which ..." is a ship, a product or a
       // company, but no person.
       if (speech_after && j + 2 < n && gap(j + 2) == " " && word(j + 2) == "its") org_apposition = true;
+      // "Lumen Grid said it would ... The company ...": "it" and then "the
+      // company" soon after, with no given name, title or role to say person.
+      if (speech_after && j + 2 < n && gap(j + 2) == " " && word(j + 2) == "it" && !first_name && !title_seen &&
+          !role_before)
+        for (size_t k = j + 3; k < n && tokens_[k].start < tokens_[j].end + 300; ++k)
+          if ((tokens_[k].cls & kOrgWord) && (word(k - 1) == "the" || word(k - 1) == "The")) {
+            org_apposition = true;
+            break;
+          }
       if (at_end && j + 1 < n && gap(j + 1) == ", ") {
         std::string_view next = word(j + 1);
         thing = next == "which";

@@ -539,6 +539,16 @@ TEST(TopicEntities, ACompanyNamedLikeAPersonIsNoPerson) {
   ASSERT_NE(club, nullptr);
   EXPECT_EQ(club->type, Entity::Type::organization);
   EXPECT_EQ(find_entity(a, "Silver Gull"), nullptr);  // a ship: "which", not "who"
+  Article grid = run(make_article("Plants",
+                                  "Lumen Grid said it would build two plants. The company employs 40 people. "
+                                  "Sarah Okafor said it would take a year, and the company agreed.",
+                                  "en"));
+  const Entity* lumen = find_entity(grid, "Lumen Grid");
+  ASSERT_NE(lumen, nullptr);
+  EXPECT_EQ(lumen->type, Entity::Type::organization);
+  const Entity* okafor = find_entity(grid, "Sarah Okafor");  // a given name: still a person
+  ASSERT_NE(okafor, nullptr);
+  EXPECT_EQ(okafor->type, Entity::Type::person);
   const Entity* councillor = find_entity(a, "Amir Haddad");
   ASSERT_NE(councillor, nullptr);
   EXPECT_EQ(councillor->type, Entity::Type::person);
