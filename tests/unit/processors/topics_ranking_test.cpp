@@ -188,6 +188,11 @@ TEST(TopicBranches, TheEventOutranksTheWordsAroundIt) {
       {"medtop:02000000", "Drunk driver jailed for crash that killed cyclist",
        "A drunk driver who killed a cyclist has been jailed for eight years. The court heard he was three times "
        "over the limit."},
+      // IPTC files the wedding (the ceremony and its parties) under human
+      // interest, marriage (the legal union) under society.
+      {"medtop:08000000", "Village turns out for wedding of the year",
+       "Hundreds lined the lane as the bride arrived by tractor for the wedding at the village church. "
+       "The groom, a farmer, said the bridesmaids had planned the reception for months."},
       {"medtop:04000000", "Retailer collapses into administration",
        "The retailer has collapsed into administration. Administrators said stores would stay open while a "
        "buyer was sought, and 5,000 jobs are at risk."},
