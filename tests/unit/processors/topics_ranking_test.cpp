@@ -193,6 +193,13 @@ TEST(TopicBranches, TheEventOutranksTheWordsAroundIt) {
       {"medtop:08000000", "Village turns out for wedding of the year",
        "Hundreds lined the lane as the bride arrived by tractor for the wedding at the village church. "
        "The groom, a farmer, said the bridesmaids had planned the reception for months."},
+      // Words of IPTC's own topic names that no term had.
+      {"medtop:09000000", "Inspectors find child labour on cocoa farms",
+       "Inspectors found child labour on a third of the cocoa farms they visited, the report said. Some "
+       "children were 10 years old."},
+      {"medtop:14000000", "Woman, 82, wins ageism case against landlord",
+       "A tribunal found that the landlord's refusal amounted to ageism, and ordered him to pay "
+       "compensation."},
       {"medtop:04000000", "Retailer collapses into administration",
        "The retailer has collapsed into administration. Administrators said stores would stay open while a "
        "buyer was sought, and 5,000 jobs are at risk."},
