@@ -200,6 +200,8 @@ TEST(TopicBranches, TheEventOutranksTheWordsAroundIt) {
       {"medtop:14000000", "Woman, 82, wins ageism case against landlord",
        "A tribunal found that the landlord's refusal amounted to ageism, and ordered him to pay "
        "compensation."},
+      {"medtop:15000000", "Village hall hosts first netball and badminton nights",
+       "Players of all ages came to try netball and badminton on Tuesday evening, the organisers said."},
       {"medtop:04000000", "Retailer collapses into administration",
        "The retailer has collapsed into administration. Administrators said stores would stay open while a "
        "buyer was sought, and 5,000 jobs are at risk."},
