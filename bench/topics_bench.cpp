@@ -41,6 +41,8 @@ const Corpus& corpus() {
       auto doc = parser.iterate(json);
       Article a;
       a.id = std::string(std::string_view(doc["id"]));
+      // The URL's section is evidence too (topics/sections.hpp).
+      a.url = std::string(std::string_view(doc["url"]));
       a.title = std::string(std::string_view(doc["title"]));
       a.body = std::string(std::string_view(doc["body"]));
       normalize->process(a);

@@ -146,24 +146,32 @@ class TopicsProcessor final : public Processor {
     hits_.clear();
     add_hits(title_, Field::title);
     add_hits(body_, Field::body);
+    // The section the URL names counts as a word of the title would.
+    rules_->sections.find(article.url, sections_);
+    for (const auto& section : sections_)
+      for (const auto& use : rules_->terms[section.term].uses)
+        hits_.push_back({use.topic, section.term, use.weight, rules_->settings.title_weight});
     if (!hits_.empty()) scorer_.score(hits_, article.topics);
   }
 
-  void count_aliases(const FieldMatches& field, std::vector<topics::Span>& covered) {
+  void count_aliases(const FieldMatches& field, std::vector<topics::Span>& covered,
+                     std::vector<topics::Span>& places) {
     covered.clear();
+    places.clear();
     for (const Match& m : field.aliases) {
       uint32_t alias = rules_->patterns[m.pattern].index;
       uint32_t entity = rules_->alias_entity[alias];
       if (vetoed(m, rules_->alias_vetoes[alias], field.contexts)) continue;
       covered.push_back({m.start, m.end});
+      if (rules_->entities[entity].type == Entity::Type::place) places.push_back({m.start, m.end});
       if (entity_count_[entity]++ == 0) entities_seen_.push_back(entity);
     }
   }
 
   void find_entities(Article& article, bool supported) {
     entities_seen_.clear();
-    count_aliases(title_, title_covered_);
-    count_aliases(body_, body_covered_);
+    count_aliases(title_, title_covered_, title_places_);
+    count_aliases(body_, body_covered_, body_places_);
     for (uint32_t entity : entities_seen_) {
       const auto& e = rules_->entities[entity];
       article.entities.push_back({e.name, e.type, entity_count_[entity], e.country});
@@ -171,7 +179,7 @@ class TopicsProcessor final : public Processor {
     }
     if (supported) {
       names_.find({article.title, title_tokens_, title_entries_}, title_covered_,
-                  {article.text, body_tokens_, body_entries_}, body_covered_, found_);
+                  {article.text, body_tokens_, body_entries_}, body_covered_, body_places_, found_);
       emitted_.clear();
       for (size_t i = 0; i < article.entities.size(); ++i) emitted_.emplace(article.entities[i].text, i);
       // Look everything up before appending: appending moves the strings the
@@ -198,11 +206,12 @@ class TopicsProcessor final : public Processor {
   std::vector<Match> raw_;
   FieldMatches title_, body_;
   std::vector<Hit> hits_;
+  std::vector<topics::SectionIndex::Section> sections_;
   topics::TopicScorer scorer_;
   std::vector<uint32_t> entity_count_;  // per gazetteer entity; zero between records
   std::vector<uint32_t> entities_seen_;
   std::unordered_map<std::string_view, size_t> emitted_;  // gazetteer name -> index in Article::entities
-  std::vector<topics::Span> title_covered_, body_covered_;
+  std::vector<topics::Span> title_covered_, body_covered_, title_places_, body_places_;
   std::vector<topics::FoundName> found_;
 };
 

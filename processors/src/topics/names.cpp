@@ -128,7 +128,8 @@ void NameFinder::tokenize(const Words& run, const std::vector<Span>& covered) {
         upper_code_point(code_point(text, start + 3)))
       t.cls |= kCapital;
     while (span < covered.size() && covered[span].end <= start) ++span;
-    if (span < covered.size() && covered[span].start <= start && covered[span].end >= i) t.cls |= kCovered;
+    if (span < covered.size() && covered[span].start <= start && covered[span].end >= i)
+      t.cls |= kCovered;
     // Lower-case letters and digits of the word, eight bytes at a time.
     uint64_t lower = 0, digit = 0;
     for (size_t k = start; k < i; k += 8) {
@@ -188,6 +189,24 @@ void NameFinder::add_name(std::string name, Entity::Type type, std::vector<Found
   out.push_back({std::move(name), type, 1, order_++});
 }
 
+// "in Xyz, Poland" / "near Xyz, a village": after token k, a comma and a
+// known place, or "a"/"the" and a word for a settlement.
+bool NameFinder::placed_by_apposition(std::string_view text, size_t k) const {
+  if (k + 1 >= tokens_.size() || text.substr(tokens_[k].end, tokens_[k + 1].start - tokens_[k].end) != ", ")
+    return false;
+  // A known place starts right there ("Poland", "New South Wales").
+  const uint32_t at = tokens_[k + 1].start;
+  auto place = std::lower_bound(body_places_->begin(), body_places_->end(), at,
+                                [](const Span& s, uint32_t pos) { return s.end <= pos; });
+  if (place != body_places_->end() && place->start <= at) return true;
+  auto word = [&](size_t j) { return text.substr(tokens_[j].start, tokens_[j].end - tokens_[j].start); };
+  if (k + 2 >= tokens_.size() || (word(k + 1) != "a" && word(k + 1) != "the")) return false;
+  static constexpr std::string_view kSettlements[] = {"town", "city", "village", "suburb", "port", "district",
+                                                      "province", "region", "county", "state"};
+  std::string_view next = word(k + 2);
+  return std::find(std::begin(kSettlements), std::end(kSettlements), next) != std::end(kSettlements);
+}
+
 void NameFinder::collect_places(std::string_view text) {
   const uint16_t never = kCovered | kNotName | kTitle | kFirstName | kOrgHead | kAcronym | kDemonym;
   auto add = [&](std::string_view w, uint32_t weight) {
@@ -226,7 +245,7 @@ void NameFinder::collect_places(std::string_view text) {
     // A word that is also the word after it ("Skip in Skip", page furniture)
     // or that opens the next word's run is no place.
     if (k >= 2 && text.substr(tokens_[k - 2].start, tokens_[k - 2].end - tokens_[k - 2].start) == w) continue;
-    add(w, 1);
+    add(w, placed_by_apposition(text, k) ? 2 : 1);
   }
 }
 
@@ -389,9 +408,23 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       bool speech_before = lower_word_before_run(kSpeech);
       bool at_end = j == b;
       bool speech_after = at_end && j + 1 < n && gap(j + 1) == " " && (tokens_[j + 1].cls & kSpeech);
-      bool apposition = false, org_apposition = false;
+      bool apposition = false, org_apposition = false, thing = false;
+      // Pronouns that no person takes: "Rivermark said its profits ..." is
+      // a company; "the Swiss Crystal, which ..." is a ship, a product or a
+      // company, but no person.
+      if (speech_after && j + 2 < n && gap(j + 2) == " " && word(j + 2) == "its") org_apposition = true;
+      // "Lumen Grid said it would ... The company ...": "it" and then "the
+      // company" soon after, with no given name, title or role to say person.
+      if (speech_after && j + 2 < n && gap(j + 2) == " " && word(j + 2) == "it" && !first_name && !title_seen &&
+          !role_before)
+        for (size_t k = j + 3; k < n && tokens_[k].start < tokens_[j].end + 300; ++k)
+          if ((tokens_[k].cls & kOrgWord) && (word(k - 1) == "the" || word(k - 1) == "The")) {
+            org_apposition = true;
+            break;
+          }
       if (at_end && j + 1 < n && gap(j + 1) == ", ") {
         std::string_view next = word(j + 1);
+        thing = next == "which";
         apposition = next == "a" || next == "an" || next == "the" || next == "who" || (tokens_[j + 1].cls & kRole);
         // "Lumen Grid, a Berlin-based startup": a company named like a person.
         if (next == "a" || next == "an" || next == "the")
@@ -415,6 +448,7 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
         // "Lloyd C." cut from its surname, or a lone letter: not a name.
       } else if (org_apposition && !title_seen && !first_name && !role_before) {
         add_name(join(text, i, j), Entity::Type::organization, out);
+      } else if (thing && !title_seen && !first_name && !role_before) {
       } else if (length >= 2 && length <= 4 && cue) {
         add_name(join(text, i, j), Entity::Type::person, out);
       } else if (length >= 2 && length <= 3 && (i > a || !sentence_start(a))) {
@@ -435,7 +469,9 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
 }
 
 void NameFinder::find(const Words& title, const std::vector<Span>& title_covered, const Words& body,
-                      const std::vector<Span>& body_covered, std::vector<FoundName>& out) {
+                      const std::vector<Span>& body_covered, const std::vector<Span>& body_places,
+                      std::vector<FoundName>& out) {
+  body_places_ = &body_places;
   out.clear();
   singles_.clear();
   confirm_.clear();

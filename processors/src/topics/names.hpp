@@ -40,8 +40,9 @@ class NameFinder {
   // covered: byte spans of gazetteer matches in the text, sorted by start.
   // The title only confirms names found in the body (headline capitalisation
   // makes every word look like a name).
+  // body_places: the body's gazetteer places, a subset of body_covered.
   void find(const Words& title, const std::vector<Span>& title_covered, const Words& body,
-            const std::vector<Span>& body_covered, std::vector<FoundName>& out);
+            const std::vector<Span>& body_covered, const std::vector<Span>& body_places, std::vector<FoundName>& out);
 
  private:
   struct Token {
@@ -56,8 +57,11 @@ class NameFinder {
   void add_name(std::string name, Entity::Type type, std::vector<FoundName>& out);
   // Places the gazetteer lacks, from strong context in the body: "Xyz-based"
   // counts 2, "in/near/from/outside Xyz" (a lone capitalised word mid-
-  // sentence) 1; a place needs 2.
+  // sentence) 1, or 2 when a known place or "a town" follows
+  // ("in Xyz, Poland", "near Xyz, a village"); a place needs 2.
   void collect_places(std::string_view text);
+  bool placed_by_apposition(std::string_view text, size_t k) const;
+  const std::vector<Span>* body_places_ = nullptr;  // during find()
   std::string join(std::string_view text, size_t first, size_t last) const;
 
   const PersonLists& lists_;

@@ -213,6 +213,8 @@ void load_settings(const std::string& path, Settings& s) {
     else if (key == "lead_bonus") s.lead_bonus = positive();
     else if (key == "specificity") s.specificity = positive();
     else if (key == "title_bonus") s.title_bonus = positive();
+    else if (key == "section_weight") s.section_weight = positive();
+    else if (key == "outlet_weight") s.outlet_weight = positive();
     else if (key == "score_scale") {
       s.score_scale = positive();
       if (s.score_scale <= 0) fail(path, line, "score_scale must be positive");
@@ -306,6 +308,28 @@ bool valid_literal(std::string_view s) {
   return s.find_first_of("\t\n\r") == std::string_view::npos;
 }
 
+// `section | CODE | words` and `outlet | CODE | sites`: URL words, each a
+// term of its own that no text matches (the matcher never sees it), weighing
+// section_weight or outlet_weight.
+void add_sections(const std::string& path, size_t line, std::string_view code, std::string_view words, bool outlet,
+                  TopicRules& rules) {
+  auto topic = rules.topic_index.find(std::string(code));
+  if (topic == rules.topic_index.end()) fail(path, line, "unknown or retired Media Topic " + std::string(code));
+  const double weight = outlet ? rules.settings.outlet_weight : rules.settings.section_weight;
+  for (auto word : split(words, ',')) {
+    std::string key = ContextWords::lower(word);
+    bool letters = std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (key.size() < 2 || key.size() > SectionIndex::kMaxWord || !letters)
+      fail(path, line, "bad " + std::string(outlet ? "outlet" : "section") + " word '" + std::string(word) +
+                           "' (2 to 32 ASCII letters)");
+    if (weight <= 0) continue;
+    auto id = static_cast<uint32_t>(rules.terms.size());
+    std::string text = (outlet ? "outlet:" : "section:") + key;
+    rules.terms.push_back({std::move(text), {{topic->second, static_cast<float>(weight)}}, {}});
+    rules.sections.add(std::move(key), {id, rules.topics[topic->second].top}, outlet);
+  }
+}
+
 void load_terms(const std::string& path, TopicRules& rules, PatternTable& table, ContextWords& context) {
   std::string content = read_file(path);
   std::unordered_map<std::string, uint32_t> term_index;  // lower-cased text (+'*') -> term
@@ -315,6 +339,10 @@ void load_terms(const std::string& path, TopicRules& rules, PatternTable& table,
     if (parts.size() != 3) fail(path, line, "expected CODE | WEIGHT | terms or veto | term | contexts");
     if (parts[0] == "veto") {
       vetoes.emplace_back(line, ContextWords::lower(parts[1]), split(parts[2], ','));
+      return;
+    }
+    if (parts[0] == "section" || parts[0] == "outlet") {
+      add_sections(path, line, parts[1], parts[2], parts[0] == "outlet", rules);
       return;
     }
     auto topic = rules.topic_index.find(std::string(parts[0]));

@@ -18,6 +18,7 @@
 #include "newsflow/core/article.hpp"
 #include "text/tokenizer.hpp"
 #include "topics/lexicon.hpp"
+#include "topics/sections.hpp"
 #include "topics/term_index.hpp"
 
 namespace newsflow::processors {
@@ -85,6 +86,11 @@ struct Settings {
   // rank, outside saturation: a title mention saturates like any other, so
   // without it one title word weighed less than two words of the body.
   double title_bonus = 0.0;
+  // Weight of a URL section ("/sport/") as a term found in the title; 0
+  // ignores the sections (topics/sections.hpp).
+  double section_weight = 0.0;
+  // The same for a site that covers one branch ("espn.com").
+  double outlet_weight = 0.0;
 };
 
 // Looked up with string_view keys so scanning a token allocates nothing.
@@ -219,6 +225,7 @@ class TopicRules {
   };
   std::vector<TermRank> term_rank;
   std::vector<std::string> context_words;
+  topics::SectionIndex sections;  // URL section words -> their terms
   std::vector<topics::GazetteerEntity> entities;
   std::vector<uint32_t> alias_entity;               // alias index -> entity index
   std::vector<std::vector<uint32_t>> alias_vetoes;  // alias index -> context word indexes

@@ -1,6 +1,7 @@
 // Which level-1 branch comes first (issue 13): the branch ranking of
 // topics/scoring.cpp on small rule sets written for these tests, so each case
 // isolates one rule of the ranking.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -30,9 +31,11 @@ std::shared_ptr<const TopicRules> rules_with(const std::string& name, const std:
   return rules;
 }
 
-std::string first_branch(const std::shared_ptr<const TopicRules>& rules, std::string title, std::string text) {
+std::string first_branch(const std::shared_ptr<const TopicRules>& rules, std::string title, std::string text,
+                         std::string url = "") {
   Article a;
   a.id = "t";
+  a.url = std::move(url);
   a.title = std::move(title);
   a.text = std::move(text);
   a.language = "en";
@@ -86,6 +89,71 @@ TEST(TopicRanking, ATitleWordOutranksTwoBodyWordsWithTheTitleBonus) {
   EXPECT_EQ(first_branch(rules_with("bonus", terms, "title_bonus | 1"), title, text), "medtop:03000000");
 }
 
+// The desk the URL names settles a story whose words name two branches
+// evenly; without section_weight the URL is ignored.
+TEST(TopicRanking, TheUrlSectionNamesTheDesk) {
+  const std::string terms =
+      "medtop:04000000 | 1 | sponsor\n"
+      "medtop:15000000 | 1 | club\n"
+      "section | medtop:15000000 | sport, sports\n"
+      "section | medtop:04000000 | business, money\n";
+  const std::string title = "Club loses its sponsor";
+  const std::string text = "The club said the sponsor would leave in May.";
+  auto on = rules_with("section_on", terms, "section_weight | 1");
+  auto off = rules_with("section_off", terms, "section_weight | 0");
+  // Equal evidence ties on the branch code, so economy (04) is first.
+  EXPECT_EQ(first_branch(on, title, text, ""), "medtop:04000000");
+  EXPECT_EQ(first_branch(on, title, text, "https://news.example.com/sport/2024/05/01/club-sponsor"),
+            "medtop:15000000");
+  EXPECT_EQ(first_branch(off, title, text, "https://news.example.com/sport/2024/05/01/club-sponsor"),
+            "medtop:04000000");
+  // A short hyphenated section and a host label count; query and fragment do not.
+  EXPECT_EQ(first_branch(on, title, text, "http://example.com/us-sport/123"), "medtop:15000000");
+  EXPECT_EQ(first_branch(on, title, text, "HTTPS://SPORTS.example.co.uk/story/123"), "medtop:15000000");
+  EXPECT_EQ(first_branch(on, title, text, "https://example.com/story/123?section=sport#sport"), "medtop:04000000");
+  // A headline slug is the title again, not a section: its words do not count.
+  EXPECT_EQ(first_branch(on, title, text, "https://example.com/news/club-loses-sport-sponsor-after-row"),
+            "medtop:04000000");
+  // The site's own domain is no section ("sport.com" is a site about anything).
+  EXPECT_EQ(first_branch(on, title, text, "https://www.sport.com/story/123"), "medtop:04000000");
+  // With no word of the text, the section alone files the story.
+  EXPECT_EQ(first_branch(on, "Weekend round-up", "Here is what happened.", "https://example.com/sport/1"),
+            "medtop:15000000");
+}
+
+// A site that covers one branch tips an even story its way, by the site's
+// own label only; a section of the URL outranks it.
+TEST(TopicRanking, AnOutletThatCoversOneBranchTipsAnEvenStory) {
+  const std::string terms =
+      "medtop:04000000 | 1 | sponsor\n"
+      "medtop:15000000 | 1 | club\n"
+      "section | medtop:04000000 | business\n"
+      "outlet | medtop:15000000 | sportsnet\n";
+  const std::string title = "Club loses its sponsor";
+  const std::string text = "The club said the sponsor would leave in May.";
+  auto on = rules_with("outlet_on", terms, "section_weight | 1\noutlet_weight | 0.5");
+  auto off = rules_with("outlet_off", terms, "section_weight | 1\noutlet_weight | 0");
+  EXPECT_EQ(first_branch(on, title, text, "https://www.sportsnet.example/story/123"), "medtop:15000000");
+  EXPECT_EQ(first_branch(on, title, text, "https://www.sportsnet.co.uk/story/123"), "medtop:15000000");
+  EXPECT_EQ(first_branch(off, title, text, "https://www.sportsnet.example/story/123"), "medtop:04000000");
+  // Not a subdomain, not a path segment: those are sections.
+  EXPECT_EQ(first_branch(on, title, text, "https://sportsnet.news.example/story/123"), "medtop:04000000");
+  EXPECT_EQ(first_branch(on, title, text, "https://news.example/sportsnet/123"), "medtop:04000000");
+  EXPECT_EQ(first_branch(on, title, text, "https://www.sportsnet.example/business/123"), "medtop:04000000");
+}
+
+TEST(TopicRanking, ABadSectionWordNamesFileAndLine) {
+  try {
+    rules_with("bad_section", "medtop:15000000 | 1 | club\nsection | medtop:15000000 | us/sport\n",
+               "section_weight | 1");
+    FAIL() << "a section word with a slash was accepted";
+  } catch (const ConfigError& e) {
+    EXPECT_THAT(e.what(), testing::HasSubstr("en.terms:2"));
+  }
+  EXPECT_THROW(rules_with("bad_section_code", "section | medtop:99999999 | sport\n", "section_weight | 1"),
+               ConfigError);
+}
+
 TEST(TopicRanking, SpecificityMustNotBeNegative) {
   EXPECT_THROW(rules_with("negative", "medtop:16000000 | 1 | airstrike\n", "specificity | -1"), ConfigError);
 }
@@ -120,6 +188,20 @@ TEST(TopicBranches, TheEventOutranksTheWordsAroundIt) {
       {"medtop:02000000", "Drunk driver jailed for crash that killed cyclist",
        "A drunk driver who killed a cyclist has been jailed for eight years. The court heard he was three times "
        "over the limit."},
+      // IPTC files the wedding (the ceremony and its parties) under human
+      // interest, marriage (the legal union) under society.
+      {"medtop:08000000", "Village turns out for wedding of the year",
+       "Hundreds lined the lane as the bride arrived by tractor for the wedding at the village church. "
+       "The groom, a farmer, said the bridesmaids had planned the reception for months."},
+      // Words of IPTC's own topic names that no term had.
+      {"medtop:09000000", "Inspectors find child labour on cocoa farms",
+       "Inspectors found child labour on a third of the cocoa farms they visited, the report said. Some "
+       "children were 10 years old."},
+      {"medtop:14000000", "Woman, 82, wins ageism case against landlord",
+       "A tribunal found that the landlord's refusal amounted to ageism, and ordered him to pay "
+       "compensation."},
+      {"medtop:15000000", "Village hall hosts first netball and badminton nights",
+       "Players of all ages came to try netball and badminton on Tuesday evening, the organisers said."},
       {"medtop:04000000", "Retailer collapses into administration",
        "The retailer has collapsed into administration. Administrators said stores would stay open while a "
        "buyer was sought, and 5,000 jobs are at risk."},

@@ -502,6 +502,62 @@ TEST(TopicEntities, APlaceHeadNamesAPlaceTheGazetteerLacks) {
   EXPECT_EQ(find_entity(a, "West African Province"), nullptr);
 }
 
+// One "in Xyz" is weak evidence ("in March", "in Parliament"); a known place
+// or a settlement word in apposition makes it strong.
+TEST(TopicEntities, APlaceInAppositionNamesAPlaceTheGazetteerLacks) {
+  Article a = run(make_article("Plant",
+                               "The factory in Wroblin, Poland, employs 300 people. The depot near Harwick, a "
+                               "village on the coast, was shut. Talks in Brenmoor went on late.",
+                               "en"));
+  const Entity* town = find_entity(a, "Wroblin");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->type, Entity::Type::place);
+  const Entity* village = find_entity(a, "Harwick");
+  ASSERT_NE(village, nullptr);
+  EXPECT_EQ(village->type, Entity::Type::place);
+  EXPECT_EQ(find_entity(a, "Brenmoor"), nullptr);  // once, with nothing after it
+  // A comma before something that is no place is no evidence either.
+  Article b = run(make_article("Vote", "The vote in Calder, officials said, was close.", "en"));
+  EXPECT_EQ(find_entity(b, "Calder"), nullptr);
+}
+
+// Pronouns no person takes, company-name endings and councillors' titles.
+TEST(TopicEntities, ACompanyNamedLikeAPersonIsNoPerson) {
+  Article a = run(make_article("Results",
+                               "Sarah Roe said its new line sold well. Quarry Vale said its profits doubled. "
+                               "Rivermark Foods said the plant would close. Brightwell United beat the leaders. "
+                               "The Silver Gull, which sails from the port, was delayed. Councillor Amir Haddad "
+                               "said the vote was close.",
+                               "en"));
+  const Entity* quarry = find_entity(a, "Quarry Vale");
+  ASSERT_NE(quarry, nullptr);
+  EXPECT_EQ(quarry->type, Entity::Type::organization);
+  const Entity* foods = find_entity(a, "Rivermark Foods");
+  ASSERT_NE(foods, nullptr);
+  EXPECT_EQ(foods->type, Entity::Type::organization);
+  const Entity* club = find_entity(a, "Brightwell United");
+  ASSERT_NE(club, nullptr);
+  EXPECT_EQ(club->type, Entity::Type::organization);
+  EXPECT_EQ(find_entity(a, "Silver Gull"), nullptr);  // a ship: "which", not "who"
+  Article grid = run(make_article("Plants",
+                                  "Lumen Grid said it would build two plants. The company employs 40 people. "
+                                  "Sarah Okafor said it would take a year, and the company agreed.",
+                                  "en"));
+  const Entity* lumen = find_entity(grid, "Lumen Grid");
+  ASSERT_NE(lumen, nullptr);
+  EXPECT_EQ(lumen->type, Entity::Type::organization);
+  const Entity* okafor = find_entity(grid, "Sarah Okafor");  // a given name: still a person
+  ASSERT_NE(okafor, nullptr);
+  EXPECT_EQ(okafor->type, Entity::Type::person);
+  const Entity* councillor = find_entity(a, "Amir Haddad");
+  ASSERT_NE(councillor, nullptr);
+  EXPECT_EQ(councillor->type, Entity::Type::person);
+  EXPECT_EQ(find_entity(a, "Councillor Amir Haddad"), nullptr);
+  // A listed given name keeps a person a person, whatever "its" refers to.
+  const Entity* sarah = find_entity(a, "Sarah Roe");
+  ASSERT_NE(sarah, nullptr);
+  EXPECT_EQ(sarah->type, Entity::Type::person);
+}
 
 TEST(TopicEntities, CaptionWordsAndWeekdaysStayOutOfNames) {
   Article a = run(make_article("Crash",
