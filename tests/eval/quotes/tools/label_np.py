@@ -298,6 +298,92 @@ LABELS = {
 4 Donald Trump
 5 Moon Jae-in /p
 6 Moon Jae-in /p'''),
+# (added in the fourth round: witness accounts with pronouns across
+# paragraphs and multi-paragraph quotes, a broadsheet lead story, a live
+# "developments" list, a celebrity story quoting tweets; all from dev events)
+'968b809b': ('cnn-nice-witnesses', 'CNN', '''
+1 Kristen Crouch
+2 Kristen Crouch
+3 Kristen Crouch
+4 Kristen Crouch /p
+5 Andy McArdy
+7 Eric Drattell /p
+8 Eric Drattell
+10 Dominique Molina /p
+11 Dominique Molina
+12 Dominique Molina
+13 Dominique Molina
+14 Dominique Molina /p
+15 Dominique Molina
+16 Tony Molina
+17 Tony Molina
+18 Paul DeLane
+19 Paul DeLane /p
+20 Paul DeLane
+21 Tony Molina
+22 Paul DeLane
+23 man /p
+24 man
+25 man
+26 Maryam Violet
+27 Maryam Violet
+28 Eric Dartell
+29 Zeynep Akar
+30 Zeynep Akar
+31 officer
+32 American witness /p
+33 American witness
+34 Mark Krikorian'''),
+'1f500d30': ('nyt-nice-lead', 'New York Times', '''
+1 François Hollande
+2 François Hollande /p
+3 François Hollande /p
+4 François Hollande
+5 François Hollande
+6 Manuel Valls
+7 Manuel Valls
+8 Pierre-Henry Brandet
+9 Pierre-Henry Brandet
+10 Daphne Burandé
+11 Daphne Burandé
+12 Daphne Burandé
+13 Christian Estrosi
+14 Christian Estrosi
+15 Christian Estrosi
+16 Christian Estrosi /p
+17 Christian Estrosi
+18 François Hollande /p
+19 Pierre-Henry Brandet
+20 /s
+21 /s
+22 Michel
+23 witness /p'''),
+'544db91c': ('cnn-nice-developments', 'CNN', '''
+1 Francois Hollande
+2 Francois Hollande /p
+3 Francois Hollande /p
+4 Barack Obama
+5 Justin Trudeau
+6 Michel Temer
+7 United Nations /p
+8 Narendra Modi
+9 Francois Hollande
+10 Dominique Molina
+11 Dominique Molina
+12 Dominique Molina
+13 Paul Delane
+14 Tony Molina
+15 Paul Delane
+16 Maryam Violet /p
+17 Eric Dartell'''),
+'b7013f8e': ('usatoday-silverman', 'USA Today', '''
+1 /s
+2 Sarah Silverman /p
+3 Sarah Silverman
+4 Sarah Silverman
+5 Sarah Silverman
+6 /s
+7 /s'''),
 # --- held-out half
 '2f066d10': ('dailymail-croydon', 'Daily Mail', '''
 1 Investigators /p
@@ -525,6 +611,18 @@ LABELS = {
 
 # Quotes the numbering pattern does not see: multi-paragraph quotes and odd marks.
 EXTRA = {
+'968b809b': [
+ ('"They knew that the noise of fireworks would mask the noise of gunfire, so that people would think that they were hearing fireworks, instead of, sadly, live gunfire that killed people.\n"It happened immediately after the fireworks. The truck appeared on the promenade -- and the promenade was blocked, so he must have broken through the barriers; it was driving on the sea side, and shooting at the people on the sea side. You could hear the pop, pop, pop. There were bodies everywhere.\n"Everyone came rushing in the restaurant -- about 100 people -- trying to find safe passage; they ended up staying in the building until midnight, when police said it was safe to leave.\n"It\'s an extremely eerie atmosphere at the moment, nothing has been cleaned away -- the bodies have been removed, but the debris and the blood are still there. "',
+  '"{{They knew that the noise of fireworks would mask the noise of gunfire, so that people would think that they were hearing fireworks, instead of, sadly, live gunfire that killed people.\n"It happened immediately after the fireworks. The truck appeared on the promenade -- and the promenade was blocked, so he must have broken through the barriers; it was driving on the sea side, and shooting at the people on the sea side. You could hear the pop, pop, pop. There were bodies everywhere.\n"Everyone came rushing in the restaurant -- about 100 people -- trying to find safe passage; they ended up staying in the building until midnight, when police said it was safe to leave.\n"It\'s an extremely eerie atmosphere at the moment, nothing has been cleaned away -- the bodies have been removed, but the debris and the blood are still there. |Andy McArdy}}"'),
+ ('"There were about 100 people initially who had jumped down to the beach, which is about 300, 400 meters from the promenade level.\n"We saw a child stroller or pram that had been run over, and later when we were allowed to go back to our hotel we saw bodies all over the floor and honestly couldn\'t tell which were adults or children."',
+  '"{{There were about 100 people initially who had jumped down to the beach, which is about 300, 400 meters from the promenade level.\n"We saw a child stroller or pram that had been run over, and later when we were allowed to go back to our hotel we saw bodies all over the floor and honestly couldn\'t tell which were adults or children.|Eric Drattell}}"'),
+ ('"It was like a scene out of a movie. I didn\'t know what was going on but obviously there was some kind of attack.\n"My kids were all gawking at the windows and I told them to get away from them."',
+  '"{{It was like a scene out of a movie. I didn\'t know what was going on but obviously there was some kind of attack.\n"My kids were all gawking at the windows and I told them to get away from them.|Mark Krikorian}}"'),
+],
+'b7013f8e': [
+ ('“He was here to be near his daughter, now she’s off, she’s going to start her own life...“So he’s there a lot, and then we just long for each other and we see each other and we love each other."',
+  '“{{He was here to be near his daughter, now she’s off, she’s going to start her own life...“So he’s there a lot, and then we just long for each other and we see each other and we love each other.|Sarah Silverman}}"'),
+],
 '3e458084': [('“Most of them are still out there, and we want them to come back.’’',
               '“{{Most of them are still out there, and we want them to come back.|Esther Yakubu}}’’')],
 '50463005': [('said: "The release of the girls, in a limited number, is the outcome of negotiations between the administration and Boko Haram brokered by the International Red Cross and the Swiss government.\n"The negotiations will continue."',
