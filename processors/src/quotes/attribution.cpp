@@ -131,9 +131,40 @@ void Attributor::find_events() {
         s.first != kNone && has(doc_.tokens[s.first], kMalePronoun | kFemalePronoun | kNeutralPronoun);
     ev.confidence = s.speaker < 0 ? 0.5 : (by_pronoun ? 0.75 : 0.9);
     people_.note_recent(ev.speaker);
+    if (!according && ev.speaker < 0 && ev.role && s.first != kNone) note_role_referent(s);
     event_at_[k] = static_cast<int>(events_.size());
     events_.push_back(std::move(ev));
   }
+}
+
+// "An American witness said he saw the driver. ... "It was deliberate," he
+// told CNN": a role naming one person is the next he/she, as a name is.
+// Only an indefinite role introduces someone: "the director said" is most
+// often a person named earlier, whom the next "he" still means. Plural roles
+// ("officials", "residents") are "they", which is not resolved.
+void Attributor::note_role_referent(const Subject& s) {
+  doc_.lower_word(doc_.tokens[s.first]);
+  if (doc_.lower != "a" && doc_.lower != "an" && doc_.lower != "one" && doc_.lower != "another") return;
+  // The head is the last word before the role's complement ("spokesman for
+  // the ministry", "man who was leaving the hospital").
+  uint32_t head = kNone;
+  for (uint32_t m = s.first; m <= s.last && m < doc_.tokens.size(); ++m) {
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word) break;
+    const std::string_view x = doc_.word_at(m);
+    if (head != kNone && (x == "for" || x == "of" || x == "at" || x == "from" || x == "with" || x == "who" ||
+                          x == "in" || x == "on"))
+      break;
+    if (!has(w, kNotName) || w.upper) head = m;
+  }
+  if (head == kNone) return;
+  const Token& h = doc_.tokens[head];
+  const std::string_view w = doc_.word_at(head);
+  const bool plural = (w.ends_with("s") && !w.ends_with("ss") && !h.possessive) || w == "people" || w == "men" ||
+                      w == "women" || w == "police" || w == "children" || w == "staff" || has(h, kOrgNoun | kDocument);
+  if (plural) return;
+  const Gender g = has(h, kMaleNoun) ? Gender::male : has(h, kFemaleNoun) ? Gender::female : Gender::unknown;
+  people_.note_recent(people_.add_role(*s.role, g));
 }
 
 // "told VOA via email", "told reporters": the object is part of the cue.
@@ -187,7 +218,9 @@ void Attributor::attribute(Quote& q, const Event& ev, double confidence) {
   if (speaker >= 0) {
     const Named& n = people_.named[static_cast<size_t>(speaker)];
     q.speaker = n.name;
-    q.speaker_kind = n.org ? Quote::SpeakerKind::organization : Quote::SpeakerKind::person;
+    q.speaker_kind = n.role_only ? Quote::SpeakerKind::role
+                     : n.org     ? Quote::SpeakerKind::organization
+                                 : Quote::SpeakerKind::person;
     q.speaker_role = role ? role : n.role;
   } else {
     q.speaker_role = role;
@@ -250,6 +283,9 @@ bool Attributor::after_allowed(uint32_t i, const QuoteSpan& span, const Event& e
     return is_upper(first_cp) && word_count(v) >= 5 && (i == 0 || doc_.boundary(i - 1));
   }
   if (!v.ends_with(".")) return false;
+  // '"... the French people." Brazil's president tweeted: "..."': a cue
+  // that a colon follows introduces the next quotation, not this one.
+  if (ev.link_end + 1 < doc_.tokens.size() && doc_.tokens[ev.link_end + 1].kind == Tok::colon) return false;
   // "...end." She said. is rare; a new sentence that starts "Smith said" and
   // carries on is reported speech of its own.
   if (next < doc_.tokens.size() && doc_.tokens[next].kind == Tok::word && !doc_.tokens[next].upper) return true;
@@ -400,7 +436,9 @@ void Attributor::link_quotes(Article& article) {
       if (const int who = colon_subject(i - 1); who >= 0) {
         const Named& n = people_.named[static_cast<size_t>(who)];
         q.speaker = n.name;
-        q.speaker_kind = n.org ? Quote::SpeakerKind::organization : Quote::SpeakerKind::person;
+        q.speaker_kind = n.role_only ? Quote::SpeakerKind::role
+                         : n.org     ? Quote::SpeakerKind::organization
+                                     : Quote::SpeakerKind::person;
         q.speaker_role = n.role;
         q.kind = Quote::Kind::direct;
         q.confidence = 0.6;
@@ -443,6 +481,22 @@ void Attributor::link_quotes(Article& article) {
         q.confidence = 0.4;
       }
     }
+    if (!linked && starts_sentence && sentence_like && i > 0 && doc_.tokens[i - 1].kind == Tok::para) {
+      // "Paul Roe, who has lived here for 25 years, was at the beach." then
+      // a paragraph that is only a quotation: the person the previous
+      // paragraph introduced speaks.
+      if (const int who = paragraph_subject(i - 1); who >= 0) {
+        const Named& n = people_.named[static_cast<size_t>(who)];
+        q.speaker = n.name;
+        q.speaker_kind = Quote::SpeakerKind::person;
+        q.speaker_role = n.role;
+        q.kind = Quote::Kind::direct;
+        q.confidence = 0.5;
+        speaker = who;
+        linked = true;
+      }
+    }
+    if (q.kind != Quote::Kind::scare && !q.speaker) speaker = last_resort(q, i);
     if (q.kind != Quote::Kind::scare) {
       prev_quote = i;
       prev_result = q;
@@ -451,6 +505,67 @@ void Attributor::link_quotes(Article& article) {
     }
     article.quotes.push_back(std::move(q));
   }
+}
+
+// A quotation with a speech cue in its sentence never comes out with a null
+// speaker: the nearest cue of the sentence (before it back to the sentence
+// start, after it up to the sentence end) gives its speaker, role or
+// fallback; a cue that can name nobody at all gives the person last
+// introduced. Returns the People::named index, or -1.
+int Attributor::last_resort(Quote& q, uint32_t i) {
+  int found = -1;
+  uint32_t distance = kNone;
+  for (uint32_t k = i; k > 0 && i - k < 60;) {
+    --k;
+    const Token& t = doc_.tokens[k];
+    if (t.sentence_end || t.kind == Tok::para) break;
+    if (event_at_[k] >= 0) {
+      found = event_at_[k];
+      distance = i - k;
+      break;
+    }
+  }
+  for (uint32_t k = i + 1; !doc_.tokens[i].sentence_end && k < doc_.tokens.size() && k - i < 40; ++k) {
+    const Token& t = doc_.tokens[k];
+    if (t.kind == Tok::para) break;
+    if (event_at_[k] >= 0) {
+      if (k - i < distance) found = event_at_[k];
+      break;
+    }
+    if (t.sentence_end) break;
+  }
+  if (found < 0) return -1;
+  const Event& ev = events_[static_cast<size_t>(found)];
+  attribute(q, ev, 0.4);
+  q.confidence = 0.3;
+  if (q.speaker) return ev.speaker >= 0 ? ev.speaker : ev.fallback_speaker;
+  const int who = people_.recent_people.empty() ? -1 : people_.recent_people.back();
+  if (who >= 0) {
+    const Named& n = people_.named[static_cast<size_t>(who)];
+    q.speaker = n.name;
+    q.speaker_kind = n.role_only ? Quote::SpeakerKind::role : Quote::SpeakerKind::person;
+    q.speaker_role = n.role;
+  }
+  return who;
+}
+
+// The person whose name opens the paragraph that ends at paragraph break
+// `para`, when that paragraph holds no quotation; or -1.
+int Attributor::paragraph_subject(uint32_t para) const {
+  uint32_t k = para;
+  while (k > 0 && para - k < 80 && doc_.tokens[k - 1].kind != Tok::para) {
+    --k;
+    if (doc_.tokens[k].kind == Tok::quote) return -1;
+  }
+  if (k == para || (k > 0 && doc_.tokens[k - 1].kind != Tok::para)) return -1;
+  uint32_t e = k;
+  while (e < para && e - k < 4 && subjects_.name_token(doc_.tokens[e])) ++e;
+  // A full name only, as the sentence's subject (not "Nice, France, ...").
+  if (e - k < 2 || e >= para || doc_.tokens[e - 1].possessive) return -1;
+  const auto it = people_.by_name.find(lower_of(doc_.span_text(k, e - 1)));
+  if (it == people_.by_name.end()) return -1;
+  const Named& n = people_.named[static_cast<size_t>(it->second)];
+  return n.org || n.role_only ? -1 : it->second;
 }
 
 // An unused cue with a speaker in the sentence just before quotation i, in
@@ -559,6 +674,7 @@ bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after
 void Attributor::add_indirect(Article& article) {
   for (const Event& ev : events_) {
     if (ev.used || ev.speaker < 0 || ev.inverted || ev.partial_only) continue;
+    if (people_.named[static_cast<size_t>(ev.speaker)].role_only) continue;
     doc_.lower_word(doc_.tokens[ev.cue]);
     if (doc_.lower == "asked" || doc_.lower == "asks") continue;
     uint32_t f = ev.link_end + 1;

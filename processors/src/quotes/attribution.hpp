@@ -48,6 +48,7 @@ class Attributor {
 
  private:
   void take_object(Event& ev, uint32_t limit);
+  void note_role_referent(const Subject& s);
   Quote make_quote(const QuoteSpan& s) const;
   // Words of v (runs between spaces and newlines), counting no further than
   // kWordCountCap: every caller compares the count with 7 or less, and a
@@ -62,6 +63,8 @@ class Attributor {
   int colon_subject(uint32_t colon);
   int event_closing_sentence(uint32_t i) const;
   int event_in_previous_sentence(uint32_t i, bool& reported) const;
+  int last_resort(Quote& q, uint32_t i);
+  int paragraph_subject(uint32_t para) const;
 
   const Document& doc_;
   People& people_;

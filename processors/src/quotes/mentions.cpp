@@ -72,7 +72,12 @@ void SubjectParser::note_mention(uint32_t k) {
   // name before any apposition cost the written holdout set 5 of 70.)
   const bool follows_role = end + 2 < doc_.tokens.size() && doc_.tokens[end + 1].kind == Tok::comma &&
                            (has(doc_.tokens[end + 2], kAppositiveStart) || has(doc_.tokens[end + 2], kTitle));
-  const bool indefinite = follows_role && (doc_.word_at(end + 2) == "a" || doc_.word_at(end + 2) == "an");
+  // A place of work after a preposition is not one ("Andy Roe works at Le
+  // Cafe, a restaurant on the seafront": the next "he" is Andy Roe).
+  const bool object = first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper &&
+                      preposition(doc_.word_at(first - 1));
+  const bool indefinite =
+      follows_role && !object && (doc_.word_at(end + 2) == "a" || doc_.word_at(end + 2) == "an");
   const bool described = follows_role && (indefinite || (first > 0 && (first == 1 || doc_.boundary(first - 2)) &&
                                                          doc_.tokens[first - 1].kind == Tok::word &&
                                                          !name_token(doc_.tokens[first - 1])));
@@ -87,6 +92,11 @@ void SubjectParser::note_mention(uint32_t k) {
     const auto sp = name.find(' ');
     people_.by_first.emplace(lower_of(name.substr(0, sp)), index);
   }
+}
+
+bool SubjectParser::preposition(std::string_view w) {
+  return w == "at" || w == "in" || w == "on" || w == "from" || w == "near" || w == "to" || w == "into" ||
+         w == "with" || w == "by" || w == "of" || w == "for" || w == "outside" || w == "inside";
 }
 
 bool SubjectParser::is_number(std::string_view w) {

@@ -121,7 +121,7 @@ int People::most_mentioned(const Token& t) const {
   // thousands of names and pronouns linear.
   for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
     const Named& n = named[i];
-    if (n.org || n.gender == other || n.name.find(' ') == std::string::npos) continue;
+    if (n.org || n.role_only || n.gender == other || n.name.find(' ') == std::string::npos) continue;
     if (best < 0 || n.mentions > named[static_cast<size_t>(best)].mentions) best = static_cast<int>(i);
   }
   return best;
@@ -145,12 +145,23 @@ int People::resolve_role(std::string_view head) const {
   return -1;
 }
 
+int People::add_role(std::string_view role, Gender gender) {
+  // Kept apart from the names: "role:" cannot start a lower-cased name.
+  std::string key = "role:" + lower_of(role);
+  if (auto it = by_name.find(key); it != by_name.end()) return it->second;
+  const int index = add(role, std::string(role), false, 1);
+  named[static_cast<size_t>(index)].role_only = true;
+  named[static_cast<size_t>(index)].gender = gender;
+  by_name.emplace(std::move(key), index);
+  return index;
+}
+
 void People::note_recent(int index) {
   if (index < 0) return;
   if (sentence_person < 0 && !named[static_cast<size_t>(index)].org) sentence_person = index;
   const Named& n = named[static_cast<size_t>(index)];
   // A lone unresolved word ("Apple", "Jenrick") may be either kind.
-  const bool unknown = !n.org && n.name.find(' ') == std::string::npos;
+  const bool unknown = !n.org && !n.role_only && n.name.find(' ') == std::string::npos;
   if (n.org || unknown) push_recent(recent_orgs, index);
   if (!n.org) push_recent(recent_people, index);
 }

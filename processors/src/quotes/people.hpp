@@ -24,6 +24,9 @@ struct Named {
   bool org = false;
   Gender gender = Gender::unknown;
   uint32_t mentions = 0;
+  // A role phrase standing for one unnamed person ("an American witness"):
+  // the referent of a later he/she, and a role speaker, never a name.
+  bool role_only = false;
 };
 
 std::string lower_of(std::string_view s);
@@ -52,6 +55,8 @@ class People {
   // person whose role ends in that (lower-cased) head noun, or -1.
   int resolve_role(std::string_view head) const;
   void note_recent(int index);
+  // The role-only person for a singular role phrase (one per distinct phrase).
+  int add_role(std::string_view role, Gender gender);
   // Adds a person or organisation met in the text; returns its index.
   int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
 

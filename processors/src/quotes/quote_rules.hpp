@@ -34,6 +34,8 @@ enum WordClass : uint32_t {
   kFemaleName = 1u << 19,
   kDocument = 1u << 20,
   kDocumentCue = 1u << 21,
+  kMaleNoun = 1u << 22,
+  kFemaleNoun = 1u << 23,
 };
 
 // Every word of every article is looked up here once, so the table is open

@@ -116,7 +116,15 @@ bool opens(uint32_t cp, const Context& c, Family& family) {
 
 bool closes(uint32_t cp, Family family, const Context& c, bool later_single_close) {
   if (family == Family::guillemet && cp == 0xBB) return c.prev != 0;
-  if (!can_close(c)) return false;
+  if (!can_close(c)) {
+    // A closer after a space: "… ‘we will act,’ ” he said" (a space between
+    // nested closers) and '… still there. "' ending a paragraph. A ” never
+    // opens an English quotation, and a straight mark with nothing after it
+    // cannot open one.
+    if (c.prev == 0) return false;
+    if (family == Family::double_curly) return cp == 0x201D;
+    return family == Family::straight_double && cp == '"' && (c.next == 0 || c.next == '\n');
+  }
   const bool single_closer_ok =
       !word_internal(c) && !(plural_possessive(c) && later_single_close);
   switch (family) {

@@ -36,7 +36,7 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
     bool after_connector = false;
     if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper) {
       const std::string_view w = doc_.word_at(first - 1);
-      after_connector = w == "for" || w == "of" || w == "at" || w == "from";
+      after_connector = w == "for" || w == "of" || w == "at" || w == "from" || w == "in";
     }
     if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle)) ++first;
   }

@@ -52,6 +52,7 @@ class SubjectParser {
   // "28-year-old": an age standing for a person.
   bool age_epithet(uint32_t k) const;
   static bool is_number(std::string_view w);
+  static bool preposition(std::string_view w);
   // Capitalised org heads ("the Foreign Ministry") may end a name run.
   bool org_head(const Token& t) const;
   bool role_noun(const Token& t) const;
