@@ -97,7 +97,13 @@ void Attributor::find_events() {
         else s = Subject{};
       }
       if (t.classes & kObjectCue) take_object(ev, limit);
-      if (s.first == kNone && !ev.inverted && k > 0 && doc_.tokens[k - 1].kind == Tok::comma &&
+      // "Obama issued a statement saying, ...": the document's author speaks.
+      const bool document_before = participle && k > 0 && has(doc_.tokens[k - 1], kDocument) && s.speaker < 0;
+      if (document_before && !ev.inverted) {
+        Subject author = subjects_.coordinated_subject(k, floor);
+        if (author.speaker >= 0 || people_.sentence_person >= 0) s = author.speaker >= 0 ? author : Subject{};
+      }
+      if (s.first == kNone && !ev.inverted && k > 0 && (doc_.tokens[k - 1].kind == Tok::comma || document_before) &&
           people_.sentence_person >= 0 && participle) {
         // "Trump struck a softer note, urging Pyongyang to ...": a participle
         // after the main clause has that clause's subject.

@@ -121,6 +121,23 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     return s;
   }
   if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
+  // "One man who was leaving the hospital on Friday told": a restrictive
+  // relative clause (no comma) between the subject and its cue. "who police
+  // said" (the cue inside the clause) is left to the linking.
+  for (uint32_t m = p; m > floor + 1 && p - m < 12;) {
+    --m;
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word || has(w, kCue | kPartialCue)) break;
+    if (w.upper || p - m < 2) continue;
+    const std::string_view x = doc_.word_at(m);
+    if (x != "who" && x != "which") continue;
+    if (doc_.tokens[m - 1].kind == Tok::word) {
+      Subject inner = subject_before(m - 1, floor);
+      if (inner.first != kNone) inner.last = p;
+      return inner;
+    }
+    break;
+  }
   if (t.kind != Tok::word) return s;
   if (age_epithet(p) && p > floor && doc_.word_at(p - 1) == "the") {
     // "said the 28-year-old": the person last named, as for a nationality.
@@ -491,12 +508,21 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
   const std::string_view before = doc_.word_at(k - 1);
   // "Last year he gave a speech, telling the crowd: ...": a participle after
   // a comma shares the clause's subject as a second verb does.
-  const bool participle = doc_.tokens[k - 1].kind == Tok::comma && doc_.word_at(k).ends_with("ing");
+  // "Obama issued a statement saying, ...": so does one after a document.
+  const bool participle = (doc_.tokens[k - 1].kind == Tok::comma || has(doc_.tokens[k - 1], kDocument)) &&
+                          doc_.word_at(k).ends_with("ing");
   if (!participle && (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but"))) return {};
   for (uint32_t m = floor; m + 1 < k; ++m) {
     const Token& w = doc_.tokens[m];
     if (w.kind != Tok::word) continue;
+    // "U.S. President Barack Obama": an acronym before a title or name modifies it.
+    if (w.acronym && m + 1 < k && doc_.tokens[m + 1].kind == Tok::word &&
+        (doc_.tokens[m + 1].upper || has(doc_.tokens[m + 1], kTitle)))
+      continue;
     if (has(w, kMalePronoun | kFemalePronoun | kNeutralPronoun) || w.acronym) return subject_before(m, floor);
+    // "Tenants' group chair X": a plural possessive modifies the role.
+    const std::string_view after = doc_.text.substr(w.end, 3);
+    if (doc_.word_at(m).ends_with("s") && (after.starts_with("'") || after.starts_with("\u2019"))) continue;
     if (name_token(w) || org_head(w)) {
       uint32_t e = m;
       while (e + 1 < k - 1 && (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]))) ++e;
