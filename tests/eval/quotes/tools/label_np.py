@@ -384,6 +384,51 @@ LABELS = {
 5 Sarah Silverman
 6 /s
 7 /s'''),
+'73434a97': ('sun-nice-lorry', 'The Sun', '''
+1 /s
+2 /s
+3 /s
+4 neighbours /p
+5 neighbours /p
+6 neighbours /p
+7 neighbours /p
+8 police source
+9 /s
+12 police /p
+13 Tiffany Marchbanks /p
+14 Tiffany Marchbanks /p
+15 Tiffany Marchbanks /p
+16 Tiffany Marchbanks
+17 experts /p
+18 Claude Moniquet
+21 Damien Allemend
+23 /s
+27 Francois Hollande /p
+28 Francois Hollande /p
+29 Manual Valls
+31 UK Foreign Office /p
+32 Sadiq Khan /p
+33 Lisa Holland /p
+35 Kevin
+36 Kevin
+37 Francois Hollande
+38 Francois Hollande
+40 Francois Hollande
+41 Bernard Cazaneuve
+43 Eric Ciotti /p
+44 Eric Ciotti /p
+46 Christian Estrosi /p
+47 Christian Estrosi
+48 Christian Estrosi /p
+49 Christian Estrosi /p
+50 Christian Estrosi
+51 /s
+52 Downing Street spokesman
+53 Theresa May
+54 Theresa May
+55 Philip Hammond
+56 Owen Smith /p
+57 Sadiq Khan'''),
 # --- held-out half
 '2f066d10': ('dailymail-croydon', 'Daily Mail', '''
 1 Investigators /p
@@ -611,6 +656,42 @@ LABELS = {
 
 # Quotes the numbering pattern does not see: multi-paragraph quotes and odd marks.
 EXTRA = {
+'73434a97': [
+ ('"I was barely 50m from the scene. I gave my wife and my children in a safe spot with the ice cream vendor and I ran, against all my instincts, to see if I could help. "I shouldn\'t have done that. What I saw, it was horrible. "The bodies of crushed women, covered in blood, there was nothing anyone could do to help and I turned and ran back up the road."',
+  '"{{I was barely 50m from the scene. I gave my wife and my children in a safe spot with the ice cream vendor and I ran, against all my instincts, to see if I could help. "I shouldn\'t have done that. What I saw, it was horrible. "The bodies of crushed women, covered in blood, there was nothing anyone could do to help and I turned and ran back up the road.|Kevin}}"'),
+ ('"Last night a lorry hit a crowd of people in Nice with the intention of killing. "At the time I speak there are 77 victims, of which many are children. "Once again we have seen extreme violence and it is obvious we must do everything to fight against this terrorism. "The driver was shot and killed. We are investigating whether he was linked to any others."',
+  '"{{Last night a lorry hit a crowd of people in Nice with the intention of killing. "At the time I speak there are 77 victims, of which many are children. "Once again we have seen extreme violence and it is obvious we must do everything to fight against this terrorism. "The driver was shot and killed. We are investigating whether he was linked to any others.|Francois Hollande}}"'),
+ ('\'run over\' Westerners THE atrocity in Nice comes after an ISIS chief urged fanatics to "run over Spokesman for the terrorist group Abu Mohammed al-Adnani made specific reference to the "spiteful and filthy French"',
+  '\'{{run over|Abu Mohammed al-Adnani|partial}}\' Westerners THE atrocity in Nice comes after an ISIS chief urged fanatics to "run over Spokesman for the terrorist group Abu Mohammed al-Adnani made specific reference to the "{{spiteful and filthy French|Abu Mohammed al-Adnani|partial}}"'),
+ ("'the most terrible attack that we have ever experienced'",
+  "'{{the most terrible attack that we have ever experienced|Christian Estrosi|partial}}'"),
+ ('"By now many of you have heard about the 80 people that have died in Nice, France today from a terrorist attack driving through a parade.\n"Two of those 80 people were American and those two people happen to be uncle Sean and 11-year-old cousin Brodie.\n"They were on vacation with my two other cousins and aunt celebrating a birthday."',
+  '"{{By now many of you have heard about the 80 people that have died in Nice, France today from a terrorist attack driving through a parade.\n"Two of those 80 people were American and those two people happen to be uncle Sean and 11-year-old cousin Brodie.\n"They were on vacation with my two other cousins and aunt celebrating a birthday.|Haley Copeland}}"'),
+ ('"This is an extremely difficult time for my family and anyone who knows Sean and Brodie Copeland.\n"Losing a loved one is hard no matter the circumstances but losing a loved on in such a tragic and unexpected way is unbearable. Prayers are much appreciated."',
+  '"{{This is an extremely difficult time for my family and anyone who knows Sean and Brodie Copeland.\n"Losing a loved one is hard no matter the circumstances but losing a loved on in such a tragic and unexpected way is unbearable. Prayers are much appreciated.|Haley Copeland}}"'),
+ ('“The whole area is pedestrianised and the lorry came down the south side.\n“It crushed the crowd like a bowling ball. Everything in its path was crushed.”',
+  '“{{The whole area is pedestrianised and the lorry came down the south side.\n“It crushed the crowd like a bowling ball. Everything in its path was crushed.|witness}}”'),
+ ('“The lorry turned towards the crowds and the driver just put his foot down.\n“It caused mass panic and a stampede away. It was terrifying.”',
+  '“{{The lorry turned towards the crowds and the driver just put his foot down.\n“It caused mass panic and a stampede away. It was terrifying.|witness}}”'),
+ ('"Suddenly as we crossed the unction, we heard screams and loud bangs. I looked for my mum and she was sprinting away.\n"Despite being on chemo she was obviously more attentive than me."',
+  '"{{Suddenly as we crossed the unction, we heard screams and loud bangs. I looked for my mum and she was sprinting away.\n"Despite being on chemo she was obviously more attentive than me.|Kartik Bhanot}}"'),
+ ('“If you can kill a disbelieving American or European — especially the spiteful and filthy French — or an Australian, or a Canadian, or any other disbeliever from the disbelievers waging war, including the citizens of the countries that entered into a coalition against the Islamic State, then rely upon Allah, and kill him in any manner or way, however it may be.\n“Smash his head with a rock, or slaughter him with a knife, or run him over with your car, or throw him down from a high place, or choke him, or poison him.”',
+  '“{{If you can kill a disbelieving American or European — especially the spiteful and filthy French — or an Australian, or a Canadian, or any other disbeliever from the disbelievers waging war, including the citizens of the countries that entered into a coalition against the Islamic State, then rely upon Allah, and kill him in any manner or way, however it may be.\n“Smash his head with a rock, or slaughter him with a knife, or run him over with your car, or throw him down from a high place, or choke him, or poison him.|Abu Mohammed al-Adnani}}”'),
+ ('"I\'m still shaking. My last memory of the incident is of a young guy in a blue shirt lying crooked on the ground after the lorry raced past him and through him.\n"I don\'t know if he was shot or run over, or just fell over, but I\'m praying he is fine."',
+  '"{{I\'m still shaking. My last memory of the incident is of a young guy in a blue shirt lying crooked on the ground after the lorry raced past him and through him.\n"I don\'t know if he was shot or run over, or just fell over, but I\'m praying he is fine.|Kartik Bhanot}}"'),
+ ('“It is absolute chaos. Bodies are lying everywhere. Police are flooding the streets, including anti-terrorism officers.\n“Nobody knows what to do — except to hide away.”',
+  '“{{It is absolute chaos. Bodies are lying everywhere. Police are flooding the streets, including anti-terrorism officers.\n“Nobody knows what to do — except to hide away.|eyewitness}}”'),
+ ('“We were told about the fireworks by someone in the hotel and decided to go along.\n“I was going to leave my husband to take the boys because I was tired but I am so glad I didn’t.\n“The fireworks had finished when we saw people running and screaming.\n“It was sheer panic and, with the volume of people, it was a crowd mentality.\n“We started running. It was so difficult to stay together and to stay calm, especially with two small boys.\n“We just ran, we panicked, not even knowing in which direction our hotel was.\n“My eldest son was yelling at us, ‘Why have you brought me here? I’m never coming here again’. The worst thing is thinking we took our children into that.”',
+  '“{{We were told about the fireworks by someone in the hotel and decided to go along.\n“I was going to leave my husband to take the boys because I was tired but I am so glad I didn’t.\n“The fireworks had finished when we saw people running and screaming.\n“It was sheer panic and, with the volume of people, it was a crowd mentality.\n“We started running. It was so difficult to stay together and to stay calm, especially with two small boys.\n“We just ran, we panicked, not even knowing in which direction our hotel was.\n“My eldest son was yelling at us, ‘Why have you brought me here? I’m never coming here again’. The worst thing is thinking we took our children into that.|Harjit Sarang}}”'),
+ ('“I was just walking to the Promenade and then I saw everybody running and I just didn’t know what was going on.\n“People were screaming at me in French but I didn’t understand.\n“People were lying on the streets dead and people were running over the bodies. Everybody was saying it’s a terrorist attack.\n“It’s just horrible, horrible, horrible. I’m in shock. I’m still shaking.”',
+  '“{{I was just walking to the Promenade and then I saw everybody running and I just didn’t know what was going on.\n“People were screaming at me in French but I didn’t understand.\n“People were lying on the streets dead and people were running over the bodies. Everybody was saying it’s a terrorist attack.\n“It’s just horrible, horrible, horrible. I’m in shock. I’m still shaking.|Esther Serwah}}”'),
+ ('"I want to express my solidarity with the nation, which is now in mourning. I have instructed all regional hospitals to be prepared for an influx of injured.\n"Under these circumstances we must display caution. and we must work together but we must during this busy weekend show care and attention for security."',
+  '"{{I want to express my solidarity with the nation, which is now in mourning. I have instructed all regional hospitals to be prepared for an influx of injured.\n"Under these circumstances we must display caution. and we must work together but we must during this busy weekend show care and attention for security.|Francois Hollande}}"'),
+ ('"There is no hostage-taking. An individual drove a truck into the crowd. He was killed by police.\n"Investigations are currently under way to establish if the individual acted alone or if he had accomplices who might have fled."',
+  '"{{There is no hostage-taking. An individual drove a truck into the crowd. He was killed by police.\n"Investigations are currently under way to establish if the individual acted alone or if he had accomplices who might have fled.|Pierre-Henry Brandet}}"'),
+ ('"After a minute of being back in my room,I heard some gunshots went out on my terrace and saw this dreadful scene.\n"Lots of bodies lying in the middle of the promenade... everybody was dead."',
+  '"{{After a minute of being back in my room,I heard some gunshots went out on my terrace and saw this dreadful scene.\n"Lots of bodies lying in the middle of the promenade... everybody was dead.|Kevin Harris}}"'),
+],
 '968b809b': [
  ('"They knew that the noise of fireworks would mask the noise of gunfire, so that people would think that they were hearing fireworks, instead of, sadly, live gunfire that killed people.\n"It happened immediately after the fireworks. The truck appeared on the promenade -- and the promenade was blocked, so he must have broken through the barriers; it was driving on the sea side, and shooting at the people on the sea side. You could hear the pop, pop, pop. There were bodies everywhere.\n"Everyone came rushing in the restaurant -- about 100 people -- trying to find safe passage; they ended up staying in the building until midnight, when police said it was safe to leave.\n"It\'s an extremely eerie atmosphere at the moment, nothing has been cleaned away -- the bodies have been removed, but the debris and the blood are still there. "',
   '"{{They knew that the noise of fireworks would mask the noise of gunfire, so that people would think that they were hearing fireworks, instead of, sadly, live gunfire that killed people.\n"It happened immediately after the fireworks. The truck appeared on the promenade -- and the promenade was blocked, so he must have broken through the barriers; it was driving on the sea side, and shooting at the people on the sea side. You could hear the pop, pop, pop. There were bodies everywhere.\n"Everyone came rushing in the restaurant -- about 100 people -- trying to find safe passage; they ended up staying in the building until midnight, when police said it was safe to leave.\n"It\'s an extremely eerie atmosphere at the moment, nothing has been cleaned away -- the bodies have been removed, but the debris and the blood are still there. |Andy McArdy}}"'),
