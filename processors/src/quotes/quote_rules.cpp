@@ -34,6 +34,7 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"document_cue", kDocumentCue},
     {"male_noun", kMaleNoun},
     {"female_noun", kFemaleNoun},
+    {"month", kMonth},
 };
 }  // namespace
 

@@ -36,6 +36,7 @@ enum WordClass : uint32_t {
   kDocumentCue = 1u << 21,
   kMaleNoun = 1u << 22,
   kFemaleNoun = 1u << 23,
+  kMonth = 1u << 24,
 };
 
 // Every word of every article is looked up here once, so the table is open

@@ -133,6 +133,18 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (x != "who" && x != "which") continue;
     if (doc_.tokens[m - 1].kind == Tok::word) {
       Subject inner = subject_before(m - 1, floor);
+      if (inner.first == kNone) {
+        // "One eyewitness who works for the council said": an unlisted noun
+        // after a determiner is the role.
+        uint32_t d = m - 1;
+        while (d > floor && m - d < 4 && doc_.tokens[d - 1].kind == Tok::word && !doc_.tokens[d - 1].upper &&
+               !has(doc_.tokens[d - 1], kNotName | kCue))
+          --d;
+        if (d > floor && doc_.tokens[d].kind == Tok::word && !doc_.tokens[d].upper && has(doc_.tokens[d - 1], kAppositiveStart)) {
+          inner.first = d - 1;
+          inner.role = std::string(doc_.span_text(d, m - 1));
+        }
+      }
       if (inner.first != kNone) inner.last = p;
       return inner;
     }
