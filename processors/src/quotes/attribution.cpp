@@ -29,6 +29,8 @@ void Attributor::find_events() {
       } else if (auto org = people_.by_name.find(doc_.lower);
                  org != people_.by_name.end() && people_.named[static_cast<size_t>(org->second)].org) {
         people_.note_recent(org->second);  // "Amazon announced ... It said"
+      } else if (auto given = people_.by_given.find(doc_.lower); given != people_.by_given.end()) {
+        people_.note_recent(given->second);  // "Kartik and his family fled."
       }
     }
     if ((t.classes & kOrgNoun) && !t.upper) subjects_.note_org_phrase(k);
@@ -635,6 +637,15 @@ int Attributor::colon_subject(uint32_t colon) {
   if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
   // "He ended by saying: ...": a pronoun subject is its referent.
   if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun)) return people_.resolve_pronoun(doc_.tokens[s]);
+  // "London Mayor Sadiq Khan paid tribute on Twitter: ...": capitals and
+  // role words before the name are its title.
+  for (uint32_t m = s; m + 1 < colon && m - s < 4; ++m) {
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word || !(w.upper || has(w, kTitle)) || !has(w, kTitle) || !subjects_.name_token(doc_.tokens[m + 1]))
+      continue;
+    s = m + 1;
+    break;
+  }
   if (s >= colon || !subjects_.name_token(doc_.tokens[s])) return -1;
   uint32_t e = s;
   while (e + 1 < colon && e - s < 4 && subjects_.name_token(doc_.tokens[e + 1])) ++e;

@@ -46,7 +46,10 @@ void SubjectParser::note_mention(uint32_t k) {
     index = static_cast<int>(people_.named.size());
     people_.add(name, std::nullopt, org, 1);
     people_.by_name.emplace(key, index);
-    if (!org) people_.register_person_keys(name, index, false);
+    if (!org) {
+      people_.register_person_keys(name, index, false);
+      people_.by_given.emplace(lower_of(name.substr(0, name.find(' '))), index);
+    }
   }
   if (org) {
     people_.by_last_org[lower_of(last_word(name))] = index;

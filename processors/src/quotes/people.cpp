@@ -22,6 +22,7 @@ void People::clear() {
   by_name.clear();
   by_last.clear();
   by_first.clear();
+  by_given.clear();
   by_last_org.clear();
   recent_people.clear();
   recent_orgs.clear();
@@ -127,6 +128,16 @@ int People::most_mentioned(const Token& t) const {
   return best;
 }
 
+namespace {
+// " living in Nice": a word ending in -ing right after position `at`.
+bool participle_after(const std::string& role, size_t at) {
+  if (at >= role.size() || role[at] != ' ') return false;
+  const size_t end = role.find(' ', at + 1);
+  const std::string_view w = std::string_view(role).substr(at + 1, end == std::string::npos ? end : end - at - 1);
+  return w.size() > 4 && w.ends_with("ing");
+}
+}  // namespace
+
 int People::resolve_role(std::string_view head) const {
   size_t looked = 0;
   for (auto it = recent_people.rbegin(); it != recent_people.rend() && looked < 8; ++it, ++looked) {
@@ -139,7 +150,10 @@ int People::resolve_role(std::string_view head) const {
     const size_t at = role.find(head);
     if (at != std::string::npos && (at == 0 || role[at - 1] == ' ') && role.compare(at + head.size(), 1, " ") == 0 &&
         (role.compare(at + head.size(), 5, " for ") == 0 || role.compare(at + head.size(), 4, " of ") == 0 ||
-         role.compare(at + head.size(), 4, " at ") == 0 || role.compare(at + head.size(), 4, " to ") == 0))
+         role.compare(at + head.size(), 4, " at ") == 0 || role.compare(at + head.size(), 4, " to ") == 0 ||
+         // "an American student living in Nice", "a nurse who ...", "a driver from Lund"
+         role.compare(at + head.size(), 5, " who ") == 0 || role.compare(at + head.size(), 6, " from ") == 0 ||
+         role.compare(at + head.size(), 4, " in ") == 0 || participle_after(role, at + head.size())))
       return *it;
   }
   return -1;

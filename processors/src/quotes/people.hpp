@@ -64,6 +64,9 @@ class People {
   std::unordered_map<std::string, int> by_name;      // lower-cased full name -> Named
   std::unordered_map<std::string, int> by_last;      // lower-cased surname -> most recent person
   std::unordered_map<std::string, int> by_first;     // lower-cased first name -> first person with it
+  // Every multi-word person's given name -> its first holder; only for "Kartik and his family fled":
+  // a given name opening a sentence marks whom the next he/she means.
+  std::unordered_map<std::string, int> by_given;
   std::unordered_map<std::string, int> by_last_org;  // lower-cased head noun -> most recent organisation
   std::vector<int> recent_people, recent_orgs;
   int sentence_person = -1;  // first person subject of the current sentence

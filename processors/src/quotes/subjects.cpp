@@ -339,9 +339,11 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   uint32_t lower_words = 0;
   while (role_first > floor && head - role_first < 6) {
     const Token& w = doc_.tokens[role_first - 1];
+    // "a police source", "an army spokesman": an organisation noun modifies the role.
+    const bool org_modifier = has(w, kOrgNoun) && !w.upper && !has(w, kCue);
     if (w.kind != Tok::word || w.possessive ||
-        has(w, kNotName | kCue | kPartialCue | kSkip | kHonorific | kMalePronoun | kFemalePronoun | kNeutralPronoun |
-                   kAccording))
+        (!org_modifier && has(w, kNotName | kCue | kPartialCue | kSkip | kHonorific | kMalePronoun | kFemalePronoun |
+                                     kNeutralPronoun | kAccording)))
       break;
     if (!w.upper && !has(w, kTitle | kGroup)) {
       doc_.lower_word(w);
