@@ -17,6 +17,11 @@ std::string_view last_word(std::string_view name) {
   return sp == std::string_view::npos ? name : name.substr(sp + 1);
 }
 
+bool epithet(std::string_view w) {
+  return w.size() > 5 && (w.ends_with("ated") || w.ends_with("ened") || w.ends_with("ified") || w.ends_with("ful") ||
+                          w.ends_with("less") || w.ends_with("broken"));
+}
+
 void People::clear() {
   named.clear();
   by_name.clear();
@@ -34,7 +39,10 @@ void People::seed(const std::vector<Entity>& entities) {
     if (e.type == Entity::Type::other) continue;
     // A place that speaks ("Tunisia said") acts as an organisation, and is
     // never the referent of "he" or "she".
-    const int index = resolve_name(e.text, e.type != Entity::Type::person, std::nullopt);
+    std::string_view name = e.text;
+    // "Devastated Hayley": the entity tagger took a tabloid's epithet for a given name.
+    if (const auto sp = name.find(' '); sp != std::string_view::npos && epithet(name.substr(0, sp))) name.remove_prefix(sp + 1);
+    const int index = resolve_name(name, e.type != Entity::Type::person, std::nullopt);
     named[static_cast<size_t>(index)].mentions = 0;  // counted again when seen in the text
   }
 }

@@ -31,6 +31,8 @@ struct Named {
 
 std::string lower_of(std::string_view s);
 std::string_view last_word(std::string_view name);
+// "Devastated", "Tearful": a tabloid's epithet before a first name.
+bool epithet(std::string_view w);
 
 class People {
  public:

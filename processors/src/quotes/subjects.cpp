@@ -40,6 +40,11 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
     }
     if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle)) ++first;
   }
+  // "Devastated Hayley added", "Tearful Ana said": a tabloid's epithet opening
+  // the sentence is not the first name.
+  if (!org_head(doc_.tokens[last]) && last > first && (first == 0 || doc_.boundary(first - 1)) &&
+      epithet(doc_.word_at(first)) && !has(doc_.tokens[first], kMaleName | kFemaleName))
+    ++first;
   // "the United Nations Nikki Haley": four or more plain capitalised words
   // are an organisation or place followed by a two-word name.
   if (!org_head(doc_.tokens[last]) && last - first >= 3) {
@@ -102,6 +107,8 @@ std::optional<std::string> SubjectParser::role_prefix(uint32_t name_first, uint3
 }
 
 bool SubjectParser::lowercase_adverb(std::string_view w) { return w.size() > 3 && w.ends_with("ly"); }
+
+
 
 // The subject phrase ending at `p` (the token before a cue), not before `floor`.
 Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
