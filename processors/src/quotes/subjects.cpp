@@ -363,7 +363,7 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   s.role = std::string(doc_.span_text(role_first, last));
   // A definite role ("the prime minister", "the actress") is the person
   // the article gave that role to; "a spokesman" or "officials" stay roles.
-  if (s.first < role_first && doc_.word_at(s.first) == "the" && has(doc_.tokens[head], kTitle) &&
+  if (s.first < role_first && (doc_.word_at(s.first) == "the" || doc_.word_at(s.first) == "The") && has(doc_.tokens[head], kTitle) &&
       !has(doc_.tokens[head], kGroup)) {
     doc_.lower_word(doc_.tokens[head]);
     s.speaker = people_.resolve_role(doc_.lower);

@@ -117,5 +117,55 @@ TEST(QuoteContinuityTest, ACueInTheSameSentenceGivesASpeakerWhenNothingElseLinks
   EXPECT_EQ(speaker(a, "We just live"), "Mira Kestel");
 }
 
+TEST(QuoteContinuityTest, GluedParagraphsAreOneQuotation) {
+  const Article a = run(
+      "A father named only as Kurt said: \"I was fifty metres away. I ran to help. \"I should not have gone. "
+      "\"There was nothing anyone could do.\"");
+  const Quote* q = find(a, "I was fifty");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(q->text.find("nothing anyone could do."), std::string::npos);
+  EXPECT_EQ(a.quotes.size(), 1u);
+}
+
+TEST(QuoteContinuityTest, TabloidCaptionsAndEpithetsAreNotNames) {
+  const Article a = run(
+      "Brit tourist Owen Hale left the seafront minutes before the attack.\n\n"
+      "Reuters Hundreds of people ran from the square.\n\n"
+      "\"I heard the shots from my balcony,\" he told the radio.\n\n"
+      "Owen Hale's sister Maja Hale had stayed behind. Devastated Maja added: \"We are still waiting for news of "
+      "our cousins.\"\n\n"
+      "Prime Minister Theresa May said: \"Our thoughts are with the people of Lyon.\"\n\n"
+      "A police source told the agency: \"The van was hired two days ago.\"");
+  EXPECT_EQ(speaker(a, "I heard the shots"), "Owen Hale");
+  EXPECT_EQ(speaker(a, "We are still waiting"), "Maja Hale");
+  EXPECT_EQ(speaker(a, "Our thoughts"), "Theresa May");
+  EXPECT_EQ(speaker(a, "The van was hired"), "police source");
+}
+
+TEST(QuoteContinuityTest, AnUnlistedNounBeforeARelativeClauseIsTheRole) {
+  const Article a = run(
+      "One eyewitness who works for the council said: \"Bodies are lying everywhere and nobody knows what to do.\"");
+  EXPECT_EQ(speaker(a, "Bodies are lying"), "eyewitness");
+}
+
+TEST(QuoteContinuityTest, AGivenNameOpeningASentenceIsTheNextHe) {
+  const Article a = run(
+      "Dara Quint watched the race with his father, his sister and Pablo Ruiz, a friend.\n\n"
+      "Dara and his family left before the crash. He said: \"I am still shaking when I think of it.\"");
+  EXPECT_EQ(speaker(a, "I am still shaking"), "Dara Quint");
+}
+
+TEST(QuoteContinuityTest, ATitleBeforeTheNameOfAColonSubject) {
+  const Article a = run("Oslo Mayor Ane Brekke paid tribute on Twitter: \"Oslo grieves with you tonight.\"");
+  EXPECT_EQ(speaker(a, "Oslo grieves"), "Ane Brekke");
+}
+
+TEST(QuoteContinuityTest, ADefiniteRoleFindsARoleWithAParticiple) {
+  const Article a = run(
+      "Lina Moreau, an American student living in Lyon, was on the terrace.\n\n"
+      "The student described the \"worst screaming I have ever heard in my whole life\" after the shots.");
+  EXPECT_EQ(speaker(a, "worst screaming"), "Lina Moreau");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
