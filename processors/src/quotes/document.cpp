@@ -213,7 +213,9 @@ void Document::mark_sentences() {
   for (size_t k = 0; k < tokens.size(); ++k) {
     Token& t = tokens[k];
     if (t.kind == Tok::terminal) {
-      t.sentence_end = true;
+      // "from Mt. Prospect, Ill., who ...": a dot that a comma follows closes
+      // an abbreviation, not a sentence.
+      t.sentence_end = k + 1 == tokens.size() || tokens[k + 1].kind != Tok::comma;
     } else if (t.kind == Tok::quote) {
       const std::string_view v = inner(spans[t.quote]);
       if (!ends_terminal(v)) continue;

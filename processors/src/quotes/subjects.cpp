@@ -128,6 +128,21 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     return s;
   }
   if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
+  if (t.kind == Tok::word && (p == floor || doc_.tokens[p - 1].kind != Tok::word)) {
+    // "One witness said: ... Another revealed: ...": another of the role
+    // last introduced.
+    doc_.lower_word(t);
+    if (doc_.lower == "another" || doc_.lower == "one") {
+      const auto& recent = people_.recent_people;
+      for (size_t i = recent.size(), looked = 0; i > 0 && looked < 4; --i, ++looked) {
+        const Named& n = people_.named[static_cast<size_t>(recent[i - 1])];
+        if (!n.role_only) continue;
+        s.first = s.last = p;
+        s.role = n.name;
+        return s;
+      }
+    }
+  }
   // "One man who was leaving the hospital on Friday told": a restrictive
   // relative clause (no comma) between the subject and its cue. "who police
   // said" (the cue inside the clause) is left to the linking.

@@ -148,6 +148,20 @@ TEST(QuoteContinuityTest, AnUnlistedNounBeforeARelativeClauseIsTheRole) {
   EXPECT_EQ(speaker(a, "Bodies are lying"), "eyewitness");
 }
 
+TEST(QuoteContinuityTest, AnotherOfTheRoleLastIntroduced) {
+  const Article a = run(
+      "One witness said: \"The van came down the south side of the square.\"\n\n"
+      "Another revealed: \"The driver just put his foot down and kept going.\"");
+  EXPECT_EQ(speaker(a, "The driver just"), "witness");
+}
+
+TEST(QuoteContinuityTest, AnAbbreviationBeforeACommaDoesNotEndTheSentence) {
+  const Article a = run(
+      "\u201CI could not get into my own park,\u201D said Ted Novak, 58, a driver from Mt. Vernon, Ill., who found "
+      "a cheaper seat here. \u201CMy wife called me this morning and asked when I was coming home.\u201D");
+  EXPECT_EQ(speaker(a, "My wife called"), "Ted Novak");
+}
+
 TEST(QuoteContinuityTest, AGivenNameOpeningASentenceIsTheNextHe) {
   const Article a = run(
       "Dara Quint watched the race with his father, his sister and Pablo Ruiz, a friend.\n\n"
