@@ -489,10 +489,10 @@ void Attributor::link_quotes(Article& article) {
         q.confidence = 0.4;
       }
     }
-    if (!linked && starts_sentence && sentence_like && i > 0 && doc_.tokens[i - 1].kind == Tok::para) {
+    if (!linked && starts_sentence && sentence_like && i > 0) {
       // "Paul Roe, who has lived here for 25 years, was at the beach." then
-      // a paragraph that is only a quotation: the person the previous
-      // paragraph introduced speaks.
+      // a paragraph that is only a quotation, or "Roe was blunt. "...": the
+      // person the paragraph or sentence before introduced speaks.
       if (const int who = paragraph_subject(i - 1); who >= 0) {
         const Named& n = people_.named[static_cast<size_t>(who)];
         q.speaker = n.name;
@@ -558,22 +558,34 @@ int Attributor::last_resort(Quote& q, uint32_t i) {
 }
 
 // The person whose name opens the paragraph that ends at paragraph break
-// `para`, when that paragraph holds no quotation; or -1.
-int Attributor::paragraph_subject(uint32_t para) const {
-  uint32_t k = para;
-  while (k > 0 && para - k < 80 && doc_.tokens[k - 1].kind != Tok::para) {
+// `end`, or the sentence of the same paragraph that ends at token `end`,
+// when it holds no quotation; or -1. A paragraph's subject is a full name;
+// a sentence's may be a surname, and its verb must follow ("Roe was blunt.").
+int Attributor::paragraph_subject(uint32_t end) const {
+  const bool paragraph = doc_.tokens[end].kind == Tok::para;
+  if (!paragraph && !doc_.tokens[end].sentence_end) return -1;
+  uint32_t k = end;
+  while (k > 0 && end - k < 80 && doc_.tokens[k - 1].kind != Tok::para && (paragraph || !doc_.tokens[k - 1].sentence_end)) {
     --k;
     if (doc_.tokens[k].kind == Tok::quote) return -1;
   }
-  if (k == para || (k > 0 && doc_.tokens[k - 1].kind != Tok::para)) return -1;
+  if (k == end || (k > 0 && !doc_.boundary(k - 1))) return -1;
   uint32_t e = k;
-  while (e < para && e - k < 4 && subjects_.name_token(doc_.tokens[e])) ++e;
-  // A full name only, as the sentence's subject (not "Nice, France, ...").
-  if (e - k < 2 || e >= para || doc_.tokens[e - 1].possessive) return -1;
-  const auto it = people_.by_name.find(lower_of(doc_.span_text(k, e - 1)));
-  if (it == people_.by_name.end()) return -1;
-  const Named& n = people_.named[static_cast<size_t>(it->second)];
-  return n.org || n.role_only ? -1 : it->second;
+  while (e < end && e - k < 4 && subjects_.name_token(doc_.tokens[e])) ++e;
+  // Only a subject (not "Nice, France, ..."), not a possessive.
+  if (e == k || e >= end || doc_.tokens[e - 1].possessive) return -1;
+  int who = -1;
+  if (e - k >= 2) {
+    const auto it = people_.by_name.find(lower_of(doc_.span_text(k, e - 1)));
+    if (it != people_.by_name.end()) who = it->second;
+  } else if (!paragraph && subjects_.verb_like(e)) {
+    doc_.lower_word(doc_.tokens[k]);
+    const auto it = people_.by_last.find(doc_.lower);
+    if (it != people_.by_last.end()) who = it->second;
+  }
+  if (who < 0 || (!paragraph && !subjects_.verb_like(e))) return -1;
+  const Named& n = people_.named[static_cast<size_t>(who)];
+  return n.org || n.role_only ? -1 : who;
 }
 
 // An unused cue with a speaker in the sentence just before quotation i, in

@@ -86,7 +86,7 @@ void SubjectParser::note_mention(uint32_t k) {
                                                          !name_token(doc_.tokens[first - 1])));
   // "Lina Moreau, an American student living in Lyon, ...": the apposition
   // is the role a later "the student" refers back to.
-  if (indefinite && !people_.named[static_cast<size_t>(index)].role) {
+  if (follows_role && !object && !people_.named[static_cast<size_t>(index)].role) {
     uint32_t r = end + 2;
     while (r + 1 < doc_.tokens.size() && r - end < 14 && doc_.tokens[r + 1].kind == Tok::word) ++r;
     people_.named[static_cast<size_t>(index)].role = std::string(doc_.span_text(end + 2, r));

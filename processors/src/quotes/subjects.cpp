@@ -378,10 +378,18 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   s.role = std::string(doc_.span_text(role_first, last));
   // A definite role ("the prime minister", "the actress") is the person
   // the article gave that role to; "a spokesman" or "officials" stay roles.
-  if (s.first < role_first && (doc_.word_at(s.first) == "the" || doc_.word_at(s.first) == "The") && has(doc_.tokens[head], kTitle) &&
-      !has(doc_.tokens[head], kGroup)) {
+  const bool definite = s.first < role_first && (doc_.word_at(s.first) == "the" || doc_.word_at(s.first) == "The");
+  if (definite && role_noun(doc_.tokens[head]) && !has(doc_.tokens[head], kGroup)) {
     doc_.lower_word(doc_.tokens[head]);
     s.speaker = people_.resolve_role(doc_.lower);
+    // "the 45-year-old father of three said": an age marks the person last named.
+    for (uint32_t m = role_first; s.speaker < 0 && m < head; ++m)
+      if (age_epithet(m))
+        for (auto it = people_.recent_people.rbegin(); it != people_.recent_people.rend(); ++it)
+          if (!people_.named[static_cast<size_t>(*it)].role_only) {
+            s.speaker = *it;
+            break;
+          }
   }
   return s;
 }

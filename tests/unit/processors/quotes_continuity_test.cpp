@@ -162,6 +162,17 @@ TEST(QuoteContinuityTest, AnAbbreviationBeforeACommaDoesNotEndTheSentence) {
   EXPECT_EQ(speaker(a, "My wife called"), "Ted Novak");
 }
 
+TEST(QuoteContinuityTest, DefiniteRolesAndVerdictSentencesPointBackToThePerson) {
+  const Article a = run(
+      "Ines Toll, the mayor of Westby, met Aron Blix, a local farmer, on Monday.\n\n"
+      "\"The well has been dry since June,\" the farmer said.\n\n"
+      "\"We cannot truck water in forever,\" the 52-year-old father of three said.\n\n"
+      "Toll was blunt. \"The town will not pay for private wells.\"");
+  EXPECT_EQ(speaker(a, "The well has"), "Aron Blix");
+  EXPECT_EQ(speaker(a, "We cannot truck"), "Aron Blix");
+  EXPECT_EQ(speaker(a, "The town will"), "Ines Toll");
+}
+
 TEST(QuoteContinuityTest, AGivenNameOpeningASentenceIsTheNextHe) {
   const Article a = run(
       "Dara Quint watched the race with his father, his sister and Pablo Ruiz, a friend.\n\n"
