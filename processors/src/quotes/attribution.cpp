@@ -468,6 +468,20 @@ void Attributor::link_quotes(Article& article) {
         linked = true;
       }
     }
+    if (!linked && starts_sentence && sentence_like && doc_.tokens[i].sentence_end) {
+      // ""We will win the league." Those were the words of coach Ana Ruiz":
+      // the speaker is introduced after the quotation, in the next sentence.
+      if (const int who = named_in_next_sentence(i); who >= 0) {
+        const Named& n = people_.named[static_cast<size_t>(who)];
+        q.speaker = n.name;
+        q.speaker_kind = Quote::SpeakerKind::person;
+        q.speaker_role = n.role;
+        q.kind = Quote::Kind::direct;
+        q.confidence = 0.5;
+        speaker = who;
+        linked = true;
+      }
+    }
     if (!linked && starts_sentence && sentence_like && prev_quote != kNone && prev_result &&
         prev_result->speaker && follows_closely(prev_quote, i, prev_after, prev_speaker)) {
       // A floating quotation continues the previous speaker.
@@ -555,6 +569,28 @@ int Attributor::last_resort(Quote& q, uint32_t i) {
     q.speaker_role = n.role;
   }
   return who;
+}
+
+// The person a sentence right after quotation i names when it opens with a
+// demonstrative ("Those were the words of ...", "So says ...", "That is how
+// ... put it"), with no quotation of its own; or -1.
+int Attributor::named_in_next_sentence(uint32_t i) const {
+  uint32_t k = i + 1;
+  if (k < doc_.tokens.size() && doc_.tokens[k].kind == Tok::para) ++k;
+  if (k >= doc_.tokens.size() || doc_.tokens[k].kind != Tok::word || !doc_.tokens[k].upper) return -1;
+  const std::string_view w = doc_.word_at(k);
+  if (w != "That" && w != "Those" && w != "This" && w != "These" && w != "So" && w != "Such") return -1;
+  for (uint32_t m = k + 1; m < doc_.tokens.size() && m - k < 10 && !doc_.boundary(m - 1); ++m) {
+    if (!subjects_.name_token(doc_.tokens[m])) continue;
+    uint32_t e = m;
+    while (e + 1 < doc_.tokens.size() && e - m < 3 && subjects_.name_token(doc_.tokens[e + 1])) ++e;
+    if (e == m || doc_.tokens[e].possessive) return -1;
+    const auto it = people_.by_name.find(lower_of(doc_.span_text(m, e)));
+    if (it == people_.by_name.end()) return -1;
+    const Named& n = people_.named[static_cast<size_t>(it->second)];
+    return n.org || n.role_only ? -1 : it->second;
+  }
+  return -1;
 }
 
 // The person whose name opens the paragraph that ends at paragraph break

@@ -64,7 +64,8 @@ class Attributor {
   int event_closing_sentence(uint32_t i) const;
   int event_in_previous_sentence(uint32_t i, bool& reported) const;
   int last_resort(Quote& q, uint32_t i);
-  int paragraph_subject(uint32_t para) const;
+  int paragraph_subject(uint32_t end) const;
+  int named_in_next_sentence(uint32_t i) const;
 
   const Document& doc_;
   People& people_;

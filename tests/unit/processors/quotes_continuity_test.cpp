@@ -173,6 +173,22 @@ TEST(QuoteContinuityTest, DefiniteRolesAndVerdictSentencesPointBackToThePerson) 
   EXPECT_EQ(speaker(a, "The town will"), "Ines Toll");
 }
 
+TEST(QuoteContinuityTest, TheSpeakerIntroducedInTheNextSentence) {
+  const Article a = run(
+      "\"We will win the league this year.\" Those were the words of coach Ana Ruiz after the match.\n\n"
+      "\"Nobody in this town will forget tonight.\"\n\nSo says Pedro Alves, the club's oldest supporter.\n\n"
+      "\"It was a fair result.\" That was before the referee Ivo Lind was attacked.");
+  EXPECT_EQ(speaker(a, "We will win"), "Ana Ruiz");
+  EXPECT_EQ(speaker(a, "Nobody in this town"), "Pedro Alves");
+}
+
+TEST(QuoteContinuityTest, AGivenNameTellsWhichPersonSheIs) {
+  const Article a = run(
+      "Karl Smith met Lena Jones in 2019.\n\n"
+      "\"He told me I would never work in this town again,\" she said.");
+  EXPECT_EQ(speaker(a, "He told me"), "Lena Jones");
+}
+
 TEST(QuoteContinuityTest, AGivenNameOpeningASentenceIsTheNextHe) {
   const Article a = run(
       "Dara Quint watched the race with his father, his sister and Pablo Ruiz, a friend.\n\n"
