@@ -152,7 +152,7 @@ void Attributor::find_events() {
 // ("officials", "residents") are "they", which is not resolved.
 void Attributor::note_role_referent(const Subject& s) {
   doc_.lower_word(doc_.tokens[s.first]);
-  if (doc_.lower != "a" && doc_.lower != "an" && doc_.lower != "one" && doc_.lower != "another") return;
+  const bool indefinite = doc_.lower == "a" || doc_.lower == "an" || doc_.lower == "one" || doc_.lower == "another";
   // The head is the last word before the role's complement ("spokesman for
   // the ministry", "man who was leaving the hospital").
   uint32_t head = kNone;
@@ -170,7 +170,11 @@ void Attributor::note_role_referent(const Subject& s) {
   const std::string_view w = doc_.word_at(head);
   const bool plural = (w.ends_with("s") && !w.ends_with("ss") && !h.possessive) || w == "people" || w == "men" ||
                       w == "women" || w == "police" || w == "children" || w == "staff" || has(h, kOrgNoun | kDocument);
-  if (plural) return;
+  if (plural) {
+    people_.recent_group = s.role;  // "Officials said ... "...," they said."
+    return;
+  }
+  if (!indefinite) return;
   const Gender g = has(h, kMaleNoun) ? Gender::male : has(h, kFemaleNoun) ? Gender::female : Gender::unknown;
   people_.note_recent(people_.add_role(*s.role, g));
 }

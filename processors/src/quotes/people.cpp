@@ -32,6 +32,7 @@ void People::clear() {
   recent_people.clear();
   recent_orgs.clear();
   sentence_person = -1;
+  recent_group.reset();
 }
 
 void People::seed(const std::vector<Entity>& entities) {

@@ -72,6 +72,8 @@ class People {
   std::unordered_map<std::string, int> by_last_org;  // lower-cased head noun -> most recent organisation
   std::vector<int> recent_people, recent_orgs;
   int sentence_person = -1;  // first person subject of the current sentence
+  // The last plural role that spoke ("officials said"): what a later "they said" means.
+  std::optional<std::string> recent_group;
 
  private:
   static void push_recent(std::vector<int>& list, int index);

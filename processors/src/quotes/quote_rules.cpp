@@ -35,6 +35,7 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"male_noun", kMaleNoun},
     {"female_noun", kFemaleNoun},
     {"month", kMonth},
+    {"name_tail", kNameTail},
 };
 }  // namespace
 

@@ -37,6 +37,7 @@ enum WordClass : uint32_t {
   kMaleNoun = 1u << 22,
   kFemaleNoun = 1u << 23,
   kMonth = 1u << 24,
+  kNameTail = 1u << 25,
 };
 
 // Every word of every article is looked up here once, so the table is open

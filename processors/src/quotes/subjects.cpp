@@ -31,7 +31,8 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
   // "MP for Huddersfield Harpreet Uppal", "Tenant Mehmet Yilmaz": in a run of
   // three capitalised words after a connector or at a sentence start, the
   // first belongs to the role.
-  if (!org_head(doc_.tokens[last]) && last - first >= 2 && name_token(doc_.tokens[first])) {
+  const bool org_tail = has(doc_.tokens[last], kNameTail);  // "Human Rights Watch"
+  if (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 2 && name_token(doc_.tokens[first])) {
     const bool sentence_start = first == 0 || doc_.boundary(first - 1);
     bool after_connector = false;
     if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper) {
@@ -47,7 +48,7 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
     ++first;
   // "the United Nations Nikki Haley": four or more plain capitalised words
   // are an organisation or place followed by a two-word name.
-  if (!org_head(doc_.tokens[last]) && last - first >= 3) {
+  if (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 3) {
     bool particle = false;
     for (uint32_t m = first; m <= last; ++m) particle = particle || has(doc_.tokens[m], kParticle);
     if (!particle) first = last - 1;
@@ -128,6 +129,12 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     return s;
   }
   if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
+  if (t.kind == Tok::word && people_.recent_group && (doc_.word_at(p) == "they" || doc_.word_at(p) == "They")) {
+    // "Officials said the bridge would reopen. "...," they said."
+    s.first = s.last = p;
+    s.role = people_.recent_group;
+    return s;
+  }
   if (t.kind == Tok::word && (p == floor || doc_.tokens[p - 1].kind != Tok::word)) {
     // "One witness said: ... Another revealed: ...": another of the role
     // last introduced.
@@ -234,7 +241,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     s.role = role_prefix(first, floor, role_first);
     s.first = std::min(role_first, first);
     s.last = p;
-    const bool org = org_head(doc_.tokens[p]) || doc_.tokens[p].acronym;
+    const bool org = org_head(doc_.tokens[p]) || doc_.tokens[p].acronym || has(doc_.tokens[p], kNameTail);
     s.speaker = people_.resolve_name(doc_.span_text(name_first, p), org, s.role);
     return s;
   }
@@ -481,6 +488,21 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
         e = r + 1;
         seen_name = false;
         continue;
+      }
+      // "said Labour leader Sir Keir Starmer": an honorific after the role.
+      if (r < limit && r - e < 4 && role_noun(doc_.tokens[r]) && r + 2 < limit && has(doc_.tokens[r + 1], kHonorific) &&
+          name_token(doc_.tokens[r + 2])) {
+        e = r + 2;
+        seen_name = false;
+        continue;
+      }
+      // "said Human Rights Watch's Asia director, Elaine Pearson": the name
+      // after the role's comma.
+      if (r < limit && r - e < 4 && role_noun(doc_.tokens[r]) && r + 2 < limit && doc_.tokens[r + 1].kind == Tok::comma &&
+          name_token(doc_.tokens[r + 2])) {
+        e = r + 1;
+        role_then_name = true;
+        break;
       }
       if (r > e && r + 1 < limit && doc_.tokens[r].kind == Tok::comma && name_token(doc_.tokens[r + 1])) {
         e = r;

@@ -111,6 +111,10 @@ inline bool SubjectParser::plain_name_word(const Token& t) const {
     if (before.kind == Tok::word && before.upper && (before.classes & (kMaleName | kFemaleName)) &&
         !before.sentence_end && (t.classes & kMonth))
       return true;
+    // "Human Rights Watch": a word that ends an organisation's name after capitals.
+    if (before.kind == Tok::word && before.upper && !before.possessive && !(before.classes & kNotName) &&
+        (t.classes & kNameTail))
+      return true;
   }
   // The flag tests first: most words fail them before the text is read.
   return t.kind == Tok::word && !t.acronym && !t.possessive &&
