@@ -56,6 +56,7 @@ class Attributor {
   static constexpr size_t kWordCountCap = 8;
   static size_t word_count(std::string_view v);
   void attribute(Quote& q, const Event& ev, double confidence);
+  void name_speaker(Quote& q, int who) const;
   int event_after(uint32_t i) const;
   bool after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const;
   int event_before(uint32_t i, bool& embedded) const;
