@@ -106,7 +106,7 @@ inline bool SubjectParser::article_name(const Token& t) const {
 
 inline bool SubjectParser::plain_name_word(const Token& t) const {
   // "Theresa May": a capitalised month after a given name is a surname.
-  if ((t.classes & kNotName) && t.upper && t.kind == Tok::word && t.index_hint > 0) {
+  if ((t.classes & (kMonth | kNameTail)) && t.upper && t.kind == Tok::word && t.index_hint > 0) {
     const Token& before = doc_.tokens[t.index_hint - 1];
     if (before.kind == Tok::word && before.upper && (before.classes & (kMaleName | kFemaleName)) &&
         !before.sentence_end && (t.classes & kMonth))
