@@ -429,6 +429,41 @@ LABELS = {
 55 Philip Hammond
 56 Owen Smith /p
 57 Sadiq Khan'''),
+'3580cf4b': ('sun-silverman-split', 'The Sun', '''
+1 Sarah Silverman /p
+3 Michael Sheen
+4 Michael Sheen /p
+6 Michael Sheen'''),
+'897929aa': ('sun-equifax-44m', 'The Sun', '''
+1 Equifax /p
+2 BT
+3 Avivah Litan
+4 Equifax /p'''),
+'8c28a3d0': ('sun-cubs-celebrations', 'The Sun', '''
+2 Hillary Clinton
+3 Barack Obama'''),
+'9829d117': ('bbc-cubs-curse', 'BBC', '''
+1 Joe Maddon
+2 Joe Maddon'''),
+'cbc09513': ('independent-cubs-title', 'The Independent', '''
+1 Ben Zobrist'''),
+'425999fe': ('nyt-equifax-more-exposed', 'New York Times', '''
+1 Richard F. Smith
+2 Richard F. Smith'''),
+'de37fd40': ('nyt-equifax-peace-offering', 'New York Times', '''
+1 /s
+2 /s'''),
+'22f61b23': ('cnn-goldman-tax', 'CNN', '''
+1 /s
+2 Ryan Dudley'''),
+'03020586': ('dw-rhine-ship', 'DW', '''
+1 /s
+2 /s'''),
+'e81cc235': ('nyt-palmer-retires', 'New York Times', '''
+1 Carson Palmer'''),
+'40d513a7': ('dailymail-morsi', 'Daily Mail', '''
+1 /s
+2 /s'''),
 # --- held-out half
 '2f066d10': ('dailymail-croydon', 'Daily Mail', '''
 1 Investigators /p
@@ -656,6 +691,28 @@ LABELS = {
 
 # Quotes the numbering pattern does not see: multi-paragraph quotes and odd marks.
 EXTRA = {
+'3580cf4b': [
+ ("“The great Michael Sheen and I consciously uncoupled over Christmas.\n“I mean, not 'over Christmas' - like that wasn't the fight that ended it. No fight.\n“We just live in different countries & it got hard.\n“Felt we should just tell y'all so u stop asking, 'How's Michael/How's Sarah?’”",
+  "“{{The great Michael Sheen and I consciously uncoupled over Christmas.\n“I mean, not 'over Christmas' - like that wasn't the fight that ended it. No fight.\n“We just live in different countries & it got hard.\n“Felt we should just tell y'all so u stop asking, 'How's Michael/How's Sarah?’|Sarah Silverman}}”"),
+ ('“It will be a big change for how people relate to me. Once I’m in, I’m fully in, and this is big.\n“As soon as you start to be effective, then people try to crush you, because it’s dangerous.”',
+  '“{{It will be a big change for how people relate to me. Once I’m in, I’m fully in, and this is big.\n“As soon as you start to be effective, then people try to crush you, because it’s dangerous.|Michael Sheen}}”'),
+],
+'8c28a3d0': [
+ ('"My mother died 20 years ago today. We\'re thinking about her - I\'m not saying she\'s responsible, but she\'s saying that.\n"I cried a bit but this is beautiful, this is just beautiful. We\'ve been waiting for this for so long."',
+  '"{{My mother died 20 years ago today. We\'re thinking about her - I\'m not saying she\'s responsible, but she\'s saying that.\n"I cried a bit but this is beautiful, this is just beautiful. We\'ve been waiting for this for so long.|Bill Murray}}"'),
+],
+'e81cc235': [
+ ('"The answer was almost always the same \'you just know\'.\n"For me, that time is now. Why? Quite simply, I just know."',
+  '"{{The answer was almost always the same \'you just know\'.\n"For me, that time is now. Why? Quite simply, I just know.|Carson Palmer}}"'),
+],
+'cbc09513': [
+ ('"The Indians did one heck of a job but this is the best feeling in the world.\n"We\'re world champions. For the rest of our lives."',
+  '"{{The Indians did one heck of a job but this is the best feeling in the world.\n"We\'re world champions. For the rest of our lives.|Anthony Rizzo}}"'),
+],
+'897929aa': [
+ ("'had no knowledge that an intrusion'",
+  "'{{had no knowledge that an intrusion|Equifax|partial}}'"),
+],
 '73434a97': [
  ('"I was barely 50m from the scene. I gave my wife and my children in a safe spot with the ice cream vendor and I ran, against all my instincts, to see if I could help. "I shouldn\'t have done that. What I saw, it was horrible. "The bodies of crushed women, covered in blood, there was nothing anyone could do to help and I turned and ran back up the road."',
   '"{{I was barely 50m from the scene. I gave my wife and my children in a safe spot with the ice cream vendor and I ran, against all my instincts, to see if I could help. "I shouldn\'t have done that. What I saw, it was horrible. "The bodies of crushed women, covered in blood, there was nothing anyone could do to help and I turned and ran back up the road.|Kevin}}"'),
