@@ -108,6 +108,9 @@ int Attributor::named_in_next_sentence(uint32_t i) const {
 int Attributor::paragraph_subject(uint32_t end) const {
   const bool paragraph = doc_.tokens[end].kind == Tok::para;
   if (!paragraph && !doc_.tokens[end].sentence_end) return -1;
+  // A photo caption ("X celebrates the victory (Getty)") ends without a
+  // sentence's full stop; a paragraph that introduces someone has one.
+  if (paragraph && (end == 0 || !doc_.tokens[end - 1].sentence_end)) return -1;
   uint32_t k = end;
   while (k > 0 && end - k < 80 && doc_.tokens[k - 1].kind != Tok::para && (paragraph || !doc_.tokens[k - 1].sentence_end)) {
     --k;

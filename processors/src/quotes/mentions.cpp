@@ -59,7 +59,10 @@ void SubjectParser::note_mention(uint32_t k) {
   // a sentence start, after a title, or set off by commas ("Her deputy,
   // James Hart, disagreed").
   const uint32_t end = possessive ? e + 1 : e;
-  const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle);
+  // "Even Barack Obama, who ...": the run opened the sentence before its
+  // first word was dropped.
+  const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle) ||
+                              (k < first && (k == 0 || doc_.boundary(k - 1)));
   const bool appositive = first > 0 && doc_.tokens[first - 1].kind == Tok::comma && end + 1 < doc_.tokens.size() &&
                           doc_.tokens[end + 1].kind == Tok::comma;
   // "84-year-old Jimmy Docherty", "Yumi Kaneko, 58, was sweeping": an age

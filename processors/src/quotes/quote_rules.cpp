@@ -36,6 +36,7 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"female_noun", kFemaleNoun},
     {"month", kMonth},
     {"name_tail", kNameTail},
+    {"credit", kCredit},
 };
 }  // namespace
 

@@ -38,6 +38,7 @@ enum WordClass : uint32_t {
   kFemaleNoun = 1u << 23,
   kMonth = 1u << 24,
   kNameTail = 1u << 25,
+  kCredit = 1u << 26,
 };
 
 // Every word of every article is looked up here once, so the table is open

@@ -41,6 +41,12 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
     }
     if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle)) ++first;
   }
+  // "Reuters Equifax claimed ...", "Getty Images Bill Murray gets ...": a
+  // photo credit glued to the caption that opens the paragraph.
+  while (first < last && (first == 0 || doc_.tokens[first - 1].kind == Tok::para) && has(doc_.tokens[first], kCredit)) {
+    ++first;
+    if (first < last && has(doc_.tokens[first], kCredit) && doc_.tokens[first].upper) ++first;  // "Getty Images"
+  }
   // "Devastated Hayley added", "Tearful Ana said": a tabloid's epithet opening
   // the sentence is not the first name.
   if (!org_head(doc_.tokens[last]) && last > first && (first == 0 || doc_.boundary(first - 1)) &&

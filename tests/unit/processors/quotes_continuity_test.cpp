@@ -189,6 +189,20 @@ TEST(QuoteContinuityTest, AGivenNameTellsWhichPersonSheIs) {
   EXPECT_EQ(speaker(a, "He told me"), "Lena Jones");
 }
 
+TEST(QuoteContinuityTest, PhotoCaptionsNeitherNameNorIntroduceTheSpeaker) {
+  const Article a = run(
+      "Reuters Westbank claimed that it \"had no knowledge of any breach at the time\", its filing said.\n\n"
+      "Getty Images Nils Berg lifts the trophy (Getty)\n\n"
+      "\"It is the best night this city has had in a hundred years.\"\n\n"
+      "Even Barack Obama, who supports the other team in town, could not hide his joy.\n\n"
+      "He tweeted: \"It happened. Want to come to the White House before I leave?\"");
+  EXPECT_NE(speaker(a, "It is the best night"), "Nils Berg");  // a caption introduces nobody
+  EXPECT_EQ(speaker(a, "It happened"), "Barack Obama");
+  const Quote* q = find(a, "had no knowledge");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(q->speaker.value_or(""), "Reuters Westbank");
+}
+
 TEST(QuoteContinuityTest, AGivenNameOpeningASentenceIsTheNextHe) {
   const Article a = run(
       "Dara Quint watched the race with his father, his sister and Pablo Ruiz, a friend.\n\n"
