@@ -174,6 +174,7 @@ int Attributor::event_in_previous_sentence(uint32_t i, bool& reported) const {
 // An unused cue with a named speaker later in quotation i's sentence that
 // ends it ("..., Kim said."), with no other quotation in between; or -1.
 int Attributor::event_closing_sentence(uint32_t i) const {
+  if (doc_.tokens[i].sentence_end) return -1;  // the cue after it is the next sentence's
   for (uint32_t k = i + 1; k < doc_.tokens.size() && k - i < 40; ++k) {
     const Token& t = doc_.tokens[k];
     if (t.kind == Tok::quote || t.kind == Tok::para) return -1;
@@ -223,7 +224,9 @@ bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after
   uint32_t paras = 0;
   bool other_speaker = false;
   bool about_speaker = false;  // a paragraph in between opens with the speaker's surname
+  bool names_someone = false;  // a capitalised name in a paragraph in between
   for (uint32_t k = j + 1; k < i; ++k) {
+    if (paras > 0 && !doc_.boundary(k - 1) && subjects_.name_token(doc_.tokens[k])) names_someone = true;
     if (doc_.tokens[k].kind == Tok::para) {
       ++paras;
       if (paras == 1 && j_speaker >= 0 && k + 1 < i && doc_.tokens[k + 1].kind == Tok::word &&
@@ -240,7 +243,9 @@ bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after
   if (paras == 2) {
     // "Marsh, 44, has coached the side since 2015." between two of her
     // quotations: a paragraph about the speaker does not change who speaks.
-    return about_speaker && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;
+    // So does a paragraph of narrative that names nobody ("Residents were
+    // evacuated by boat on Sunday.").
+    return (about_speaker || !names_someone) && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;
   }
   if (ends <= 1) return ends + paras >= 1;
   return paras == 1 && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;
