@@ -128,6 +128,10 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (!(t.classes & kSkip) && !lowercase_adverb(doc_.lower)) break;
     --p;
   }
+  // "The World Health Organization (WHO) warned": the acronym in brackets.
+  if (p >= floor + 3 && doc_.tokens[p].kind == Tok::paren && doc_.tokens[p - 1].acronym &&
+      doc_.tokens[p - 2].kind == Tok::paren && doc_.tokens[p - 3].kind == Tok::word)
+    p -= 3;
   const Token& t = doc_.tokens[p];
   if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
     s.first = s.last = p;
@@ -376,11 +380,18 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
     const Token& w = doc_.tokens[role_first - 1];
     // "a police source", "an army spokesman": an organisation noun modifies the role.
     const bool org_modifier = has(w, kOrgNoun) && !w.upper && !has(w, kCue);
+    // "a Ministry of Defence spokesperson": a connector inside capitals.
+    const bool inside_capitals = w.kind == Tok::word && !w.upper && role_first - 1 > floor &&
+                                 doc_.tokens[role_first - 2].kind == Tok::word && doc_.tokens[role_first - 2].upper &&
+                                 doc_.tokens[role_first].upper &&
+                                 (doc_.word_at(role_first - 1) == "of" || doc_.word_at(role_first - 1) == "for" ||
+                                  doc_.word_at(role_first - 1) == "and");
     if (w.kind != Tok::word || w.possessive ||
-        (!org_modifier && has(w, kNotName | kCue | kPartialCue | kSkip | kHonorific | kMalePronoun | kFemalePronoun |
-                                     kNeutralPronoun | kAccording)))
+        (!org_modifier && !inside_capitals &&
+         has(w, kNotName | kCue | kPartialCue | kSkip | kHonorific | kMalePronoun | kFemalePronoun | kNeutralPronoun |
+                    kAccording)))
       break;
-    if (!w.upper && !has(w, kTitle | kGroup)) {
+    if (!w.upper && !has(w, kTitle | kGroup) && !inside_capitals) {
       doc_.lower_word(w);
       if (connector(doc_.lower) || lowercase_adverb(doc_.lower) || ++lower_words > 2) break;
     }

@@ -1,7 +1,7 @@
 // Common attribution patterns of news copy, one short article each, with
 // the speakers a reader would give every direct or partial quotation in it
 // ("" where any named or role speaker will do, only not none). Examples
-// written for this test (issue 13, fourth round); a table, so a rule that
+// written for this test (issue 13, fourth round; 162 articles); a table, so a rule that
 // breaks one pattern shows which.
 #include <gtest/gtest.h>
 
@@ -316,6 +316,50 @@ const std::vector<Pattern>& patterns() {
      {"Berg"}},
     {"\"I will not resign,\" Berg, visibly tired, told a packed town hall meeting on Monday night.",
      {"Berg"}},
+    {"Volvo Cars recalled 200,000 vehicles on Tuesday. \"We regret the inconvenience,\" it said in a statement.",
+     {"Volvo Cars"}},
+    {"Greenpeace called the plan \"a disaster for the Arctic.\"",
+     {"Greenpeace"}},
+    {"\"This plan is a disaster for the Arctic,\" Greenpeace said in a statement.",
+     {"Greenpeace"}},
+    {"\"This plan is a disaster for the Arctic,\" the environmental group said.",
+     {""}},
+    {"The World Health Organization (WHO) warned that \"the outbreak is far from over.\"",
+     {"World Health Organization"}},
+    {"The World Health Organization warned on Monday. \"The outbreak is far from over,\" the WHO said.",
+     {"World Health Organization"}},
+    {"\"The outbreak is far from over,\" the organisation said.",
+     {""}},
+    {"Police said the driver \"was known to officers.\"",
+     {"police"}},
+    {"\"The driver was known to officers,\" police said.",
+     {"police"}},
+    {"\"The driver was known to officers,\" a police spokesman said.",
+     {"police spokesman"}},
+    {"\"The driver was known to officers,\" Thames Valley Police said.",
+     {"Thames Valley Police"}},
+    {"\"The driver was known to officers,\" said Detective Inspector Ann Cole of Thames Valley Police.",
+     {"Ann Cole"}},
+    {"In a statement, Thames Valley Police said: \"The driver was known to officers.\"",
+     {"Thames Valley Police"}},
+    {"The Ministry of Defence said: \"Two soldiers were injured.\"",
+     {"Ministry of Defence"}},
+    {"\"Two soldiers were injured,\" the Ministry of Defence said.",
+     {"Ministry of Defence"}},
+    {"\"Two soldiers were injured,\" a Ministry of Defence spokesperson said.",
+     {"Ministry of Defence spokesperson"}},
+    {"Goldman Sachs said it expects \"a one-time charge of about $5 billion.\"",
+     {"Goldman Sachs"}},
+    {"\"We expect a one-time charge of about $5 billion,\" Goldman Sachs said.",
+     {"Goldman Sachs"}},
+    {"The Kremlin said on Tuesday that the talks were \"constructive.\"",
+     {"Kremlin"}},
+    {"North Korea's state media said the launch was \"a great success.\"",
+     {""}},
+    {"The Korean Central News Agency (KCNA) said the launch was \"a complete success for our nation.\"",
+     {"Korean Central News Agency"}},
+    {"Nigeria's government said in a statement that the girls were \"in good health and safe.\"",
+     {""}},
   };
   return all;
 }
