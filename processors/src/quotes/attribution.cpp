@@ -334,7 +334,10 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
   // No cue with a readable subject: the nearest one speaks through its
   // fallback (a quotation with a cue in its sentence has a speaker).
   // Short quotations after such a cue stay what the writer marks (scare).
-  if (unparsed >= 0 && word_count(doc_.inner(doc_.spans[doc_.tokens[i].quote])) > 6) {
+  // After a colon ("The mum-of-two said: 'I grabbed the kids.'") a quotation
+  // is speech however short.
+  const bool after_colon = i > 0 && doc_.tokens[i - 1].kind == Tok::colon;
+  if (unparsed >= 0 && (after_colon || word_count(doc_.inner(doc_.spans[doc_.tokens[i].quote])) > 6)) {
     shared_subject = false;
     return link(unparsed);
   }

@@ -289,10 +289,17 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     // said", "officials said"): nobody is named, the role phrase speaks.
     // Resolving "the director" to the last person mentioned was measured to
     // guess wrong more often than right.
+    if (Subject c = role_with_complement(p, floor); c.first != kNone) return c;
     return role_subject(p, p, floor);
   }
-  // "a spokesperson for the camp said", "a lawyer for the family said": a
-  // role with its complement.
+  return role_with_complement(p, floor);
+}
+
+// "a spokesperson for the camp said", "a source close to the couple said",
+// "one of the French fighters says": a role with its complement ending at
+// `p`; first == kNone when there is none.
+Subject SubjectParser::role_with_complement(uint32_t p, uint32_t floor) {
+  Subject s;
   for (uint32_t m = p; m > floor + 1 && p - m < 5;) {
     --m;
     const Token& w = doc_.tokens[m];
@@ -302,6 +309,8 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if ((lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with") &&
         has(doc_.tokens[m - 1], kTitle | kGroup))
       return role_subject(m - 1, p, floor);
+    if (lw == "to" && m >= floor + 2 && doc_.word_at(m - 1) == "close" && has(doc_.tokens[m - 2], kTitle | kGroup))
+      return role_subject(m - 2, p, floor);
     // "one of the French fighters says": one of a group.
     if (lw == "of" && doc_.tokens[m - 1].kind == Tok::word && !doc_.tokens[p].upper) {
       const std::string_view q = doc_.word_at(m - 1);

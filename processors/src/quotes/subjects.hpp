@@ -72,6 +72,7 @@ class SubjectParser {
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
+  Subject role_with_complement(uint32_t p, uint32_t floor);
   Subject phrase_before(uint32_t cue, uint32_t floor);
   Subject sentence_opening(uint32_t floor, uint32_t cue);
   Subject phrase_subject(uint32_t first, uint32_t last);
@@ -108,7 +109,7 @@ inline bool SubjectParser::plain_name_word(const Token& t) const {
   // "Theresa May": a capitalised month after a given name is a surname.
   if ((t.classes & (kMonth | kNameTail)) && t.upper && t.kind == Tok::word && t.index_hint > 0) {
     const Token& before = doc_.tokens[t.index_hint - 1];
-    if (before.kind == Tok::word && before.upper && (before.classes & (kMaleName | kFemaleName)) &&
+    if (before.kind == Tok::word && before.upper && (before.classes & (kMaleName | kFemaleName | kHonorific)) &&
         !before.sentence_end && (t.classes & kMonth))
       return true;
     // "Human Rights Watch": a word that ends an organisation's name after capitals.
