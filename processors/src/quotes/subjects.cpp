@@ -429,6 +429,9 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
 
 bool SubjectParser::appositive_opening(const Token& t) const {
   if (t.kind != Tok::word) return false;
+  // "Sen. Ana Lugo, D-Miami, said": a US party and state tag.
+  const std::string_view w = doc_.word_at(t.index_hint);
+  if (w.size() > 2 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z') return true;
   return !t.upper || t.acronym || t.possessive || (t.classes & (kAppositiveStart | kTitle));
 }
 
