@@ -29,6 +29,8 @@ void Attributor::find_events() {
       } else if (auto org = people_.by_name.find(doc_.lower);
                  org != people_.by_name.end() && people_.named[static_cast<size_t>(org->second)].org) {
         people_.note_recent(org->second);  // "Amazon announced ... It said"
+      } else if (auto given = people_.by_given.find(doc_.lower); given != people_.by_given.end()) {
+        people_.note_recent(given->second);  // "Kartik and his family fled."
       }
     }
     if ((t.classes & kOrgNoun) && !t.upper) subjects_.note_org_phrase(k);
@@ -97,7 +99,13 @@ void Attributor::find_events() {
         else s = Subject{};
       }
       if (t.classes & kObjectCue) take_object(ev, limit);
-      if (s.first == kNone && !ev.inverted && k > 0 && doc_.tokens[k - 1].kind == Tok::comma &&
+      // "Obama issued a statement saying, ...": the document's author speaks.
+      const bool document_before = participle && k > 0 && has(doc_.tokens[k - 1], kDocument) && s.speaker < 0;
+      if (document_before && !ev.inverted) {
+        Subject author = subjects_.coordinated_subject(k, floor);
+        if (author.speaker >= 0 || people_.sentence_person >= 0) s = author.speaker >= 0 ? author : Subject{};
+      }
+      if (s.first == kNone && !ev.inverted && k > 0 && (doc_.tokens[k - 1].kind == Tok::comma || document_before) &&
           people_.sentence_person >= 0 && participle) {
         // "Trump struck a softer note, urging Pyongyang to ...": a participle
         // after the main clause has that clause's subject.
@@ -131,6 +139,7 @@ void Attributor::find_events() {
         s.first != kNone && has(doc_.tokens[s.first], kMalePronoun | kFemalePronoun | kNeutralPronoun);
     ev.confidence = s.speaker < 0 ? 0.5 : (by_pronoun ? 0.75 : 0.9);
     people_.note_recent(ev.speaker);
+    if (!according && ev.speaker < 0 && ev.role && s.first != kNone) note_role_referent(s);
     event_at_[k] = static_cast<int>(events_.size());
     events_.push_back(std::move(ev));
   }
@@ -180,15 +189,24 @@ size_t Attributor::word_count(std::string_view v) {
   return words;
 }
 
+// Speaker, kind and role of q from the person, organisation or role-only
+// entry `who`.
+void Attributor::name_speaker(Quote& q, int who) const {
+  const Named& n = people_.named[static_cast<size_t>(who)];
+  q.speaker = n.name;
+  q.speaker_kind = n.role_only ? Quote::SpeakerKind::role
+                   : n.org     ? Quote::SpeakerKind::organization
+                               : Quote::SpeakerKind::person;
+  q.speaker_role = n.role;
+}
+
 void Attributor::attribute(Quote& q, const Event& ev, double confidence) {
   const bool fallback = ev.speaker < 0 && !ev.role;
   const int speaker = fallback ? ev.fallback_speaker : ev.speaker;
   const std::optional<std::string>& role = fallback ? ev.fallback_role : ev.role;
   if (speaker >= 0) {
-    const Named& n = people_.named[static_cast<size_t>(speaker)];
-    q.speaker = n.name;
-    q.speaker_kind = n.org ? Quote::SpeakerKind::organization : Quote::SpeakerKind::person;
-    q.speaker_role = role ? role : n.role;
+    name_speaker(q, speaker);
+    if (role) q.speaker_role = role;
   } else {
     q.speaker_role = role;
     // "a spokesperson for the camp said": nobody is named, but the cue has a
@@ -250,6 +268,9 @@ bool Attributor::after_allowed(uint32_t i, const QuoteSpan& span, const Event& e
     return is_upper(first_cp) && word_count(v) >= 5 && (i == 0 || doc_.boundary(i - 1));
   }
   if (!v.ends_with(".")) return false;
+  // '"... the French people." Brazil's president tweeted: "..."': a cue
+  // that a colon follows introduces the next quotation, not this one.
+  if (ev.link_end + 1 < doc_.tokens.size() && doc_.tokens[ev.link_end + 1].kind == Tok::colon) return false;
   // "...end." She said. is rare; a new sentence that starts "Smith said" and
   // carries on is reported speech of its own.
   if (next < doc_.tokens.size() && doc_.tokens[next].kind == Tok::word && !doc_.tokens[next].upper) return true;
@@ -313,7 +334,10 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
   // No cue with a readable subject: the nearest one speaks through its
   // fallback (a quotation with a cue in its sentence has a speaker).
   // Short quotations after such a cue stay what the writer marks (scare).
-  if (unparsed >= 0 && word_count(doc_.inner(doc_.spans[doc_.tokens[i].quote])) > 6) {
+  // After a colon ("The mum-of-two said: 'I grabbed the kids.'") a quotation
+  // is speech however short.
+  const bool after_colon = i > 0 && doc_.tokens[i - 1].kind == Tok::colon;
+  if (unparsed >= 0 && (after_colon || word_count(doc_.inner(doc_.spans[doc_.tokens[i].quote])) > 6)) {
     shared_subject = false;
     return link(unparsed);
   }
@@ -398,10 +422,7 @@ void Attributor::link_quotes(Article& article) {
       // "Lindqvist, the harbour master, is more blunt: ..." has no cue, but
       // the sentence's subject introduces the quotation.
       if (const int who = colon_subject(i - 1); who >= 0) {
-        const Named& n = people_.named[static_cast<size_t>(who)];
-        q.speaker = n.name;
-        q.speaker_kind = n.org ? Quote::SpeakerKind::organization : Quote::SpeakerKind::person;
-        q.speaker_role = n.role;
+        name_speaker(q, who);
         q.kind = Quote::Kind::direct;
         q.confidence = 0.6;
         speaker = who;
@@ -419,6 +440,17 @@ void Attributor::link_quotes(Article& article) {
         ev.used = !reported;
         speaker = ev.speaker;
         q.kind = Quote::Kind::direct;
+        linked = true;
+      }
+    }
+    if (!linked && starts_sentence && sentence_like && doc_.tokens[i].sentence_end) {
+      // ""We will win the league." Those were the words of coach Ana Ruiz":
+      // the speaker is introduced after the quotation, in the next sentence.
+      if (const int who = named_in_next_sentence(i); who >= 0) {
+        name_speaker(q, who);
+        q.kind = Quote::Kind::direct;
+        q.confidence = 0.5;
+        speaker = who;
         linked = true;
       }
     }
@@ -443,6 +475,19 @@ void Attributor::link_quotes(Article& article) {
         q.confidence = 0.4;
       }
     }
+    if (!linked && starts_sentence && sentence_like && i > 0) {
+      // "Paul Roe, who has lived here for 25 years, was at the beach." then
+      // a paragraph that is only a quotation, or "Roe was blunt. "...": the
+      // person the paragraph or sentence before introduced speaks.
+      if (const int who = paragraph_subject(i - 1); who >= 0) {
+        name_speaker(q, who);
+        q.kind = Quote::Kind::direct;
+        q.confidence = 0.5;
+        speaker = who;
+        linked = true;
+      }
+    }
+    if (q.kind != Quote::Kind::scare && !q.speaker) speaker = last_resort(q, i);
     if (q.kind != Quote::Kind::scare) {
       prev_quote = i;
       prev_result = q;
@@ -453,112 +498,11 @@ void Attributor::link_quotes(Article& article) {
   }
 }
 
-// An unused cue with a speaker in the sentence just before quotation i, in
-// the same or the previous paragraph, with no quotation in between; or -1.
-int Attributor::event_in_previous_sentence(uint32_t i, bool& reported) const {
-  uint32_t ends = 0, paras = 0;
-  for (uint32_t k = i; k > 0 && i - k < 60;) {
-    --k;
-    const Token& t = doc_.tokens[k];
-    if (t.kind == Tok::quote) return -1;
-    if (t.kind == Tok::para) {
-      if (++paras > 1) return -1;
-      continue;
-    }
-    if (t.sentence_end && ++ends > 1) return -1;
-    const int e = event_at_[k];
-    if (e < 0) continue;
-    const Event& ev = events_[static_cast<size_t>(e)];
-    // "..., one of them says, according to the monitor.": a credit for the
-    // sentence's own quotation introduces no other.
-    if (ev.according && !ev.used) continue;
-    if (ev.used || (ev.speaker < 0 && !ev.role)) return -1;
-    // A cue that ends its sentence ("Baines disagreed.") introduces the
-    // quotation. One that carries on is reported speech, and news copy
-    // follows it with the same speaker's own words ("Molina said her son saw
-    // it. "It's something ..."") as long as the quotation is in its paragraph
-    // or opens the next one; a described-or-called cue only when it names a
-    // person ("Delane described the chaos.").
-    uint32_t m = ev.link_end + 1;
-    while (m < i && doc_.tokens[m].kind != Tok::word && !doc_.tokens[m].sentence_end) ++m;
-    const bool ends_sentence = m >= i || doc_.tokens[m].sentence_end;
-    if ((!ends_sentence || ev.partial_only) && ev.speaker < 0) return -1;
-    reported = !ends_sentence;
-    return e;
-  }
-  return -1;
-}
-
-// An unused cue with a named speaker later in quotation i's sentence that
-// ends it ("..., Kim said."), with no other quotation in between; or -1.
-int Attributor::event_closing_sentence(uint32_t i) const {
-  for (uint32_t k = i + 1; k < doc_.tokens.size() && k - i < 40; ++k) {
-    const Token& t = doc_.tokens[k];
-    if (t.kind == Tok::quote || t.kind == Tok::para) return -1;
-    if (const int e = event_at_[k]; e >= 0) {
-      const Event& ev = events_[static_cast<size_t>(e)];
-      if (ev.used || ev.partial_only || ev.speaker < 0) return -1;
-      uint32_t extra = 0;
-      for (uint32_t m = ev.link_end; m < doc_.tokens.size() && !doc_.boundary(m) && extra <= 3; ++m) ++extra;
-      return extra <= 3 ? e : -1;
-    }
-    if (t.sentence_end) return -1;
-  }
-  return -1;
-}
-
-// The person named at the start of the sentence that ends in `colon`, or -1.
-int Attributor::colon_subject(uint32_t colon) {
-  uint32_t s = colon;
-  while (s > 0 && colon - s < 30 && !doc_.boundary(s - 1)) --s;
-  if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
-  // "He ended by saying: ...": a pronoun subject is its referent.
-  if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun)) return people_.resolve_pronoun(doc_.tokens[s]);
-  if (s >= colon || !subjects_.name_token(doc_.tokens[s])) return -1;
-  uint32_t e = s;
-  while (e + 1 < colon && e - s < 4 && subjects_.name_token(doc_.tokens[e + 1])) ++e;
-  // Only a subject: "In Oslo, ..." or "Norway's ..." is not one.
-  if (e + 1 < colon && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return -1;
-  if (doc_.tokens[e].possessive || has(doc_.tokens[s], kNotName)) return -1;
-  return people_.resolve_name(doc_.span_text(s, e), false, std::nullopt);
-}
-
-// True when quotation j sits in the sentence just before quotation i.
-// A paragraph that is only a quotation, right after the paragraph of
-// quotation j, continues j's speaker however many sentences of narrative
-// close that paragraph (news style), unless a cue there names someone else.
-bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after, int j_speaker) const {
-  uint32_t ends = doc_.tokens[j].sentence_end && !j_attributed_after ? 1 : 0;
-  uint32_t paras = 0;
-  bool other_speaker = false;
-  bool about_speaker = false;  // a paragraph in between opens with the speaker's surname
-  for (uint32_t k = j + 1; k < i; ++k) {
-    if (doc_.tokens[k].kind == Tok::para) {
-      ++paras;
-      if (paras == 1 && j_speaker >= 0 && k + 1 < i && doc_.tokens[k + 1].kind == Tok::word &&
-          doc_.word_at(k + 1) == last_word(people_.named[static_cast<size_t>(j_speaker)].name))
-        about_speaker = true;
-    } else if (doc_.tokens[k].sentence_end) {
-      ++ends;
-    }
-    if (paras > 2 || k - j > 200) return false;
-    if (const int e = event_at_[k]; e >= 0 && events_[static_cast<size_t>(e)].has_subject &&
-                                    events_[static_cast<size_t>(e)].speaker != j_speaker)
-      other_speaker = true;
-  }
-  if (paras == 2) {
-    // "Marsh, 44, has coached the side since 2015." between two of her
-    // quotations: a paragraph about the speaker does not change who speaks.
-    return about_speaker && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;
-  }
-  if (ends <= 1) return ends + paras >= 1;
-  return paras == 1 && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;
-}
-
 // Reported speech: a named subject, a cue and a clause with no quotation.
 void Attributor::add_indirect(Article& article) {
   for (const Event& ev : events_) {
     if (ev.used || ev.speaker < 0 || ev.inverted || ev.partial_only) continue;
+    if (people_.named[static_cast<size_t>(ev.speaker)].role_only) continue;
     doc_.lower_word(doc_.tokens[ev.cue]);
     if (doc_.lower == "asked" || doc_.lower == "asks") continue;
     uint32_t f = ev.link_end + 1;

@@ -48,6 +48,7 @@ class Attributor {
 
  private:
   void take_object(Event& ev, uint32_t limit);
+  void note_role_referent(const Subject& s);
   Quote make_quote(const QuoteSpan& s) const;
   // Words of v (runs between spaces and newlines), counting no further than
   // kWordCountCap: every caller compares the count with 7 or less, and a
@@ -55,6 +56,7 @@ class Attributor {
   static constexpr size_t kWordCountCap = 8;
   static size_t word_count(std::string_view v);
   void attribute(Quote& q, const Event& ev, double confidence);
+  void name_speaker(Quote& q, int who) const;
   int event_after(uint32_t i) const;
   bool after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const;
   int event_before(uint32_t i, bool& embedded) const;
@@ -62,6 +64,9 @@ class Attributor {
   int colon_subject(uint32_t colon);
   int event_closing_sentence(uint32_t i) const;
   int event_in_previous_sentence(uint32_t i, bool& reported) const;
+  int last_resort(Quote& q, uint32_t i);
+  int paragraph_subject(uint32_t end) const;
+  int named_in_next_sentence(uint32_t i) const;
 
   const Document& doc_;
   People& people_;

@@ -194,6 +194,18 @@ std::string_view Document::inner(const QuoteSpan& s) const {
 }
 
 bool Document::ends_terminal(std::string_view v) {
+  // A nested quotation that closes with the outer one ("... she asked me,
+  // 'Are you coming home?'") ends where its own sentence does.
+  for (int n = 0; n < 3; ++n) {
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    if (v.ends_with("\u2019") || v.ends_with("\u201D")) {
+      v.remove_suffix(3);
+    } else if (v.ends_with("'") || v.ends_with("\"")) {
+      v.remove_suffix(1);
+    } else {
+      break;
+    }
+  }
   return v.ends_with(".") || v.ends_with("!") || v.ends_with("?") || v.ends_with("\u2026");
 }
 
@@ -201,7 +213,9 @@ void Document::mark_sentences() {
   for (size_t k = 0; k < tokens.size(); ++k) {
     Token& t = tokens[k];
     if (t.kind == Tok::terminal) {
-      t.sentence_end = true;
+      // "from Mt. Prospect, Ill., who ...": a dot that a comma follows closes
+      // an abbreviation, not a sentence.
+      t.sentence_end = k + 1 == tokens.size() || tokens[k + 1].kind != Tok::comma;
     } else if (t.kind == Tok::quote) {
       const std::string_view v = inner(spans[t.quote]);
       if (!ends_terminal(v)) continue;

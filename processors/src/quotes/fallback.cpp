@@ -101,11 +101,18 @@ Subject SubjectParser::sentence_opening(uint32_t floor, uint32_t cue) {
   auto in_phrase = [&](uint32_t m) {
     const Token& w = doc_.tokens[m];
     if (w.kind != Tok::word || verb_like(m)) return false;
+    // A role noun ends the phrase before a lower-case word: its verb.
+    if (m > first && role_noun(doc_.tokens[m - 1]) && !w.upper && !role_noun(w)) return false;
     return !has(w, kPhraseStop) || (m > first && w.upper && doc_.tokens[m - 1].upper && has(w, kNotName));
   };
   while (last < cue && last - first < 6 && in_phrase(last)) ++last;
-  // It must be followed by its verb.
-  if (last == first || last >= cue || !verb_like(last)) return {};
+  // It must be followed by its verb: one the heuristic knows, or any
+  // lower-case word after a role ("The minister gave a speech, saying: ...").
+  if (last == first || last >= cue) return {};
+  const Token& after = doc_.tokens[last];
+  const bool role_then_word = role_noun(doc_.tokens[last - 1]) && after.kind == Tok::word && !after.upper &&
+                              !has(after, kNotName | kParticle);
+  if (!verb_like(last) && !role_then_word) return {};
   return phrase_subject(first, last - 1);
 }
 

@@ -46,7 +46,10 @@ void SubjectParser::note_mention(uint32_t k) {
     index = static_cast<int>(people_.named.size());
     people_.add(name, std::nullopt, org, 1);
     people_.by_name.emplace(key, index);
-    if (!org) people_.register_person_keys(name, index, false);
+    if (!org) {
+      people_.register_person_keys(name, index, false);
+      people_.by_given.emplace(lower_of(name.substr(0, name.find(' '))), index);
+    }
   }
   if (org) {
     people_.by_last_org[lower_of(last_word(name))] = index;
@@ -56,7 +59,10 @@ void SubjectParser::note_mention(uint32_t k) {
   // a sentence start, after a title, or set off by commas ("Her deputy,
   // James Hart, disagreed").
   const uint32_t end = possessive ? e + 1 : e;
-  const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle);
+  // "Even Barack Obama, who ...": the run opened the sentence before its
+  // first word was dropped.
+  const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle) ||
+                              (k < first && (k == 0 || doc_.boundary(k - 1)));
   const bool appositive = first > 0 && doc_.tokens[first - 1].kind == Tok::comma && end + 1 < doc_.tokens.size() &&
                           doc_.tokens[end + 1].kind == Tok::comma;
   // "84-year-old Jimmy Docherty", "Yumi Kaneko, 58, was sweeping": an age
@@ -72,10 +78,22 @@ void SubjectParser::note_mention(uint32_t k) {
   // name before any apposition cost the written holdout set 5 of 70.)
   const bool follows_role = end + 2 < doc_.tokens.size() && doc_.tokens[end + 1].kind == Tok::comma &&
                            (has(doc_.tokens[end + 2], kAppositiveStart) || has(doc_.tokens[end + 2], kTitle));
-  const bool indefinite = follows_role && (doc_.word_at(end + 2) == "a" || doc_.word_at(end + 2) == "an");
+  // A place of work after a preposition is not one ("Andy Roe works at Le
+  // Cafe, a restaurant on the seafront": the next "he" is Andy Roe).
+  const bool object = first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper &&
+                      preposition(doc_.word_at(first - 1));
+  const bool indefinite =
+      follows_role && !object && (doc_.word_at(end + 2) == "a" || doc_.word_at(end + 2) == "an");
   const bool described = follows_role && (indefinite || (first > 0 && (first == 1 || doc_.boundary(first - 2)) &&
                                                          doc_.tokens[first - 1].kind == Tok::word &&
                                                          !name_token(doc_.tokens[first - 1])));
+  // "Lina Moreau, an American student living in Lyon, ...": the apposition
+  // is the role a later "the student" refers back to.
+  if (follows_role && !object && !people_.named[static_cast<size_t>(index)].role) {
+    uint32_t r = end + 2;
+    while (r + 1 < doc_.tokens.size() && r - end < 14 && doc_.tokens[r + 1].kind == Tok::word) ++r;
+    people_.named[static_cast<size_t>(index)].role = std::string(doc_.span_text(end + 2, r));
+  }
   // "actress Uma Keller": the role a later "the actress" refers back to.
   if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && has(doc_.tokens[first - 1], kTitle) &&
       !people_.named[static_cast<size_t>(index)].role) {
@@ -87,6 +105,11 @@ void SubjectParser::note_mention(uint32_t k) {
     const auto sp = name.find(' ');
     people_.by_first.emplace(lower_of(name.substr(0, sp)), index);
   }
+}
+
+bool SubjectParser::preposition(std::string_view w) {
+  return w == "at" || w == "in" || w == "on" || w == "from" || w == "near" || w == "to" || w == "into" ||
+         w == "with" || w == "by" || w == "of" || w == "for" || w == "outside" || w == "inside";
 }
 
 bool SubjectParser::is_number(std::string_view w) {

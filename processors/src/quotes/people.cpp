@@ -17,15 +17,22 @@ std::string_view last_word(std::string_view name) {
   return sp == std::string_view::npos ? name : name.substr(sp + 1);
 }
 
+bool epithet(std::string_view w) {
+  return w.size() > 5 && (w.ends_with("ated") || w.ends_with("ened") || w.ends_with("ified") || w.ends_with("ful") ||
+                          w.ends_with("less") || w.ends_with("broken"));
+}
+
 void People::clear() {
   named.clear();
   by_name.clear();
   by_last.clear();
   by_first.clear();
+  by_given.clear();
   by_last_org.clear();
   recent_people.clear();
   recent_orgs.clear();
   sentence_person = -1;
+  recent_group.reset();
 }
 
 void People::seed(const std::vector<Entity>& entities) {
@@ -33,7 +40,10 @@ void People::seed(const std::vector<Entity>& entities) {
     if (e.type == Entity::Type::other) continue;
     // A place that speaks ("Tunisia said") acts as an organisation, and is
     // never the referent of "he" or "she".
-    const int index = resolve_name(e.text, e.type != Entity::Type::person, std::nullopt);
+    std::string_view name = e.text;
+    // "Devastated Hayley": the entity tagger took a tabloid's epithet for a given name.
+    if (const auto sp = name.find(' '); sp != std::string_view::npos && epithet(name.substr(0, sp))) name.remove_prefix(sp + 1);
+    const int index = resolve_name(name, e.type != Entity::Type::person, std::nullopt);
     named[static_cast<size_t>(index)].mentions = 0;  // counted again when seen in the text
   }
 }
@@ -121,11 +131,21 @@ int People::most_mentioned(const Token& t) const {
   // thousands of names and pronouns linear.
   for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
     const Named& n = named[i];
-    if (n.org || n.gender == other || n.name.find(' ') == std::string::npos) continue;
+    if (n.org || n.role_only || n.gender == other || n.name.find(' ') == std::string::npos) continue;
     if (best < 0 || n.mentions > named[static_cast<size_t>(best)].mentions) best = static_cast<int>(i);
   }
   return best;
 }
+
+namespace {
+// " living in Nice": a word ending in -ing right after position `at`.
+bool participle_after(const std::string& role, size_t at) {
+  if (at >= role.size() || role[at] != ' ') return false;
+  const size_t end = role.find(' ', at + 1);
+  const std::string_view w = std::string_view(role).substr(at + 1, end == std::string::npos ? end : end - at - 1);
+  return w.size() > 4 && w.ends_with("ing");
+}
+}  // namespace
 
 int People::resolve_role(std::string_view head) const {
   size_t looked = 0;
@@ -139,10 +159,24 @@ int People::resolve_role(std::string_view head) const {
     const size_t at = role.find(head);
     if (at != std::string::npos && (at == 0 || role[at - 1] == ' ') && role.compare(at + head.size(), 1, " ") == 0 &&
         (role.compare(at + head.size(), 5, " for ") == 0 || role.compare(at + head.size(), 4, " of ") == 0 ||
-         role.compare(at + head.size(), 4, " at ") == 0 || role.compare(at + head.size(), 4, " to ") == 0))
+         role.compare(at + head.size(), 4, " at ") == 0 || role.compare(at + head.size(), 4, " to ") == 0 ||
+         // "an American student living in Nice", "a nurse who ...", "a driver from Lund"
+         role.compare(at + head.size(), 5, " who ") == 0 || role.compare(at + head.size(), 6, " from ") == 0 ||
+         role.compare(at + head.size(), 4, " in ") == 0 || participle_after(role, at + head.size())))
       return *it;
   }
   return -1;
+}
+
+int People::add_role(std::string_view role, Gender gender) {
+  // Kept apart from the names: "role:" cannot start a lower-cased name.
+  std::string key = "role:" + lower_of(role);
+  if (auto it = by_name.find(key); it != by_name.end()) return it->second;
+  const int index = add(role, std::string(role), false, 1);
+  named[static_cast<size_t>(index)].role_only = true;
+  named[static_cast<size_t>(index)].gender = gender;
+  by_name.emplace(std::move(key), index);
+  return index;
 }
 
 void People::note_recent(int index) {
@@ -150,7 +184,7 @@ void People::note_recent(int index) {
   if (sentence_person < 0 && !named[static_cast<size_t>(index)].org) sentence_person = index;
   const Named& n = named[static_cast<size_t>(index)];
   // A lone unresolved word ("Apple", "Jenrick") may be either kind.
-  const bool unknown = !n.org && n.name.find(' ') == std::string::npos;
+  const bool unknown = !n.org && !n.role_only && n.name.find(' ') == std::string::npos;
   if (n.org || unknown) push_recent(recent_orgs, index);
   if (!n.org) push_recent(recent_people, index);
 }

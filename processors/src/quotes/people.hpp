@@ -24,10 +24,15 @@ struct Named {
   bool org = false;
   Gender gender = Gender::unknown;
   uint32_t mentions = 0;
+  // A role phrase standing for one unnamed person ("an American witness"):
+  // the referent of a later he/she, and a role speaker, never a name.
+  bool role_only = false;
 };
 
 std::string lower_of(std::string_view s);
 std::string_view last_word(std::string_view name);
+// "Devastated", "Tearful": a tabloid's epithet before a first name.
+bool epithet(std::string_view w);
 
 class People {
  public:
@@ -52,6 +57,8 @@ class People {
   // person whose role ends in that (lower-cased) head noun, or -1.
   int resolve_role(std::string_view head) const;
   void note_recent(int index);
+  // The role-only person for a singular role phrase (one per distinct phrase).
+  int add_role(std::string_view role, Gender gender);
   // Adds a person or organisation met in the text; returns its index.
   int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
 
@@ -59,9 +66,14 @@ class People {
   std::unordered_map<std::string, int> by_name;      // lower-cased full name -> Named
   std::unordered_map<std::string, int> by_last;      // lower-cased surname -> most recent person
   std::unordered_map<std::string, int> by_first;     // lower-cased first name -> first person with it
+  // Every multi-word person's given name -> its first holder; only for "Kartik and his family fled":
+  // a given name opening a sentence marks whom the next he/she means.
+  std::unordered_map<std::string, int> by_given;
   std::unordered_map<std::string, int> by_last_org;  // lower-cased head noun -> most recent organisation
   std::vector<int> recent_people, recent_orgs;
   int sentence_person = -1;  // first person subject of the current sentence
+  // The last plural role that spoke ("officials said"): what a later "they said" means.
+  std::optional<std::string> recent_group;
 
  private:
   static void push_recent(std::vector<int>& list, int index);

@@ -113,7 +113,10 @@ class QuotesProcessor final : public Processor {
           match = &e;
           break;
         }
-        if (!match && e.type == Entity::Type::person && el.size() > lower.size() && el.ends_with(" " + lower))
+        // "Devastated Hayley" is an entity only because the tabloid opened a
+        // sentence with an epithet; it lends no name.
+        if (!match && e.type == Entity::Type::person && el.size() > lower.size() && el.ends_with(" " + lower) &&
+            !quotes::epithet(std::string_view(e.text).substr(0, e.text.find(' '))))
           match = &e;
       }
       // A multi-word speaker is already a full name; a longer entity ending in

@@ -32,6 +32,11 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"female_name", kFemaleName},
     {"document", kDocument},
     {"document_cue", kDocumentCue},
+    {"male_noun", kMaleNoun},
+    {"female_noun", kFemaleNoun},
+    {"month", kMonth},
+    {"name_tail", kNameTail},
+    {"credit", kCredit},
 };
 }  // namespace
 

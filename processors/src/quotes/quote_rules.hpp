@@ -34,6 +34,11 @@ enum WordClass : uint32_t {
   kFemaleName = 1u << 19,
   kDocument = 1u << 20,
   kDocumentCue = 1u << 21,
+  kMaleNoun = 1u << 22,
+  kFemaleNoun = 1u << 23,
+  kMonth = 1u << 24,
+  kNameTail = 1u << 25,
+  kCredit = 1u << 26,
 };
 
 // Every word of every article is looked up here once, so the table is open

@@ -116,7 +116,15 @@ bool opens(uint32_t cp, const Context& c, Family& family) {
 
 bool closes(uint32_t cp, Family family, const Context& c, bool later_single_close) {
   if (family == Family::guillemet && cp == 0xBB) return c.prev != 0;
-  if (!can_close(c)) return false;
+  if (!can_close(c)) {
+    // A closer after a space: "… ‘we will act,’ ” he said" (a space between
+    // nested closers) and '… still there. "' ending a paragraph. A ” never
+    // opens an English quotation, and a straight mark with nothing after it
+    // cannot open one.
+    if (c.prev == 0) return false;
+    if (family == Family::double_curly) return cp == 0x201D;
+    return family == Family::straight_double && cp == '"' && (c.next == 0 || c.next == '\n');
+  }
   const bool single_closer_ok =
       !word_internal(c) && !(plural_possessive(c) && later_single_close);
   switch (family) {
@@ -156,6 +164,14 @@ bool single_family(Family f) {
 }
 
 constexpr size_t kMaxInner = 8;
+
+// An opening mark right after a sentence's end and one space, inside an open
+// quotation: "... I ran to help. "I should not ...".
+bool glued_paragraph(std::string_view text, size_t i) {
+  if (i < 3 || text[i - 1] != ' ') return false;
+  const char end = text[i - 2];
+  return end == '.' || end == '?' || end == '!';
+}
 
 // SWAR byte tests over eight bytes at once: nonzero iff some byte of v is
 // zero (exact as a yes/no answer; only the flagged position may be wrong).
@@ -293,7 +309,13 @@ void scan_quotes(std::string_view text, std::vector<QuoteSpan>& out) {
         open = false;
         depth = 0;
       } else if (opens(cp, c, opened)) {
-        if (opened == family || (single_family(opened) && single_family(family))) {
+        if (opened == family && glued_paragraph(text, i)) {
+          // '"... to help. "I should not have gone.' : paragraphs that the
+          // page lost the breaks between, each opening with a mark, are one
+          // quotation, as they are across real paragraph breaks.
+          current.multi_paragraph = true;
+          depth = 0;
+        } else if (opened == family || (single_family(opened) && single_family(family))) {
           // The same style opening again means the earlier mark was never
           // closed: start over from here.
           current = QuoteSpan{static_cast<uint32_t>(i), static_cast<uint32_t>(i + len), 0, 0, false};

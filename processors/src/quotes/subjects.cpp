@@ -31,18 +31,30 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
   // "MP for Huddersfield Harpreet Uppal", "Tenant Mehmet Yilmaz": in a run of
   // three capitalised words after a connector or at a sentence start, the
   // first belongs to the role.
-  if (!org_head(doc_.tokens[last]) && last - first >= 2 && name_token(doc_.tokens[first])) {
+  const bool org_tail = has(doc_.tokens[last], kNameTail);  // "Human Rights Watch"
+  if (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 2 && name_token(doc_.tokens[first])) {
     const bool sentence_start = first == 0 || doc_.boundary(first - 1);
     bool after_connector = false;
     if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper) {
       const std::string_view w = doc_.word_at(first - 1);
-      after_connector = w == "for" || w == "of" || w == "at" || w == "from";
+      after_connector = w == "for" || w == "of" || w == "at" || w == "from" || w == "in";
     }
     if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle)) ++first;
   }
+  // "Reuters Equifax claimed ...", "Getty Images Bill Murray gets ...": a
+  // photo credit glued to the caption that opens the paragraph.
+  while (first < last && (first == 0 || doc_.tokens[first - 1].kind == Tok::para) && has(doc_.tokens[first], kCredit)) {
+    ++first;
+    if (first < last && has(doc_.tokens[first], kCredit) && doc_.tokens[first].upper) ++first;  // "Getty Images"
+  }
+  // "Devastated Hayley added", "Tearful Ana said": a tabloid's epithet opening
+  // the sentence is not the first name.
+  if (!org_head(doc_.tokens[last]) && last > first && (first == 0 || doc_.boundary(first - 1)) &&
+      epithet(doc_.word_at(first)) && !has(doc_.tokens[first], kMaleName | kFemaleName))
+    ++first;
   // "the United Nations Nikki Haley": four or more plain capitalised words
   // are an organisation or place followed by a two-word name.
-  if (!org_head(doc_.tokens[last]) && last - first >= 3) {
+  if (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 3) {
     bool particle = false;
     for (uint32_t m = first; m <= last; ++m) particle = particle || has(doc_.tokens[m], kParticle);
     if (!particle) first = last - 1;
@@ -103,6 +115,8 @@ std::optional<std::string> SubjectParser::role_prefix(uint32_t name_first, uint3
 
 bool SubjectParser::lowercase_adverb(std::string_view w) { return w.size() > 3 && w.ends_with("ly"); }
 
+
+
 // The subject phrase ending at `p` (the token before a cue), not before `floor`.
 Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   Subject s;
@@ -114,6 +128,10 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (!(t.classes & kSkip) && !lowercase_adverb(doc_.lower)) break;
     --p;
   }
+  // "The World Health Organization (WHO) warned": the acronym in brackets.
+  if (p >= floor + 3 && doc_.tokens[p].kind == Tok::paren && doc_.tokens[p - 1].acronym &&
+      doc_.tokens[p - 2].kind == Tok::paren && doc_.tokens[p - 3].kind == Tok::word)
+    p -= 3;
   const Token& t = doc_.tokens[p];
   if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
     s.first = s.last = p;
@@ -121,6 +139,56 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     return s;
   }
   if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
+  if (t.kind == Tok::word && people_.recent_group && (doc_.word_at(p) == "they" || doc_.word_at(p) == "They")) {
+    // "Officials said the bridge would reopen. "...," they said."
+    s.first = s.last = p;
+    s.role = people_.recent_group;
+    return s;
+  }
+  if (t.kind == Tok::word && (p == floor || doc_.tokens[p - 1].kind != Tok::word)) {
+    // "One witness said: ... Another revealed: ...": another of the role
+    // last introduced.
+    doc_.lower_word(t);
+    if (doc_.lower == "another" || doc_.lower == "one") {
+      const auto& recent = people_.recent_people;
+      for (size_t i = recent.size(), looked = 0; i > 0 && looked < 4; --i, ++looked) {
+        const Named& n = people_.named[static_cast<size_t>(recent[i - 1])];
+        if (!n.role_only) continue;
+        s.first = s.last = p;
+        s.role = n.name;
+        return s;
+      }
+    }
+  }
+  // "One man who was leaving the hospital on Friday told": a restrictive
+  // relative clause (no comma) between the subject and its cue. "who police
+  // said" (the cue inside the clause) is left to the linking.
+  for (uint32_t m = p; m > floor + 1 && p - m < 12;) {
+    --m;
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word || has(w, kCue | kPartialCue)) break;
+    if (w.upper || p - m < 2) continue;
+    const std::string_view x = doc_.word_at(m);
+    if (x != "who" && x != "which") continue;
+    if (doc_.tokens[m - 1].kind == Tok::word) {
+      Subject inner = subject_before(m - 1, floor);
+      if (inner.first == kNone) {
+        // "One eyewitness who works for the council said": an unlisted noun
+        // after a determiner is the role.
+        uint32_t d = m - 1;
+        while (d > floor && m - d < 4 && doc_.tokens[d - 1].kind == Tok::word && !doc_.tokens[d - 1].upper &&
+               !has(doc_.tokens[d - 1], kNotName | kCue))
+          --d;
+        if (d > floor && doc_.tokens[d].kind == Tok::word && !doc_.tokens[d].upper && has(doc_.tokens[d - 1], kAppositiveStart)) {
+          inner.first = d - 1;
+          inner.role = std::string(doc_.span_text(d, m - 1));
+        }
+      }
+      if (inner.first != kNone) inner.last = p;
+      return inner;
+    }
+    break;
+  }
   if (t.kind != Tok::word) return s;
   if (age_epithet(p) && p > floor && doc_.word_at(p - 1) == "the") {
     // "said the 28-year-old": the person last named, as for a nationality.
@@ -183,7 +251,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     s.role = role_prefix(first, floor, role_first);
     s.first = std::min(role_first, first);
     s.last = p;
-    const bool org = org_head(doc_.tokens[p]) || doc_.tokens[p].acronym;
+    const bool org = org_head(doc_.tokens[p]) || doc_.tokens[p].acronym || has(doc_.tokens[p], kNameTail);
     s.speaker = people_.resolve_name(doc_.span_text(name_first, p), org, s.role);
     return s;
   }
@@ -221,10 +289,17 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     // said", "officials said"): nobody is named, the role phrase speaks.
     // Resolving "the director" to the last person mentioned was measured to
     // guess wrong more often than right.
+    if (Subject c = role_with_complement(p, floor); c.first != kNone) return c;
     return role_subject(p, p, floor);
   }
-  // "a spokesperson for the camp said", "a lawyer for the family said": a
-  // role with its complement.
+  return role_with_complement(p, floor);
+}
+
+// "a spokesperson for the camp said", "a source close to the couple said",
+// "one of the French fighters says": a role with its complement ending at
+// `p`; first == kNone when there is none.
+Subject SubjectParser::role_with_complement(uint32_t p, uint32_t floor) {
+  Subject s;
   for (uint32_t m = p; m > floor + 1 && p - m < 5;) {
     --m;
     const Token& w = doc_.tokens[m];
@@ -234,6 +309,8 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if ((lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with") &&
         has(doc_.tokens[m - 1], kTitle | kGroup))
       return role_subject(m - 1, p, floor);
+    if (lw == "to" && m >= floor + 2 && doc_.word_at(m - 1) == "close" && has(doc_.tokens[m - 2], kTitle | kGroup))
+      return role_subject(m - 2, p, floor);
     // "one of the French fighters says": one of a group.
     if (lw == "of" && doc_.tokens[m - 1].kind == Tok::word && !doc_.tokens[p].upper) {
       const std::string_view q = doc_.word_at(m - 1);
@@ -310,11 +387,20 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   uint32_t lower_words = 0;
   while (role_first > floor && head - role_first < 6) {
     const Token& w = doc_.tokens[role_first - 1];
+    // "a police source", "an army spokesman": an organisation noun modifies the role.
+    const bool org_modifier = has(w, kOrgNoun) && !w.upper && !has(w, kCue);
+    // "a Ministry of Defence spokesperson": a connector inside capitals.
+    const bool inside_capitals = w.kind == Tok::word && !w.upper && role_first - 1 > floor &&
+                                 doc_.tokens[role_first - 2].kind == Tok::word && doc_.tokens[role_first - 2].upper &&
+                                 doc_.tokens[role_first].upper &&
+                                 (doc_.word_at(role_first - 1) == "of" || doc_.word_at(role_first - 1) == "for" ||
+                                  doc_.word_at(role_first - 1) == "and");
     if (w.kind != Tok::word || w.possessive ||
-        has(w, kNotName | kCue | kPartialCue | kSkip | kHonorific | kMalePronoun | kFemalePronoun | kNeutralPronoun |
-                   kAccording))
+        (!org_modifier && !inside_capitals &&
+         has(w, kNotName | kCue | kPartialCue | kSkip | kHonorific | kMalePronoun | kFemalePronoun | kNeutralPronoun |
+                    kAccording)))
       break;
-    if (!w.upper && !has(w, kTitle | kGroup)) {
+    if (!w.upper && !has(w, kTitle | kGroup) && !inside_capitals) {
       doc_.lower_word(w);
       if (connector(doc_.lower) || lowercase_adverb(doc_.lower) || ++lower_words > 2) break;
     }
@@ -325,16 +411,27 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   s.role = std::string(doc_.span_text(role_first, last));
   // A definite role ("the prime minister", "the actress") is the person
   // the article gave that role to; "a spokesman" or "officials" stay roles.
-  if (s.first < role_first && doc_.word_at(s.first) == "the" && has(doc_.tokens[head], kTitle) &&
-      !has(doc_.tokens[head], kGroup)) {
+  const bool definite = s.first < role_first && (doc_.word_at(s.first) == "the" || doc_.word_at(s.first) == "The");
+  if (definite && role_noun(doc_.tokens[head]) && !has(doc_.tokens[head], kGroup)) {
     doc_.lower_word(doc_.tokens[head]);
     s.speaker = people_.resolve_role(doc_.lower);
+    // "the 45-year-old father of three said": an age marks the person last named.
+    for (uint32_t m = role_first; s.speaker < 0 && m < head; ++m)
+      if (age_epithet(m))
+        for (auto it = people_.recent_people.rbegin(); it != people_.recent_people.rend(); ++it)
+          if (!people_.named[static_cast<size_t>(*it)].role_only) {
+            s.speaker = *it;
+            break;
+          }
   }
   return s;
 }
 
 bool SubjectParser::appositive_opening(const Token& t) const {
   if (t.kind != Tok::word) return false;
+  // "Sen. Ana Lugo, D-Miami, said": a US party and state tag.
+  const std::string_view w = doc_.word_at(t.index_hint);
+  if (w.size() > 2 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z') return true;
   return !t.upper || t.acronym || t.possessive || (t.classes & (kAppositiveStart | kTitle));
 }
 
@@ -381,144 +478,6 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
     if (org) people_.named[static_cast<size_t>(s.speaker)].org = true;
   }
   return s;
-}
-
-// Subject after an inverted cue ("said Jens Stoltenberg, NATO's chief").
-Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
-  Subject s;
-  if (f >= limit) return s;
-  const Token& t = doc_.tokens[f];
-  if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
-    s.first = s.last = f;
-    s.speaker = people_.resolve_pronoun(t);
-    return s;
-  }
-  uint32_t e = f;
-  bool seen_name = false;
-  bool role_then_name = false;
-  while (e < limit && e - f < 12) {
-    const Token& w = doc_.tokens[e];
-    if (w.kind != Tok::word) break;
-    doc_.lower_word(w);
-    const bool lower_role = !seen_name && (role_noun(w) || (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) &&
-                                                             e + 1 < limit && role_noun(doc_.tokens[e + 1])));
-    if ((seen_name || (e > f && doc_.tokens[e - 1].upper)) && !w.upper && !has(w, kParticle)) {
-      // "said Cubs fan Rodrigo Gonzales", "confirmed Swiss foreign ministry
-      // spokesman Pierre Eltschinger": the capitals modify a role that a
-      // name follows; "said the Alpes-Maritimes sub-prefect, Sebastien
-      // Humbert": the name follows the role after a comma.
-      uint32_t r = e;
-      while (r < limit && r - e < 3 && doc_.tokens[r].kind == Tok::word && !doc_.tokens[r].upper &&
-             !role_noun(doc_.tokens[r]) &&
-             !has(doc_.tokens[r], kCue | kNotName | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
-        ++r;
-      // "chief executive", "head coach": a role of several role words.
-      while (r < limit && r - e < 3 && role_noun(doc_.tokens[r]) && r + 1 < limit && !doc_.tokens[r + 1].upper &&
-             role_noun(doc_.tokens[r + 1]))
-        ++r;
-      if (r < limit && r - e < 4 && role_noun(doc_.tokens[r]) && r + 1 < limit && name_token(doc_.tokens[r + 1])) {
-        e = r + 1;
-        seen_name = false;
-        continue;
-      }
-      if (r > e && r + 1 < limit && doc_.tokens[r].kind == Tok::comma && name_token(doc_.tokens[r + 1])) {
-        e = r;
-        role_then_name = true;
-      }
-      break;  // "said Smith on Tuesday"
-    }
-    if (!(w.upper || (w.classes & (kTitle | kOrgNoun)) || connector(doc_.lower) || w.acronym ||
-          has(w, kNotName | kAppositiveStart | kParticle) || lower_role))
-      break;
-    seen_name = seen_name || name_token(w);
-    ++e;
-  }
-  if (e == f) return s;
-  uint32_t last = e - 1;
-  while (last > f && !doc_.tokens[last].upper && !(doc_.tokens[last].classes & kOrgNoun)) --last;
-  if (!doc_.tokens[last].upper && !(doc_.tokens[last].classes & kOrgNoun) &&
-      !(e < limit && doc_.tokens[e].kind == Tok::comma && e + 1 < limit && name_token(doc_.tokens[e + 1]))) {
-    // "said a local source", "said a spokesman for the camp": a role, no name.
-    for (uint32_t head = e; head > f;) {
-      if (!role_noun(doc_.tokens[--head])) continue;
-      uint32_t end = head;
-      if (head + 1 < limit && doc_.tokens[head + 1].kind == Tok::word) {
-        doc_.lower_word(doc_.tokens[head + 1]);
-        const std::string& c = doc_.lower;
-        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with") {
-          end = head + 1;  // the complement, up to a time or place ("on Sunday")
-          while (end + 1 < limit && end - head < 5 && doc_.tokens[end + 1].kind == Tok::word &&
-                 !has(doc_.tokens[end + 1], kCue | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
-            ++end;
-        }
-      }
-      return role_subject(head, end, f);
-    }
-    return s;
-  }
-  if (e + 1 < limit && doc_.tokens[e].kind == Tok::comma && name_token(doc_.tokens[e + 1]) &&
-      (role_then_name || name_run_back(last, f) == kNone)) {
-    uint32_t n = e + 1;
-    while (n + 1 < limit && (name_token(doc_.tokens[n + 1]) || has(doc_.tokens[n + 1], kParticle)) && n - e < 4) ++n;
-    s.first = f;
-    s.last = n;
-    s.role = std::string(doc_.span_text(f, e - 1));
-    s.speaker = people_.resolve_name(doc_.span_text(e + 1, n), false, s.role);
-    return s;
-  }
-  Subject inner = subject_before(last, f);
-  if (inner.first == kNone) return s;
-  s = inner;
-  s.last = last;
-  // ", a spokesman for the company" after the name is its role.
-  if (e < limit && doc_.tokens[e].kind == Tok::comma && e + 1 < limit && appositive_opening(doc_.tokens[e + 1])) {
-    uint32_t r = e + 1;
-    while (r + 1 < limit && !doc_.boundary(r + 1) && doc_.tokens[r + 1].kind != Tok::comma) ++r;
-    if (!(r + 1 < limit && doc_.tokens[r + 1].kind == Tok::comma)) {
-      s.role = std::string(doc_.span_text(e + 1, r));
-      if (s.speaker >= 0 && !people_.named[static_cast<size_t>(s.speaker)].role)
-        people_.named[static_cast<size_t>(s.speaker)].role = s.role;
-      s.last = r;
-    }
-  }
-  return s;
-}
-
-// "She wished everyone a happy holiday, but added: ..." / "Smith paused and
-// said": a cue right after "and"/"but" takes the clause's subject, the
-// first pronoun or name of the sentence.
-Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
-  const std::string_view before = doc_.word_at(k - 1);
-  // "Last year he gave a speech, telling the crowd: ...": a participle after
-  // a comma shares the clause's subject as a second verb does.
-  const bool participle = doc_.tokens[k - 1].kind == Tok::comma && doc_.word_at(k).ends_with("ing");
-  if (!participle && (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but"))) return {};
-  for (uint32_t m = floor; m + 1 < k; ++m) {
-    const Token& w = doc_.tokens[m];
-    if (w.kind != Tok::word) continue;
-    if (has(w, kMalePronoun | kFemalePronoun | kNeutralPronoun) || w.acronym) return subject_before(m, floor);
-    if (name_token(w) || org_head(w)) {
-      uint32_t e = m;
-      while (e + 1 < k - 1 && (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]))) ++e;
-      // "Last Thanksgiving, she ...": an introductory phrase is not the subject.
-      if (m > floor && has(doc_.tokens[m - 1], kNotName) && e + 1 < k && doc_.tokens[e + 1].kind == Tok::comma) {
-        m = e;
-        continue;
-      }
-      // "Information minister Mohammed denied": capitals before a role word
-      // modify the role; the name after it is the subject.
-      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && !doc_.tokens[e + 1].upper &&
-          has(doc_.tokens[e + 1], kTitle)) {
-        m = e;
-        continue;
-      }
-      // Only a subject: the next word must not be a preposition's object.
-      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return {};
-      return subject_before(e, floor);
-    }
-    if (has(w, kCue | kPartialCue)) return {};
-  }
-  return {};
 }
 
 }  // namespace newsflow::processors::quotes

@@ -52,6 +52,7 @@ class SubjectParser {
   // "28-year-old": an age standing for a person.
   bool age_epithet(uint32_t k) const;
   static bool is_number(std::string_view w);
+  static bool preposition(std::string_view w);
   // Capitalised org heads ("the Foreign Ministry") may end a name run.
   bool org_head(const Token& t) const;
   bool role_noun(const Token& t) const;
@@ -71,6 +72,7 @@ class SubjectParser {
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
+  Subject role_with_complement(uint32_t p, uint32_t floor);
   Subject phrase_before(uint32_t cue, uint32_t floor);
   Subject sentence_opening(uint32_t floor, uint32_t cue);
   Subject phrase_subject(uint32_t first, uint32_t last);
@@ -104,6 +106,17 @@ inline bool SubjectParser::article_name(const Token& t) const {
 }
 
 inline bool SubjectParser::plain_name_word(const Token& t) const {
+  // "Theresa May": a capitalised month after a given name is a surname.
+  if ((t.classes & (kMonth | kNameTail)) && t.upper && t.kind == Tok::word && t.index_hint > 0) {
+    const Token& before = doc_.tokens[t.index_hint - 1];
+    if (before.kind == Tok::word && before.upper && (before.classes & (kMaleName | kFemaleName | kHonorific)) &&
+        !before.sentence_end && (t.classes & kMonth))
+      return true;
+    // "Human Rights Watch": a word that ends an organisation's name after capitals.
+    if (before.kind == Tok::word && before.upper && !before.possessive && !(before.classes & kNotName) &&
+        (t.classes & kNameTail))
+      return true;
+  }
   // The flag tests first: most words fail them before the text is read.
   return t.kind == Tok::word && !t.acronym && !t.possessive &&
          !(t.classes & (kTitle | kNotName | kDemonym | kHonorific | kCue | kOrgNoun | kMalePronoun | kFemalePronoun |

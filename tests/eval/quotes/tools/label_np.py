@@ -298,6 +298,172 @@ LABELS = {
 4 Donald Trump
 5 Moon Jae-in /p
 6 Moon Jae-in /p'''),
+# (added in the fourth round: witness accounts with pronouns across
+# paragraphs and multi-paragraph quotes, a broadsheet lead story, a live
+# "developments" list, a celebrity story quoting tweets; all from dev events)
+'968b809b': ('cnn-nice-witnesses', 'CNN', '''
+1 Kristen Crouch
+2 Kristen Crouch
+3 Kristen Crouch
+4 Kristen Crouch /p
+5 Andy McArdy
+7 Eric Drattell /p
+8 Eric Drattell
+10 Dominique Molina /p
+11 Dominique Molina
+12 Dominique Molina
+13 Dominique Molina
+14 Dominique Molina /p
+15 Dominique Molina
+16 Tony Molina
+17 Tony Molina
+18 Paul DeLane
+19 Paul DeLane /p
+20 Paul DeLane
+21 Tony Molina
+22 Paul DeLane
+23 man /p
+24 man
+25 man
+26 Maryam Violet
+27 Maryam Violet
+28 Eric Dartell
+29 Zeynep Akar
+30 Zeynep Akar
+31 officer
+32 American witness /p
+33 American witness
+34 Mark Krikorian'''),
+'1f500d30': ('nyt-nice-lead', 'New York Times', '''
+1 François Hollande
+2 François Hollande /p
+3 François Hollande /p
+4 François Hollande
+5 François Hollande
+6 Manuel Valls
+7 Manuel Valls
+8 Pierre-Henry Brandet
+9 Pierre-Henry Brandet
+10 Daphne Burandé
+11 Daphne Burandé
+12 Daphne Burandé
+13 Christian Estrosi
+14 Christian Estrosi
+15 Christian Estrosi
+16 Christian Estrosi /p
+17 Christian Estrosi
+18 François Hollande /p
+19 Pierre-Henry Brandet
+20 /s
+21 /s
+22 Michel
+23 witness /p'''),
+'544db91c': ('cnn-nice-developments', 'CNN', '''
+1 Francois Hollande
+2 Francois Hollande /p
+3 Francois Hollande /p
+4 Barack Obama
+5 Justin Trudeau
+6 Michel Temer
+7 United Nations /p
+8 Narendra Modi
+9 Francois Hollande
+10 Dominique Molina
+11 Dominique Molina
+12 Dominique Molina
+13 Paul Delane
+14 Tony Molina
+15 Paul Delane
+16 Maryam Violet /p
+17 Eric Dartell'''),
+'b7013f8e': ('usatoday-silverman', 'USA Today', '''
+1 /s
+2 Sarah Silverman /p
+3 Sarah Silverman
+4 Sarah Silverman
+5 Sarah Silverman
+6 /s
+7 /s'''),
+'73434a97': ('sun-nice-lorry', 'The Sun', '''
+1 /s
+2 /s
+3 /s
+4 neighbours /p
+5 neighbours /p
+6 neighbours /p
+7 neighbours /p
+8 police source
+9 /s
+12 police /p
+13 Tiffany Marchbanks /p
+14 Tiffany Marchbanks /p
+15 Tiffany Marchbanks /p
+16 Tiffany Marchbanks
+17 experts /p
+18 Claude Moniquet
+21 Damien Allemend
+23 /s
+27 Francois Hollande /p
+28 Francois Hollande /p
+29 Manual Valls
+31 UK Foreign Office /p
+32 Sadiq Khan /p
+33 Lisa Holland /p
+35 Kevin
+36 Kevin
+37 Francois Hollande
+38 Francois Hollande
+40 Francois Hollande
+41 Bernard Cazaneuve
+43 Eric Ciotti /p
+44 Eric Ciotti /p
+46 Christian Estrosi /p
+47 Christian Estrosi
+48 Christian Estrosi /p
+49 Christian Estrosi /p
+50 Christian Estrosi
+51 /s
+52 Downing Street spokesman
+53 Theresa May
+54 Theresa May
+55 Philip Hammond
+56 Owen Smith /p
+57 Sadiq Khan'''),
+'3580cf4b': ('sun-silverman-split', 'The Sun', '''
+1 Sarah Silverman /p
+3 Michael Sheen
+4 Michael Sheen /p
+6 Michael Sheen'''),
+'897929aa': ('sun-equifax-44m', 'The Sun', '''
+1 Equifax /p
+2 BT
+3 Avivah Litan
+4 Equifax /p'''),
+'8c28a3d0': ('sun-cubs-celebrations', 'The Sun', '''
+2 Hillary Clinton
+3 Barack Obama'''),
+'9829d117': ('bbc-cubs-curse', 'BBC', '''
+1 Joe Maddon
+2 Joe Maddon'''),
+'cbc09513': ('independent-cubs-title', 'The Independent', '''
+1 Ben Zobrist'''),
+'425999fe': ('nyt-equifax-more-exposed', 'New York Times', '''
+1 Richard F. Smith
+2 Richard F. Smith'''),
+'de37fd40': ('nyt-equifax-peace-offering', 'New York Times', '''
+1 /s
+2 /s'''),
+'22f61b23': ('cnn-goldman-tax', 'CNN', '''
+1 /s
+2 Ryan Dudley'''),
+'03020586': ('dw-rhine-ship', 'DW', '''
+1 /s
+2 /s'''),
+'e81cc235': ('nyt-palmer-retires', 'New York Times', '''
+1 Carson Palmer'''),
+'40d513a7': ('dailymail-morsi', 'Daily Mail', '''
+1 /s
+2 /s'''),
 # --- held-out half
 '2f066d10': ('dailymail-croydon', 'Daily Mail', '''
 1 Investigators /p
@@ -525,6 +691,76 @@ LABELS = {
 
 # Quotes the numbering pattern does not see: multi-paragraph quotes and odd marks.
 EXTRA = {
+'3580cf4b': [
+ ("“The great Michael Sheen and I consciously uncoupled over Christmas.\n“I mean, not 'over Christmas' - like that wasn't the fight that ended it. No fight.\n“We just live in different countries & it got hard.\n“Felt we should just tell y'all so u stop asking, 'How's Michael/How's Sarah?’”",
+  "“{{The great Michael Sheen and I consciously uncoupled over Christmas.\n“I mean, not 'over Christmas' - like that wasn't the fight that ended it. No fight.\n“We just live in different countries & it got hard.\n“Felt we should just tell y'all so u stop asking, 'How's Michael/How's Sarah?’|Sarah Silverman}}”"),
+ ('“It will be a big change for how people relate to me. Once I’m in, I’m fully in, and this is big.\n“As soon as you start to be effective, then people try to crush you, because it’s dangerous.”',
+  '“{{It will be a big change for how people relate to me. Once I’m in, I’m fully in, and this is big.\n“As soon as you start to be effective, then people try to crush you, because it’s dangerous.|Michael Sheen}}”'),
+],
+'8c28a3d0': [
+ ('"My mother died 20 years ago today. We\'re thinking about her - I\'m not saying she\'s responsible, but she\'s saying that.\n"I cried a bit but this is beautiful, this is just beautiful. We\'ve been waiting for this for so long."',
+  '"{{My mother died 20 years ago today. We\'re thinking about her - I\'m not saying she\'s responsible, but she\'s saying that.\n"I cried a bit but this is beautiful, this is just beautiful. We\'ve been waiting for this for so long.|Bill Murray}}"'),
+],
+'e81cc235': [
+ ('"The answer was almost always the same \'you just know\'.\n"For me, that time is now. Why? Quite simply, I just know."',
+  '"{{The answer was almost always the same \'you just know\'.\n"For me, that time is now. Why? Quite simply, I just know.|Carson Palmer}}"'),
+],
+'cbc09513': [
+ ('"The Indians did one heck of a job but this is the best feeling in the world.\n"We\'re world champions. For the rest of our lives."',
+  '"{{The Indians did one heck of a job but this is the best feeling in the world.\n"We\'re world champions. For the rest of our lives.|Anthony Rizzo}}"'),
+],
+'897929aa': [
+ ("'had no knowledge that an intrusion'",
+  "'{{had no knowledge that an intrusion|Equifax|partial}}'"),
+],
+'73434a97': [
+ ('"I was barely 50m from the scene. I gave my wife and my children in a safe spot with the ice cream vendor and I ran, against all my instincts, to see if I could help. "I shouldn\'t have done that. What I saw, it was horrible. "The bodies of crushed women, covered in blood, there was nothing anyone could do to help and I turned and ran back up the road."',
+  '"{{I was barely 50m from the scene. I gave my wife and my children in a safe spot with the ice cream vendor and I ran, against all my instincts, to see if I could help. "I shouldn\'t have done that. What I saw, it was horrible. "The bodies of crushed women, covered in blood, there was nothing anyone could do to help and I turned and ran back up the road.|Kevin}}"'),
+ ('"Last night a lorry hit a crowd of people in Nice with the intention of killing. "At the time I speak there are 77 victims, of which many are children. "Once again we have seen extreme violence and it is obvious we must do everything to fight against this terrorism. "The driver was shot and killed. We are investigating whether he was linked to any others."',
+  '"{{Last night a lorry hit a crowd of people in Nice with the intention of killing. "At the time I speak there are 77 victims, of which many are children. "Once again we have seen extreme violence and it is obvious we must do everything to fight against this terrorism. "The driver was shot and killed. We are investigating whether he was linked to any others.|Francois Hollande}}"'),
+ ('\'run over\' Westerners THE atrocity in Nice comes after an ISIS chief urged fanatics to "run over Spokesman for the terrorist group Abu Mohammed al-Adnani made specific reference to the "spiteful and filthy French"',
+  '\'{{run over|Abu Mohammed al-Adnani|partial}}\' Westerners THE atrocity in Nice comes after an ISIS chief urged fanatics to "run over Spokesman for the terrorist group Abu Mohammed al-Adnani made specific reference to the "{{spiteful and filthy French|Abu Mohammed al-Adnani|partial}}"'),
+ ("'the most terrible attack that we have ever experienced'",
+  "'{{the most terrible attack that we have ever experienced|Christian Estrosi|partial}}'"),
+ ('"By now many of you have heard about the 80 people that have died in Nice, France today from a terrorist attack driving through a parade.\n"Two of those 80 people were American and those two people happen to be uncle Sean and 11-year-old cousin Brodie.\n"They were on vacation with my two other cousins and aunt celebrating a birthday."',
+  '"{{By now many of you have heard about the 80 people that have died in Nice, France today from a terrorist attack driving through a parade.\n"Two of those 80 people were American and those two people happen to be uncle Sean and 11-year-old cousin Brodie.\n"They were on vacation with my two other cousins and aunt celebrating a birthday.|Haley Copeland}}"'),
+ ('"This is an extremely difficult time for my family and anyone who knows Sean and Brodie Copeland.\n"Losing a loved one is hard no matter the circumstances but losing a loved on in such a tragic and unexpected way is unbearable. Prayers are much appreciated."',
+  '"{{This is an extremely difficult time for my family and anyone who knows Sean and Brodie Copeland.\n"Losing a loved one is hard no matter the circumstances but losing a loved on in such a tragic and unexpected way is unbearable. Prayers are much appreciated.|Haley Copeland}}"'),
+ ('“The whole area is pedestrianised and the lorry came down the south side.\n“It crushed the crowd like a bowling ball. Everything in its path was crushed.”',
+  '“{{The whole area is pedestrianised and the lorry came down the south side.\n“It crushed the crowd like a bowling ball. Everything in its path was crushed.|witness}}”'),
+ ('“The lorry turned towards the crowds and the driver just put his foot down.\n“It caused mass panic and a stampede away. It was terrifying.”',
+  '“{{The lorry turned towards the crowds and the driver just put his foot down.\n“It caused mass panic and a stampede away. It was terrifying.|witness}}”'),
+ ('"Suddenly as we crossed the unction, we heard screams and loud bangs. I looked for my mum and she was sprinting away.\n"Despite being on chemo she was obviously more attentive than me."',
+  '"{{Suddenly as we crossed the unction, we heard screams and loud bangs. I looked for my mum and she was sprinting away.\n"Despite being on chemo she was obviously more attentive than me.|Kartik Bhanot}}"'),
+ ('“If you can kill a disbelieving American or European — especially the spiteful and filthy French — or an Australian, or a Canadian, or any other disbeliever from the disbelievers waging war, including the citizens of the countries that entered into a coalition against the Islamic State, then rely upon Allah, and kill him in any manner or way, however it may be.\n“Smash his head with a rock, or slaughter him with a knife, or run him over with your car, or throw him down from a high place, or choke him, or poison him.”',
+  '“{{If you can kill a disbelieving American or European — especially the spiteful and filthy French — or an Australian, or a Canadian, or any other disbeliever from the disbelievers waging war, including the citizens of the countries that entered into a coalition against the Islamic State, then rely upon Allah, and kill him in any manner or way, however it may be.\n“Smash his head with a rock, or slaughter him with a knife, or run him over with your car, or throw him down from a high place, or choke him, or poison him.|Abu Mohammed al-Adnani}}”'),
+ ('"I\'m still shaking. My last memory of the incident is of a young guy in a blue shirt lying crooked on the ground after the lorry raced past him and through him.\n"I don\'t know if he was shot or run over, or just fell over, but I\'m praying he is fine."',
+  '"{{I\'m still shaking. My last memory of the incident is of a young guy in a blue shirt lying crooked on the ground after the lorry raced past him and through him.\n"I don\'t know if he was shot or run over, or just fell over, but I\'m praying he is fine.|Kartik Bhanot}}"'),
+ ('“It is absolute chaos. Bodies are lying everywhere. Police are flooding the streets, including anti-terrorism officers.\n“Nobody knows what to do — except to hide away.”',
+  '“{{It is absolute chaos. Bodies are lying everywhere. Police are flooding the streets, including anti-terrorism officers.\n“Nobody knows what to do — except to hide away.|eyewitness}}”'),
+ ('“We were told about the fireworks by someone in the hotel and decided to go along.\n“I was going to leave my husband to take the boys because I was tired but I am so glad I didn’t.\n“The fireworks had finished when we saw people running and screaming.\n“It was sheer panic and, with the volume of people, it was a crowd mentality.\n“We started running. It was so difficult to stay together and to stay calm, especially with two small boys.\n“We just ran, we panicked, not even knowing in which direction our hotel was.\n“My eldest son was yelling at us, ‘Why have you brought me here? I’m never coming here again’. The worst thing is thinking we took our children into that.”',
+  '“{{We were told about the fireworks by someone in the hotel and decided to go along.\n“I was going to leave my husband to take the boys because I was tired but I am so glad I didn’t.\n“The fireworks had finished when we saw people running and screaming.\n“It was sheer panic and, with the volume of people, it was a crowd mentality.\n“We started running. It was so difficult to stay together and to stay calm, especially with two small boys.\n“We just ran, we panicked, not even knowing in which direction our hotel was.\n“My eldest son was yelling at us, ‘Why have you brought me here? I’m never coming here again’. The worst thing is thinking we took our children into that.|Harjit Sarang}}”'),
+ ('“I was just walking to the Promenade and then I saw everybody running and I just didn’t know what was going on.\n“People were screaming at me in French but I didn’t understand.\n“People were lying on the streets dead and people were running over the bodies. Everybody was saying it’s a terrorist attack.\n“It’s just horrible, horrible, horrible. I’m in shock. I’m still shaking.”',
+  '“{{I was just walking to the Promenade and then I saw everybody running and I just didn’t know what was going on.\n“People were screaming at me in French but I didn’t understand.\n“People were lying on the streets dead and people were running over the bodies. Everybody was saying it’s a terrorist attack.\n“It’s just horrible, horrible, horrible. I’m in shock. I’m still shaking.|Esther Serwah}}”'),
+ ('"I want to express my solidarity with the nation, which is now in mourning. I have instructed all regional hospitals to be prepared for an influx of injured.\n"Under these circumstances we must display caution. and we must work together but we must during this busy weekend show care and attention for security."',
+  '"{{I want to express my solidarity with the nation, which is now in mourning. I have instructed all regional hospitals to be prepared for an influx of injured.\n"Under these circumstances we must display caution. and we must work together but we must during this busy weekend show care and attention for security.|Francois Hollande}}"'),
+ ('"There is no hostage-taking. An individual drove a truck into the crowd. He was killed by police.\n"Investigations are currently under way to establish if the individual acted alone or if he had accomplices who might have fled."',
+  '"{{There is no hostage-taking. An individual drove a truck into the crowd. He was killed by police.\n"Investigations are currently under way to establish if the individual acted alone or if he had accomplices who might have fled.|Pierre-Henry Brandet}}"'),
+ ('"After a minute of being back in my room,I heard some gunshots went out on my terrace and saw this dreadful scene.\n"Lots of bodies lying in the middle of the promenade... everybody was dead."',
+  '"{{After a minute of being back in my room,I heard some gunshots went out on my terrace and saw this dreadful scene.\n"Lots of bodies lying in the middle of the promenade... everybody was dead.|Kevin Harris}}"'),
+],
+'968b809b': [
+ ('"They knew that the noise of fireworks would mask the noise of gunfire, so that people would think that they were hearing fireworks, instead of, sadly, live gunfire that killed people.\n"It happened immediately after the fireworks. The truck appeared on the promenade -- and the promenade was blocked, so he must have broken through the barriers; it was driving on the sea side, and shooting at the people on the sea side. You could hear the pop, pop, pop. There were bodies everywhere.\n"Everyone came rushing in the restaurant -- about 100 people -- trying to find safe passage; they ended up staying in the building until midnight, when police said it was safe to leave.\n"It\'s an extremely eerie atmosphere at the moment, nothing has been cleaned away -- the bodies have been removed, but the debris and the blood are still there. "',
+  '"{{They knew that the noise of fireworks would mask the noise of gunfire, so that people would think that they were hearing fireworks, instead of, sadly, live gunfire that killed people.\n"It happened immediately after the fireworks. The truck appeared on the promenade -- and the promenade was blocked, so he must have broken through the barriers; it was driving on the sea side, and shooting at the people on the sea side. You could hear the pop, pop, pop. There were bodies everywhere.\n"Everyone came rushing in the restaurant -- about 100 people -- trying to find safe passage; they ended up staying in the building until midnight, when police said it was safe to leave.\n"It\'s an extremely eerie atmosphere at the moment, nothing has been cleaned away -- the bodies have been removed, but the debris and the blood are still there. |Andy McArdy}}"'),
+ ('"There were about 100 people initially who had jumped down to the beach, which is about 300, 400 meters from the promenade level.\n"We saw a child stroller or pram that had been run over, and later when we were allowed to go back to our hotel we saw bodies all over the floor and honestly couldn\'t tell which were adults or children."',
+  '"{{There were about 100 people initially who had jumped down to the beach, which is about 300, 400 meters from the promenade level.\n"We saw a child stroller or pram that had been run over, and later when we were allowed to go back to our hotel we saw bodies all over the floor and honestly couldn\'t tell which were adults or children.|Eric Drattell}}"'),
+ ('"It was like a scene out of a movie. I didn\'t know what was going on but obviously there was some kind of attack.\n"My kids were all gawking at the windows and I told them to get away from them."',
+  '"{{It was like a scene out of a movie. I didn\'t know what was going on but obviously there was some kind of attack.\n"My kids were all gawking at the windows and I told them to get away from them.|Mark Krikorian}}"'),
+],
+'b7013f8e': [
+ ('“He was here to be near his daughter, now she’s off, she’s going to start her own life...“So he’s there a lot, and then we just long for each other and we see each other and we love each other."',
+  '“{{He was here to be near his daughter, now she’s off, she’s going to start her own life...“So he’s there a lot, and then we just long for each other and we see each other and we love each other.|Sarah Silverman}}"'),
+],
 '3e458084': [('“Most of them are still out there, and we want them to come back.’’',
               '“{{Most of them are still out there, and we want them to come back.|Esther Yakubu}}’’')],
 '50463005': [('said: "The release of the girls, in a limited number, is the outcome of negotiations between the administration and Boko Haram brokered by the International Red Cross and the Swiss government.\n"The negotiations will continue."',

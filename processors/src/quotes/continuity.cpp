@@ -1,0 +1,254 @@
+// Speakers carried across sentences and paragraphs, and the last resort for
+// a quotation whose sentence has a cue (Attributor methods, kept apart from
+// the cue parsing and the main linking in attribution.cpp): a role that
+// introduces one person, the person a paragraph or sentence introduces, the
+// speaker named in the sentence after a quotation, floating quotations.
+#include "quotes/attribution.hpp"
+
+namespace newsflow::processors::quotes {
+
+// "An American witness said he saw the driver. ... "It was deliberate," he
+// told CNN": a role naming one person is the next he/she, as a name is.
+// Only an indefinite role introduces someone: "the director said" is most
+// often a person named earlier, whom the next "he" still means. Plural roles
+// ("officials", "residents") are "they", which is not resolved.
+void Attributor::note_role_referent(const Subject& s) {
+  doc_.lower_word(doc_.tokens[s.first]);
+  const bool indefinite = doc_.lower == "a" || doc_.lower == "an" || doc_.lower == "one" || doc_.lower == "another";
+  // The head is the last word before the role's complement ("spokesman for
+  // the ministry", "man who was leaving the hospital").
+  uint32_t head = kNone;
+  for (uint32_t m = s.first; m <= s.last && m < doc_.tokens.size(); ++m) {
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word) break;
+    const std::string_view x = doc_.word_at(m);
+    if (head != kNone && (x == "for" || x == "of" || x == "at" || x == "from" || x == "with" || x == "who" ||
+                          x == "in" || x == "on"))
+      break;
+    if (!has(w, kNotName) || w.upper) head = m;
+  }
+  if (head == kNone) return;
+  const Token& h = doc_.tokens[head];
+  const std::string_view w = doc_.word_at(head);
+  const bool plural = (w.ends_with("s") && !w.ends_with("ss") && !h.possessive) || w == "people" || w == "men" ||
+                      w == "women" || w == "police" || w == "children" || w == "staff" || has(h, kOrgNoun | kDocument);
+  if (plural) {
+    people_.recent_group = s.role;  // "Officials said ... "...," they said."
+    return;
+  }
+  if (!indefinite) return;
+  const Gender g = has(h, kMaleNoun) ? Gender::male : has(h, kFemaleNoun) ? Gender::female : Gender::unknown;
+  people_.note_recent(people_.add_role(*s.role, g));
+}
+
+
+// A quotation with a speech cue in its sentence never comes out with a null
+// speaker: the nearest cue of the sentence (before it back to the sentence
+// start, after it up to the sentence end) gives its speaker, role or
+// fallback; a cue that can name nobody at all gives the person last
+// introduced. Returns the People::named index, or -1.
+int Attributor::last_resort(Quote& q, uint32_t i) {
+  int found = -1;
+  uint32_t distance = kNone;
+  for (uint32_t k = i; k > 0 && i - k < 60;) {
+    --k;
+    const Token& t = doc_.tokens[k];
+    if (t.sentence_end || t.kind == Tok::para) break;
+    if (event_at_[k] >= 0) {
+      found = event_at_[k];
+      distance = i - k;
+      break;
+    }
+  }
+  for (uint32_t k = i + 1; !doc_.tokens[i].sentence_end && k < doc_.tokens.size() && k - i < 40; ++k) {
+    const Token& t = doc_.tokens[k];
+    if (t.kind == Tok::para) break;
+    if (event_at_[k] >= 0) {
+      if (k - i < distance) found = event_at_[k];
+      break;
+    }
+    if (t.sentence_end) break;
+  }
+  if (found < 0) return -1;
+  const Event& ev = events_[static_cast<size_t>(found)];
+  attribute(q, ev, 0.4);
+  q.confidence = 0.3;
+  if (q.speaker) return ev.speaker >= 0 ? ev.speaker : ev.fallback_speaker;
+  const int who = people_.recent_people.empty() ? -1 : people_.recent_people.back();
+  if (who >= 0) name_speaker(q, who);
+  return who;
+}
+
+// The person a sentence right after quotation i names when it opens with a
+// demonstrative ("Those were the words of ...", "So says ...", "That is how
+// ... put it"), with no quotation of its own; or -1.
+int Attributor::named_in_next_sentence(uint32_t i) const {
+  uint32_t k = i + 1;
+  if (k < doc_.tokens.size() && doc_.tokens[k].kind == Tok::para) ++k;
+  if (k >= doc_.tokens.size() || doc_.tokens[k].kind != Tok::word || !doc_.tokens[k].upper) return -1;
+  const std::string_view w = doc_.word_at(k);
+  if (w != "That" && w != "Those" && w != "This" && w != "These" && w != "So" && w != "Such") return -1;
+  for (uint32_t m = k + 1; m < doc_.tokens.size() && m - k < 10 && !doc_.boundary(m - 1); ++m) {
+    if (!subjects_.name_token(doc_.tokens[m])) continue;
+    uint32_t e = m;
+    while (e + 1 < doc_.tokens.size() && e - m < 3 && subjects_.name_token(doc_.tokens[e + 1])) ++e;
+    if (e == m || doc_.tokens[e].possessive) return -1;
+    const auto it = people_.by_name.find(lower_of(doc_.span_text(m, e)));
+    if (it == people_.by_name.end()) return -1;
+    const Named& n = people_.named[static_cast<size_t>(it->second)];
+    return n.org || n.role_only ? -1 : it->second;
+  }
+  return -1;
+}
+
+// The person whose name opens the paragraph that ends at paragraph break
+// `end`, or the sentence of the same paragraph that ends at token `end`,
+// when it holds no quotation; or -1. A paragraph's subject is a full name;
+// a sentence's may be a surname, and its verb must follow ("Roe was blunt.").
+int Attributor::paragraph_subject(uint32_t end) const {
+  const bool paragraph = doc_.tokens[end].kind == Tok::para;
+  if (!paragraph && !doc_.tokens[end].sentence_end) return -1;
+  // A photo caption ("X celebrates the victory (Getty)") ends without a
+  // sentence's full stop; a paragraph that introduces someone has one.
+  if (paragraph && (end == 0 || !doc_.tokens[end - 1].sentence_end)) return -1;
+  uint32_t k = end;
+  while (k > 0 && end - k < 80 && doc_.tokens[k - 1].kind != Tok::para && (paragraph || !doc_.tokens[k - 1].sentence_end)) {
+    --k;
+    if (doc_.tokens[k].kind == Tok::quote) return -1;
+  }
+  if (k == end || (k > 0 && !doc_.boundary(k - 1))) return -1;
+  uint32_t e = k;
+  while (e < end && e - k < 4 && subjects_.name_token(doc_.tokens[e])) ++e;
+  // Only a subject (not "Nice, France, ..."), not a possessive.
+  if (e == k || e >= end || doc_.tokens[e - 1].possessive) return -1;
+  int who = -1;
+  if (e - k >= 2) {
+    const auto it = people_.by_name.find(lower_of(doc_.span_text(k, e - 1)));
+    if (it != people_.by_name.end()) who = it->second;
+  } else if (!paragraph && subjects_.verb_like(e)) {
+    doc_.lower_word(doc_.tokens[k]);
+    const auto it = people_.by_last.find(doc_.lower);
+    if (it != people_.by_last.end()) who = it->second;
+  }
+  if (who < 0 || (!paragraph && !subjects_.verb_like(e))) return -1;
+  const Named& n = people_.named[static_cast<size_t>(who)];
+  return n.org || n.role_only ? -1 : who;
+}
+
+// An unused cue with a speaker in the sentence just before quotation i, in
+// the same or the previous paragraph, with no quotation in between; or -1.
+int Attributor::event_in_previous_sentence(uint32_t i, bool& reported) const {
+  uint32_t ends = 0, paras = 0;
+  for (uint32_t k = i; k > 0 && i - k < 60;) {
+    --k;
+    const Token& t = doc_.tokens[k];
+    if (t.kind == Tok::quote) return -1;
+    if (t.kind == Tok::para) {
+      if (++paras > 1) return -1;
+      continue;
+    }
+    if (t.sentence_end && ++ends > 1) return -1;
+    const int e = event_at_[k];
+    if (e < 0) continue;
+    const Event& ev = events_[static_cast<size_t>(e)];
+    // "..., one of them says, according to the monitor.": a credit for the
+    // sentence's own quotation introduces no other.
+    if (ev.according && !ev.used) continue;
+    if (ev.used || (ev.speaker < 0 && !ev.role)) return -1;
+    // A cue that ends its sentence ("Baines disagreed.") introduces the
+    // quotation. One that carries on is reported speech, and news copy
+    // follows it with the same speaker's own words ("Molina said her son saw
+    // it. "It's something ..."") as long as the quotation is in its paragraph
+    // or opens the next one; a described-or-called cue only when it names a
+    // person ("Delane described the chaos.").
+    uint32_t m = ev.link_end + 1;
+    while (m < i && doc_.tokens[m].kind != Tok::word && !doc_.tokens[m].sentence_end) ++m;
+    const bool ends_sentence = m >= i || doc_.tokens[m].sentence_end;
+    if ((!ends_sentence || ev.partial_only) && ev.speaker < 0) return -1;
+    reported = !ends_sentence;
+    return e;
+  }
+  return -1;
+}
+
+// An unused cue with a named speaker later in quotation i's sentence that
+// ends it ("..., Kim said."), with no other quotation in between; or -1.
+int Attributor::event_closing_sentence(uint32_t i) const {
+  if (doc_.tokens[i].sentence_end) return -1;  // the cue after it is the next sentence's
+  for (uint32_t k = i + 1; k < doc_.tokens.size() && k - i < 40; ++k) {
+    const Token& t = doc_.tokens[k];
+    if (t.kind == Tok::quote || t.kind == Tok::para) return -1;
+    if (const int e = event_at_[k]; e >= 0) {
+      const Event& ev = events_[static_cast<size_t>(e)];
+      if (ev.used || ev.partial_only || ev.speaker < 0) return -1;
+      uint32_t extra = 0;
+      for (uint32_t m = ev.link_end; m < doc_.tokens.size() && !doc_.boundary(m) && extra <= 3; ++m) ++extra;
+      return extra <= 3 ? e : -1;
+    }
+    if (t.sentence_end) return -1;
+  }
+  return -1;
+}
+
+// The person named at the start of the sentence that ends in `colon`, or -1.
+int Attributor::colon_subject(uint32_t colon) {
+  uint32_t s = colon;
+  while (s > 0 && colon - s < 30 && !doc_.boundary(s - 1)) --s;
+  if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
+  // "He ended by saying: ...": a pronoun subject is its referent.
+  if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun)) return people_.resolve_pronoun(doc_.tokens[s]);
+  // "London Mayor Sadiq Khan paid tribute on Twitter: ...": capitals and
+  // role words before the name are its title.
+  for (uint32_t m = s; m + 1 < colon && m - s < 4; ++m) {
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word || !(w.upper || has(w, kTitle)) || !has(w, kTitle) || !subjects_.name_token(doc_.tokens[m + 1]))
+      continue;
+    s = m + 1;
+    break;
+  }
+  if (s >= colon || !subjects_.name_token(doc_.tokens[s])) return -1;
+  uint32_t e = s;
+  while (e + 1 < colon && e - s < 4 && subjects_.name_token(doc_.tokens[e + 1])) ++e;
+  // Only a subject: "In Oslo, ..." or "Norway's ..." is not one.
+  if (e + 1 < colon && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return -1;
+  if (doc_.tokens[e].possessive || has(doc_.tokens[s], kNotName)) return -1;
+  return people_.resolve_name(doc_.span_text(s, e), false, std::nullopt);
+}
+
+// True when quotation j sits in the sentence just before quotation i.
+// A paragraph that is only a quotation, right after the paragraph of
+// quotation j, continues j's speaker however many sentences of narrative
+// close that paragraph (news style), unless a cue there names someone else.
+bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after, int j_speaker) const {
+  uint32_t ends = doc_.tokens[j].sentence_end && !j_attributed_after ? 1 : 0;
+  uint32_t paras = 0;
+  bool other_speaker = false;
+  bool about_speaker = false;  // a paragraph in between opens with the speaker's surname
+  bool names_someone = false;  // a capitalised name in a paragraph in between
+  for (uint32_t k = j + 1; k < i; ++k) {
+    if (paras > 0 && !doc_.boundary(k - 1) && subjects_.name_token(doc_.tokens[k])) names_someone = true;
+    if (doc_.tokens[k].kind == Tok::para) {
+      ++paras;
+      if (paras == 1 && j_speaker >= 0 && k + 1 < i && doc_.tokens[k + 1].kind == Tok::word &&
+          doc_.word_at(k + 1) == last_word(people_.named[static_cast<size_t>(j_speaker)].name))
+        about_speaker = true;
+    } else if (doc_.tokens[k].sentence_end) {
+      ++ends;
+    }
+    if (paras > 2 || k - j > 200) return false;
+    if (const int e = event_at_[k]; e >= 0 && events_[static_cast<size_t>(e)].has_subject &&
+                                    events_[static_cast<size_t>(e)].speaker != j_speaker)
+      other_speaker = true;
+  }
+  if (paras == 2) {
+    // "Marsh, 44, has coached the side since 2015." between two of her
+    // quotations: a paragraph about the speaker does not change who speaks.
+    // So does a paragraph of narrative that names nobody ("Residents were
+    // evacuated by boat on Sunday.").
+    return (about_speaker || !names_someone) && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;
+  }
+  if (ends <= 1) return ends + paras >= 1;
+  return paras == 1 && doc_.tokens[i - 1].kind == Tok::para && !other_speaker;
+}
+
+}  // namespace newsflow::processors::quotes

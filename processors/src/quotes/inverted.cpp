@@ -1,0 +1,172 @@
+// Subjects that stand after their cue or away from it: inverted cues ("said
+// Jens Stoltenberg, NATO's chief", "said Labour leader Sir Keir Starmer")
+// and second verbs or participles that share the clause's subject ("...,
+// but added:", "issued a statement saying"). SubjectParser methods, kept
+// apart from the subject-before-cue parsing in subjects.cpp.
+#include "quotes/subjects.hpp"
+
+namespace newsflow::processors::quotes {
+
+// Subject after an inverted cue ("said Jens Stoltenberg, NATO's chief").
+Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
+  Subject s;
+  if (f >= limit) return s;
+  const Token& t = doc_.tokens[f];
+  if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
+    s.first = s.last = f;
+    s.speaker = people_.resolve_pronoun(t);
+    return s;
+  }
+  uint32_t e = f;
+  bool seen_name = false;
+  bool role_then_name = false;
+  while (e < limit && e - f < 12) {
+    const Token& w = doc_.tokens[e];
+    if (w.kind != Tok::word) break;
+    doc_.lower_word(w);
+    const bool lower_role = !seen_name && (role_noun(w) || (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) &&
+                                                             e + 1 < limit && role_noun(doc_.tokens[e + 1])));
+    if ((seen_name || (e > f && doc_.tokens[e - 1].upper)) && !w.upper && !has(w, kParticle)) {
+      // "said Cubs fan Rodrigo Gonzales", "confirmed Swiss foreign ministry
+      // spokesman Pierre Eltschinger": the capitals modify a role that a
+      // name follows; "said the Alpes-Maritimes sub-prefect, Sebastien
+      // Humbert": the name follows the role after a comma.
+      uint32_t r = e;
+      while (r < limit && r - e < 3 && doc_.tokens[r].kind == Tok::word && !doc_.tokens[r].upper &&
+             !role_noun(doc_.tokens[r]) &&
+             !has(doc_.tokens[r], kCue | kNotName | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
+        ++r;
+      // "chief executive", "head coach": a role of several role words.
+      while (r < limit && r - e < 3 && role_noun(doc_.tokens[r]) && r + 1 < limit && !doc_.tokens[r + 1].upper &&
+             role_noun(doc_.tokens[r + 1]))
+        ++r;
+      if (r < limit && r - e < 4 && role_noun(doc_.tokens[r]) && r + 1 < limit && name_token(doc_.tokens[r + 1])) {
+        e = r + 1;
+        seen_name = false;
+        continue;
+      }
+      // "said Labour leader Sir Keir Starmer": an honorific after the role.
+      if (r < limit && r - e < 4 && role_noun(doc_.tokens[r]) && r + 2 < limit && has(doc_.tokens[r + 1], kHonorific) &&
+          name_token(doc_.tokens[r + 2])) {
+        e = r + 2;
+        seen_name = false;
+        continue;
+      }
+      // "said Human Rights Watch's Asia director, Elaine Pearson": the name
+      // after the role's comma.
+      if (r < limit && r - e < 4 && role_noun(doc_.tokens[r]) && r + 2 < limit && doc_.tokens[r + 1].kind == Tok::comma &&
+          name_token(doc_.tokens[r + 2])) {
+        e = r + 1;
+        role_then_name = true;
+        break;
+      }
+      if (r > e && r + 1 < limit && doc_.tokens[r].kind == Tok::comma && name_token(doc_.tokens[r + 1])) {
+        e = r;
+        role_then_name = true;
+      }
+      break;  // "said Smith on Tuesday"
+    }
+    if (!(w.upper || (w.classes & (kTitle | kOrgNoun)) || connector(doc_.lower) || w.acronym ||
+          has(w, kNotName | kAppositiveStart | kParticle) || lower_role))
+      break;
+    seen_name = seen_name || name_token(w);
+    ++e;
+  }
+  if (e == f) return s;
+  uint32_t last = e - 1;
+  while (last > f && !doc_.tokens[last].upper && !(doc_.tokens[last].classes & kOrgNoun)) --last;
+  if (!doc_.tokens[last].upper && !(doc_.tokens[last].classes & kOrgNoun) &&
+      !(e < limit && doc_.tokens[e].kind == Tok::comma && e + 1 < limit && name_token(doc_.tokens[e + 1]))) {
+    // "said a local source", "said a spokesman for the camp": a role, no name.
+    for (uint32_t head = e; head > f;) {
+      if (!role_noun(doc_.tokens[--head])) continue;
+      uint32_t end = head;
+      if (head + 1 < limit && doc_.tokens[head + 1].kind == Tok::word) {
+        doc_.lower_word(doc_.tokens[head + 1]);
+        const std::string& c = doc_.lower;
+        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with") {
+          end = head + 1;  // the complement, up to a time or place ("on Sunday")
+          while (end + 1 < limit && end - head < 5 && doc_.tokens[end + 1].kind == Tok::word &&
+                 !has(doc_.tokens[end + 1], kCue | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
+            ++end;
+        }
+      }
+      return role_subject(head, end, f);
+    }
+    return s;
+  }
+  if (e + 1 < limit && doc_.tokens[e].kind == Tok::comma && name_token(doc_.tokens[e + 1]) &&
+      (role_then_name || name_run_back(last, f) == kNone)) {
+    uint32_t n = e + 1;
+    while (n + 1 < limit && (name_token(doc_.tokens[n + 1]) || has(doc_.tokens[n + 1], kParticle)) && n - e < 4) ++n;
+    s.first = f;
+    s.last = n;
+    s.role = std::string(doc_.span_text(f, e - 1));
+    s.speaker = people_.resolve_name(doc_.span_text(e + 1, n), false, s.role);
+    return s;
+  }
+  Subject inner = subject_before(last, f);
+  if (inner.first == kNone) return s;
+  s = inner;
+  s.last = last;
+  // ", a spokesman for the company" after the name is its role.
+  if (e < limit && doc_.tokens[e].kind == Tok::comma && e + 1 < limit && appositive_opening(doc_.tokens[e + 1])) {
+    uint32_t r = e + 1;
+    while (r + 1 < limit && !doc_.boundary(r + 1) && doc_.tokens[r + 1].kind != Tok::comma) ++r;
+    if (!(r + 1 < limit && doc_.tokens[r + 1].kind == Tok::comma)) {
+      s.role = std::string(doc_.span_text(e + 1, r));
+      if (s.speaker >= 0 && !people_.named[static_cast<size_t>(s.speaker)].role)
+        people_.named[static_cast<size_t>(s.speaker)].role = s.role;
+      s.last = r;
+    }
+  }
+  return s;
+}
+
+// "She wished everyone a happy holiday, but added: ..." / "Smith paused and
+// said": a cue right after "and"/"but" takes the clause's subject, the
+// first pronoun or name of the sentence.
+Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
+  const std::string_view before = doc_.word_at(k - 1);
+  // "Last year he gave a speech, telling the crowd: ...": a participle after
+  // a comma shares the clause's subject as a second verb does.
+  // "Obama issued a statement saying, ...": so does one after a document.
+  const bool participle = (doc_.tokens[k - 1].kind == Tok::comma || has(doc_.tokens[k - 1], kDocument)) &&
+                          doc_.word_at(k).ends_with("ing");
+  if (!participle && (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but"))) return {};
+  for (uint32_t m = floor; m + 1 < k; ++m) {
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word) continue;
+    // "U.S. President Barack Obama": an acronym before a title or name modifies it.
+    if (w.acronym && m + 1 < k && doc_.tokens[m + 1].kind == Tok::word &&
+        (doc_.tokens[m + 1].upper || has(doc_.tokens[m + 1], kTitle)))
+      continue;
+    if (has(w, kMalePronoun | kFemalePronoun | kNeutralPronoun) || w.acronym) return subject_before(m, floor);
+    // "Tenants' group chair X": a plural possessive modifies the role.
+    const std::string_view after = doc_.text.substr(w.end, 3);
+    if (doc_.word_at(m).ends_with("s") && (after.starts_with("'") || after.starts_with("\u2019"))) continue;
+    if (name_token(w) || org_head(w)) {
+      uint32_t e = m;
+      while (e + 1 < k - 1 && (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]))) ++e;
+      // "Last Thanksgiving, she ...": an introductory phrase is not the subject.
+      if (m > floor && has(doc_.tokens[m - 1], kNotName) && e + 1 < k && doc_.tokens[e + 1].kind == Tok::comma) {
+        m = e;
+        continue;
+      }
+      // "Information minister Mohammed denied": capitals before a role word
+      // modify the role; the name after it is the subject.
+      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && !doc_.tokens[e + 1].upper &&
+          has(doc_.tokens[e + 1], kTitle)) {
+        m = e;
+        continue;
+      }
+      // Only a subject: the next word must not be a preposition's object.
+      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return {};
+      return subject_before(e, floor);
+    }
+    if (has(w, kCue | kPartialCue)) return {};
+  }
+  return {};
+}
+
+}  // namespace newsflow::processors::quotes
