@@ -12,10 +12,10 @@ TEST(ConfigSecrets, LibrdkafkaSecretsAreMasked) {
                          {"kafka.producer.ssl.key.password", "pw-key"},
                          {"kafka.producer.ssl.key.pem", "-----BEGIN PRIVATE KEY-----abc"},
                          {"kafka.consumer.sasl.oauthbearer.config", "clientSecret=s3"},
-                         {"kafka.producer.sasl.oauthbearer.client.secret", "s4"},
+                         {"kafka.producer.sasl.oauthbearer.client.secret", "oauth-secret-value"},
                          {"kafka.consumer.sasl.username", "newsflow"}});
   const std::string described = c.describe();
-  for (const char* secret : {"pw-from-env", "pw-consumer", "pw-key", "PRIVATE KEY", "clientSecret", "s4"})
+  for (const char* secret : {"pw-from-env", "pw-consumer", "pw-key", "PRIVATE KEY", "clientSecret", "oauth-secret-value"})
     EXPECT_EQ(described.find(secret), std::string::npos) << secret << " printed in:\n" << described;
   EXPECT_NE(described.find("kafka.consumer.sasl.username = newsflow"), std::string::npos) << described;
   EXPECT_NE(described.find("kafka.sasl_password = ****"), std::string::npos) << described;
