@@ -179,6 +179,13 @@ struct DedupIndex::Impl {
         if (!(crowded & (1u << k))) tables[kBandTables + k].add(band_key(k, fp.bands[k]), ref, gone_ref);
   }
 
+  void prefetch(std::string_view id, const DedupFingerprint& fp) const {
+    if (!id.empty()) tables[kIdTable].prefetch(id_key(id));
+    if (fp.url_hash) tables[kUrlTable].prefetch(url_key(fp.url_hash));
+    if (fp.content_hash)
+      for (size_t k = 0; k < kDedupBands; ++k) tables[kBandTables + k].prefetch(band_key(k, fp.bands[k]));
+  }
+
   // Bands whose key already holds kMaxStoriesPerKey stories.
   uint8_t crowded_bands(const DedupFingerprint& fp) {
     uint8_t crowded = 0;
@@ -347,6 +354,7 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
     SinkScope(Impl& impl, DedupChanges& c) : m(impl) { m.sink = &c; }
     ~SinkScope() { m.sink = &m.shared; }
   } sink_scope(m, changes);
+  m.prefetch(id, fp);
   const int64_t window = options_.window.count();
 
   DedupMatch match;
@@ -396,6 +404,7 @@ DedupIndex::RemoteApply DedupIndex::apply(const StateChange& change) {
   if (change.value && !decode(*change.value, fp, copies)) return result;
   std::lock_guard lock(impl_->mutex);
   Impl& m = *impl_;
+  if (change.value) m.prefetch(id, fp);
   const Impl::Found existing = m.find_id(id);
   if (!change.value) {
     if (existing.e) m.kill(existing);
