@@ -1,8 +1,8 @@
 // Dedup speed: the processor on the real articles of the evaluation set
 // (articles/s and bytes/s, decisions checked against the gold labels), the
 // cost of one lookup-and-insert against an index already holding 10
-// thousand, 1 million and (with NEWSFLOW_BENCH_DEDUP_10M=1, ~2 min and
-// ~1.4 GB to build) 10 million stories, with bytes per stored story measured
+// thousand, 1 million and (with NEWSFLOW_BENCH_DEDUP_10M=1, ~3 min and
+// ~1.2 GB to build) 10 million stories, with bytes per stored story measured
 // from the allocator, and start-up: 1 million changelog entries restored.
 #include <benchmark/benchmark.h>
 #include <malloc.h>
@@ -123,6 +123,8 @@ struct Filled {
   // holds n stories and after n / 2 more evicted as many (steady state).
   double bytes_per_story = 0, steady_bytes_per_story = 0;
   double index_bytes_per_story = 0;  // what DedupIndex::memory_bytes() counts, steady state
+  // The ids' own bytes among those (the aim is stated per story plus its id).
+  double id_bytes_per_story = 0, steady_id_bytes_per_story = 0;
 };
 
 // Heap bytes in use (small blocks and mmapped large ones).
@@ -161,7 +163,10 @@ Filled& filled(size_t n) {
         f.bytes_per_story = static_cast<double>(heap_in_use() - before) / static_cast<double>(n);
       }
       const DedupFingerprint fp = synthetic(rng, kT0 + static_cast<int64_t>(i));
-      f.index->check_and_insert(story_id(i), fp);
+      const std::string id = story_id(i);
+      if (i < n) f.id_bytes_per_story += static_cast<double>(id.size()) / static_cast<double>(n);
+      if (i >= total - n) f.steady_id_bytes_per_story += static_cast<double>(id.size()) / static_cast<double>(n);
+      f.index->check_and_insert(id, fp);
       if (i >= total - n && (i - (total - n)) % (n / 1000) == 0) f.stored.push_back(fp);
     }
     drain();
@@ -195,6 +200,8 @@ void BM_DedupLookupMiss(benchmark::State& state) {
   state.counters["bytes_per_story"] = f.bytes_per_story;
   state.counters["steady_bytes_per_story"] = f.steady_bytes_per_story;
   state.counters["index_bytes_per_story"] = f.index_bytes_per_story;
+  state.counters["id_bytes_per_story"] = f.id_bytes_per_story;
+  state.counters["steady_id_bytes_per_story"] = f.steady_id_bytes_per_story;
 }
 
 // A copy of a stored story: found through its content, nothing inserted.
