@@ -40,6 +40,9 @@ constexpr uint32_t kMaxStoriesPerKey = 16;
 // Ids are addressed by 32-bit stream positions.
 constexpr uint64_t kMaxIdBytes = uint64_t{1} << 31;
 constexpr uint32_t kMaxCopies = (uint32_t{1} << 27) - 1;
+// Stories held before the key tables are allocated for max_entries
+// (Impl::grow_if_full): 560 kB of slots.
+constexpr size_t kFirstTableStories = 16384;
 
 constexpr uint64_t kIdSalt = 0x1d5a17ULL, kUrlSalt = 0x0421ULL, kBandSalt = 0xba4dULL;
 
@@ -116,8 +119,10 @@ struct DedupIndex::Entry {
 };
 struct DedupIndex::Impl {
   static_assert(sizeof(Entry) == 60, "a stored story is 60 bytes; see docs/dedup.md");
-  Impl(unsigned ref_bits, size_t max_entries) : ref_mask((uint64_t{1} << ref_bits) - 1) {
-    for (KeyTable& t : tables) t = KeyTable(ref_bits, max_entries);
+  Impl(unsigned bits, size_t max_stories)
+      : ref_bits(bits), max_entries(max_stories), ref_mask((uint64_t{1} << bits) - 1),
+        grown(max_entries <= kFirstTableStories) {
+    for (KeyTable& t : tables) t = KeyTable(ref_bits, grown ? max_entries : kFirstTableStories);
   }
 
   struct Found {
@@ -134,8 +139,13 @@ struct DedupIndex::Impl {
   int64_t newest_time_ms = std::numeric_limits<int64_t>::min();
   // Refs are the low bits of seqs; the FIFO never holds more stories than
   // the mask allows, so live refs are unique.
+  unsigned ref_bits;
+  size_t max_entries;
   uint64_t ref_mask;
-  std::array<KeyTable, 2 + kDedupBands> tables;
+  std::array<KeyTable, 2 + kDedupBands> tables;        // where new stories' keys go
+  std::array<KeyTable, 2 + kDedupBands> first_tables;  // the small first ones, while they hold stories
+  uint64_t first_tables_until = 0;                     // seq of the first story not in them
+  bool grown;
   DedupChanges shared;           // changes made outside a caller's own buffer (restore, apply, old API)
   DedupChanges* sink = &shared;  // where the call holding the mutex records its changes
   dedup_detail::EarlyCounts early;  // copy counts that arrived before their story
@@ -160,11 +170,14 @@ struct DedupIndex::Impl {
   // Visits the live stories under a key's bucket and tag; visit(Found) says
   // whether the story really holds the key, as far as the caller can tell.
   template <typename Visit>
-  uint32_t find(const KeyTable& keys, uint64_t key, Visit&& visit) {
-    return keys.find(key, kMaxStoriesPerKey, [&](uint32_t ref) {
+  uint32_t find(size_t table, uint64_t key, Visit&& visit) {
+    auto confirm = [&](uint32_t ref) {
       const Found f = at(ref);
       return f.e && visit(f);
-    });
+    };
+    const uint32_t found = tables[table].find(key, kMaxStoriesPerKey, confirm);
+    if (!first_tables[table].allocated() || found >= kMaxStoriesPerKey) return found;
+    return found + first_tables[table].find(key, kMaxStoriesPerKey - found, confirm);
   }
 
   static constexpr size_t kIdTable = 0, kUrlTable = 1, kBandTables = 2;
@@ -180,10 +193,26 @@ struct DedupIndex::Impl {
   }
 
   void prefetch(std::string_view id, const DedupFingerprint& fp) const {
-    if (!id.empty()) tables[kIdTable].prefetch(id_key(id));
-    if (fp.url_hash) tables[kUrlTable].prefetch(url_key(fp.url_hash));
+    auto both = [&](size_t t, uint64_t key) {
+      tables[t].prefetch(key);
+      first_tables[t].prefetch(key);
+    };
+    if (!id.empty()) both(kIdTable, id_key(id));
+    if (fp.url_hash) both(kUrlTable, url_key(fp.url_hash));
     if (fp.content_hash)
-      for (size_t k = 0; k < kDedupBands; ++k) tables[kBandTables + k].prefetch(band_key(k, fp.bands[k]));
+      for (size_t k = 0; k < kDedupBands; ++k) both(kBandTables + k, band_key(k, fp.bands[k]));
+  }
+
+  // The first kFirstTableStories stories go to small tables, so that an
+  // index that never holds more (tests, file mode, a quiet feed) touches
+  // little memory; the story after them starts the tables sized for
+  // max_entries, and the small ones are freed once their stories are gone.
+  void grow_if_full(uint64_t seq) {
+    if (grown || entries.size() <= kFirstTableStories) return;
+    grown = true;
+    first_tables = std::move(tables);
+    for (KeyTable& t : tables) t = KeyTable(ref_bits, max_entries);
+    first_tables_until = seq;
   }
 
   // Bands whose key already holds kMaxStoriesPerKey stories.
@@ -191,7 +220,7 @@ struct DedupIndex::Impl {
     uint8_t crowded = 0;
     if (fp.content_hash)
       for (size_t k = 0; k < kDedupBands; ++k)
-        if (find(tables[kBandTables + k], band_key(k, fp.bands[k]), [](Found) { return true; }) >= kMaxStoriesPerKey)
+        if (find(kBandTables + k, band_key(k, fp.bands[k]), [](Found) { return true; }) >= kMaxStoriesPerKey)
           crowded |= 1u << k;
     return crowded;
   }
@@ -236,6 +265,10 @@ struct DedupIndex::Impl {
     ids.pop_front(e.id_pos, e.id_len);
     entries.pop_front();
     ++front_seq;
+    if (first_tables_until && front_seq >= first_tables_until) {
+      for (KeyTable& t : first_tables) t = KeyTable();
+      first_tables_until = 0;
+    }
   }
 
   void evict(const DedupOptions& options, size_t room_for) {
@@ -261,6 +294,7 @@ struct DedupIndex::Impl {
     e.raise_copies(copies);
     e.id_pos = ids.push(id, e.id_len);
     newest_time_ms = std::max(newest_time_ms, fp.time_ms);
+    grow_if_full(seq);
     add_keys(id, fp, crowded, seq);
     return {&e, seq};
   }
@@ -268,7 +302,7 @@ struct DedupIndex::Impl {
   Found find_id(std::string_view id) {
     Found found;
     if (id.empty()) return found;
-    find(tables[kIdTable], id_key(id), [&](Found f) {
+    find(kIdTable, id_key(id), [&](Found f) {
       if (id_of(*f.e) != id) return false;
       if (!found.e) found = f;
       return true;
@@ -284,7 +318,7 @@ struct DedupIndex::Impl {
     auto in_window = [&](const Entry& e) { return std::llabs(e.time_ms() - fp.time_ms) <= window; };
     Found best;
     if (fp.url_hash)
-      find(tables[kUrlTable], url_key(fp.url_hash), [&](Found f) {
+      find(kUrlTable, url_key(fp.url_hash), [&](Found f) {
         if (f.e->url_lo != static_cast<uint32_t>(fp.url_hash)) return false;
         if (!best.e && in_window(*f.e)) {
           best = f;
@@ -298,7 +332,7 @@ struct DedupIndex::Impl {
       // A story under the band key's bucket and tag is a candidate; one that
       // does not hold the key (a few lookups in a hundred meet one) is ruled
       // out by the sketch like any unrelated story sharing a band.
-      const uint32_t stories = find(tables[kBandTables + k], band_key(k, fp.bands[k]), [&](Found f) {
+      const uint32_t stories = find(kBandTables + k, band_key(k, fp.bands[k]), [&](Found f) {
         const Entry& e = *f.e;
         if (!in_window(e) || match.kind == DedupMatch::Kind::content_hash) return true;
         if (e.content_hash == static_cast<uint32_t>(fp.content_hash)) {
@@ -564,6 +598,7 @@ size_t DedupIndex::memory_bytes() const {
   auto tables_bytes = [&] {
     size_t total = 0;
     for (const KeyTable& t : impl_->tables) total += t.bytes();
+    for (const KeyTable& t : impl_->first_tables) total += t.bytes();
     return total;
   };
   return sizeof(Impl) + impl_->entries.bytes() + impl_->ids.bytes() + tables_bytes() + impl_->early.bytes() +

@@ -30,6 +30,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <utility>
 #include <vector>
 
 namespace newsflow::processors::dedup_detail {
@@ -45,6 +46,17 @@ class KeyTable {
   static constexpr int kMaxKicks = 500;
 
   KeyTable() = default;
+  KeyTable(KeyTable&& other) noexcept { *this = std::move(other); }
+  KeyTable& operator=(KeyTable&& other) noexcept {
+    ref_bits_ = other.ref_bits_;
+    ref_mask_ = other.ref_mask_;
+    tag_mask_ = other.tag_mask_;
+    buckets_ = std::exchange(other.buckets_, 0);
+    raw_ = std::move(other.raw_);
+    slots_ = std::exchange(other.slots_, nullptr);
+    stash_ = std::move(other.stash_);
+    return *this;
+  }
   KeyTable(unsigned ref_bits, size_t max_keys)
       : ref_bits_(ref_bits),
         ref_mask_((uint32_t{1} << ref_bits) - 1),
@@ -63,6 +75,7 @@ class KeyTable {
   // until max_confirmed of them returned true; returns how many did.
   template <typename Confirm>
   uint32_t find(uint64_t key, uint32_t max_confirmed, Confirm&& confirm) const {
+    if (!slots_) return 0;
     const uint32_t tag = tag_of(key);
     const size_t b1 = home(key), b2 = alt(b1, tag);
     uint32_t confirmed = 0;
@@ -83,6 +96,7 @@ class KeyTable {
   // Starts loading the key's two buckets: a lookup reads eight tables at
   // random places, and the misses overlap when they are all asked for first.
   void prefetch(uint64_t key) const {
+    if (!slots_) return;
     const size_t b1 = home(key);
     __builtin_prefetch(slots_ + b1 * kBucket);
     __builtin_prefetch(slots_ + alt(b1, tag_of(key)) * kBucket);
@@ -111,6 +125,7 @@ class KeyTable {
            stash_.capacity() * sizeof(Stashed);
   }
   size_t stashed() const { return stash_.size(); }
+  bool allocated() const { return slots_ != nullptr; }
 
  private:
   struct Stashed {

@@ -324,9 +324,14 @@ TEST(DedupStorageTest, RefsWrapAroundAndOldStoriesLeave) {
 // The key tables are sized once, for max_entries, and run full under
 // steady eviction: every story held must stay findable by each of its keys,
 // and no evicted one by any.
-TEST(DedupStorageTest, FullTablesKeepEveryKeyOfTheStoriesHeld) {
+// 20,000 stories start in the small first tables and move on to the full
+// ones (the first 16,384 stories' keys stay in the small ones).
+class DedupFullTablesTest : public testing::TestWithParam<size_t> {};
+INSTANTIATE_TEST_SUITE_P(MaxEntries, DedupFullTablesTest, testing::Values(5000, 20000));
+TEST_P(DedupFullTablesTest, EveryKeyOfTheStoriesHeldIsFound) {
   DedupOptions o;
-  o.max_entries = 5000;
+  o.max_entries = GetParam();
+  const int n = static_cast<int>(o.max_entries), total = 4 * n;
   auto index = make_dedup_index(o);
   uint64_t state = 12345;
   auto next = [&] {
@@ -334,7 +339,12 @@ TEST(DedupStorageTest, FullTablesKeepEveryKeyOfTheStoriesHeld) {
     return state ^ (state >> 29);
   };
   std::vector<DedupFingerprint> prints;
-  for (int i = 0; i < 20000; ++i) {
+  for (int i = 0; i < total; ++i) {
+    if (i == n) {  // while the first tables hold stories too
+      DedupFingerprint copy = prints[n / 2];
+      copy.url_hash = 0;
+      EXPECT_EQ(index->check_and_insert("c", copy).first_id, "id-" + std::to_string(n / 2));
+    }
     DedupFingerprint fp;
     fp.url_hash = next() | 1;
     fp.content_hash = next() | 1;
@@ -345,8 +355,8 @@ TEST(DedupStorageTest, FullTablesKeepEveryKeyOfTheStoriesHeld) {
     prints.push_back(fp);
     ASSERT_EQ(index->check_and_insert("id-" + std::to_string(i), fp).kind, DedupMatch::Kind::none) << i;
   }
-  EXPECT_EQ(dedup_index_size(*index), 5000u);
-  for (int i = 15000; i < 20000; ++i) {
+  EXPECT_EQ(dedup_index_size(*index), o.max_entries);
+  for (int i = total - n; i < total; ++i) {
     DedupFingerprint by_url = prints[i], by_band = prints[i];
     by_url.content_hash = 1;  // no band in common
     for (auto& b : by_url.bands) b = ~b;
@@ -357,9 +367,9 @@ TEST(DedupStorageTest, FullTablesKeepEveryKeyOfTheStoriesHeld) {
     ASSERT_EQ(m.first_id, "id-" + std::to_string(i));
     ASSERT_EQ(m.kind, DedupMatch::Kind::content_hash);
   }
-  for (int i = 0; i < 15000; i += 37) {
+  for (int i = 0; i < total - n; i += 37) {
     DedupFingerprint fp = prints[i];
-    fp.time_ms = kT0 + 20000;
+    fp.time_ms = kT0 + total;
     EXPECT_EQ(index->check_and_insert("id-" + std::to_string(i), fp).kind, DedupMatch::Kind::none) << i;
   }
 }
