@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     processors::DedupFingerprint back;
     uint64_t copies = 0;
     fuzz::check(processors::DedupIndex::decode(encoded, back, copies), "a fingerprint's encoding does not decode");
-    fuzz::check(copies == (version == 1 ? 3 : 0) && back.content_hash == fp.content_hash &&
+    fuzz::check(copies == (version == 1 ? uint64_t{3} : uint64_t{0}) && back.content_hash == fp.content_hash &&
                     back.url_hash == fp.url_hash && back.sketch == fp.sketch && back.bands == fp.bands,
                 "fingerprint changed across encode/decode");
   }
