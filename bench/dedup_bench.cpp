@@ -1,8 +1,8 @@
 // Dedup speed: the processor on the real articles of the evaluation set
 // (articles/s and bytes/s, decisions checked against the gold labels), the
 // cost of one lookup-and-insert against an index already holding 10
-// thousand, 1 million and (with NEWSFLOW_BENCH_DEDUP_10M=1, ~2 min and
-// ~1.4 GB to build) 10 million stories, with bytes per stored story measured
+// thousand, 1 million and (with NEWSFLOW_BENCH_DEDUP_10M=1, ~3 min and
+// ~1.2 GB to build) 10 million stories, with bytes per stored story measured
 // from the allocator, and start-up: 1 million changelog entries restored.
 #include <benchmark/benchmark.h>
 #include <malloc.h>
@@ -123,6 +123,8 @@ struct Filled {
   // holds n stories and after n / 2 more evicted as many (steady state).
   double bytes_per_story = 0, steady_bytes_per_story = 0;
   double index_bytes_per_story = 0;  // what DedupIndex::memory_bytes() counts, steady state
+  // The ids' own bytes among those (the aim is stated per story plus its id).
+  double id_bytes_per_story = 0, steady_id_bytes_per_story = 0;
 };
 
 // Heap bytes in use (small blocks and mmapped large ones).
@@ -161,7 +163,10 @@ Filled& filled(size_t n) {
         f.bytes_per_story = static_cast<double>(heap_in_use() - before) / static_cast<double>(n);
       }
       const DedupFingerprint fp = synthetic(rng, kT0 + static_cast<int64_t>(i));
-      f.index->check_and_insert(story_id(i), fp);
+      const std::string id = story_id(i);
+      if (i < n) f.id_bytes_per_story += static_cast<double>(id.size()) / static_cast<double>(n);
+      if (i >= total - n) f.steady_id_bytes_per_story += static_cast<double>(id.size()) / static_cast<double>(n);
+      f.index->check_and_insert(id, fp);
       if (i >= total - n && (i - (total - n)) % (n / 1000) == 0) f.stored.push_back(fp);
     }
     drain();
@@ -195,6 +200,8 @@ void BM_DedupLookupMiss(benchmark::State& state) {
   state.counters["bytes_per_story"] = f.bytes_per_story;
   state.counters["steady_bytes_per_story"] = f.steady_bytes_per_story;
   state.counters["index_bytes_per_story"] = f.index_bytes_per_story;
+  state.counters["id_bytes_per_story"] = f.id_bytes_per_story;
+  state.counters["steady_id_bytes_per_story"] = f.steady_id_bytes_per_story;
 }
 
 // A copy of a stored story: found through its content, nothing inserted.
@@ -222,29 +229,46 @@ BENCHMARK(BM_DedupLookupMiss)->Arg(10'000)->Arg(1'000'000)->Arg(10'000'000);
 
 // Start-up: the changelog of 1 M stories, as restore() gets it from the
 // consumer (key and value strings), decoded and applied to an empty index.
+// Arg 2: the v2 format, where one story in four also has a copy count under
+// its own key (every other one read before its story, as from another
+// partition); arg 1: v1 values, the format earlier versions wrote.
 void BM_DedupRestore(benchmark::State& state) {
   const size_t n = static_cast<size_t>(state.range(0));
+  const bool v1 = state.range(1) == 1;
   std::vector<StateChange> changelog;
-  changelog.reserve(n);
+  changelog.reserve(n + n / 4);
   std::mt19937_64 rng(7);
-  for (size_t i = 0; i < n; ++i)
-    changelog.push_back({"dedup:" + story_id(i), DedupIndex::encode(synthetic(rng, kT0 + static_cast<int64_t>(i)), 1)});
+  for (size_t i = 0; i < n; ++i) {
+    const DedupFingerprint fp = synthetic(rng, kT0 + static_cast<int64_t>(i));
+    if (v1) {
+      changelog.push_back({"dedup:" + story_id(i), DedupIndex::encode_v1(fp, 1 + i % 3)});
+      continue;
+    }
+    const StateChange count{"dedup-copies:" + story_id(i), DedupIndex::encode_copies(2 + i % 3)};
+    if (i % 8 == 0) changelog.push_back(count);
+    changelog.push_back({"dedup:" + story_id(i), DedupIndex::encode(fp)});
+    if (i % 8 == 4) changelog.push_back(count);
+  }
   bool wrong = false;
+  using Kind = DedupIndex::RemoteApply::Kind;
   for (auto _ : state) {
     DedupOptions o;
     o.max_entries = n;
     auto index = make_dedup_index(o);
-    for (const StateChange& c : changelog) wrong |= index->apply(c).kind != DedupIndex::RemoteApply::Kind::stored;
+    for (const StateChange& c : changelog) {
+      const Kind k = index->apply(c).kind;
+      wrong |= k != Kind::stored && k != Kind::held && k != Kind::updated;
+    }
     wrong |= dedup_index_size(*index) != n;
     state.PauseTiming();
     index.reset();  // freeing 1 M stories is not start-up
     state.ResumeTiming();
   }
   if (wrong) state.SkipWithError("a restored story was not stored");
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * n));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * changelog.size()));
   state.counters["stories"] = static_cast<double>(n);
 }
-BENCHMARK(BM_DedupRestore)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_DedupRestore)->Args({1'000'000, 2})->Args({1'000'000, 1})->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 

@@ -23,15 +23,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::check(!id.empty() && fuzz::valid_utf8(id), "empty or non-UTF-8 id from a URL");
 
   auto fp = fingerprinter.compute(body, canonical, 1'700'000'000'000);
-  std::string encoded = processors::DedupIndex::encode(fp, 1);
+  for (const uint64_t version : {1, 2}) {
+    const std::string encoded =
+        version == 1 ? processors::DedupIndex::encode_v1(fp, 3) : processors::DedupIndex::encode(fp);
+    processors::DedupFingerprint back;
+    uint64_t copies = 0;
+    fuzz::check(processors::DedupIndex::decode(encoded, back, copies), "a fingerprint's encoding does not decode");
+    fuzz::check(copies == (version == 1 ? uint64_t{3} : uint64_t{0}) && back.content_hash == fp.content_hash &&
+                    back.url_hash == fp.url_hash && back.sketch == fp.sketch && back.bands == fp.bands,
+                "fingerprint changed across encode/decode");
+  }
+  // And arbitrary bytes as changelog values: decoding must fail or succeed, never crash.
   processors::DedupFingerprint back;
   uint64_t copies = 0;
-  fuzz::check(processors::DedupIndex::decode(encoded, back, copies), "a fingerprint's encoding does not decode");
-  fuzz::check(copies == 1 && back.content_hash == fp.content_hash && back.url_hash == fp.url_hash &&
-                  back.sketch == fp.sketch && back.bands == fp.bands,
-              "fingerprint changed across encode/decode");
-  // And arbitrary bytes as a changelog value: decode must fail or succeed, never crash.
   processors::DedupIndex::decode(text, back, copies);
+  processors::DedupIndex::decode_copies(text, copies);
   index->check_and_insert(id, fp);
   return 0;
 }

@@ -1,4 +1,5 @@
-// The changelog value of a stored story: "v1 ..." hex text (docs/dedup.md).
+// The changelog values of a stored story and of its copy count: hex text
+// (docs/dedup.md, "State").
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,9 +29,11 @@ bool parse_hex(std::string_view& in, uint64_t& v, size_t digits) {
 
 }  // namespace
 
-// "v1 time url content shingles copies origin bands sketch", numbers in hex.
-std::string DedupIndex::encode(const DedupFingerprint& fp, uint64_t copies) {
-  std::string out = "v1 ";
+// "v2 time url content shingles origin bands sketch", numbers in hex; "v1"
+// had the copy count between shingles and origin.
+namespace {
+std::string encode_value(const DedupFingerprint& fp, const uint64_t* copies) {
+  std::string out = copies ? "v1 " : "v2 ";
   append_hex(out, static_cast<uint64_t>(fp.time_ms), 16);
   out += ' ';
   append_hex(out, fp.url_hash, 16);
@@ -39,8 +42,10 @@ std::string DedupIndex::encode(const DedupFingerprint& fp, uint64_t copies) {
   out += ' ';
   append_hex(out, fp.shingles, 8);
   out += ' ';
-  append_hex(out, copies, 16);
-  out += ' ';
+  if (copies) {
+    append_hex(out, *copies, 16);
+    out += ' ';
+  }
   append_hex(out, fp.origin, 8);
   out += ' ';
   for (uint32_t b : fp.bands) append_hex(out, b, 8);
@@ -48,9 +53,14 @@ std::string DedupIndex::encode(const DedupFingerprint& fp, uint64_t copies) {
   for (uint8_t s : fp.sketch) append_hex(out, s, 2);
   return out;
 }
+}  // namespace
+
+std::string DedupIndex::encode(const DedupFingerprint& fp) { return encode_value(fp, nullptr); }
+std::string DedupIndex::encode_v1(const DedupFingerprint& fp, uint64_t copies) { return encode_value(fp, &copies); }
 
 bool DedupIndex::decode(std::string_view in, DedupFingerprint& fp, uint64_t& copies) {
-  if (!in.starts_with("v1 ")) return false;
+  const bool v1 = in.starts_with("v1 ");
+  if (!v1 && !in.starts_with("v2 ")) return false;
   in.remove_prefix(3);
   uint64_t v = 0;
   auto field = [&](size_t digits, uint64_t& out) {
@@ -62,7 +72,9 @@ bool DedupIndex::decode(std::string_view in, DedupFingerprint& fp, uint64_t& cop
   fp.time_ms = static_cast<int64_t>(v);
   if (!field(16, fp.url_hash) || !field(16, fp.content_hash) || !field(8, v)) return false;
   fp.shingles = static_cast<uint32_t>(v);
-  if (!field(16, copies) || copies == 0 || !field(8, v)) return false;
+  copies = 0;
+  if (v1 && (!field(16, copies) || copies == 0)) return false;
+  if (!field(8, v)) return false;
   fp.origin = static_cast<uint32_t>(v);
   for (auto& b : fp.bands) {
     if (!parse_hex(in, v, 8)) return false;
@@ -75,6 +87,19 @@ bool DedupIndex::decode(std::string_view in, DedupFingerprint& fp, uint64_t& cop
     s = static_cast<uint8_t>(v);
   }
   return in.empty();
+}
+
+// "v2 copies", hex.
+std::string DedupIndex::encode_copies(uint64_t copies) {
+  std::string out = "v2 ";
+  append_hex(out, copies, 16);
+  return out;
+}
+
+bool DedupIndex::decode_copies(std::string_view in, uint64_t& copies) {
+  if (!in.starts_with("v2 ")) return false;
+  in.remove_prefix(3);
+  return parse_hex(in, copies, 16) && in.empty() && copies > 0;
 }
 
 }  // namespace newsflow::processors

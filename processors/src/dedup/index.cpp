@@ -29,6 +29,9 @@ constexpr int kEvictionsPerInsert = 8;
 // whatever the sizes of the two texts suggest.
 constexpr int kMinSketchMatches = 6;
 constexpr std::string_view kKeyPrefix = "dedup:";
+// A story's copy count lives under its own key, so the story's value is
+// written once, from the article's fingerprint (docs/dedup.md, "State").
+constexpr std::string_view kCopiesPrefix = "dedup-copies:";
 // A band key shared by this many stories says nothing about the text (a
 // site's fixed opening paragraph, a disclaimer the chrome rules miss); new
 // stories do not join it and lookups stop there, so such a key can neither
@@ -36,7 +39,10 @@ constexpr std::string_view kKeyPrefix = "dedup:";
 constexpr uint32_t kMaxStoriesPerKey = 16;
 // Ids are addressed by 32-bit stream positions.
 constexpr uint64_t kMaxIdBytes = uint64_t{1} << 31;
-constexpr uint32_t kMaxCopies = (uint32_t{1} << 23) - 1;
+constexpr uint32_t kMaxCopies = (uint32_t{1} << 27) - 1;
+// Stories held before the key tables are allocated for max_entries
+// (Impl::grow_if_full): 560 kB of slots.
+constexpr size_t kFirstTableStories = 16384;
 
 constexpr uint64_t kIdSalt = 0x1d5a17ULL, kUrlSalt = 0x0421ULL, kBandSalt = 0xba4dULL;
 
@@ -76,58 +82,47 @@ std::string_view to_string(DedupMatch::Kind kind) {
   return "";
 }
 
-// 88 bytes. The band keys stay because the key table cannot give its keys
-// back (rebuilds and evictions recompute them); the content hash keeps 32
-// bits because it only confirms a candidate that already shares a band key;
-// time is kept to the minute; the id lives in the arena.
+// 60 bytes. The band keys and the URL hash stay in the key tables only
+// (the tables never need them back, and the changelog value is written from
+// the article's fingerprint when the story is stored); 32 bits of the URL
+// hash stay to confirm a URL match, the content hash keeps 32 bits because it
+// only confirms a candidate that already shares a band key, time is kept to
+// the minute and the id lives in the arena.
 struct DedupIndex::Entry {
-  std::array<uint32_t, kDedupBands> bands{};
   Sketch sketch{};
-  uint32_t url_lo = 0, url_hi = 0;  // the 64-bit URL hash: 32 bits would merge 1 in 400 new URLs at 10 M
-  uint32_t content_hash = 0;        // low 32 bits of DedupFingerprint::content_hash (never 0 when it is not)
+  uint32_t url_lo = 0;        // low 32 bits of DedupFingerprint::url_hash
+  uint32_t content_hash = 0;  // low 32 bits of DedupFingerprint::content_hash
   uint32_t origin = 0;
   int32_t minute = 0;
   uint32_t id_pos = 0;
-  uint32_t copies : 23 = 1;  // saturates at kMaxCopies
-  uint32_t crowded_bands : 6 = 0;  // bit k: band key k was not indexed (kMaxStoriesPerKey)
+  uint32_t copies : 27 = 1;  // saturates at kMaxCopies
   uint32_t dead : 1 = 0;     // removed (tombstone, rollback, lost race); popped when it reaches the front
-  uint32_t dirty : 1 = 0;    // changed since the last drain
-  uint32_t emitted : 1 = 0;  // in the changelog, so eviction owes it a tombstone
+  uint32_t dirty : 1 = 0;    // copy count changed since the last drain
+  uint32_t emitted : 1 = 0;  // its value is in the changelog, so eviction owes it a tombstone
+  uint32_t counted : 1 = 0;  // its copy count may be in the changelog (dedup-copies:<id>), likewise
+  uint32_t : 1;
   uint16_t shingles = 0;
   uint16_t id_len = 0;
 
-  uint64_t url_hash() const { return uint64_t{url_hi} << 32 | url_lo; }
   int64_t time_ms() const { return int64_t{minute} * 60000; }
   void set(const DedupFingerprint& f) {
     url_lo = static_cast<uint32_t>(f.url_hash);
-    url_hi = static_cast<uint32_t>(f.url_hash >> 32);
-    bands = f.bands;
     sketch = f.sketch;
     content_hash = static_cast<uint32_t>(f.content_hash);
     origin = f.origin;
     minute = to_minute(f.time_ms);
     shingles = static_cast<uint16_t>(std::min<uint32_t>(f.shingles, std::numeric_limits<uint16_t>::max()));
   }
-  DedupFingerprint fingerprint() const {
-    DedupFingerprint f;
-    f.url_hash = url_hash();
-    f.bands = bands;
-    f.sketch = sketch;
-    f.content_hash = content_hash;
-    f.origin = origin;
-    f.time_ms = time_ms();
-    f.shingles = shingles;
-    return f;
-  }
   void raise_copies(uint64_t to) {
     if (to > copies) copies = static_cast<uint32_t>(std::min<uint64_t>(to, kMaxCopies));
   }
 };
 struct DedupIndex::Impl {
-  static_assert(sizeof(Entry) == 88, "a stored story is 88 bytes; see docs/dedup.md");
-  explicit Impl(unsigned ref_bits)
-      : ref_mask((uint64_t{1} << ref_bits) - 1), tables{} {
-    tables.fill(KeyTable(ref_bits));
+  static_assert(sizeof(Entry) == 60, "a stored story is 60 bytes; see docs/dedup.md");
+  Impl(unsigned bits, size_t max_stories)
+      : ref_bits(bits), max_entries(max_stories), ref_mask((uint64_t{1} << bits) - 1),
+        grown(max_entries <= kFirstTableStories) {
+    for (KeyTable& t : tables) t = KeyTable(ref_bits, grown ? max_entries : kFirstTableStories);
   }
 
   struct Found {
@@ -144,12 +139,19 @@ struct DedupIndex::Impl {
   int64_t newest_time_ms = std::numeric_limits<int64_t>::min();
   // Refs are the low bits of seqs; the FIFO never holds more stories than
   // the mask allows, so live refs are unique.
+  unsigned ref_bits;
+  size_t max_entries;
   uint64_t ref_mask;
-  std::array<KeyTable, 2 + kDedupBands> tables;
+  std::array<KeyTable, 2 + kDedupBands> tables;        // where new stories' keys go
+  std::array<KeyTable, 2 + kDedupBands> first_tables;  // the small first ones, while they hold stories
+  uint64_t first_tables_until = 0;                     // seq of the first story not in them
+  bool grown;
   DedupChanges shared;           // changes made outside a caller's own buffer (restore, apply, old API)
   DedupChanges* sink = &shared;  // where the call holding the mutex records its changes
+  dedup_detail::EarlyCounts early;  // copy counts that arrived before their story
 
   uint32_t ref_of(uint64_t seq) const { return static_cast<uint32_t>(seq & ref_mask); }
+  bool gone(uint32_t ref) const { return ((ref - front_seq) & ref_mask) >= entries.size(); }
 
   Found at(uint32_t ref) {
     const uint64_t offset = (ref - front_seq) & ref_mask;
@@ -165,38 +167,52 @@ struct DedupIndex::Impl {
 
   std::string_view id_of(const Entry& e) const { return ids.view(e.id_pos, e.id_len); }
 
-  // Visits the stories under a key; visit(Found) says whether the story really
-  // holds the key (a tag hit may be another key's).
+  // Visits the live stories under a key's bucket and tag; visit(Found) says
+  // whether the story really holds the key, as far as the caller can tell.
   template <typename Visit>
-  uint32_t find(const KeyTable& keys, uint64_t key, Visit&& visit) {
-    return keys.find(key, kMaxStoriesPerKey, [&](uint32_t ref) {
+  uint32_t find(size_t table, uint64_t key, Visit&& visit) {
+    auto confirm = [&](uint32_t ref) {
       const Found f = at(ref);
       return f.e && visit(f);
-    });
+    };
+    const uint32_t found = tables[table].find(key, kMaxStoriesPerKey, confirm);
+    if (!first_tables[table].allocated() || found >= kMaxStoriesPerKey) return found;
+    return found + first_tables[table].find(key, kMaxStoriesPerKey - found, confirm);
   }
 
-  // Tables by key kind, so that a rebuild computes one key per story.
   static constexpr size_t kIdTable = 0, kUrlTable = 1, kBandTables = 2;
-  template <typename Emit>
-  void key_of(size_t table, const Entry& e, Emit&& emit) const {
-    if (table == kIdTable) {
-      if (e.id_len) emit(id_key(id_of(e)));
-    } else if (table == kUrlTable) {
-      if (e.url_lo | e.url_hi) emit(url_key(e.url_hash()));
-    } else if (const size_t k = table - kBandTables; e.content_hash && !(e.crowded_bands & (1u << k))) {
-      emit(band_key(k, e.bands[k]));
-    }
+
+  void add_keys(std::string_view id, const DedupFingerprint& fp, uint8_t crowded, uint64_t seq) {
+    auto gone_ref = [this](uint32_t ref) { return gone(ref); };
+    const uint32_t ref = ref_of(seq);
+    if (!id.empty()) tables[kIdTable].add(id_key(id), ref, gone_ref);
+    if (fp.url_hash) tables[kUrlTable].add(url_key(fp.url_hash), ref, gone_ref);
+    if (fp.content_hash)
+      for (size_t k = 0; k < kDedupBands; ++k)
+        if (!(crowded & (1u << k))) tables[kBandTables + k].add(band_key(k, fp.bands[k]), ref, gone_ref);
   }
 
-  void add_keys(const Entry& e, uint64_t seq) {
-    for (size_t t = 0; t < tables.size(); ++t)
-      key_of(t, e, [&](uint64_t key) {
-        tables[t].add(
-            key, ref_of(seq), [this](uint32_t ref) { return ((ref - front_seq) & ref_mask) >= entries.size(); },
-            [this, t](uint32_t ref, auto&& emit) {
-              if (const Found f = at(ref); f.e) key_of(t, *f.e, emit);
-            });
-      });
+  void prefetch(std::string_view id, const DedupFingerprint& fp) const {
+    auto both = [&](size_t t, uint64_t key) {
+      tables[t].prefetch(key);
+      first_tables[t].prefetch(key);
+    };
+    if (!id.empty()) both(kIdTable, id_key(id));
+    if (fp.url_hash) both(kUrlTable, url_key(fp.url_hash));
+    if (fp.content_hash)
+      for (size_t k = 0; k < kDedupBands; ++k) both(kBandTables + k, band_key(k, fp.bands[k]));
+  }
+
+  // The first kFirstTableStories stories go to small tables, so that an
+  // index that never holds more (tests, file mode, a quiet feed) touches
+  // little memory; the story after them starts the tables sized for
+  // max_entries, and the small ones are freed once their stories are gone.
+  void grow_if_full(uint64_t seq) {
+    if (grown || entries.size() <= kFirstTableStories) return;
+    grown = true;
+    first_tables = std::move(tables);
+    for (KeyTable& t : tables) t = KeyTable(ref_bits, max_entries);
+    first_tables_until = seq;
   }
 
   // Bands whose key already holds kMaxStoriesPerKey stories.
@@ -204,23 +220,27 @@ struct DedupIndex::Impl {
     uint8_t crowded = 0;
     if (fp.content_hash)
       for (size_t k = 0; k < kDedupBands; ++k)
-        if (find(tables[kBandTables + k], band_key(k, fp.bands[k]), [&](Found f) { return f.e->bands[k] == fp.bands[k]; }) >=
-            kMaxStoriesPerKey)
+        if (find(kBandTables + k, band_key(k, fp.bands[k]), [](Found) { return true; }) >= kMaxStoriesPerKey)
           crowded |= 1u << k;
     return crowded;
   }
 
   size_t live() const { return entries.size() - dead; }
 
+  // Without drains (file mode without --state) the lists must not grow past
+  // the stories they can refer to.
+  void prune(DedupChanges& c) {
+    if (c.dirty.size() > 2 * entries.size() + 64)
+      std::erase_if(c.dirty, [&](uint64_t seq) { return seq < front_seq; });
+    if (c.stored.size() > 2 * entries.size() + 64)
+      std::erase_if(c.stored, [&](const DedupChanges::Stored& s) { return s.seq < front_seq; });
+  }
+
   void mark_dirty(Found f) {
     if (f.e->dirty) return;
     f.e->dirty = true;
     sink->dirty.push_back(f.seq);
-    // Without drains (file mode without --state) the list must not grow
-    // past the stories it can refer to.
-    if (sink->dirty.size() > 2 * entries.size() + 64) {
-      std::erase_if(sink->dirty, [&](uint64_t seq) { return seq < front_seq; });
-    }
+    prune(*sink);
   }
 
   // Its slots go stale.
@@ -230,16 +250,25 @@ struct DedupIndex::Impl {
     ++dead;
   }
 
+  void owe_tombstones(std::vector<std::string>& to, std::string_view id, bool value, bool count) {
+    if (value) to.push_back(std::string(kKeyPrefix).append(id));
+    if (count) to.push_back(std::string(kCopiesPrefix).append(id));
+  }
+
   void pop_front() {
     Entry& e = entries.front();
     if (e.dead) {
       --dead;
-    } else if (e.emitted) {
-      sink->tombstones.push_back(std::string(kKeyPrefix).append(id_of(e)));
+    } else {
+      owe_tombstones(sink->tombstones, id_of(e), e.emitted, e.counted);
     }
     ids.pop_front(e.id_pos, e.id_len);
     entries.pop_front();
     ++front_seq;
+    if (first_tables_until && front_seq >= first_tables_until) {
+      for (KeyTable& t : first_tables) t = KeyTable();
+      first_tables_until = 0;
+    }
   }
 
   void evict(const DedupOptions& options, size_t room_for) {
@@ -263,17 +292,17 @@ struct DedupIndex::Impl {
     e.set(fp);
     e.copies = 1;
     e.raise_copies(copies);
-    e.crowded_bands = crowded;
     e.id_pos = ids.push(id, e.id_len);
     newest_time_ms = std::max(newest_time_ms, fp.time_ms);
-    add_keys(e, seq);
+    grow_if_full(seq);
+    add_keys(id, fp, crowded, seq);
     return {&e, seq};
   }
 
   Found find_id(std::string_view id) {
     Found found;
     if (id.empty()) return found;
-    find(tables[kIdTable], id_key(id), [&](Found f) {
+    find(kIdTable, id_key(id), [&](Found f) {
       if (id_of(*f.e) != id) return false;
       if (!found.e) found = f;
       return true;
@@ -289,8 +318,8 @@ struct DedupIndex::Impl {
     auto in_window = [&](const Entry& e) { return std::llabs(e.time_ms() - fp.time_ms) <= window; };
     Found best;
     if (fp.url_hash)
-      find(tables[kUrlTable], url_key(fp.url_hash), [&](Found f) {
-        if (f.e->url_hash() != fp.url_hash) return false;
+      find(kUrlTable, url_key(fp.url_hash), [&](Found f) {
+        if (f.e->url_lo != static_cast<uint32_t>(fp.url_hash)) return false;
         if (!best.e && in_window(*f.e)) {
           best = f;
           match.kind = DedupMatch::Kind::canonical_url;
@@ -300,9 +329,11 @@ struct DedupIndex::Impl {
       });
     if (best.e || !fp.content_hash) return best;
     for (size_t k = 0; k < kDedupBands && match.kind != DedupMatch::Kind::content_hash; ++k) {
-      const uint32_t stories = find(tables[kBandTables + k], band_key(k, fp.bands[k]), [&](Found f) {
+      // A story under the band key's bucket and tag is a candidate; one that
+      // does not hold the key (a few lookups in a hundred meet one) is ruled
+      // out by the sketch like any unrelated story sharing a band.
+      const uint32_t stories = find(kBandTables + k, band_key(k, fp.bands[k]), [&](Found f) {
         const Entry& e = *f.e;
-        if (e.bands[k] != fp.bands[k]) return false;
         if (!in_window(e) || match.kind == DedupMatch::Kind::content_hash) return true;
         if (e.content_hash == static_cast<uint32_t>(fp.content_hash)) {
           best = f;
@@ -338,9 +369,10 @@ unsigned ref_bits_for(size_t max_entries) {
 }
 }  // namespace
 
-DedupIndex::DedupIndex(const DedupOptions& options)
-    : options_(options), impl_(std::make_unique<Impl>(ref_bits_for(std::max<size_t>(options.max_entries, 1)))) {
+DedupIndex::DedupIndex(const DedupOptions& options) : options_(options) {
   options_.max_entries = std::max<size_t>(options_.max_entries, 1);
+  impl_ = std::make_unique<Impl>(ref_bits_for(options_.max_entries), options_.max_entries);
+  impl_->early.limit = options_.max_entries;
 }
 DedupIndex::~DedupIndex() = default;
 
@@ -356,6 +388,7 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
     SinkScope(Impl& impl, DedupChanges& c) : m(impl) { m.sink = &c; }
     ~SinkScope() { m.sink = &m.shared; }
   } sink_scope(m, changes);
+  m.prefetch(id, fp);
   const int64_t window = options_.window.count();
 
   DedupMatch match;
@@ -386,7 +419,8 @@ DedupMatch DedupIndex::check_and_insert(std::string_view id, const DedupFingerpr
     return match;
   }
   const Impl::Found stored = m.insert(id, fp, 1, crowded, options_);
-  m.mark_dirty(stored);
+  changes.stored.push_back({stored.seq, fp});
+  m.prune(changes);
   if (journaled) changes.journal.push_back({stored.seq, true});
   return match;
 }
@@ -396,6 +430,7 @@ bool DedupIndex::restore(const StateChange& change) { return apply(change).kind 
 DedupIndex::RemoteApply DedupIndex::apply(const StateChange& change) {
   using Kind = RemoteApply::Kind;
   RemoteApply result;
+  if (change.key.starts_with(kCopiesPrefix)) return apply_copies(change);
   if (!change.key.starts_with(kKeyPrefix)) return result;
   const std::string_view id = std::string_view(change.key).substr(kKeyPrefix.size());
   DedupFingerprint fp;
@@ -403,16 +438,27 @@ DedupIndex::RemoteApply DedupIndex::apply(const StateChange& change) {
   if (change.value && !decode(*change.value, fp, copies)) return result;
   std::lock_guard lock(impl_->mutex);
   Impl& m = *impl_;
+  if (change.value) m.prefetch(id, fp);
   const Impl::Found existing = m.find_id(id);
   if (!change.value) {
     if (existing.e) m.kill(existing);
+    m.early.erase(id);
     result.kind = Kind::tombstone;
     return result;
   }
+  // v2 values carry no count (0): it comes under dedup-copies:<id>, maybe
+  // before the story (another partition).
+  bool counted = false;
+  if (const uint64_t early = m.early.take(id)) {
+    copies = std::max(copies, early);
+    counted = true;
+  }
+  copies = std::max<uint64_t>(copies, 1);
   if (existing.e) {
     // Several instances write the same story; the larger count is the later one.
     const uint32_t before = existing.e->copies;
     existing.e->raise_copies(copies);
+    existing.e->counted |= counted;
     result.kind = existing.e->copies == before ? Kind::unchanged : Kind::updated;
     return result;
   }
@@ -420,29 +466,58 @@ DedupIndex::RemoteApply DedupIndex::apply(const StateChange& change) {
   uint8_t crowded = 0;
   const Impl::Found other = m.match(fp, options_, match, crowded);
   if (!other.e) {
-    m.insert(id, fp, copies, crowded, options_).e->emitted = true;
+    Entry& e = *m.insert(id, fp, copies, crowded, options_).e;
+    e.emitted = true;
+    e.counted = counted;
     result.kind = Kind::stored;
     return result;
   }
   // Two instances each stored a copy of one story as new. Every instance
   // keeps the copy with the smaller (minute, id), whatever order the entries
-  // arrive in, and the changelog loses the other's key.
+  // arrive in, and the changelog loses the other's keys.
   result.other_id = std::string(m.id_of(*other.e));
   const uint64_t merged = std::max<uint64_t>(copies, other.e->copies);
   if (std::pair(other.e->minute, std::string_view(result.other_id)) < std::pair(to_minute(fp.time_ms), id)) {
     const uint32_t before = other.e->copies;
     other.e->raise_copies(merged);
     if (other.e->copies != before) m.mark_dirty(other);
-    m.shared.tombstones.push_back(change.key);
+    m.owe_tombstones(m.shared.tombstones, id, true, true);
     result.kind = Kind::race_lost;
     return result;
   }
   m.kill(other);
-  m.shared.tombstones.push_back(std::string(kKeyPrefix).append(result.other_id));
+  m.owe_tombstones(m.shared.tombstones, result.other_id, true, true);
   const Impl::Found won = m.insert(id, fp, merged, m.crowded_bands(fp), options_);
   won.e->emitted = true;
+  won.e->counted = counted;
   if (merged > copies) m.mark_dirty(won);  // the changelog holds the smaller count
   result.kind = Kind::race_won;
+  return result;
+}
+
+DedupIndex::RemoteApply DedupIndex::apply_copies(const StateChange& change) {
+  using Kind = RemoteApply::Kind;
+  RemoteApply result;
+  const std::string_view id = std::string_view(change.key).substr(kCopiesPrefix.size());
+  uint64_t copies = 0;
+  if (change.value && !decode_copies(*change.value, copies)) return result;
+  std::lock_guard lock(impl_->mutex);
+  Impl& m = *impl_;
+  if (!change.value) {  // written with its story's tombstone
+    m.early.erase(id);
+    result.kind = Kind::tombstone;
+    return result;
+  }
+  const Impl::Found existing = m.find_id(id);
+  if (!existing.e) {
+    m.early.hold(id, copies);
+    result.kind = Kind::held;
+    return result;
+  }
+  const uint32_t before = existing.e->copies;
+  existing.e->raise_copies(copies);
+  existing.e->counted = true;
+  result.kind = existing.e->copies == before ? Kind::unchanged : Kind::updated;
   return result;
 }
 
@@ -456,13 +531,19 @@ void DedupIndex::drain_locked(Impl& m, DedupChanges& from, std::vector<StateChan
     out.push_back({std::move(key), std::nullopt});
   }
   from.tombstones.clear();
+  for (const DedupChanges::Stored& s : from.stored) {
+    Entry* e = m.at_seq(s.seq);
+    if (!e) continue;
+    e->emitted = true;
+    out.push_back({std::string(kKeyPrefix).append(m.id_of(*e)), encode(s.fp)});
+  }
+  from.stored.clear();
   for (uint64_t seq : from.dirty) {
-    if (seq < m.front_seq) continue;
-    Entry& e = m.entries[seq - m.front_seq];
-    if (e.dead || !e.dirty) continue;
-    e.dirty = false;
-    e.emitted = true;
-    out.push_back({std::string(kKeyPrefix).append(m.id_of(e)), encode(e.fingerprint(), e.copies)});
+    Entry* e = m.at_seq(seq);
+    if (!e || !e->dirty) continue;
+    e->dirty = false;
+    e->counted = true;
+    out.push_back({std::string(kCopiesPrefix).append(m.id_of(*e)), encode_copies(e->copies)});
   }
   from.dirty.clear();
 }
@@ -501,6 +582,7 @@ void DedupIndex::rollback_batch(DedupChanges& changes) {
   for (uint64_t seq : changes.dirty)
     if (Entry* e = m.at_seq(seq)) e->dirty = false;
   changes.dirty.clear();
+  changes.stored.clear();
   changes.journal.clear();
   for (auto& key : changes.tombstones_in_flight) changes.tombstones.push_back(std::move(key));
   changes.tombstones_in_flight.clear();
@@ -516,10 +598,12 @@ size_t DedupIndex::memory_bytes() const {
   auto tables_bytes = [&] {
     size_t total = 0;
     for (const KeyTable& t : impl_->tables) total += t.bytes();
+    for (const KeyTable& t : impl_->first_tables) total += t.bytes();
     return total;
   };
-  return sizeof(Impl) + impl_->entries.bytes() + impl_->ids.bytes() + tables_bytes() +
-         impl_->shared.dirty.capacity() * sizeof(uint64_t);
+  return sizeof(Impl) + impl_->entries.bytes() + impl_->ids.bytes() + tables_bytes() + impl_->early.bytes() +
+         impl_->shared.dirty.capacity() * sizeof(uint64_t) +
+         impl_->shared.stored.capacity() * sizeof(DedupChanges::Stored);
 }
 
 }  // namespace newsflow::processors

@@ -3,23 +3,33 @@
 // URL or one band key) to 32-bit story refs, in 4-byte slots.
 //
 // A slot holds a story ref in its low ref_bits bits (as few as max_entries
-// needs) and the rest of the word as a tag from the key; every tag hit is
-// confirmed against the story, so a tag collision costs a comparison, never a
-// wrong match. Nothing is erased: a slot whose story left (evicted, removed)
-// is stale, told apart by the owner (a ref no longer held, or reused by a
-// story without that key, fails the confirmation), and skipped like a
-// deleted slot until the shard is rebuilt. Since the slot cannot hold the
-// key, a rebuild asks the owner for the keys of each story it still holds
-// (rekey; one key per story and table, so a rebuild reads each story once).
-// Linear probing, split into 256 shards by the key's top bits so that a
-// rebuild pauses for 1/256 of the table; the home position is the
-// key's low 32 bits scaled to the capacity (not masked), so capacities need
-// not be powers of two. A rebuild resizes to a load of 0.7 and happens at
-// 0.9 (probe runs stay within a cache line or two of 4-byte slots); under
-// steady eviction the capacity stays at live / 0.7.
+// needs) and the rest of the word as a tag from the key. The table is a
+// bucketed cuckoo table with partial keys, as in a cuckoo filter (Fan et al.,
+// 2014): a key lives in one of two buckets of 8 slots, its home bucket and
+// alt(home, tag), and alt is an involution of the bucket and the tag alone,
+// so an occupant is moved to its other bucket without knowing its key. The
+// story therefore need not keep its keys (the URL hash and band keys are not
+// in its record), and the table is never rebuilt:
+// - Nothing is erased. A slot whose story left (evicted: its ref is outside
+//   the range of refs held, a test on the ref alone) is free, so eviction
+//   touches no table and steady eviction reuses the slots it frees.
+// - It is sized once, for max_entries keys at a load of kMaxLoad, and never
+//   grows (growing would need the keys to rehash).
+// Matches are (bucket, tag) matches, so a lookup names the stories that hold
+// a key with this key's home-or-alt bucket and tag: besides the key's own
+// stories, a few in a hundred lookups name another story, which the caller
+// rules out (id compared with the arena, URL with the record's 32 URL bits,
+// band candidates by sketch similarity).
+// An insert that finds both buckets full moves occupants along a random walk
+// (at most kMaxKicks); one still homeless after that waits in a small stash
+// that every lookup also reads (in practice empty below a load of 0.97).
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
 #include <utility>
 #include <vector>
 
@@ -28,106 +38,169 @@ namespace newsflow::processors::dedup_detail {
 class KeyTable {
  public:
   static constexpr uint32_t kEmpty = 0;
-  static constexpr unsigned kMaxRefBits = 28;  // tags of fewer than 4 bits would make most probes a story comparison
-  static constexpr unsigned kShardBits = 8;
+  // Tags of fewer than 6 bits would make most probes a story comparison and
+  // leave an occupant too few alternative buckets to move to at this load.
+  static constexpr unsigned kMaxRefBits = 26;
+  static constexpr size_t kBucket = 8;  // 32 bytes: two buckets per cache line
+  static constexpr double kMaxLoad = 0.94;
+  static constexpr int kMaxKicks = 500;
 
-  KeyTable() : KeyTable(KeyTable::kMaxRefBits) {}
-  explicit KeyTable(unsigned ref_bits)
-      : ref_bits_(ref_bits), ref_mask_((uint32_t{1} << ref_bits) - 1), tag_mask_(~uint32_t{0} >> ref_bits) {}
+  KeyTable() = default;
+  KeyTable(KeyTable&& other) noexcept { *this = std::move(other); }
+  KeyTable& operator=(KeyTable&& other) noexcept {
+    ref_bits_ = other.ref_bits_;
+    ref_mask_ = other.ref_mask_;
+    tag_mask_ = other.tag_mask_;
+    buckets_ = std::exchange(other.buckets_, 0);
+    raw_ = std::move(other.raw_);
+    slots_ = std::exchange(other.slots_, nullptr);
+    stash_ = std::move(other.stash_);
+    return *this;
+  }
+  KeyTable(unsigned ref_bits, size_t max_keys)
+      : ref_bits_(ref_bits),
+        ref_mask_((uint32_t{1} << ref_bits) - 1),
+        tag_mask_(~uint32_t{0} >> ref_bits),
+        buckets_(std::max<size_t>(1, static_cast<size_t>(static_cast<double>(max_keys) / (kBucket * kMaxLoad)) + 1)) {
+    // calloc: fresh pages are zero without being written, so an index sized
+    // for millions of stories commits its memory as it fills, and 64 bytes of
+    // slack align the buckets to cache lines.
+    raw_.reset(static_cast<char*>(std::calloc(buckets_ * kBucket * sizeof(uint32_t) + 64, 1)));
+    if (!raw_) throw std::bad_alloc();
+    const auto at = reinterpret_cast<uintptr_t>(raw_.get());
+    slots_ = reinterpret_cast<uint32_t*>(raw_.get() + ((64 - at % 64) % 64));
+  }
 
-  // Calls confirm(ref) for each ref stored under the key's tag until
-  // max_confirmed of them returned true; returns how many did.
+  // Calls confirm(ref) for each ref stored under the key's buckets and tag
+  // until max_confirmed of them returned true; returns how many did.
   template <typename Confirm>
   uint32_t find(uint64_t key, uint32_t max_confirmed, Confirm&& confirm) const {
-    const Shard& s = shards_[shard_of(key)];
-    uint32_t confirmed = 0;
-    if (s.slots.empty()) return confirmed;
+    if (!slots_) return 0;
     const uint32_t tag = tag_of(key);
-    for (size_t i = home(s, key); confirmed < max_confirmed; i = next(s, i)) {
-      const uint32_t w = s.slots[i];
-      if (w == kEmpty) break;
-      if ((w >> ref_bits_) == tag && confirm(w & ref_mask_)) ++confirmed;
-    }
+    const size_t b1 = home(key), b2 = alt(b1, tag);
+    uint32_t confirmed = 0;
+    auto scan = [&](size_t b) {
+      const uint32_t* s = slots_ + b * kBucket;
+      for (size_t i = 0; i < kBucket && confirmed < max_confirmed; ++i)
+        if ((s[i] >> ref_bits_) == tag && confirm(s[i] & ref_mask_)) ++confirmed;
+    };
+    scan(b1);
+    if (b2 != b1) scan(b2);
+    for (const Stashed& st : stash_)
+      if (confirmed < max_confirmed && (st.bucket == b1 || st.bucket == b2) && (st.word >> ref_bits_) == tag &&
+          confirm(st.word & ref_mask_))
+        ++confirmed;
     return confirmed;
   }
 
-  // Adds one key of a story, in the first empty or stale slot of its probe
-  // run (so steady eviction refills stale slots instead of growing the
-  // shard). gone(ref) says whether the story stored as ref left (it need
-  // not catch every one); rekey(ref, emit) must call emit(key) with the key
-  // of this table's kind of the story stored as ref, if it is still held,
-  // and is called when a shard is rebuilt.
-  template <typename Gone, typename Rekey>
-  void add(uint64_t key, uint32_t ref, Gone&& gone, Rekey&& rekey) {
-    const size_t index = shard_of(key);
-    Shard& s = shards_[index];
-    if ((s.used + 1) * 10 > s.slots.size() * 9) rebuild(index, rekey);
-    for (size_t i = home(s, key);; i = next(s, i)) {
-      uint32_t& w = s.slots[i];
-      if (w == kEmpty || gone(w & ref_mask_)) {
-        if (w == kEmpty) ++s.used;
-        w = word_of(key, ref);
-        return;
-      }
+  // Starts loading the key's two buckets: a lookup reads eight tables at
+  // random places, and the misses overlap when they are all asked for first.
+  void prefetch(uint64_t key) const {
+    if (!slots_) return;
+    const size_t b1 = home(key);
+    __builtin_prefetch(slots_ + b1 * kBucket);
+    __builtin_prefetch(slots_ + alt(b1, tag_of(key)) * kBucket);
+  }
+
+  // Adds one key of a story. gone(ref) says whether the story stored as ref
+  // left, so that its slot is free.
+  template <typename Gone>
+  void add(uint64_t key, uint32_t ref, Gone&& gone) {
+    uint32_t word = tag_of(key) << ref_bits_ | ref;
+    size_t b = home(key);
+    if (!stash_.empty()) std::erase_if(stash_, [&](const Stashed& st) { return gone(st.word & ref_mask_); });
+    const size_t b2 = alt(b, tag_of_word(word));
+    if (place(b, word, gone) || place(b2, word, gone) || move_one(b, b2, word, gone)) return;
+    for (int kick = 0; kick < kMaxKicks; ++kick) {
+      if (next_random() & 1) b = alt(b, tag_of_word(word));
+      std::swap(word, slots_[b * kBucket + next_random() % kBucket]);
+      b = alt(b, tag_of_word(word));
+      if (place(b, word, gone)) return;
     }
+    stash_.push_back({static_cast<uint32_t>(b), word});
   }
 
   size_t bytes() const {
-    size_t total = sizeof(*this);
-    for (const Shard& s : shards_) total += s.slots.capacity() * sizeof(uint32_t);
-    return total;
+    return sizeof(*this) + (raw_ ? buckets_ * kBucket * sizeof(uint32_t) + 64 : 0) +
+           stash_.capacity() * sizeof(Stashed);
   }
+  size_t stashed() const { return stash_.size(); }
+  bool allocated() const { return slots_ != nullptr; }
 
  private:
-  struct Shard {
-    std::vector<uint32_t> slots;
-    size_t used = 0;  // live and stale
+  struct Stashed {
+    uint32_t bucket;
+    uint32_t word;
+  };
+  struct Free {
+    void operator()(char* p) const { std::free(p); }
   };
 
-  static size_t shard_of(uint64_t key) { return static_cast<size_t>(key >> (64 - kShardBits)); }
   // Never 0, so that no occupied slot reads as empty (refs start at 0).
   uint32_t tag_of(uint64_t key) const {
     const uint32_t tag = static_cast<uint32_t>(key >> 32) & tag_mask_;
     return tag ? tag : 1;
   }
-  uint32_t word_of(uint64_t key, uint32_t ref) const { return tag_of(key) << ref_bits_ | ref; }
-  static size_t home(const Shard& s, uint64_t key) {
-    return static_cast<size_t>((static_cast<uint64_t>(static_cast<uint32_t>(key)) * s.slots.size()) >> 32);
+  uint32_t tag_of_word(uint32_t word) const { return word >> ref_bits_; }
+  // Buckets are the key's low 32 bits scaled to the bucket count (not
+  // masked), so the count need not be a power of two; alt is then
+  // (c(tag) - b) mod buckets, its own inverse for any count.
+  size_t home(uint64_t key) const {
+    return static_cast<size_t>((static_cast<uint64_t>(static_cast<uint32_t>(key)) * buckets_) >> 32);
   }
-  static size_t next(const Shard& s, size_t i) { return i + 1 == s.slots.size() ? 0 : i + 1; }
+  size_t alt(size_t b, uint32_t tag) const {
+    const size_t c = static_cast<size_t>((static_cast<uint64_t>(tag * 0x9E3779B1u) * buckets_) >> 32);
+    return c >= b ? c - b : c + buckets_ - b;
+  }
 
-  void insert(Shard& s, uint64_t key, uint32_t ref) {
-    for (size_t i = home(s, key);; i = next(s, i)) {
-      uint32_t& w = s.slots[i];
-      if (w == kEmpty) {
-        ++s.used;
-        w = word_of(key, ref);
-        return;
+  template <typename Gone>
+  bool place(size_t b, uint32_t word, Gone&& gone) {
+    uint32_t* s = slots_ + b * kBucket;
+    for (size_t i = 0; i < kBucket; ++i)
+      if (s[i] == kEmpty || gone(s[i] & ref_mask_)) {
+        s[i] = word;
+        return true;
+      }
+    return false;
+  }
+
+  // Both buckets full: an occupant whose other bucket has room moves there
+  // and word takes its slot. At a load near kMaxLoad that is most inserts;
+  // the 16 other buckets are loaded at once instead of one after the other
+  // along a random walk.
+  template <typename Gone>
+  bool move_one(size_t b1, size_t b2, uint32_t word, Gone&& gone) {
+    std::array<size_t, 2 * kBucket> other;
+    const size_t n = b1 == b2 ? kBucket : 2 * kBucket;
+    for (size_t i = 0; i < n; ++i) {
+      const size_t b = i < kBucket ? b1 : b2;
+      other[i] = alt(b, tag_of_word(slots_[b * kBucket + i % kBucket]));
+      __builtin_prefetch(slots_ + other[i] * kBucket);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      uint32_t& occupant = slots_[(i < kBucket ? b1 : b2) * kBucket + i % kBucket];
+      if (place(other[i], occupant, gone)) {
+        occupant = word;
+        return true;
       }
     }
+    return false;
   }
 
-  // Drops stale slots and resizes to a load of 0.7, the keys recomputed
-  // from the stories still held. A stale slot whose ref now names another
-  // story gets that story's key, which has the slot's tag only by chance.
-  template <typename Rekey>
-  void rebuild(size_t index, Rekey&& rekey) {
-    Shard& s = shards_[index];
-    held_.clear();
-    for (const uint32_t w : s.slots)
-      if (w != kEmpty)
-        rekey(w & ref_mask_, [&](uint64_t key) {
-          if (shard_of(key) == index && tag_of(key) == w >> ref_bits_) held_.push_back({key, w & ref_mask_});
-        });
-    std::vector<uint32_t>(std::max<size_t>(16, (held_.size() + 1) * 10 / 7 + 1), kEmpty).swap(s.slots);
-    s.used = 0;
-    for (const auto& [key, ref] : held_) insert(s, key, ref);
+  uint32_t next_random() {
+    rng_ ^= rng_ << 13;
+    rng_ ^= rng_ >> 17;
+    rng_ ^= rng_ << 5;
+    return rng_;
   }
 
-  unsigned ref_bits_;
-  uint32_t ref_mask_, tag_mask_;
-  std::array<Shard, size_t{1} << kShardBits> shards_;
-  std::vector<std::pair<uint64_t, uint32_t>> held_;  // rebuild scratch
+  unsigned ref_bits_ = kMaxRefBits;
+  uint32_t ref_mask_ = 0, tag_mask_ = 0;
+  size_t buckets_ = 0;
+  std::unique_ptr<char, Free> raw_;
+  uint32_t* slots_ = nullptr;
+  std::vector<Stashed> stash_;
+  uint32_t rng_ = 0x9E3779B9u;
 };
 
 }  // namespace newsflow::processors::dedup_detail

@@ -7,7 +7,9 @@
 #include <cstring>
 #include <deque>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace newsflow::processors::dedup_detail {
 
@@ -129,6 +131,51 @@ class IdArena {
   std::deque<Chunk> chunks_;
   uint64_t front_ = 0;  // stream offset of the oldest id
   uint64_t end_ = 0;
+};
+
+// Copy counts (dedup-copies:<id>) that arrived before their story's value:
+// the two keys land on different partitions of the changelog, read in any
+// order. Taken when the story comes; at most `limit` are held (the oldest
+// go first), since a count whose story never comes (a race loser's, one
+// compacted away) is held for nothing.
+class EarlyCounts {
+ public:
+  size_t limit = 0;
+
+  void hold(std::string_view id, uint64_t copies) {
+    auto [it, fresh] = counts_.try_emplace(std::string(id), copies);
+    if (!fresh) {
+      it->second = std::max(it->second, copies);
+      return;
+    }
+    order_.push_back(it->first);
+    while (counts_.size() > limit) {
+      counts_.erase(order_.front());
+      order_.pop_front();
+    }
+    // Ids taken or erased stay in order_ until here.
+    if (order_.size() > 2 * counts_.size() + 64)
+      std::erase_if(order_, [&](const std::string& k) { return !counts_.contains(k); });
+  }
+  // The count held for id (0: none), no longer held.
+  uint64_t take(std::string_view id) {
+    if (counts_.empty()) return 0;
+    const auto it = counts_.find(id);
+    if (it == counts_.end()) return 0;
+    const uint64_t copies = it->second;
+    counts_.erase(it);
+    return copies;
+  }
+  void erase(std::string_view id) { take(id); }
+  size_t bytes() const { return (counts_.size() + order_.size()) * 64; }  // about: two strings and a node
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> counts_;
+  std::deque<std::string> order_;
 };
 
 }  // namespace newsflow::processors::dedup_detail

@@ -36,8 +36,14 @@ DedupFingerprint print(const std::string& text, int64_t time_ms, const std::stri
   return f.compute(text, url, time_ms);
 }
 
-StateChange entry(const std::string& id, const DedupFingerprint& fp, uint64_t copies = 1) {
-  return {"dedup:" + id, DedupIndex::encode(fp, copies)};
+// A story's changelog entry as this version writes it (v2: no count) and
+// as earlier versions did (v1: the count in the value).
+StateChange entry(const std::string& id, const DedupFingerprint& fp) { return {"dedup:" + id, DedupIndex::encode(fp)}; }
+StateChange entry_v1(const std::string& id, const DedupFingerprint& fp, uint64_t copies) {
+  return {"dedup:" + id, DedupIndex::encode_v1(fp, copies)};
+}
+StateChange count(const std::string& id, uint64_t copies) {
+  return {"dedup-copies:" + id, DedupIndex::encode_copies(copies)};
 }
 
 std::vector<StateChange> drained(DedupIndex& index) {
@@ -69,16 +75,71 @@ struct Race {
 TEST(DedupApplyTest, KindsOfPlainEntries) {
   auto index = make_dedup_index({});
   const DedupFingerprint fp = print(words(2), kT0);
-  EXPECT_EQ(index->apply(entry("a", fp, 2)).kind, Kind::stored);
-  EXPECT_EQ(index->apply(entry("a", fp, 2)).kind, Kind::unchanged);
-  EXPECT_EQ(index->apply(entry("a", fp, 5)).kind, Kind::updated);
-  EXPECT_EQ(index->apply(entry("a", fp, 3)).kind, Kind::unchanged);  // the larger count stays
+  EXPECT_EQ(index->apply(entry("a", fp)).kind, Kind::stored);
+  EXPECT_EQ(index->apply(entry("a", fp)).kind, Kind::unchanged);
+  EXPECT_EQ(index->apply(count("a", 2)).kind, Kind::updated);
+  EXPECT_EQ(index->apply(count("a", 2)).kind, Kind::unchanged);
+  EXPECT_EQ(index->apply(count("a", 5)).kind, Kind::updated);
+  EXPECT_EQ(index->apply(count("a", 3)).kind, Kind::unchanged);  // the larger count stays
+  EXPECT_EQ(index->apply(entry("a", fp)).kind, Kind::unchanged);  // a v2 value carries no count to lower it
   EXPECT_EQ(index->check_and_insert("b", fp).copies_seen, 6u);
   EXPECT_EQ(index->apply({"dedup:a", std::nullopt}).kind, Kind::tombstone);
+  EXPECT_EQ(index->apply({"dedup-copies:a", std::nullopt}).kind, Kind::tombstone);
   EXPECT_EQ(dedup_index_size(*index), 0u);
   EXPECT_EQ(index->apply({"topics:a", std::string("x")}).kind, Kind::malformed);
   EXPECT_EQ(index->apply({"dedup:a", std::string("v1 zz")}).kind, Kind::malformed);
+  EXPECT_EQ(index->apply({"dedup:a", std::string("v3 ") + DedupIndex::encode(fp).substr(3)}).kind, Kind::malformed);
+  EXPECT_EQ(index->apply({"dedup-copies:a", std::string("v2 zz")}).kind, Kind::malformed);
+  EXPECT_EQ(index->apply(count("a", 0)).kind, Kind::malformed);
   EXPECT_TRUE(drained(*index).empty());  // applied entries are not written back
+}
+
+// Changelogs written by earlier versions hold v1 values, the count inside.
+TEST(DedupApplyTest, V1ValuesAreStillRead) {
+  auto index = make_dedup_index({});
+  const DedupFingerprint fp = print(words(2), kT0, "https://a.example/v1");
+  EXPECT_EQ(index->apply(entry_v1("a", fp, 2)).kind, Kind::stored);
+  EXPECT_EQ(index->apply(entry_v1("a", fp, 2)).kind, Kind::unchanged);
+  EXPECT_EQ(index->apply(entry_v1("a", fp, 4)).kind, Kind::updated);
+  EXPECT_EQ(index->apply(count("a", 3)).kind, Kind::unchanged);  // a v2 count after it: the larger stays
+  const DedupMatch copy = index->check_and_insert("b", fp);
+  EXPECT_EQ(copy.first_id, "a");
+  EXPECT_EQ(copy.kind, DedupMatch::Kind::canonical_url);
+  EXPECT_EQ(copy.copies_seen, 5u);
+  // A v1 and a v2 entry of one story race like two v2 entries.
+  const Race r;
+  EXPECT_EQ(index->apply(entry("y", r.y)).kind, Kind::stored);
+  const DedupIndex::RemoteApply applied = index->apply(entry_v1("x", r.x, 3));
+  EXPECT_EQ(applied.kind, Kind::race_won);
+  EXPECT_EQ(applied.other_id, "y");
+  EXPECT_EQ(index->check_and_insert("z", r.y).copies_seen, 4u);
+}
+
+// Its count and its story land on different partitions of the changelog,
+// so a restore or the follower may read the count first.
+TEST(DedupApplyTest, ACountBeforeItsStoryIsHeldUntilTheStoryComes) {
+  auto index = make_dedup_index({});
+  const DedupFingerprint a = print(words(2), kT0), b = print(words(3), kT0);
+  EXPECT_EQ(index->apply(count("a", 7)).kind, Kind::held);
+  EXPECT_EQ(index->apply(count("a", 5)).kind, Kind::held);
+  EXPECT_EQ(dedup_index_size(*index), 0u);
+  EXPECT_EQ(index->apply(entry("a", a)).kind, Kind::stored);
+  EXPECT_EQ(index->check_and_insert("a2", a).copies_seen, 8u);
+  // A count whose story was tombstoned meanwhile is not held for a later
+  // story of the same id.
+  EXPECT_EQ(index->apply(count("b", 9)).kind, Kind::held);
+  EXPECT_EQ(index->apply({"dedup-copies:b", std::nullopt}).kind, Kind::tombstone);
+  EXPECT_EQ(index->apply(entry("b", b)).kind, Kind::stored);
+  EXPECT_EQ(index->check_and_insert("b2", b).copies_seen, 2u);
+  // The held counts are bounded by max_entries: the oldest go first.
+  DedupOptions o;
+  o.max_entries = 3;
+  auto small = make_dedup_index(o);
+  for (int i = 0; i < 5; ++i) small->apply(count("s" + std::to_string(i), 10 + i));
+  small->apply(entry("s0", a));
+  small->apply(entry("s4", b));
+  EXPECT_EQ(small->check_and_insert("c0", a).copies_seen, 2u);   // its count was dropped
+  EXPECT_EQ(small->check_and_insert("c4", b).copies_seen, 15u);  // 14 held, plus this copy
 }
 
 TEST(DedupApplyTest, TwoInstancesConvergeOnTheEarlierCopy) {
@@ -138,22 +199,27 @@ TEST(DedupApplyTest, SameMinuteFallsBackToTheSmallerId) {
 TEST(DedupApplyTest, ReapplyingIsIdempotentAndCountsMergeByMax) {
   const Race r;
   auto index = make_dedup_index({});
-  index->apply(entry("y", r.y, 4));
-  EXPECT_EQ(index->apply(entry("x", r.x, 1)).kind, Kind::race_won);
-  // x takes y's larger count and writes it, so other instances get it too.
+  index->apply(entry("y", r.y));
+  index->apply(count("y", 4));
+  EXPECT_EQ(index->apply(entry("x", r.x)).kind, Kind::race_won);
+  // x takes y's larger count and writes it, so other instances get it too;
+  // both of y's keys leave the changelog; x's value is already there.
   const std::vector<StateChange> out = drained(*index);
   EXPECT_TRUE(has_tombstone(out, "dedup:y"));
-  DedupFingerprint back;
+  EXPECT_TRUE(has_tombstone(out, "dedup-copies:y"));
   uint64_t copies = 0;
   bool wrote_x = false;
-  for (const auto& c : out)
-    if (c.key == "dedup:x" && c.value) wrote_x = DedupIndex::decode(*c.value, back, copies);
+  for (const auto& c : out) {
+    EXPECT_NE(c.key, "dedup:x");
+    if (c.key == "dedup-copies:x" && c.value) wrote_x = DedupIndex::decode_copies(*c.value, copies);
+  }
   ASSERT_TRUE(wrote_x);
   EXPECT_EQ(copies, 4u);
 
   for (int round = 0; round < 2; ++round) {
-    EXPECT_EQ(index->apply(entry("x", r.x, 1)).kind, Kind::unchanged);
-    EXPECT_EQ(index->apply(entry("y", r.y, 4)).kind, Kind::race_lost);
+    EXPECT_EQ(index->apply(entry("x", r.x)).kind, Kind::unchanged);
+    EXPECT_EQ(index->apply(count("x", 4)).kind, Kind::unchanged);
+    EXPECT_EQ(index->apply(entry("y", r.y)).kind, Kind::race_lost);
     EXPECT_EQ(index->apply({"dedup:y", std::nullopt}).kind, Kind::tombstone);
   }
   EXPECT_EQ(dedup_index_size(*index), 1u);
@@ -200,7 +266,7 @@ TEST(DedupChangelogTest, TombstonesKeepTheCompactedChangelogWithinTheBound) {
   auto index = make_dedup_index(o);
   auto processor = make_dedup_processor(index);
   std::map<std::string, std::string> compacted;
-  size_t most = 0;
+  size_t most = 0, counts = 0;
   for (int i = 0; i < 1500; ++i) {
     Article a;
     a.id = "s" + std::to_string(i);
@@ -219,11 +285,23 @@ TEST(DedupChangelogTest, TombstonesKeepTheCompactedChangelogWithinTheBound) {
       else
         compacted.erase(c.key);
     }
-    most = std::max(most, compacted.size());
-    ASSERT_LE(compacted.size(), o.max_entries) << i;
-    ASSERT_EQ(compacted.size(), dedup_index_size(*index)) << i;  // exactly the stored stories
+    // Story keys: exactly the stored stories; count keys: only of those.
+    size_t stories = 0;
+    for (const auto& [key, value] : compacted) {
+      if (key.starts_with("dedup:")) {
+        ++stories;
+        continue;
+      }
+      ASSERT_TRUE(key.starts_with("dedup-copies:")) << key;
+      ASSERT_TRUE(compacted.contains("dedup:" + key.substr(13))) << key << " outlived its story, " << i;
+      ++counts;
+    }
+    most = std::max(most, stories);
+    ASSERT_LE(stories, o.max_entries) << i;
+    ASSERT_EQ(stories, dedup_index_size(*index)) << i;
   }
   EXPECT_EQ(most, o.max_entries);  // the bound was reached, so eviction was tested
+  EXPECT_GT(counts, 0u);           // and so were count keys
 }
 
 TEST(DedupStorageTest, RefsWrapAroundAndOldStoriesLeave) {
@@ -243,6 +321,59 @@ TEST(DedupStorageTest, RefsWrapAroundAndOldStoriesLeave) {
     EXPECT_EQ(index->check_and_insert("old-" + std::to_string(i), prints[i]).kind, DedupMatch::Kind::none) << i;
 }
 
+// The key tables are sized once, for max_entries, and run full under
+// steady eviction: every story held must stay findable by each of its keys,
+// and no evicted one by any.
+// 20,000 stories start in the small first tables and move on to the full
+// ones (the first 16,384 stories' keys stay in the small ones).
+class DedupFullTablesTest : public testing::TestWithParam<size_t> {};
+INSTANTIATE_TEST_SUITE_P(MaxEntries, DedupFullTablesTest, testing::Values(5000, 20000));
+TEST_P(DedupFullTablesTest, EveryKeyOfTheStoriesHeldIsFound) {
+  DedupOptions o;
+  o.max_entries = GetParam();
+  const int n = static_cast<int>(o.max_entries), total = 4 * n;
+  auto index = make_dedup_index(o);
+  uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state ^ (state >> 29);
+  };
+  std::vector<DedupFingerprint> prints;
+  for (int i = 0; i < total; ++i) {
+    if (i == n) {  // while the first tables hold stories too
+      DedupFingerprint copy = prints[n / 2];
+      copy.url_hash = 0;
+      EXPECT_EQ(index->check_and_insert("c", copy).first_id, "id-" + std::to_string(n / 2));
+    }
+    DedupFingerprint fp;
+    fp.url_hash = next() | 1;
+    fp.content_hash = next() | 1;
+    for (auto& b : fp.bands) b = static_cast<uint32_t>(next());
+    for (auto& s : fp.sketch) s = static_cast<uint8_t>(next());
+    fp.shingles = 300;
+    fp.time_ms = kT0 + i;
+    prints.push_back(fp);
+    ASSERT_EQ(index->check_and_insert("id-" + std::to_string(i), fp).kind, DedupMatch::Kind::none) << i;
+  }
+  EXPECT_EQ(dedup_index_size(*index), o.max_entries);
+  for (int i = total - n; i < total; ++i) {
+    DedupFingerprint by_url = prints[i], by_band = prints[i];
+    by_url.content_hash = 1;  // no band in common
+    for (auto& b : by_url.bands) b = ~b;
+    by_band.url_hash = 0;
+    for (size_t k = 0; k + 1 < kDedupBands; ++k) by_band.bands[k] = ~by_band.bands[k];  // only the last band
+    ASSERT_EQ(index->check_and_insert("u" + std::to_string(i), by_url).first_id, "id-" + std::to_string(i));
+    const DedupMatch m = index->check_and_insert("b" + std::to_string(i), by_band);
+    ASSERT_EQ(m.first_id, "id-" + std::to_string(i));
+    ASSERT_EQ(m.kind, DedupMatch::Kind::content_hash);
+  }
+  for (int i = 0; i < total - n; i += 37) {
+    DedupFingerprint fp = prints[i];
+    fp.time_ms = kT0 + total;
+    EXPECT_EQ(index->check_and_insert("id-" + std::to_string(i), fp).kind, DedupMatch::Kind::none) << i;
+  }
+}
+
 TEST(DedupStorageTest, LongIdsRoundTrip) {
   auto index = make_dedup_index({});
   const std::string huge(70'000, 'h'), long_id(300, 'l');
@@ -254,7 +385,8 @@ TEST(DedupStorageTest, LongIdsRoundTrip) {
   EXPECT_EQ(index->check_and_insert(huge, b).kind, DedupMatch::Kind::id);
   std::vector<StateChange> out = drained(*index);
   auto restored = make_dedup_index({});
-  for (const auto& c : out) EXPECT_EQ(restored->apply(c).kind, Kind::stored);
+  ASSERT_EQ(out.size(), 4u);  // two stories and their counts (the probes above are copies)
+  for (const auto& c : out) EXPECT_EQ(restored->apply(c).kind, c.key.starts_with("dedup:") ? Kind::stored : Kind::updated);
   EXPECT_EQ(first_id_of_copy(*restored, a), huge);
 }
 

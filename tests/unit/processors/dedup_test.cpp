@@ -232,7 +232,7 @@ TEST(DedupTest, StateRoundTripCatchesCopiesAfterRestart) {
     h.run("a2", text.substr(0, text.size() * 2 / 3));
     h.processor->drain_state_changes(changes);
   }
-  ASSERT_EQ(changes.size(), 2u);
+  ASSERT_EQ(changes.size(), 3u);  // a's and b's values, a's copy count under its own key
   Harness restarted;
   for (const auto& c : changes) EXPECT_TRUE(restarted.processor->restore(c));
   for (const auto& c : changes) EXPECT_TRUE(restarted.processor->restore(c));  // replayed twice: idempotent
@@ -308,17 +308,69 @@ TEST(DedupTest, EncodeDecodeRoundTrip) {
   DedupFingerprinter f;
   DedupFingerprint fp = f.compute(story("The council", "Lyon"), "https://a.example/x", kT0);
   fp.origin = 0xabcdef01;
+  for (const bool v1 : {false, true}) {
+    DedupFingerprint back;
+    uint64_t copies = 99;
+    const std::string value = v1 ? DedupIndex::encode_v1(fp, 7) : DedupIndex::encode(fp);
+    EXPECT_TRUE(value.starts_with(v1 ? "v1 " : "v2 "));
+    ASSERT_TRUE(DedupIndex::decode(value, back, copies)) << value;
+    EXPECT_EQ(copies, v1 ? 7u : 0u);
+    EXPECT_EQ(back.time_ms, fp.time_ms);
+    EXPECT_EQ(back.url_hash, fp.url_hash);
+    EXPECT_EQ(back.content_hash, fp.content_hash);
+    EXPECT_EQ(back.shingles, fp.shingles);
+    EXPECT_EQ(back.origin, fp.origin);
+    EXPECT_EQ(back.bands, fp.bands);
+    EXPECT_EQ(back.sketch, fp.sketch);
+    EXPECT_FALSE(DedupIndex::decode(value.substr(0, value.size() - 1), back, copies));
+  }
+  uint64_t copies = 0;
+  ASSERT_TRUE(DedupIndex::decode_copies(DedupIndex::encode_copies(123456789), copies));
+  EXPECT_EQ(copies, 123456789u);
+  EXPECT_FALSE(DedupIndex::decode_copies("v2 00000000000001", copies));
+}
+
+// The story's value is written once, when it is stored, from the article's
+// own fingerprint (the index keeps less of it); copies only write the count.
+TEST(DedupTest, AStoryIsWrittenOnceAndItsCopiesUnderTheirOwnKey) {
+  DedupOptions o;
+  o.max_entries = 1;
+  Harness h(o);
+  const std::string text = story("The council", "Lyon");
+  h.run("a", text, "https://news.example/a");
+  h.run("a2", text);
+  std::vector<StateChange> changes;
+  h.processor->drain_state_changes(changes);
+  ASSERT_EQ(changes.size(), 2u);
+  EXPECT_EQ(changes[0].key, "dedup:a");
+  DedupFingerprinter f;
+  const DedupFingerprint expected = f.compute(text, canonicalize_url("https://news.example/a"), kT0);
   DedupFingerprint back;
   uint64_t copies = 0;
-  ASSERT_TRUE(DedupIndex::decode(DedupIndex::encode(fp, 7), back, copies));
-  EXPECT_EQ(copies, 7u);
-  EXPECT_EQ(back.time_ms, fp.time_ms);
-  EXPECT_EQ(back.url_hash, fp.url_hash);
-  EXPECT_EQ(back.content_hash, fp.content_hash);
-  EXPECT_EQ(back.shingles, fp.shingles);
-  EXPECT_EQ(back.origin, fp.origin);
-  EXPECT_EQ(back.bands, fp.bands);
-  EXPECT_EQ(back.sketch, fp.sketch);
+  ASSERT_TRUE(DedupIndex::decode(changes[0].value.value_or(""), back, copies));
+  EXPECT_EQ(back.bands, expected.bands);
+  EXPECT_EQ(back.url_hash, expected.url_hash);
+  EXPECT_EQ(back.content_hash, expected.content_hash);
+  EXPECT_EQ(back.time_ms, kT0);
+  EXPECT_EQ(changes[1].key, "dedup-copies:a");
+  ASSERT_TRUE(DedupIndex::decode_copies(changes[1].value.value_or(""), copies));
+  EXPECT_EQ(copies, 2u);
+
+  h.run("a3", text);
+  changes.clear();
+  h.processor->drain_state_changes(changes);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].key, "dedup-copies:a");
+  // Evicted: both of its keys get a tombstone.
+  h.run("b", distinct(2));
+  changes.clear();
+  h.processor->drain_state_changes(changes);
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_EQ(changes[0].key, "dedup:a");
+  EXPECT_FALSE(changes[0].value.has_value());
+  EXPECT_EQ(changes[1].key, "dedup-copies:a");
+  EXPECT_FALSE(changes[1].value.has_value());
+  EXPECT_EQ(changes[2].key, "dedup:b");
 }
 
 TEST(DedupTest, ConcurrentCopiesAreCountedOnce) {

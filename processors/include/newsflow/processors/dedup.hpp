@@ -72,20 +72,24 @@ std::string_view to_string(DedupMatch::Kind kind);
 //
 // Concurrency: one mutex around lookup-and-insert, so two copies handled by
 // two workers at once cannot both be taken as first; fingerprinting (the
-// expensive part) runs outside it. Each key table (one per key kind) is split
-// into 256 shards so that growing or cleaning one costs a bounded pause.
+// expensive part) runs outside it. The key tables (one per key kind) are
+// sized for options.max_entries when the index is made and never grow, so
+// no insert pauses to rebuild one.
 // Bounds: at most options.max_entries stories (the constructor throws
-// std::invalid_argument naming dedup.max_entries above 178 M, where refs
-// no longer fit the 4-byte slots) and those within options.window
-// of the newest article time seen (published_at, else ingest time; oldest
-// evicted first, a few per insert so eviction never stalls a record). Only
-// first-seen copies are stored; duplicates bump their story's copy count.
-// Restart: every stored story and copy-count change is queued as a text
-// StateChange (key "dedup:<id>"), evictions as tombstones; replaying them
+// std::invalid_argument naming dedup.max_entries above 44 M, where refs
+// no longer leave the 4-byte slots a useful tag) and those within
+// options.window of the newest article time seen (published_at, else ingest
+// time; oldest evicted first, a few per insert so eviction never stalls a
+// record). Only first-seen copies are stored; duplicates bump their story's
+// copy count.
+// Restart: every stored story is queued once as a text StateChange (key
+// "dedup:<id>", from the article's fingerprint), each copy-count change as
+// "dedup-copies:<id>", evictions as tombstones of both; replaying them
 // through restore() rebuilds the same index. Memory: measured by
 // bench/dedup_bench.cpp from the allocator (docs/dedup.md has the figures):
-// an 88-byte story record, about 40 bytes of key slots and the id's bytes;
-// size max_entries to the host.
+// a 60-byte story record, about 34 bytes of key slots and the id's bytes,
+// the slots allocated for max_entries up front (committed as they are
+// touched); size max_entries to the host.
 // The changes one caller's inserts made, drained by that caller only: each
 // worker writes the fingerprints of its own batch in that batch, so a crash
 // of one worker never loses fingerprints of stories another one committed.
@@ -97,7 +101,12 @@ std::string_view to_string(DedupMatch::Kind kind);
 // duplicates). Evictions are not undone (the stories were leaving anyway);
 // their tombstones go out with the next batch instead.
 struct DedupChanges {
-  std::vector<uint64_t> dirty;          // seqs of entries changed since the last drain
+  struct Stored {
+    uint64_t seq;          // the story stored
+    DedupFingerprint fp;   // its changelog value, written once, at the next drain
+  };
+  std::vector<Stored> stored;           // since the last drain
+  std::vector<uint64_t> dirty;          // seqs of entries whose copy count changed since the last drain
   std::vector<std::string> tombstones;  // changelog keys of evicted entries
   struct Undo {
     uint64_t seq;   // the entry changed
@@ -124,7 +133,9 @@ class DedupIndex {
 
   // What applying another instance's (or an earlier run's) changelog entry did.
   struct RemoteApply {
-    enum class Kind { stored, updated, unchanged, tombstone, race_won, race_lost, malformed };
+    // held: a copy count whose story is not stored (yet); it is applied
+    // when the story's value comes.
+    enum class Kind { stored, updated, unchanged, held, tombstone, race_won, race_lost, malformed };
     Kind kind = Kind::malformed;
     std::string other_id;  // race_*: the stored story the entry collided with
   };
@@ -156,14 +167,21 @@ class DedupIndex {
   size_t memory_bytes() const;
   const DedupOptions& options() const { return options_; }
 
-  // Text encoding of a stored story, the changelog value.
-  static std::string encode(const DedupFingerprint& fp, uint64_t copies);
+  // Changelog values (docs/dedup.md, "State"): a story's under
+  // "dedup:<id>" ("v2 ..." text; "v1 ...", which also carried the copy
+  // count, is still read), its copy count under "dedup-copies:<id>".
+  static std::string encode(const DedupFingerprint& fp);
+  static std::string encode_v1(const DedupFingerprint& fp, uint64_t copies);
+  // copies: the v1 value's count, 0 for a v2 value.
   static bool decode(std::string_view text, DedupFingerprint& fp, uint64_t& copies);
+  static std::string encode_copies(uint64_t copies);
+  static bool decode_copies(std::string_view text, uint64_t& copies);
 
  private:
   struct Entry;
   struct Shard;
   struct Impl;
+  RemoteApply apply_copies(const StateChange& change);
   static void drain_locked(Impl& m, DedupChanges& from, std::vector<StateChange>& out, DedupChanges* journal);
   DedupOptions options_;
   std::unique_ptr<Impl> impl_;
