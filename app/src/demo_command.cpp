@@ -140,7 +140,7 @@ int demo_command(Config config, const DemoArgs& args) {
 
   std::cout << "newsflow demo: in-process Kafka-protocol broker at " << bootstrap << "\n";
   {
-    producer::KafkaSink loader({{{"bootstrap.servers", bootstrap}}});
+    producer::KafkaSink loader(producer::plain_producer({{"bootstrap.servers", bootstrap}}));
     for (const auto& lines : {&good, &bad})
       for (const auto& record : *lines)
         if (Status s = loader.produce(topics.input, std::nullopt, record.value, {}); !s.is_ok())

@@ -51,8 +51,8 @@ ChangelogRead SharedDedupState::restore(bool create_if_missing) {
   read.topic_exists = follower_->exists();
   if (!read.topic_exists && create_if_missing) {
     // Compacted, so the latest fingerprint per story survives indefinitely.
-    producer::KafkaSink admin({client_properties(config_, config_.producer_properties(),
-                                                 worker_ids(config_, config_.string("kafka.group_id"), 0).client_id)});
+    producer::KafkaSink admin(producer::plain_producer(client_properties(
+        config_, config_.producer_properties(), worker_ids(config_, config_.string("kafka.group_id"), 0).client_id)));
     admin.ensure_topic(topic_, 6, {{"cleanup.policy", "compact"}}, 15000);
     spdlog::info("created dedup changelog topic '{}'", topic_);
     // A follower assigns the partitions that exist when it starts.

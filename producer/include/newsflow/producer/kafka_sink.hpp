@@ -36,6 +36,14 @@ struct KafkaSinkOptions {
   std::function<void(std::string_view json)> on_statistics = nullptr;
 };
 
+// Options of a producer used only to load records or administer topics: its
+// client properties, nothing routed to it.
+inline KafkaSinkOptions plain_producer(std::map<std::string, std::string> properties) {
+  KafkaSinkOptions options;
+  options.properties = std::move(properties);
+  return options;
+}
+
 class KafkaSink final : public RecordSink {
  public:
   explicit KafkaSink(KafkaSinkOptions options);
