@@ -1,5 +1,6 @@
 #include "newsflow/consumer/kafka_source.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace newsflow::consumer {
@@ -167,12 +168,76 @@ Status classify_commit_error(rd_kafka_resp_err_t err) {
   }
 }
 
-Status OffsetCommitter::commit(const OffsetMap& next_offsets) {
-  if (next_offsets.empty()) return Status::ok();
-  kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(next_offsets.size())));
-  for (const auto& [tp, offset] : next_offsets)
+OffsetCommitter::OffsetCommitter(rd_kafka_t* consumer)
+    : consumer_(consumer), answers_(consumer ? rd_kafka_queue_new(consumer) : nullptr) {}
+
+kafka::PartitionList OffsetCommitter::outgoing(const OffsetMap& next_offsets) {
+  OffsetMap all = std::move(resend_);
+  resend_.clear();
+  for (const auto& [tp, offset] : next_offsets) all[tp] = offset;  // later than anything kept
+  kafka::PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(std::max<size_t>(1, all.size()))));
+  for (const auto& [tp, offset] : all) {
     rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = offset;
-  return classify_commit_error(rd_kafka_commit(consumer_, list.get(), /*async=*/0));
+    sent_[tp] = offset;
+  }
+  return list;
+}
+
+Status OffsetCommitter::collect_answers() {
+  Status problem = Status::ok();
+  while (rd_kafka_event_t* ev = rd_kafka_queue_poll(answers_.get(), 0)) {
+    if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_OFFSET_COMMIT) {
+      const rd_kafka_resp_err_t err = rd_kafka_event_error(ev);
+      const rd_kafka_topic_partition_list_t* list = rd_kafka_event_topic_partition_list(ev);
+      for (int i = 0; list && i < list->cnt; ++i) {
+        const auto& p = list->elems[i];
+        Status s = classify_commit_error(p.err ? p.err : err);
+        if (s.is_ok()) continue;
+        const std::pair<std::string, int32_t> tp{p.topic, p.partition};
+        if (s.is_retriable()) {
+          // Only if no later commit of this partition went out since.
+          if (auto it = sent_.find(tp); it != sent_.end() && it->second == p.offset) resend_[tp] = p.offset;
+        } else if (problem.is_ok() || s.is_fatal()) {
+          problem = s;
+        }
+      }
+      if (err && (!list || list->cnt == 0) && problem.is_ok() && !classify_commit_error(err).is_retriable())
+        problem = classify_commit_error(err);
+    }
+    rd_kafka_event_destroy(ev);
+  }
+  return problem;
+}
+
+Status OffsetCommitter::commit(const OffsetMap& next_offsets) {
+  if (!consumer_) return Status::ok();
+  if (Status earlier = collect_answers(); !earlier.is_ok()) return earlier;
+  if (next_offsets.empty() && resend_.empty()) return Status::ok();
+  const OffsetMap kept = resend_;
+  kafka::PartitionList list = outgoing(next_offsets);
+  Status s = classify_commit_error(rd_kafka_commit(consumer_, list.get(), /*async=*/0));
+  // A retried commit() sends them again; what was kept stays kept.
+  if (!s.is_ok())
+    for (const auto& [tp, offset] : kept) resend_.emplace(tp, offset);
+  return s;
+}
+
+Status OffsetCommitter::send_commit(const OffsetMap& next_offsets) {
+  if (!consumer_) return Status::ok();
+  if (Status earlier = collect_answers(); !earlier.is_ok()) return earlier;
+  if (next_offsets.empty() && resend_.empty()) return Status::ok();
+  kafka::PartitionList list = outgoing(next_offsets);
+  // The answer is posted to answers_ and read by the next call.
+  return classify_commit_error(rd_kafka_commit_queue(consumer_, list.get(), answers_.get(), nullptr, nullptr));
+}
+
+void OffsetCommitter::partitions_revoked() {
+  if (!consumer_) return;
+  // What failed retriably is sent once more while this member still holds
+  // the partitions; after this, their next owner commits them.
+  (void)commit({});  // best effort: at worst those records are read again
+  resend_.clear();
+  sent_.clear();
 }
 
 }  // namespace newsflow::consumer

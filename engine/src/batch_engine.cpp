@@ -272,7 +272,10 @@ Status BatchEngine::commit_sealed_batches(bool rewind_on_abort, bool wait) {
     }
     if (!delivered.is_ok())
       return delivered.is_fatal() ? delivered : abort_open_batch(AbortCause::delivery, delivered, rewind_on_abort);
-    Status s = retry("commit", [&] { return committer_.commit(batch.offsets); });
+    // In steady state the commit goes out without waiting for its answer;
+    // waiting (a revoke, a stop, an outage) it is confirmed.
+    Status s = must_wait ? Status::ok() : committer_.send_commit(batch.offsets);
+    if (must_wait || s.is_retriable()) s = retry("commit", [&] { return committer_.commit(batch.offsets); });
     if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::commit, s, rewind_on_abort);
     if (probe_) probe_->commit_waited(Clock::now() - waiting_since);
     count_committed(batch.tally);
@@ -329,12 +332,15 @@ void BatchEngine::close_open_batch() {
 }
 
 void BatchEngine::on_revoke(bool lost) {
-  if (!open_ && sealed_.empty()) return;
-  // Partitions are leaving: what was processed from them is committed now
-  // (or, when they were lost, aborted), before the next owner reads them.
-  Status s = lost ? abort_open_batch(AbortCause::partitions_lost, Status::abortable("partitions lost in a rebalance"), false)
-                  : commit_open_batch(false);
-  if (s.is_fatal()) revoke_status_ = s;
+  if (open_ || !sealed_.empty()) {
+    // Partitions are leaving: what was processed from them is committed now
+    // (or, when they were lost, aborted), before the next owner reads them.
+    Status s = lost ? abort_open_batch(AbortCause::partitions_lost,
+                                       Status::abortable("partitions lost in a rebalance"), false)
+                    : commit_open_batch(false);
+    if (s.is_fatal()) revoke_status_ = s;
+  }
+  committer_.partitions_revoked();
 }
 
 }  // namespace newsflow::engine

@@ -126,11 +126,16 @@ class MemoryCommitter final : public Committer {
   }
   bool discards_writes_on_abort() const override { return transactional_; }
   bool commits_after_delivery() const override { return after_delivery; }
+  Status send_commit(const OffsetMap& offsets) override {
+    ++sent_without_waiting;
+    return commit(offsets);
+  }
   std::string_view name() const override { return "memory"; }
 
   std::deque<Status> results;
   int commits = 0, aborts = 0;
   bool after_delivery = false;  // like the at-least-once OffsetCommitter
+  int sent_without_waiting = 0;
 
  private:
   LogSource& source_;
@@ -299,6 +304,19 @@ TEST(BatchEngineTest, AtLeastOnceCommitsSealedBatchesInOrderAfterDelivery) {
   EXPECT_LT(at("write not json"), at("commit 2"));  // the second batch did not wait for the first
   EXPECT_LT(at("commit 2"), at("commit 4"));
   EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"a", "b"}));
+}
+
+// Only waiting (the end of the input, a revoke, a stop) confirms a commit;
+// in steady state it is sent without waiting for the answer.
+TEST(BatchEngineTest, AtLeastOnceSendsCommitsWithoutWaitingUntilTheEnd) {
+  Fixture f(/*transactional=*/false, {"1", "2", "3", "4", "5", "6"});
+  f.committer.after_delivery = true;
+  f.options.passthrough = true;
+  f.options.commit_max_records = 2;
+  ASSERT_TRUE(f.run().status.is_ok());
+  EXPECT_EQ(f.committer.commits, 3);
+  EXPECT_EQ(f.committer.sent_without_waiting, 2);  // the last batch, at the end, waits
+  EXPECT_EQ(f.source.committed, 6u);
 }
 
 TEST(BatchEngineTest, AtLeastOnceFailedDeliveryAbortsTheSealedBatchAndRepeats) {

@@ -74,22 +74,36 @@ class KafkaSource final : public BatchSource {
 };
 
 // The at-least-once committer: after the sink has stored a batch's records,
-// commits its offsets synchronously with the consumer. The engine calls it
-// once a sealed batch's records are delivered, in batch order, while later
-// batches are processed (commits_after_delivery).
+// commits its offsets with the consumer. The engine calls it once a sealed
+// batch's records are delivered, in batch order, while later batches are
+// processed (commits_after_delivery); in steady state without waiting for
+// the answer (send_commit), on a revoke or a stop waiting (commit).
 class OffsetCommitter final : public Committer {
  public:
-  // consumer: the handle whose group the offsets are committed to.
-  explicit OffsetCommitter(rd_kafka_t* consumer) : consumer_(consumer) {}
+  // consumer: the handle whose group the offsets are committed to (null: a
+  // replay from a file, nothing to commit). Destroy before it.
+  explicit OffsetCommitter(rd_kafka_t* consumer);
   Status begin() override { return Status::ok(); }
   Status commit(const OffsetMap& next_offsets) override;
+  Status send_commit(const OffsetMap& next_offsets) override;
+  void partitions_revoked() override;
   Status abort() override { return Status::ok(); }  // the records are stored; nothing to take back
   bool discards_writes_on_abort() const override { return false; }
   bool commits_after_delivery() const override { return true; }
   std::string_view name() const override { return "at_least_once"; }
 
  private:
+  // Reads the answers to commits sent earlier: a retriable failure's offsets
+  // are kept to be sent again (unless a later commit of that partition went
+  // out), an abortable or fatal one is returned.
+  Status collect_answers();
+  // next_offsets plus what is to be sent again; remembers what went out.
+  kafka::PartitionList outgoing(const OffsetMap& next_offsets);
+
   rd_kafka_t* consumer_;
+  kafka::Queue answers_;  // of commits sent without waiting
+  OffsetMap sent_;        // the last offset sent per partition
+  OffsetMap resend_;      // sent, failed retriably, not covered by a later one
 };
 
 // librdkafka's error for a consumer offset commit, by what the loop should do.

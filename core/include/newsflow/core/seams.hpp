@@ -121,6 +121,15 @@ class Committer {
   // delivery reports). A transaction must hold its batch's writes: false.
   virtual bool commits_after_delivery() const { return false; }
 
+  // Sends the commit without waiting for its answer (at-least-once in steady
+  // state, as Kafka consumers use commitAsync): an error comes back from a
+  // later call, and what failed retriably is sent again with the next
+  // commit. commit() waits, and is what a revoke or a stop uses.
+  virtual Status send_commit(const OffsetMap& next_offsets) { return commit(next_offsets); }
+  // The partitions are leaving this member: nothing sent for them may be
+  // sent again after this.
+  virtual void partitions_revoked() {}
+
   virtual std::string_view name() const = 0;
 };
 

@@ -12,7 +12,8 @@
 // When the committer commits only offsets (at-least-once), the worker does
 // not wait for the flush: the batch is sealed at the sink's mark and the next
 // one is processed while its records are delivered; sealed batches are
-// committed in order as their deliveries complete (checked after every poll),
+// committed in order as their deliveries complete (checked after every poll;
+// the commit is sent without waiting for its answer, Committer::send_commit),
 // at most kMaxSealedBatches at a time, and all of them before partitions are
 // given up or the engine stops. A failed delivery aborts every sealed batch
 // and the open one: the source rewinds to the last committed offsets.
