@@ -125,7 +125,11 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
     // Stopping (SIGTERM) or at the end: what was processed is committed.
     if (Status s = commit_open_batch(false); s.is_fatal()) result.status = s;
   } else if (open_ || !sealed_.empty()) {
-    if (open_) (void)committer_.abort();  // best effort: the worker is stopping on a fatal error anyway
+    // Best effort: the worker is stopping on a fatal error anyway. Not after
+    // giving up on the broker: an abort would only wait for it again (a
+    // transaction left open is aborted by the broker's transaction timeout or
+    // by this worker's next init_transactions).
+    if (open_ && !gave_up_on_broker_) (void)committer_.abort();
     sealed_.clear();
     // Whoever processes these records next (this worker started again, or
     // another instance) must not find them in the index as already stored.
@@ -200,10 +204,12 @@ Status BatchEngine::retry(const char* what, Op&& op) {
     }
     const auto elapsed = since(started);
     longest_wait_ = std::max(longest_wait_, elapsed);
-    if (elapsed >= options_.outage_limit)
+    if (elapsed >= options_.outage_limit) {
+      gave_up_on_broker_ = true;
       return Status::fatal(fmt::format("gave up after {}s of retrying {} (processing.outage_limit): {}",
                                        elapsed.count() / 1000, what, s.message()),
                            s.code());
+    }
     if (elapsed >= next_report) {
       // One line when the wait starts, then one every 30 s: a broker outage
       // is visible in the log without flooding it.

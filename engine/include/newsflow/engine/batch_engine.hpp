@@ -172,6 +172,7 @@ class BatchEngine {
   static constexpr size_t kMaxSealedBatches = 4;
   std::deque<SealedBatch> sealed_;
   Status revoke_status_ = Status::ok();  // a fatal error met inside the revoke callback
+  bool gave_up_on_broker_ = false;       // the outage limit was reached
   std::chrono::milliseconds longest_wait_{0};
 };
 
