@@ -16,10 +16,14 @@ std::string instance_name(const Config& config) {
   return host;
 }
 
-WorkerIds worker_ids(const Config& config, const std::string& group, int worker) {
-  const std::string instance = instance_name(config);
-  return {config.string("kafka.client_id_prefix") + "-" + instance + "-" + std::to_string(worker),
-          config.string("kafka.transactional_id_prefix") + "-" + group + "-" + instance + "-" + std::to_string(worker)};
+std::string client_id(const Config& config, std::string_view role) {
+  return config.string("kafka.client_id_prefix") + "-" + instance_name(config) + "-" + std::string(role);
+}
+
+WorkerIds worker_ids(const Config& config, const std::string& group, int worker, std::string_view role) {
+  const std::string index = std::to_string(worker);
+  return {client_id(config, role.empty() ? index : std::string(role) + "-" + index),
+          config.string("kafka.transactional_id_prefix") + "-" + group + "-" + instance_name(config) + "-" + index};
 }
 
 std::map<std::string, std::string> client_properties(const Config& config,

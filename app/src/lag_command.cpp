@@ -106,7 +106,7 @@ int lag_command(const Config& config, const LagArgs& args) {
   if (!args.serve.empty()) signals.emplace(stop, config.duration("run.shutdown_timeout"));
   const std::string group = config.string("kafka.group_id");
   consumer::GroupLagReader reader(
-      client_properties(config, config.consumer_properties(), config.string("kafka.client_id_prefix") + "-lag"), group,
+      client_properties(config, config.consumer_properties(), client_id(config, "lag")), group,
       config.string("input.topic"));
   if (!args.serve.empty()) return serve(reader, args, stop);
   const auto lags = reader.read(kReadTimeoutMs);

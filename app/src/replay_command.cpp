@@ -91,7 +91,7 @@ int replay_command(Config config, const ReplayArgs& args) {
   const std::string group = args.replay_group.empty() ? default_group(config, args) : args.replay_group;
   if (group == config.string("kafka.group_id"))
     throw ConfigError("--replay-group '" + group + "' is the live group (kafka.group_id): a replay never moves its offsets");
-  const WorkerIds ids = worker_ids(config, group, 0);
+  const WorkerIds ids = worker_ids(config, group, 0, "replay");
   auto consumer_props = client_properties(config, config.consumer_properties(), ids.client_id);
   consumer_props["group.id"] = group;
 

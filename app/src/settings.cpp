@@ -30,7 +30,7 @@ const std::vector<SettingSpec>& all_settings() {
        "How long a broker that does not answer is waited for (deliveries and commits retried) before the stage gives up and exits non-zero."},
       {"kafka.instance_id", T::string, "",
        "Name of this instance in client and transactional ids; empty means the host name. Two instances on one host need different ones."},
-      {"kafka.client_id_prefix", T::string, "newsflow", "client.id is '<prefix>-<instance>-<worker>', so brokers and tools tell workers apart."},
+      {"kafka.client_id_prefix", T::string, "newsflow", "client.id is '<prefix>-<instance>-<worker>' for a worker, '<prefix>-<instance>-replay-<worker>' for a replay's, '<prefix>-<instance>-lag' for `newsflow lag` (also -probe, -admin, -changelog), so brokers and tools tell clients apart."},
       {"kafka.transactional_id_prefix", T::string, "newsflow",
        "transactional.id is '<prefix>-<group>-<instance>-<worker>': stable, so a restarted worker fences its zombie."},
       {"cloudevents.enabled", T::boolean, "true",

@@ -39,8 +39,7 @@ SharedDedupState::~SharedDedupState() = default;
 
 ChangelogRead SharedDedupState::restore(bool create_if_missing) {
   const auto started = std::chrono::steady_clock::now();
-  auto properties = client_properties(config_, config_.consumer_properties(),
-                                      worker_ids(config_, config_.string("kafka.group_id"), 0).client_id + "-changelog");
+  auto properties = client_properties(config_, config_.consumer_properties(), client_id(config_, "changelog"));
   // Only committed entries: an aborted batch's fingerprints were never state.
   properties["isolation.level"] = "read_committed";
   // The follower's fetches wait at most this long for new entries: part of
@@ -51,8 +50,8 @@ ChangelogRead SharedDedupState::restore(bool create_if_missing) {
   read.topic_exists = follower_->exists();
   if (!read.topic_exists && create_if_missing) {
     // Compacted, so the latest fingerprint per story survives indefinitely.
-    producer::KafkaSink admin(producer::plain_producer(client_properties(
-        config_, config_.producer_properties(), worker_ids(config_, config_.string("kafka.group_id"), 0).client_id)));
+    producer::KafkaSink admin(producer::plain_producer(
+        client_properties(config_, config_.producer_properties(), client_id(config_, "admin"))));
     admin.ensure_topic(topic_, 6, {{"cleanup.policy", "compact"}}, 15000);
     spdlog::info("created dedup changelog topic '{}'", topic_);
     // A follower assigns the partitions that exist when it starts.

@@ -74,8 +74,8 @@ int Stage::run(const std::atomic<bool>& stop) {
     // message.timeout.ms.
     std::vector<std::string> wanted = {topics_.output, topics_.dead_letter};
     if (config_.string("dedup.on_duplicate") == "route") wanted.push_back(topics_.duplicates);
-    producer::KafkaSink probe(producer::plain_producer(client_properties(
-        config_, config_.producer_properties(), worker_ids(config_, config_.string("kafka.group_id"), 0).client_id)));
+    producer::KafkaSink probe(producer::plain_producer(
+        client_properties(config_, config_.producer_properties(), client_id(config_, "probe"))));
     for (const auto& topic : probe.missing_topics(wanted, 30000))
       spdlog::warn("topic '{}' does not exist yet: unless the cluster creates topics on first use, deliveries to it "
                    "will fail and the stage will wait for it (processing.outage_limit)",

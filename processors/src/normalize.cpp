@@ -119,6 +119,41 @@ bool ends_like_sentence(std::string_view s) {
   return c == '.' || c == '!' || c == '?' || s.ends_with("…");
 }
 
+// A word that reports speech: quoted lines in news often lack their final
+// stop ("..., the ruling says") and must still read as prose.
+bool reporting_word(std::string_view w) {
+  while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == ':')) w.remove_suffix(1);
+  for (std::string_view verb : {"said", "says", "say", "told", "tells", "added", "adds", "according", "announced",
+                                "reported", "stated", "wrote", "warned"})
+    if (w == verb) return true;
+  return false;
+}
+
+}  // namespace
+
+bool reads_as_prose(std::string_view line) {
+  size_t words = 0, run = 0, lower = 0;
+  bool reporting = false;
+  for (size_t i = 0; i < line.size();) {
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (i == line.size()) break;
+    const size_t end = std::min(line.find(' ', i), line.size());
+    const std::string_view w = line.substr(i, end - i);
+    i = end;
+    ++words;
+    ++run;
+    lower += w.front() >= 'a' && w.front() <= 'z';
+    reporting = reporting || reporting_word(w);
+    if (!ends_like_sentence(w)) continue;
+    if (run >= 5 && lower >= 2) return true;
+    run = lower = 0;
+    reporting = false;
+  }
+  return words > 40 || (run >= 5 && lower >= 2 && reporting);
+}
+
+namespace {
+
 // `lowered` is the ASCII-lower-cased line, `folded` the same without its
 // trailing dots (strip_trailing_dots).
 bool rule_matches(const ChromeRule& rule, std::string_view lowered, std::string_view folded) {
@@ -189,6 +224,12 @@ class NormalizeProcessor final : public Processor {
       }
     }
     if (rules_->leading_fragment_max_words > 0) drop_leading_fragments();
+    // Only a rule that spells out the whole line may remove one that reads
+    // as prose: a prefix, a title or a position can be met by a real
+    // sentence ("We use cookies to target adverts, the company said."), and
+    // a rule file must not be able to delete news text by accident.
+    for (size_t i = 0; i < lines_.size(); ++i)
+      if ((drop_[i] == Drop::doubtful || drop_[i] == Drop::title) && reads_as_prose(lines_[i])) drop_[i] = Drop::keep;
 
     size_t total = 0, kept = 0, doubtful = 0;
     for (size_t i = 0; i < lines_.size(); ++i) {
@@ -308,8 +349,10 @@ std::vector<ChromeRuleInfo> chrome_rules(const NormalizeRules& rules) {
 }
 
 bool chrome_rule_matches(const NormalizeRules& rules, size_t index, std::string_view line) {
+  const ChromeRule& rule = rules.rules.at(index);
   const std::string lowered = ascii_lower(line);
-  return rule_matches(rules.rules.at(index), lowered, strip_trailing_dots(lowered));
+  return rule_matches(rule, lowered, strip_trailing_dots(lowered)) &&
+         (rule.kind == RuleKind::line || !reads_as_prose(line));
 }
 
 }  // namespace newsflow::processors

@@ -126,8 +126,10 @@ class Broker:
         return [], "Dead"
 
     def partitions_by_client(self, group):
-        """{client id: set(partitions)} once the group is stable, else None. An
-        instance may run several consumers (run.workers); they share its client id."""
+        """{client id: set(partitions)} once the group is stable, else None. Each
+        worker derives its own client.id (<prefix>-<instance>-<worker>); the tests
+        give an instance one with `-X client.id=NAME`, which all its workers
+        (run.workers) then share, so their partitions add up under NAME."""
         members, state = self.group_members(group)
         if state != "Stable":
             return None

@@ -92,6 +92,44 @@ TEST_F(NormalizeTest, ProseStartingLikeATeaserStays) {
   EXPECT_EQ(a.chrome_lines_removed, 3u);
 }
 
+// Prefix rules written for page furniture meet real sentences too; the
+// prose guard keeps every one of these while the furniture itself still goes.
+TEST_F(NormalizeTest, ProseStartingWithBoilerplateWordsStays) {
+  const std::string prose[] = {
+      "We use cookies to show people adverts they care about, a company spokesperson said in a statement.",
+      "We use cookies as evidence, the prosecutor told the jury, because they show which pages he read",
+      "All rights reserved to the orchestra's founder were sold to a Hamburg publisher in 2019.",
+      "Cookies help us deliver the right message to the right voter, the campaign's digital director said.",
+      "Required fields are marked in red on the new census form, which households must return by May.",
+      "Get the latest figures from the regulator's website, the ruling says",
+      "Copyright © law was never meant to protect a photograph taken by a monkey, the judge wrote.",
+      "Subscribe to our service and you agree to binding arbitration, the small print says.",
+      "Sign up for the scheme opened on Monday, and 40,000 farmers applied in the first week.",
+      "Click here to see the map, the email told voters, but the link led to a fake site"};
+  Article a;
+  a.body = "Regulators fined the company on Tuesday after a two-year investigation.\n";
+  for (const auto& p : prose) a.body += p + "\n";
+  a.body += "We use cookies\nAll rights reserved.\nRequired fields are marked *\nGet the latest news\n"
+            "© 2024 Example Media";
+  ASSERT_EQ(run(a).kind, Outcome::Kind::pass);
+  std::string want = "Regulators fined the company on Tuesday after a two-year investigation.";
+  for (const auto& p : prose) want += "\n\n" + p;
+  EXPECT_EQ(a.text, want);
+  EXPECT_EQ(a.chrome_lines_removed, 5u);
+  EXPECT_FALSE(a.normalize_suspect);
+}
+
+TEST_F(NormalizeTest, ContextRemovalsSpareProse) {
+  // A title repeat or a leading short line that reads as prose stays.
+  Article a;
+  a.title = "Markets fell sharply on Friday, traders said";
+  a.body = "Markets fell sharply on Friday, traders said\nWorld\nShares in Asia lost 3 % by the close of trading.";
+  ASSERT_EQ(run(a).kind, Outcome::Kind::pass);
+  EXPECT_EQ(a.text, "Markets fell sharply on Friday, traders said\n\nShares in Asia lost 3 % by the close of trading.");
+  EXPECT_FALSE(a.title_repeat_removed);
+  EXPECT_EQ(a.chrome_lines_removed, 1u);  // "World", a leading fragment
+}
+
 TEST_F(NormalizeTest, RemovingMostOfABodyKeepsTheTextAndFlagsIt) {
   // Doubtful removals (prefix rules, here `RELATED:`) over half the body:
   // nothing doubtful goes, exact `line:` chrome still does.

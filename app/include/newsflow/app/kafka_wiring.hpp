@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "newsflow/app/config.hpp"
 #include "newsflow/core/seams.hpp"
@@ -17,13 +18,19 @@ namespace newsflow::app {
 
 // Client identities of one worker, derived from settings and the host name.
 struct WorkerIds {
-  std::string client_id;         // <kafka.client_id_prefix>-<instance>-<worker>
+  std::string client_id;         // <kafka.client_id_prefix>-<instance>-[<role>-]<worker>
   std::string transactional_id;  // <kafka.transactional_id_prefix>-<group>-<instance>-<worker>
 };
 // kafka.instance_id, else the host name.
 std::string instance_name(const Config& config);
-// group: the consumer group the worker commits to (the live group, or a replay's own).
-WorkerIds worker_ids(const Config& config, const std::string& group, int worker);
+// <kafka.client_id_prefix>-<instance>-<role>: every client this instance
+// opens gets its own, so the broker and its tools can tell them apart
+// ("lag", "probe", "admin", "changelog"; workers use worker_ids).
+std::string client_id(const Config& config, std::string_view role);
+// group: the consumer group the worker commits to (the live group, or a
+// replay's own). role: empty for a live worker, "replay" for a replay's, so
+// a replay never shows up under a live worker's client.id.
+WorkerIds worker_ids(const Config& config, const std::string& group, int worker, std::string_view role = {});
 
 // bootstrap.servers, client.id, the SASL password, then the pass-through properties.
 std::map<std::string, std::string> client_properties(const Config& config,

@@ -4,6 +4,8 @@
 // When the doubtful rules (all but `line:`) would remove more than the file's
 // suspect_removed_percent of a body, none of them is applied and
 // Article::normalize_suspect is set: a flagged record rather than lost prose.
+// Only `line:` rules may remove a line that reads_as_prose(): every other
+// removal (prefix rules, title repeats, leading fragments) skips such lines.
 // Stateless; the rule table is immutable after load. The rules file's format
 // is documented at the top of data/normalize/chrome.rules.
 #include <memory>
@@ -33,7 +35,14 @@ struct ChromeRuleInfo {
   std::string location;  // "path:line: "
 };
 std::vector<ChromeRuleInfo> chrome_rules(const NormalizeRules& rules);
-// Whether rule `index` of chrome_rules() drops `line`, one trimmed line of
+// The prose criterion (docs/normalize.md), on one trimmed line of cleaned
+// text: more than 40 words, or a sentence of at least 5 words, 2 of them
+// starting lower-case. A sentence runs up to a word ending in . ! ? or …
+// (closing quotes allowed); the words after the last such end count as one
+// when they hold a reporting verb ("said", "says", "told", ...).
+bool reads_as_prose(std::string_view line);
+
+// Whether rule `index` of chrome_rules() drops `line` (the prose guard included), one trimmed line of
 // cleaned text (as clean_body and split_lines make them).
 bool chrome_rule_matches(const NormalizeRules& rules, size_t index, std::string_view line);
 
