@@ -243,7 +243,7 @@ int main(int argc, char** argv) {
     }
     if (*replay) {
       Config config = load_config(replay_flags, given(replay_overrides));
-      spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
+      apply_log_settings(config, log_format, log_level);
       replay_args.dedup = replay_dedup == "live" ? ReplayDedup::live : replay_dedup == "off" ? ReplayDedup::off
                                                                                              : ReplayDedup::fresh;
       replay_args.progress = replay_progress == "bar"          ? ProgressStyle::bar
