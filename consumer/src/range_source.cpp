@@ -16,6 +16,10 @@ RangeSource::RangeSource(std::map<std::string, std::string> properties, std::str
   // The end of the log is how a partition whose range ends in transaction
   // markers is seen to be done.
   properties["enable.partition.eof"] = "true";
+  // Records of the range deleted while it is read (retention, delete-records)
+  // must stop the replay: the default reset to the end would skip them and
+  // report the range done.
+  properties["auto.offset.reset"] = "error";
   rk_ = kafka::make_handle(RD_KAFKA_CONSUMER, kafka::make_conf(properties, "kafka.consumer"), "replay consumer");
   rd_kafka_poll_set_consumer(rk_.get());
   queue_.reset(rd_kafka_queue_get_consumer(rk_.get()));
@@ -61,6 +65,12 @@ Status RangeSource::poll(std::vector<RawRecord>& batch, size_t max, std::chrono:
       const bool was_open = position < it->second.end;
       if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
         position = std::max(position, std::min(msg->offset, it->second.end));
+      } else if (msg->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET) {
+        status = Status::fatal("partition " + std::to_string(msg->partition) + " of '" + topic_ + "': offset " +
+                               std::to_string(position) +
+                               " is no longer in the log (deleted by retention or delete-records while the replay "
+                               "ran): " + rd_kafka_message_errstr(msg.get()));
+        continue;
       } else if (msg->err) {
         if (msg->err == RD_KAFKA_RESP_ERR__FATAL)
           status = kafka::fatal_error(rk_.get(), "fatal consumer error").value_or(Status::fatal("fatal consumer error"));

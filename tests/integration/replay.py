@@ -13,23 +13,27 @@ import signal
 import subprocess
 import time
 
-from nfkafka import (Produced, article_bytes, check, has_all_ids, ids_of, log, main, make_articles, produce,
-                     read_topic, unique)
+from nfkafka import (Produced, article_bytes, check, free_port, has_all_ids, ids_of, log, main, make_articles,
+                     produce, read_topic, syndicated_copy, unique)
 
-DAY = 86_400_000
-T0 = 1_790_000_000_000  # 2026-09-21T14:13:20Z
+# An hour ago, whole seconds: inside any retention, so the broker never
+# deletes the timed records while a scenario reads them.
+T0 = (int(time.time()) - 3600) * 1000
 
 
 def iso(ms):
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ms / 1000)) + f".{ms % 1000:03d}Z"
 
 
-def replay(ctx, topics, *flags, timeout=240, check_rc=0):
+def replay(ctx, topics, *flags, timeout=240, check_rc=0, env=None, progress="log"):
     cmd = [ctx.newsflow, "replay", "--brokers", ctx.broker.bootstrap, "--input-topic", topics.input,
-           "--output-topic", topics.output, "--dlq-topic", topics.dlq, "--progress", "log",
+           "--output-topic", topics.output, "--dlq-topic", topics.dlq, "--progress", progress,
            "--set", "kafka.instance_id=replay-it", *flags]
     log("replay: " + " ".join(cmd[2:]))
-    r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    # Only the NEWSFLOW_* variables a check sets on purpose.
+    run_env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSFLOW_")}
+    run_env.update(env or {})
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=run_env)
     if check_rc is not None:
         check(r.returncode == check_rc, f"replay exited {r.returncode}, expected {check_rc}\n{r.stderr[-3000:]}")
     return r
@@ -65,7 +69,30 @@ def time_range(ctx):
     topics_out = type(topics)(topics.base)
     topics_out.output = out_topic
     # [T0 + 50 s, T0 + 120 s): articles 50..119; 50 included, 120 excluded.
-    r = replay(ctx, topics_out, "--from", iso(T0 + 50_000), "--to", iso(T0 + 120_000))
+    # Partition p holds articles p, p + 2, ...: offsets 25 .. 60 on both.
+    window = ["--from", iso(T0 + 50_000), "--to", iso(T0 + 120_000)]
+    r = replay(ctx, topics_out, *window, "--dry-run")
+    for p in (0, 1):
+        check(re.search(rf"partition {p}\s+offsets 25 \.\. 60\s+\(35 records\)", r.stderr),
+              f"--dry-run does not print partition {p}'s offsets 25 .. 60 (35 records)\n" + r.stderr[-1500:])
+    check("total 70 records" in r.stderr, "--dry-run does not print the total\n" + r.stderr[-1500:])
+    time.sleep(1)
+    check(sum(broker.end_offsets(out_topic, 2).values()) == 0, "--dry-run wrote to the output topic")
+    # log.format from --set and from NEWSFLOW_LOG_FORMAT reaches replay; the
+    # progress off a terminal (--progress auto, stderr a pipe) is plain lines.
+    r = replay(ctx, topics_out, *window, "--set", "log.format=text", progress="auto",
+               env={"NEWSFLOW_NO_SUCH_SETTING": "1"})
+    lines = r.stderr.splitlines()
+    check(not any(line.startswith("{") for line in lines), "--set log.format=text: replay still logs JSON\n"
+          + r.stderr[-1500:])
+    check(any(re.search(r"^\S+ info replay: 100%  70/70 records", line) for line in lines),
+          "off a terminal, no plain progress line at 100 %\n" + r.stderr[-1500:])
+    check(re.search(r"ignoring 1 environment variable.*NEWSFLOW_NO_SUCH_SETTING", r.stderr),
+          "replay does not warn about an environment variable that names no setting\n" + r.stderr[-1500:])
+    # (JSON is the default off a terminal: text shows the variable was read.)
+    bad = replay(ctx, topics_out, "--from", "yesterday", env={"NEWSFLOW_LOG_FORMAT": "text"}, check_rc=2)
+    check(re.search(r"^\S+ error replay: --from 'yesterday'", bad.stderr, re.M) and "{" not in bad.stderr,
+          "NEWSFLOW_LOG_FORMAT=text: replay does not log text\n" + bad.stderr[-1500:])
     wanted = {a["id"] for a in articles[50:120]}
     out = read_topic(broker.bootstrap, out_topic, has_all_ids(wanted), timeout=60)
     got = ids_of(out)
@@ -77,13 +104,64 @@ def time_range(ctx):
     check(live_after == live_before, f"the live group's offsets moved: {live_before} -> {live_after}")
     log(f"time_range: 70 of 200 records replayed exactly; live group offsets unchanged {live_after}")
 
-    # Empty, reversed and out-of-log ranges are refused with a message.
+    # Empty, reversed, malformed and out-of-log ranges are refused with a message.
     for flags, text in [(["--from", iso(T0 + 500_000), "--to", iso(T0 + 600_000)], "holds no records"),
                         (["--from", "0:90", "--to", "0:20", "--partitions", "0"], "reversed"),
+                        (["--from", iso(T0 + 100_000), "--to", iso(T0 + 60_000)], "the range is reversed: --from"),
+                        (["--from", "-PT1H", "--to", "-PT2H"], "the range is reversed: --from"),
                         (["--from", "0:5000"], "outside the retained log"),
-                        (["--from", "yesterday"], "expected beginning, end")]:
+                        (["--from", "2026-13-01T00:00:00Z"], "is not a valid RFC 3339 time"),
+                        (["--from", "-PT6X"], "is not a valid duration"),
+                        (["--from", "yesterday"], "accepted: beginning, end, an RFC 3339 time")]:
         r = replay(ctx, topics_out, *flags, check_rc=2)
         check(text in r.stderr, f"{flags}: no clear message ('{text}')\n{r.stderr[-800:]}")
+
+    # Retention (here delete-records) moves partition 0's log start to offset
+    # 30, whose record (article 60) is from T0 + 60 s.
+    delete_records(ctx, topics.input, {0: 30})
+    oldest = iso(T0 + 60_000)
+    for flags, texts in [
+            (["--from", iso(T0 + 10_000)], ["is before the retained log", "partition 0", "offset 30", oldest]),
+            (["--from", iso(T0 + 10_000), "--to", iso(T0 + 40_000), "--partitions", "0"],
+             ["wholly before the retained log", "partition 0", "offset 30", oldest])]:
+        r = replay(ctx, topics_out, *flags, check_rc=2)
+        check(all(t in r.stderr for t in texts), f"{flags}: the message lacks one of {texts}\n{r.stderr[-800:]}")
+    # What is still kept replays: from the new log start, or from a later time.
+    r = replay(ctx, topics_out, "--from", "beginning", "--partitions", "0", "--dry-run")
+    check(re.search(r"partition 0\s+offsets 30 \.\. 100", r.stderr), "beginning is not the new log start\n" + r.stderr)
+    r = replay(ctx, topics_out, "--from", iso(T0 + 80_000), "--dry-run")
+    check(re.search(r"partition 0\s+offsets 40 \.\. 100", r.stderr), "a time after the log start\n" + r.stderr)
+    log("time_range: empty, reversed, malformed and beyond-retention ranges refused with their messages")
+
+
+def delete_records(ctx, topic, before):
+    """Moves the log start of each partition to before[p], as retention or
+    kafka-delete-records would (the broker's own Admin API, DeleteRecords.java)."""
+    env = dict(os.environ, KAFKA_STATE_DIR=ctx.broker_state)
+    libs = subprocess.run([os.path.join(ctx.source_dir, "scripts", "kafka"), "fetch"], capture_output=True, text=True,
+                          env=env, timeout=600).stdout.strip().splitlines()[-1]
+    java = os.path.join(os.path.dirname(os.path.abspath(__file__)), "DeleteRecords.java")
+    r = subprocess.run(["java", "-Xmx128m", "-cp", os.path.join(libs, "*"), java, ctx.broker.bootstrap, topic,
+                        *[f"{p}:{o}" for p, o in before.items()]], capture_output=True, text=True, timeout=120)
+    check(r.returncode == 0 and "deleted" in r.stdout, f"delete-records failed\n{r.stdout}{r.stderr[-1500:]}")
+    from confluent_kafka import Consumer, TopicPartition
+    c = Consumer({"bootstrap.servers": ctx.broker.bootstrap, "group.id": unique("wm")})
+    try:
+        lows = {p: c.get_watermark_offsets(TopicPartition(topic, p), timeout=15)[0] for p in before}
+    finally:
+        c.close()
+    check(lows == before, f"the log start did not move: {lows}, wanted {before}")
+
+
+def replay_gauges(port):
+    """The replay's gauges from its /metrics, {} while it is not serving."""
+    import urllib.request
+    try:
+        text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=2).read().decode()
+    except OSError:
+        return {}
+    return {m.group(1): float(m.group(2))
+            for m in re.finditer(r"^(newsflow_replay_records_(?:done|total))\s+(\S+)$", text, re.M)}
 
 
 def interrupt_resume(ctx):
@@ -96,14 +174,26 @@ def interrupt_resume(ctx):
     produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in articles])
     cmd = [ctx.newsflow, "replay", "--brokers", broker.bootstrap, "--input-topic", topics.input,
            "--output-topic", topics.output, "--dlq-topic", topics.dlq, "--from", "beginning", "--to", "end",
-           "--progress", "log", "--set", "kafka.instance_id=replay-it", "--set", "run.workers=1"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+           "--progress", "log", "--set", "kafka.instance_id=replay-it", "--set", "run.workers=1",
+           "--set", "log.format=text"]
+    port = free_port()
+    proc = subprocess.Popen([*cmd, "--metrics-address", f"127.0.0.1:{port}"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 120
+    gauges = {}
     while sum(broker.end_offsets(topics.output, 3).values()) < 1500 and time.time() < deadline:
+        gauges = replay_gauges(port) or gauges
         time.sleep(0.1)
+    gauges = replay_gauges(port) or gauges
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     check(proc.returncode == 4, f"interrupted replay exited {proc.returncode}, expected 4\n{err[-2000:]}")
+    # The dashboard's view: done and total of the range on /metrics.
+    check(gauges.get("newsflow_replay_records_total") == 6000 and 0 < gauges.get("newsflow_replay_records_done", 0) <= 6000,
+          f"replay gauges on /metrics: {gauges}")
+    m = re.search(r"interrupted; (\d+) records? committed", err)
+    check(m, "the interrupted run does not say how much it committed\n" + err[-2000:])
+    committed_before = int(m.group(1))
     m = re.search(r"Continue with:\n\s+(.+)\n", err)
     check(m, "no resume command printed\n" + err[-2000:])
     resume = m.group(1)
@@ -111,6 +201,14 @@ def interrupt_resume(ctx):
     check("--resume" in resume and "--replay-group" in resume, f"resume command lacks --resume/--replay-group: {resume}")
     r = subprocess.run(["bash", "-c", resume], capture_output=True, text=True, timeout=240)
     check(r.returncode == 0, f"resumed replay exited {r.returncode}\n{r.stderr[-2000:]}")
+    # The resumed run did only the remainder: what the first one committed is
+    # skipped, not replayed again and dropped by the transactions.
+    m = re.search(r"resuming '[^']+': (\d+) offsets? of the range already committed", r.stderr)
+    check(m and int(m.group(1)) == committed_before > 0,
+          f"resume: committed before {committed_before}, the resumed run says\n" + r.stderr[-1500:])
+    m = re.search(r"replay: (\d+) records? in range, (\d+) read, (\d+) output", r.stderr)
+    check(m and int(m.group(1)) == int(m.group(2)) == int(m.group(3)) == 6000 - committed_before,
+          f"the resumed run did not process exactly the {6000 - committed_before} records left\n" + r.stderr[-1500:])
     ids = [a["id"] for a in articles]
     out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=120)
     counts = ids_of(out)
