@@ -218,26 +218,77 @@ def interrupt_resume(ctx):
     log(f"interrupt_resume: {len(ids)} records, each exactly once after SIGINT and --resume")
 
 
+def dedup_modes(ctx):
+    """--dedup live starts from the live changelog (read only): copies of
+    stories the live stage already published are marked, as a replay of
+    originals and copies together marks them; --dedup fresh over the copies
+    alone marks none; --dedup off marks nothing at all; --dedup live with
+    dedup.enabled=false is refused."""
+    import random
+    broker = ctx.broker
+    topics = broker.stage_topics("rp-dedup", input_partitions=1, output_partitions=1)
+    rng = random.Random(89)
+    originals = make_articles(60, seed=89, id_prefix=topics.base)
+    copies = [syndicated_copy(a, 1, rng) for a in originals]
+    produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in originals])
+    nf = ctx.stage(topics, "rp-dedup-live").start()
+    read_topic(broker.bootstrap, topics.output, has_all_ids([a["id"] for a in originals]), timeout=120)
+    check(nf.stop(signal.SIGTERM) == 0, "live stage did not stop cleanly")
+    changelog_before = sum(broker.end_offsets(topics.changelog, 1).values())
+    produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in copies])
+    pairs = list(zip(originals, copies))
+
+    def marked(mode, *flags):
+        out = unique(f"rp-dedup-{mode}")
+        broker.create_topics({out: 1})
+        t = type(topics)(topics.base)
+        t.output = out
+        replay(ctx, t, "--dedup", mode, "--set", "dedup.on_duplicate=emit", "--set", f"kafka.group_id={topics.group}",
+               *flags)
+        wanted = [c["id"] for c in copies]
+        docs = {r.json()["id"]: r.json() for r in read_topic(broker.bootstrap, out, has_all_ids(wanted), timeout=60)}
+        caught = sum(1 for a, c in pairs if docs[c["id"]].get("dedup", {}).get("duplicate_of") == a["id"])
+        any_marked = [k for k, d in docs.items() if d.get("dedup", {}).get("status") in ("duplicate", "near_duplicate")]
+        return caught, any_marked
+
+    copies_only = ["--from", f"0:{len(originals)}"]
+    baseline, _ = marked("fresh", "--from", "beginning")  # originals and copies in one range
+    live, _ = marked("live", *copies_only)
+    fresh, fresh_marked = marked("fresh", *copies_only)
+    _, off_marked = marked("off", "--from", "beginning")
+    log(f"dedup_modes: copies marked: fresh over both {baseline}, live over copies {live}, "
+        f"fresh over copies {len(fresh_marked)}, off over both {len(off_marked)} (of {len(copies)})")
+    check(baseline > len(copies) // 2, f"a fresh replay of originals and copies marks only {baseline} copies")
+    check(live == baseline, f"--dedup live marked {live} copies, the replay with the originals in range {baseline}")
+    check(not fresh_marked, f"--dedup fresh over the copies alone marked {len(fresh_marked)}")
+    check(not off_marked, f"--dedup off marked {len(off_marked)} records")
+    check(sum(broker.end_offsets(topics.changelog, 1).values()) == changelog_before,
+          "a replay wrote to the live changelog")
+    r = replay(ctx, topics, "--dedup", "live", "--set", "dedup.enabled=false", *copies_only, check_rc=2)
+    check("--dedup live needs dedup.enabled=true" in r.stderr, "--dedup live without dedup: no clear error\n"
+          + r.stderr[-800:])
+
+
 def file_equals_topic(ctx):
-    """A range exported to NDJSON (.gz) and replayed with --from-file gives the
-    same enriched records, apart from origin and processed_at, as the Kafka
-    replay of the same range."""
+    """A range exported to NDJSON (read back from the topic, as .ndjson and
+    .ndjson.gz) and replayed with --from-file gives the same enriched records,
+    apart from origin and processed_at, as the Kafka replay of the same range;
+    a file's progress and summary count records, not bytes."""
     broker = ctx.broker
     topics = broker.stage_topics("rp-file", input_partitions=1, output_partitions=1)
     articles = make_articles(300, seed=71, id_prefix=topics.base)
     produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in articles])
     replay(ctx, topics, "--from", "beginning", "--dedup", "fresh")
     from_topic = read_topic(broker.bootstrap, topics.output, has_all_ids([a["id"] for a in articles]), timeout=60)
-    archive = os.path.join(ctx.work_dir, "range.ndjson.gz")
-    with gzip.open(archive, "wt") as f:
-        for a in articles:
-            f.write(json.dumps(a, ensure_ascii=False) + "\n")
-    out2 = unique("rp-file-out")
-    broker.create_topics({out2: 1})
-    t2 = type(topics)(topics.base)
-    t2.output = out2
-    replay(ctx, t2, "--from-file", archive)
-    from_file = read_topic(broker.bootstrap, out2, has_all_ids([a["id"] for a in articles]), timeout=60)
+    exported = read_topic(broker.bootstrap, topics.input, lambda recs: len(recs) >= len(articles), timeout=60)
+    check(len(exported) == len(articles), f"the export read {len(exported)} records of {len(articles)}")
+    plain = os.path.join(ctx.work_dir, "range.ndjson")
+    with open(plain, "wb") as f:
+        for rec in exported:
+            f.write(rec.value + b"\n")
+    archive = plain + ".gz"
+    with open(plain, "rb") as f, gzip.open(archive, "wb") as g:
+        g.write(f.read())
 
     def comparable(records):
         out = {}
@@ -247,12 +298,25 @@ def file_equals_topic(ctx):
             d.pop("processed_at", None)
             out[d["id"]] = d
         return out
-    a, b = comparable(from_topic), comparable(from_file)
-    check(a.keys() == b.keys(), "the two replays produced different ids")
-    differ = [k for k in a if a[k] != b[k]]
-    check(not differ, f"{len(differ)} records differ between topic and file replay, e.g. {differ[:2]}: "
-          f"{json.dumps(a[differ[0]])[:300] if differ else ''} vs {json.dumps(b[differ[0]])[:300] if differ else ''}")
-    log(f"file_equals_topic: {len(a)} records identical apart from origin and processed_at")
+    a = comparable(from_topic)
+    for path in (plain, archive):
+        dry = replay(ctx, topics, "--from-file", path, "--dry-run")
+        check(f"{len(articles)} records" in dry.stderr, f"--dry-run {path}: no record count\n" + dry.stderr[-800:])
+        out2 = unique("rp-file-out")
+        broker.create_topics({out2: 1})
+        t2 = type(topics)(topics.base)
+        t2.output = out2
+        r = replay(ctx, t2, "--from-file", path)
+        check(f"replay: {len(articles)} records in range, {len(articles)} read" in r.stderr and
+              re.search(rf"replay: 100%  {len(articles)}/{len(articles)} records", r.stderr),
+              f"{path}: progress or summary not in records\n" + r.stderr[-1500:])
+        b = comparable(read_topic(broker.bootstrap, out2, has_all_ids([x["id"] for x in articles]), timeout=60))
+        check(a.keys() == b.keys(), f"{path}: the two replays produced different ids")
+        differ = [k for k in a if a[k] != b[k]]
+        check(not differ, f"{path}: {len(differ)} records differ between topic and file replay, e.g. {differ[:2]}: "
+              f"{json.dumps(a[differ[0]])[:300] if differ else ''} vs {json.dumps(b[differ[0]])[:300] if differ else ''}")
+        log(f"file_equals_topic: {os.path.basename(path)}: {len(a)} records identical apart from origin and "
+            "processed_at")
 
 
 def end_snapshot(ctx):
@@ -280,24 +344,17 @@ def end_snapshot(ctx):
     log(f"end_snapshot: stopped at the {total} records present at start while the topic kept growing")
 
 
-def progress_bar(ctx):
-    """The progress bar as a person sees it: the replay runs in tmux, the pane
-    is captured while it runs and at the end; the bar moves and ends at 100 %."""
+def in_tmux(ctx, command, name):
+    """Runs a shell command in a detached tmux pane; returns its exit status,
+    the pane captured every 0.25 s while it ran, and the final pane."""
     tmux = shutil.which("tmux")
     check(tmux, "tmux is not installed (scripts/install-deps installs it)")
-    broker = ctx.broker
-    topics = broker.stage_topics("rp-bar", input_partitions=2, output_partitions=2)
-    articles = make_articles(8000, seed=83, id_prefix=topics.base)
-    produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in articles])
     session = unique("nf")
-    done_file = os.path.join(ctx.work_dir, "bar.done")
+    done_file = os.path.join(ctx.work_dir, f"{name}.done")
     if os.path.exists(done_file):
         os.remove(done_file)  # a previous run's, in a reused work dir
-    cmd = (f"{ctx.newsflow} replay --brokers {broker.bootstrap} --input-topic {topics.input} "
-           f"--output-topic {topics.output} --dlq-topic {topics.dlq} --from beginning "
-           f"--set kafka.instance_id=replay-bar --set log.level=warn "
-           f"--set processing.commit_interval=50ms --set run.batch_size=100; echo $? > {done_file}; sleep 30")
-    subprocess.run([tmux, "new-session", "-d", "-s", session, "-x", "160", "-y", "20", cmd], check=True)
+    subprocess.run([tmux, "new-session", "-d", "-s", session, "-x", "160", "-y", "20",
+                    f"{command}; echo $? > {done_file}; sleep 30"], check=True)
     shots = []
     try:
         deadline = time.time() + 180
@@ -309,7 +366,25 @@ def progress_bar(ctx):
         final = subprocess.run([tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
     finally:
         subprocess.run([tmux, "kill-session", "-t", session], capture_output=True)
-    check(os.path.exists(done_file) and open(done_file).read().strip() == "0", "the replay in tmux did not exit 0")
+    rc = open(done_file).read().strip() if os.path.exists(done_file) else None
+    return rc, shots, final
+
+
+def progress_bar(ctx):
+    """The progress bar as a person sees it: the replay runs in tmux, the pane
+    is captured while it runs and at the end; the bar moves and ends at 100 %.
+    Then --progress=partitions: one bar per partition and one for all, redrawn
+    in place as one block, every one at 100 % at the end."""
+    broker = ctx.broker
+    topics = broker.stage_topics("rp-bar", input_partitions=2, output_partitions=2)
+    articles = make_articles(8000, seed=83, id_prefix=topics.base)
+    produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in articles])
+    base = (f"{ctx.newsflow} replay --brokers {broker.bootstrap} --input-topic {topics.input} "
+            f"--output-topic {topics.output} --dlq-topic {topics.dlq} --from beginning "
+            f"--set kafka.instance_id=replay-bar --set log.level=warn "
+            f"--set processing.commit_interval=50ms --set run.batch_size=100")
+    rc, shots, final = in_tmux(ctx, base, "bar")
+    check(rc == "0", f"the replay in tmux did not exit 0 ({rc})\n" + final)
     percents = []
     for s in shots:
         m = re.findall(r"replay \[[#.]+\]\s+(\d+)%", s)
@@ -317,11 +392,25 @@ def progress_bar(ctx):
             percents.append(int(m[-1]))
     check(len(set(percents)) >= 2, f"the bar did not move while the replay ran: {percents[:20]}\n" + final)
     check(percents == sorted(percents), f"the bar went backwards: {percents}")
-    check(re.search(r"replay \[#{30}\]\s+100%", final), "the final screen shows no full bar at 100 %:\n" + final)
+    check(re.search(r"replay \[#{30}\]\s+100%  8,000/8,000 records", final),
+          "the final screen shows no full bar at 100 %:\n" + final)
     check(final.count("replay [") == 1, "the bar was not redrawn in place (several bar lines on screen):\n" + final)
     log(f"progress_bar: the bar moved through {sorted(set(percents))[:8]}... and ended at 100 %")
+
+    rc, shots, final = in_tmux(ctx, base + " --progress partitions --replay-group " + unique("rp-bar-parts"), "parts")
+    check(rc == "0", f"the replay with --progress partitions did not exit 0 ({rc})\n" + final)
+    percents = [int(m[-1]) for m in (re.findall(r"^all\s+\[[#.]+\]\s+(\d+)%", s, re.M) for s in shots) if m]
+    check(len(set(percents)) >= 2, f"--progress partitions: the 'all' bar did not move: {percents[:20]}\n" + final)
+    for p, count in ((0, "4,000/4,000"), (1, "4,000/4,000")):
+        check(len(re.findall(rf"^partition {p}\s+\[#{{20}}\]\s+100%  {count} records", final, re.M)) == 1,
+              f"--progress partitions: partition {p} is not shown once at 100 %:\n" + final)
+    check(len(re.findall(r"^all\s+\[#{20}\]\s+100%  8,000/8,000 records", final, re.M)) == 1,
+          "--progress partitions: no single 'all' line at 100 %:\n" + final)
+    check(len(re.findall(r"^(?:partition \d+|all)\s+\[", final, re.M)) == 3,
+          "the partition block was not redrawn in place (more than its 3 lines on screen):\n" + final)
+    log(f"progress_bar: per-partition bars moved through {sorted(set(percents))[:8]}... and ended at 100 %")
 
 
 if __name__ == "__main__":
     main({"time_range": time_range, "interrupt_resume": interrupt_resume, "file_equals_topic": file_equals_topic,
-          "end_snapshot": end_snapshot, "progress_bar": progress_bar})
+          "end_snapshot": end_snapshot, "progress_bar": progress_bar, "dedup_modes": dedup_modes})
