@@ -374,7 +374,7 @@ ResolvedRange resolve_range(rd_kafka_t* rk, const RangeRequest& request, int tim
       out.error = "--from " + request.from + " (" + format_rfc3339_ms(from->time_ms) +
                   ") is before the retained log: " + first +
                   "; the records before it were deleted (retention or delete-records). Use --from beginning for "
-                  "what is kept, or a time after " + format_rfc3339_ms(first_oldest);
+                  "what is kept, or --from " + format_rfc3339_ms(first_oldest) + " or later";
       return out;
     }
   }
