@@ -269,6 +269,39 @@ def dedup_modes(ctx):
           + r.stderr[-800:])
 
 
+def deleted_while_reading(ctx):
+    """Records of the range deleted while the replay reads them (retention or
+    delete-records overtaking it) stop it with exit 1 and a message naming the
+    partition and offset, not a silent skip to the end reported as done. The
+    replay is paused (SIGSTOP) while the log start moves; a small fetch
+    buffer keeps it from holding the deleted records already."""
+    broker = ctx.broker
+    topics = broker.stage_topics("rp-deleted", input_partitions=1, output_partitions=1)
+    articles = make_articles(6000, seed=97, id_prefix=topics.base)
+    produce(broker.bootstrap, topics.input, [Produced(a["id"].encode(), article_bytes(a), []) for a in articles])
+    cmd = [ctx.newsflow, "replay", "--brokers", broker.bootstrap, "--input-topic", topics.input,
+           "--output-topic", topics.output, "--dlq-topic", topics.dlq, "--from", "beginning", "--progress", "log",
+           "--set", "kafka.instance_id=replay-del", "--set", "run.batch_size=50",
+           "-X", "queued.max.messages.kbytes=64", "-X", "max.partition.fetch.bytes=32768"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 120
+        while (sum(broker.end_offsets(topics.output, 1).values()) < 300 and time.time() < deadline
+               and proc.poll() is None):
+            time.sleep(0.05)
+        check(proc.poll() is None, f"the replay ended before the deletion (exit {proc.returncode})")
+        proc.send_signal(signal.SIGSTOP)
+        delete_records(ctx, topics.input, {0: 5000})
+    finally:
+        proc.send_signal(signal.SIGCONT)
+    _, err = proc.communicate(timeout=120)
+    check(proc.returncode == 1, f"the replay exited {proc.returncode} after its records were deleted, expected 1\n"
+          + err[-1500:])
+    check(re.search(r"partition 0 of '[^']+': offset \d+ is no longer in the log", err),
+          "no message naming the deleted offset\n" + err[-1500:])
+    log("deleted_while_reading: exit 1, " + re.search(r"offset \d+ is no longer in the log", err).group(0))
+
+
 def file_equals_topic(ctx):
     """A range exported to NDJSON (read back from the topic, as .ndjson and
     .ndjson.gz) and replayed with --from-file gives the same enriched records,
@@ -413,4 +446,5 @@ def progress_bar(ctx):
 
 if __name__ == "__main__":
     main({"time_range": time_range, "interrupt_resume": interrupt_resume, "file_equals_topic": file_equals_topic,
-          "end_snapshot": end_snapshot, "progress_bar": progress_bar, "dedup_modes": dedup_modes})
+          "end_snapshot": end_snapshot, "progress_bar": progress_bar, "dedup_modes": dedup_modes,
+          "deleted_while_reading": deleted_while_reading})
