@@ -122,7 +122,12 @@ int replay_command(Config config, const ReplayArgs& args) {
 
   consumer::TopicRange range;
   if (!from_file) {
-    kafka::Handle lookup = kafka::make_handle(RD_KAFKA_CONSUMER, kafka::make_conf(consumer_props, "kafka.consumer"),
+    // resolve_range reads a record to learn a partition's oldest time: it
+    // must never commit that to the replay group (--resume starts there).
+    auto lookup_props = consumer_props;
+    lookup_props["enable.auto.commit"] = "false";
+    lookup_props["enable.auto.offset.store"] = "false";
+    kafka::Handle lookup = kafka::make_handle(RD_KAFKA_CONSUMER, kafka::make_conf(lookup_props, "kafka.consumer"),
                                               "replay range lookup");
     const auto resolved = consumer::resolve_range(
         lookup.get(), {topics.input, args.from, args.to, args.partitions, now_ms()});

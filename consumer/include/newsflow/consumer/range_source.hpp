@@ -83,6 +83,8 @@ struct ResolvedRange {
   TopicRange range;
   std::string error;  // empty when resolved
 };
+// rk: a consumer with enable.auto.commit=false (it is assigned to read the
+// first retained record of a partition whose log start moved, then unassigned).
 ResolvedRange resolve_range(rd_kafka_t* rk, const RangeRequest& request, int timeout_ms = 15000);
 
 // Parses "-PT6H", "-P2D", "-PT30M", "-P1DT12H" into milliseconds back from now.
