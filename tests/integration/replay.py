@@ -87,6 +87,9 @@ def time_range(ctx):
           + r.stderr[-1500:])
     check(any(re.search(r"^\S+ info replay: 100%  70/70 records", line) for line in lines),
           "off a terminal, no plain progress line at 100 %\n" + r.stderr[-1500:])
+    # The default replay group already carries the transactional id prefix.
+    check(re.search(r"transactional\.id 'newsflow-replay-\d{8}T\d{6}-[0-9a-f]{8}-replay-it-0'", r.stderr),
+          "the transactional id is not newsflow-replay-<time>-<hash>-<instance>-0\n" + r.stderr[-1500:])
     check(re.search(r"ignoring 1 environment variable.*NEWSFLOW_NO_SUCH_SETTING", r.stderr),
           "replay does not warn about an environment variable that names no setting\n" + r.stderr[-1500:])
     # (JSON is the default off a terminal: text shows the variable was read.)
