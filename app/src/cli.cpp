@@ -137,7 +137,10 @@ int main(int argc, char** argv) {
       "by default, with progress. Ctrl-C/SIGTERM: commit, print the --resume command, exit 4.\n"
       "FROM/TO: beginning | end (the end when the replay starts) | an RFC 3339 time (the first record\n"
       "at or after it, per partition) | a duration back from now (-PT6H, -P2D) | offsets 0:1200,1:880.\n"
-      "Start inclusive, end exclusive. Exit: 0 done, 2 bad range or usage, 4 interrupted, 1 failure.");
+      "Start inclusive, end exclusive. Refused (exit 2): an empty or reversed range, a malformed bound,\n"
+      "an offset outside the retained log, a time older than the oldest record kept where retention or\n"
+      "delete-records removed records. Exit: 0 done, 2 bad range or usage, 4 interrupted, 1 failure\n"
+      "(also when records of the range are deleted while it reads them).");
   add_common(replay, replay_flags);
   replay->add_option("-X", replay_flags.kafka_x, "librdkafka property for consumer and producer: -X key=value");
   for (const auto& [flag, key] : std::vector<std::pair<std::string, std::string>>{
@@ -153,7 +156,7 @@ int main(int argc, char** argv) {
   replay->add_option("--dedup", replay_dedup,
                      "fresh (default): an empty index, so the output depends only on the range and the rules, the\n"
                      "same on every run, and the live state is never read; live: start from the live changelog\n"
-                     "(read only), so copies of stories already published are marked; off: no dedup")
+                     "(read only), so copies of stories already published are marked (needs dedup.enabled); off: no dedup")
       ->check(CLI::IsMember({"fresh", "live", "off"}));
   replay->add_option("--progress", replay_progress,
                      "auto (a bar on a terminal, a log line every 5 s otherwise), bar, partitions, log, none")
@@ -243,7 +246,7 @@ int main(int argc, char** argv) {
     }
     if (*replay) {
       Config config = load_config(replay_flags, given(replay_overrides));
-      spdlog::set_level(spdlog::level::from_str(log_level.empty() ? config.string("log.level") : log_level));
+      apply_log_settings(config, log_format, log_level);
       replay_args.dedup = replay_dedup == "live" ? ReplayDedup::live : replay_dedup == "off" ? ReplayDedup::off
                                                                                              : ReplayDedup::fresh;
       replay_args.progress = replay_progress == "bar"          ? ProgressStyle::bar

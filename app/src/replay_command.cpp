@@ -8,7 +8,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
 
 #include "newsflow/app/shared_dedup.hpp"
@@ -74,6 +73,24 @@ std::string default_group(const Config& config, const ReplayArgs& args) {
   return fmt::format("newsflow-replay-{}-{:08x}", compact, static_cast<uint32_t>(XXH3_64bits(spec.data(), spec.size())));
 }
 
+// "1 record", "2 records": the summary is read by people.
+std::string count(int64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// Records (non-blank lines) of an archive: the "in range" of a file replay,
+// read once before it so progress counts records, not compressed bytes.
+int64_t records_in_file(const std::string& path) {
+  consumer::FileSource counter(path, "--from-file");
+  std::vector<RawRecord> lines;
+  int64_t n = 0;
+  while (counter.next_batch(lines, 1024)) {
+    n += static_cast<int64_t>(lines.size());
+    lines.clear();
+  }
+  return n;
+}
+
 int64_t records_in(const consumer::TopicRange& range) {
   int64_t n = 0;
   for (const auto& [p, r] : range) n += r.end - r.start;
@@ -83,6 +100,10 @@ int64_t records_in(const consumer::TopicRange& range) {
 }  // namespace
 
 int replay_command(Config config, const ReplayArgs& args) {
+  // Checked before --dedup off writes the setting: live needs the index.
+  if (args.dedup == ReplayDedup::live && !config.boolean("dedup.enabled"))
+    throw ConfigError("--dedup live needs dedup.enabled=true (it is false): without the dedup processor there is no "
+                      "index to load the live changelog into; use --dedup off to replay without dedup");
   if (args.dedup == ReplayDedup::off) config.set("dedup.enabled", "false", "--dedup off");
   const StageTopics topics = stage_topics(config);
   const bool from_file = args.from_file.has_value();
@@ -91,13 +112,22 @@ int replay_command(Config config, const ReplayArgs& args) {
   const std::string group = args.replay_group.empty() ? default_group(config, args) : args.replay_group;
   if (group == config.string("kafka.group_id"))
     throw ConfigError("--replay-group '" + group + "' is the live group (kafka.group_id): a replay never moves its offsets");
-  const WorkerIds ids = worker_ids(config, group, 0, "replay");
+  WorkerIds ids = worker_ids(config, group, 0, "replay");
+  // The default group already starts with the prefix ("newsflow-replay-…"):
+  // not "newsflow-newsflow-replay-…".
+  const std::string prefix = config.string("kafka.transactional_id_prefix") + "-";
+  if (group.starts_with(prefix)) ids.transactional_id.erase(0, prefix.size());
   auto consumer_props = client_properties(config, config.consumer_properties(), ids.client_id);
   consumer_props["group.id"] = group;
 
   consumer::TopicRange range;
   if (!from_file) {
-    kafka::Handle lookup = kafka::make_handle(RD_KAFKA_CONSUMER, kafka::make_conf(consumer_props, "kafka.consumer"),
+    // resolve_range reads a record to learn a partition's oldest time: it
+    // must never commit that to the replay group (--resume starts there).
+    auto lookup_props = consumer_props;
+    lookup_props["enable.auto.commit"] = "false";
+    lookup_props["enable.auto.offset.store"] = "false";
+    kafka::Handle lookup = kafka::make_handle(RD_KAFKA_CONSUMER, kafka::make_conf(lookup_props, "kafka.consumer"),
                                               "replay range lookup");
     const auto resolved = consumer::resolve_range(
         lookup.get(), {topics.input, args.from, args.to, args.partitions, now_ms()});
@@ -121,31 +151,26 @@ int replay_command(Config config, const ReplayArgs& args) {
           r.start = committed;
         }
       }
-      spdlog::info("replay: resuming '{}': {} offsets of the range were already committed", group, already);
+      spdlog::info("replay: resuming '{}': {} of the range already committed", group,
+                   count(already, "offset", "offsets"));
     }
     std::fprintf(stderr, "replay of '%s' -> '%s' (group %s)\n", topics.input.c_str(), topics.output.c_str(),
                  group.c_str());
     for (const auto& [p, r] : range)
-      std::fprintf(stderr, "  partition %-3d offsets %lld .. %lld  (%lld records)\n", p,
-                   static_cast<long long>(r.start), static_cast<long long>(r.end),
-                   static_cast<long long>(r.end - r.start));
-    std::fprintf(stderr, "  total %lld records\n", static_cast<long long>(records_in(range)));
+      std::fprintf(stderr, "  partition %-3d offsets %lld .. %lld  (%s)\n", p, static_cast<long long>(r.start),
+                   static_cast<long long>(r.end), count(r.end - r.start, "record", "records").c_str());
+    std::fprintf(stderr, "  total %s\n", count(records_in(range), "record", "records").c_str());
     if (args.dry_run) return kExitOk;
     if (records_in(range) == 0) {
       std::fprintf(stderr, "replay: nothing left to do (the range was already replayed)\n");
       return kExitOk;
     }
-  } else if (args.dry_run) {
-    consumer::FileSource counter(*args.from_file, "--from-file");
-    std::vector<RawRecord> lines;
-    uint64_t n = 0;
-    while (counter.next_batch(lines, 1024)) {
-      n += lines.size();
-      lines.clear();
-    }
-    std::fprintf(stderr, "replay of '%s' -> '%s': %llu lines\n", args.from_file->c_str(), topics.output.c_str(),
-                 static_cast<unsigned long long>(n));
-    return kExitOk;
+  }
+  const int64_t file_records = from_file ? records_in_file(*args.from_file) : 0;
+  if (from_file) {
+    std::fprintf(stderr, "replay of '%s' -> '%s': %s\n", args.from_file->c_str(), topics.output.c_str(),
+                 count(file_records, "record", "records").c_str());
+    if (args.dry_run) return kExitOk;
   }
 
   std::atomic<bool> stop{false};
@@ -169,15 +194,13 @@ int replay_command(Config config, const ReplayArgs& args) {
   std::unique_ptr<consumer::FileSource> file_source;
   BatchSource* source = nullptr;
   ReplayProgress::Sample sample;
-  uint64_t file_bytes = 0;
+  const engine::BatchEngine* running = nullptr;  // set below; the sample reads its counters
   if (from_file) {
     file_source = std::make_unique<consumer::FileSource>(*args.from_file, "--from-file");
     source = file_source.get();
-    std::error_code ec;
-    file_bytes = std::filesystem::file_size(*args.from_file, ec);
     sample = [&] {
-      return std::vector<consumer::RangeProgress>{
-          {-1, static_cast<int64_t>(file_source->compressed_bytes_read()), static_cast<int64_t>(file_bytes)}};
+      const int64_t read = running ? static_cast<int64_t>(running->counters().polled.load()) : 0;
+      return std::vector<consumer::RangeProgress>{{-1, read, file_records}};
     };
   } else {
     range_source = std::make_unique<consumer::RangeSource>(consumer_props, topics.input, range);
@@ -190,26 +213,28 @@ int replay_command(Config config, const ReplayArgs& args) {
   ReplayProgress progress(from_file && args.progress == ProgressStyle::partitions ? ProgressStyle::bar : args.progress,
                           sample, metrics_probe, metrics);
   engine::BatchEngine engine(engine_options(config, "replay"), *source, pipeline.get(), sink, *committer, &progress);
+  running = &engine;
   const auto started = std::chrono::steady_clock::now();
   const engine::EngineResult result = engine.run(stop);
   progress.finish();
   const auto& c = engine.counters();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::fprintf(stderr,
-               "replay: %lld records in range, %llu read, %llu output, %llu duplicates (%s), %llu dead letters, "
-               "%llu batches committed (%llu aborted) in %.1fs\n",
-               from_file ? static_cast<long long>(c.polled.load()) : static_cast<long long>(records_in(range)),
-               static_cast<unsigned long long>(c.polled.load()), static_cast<unsigned long long>(c.output.load()),
-               static_cast<unsigned long long>(c.duplicates.load()), config.string("dedup.on_duplicate").c_str(),
-               static_cast<unsigned long long>(c.dead_letters.load()), static_cast<unsigned long long>(c.batches.load()),
+  const int64_t in_range = from_file ? file_records : records_in(range);
+  std::fprintf(stderr, "replay: %s in range, %llu read, %llu output, %s (%s), %s, %s committed (%llu aborted) in %.1fs\n",
+               count(in_range, "record", "records").c_str(), static_cast<unsigned long long>(c.polled.load()),
+               static_cast<unsigned long long>(c.output.load()),
+               count(static_cast<int64_t>(c.duplicates.load()), "duplicate", "duplicates").c_str(),
+               config.string("dedup.on_duplicate").c_str(),
+               count(static_cast<int64_t>(c.dead_letters.load()), "dead letter", "dead letters").c_str(),
+               count(static_cast<int64_t>(c.batches.load()), "batch", "batches").c_str(),
                static_cast<unsigned long long>(c.aborts.load()), secs);
   if (!result.status.is_ok()) {
     spdlog::error("replay: stopped on a {}", describe_fatal(result.status, ids));
     return kExitFailure;
   }
   if (!result.end_of_input) {
-    std::fprintf(stderr, "replay: interrupted; %llu records committed. Continue with:\n  %s\n",
-                 static_cast<unsigned long long>(c.committed.load()),
+    std::fprintf(stderr, "replay: interrupted; %s committed. Continue with:\n  %s\n",
+                 count(static_cast<int64_t>(c.committed.load()), "record", "records").c_str(),
                  from_file ? "(an archive replays whole: run the same command again)"
                            : resume_command(args.argv, range, group).c_str());
     return kExitInterrupted;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace newsflow::app {
 namespace {
@@ -25,13 +26,14 @@ std::string progress_text(int64_t done, int64_t total, double seconds) {
   const double rate = seconds >= 1 ? done / seconds : 0;
   std::string eta = "--:--";
   if (rate > 0 && done < total) {
-    const auto left = static_cast<int64_t>((total - done) / rate);
+    const auto left = static_cast<int64_t>(std::ceil(static_cast<double>(total - done) / rate));
     eta = fmt::format("{}:{:02}", left / 60, left % 60);
   } else if (done >= total) {
     eta = "0:00";
   }
-  return fmt::format("{:3.0f}%  {}/{}  {}/s  ETA {}", share * 100, grouped(done), grouped(total),
-                     rate > 0 ? grouped(static_cast<int64_t>(rate)) : std::string("--"), eta);
+  return fmt::format("{:3.0f}%  {}/{} {}  {}/s  ETA {}", share * 100, grouped(done), grouped(total),
+                     total == 1 ? "record" : "records", rate > 0 ? grouped(static_cast<int64_t>(rate)) : std::string("--"),
+                     eta);
 }
 
 std::string progress_bar(int64_t done, int64_t total, int width) {
@@ -40,13 +42,24 @@ std::string progress_bar(int64_t done, int64_t total, int width) {
          "]";
 }
 
-ReplayProgress::ReplayProgress(ProgressStyle style, Sample sample, engine::EngineProbe& inner, Metrics& metrics)
-    : style_(style), sample_(std::move(sample)), inner_(inner), metrics_(metrics) {
+ReplayProgress::ReplayProgress(ProgressStyle style, Sample sample, engine::EngineProbe& inner, Metrics& metrics,
+                               std::chrono::milliseconds log_every)
+    : style_(style), sample_(std::move(sample)), inner_(inner), metrics_(metrics), log_every_(log_every) {
   if (style_ == ProgressStyle::automatic) style_ = ::isatty(STDERR_FILENO) ? ProgressStyle::bar : ProgressStyle::log;
 }
 
 void ReplayProgress::polled(size_t records) {
   inner_.polled(records);
+  show(false);
+}
+
+void ReplayProgress::heartbeat() {
+  inner_.heartbeat();
+  show(false);
+}
+
+void ReplayProgress::waiting(const Status& why, std::chrono::milliseconds so_far) {
+  inner_.waiting(why, so_far);
   show(false);
 }
 
@@ -58,9 +71,9 @@ void ReplayProgress::committed(const std::array<uint64_t, 4>& written, size_t re
 
 void ReplayProgress::show(bool force) {
   const auto now = std::chrono::steady_clock::now();
-  const auto every = style_ == ProgressStyle::log ? std::chrono::milliseconds(5000) : std::chrono::milliseconds(100);
-  if (!force && now - last_ < every) return;
-  last_ = now;
+  // Gauges and bars at most 10 times a second; log lines every log_every_.
+  if (!force && now - last_sample_ < std::chrono::milliseconds(100)) return;
+  last_sample_ = now;
   const auto parts = sample_();
   int64_t done = 0, total = 0;
   for (const auto& p : parts) {
@@ -68,6 +81,8 @@ void ReplayProgress::show(bool force) {
     total += p.total;
   }
   metrics_.replay_progress(done, total);
+  if (!force && style_ == ProgressStyle::log && now - last_ < log_every_) return;
+  last_ = now;
   const double seconds = std::chrono::duration<double>(now - started_).count();
   switch (style_) {
     case ProgressStyle::none:

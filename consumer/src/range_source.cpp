@@ -16,6 +16,10 @@ RangeSource::RangeSource(std::map<std::string, std::string> properties, std::str
   // The end of the log is how a partition whose range ends in transaction
   // markers is seen to be done.
   properties["enable.partition.eof"] = "true";
+  // Records of the range deleted while it is read (retention, delete-records)
+  // must stop the replay: the default reset to the end would skip them and
+  // report the range done.
+  properties["auto.offset.reset"] = "error";
   rk_ = kafka::make_handle(RD_KAFKA_CONSUMER, kafka::make_conf(properties, "kafka.consumer"), "replay consumer");
   rd_kafka_poll_set_consumer(rk_.get());
   queue_.reset(rd_kafka_queue_get_consumer(rk_.get()));
@@ -61,6 +65,12 @@ Status RangeSource::poll(std::vector<RawRecord>& batch, size_t max, std::chrono:
       const bool was_open = position < it->second.end;
       if (msg->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
         position = std::max(position, std::min(msg->offset, it->second.end));
+      } else if (msg->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET) {
+        status = Status::fatal("partition " + std::to_string(msg->partition) + " of '" + topic_ + "': offset " +
+                               std::to_string(position) +
+                               " is no longer in the log (deleted by retention or delete-records while the replay "
+                               "ran): " + rd_kafka_message_errstr(msg.get()));
+        continue;
       } else if (msg->err) {
         if (msg->err == RD_KAFKA_RESP_ERR__FATAL)
           status = kafka::fatal_error(rk_.get(), "fatal consumer error").value_or(Status::fatal("fatal consumer error"));
@@ -149,32 +159,48 @@ std::optional<int64_t> parse_lookback(std::string_view spec) {
 
 namespace {
 
-struct Bound {
-  enum class Kind { beginning, end, time, offsets } kind = Kind::end;
-  int64_t time_ms = 0;
-  std::map<int32_t, int64_t> offsets;
-};
+constexpr const char* kAcceptedForms =
+    "accepted: beginning, end, an RFC 3339 time (2026-11-30T06:00:00Z, 2026-11-30T08:00:00+02:00, 2026-11-30), "
+    "a duration back from now (-PT6H, -P2D, -P1DT12H) or partition:offset pairs (0:1200,1:880)";
 
-std::optional<Bound> parse_bound(std::string_view spec, int64_t now, std::string& error, const char* name) {
-  Bound b;
+// "2026-..." : meant as a date, so a parse failure says so instead of
+// reporting it as a bad partition:offset pair.
+bool looks_like_date(std::string_view spec) {
+  if (spec.size() < 5 || spec[4] != '-') return false;
+  return std::all_of(spec.begin(), spec.begin() + 4, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+ParsedBound parse_replay_bound(std::string_view spec, int64_t now, const char* name) {
+  ParsedBound out;
+  const std::string text(spec);
+  auto fail = [&](const std::string& what) {
+    out.error = std::string(name) + " '" + text + "' " + what + " (" + kAcceptedForms + ")";
+    return out;
+  };
+  ReplayBound b;
   if (spec == "beginning") {
-    b.kind = Bound::Kind::beginning;
+    b.kind = ReplayBound::Kind::beginning;
   } else if (spec == "end") {
-    b.kind = Bound::Kind::end;
-  } else if (auto back = parse_lookback(spec)) {
-    b.kind = Bound::Kind::time;
+    b.kind = ReplayBound::Kind::end;
+  } else if (spec.starts_with("-")) {
+    const auto back = parse_lookback(spec);
+    if (!back) return fail("is not a valid duration back from now");
+    b.kind = ReplayBound::Kind::time;
     b.time_ms = now - *back;
-  } else if (auto t = parse_rfc3339_ms(spec)) {
-    b.kind = Bound::Kind::time;
+  } else if (looks_like_date(spec)) {
+    const auto t = parse_rfc3339_ms(spec);
+    if (!t) return fail("is not a valid RFC 3339 time");
+    b.kind = ReplayBound::Kind::time;
     b.time_ms = *t;
   } else if (spec.find(':') != std::string_view::npos && std::isdigit(static_cast<unsigned char>(spec.front()))) {
-    b.kind = Bound::Kind::offsets;
+    b.kind = ReplayBound::Kind::offsets;
     size_t pos = 0;
-    const std::string s(spec);
-    while (pos < s.size()) {
-      size_t comma = s.find(',', pos);
-      if (comma == std::string::npos) comma = s.size();
-      const std::string item = s.substr(pos, comma - pos);
+    while (pos < text.size()) {
+      size_t comma = text.find(',', pos);
+      if (comma == std::string::npos) comma = text.size();
+      const std::string item = text.substr(pos, comma - pos);
       const size_t colon = item.find(':');
       try {
         if (colon == std::string::npos) throw std::invalid_argument(item);
@@ -185,28 +211,58 @@ std::optional<Bound> parse_bound(std::string_view spec, int64_t now, std::string
         if (used != item.size() - colon - 1 || p < 0 || o < 0) throw std::invalid_argument(item);
         b.offsets[p] = o;
       } catch (const std::exception&) {
-        error = std::string(name) + " '" + s + "': '" + item + "' is not partition:offset";
-        return std::nullopt;
+        return fail("is not a valid offsets form: '" + item + "' is not partition:offset");
       }
       pos = comma + 1;
     }
   } else {
-    error = std::string(name) + " '" + std::string(spec) +
-            "': expected beginning, end, an RFC 3339 time (2026-11-30T06:00:00Z), a duration back from now "
-            "(-PT6H, -P2D) or partition:offset pairs (0:1200,1:880)";
-    return std::nullopt;
+    return fail("is not a replay bound");
   }
-  return b;
+  out.bound = b;
+  return out;
+}
+
+namespace {
+
+// The timestamp of the first record a read_committed consumer sees at or
+// after `offset`: what "the oldest retained record" of a partition means.
+std::optional<int64_t> first_timestamp(rd_kafka_t* rk, const std::string& topic, int32_t partition, int64_t offset,
+                                       int timeout_ms) {
+  kafka::PartitionList list(rd_kafka_topic_partition_list_new(1));
+  rd_kafka_topic_partition_list_add(list.get(), topic.c_str(), partition)->offset = offset;
+  if (rd_kafka_assign(rk, list.get())) return std::nullopt;
+  std::optional<int64_t> ts;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (!ts && std::chrono::steady_clock::now() < deadline) {
+    kafka::MessagePtr msg(rd_kafka_consumer_poll(rk, 200));
+    if (!msg || msg->err || msg->partition != partition) continue;
+    const int64_t t = rd_kafka_message_timestamp(msg.get(), nullptr);
+    if (t >= 0) ts = t;
+  }
+  rd_kafka_assign(rk, nullptr);
+  return ts;
 }
 
 }  // namespace
 
 ResolvedRange resolve_range(rd_kafka_t* rk, const RangeRequest& request, int timeout_ms) {
   ResolvedRange out;
-  const auto from = parse_bound(request.from, request.now_ms, out.error, "--from");
-  if (!from) return out;
-  const auto to = parse_bound(request.to, request.now_ms, out.error, "--to");
-  if (!to) return out;
+  const ParsedBound from_parsed = parse_replay_bound(request.from, request.now_ms, "--from");
+  const ParsedBound to_parsed = parse_replay_bound(request.to, request.now_ms, "--to");
+  if (!from_parsed.bound || !to_parsed.bound) {
+    out.error = from_parsed.bound ? to_parsed.error : from_parsed.error;
+    return out;
+  }
+  const ReplayBound* from = &*from_parsed.bound;
+  const ReplayBound* to = &*to_parsed.bound;
+  using Kind = ReplayBound::Kind;
+  // Two times are compared as times: offsets_for_times would map a reversed
+  // pair to an empty range and hide the mistake.
+  if (from->kind == Kind::time && to->kind == Kind::time && from->time_ms > to->time_ms) {
+    out.error = "the range is reversed: --from " + request.from + " (" + format_rfc3339_ms(from->time_ms) +
+                ") is after --to " + request.to + " (" + format_rfc3339_ms(to->time_ms) + ")";
+    return out;
+  }
 
   const rd_kafka_metadata_t* md = nullptr;
   rd_kafka_topic_t* rkt = rd_kafka_topic_new(rk, request.topic.c_str(), nullptr);
@@ -225,7 +281,7 @@ ResolvedRange resolve_range(rd_kafka_t* rk, const RangeRequest& request, int tim
     return out;
   }
   std::vector<int32_t> partitions = request.partitions;
-  if (partitions.empty() && from->kind == Bound::Kind::offsets)
+  if (partitions.empty() && from->kind == Kind::offsets)
     for (const auto& [p, o] : from->offsets) partitions.push_back(p);
   if (partitions.empty()) partitions = all;
   std::sort(partitions.begin(), partitions.end());
@@ -259,17 +315,17 @@ ResolvedRange resolve_range(rd_kafka_t* rk, const RangeRequest& request, int tim
     }
     return true;
   };
-  auto resolve = [&](const Bound& b, const char* name, std::map<int32_t, int64_t>& result) -> bool {
+  auto resolve = [&](const ReplayBound& b, const char* name, std::map<int32_t, int64_t>& result) -> bool {
     switch (b.kind) {
-      case Bound::Kind::beginning:
+      case Kind::beginning:
         for (int32_t p : partitions) result[p] = marks[p].first;
         return true;
-      case Bound::Kind::end:
+      case Kind::end:
         for (int32_t p : partitions) result[p] = marks[p].second;
         return true;
-      case Bound::Kind::time:
+      case Kind::time:
         return offsets_at(b.time_ms, result);
-      case Bound::Kind::offsets:
+      case Kind::offsets:
         for (int32_t p : partitions) {
           auto it = b.offsets.find(p);
           if (it == b.offsets.end()) {
@@ -290,6 +346,38 @@ ResolvedRange resolve_range(rd_kafka_t* rk, const RangeRequest& request, int tim
   };
   std::map<int32_t, int64_t> starts, ends;
   if (!resolve(*from, "--from", starts) || !resolve(*to, "--to", ends)) return out;
+  // A start time older than what a partition keeps, where records were
+  // removed (log start > 0), asks for records that are gone: refused, not
+  // clamped, so a backfill never silently misses the deleted part.
+  if (from->kind == Kind::time) {
+    size_t wholly_before = 0;
+    std::string first;  // the first partition that lost records of the range
+    int64_t first_oldest = 0;
+    for (int32_t p : partitions) {
+      const auto [lo, hi] = marks[p];
+      if (lo == 0 || lo >= hi || starts[p] != lo) continue;
+      const auto oldest = first_timestamp(rk, request.topic, p, lo, timeout_ms);
+      if (!oldest || *oldest <= from->time_ms) continue;
+      if (to->kind == Kind::time && to->time_ms <= *oldest) ++wholly_before;
+      if (!first.empty()) continue;
+      first = "partition " + std::to_string(p) + "'s retained log starts at offset " + std::to_string(lo) +
+              ", whose record is from " + format_rfc3339_ms(*oldest);
+      first_oldest = *oldest;
+    }
+    if (wholly_before == partitions.size()) {
+      out.error = "the range --from " + request.from + " --to " + request.to +
+                  " is wholly before the retained log of '" + request.topic + "': " + first +
+                  "; its records were deleted (retention or delete-records)";
+      return out;
+    }
+    if (!first.empty()) {
+      out.error = "--from " + request.from + " (" + format_rfc3339_ms(from->time_ms) +
+                  ") is before the retained log: " + first +
+                  "; the records before it were deleted (retention or delete-records). Use --from beginning for "
+                  "what is kept, or --from " + format_rfc3339_ms(first_oldest) + " or later";
+      return out;
+    }
+  }
   int64_t total = 0;
   for (int32_t p : partitions) {
     if (starts[p] > ends[p]) {

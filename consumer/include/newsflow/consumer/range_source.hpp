@@ -68,7 +68,10 @@ class RangeSource final : public BatchSource {
 //   per-partition offsets "0:1200,1:880".
 // `partitions` limits the range (empty: every partition, or those an offset
 // list names). Returns the range or an error naming the bound at fault:
-// reversed, empty, or outside the retained log.
+// reversed (times compared before offsets), empty, or outside the retained
+// log: an offset below the log start, or a time older than the oldest
+// retained record of a partition whose log start moved past 0 (retention or
+// delete-records removed records the range asked for).
 struct RangeRequest {
   std::string topic;
   std::string from;
@@ -80,9 +83,25 @@ struct ResolvedRange {
   TopicRange range;
   std::string error;  // empty when resolved
 };
+// rk: a consumer with enable.auto.commit=false (it is assigned to read the
+// first retained record of a partition whose log start moved, then unassigned).
 ResolvedRange resolve_range(rd_kafka_t* rk, const RangeRequest& request, int timeout_ms = 15000);
 
 // Parses "-PT6H", "-P2D", "-PT30M", "-P1DT12H" into milliseconds back from now.
 std::optional<int64_t> parse_lookback(std::string_view spec);
+
+// One --from / --to before it meets the broker. A time from a duration is
+// already made absolute (now_ms - the duration).
+struct ReplayBound {
+  enum class Kind { beginning, end, time, offsets } kind = Kind::end;
+  int64_t time_ms = 0;
+  std::map<int32_t, int64_t> offsets;
+};
+struct ParsedBound {
+  std::optional<ReplayBound> bound;
+  std::string error;  // names the flag, the text and the accepted forms
+};
+// name: "--from" or "--to", for the message.
+ParsedBound parse_replay_bound(std::string_view spec, int64_t now_ms, const char* name);
 
 }  // namespace newsflow::consumer
