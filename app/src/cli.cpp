@@ -114,8 +114,11 @@ int main(int argc, char** argv) {
   std::map<std::string, std::string> run_overrides;  // flag -> setting
   auto* run = cli.add_subcommand(
       "run",
-      "Run the Kafka -> Kafka stage until SIGTERM/SIGINT (then drain, flush, commit, exit 0).\n"
-      "Offsets are committed only after a batch's outputs and dead letters are delivered.");
+      "Run the Kafka -> Kafka stage until SIGTERM/SIGINT (then commit the open batch, leave the group,\n"
+      "exit 0). processing.guarantee=exactly_once (default): each batch is one Kafka transaction holding\n"
+      "its outputs, dead letters, routed duplicates, dedup changelog entries and input offsets, so a\n"
+      "crash repeats nothing on a read_committed reader. at_least_once: offsets are committed only\n"
+      "after a batch's outputs and dead letters are delivered; a crash repeats the batches in flight.");
   add_common(run, run_flags);
   run->add_option("-X", run_flags.kafka_x, "librdkafka property for consumer and producer: -X key=value (repeatable)");
   const std::vector<std::pair<std::string, std::string>> run_flag_settings = {

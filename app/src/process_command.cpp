@@ -65,6 +65,10 @@ int process_command(const Config& config, const ProcessArgs& args) {
   if (args.rejects) rejects = std::make_unique<producer::FileSink>(*args.rejects, "--rejects");
   if (args.duplicates) duplicates = std::make_unique<producer::FileSink>(*args.duplicates, "--duplicates");
   if (args.state_file) {
+    if (const size_t cut = cut_torn_tail(*args.state_file))
+      spdlog::warn("'{}' ended in a cut line ({} bytes, a run killed while saving): dropped it; the batch it "
+                   "belonged to was not finished",
+                   *args.state_file, cut);
     const auto state = read_state_file(*args.state_file);
     size_t bad = 0;
     for (const auto& change : state)

@@ -42,6 +42,35 @@ std::vector<StateChange> read_state_file(const std::string& path) {
   return out;
 }
 
+size_t cut_torn_tail(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || size == 0) return 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError("--state: cannot read '" + path + "'");
+  // Backwards in chunks to the last newline: the file can be large.
+  constexpr std::uintmax_t kChunk = 64 * 1024;
+  std::string chunk;
+  std::uintmax_t end = size;
+  while (end > 0) {
+    const std::uintmax_t start = end > kChunk ? end - kChunk : 0;
+    chunk.resize(static_cast<size_t>(end - start));
+    in.seekg(static_cast<std::streamoff>(start));
+    if (!in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())))
+      throw ConfigError("--state: cannot read '" + path + "'");
+    if (const auto nl = chunk.rfind('\n'); nl != std::string::npos) {
+      end = start + nl + 1;
+      break;
+    }
+    end = start;
+  }
+  if (end == size) return 0;
+  in.close();
+  std::filesystem::resize_file(path, end, ec);
+  if (ec) throw ConfigError("--state: cannot cut the torn last line of '" + path + "': " + ec.message());
+  return static_cast<size_t>(size - end);
+}
+
 void write_state_file(const std::string& path, const std::vector<StateChange>& changes) {
   std::unordered_map<std::string, size_t> last;
   for (size_t i = 0; i < changes.size(); ++i) last[changes[i].key] = i;

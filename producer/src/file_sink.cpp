@@ -31,6 +31,8 @@ void FileSink::write_line(std::string_view line) {
   std::fputc('\n', file_);
 }
 
+void FileSink::write_bytes(std::string_view bytes) { std::fwrite(bytes.data(), 1, bytes.size(), file_); }
+
 void FileSink::flush() {
   if (std::fflush(file_) != 0 || std::ferror(file_))
     throw std::runtime_error("cannot write '" + path_ + "': " + std::strerror(errno));
@@ -89,7 +91,7 @@ Status FileRecordSink::write_dead_letter(const RawRecord& input, const Processed
 }
 
 Status FileRecordSink::write_state_change(const StateChange& change) {
-  if (targets_.state) targets_.state->write_line(format_state_line(change));
+  if (targets_.state) state_lines_.append(format_state_line(change)).push_back('\n');
   return Status::ok();
 }
 
@@ -100,8 +102,13 @@ Status FileRecordSink::write_passthrough(const RawRecord& input) {
 
 Status FileRecordSink::flush() {
   try {
-    for (FileSink* f : {targets_.output, targets_.rejects, targets_.duplicates, targets_.state})
+    for (FileSink* f : {targets_.output, targets_.rejects, targets_.duplicates})
       if (f) f->flush();
+    if (targets_.state) {
+      targets_.state->write_bytes(state_lines_);
+      state_lines_.clear();
+      targets_.state->flush();
+    }
   } catch (const std::exception& e) {
     return Status::fatal(e.what());
   }

@@ -47,6 +47,10 @@ void KafkaSink::delivery_cb(rd_kafka_t*, const rd_kafka_message_t* msg, void* op
 
 Status KafkaSink::classify(rd_kafka_resp_err_t err, std::string message) {
   if (auto fatal = kafka::fatal_error(rk_.get(), "fatal producer error")) return *fatal;
+  return classify_produce_error(err, std::move(message));
+}
+
+Status classify_produce_error(rd_kafka_resp_err_t err, std::string message) {
   switch (err) {
     // Retrying cannot help: the same records would fail again, forever.
     case RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED:

@@ -86,6 +86,44 @@ def syndicated_copy(article, n, rng):
     return copy
 
 
+def routing_set(id_prefix, seed=97, originals=40):
+    """The records of the duplicate-routing tests, the same in file mode
+    (tests/property/duplicate_routing.py) and Kafka mode (scenarios.py
+    routing_*): originals, syndicated copies of every third one (two copies of
+    every ninth) a few records after it, and bad records. Returns (records,
+    expected): each record is (bytes, story) with story the index of its
+    original (a copy goes to the same input partition as it) or None for a bad
+    one; expected holds the original ids, {copy id: original id} and the count
+    of bad records."""
+    rng = random.Random(seed)
+    sources = make_articles(originals, seed, id_prefix)
+    records, pending, copies = [], [], {}
+    for i, a in enumerate(sources):
+        records.append((article_bytes(a), i))
+        if i % 3 == 0:
+            pending.append((i + 3, syndicated_copy(a, 1, rng), i))
+        if i % 9 == 0:
+            pending.append((i + 5, syndicated_copy(a, 2, rng), i))
+        for due, copy, story in [p for p in pending if p[0] == i]:
+            records.append((article_bytes(copy), story))
+            copies[copy["id"]] = sources[story]["id"]
+        pending = [p for p in pending if p[0] != i]
+        if i in (7, 19, 31):
+            records.append((_bad_record(id_prefix, i), None))
+    for _, copy, story in pending:  # copies due after the last original
+        records.append((article_bytes(copy), story))
+        copies[copy["id"]] = sources[story]["id"]
+    return records, {"originals": [a["id"] for a in sources], "copies": copies, "bad": 3}
+
+
+def _bad_record(id_prefix, i):
+    if i == 7:
+        return b'{"id": "' + f"{id_prefix}-bad-{i}".encode() + b'", "body": "cut off'
+    if i == 19:
+        return json.dumps({"id": f"{id_prefix}-bad-{i}", "url": "https://news.example/x", "title": "no body"}).encode()
+    return json.dumps({"id": f"{id_prefix}-bad-{i}", "url": "https://news.example/y", "title": "t", "body": 42}).encode()
+
+
 def article_bytes(article):
     return json.dumps(article, ensure_ascii=False).encode()
 

@@ -27,7 +27,7 @@ from confluent_kafka.admin import AdminClient, NewTopic
 
 # Re-exported: the scenarios import everything from here.
 from nfdata import (TRACEPARENT, OutputSchema, Schema, TestFailure, article_bytes, make_articles,  # noqa: F401
-                    syndicated_copy)
+                    routing_set, syndicated_copy)
 
 
 def check(condition, message):
@@ -228,9 +228,11 @@ def produce(bootstrap, topic, records, timeout=60):
         return cb
 
     for rec in records:
+        # A partition set beforehand is where the record goes.
+        where = {"partition": rec.partition} if rec.partition >= 0 else {}
         while True:
             try:
-                p.produce(topic, key=rec.key, value=rec.value, headers=rec.headers, on_delivery=report(rec))
+                p.produce(topic, key=rec.key, value=rec.value, headers=rec.headers, on_delivery=report(rec), **where)
                 break
             except BufferError:
                 p.poll(0.1)

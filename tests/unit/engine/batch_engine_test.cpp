@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <deque>
+#include <functional>
+#include <thread>
 
 #include "newsflow/processors/dedup.hpp"
 #include "newsflow/processors/normalize.hpp"
@@ -18,11 +20,14 @@ namespace {
 class LogSource final : public BatchSource {
  public:
   explicit LogSource(std::vector<std::string> values) : values_(std::move(values)) {}
-  Status poll(std::vector<RawRecord>& batch, size_t max, std::chrono::milliseconds) override {
+  Status poll(std::vector<RawRecord>& batch, size_t max, std::chrono::milliseconds wait) override {
     if (revoke_at_ && position_ == *revoke_at_ && handler_) {
       revoke_at_.reset();
-      handler_(false);
+      handler_(lose_);
+      // Assigned again (to this worker, say): it reads from the committed offsets.
+      if (lose_) position_ = committed;
     }
+    if (on_poll) on_poll(position_, wait);
     for (size_t n = 0; n < max && position_ < values_.size(); ++n, ++position_) {
       RawRecord r;
       r.value = values_[position_];
@@ -43,6 +48,8 @@ class LogSource final : public BatchSource {
   int rewinds = 0;
   bool bounded_ = true;
   std::optional<size_t> revoke_at_;
+  bool lose_ = false;  // the revoke at revoke_at_ is a loss (rd_kafka_assignment_lost)
+  std::function<void(size_t position, std::chrono::milliseconds wait)> on_poll;
 
  private:
   std::vector<std::string> values_;
@@ -58,7 +65,9 @@ class MemorySink final : public RecordSink {
   Status write_dead_letter(const RawRecord& input, const ProcessedRecord&) override {
     return add(Destination::dead_letter, input.value);
   }
-  Status write_state_change(const StateChange& c) override { return add(Destination::changelog, c.key); }
+  Status write_state_change(const StateChange& c) override {
+    return add(Destination::changelog, c.key.starts_with("dedup-copies:") ? c.key + "=" + c.value.value_or("") : c.key);
+  }
   Status write_passthrough(const RawRecord& input) override { return add(Destination::output, input.value); }
   Status flush() override {
     if (!flush_results.empty()) {
@@ -226,8 +235,16 @@ TEST(BatchEngineTest, CommitRecordsBoundTheBatch) {
   EXPECT_EQ(f.committer.commits, 2);
 }
 
+// What the index must hold after a, b and c (a's copy) committed once: a
+// and b stored, a seen twice.
+const std::vector<std::string> kOnceCommittedChangelog = {"dedup:a", "dedup:b",
+                                                          "dedup-copies:a=v2 0000000000000002"};
+
 // The retried batch must not find its own articles in the index: the
-// aborted transaction's fingerprints are rolled back with it.
+// aborted transaction's fingerprints are rolled back with it. Without the
+// rollback the retry finds a and b stored already (the same records: not
+// duplicates, but not stored again either), so the committed changelog
+// would lack them and count c's copy twice.
 TEST(BatchEngineTest, AbortRewindsAndRollsBackState) {
   Fixture f;
   f.committer.results = {Status::abortable("coordinator fenced the epoch")};
@@ -239,7 +256,69 @@ TEST(BatchEngineTest, AbortRewindsAndRollsBackState) {
   EXPECT_EQ(f.committed, 4u);
   EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(f.sink.visible(Destination::dead_letter).size(), 1u);
+  EXPECT_EQ(f.sink.visible(Destination::changelog), kOnceCommittedChangelog);
   EXPECT_EQ(processors::dedup_index_size(*f.index), 2u);
+}
+
+// Partitions lost (the group moved on without this member): the open
+// transaction is aborted, never committed, the engine does not rewind (the
+// partitions are no longer its own) and the index forgets the batch, so
+// whoever reads the records next (here this worker, assigned them again)
+// processes them as new.
+TEST(BatchEngineTest, LostPartitionsAbortTheOpenBatchAndRollBackState) {
+  Fixture f;
+  f.source.revoke_at_ = 4;  // after a, b, c and the bad record, before the commit at the end
+  f.source.lose_ = true;
+  f.source.bounded_ = false;
+  std::atomic<bool> stop{false};
+  f.source.on_poll = [&](size_t position, std::chrono::milliseconds) {
+    if (position == 4 && f.committer.aborts == 1 && !f.source.revoke_at_) stop = true;
+  };
+  // The first four records in one batch, so the loss finds it open.
+  f.options.poll_max_records = 4;
+  BatchEngine whole(f.options, f.source, f.pipeline.get(), f.sink, f.committer, nullptr);
+  const EngineResult r = whole.run(stop);
+  ASSERT_TRUE(r.status.is_ok()) << r.status.message();
+  EXPECT_EQ(f.committer.aborts, 1);
+  EXPECT_EQ(f.source.rewinds, 0);
+  // Committed once, at the stop, after the records came again.
+  EXPECT_EQ(f.committer.commits, 1);
+  EXPECT_EQ(whole.counters().polled.load(), 8u);
+  EXPECT_EQ(f.sink.visible(Destination::output), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(f.sink.visible(Destination::changelog), kOnceCommittedChangelog);
+  EXPECT_EQ(processors::dedup_index_size(*f.index), 2u);
+}
+
+// The time bound: an open batch is committed once commit_interval has passed,
+// with the record bound far off and the source unbounded (so neither the
+// record count nor the end of the input can be what commits it), and no
+// poll waits past the moment it is due.
+TEST(BatchEngineTest, CommitIntervalBoundsTheBatchInTime) {
+  Fixture f;
+  f.source.bounded_ = false;
+  f.options.commit_interval = std::chrono::milliseconds(50);
+  f.options.poll_wait = std::chrono::milliseconds(1000);
+  std::atomic<bool> stop{false};
+  std::chrono::milliseconds longest_wait_while_open{0};
+  int commits_before_stop = -1;
+  const auto started = std::chrono::steady_clock::now();
+  f.source.on_poll = [&](size_t position, std::chrono::milliseconds wait) {
+    if (position < 4) return;
+    if (f.committer.commits == 0) {
+      longest_wait_while_open = std::max(longest_wait_while_open, wait);
+      std::this_thread::sleep_for(wait);  // nothing new arrives: poll waits as told
+    }
+    // A generous deadline: a commit never due would otherwise spin forever.
+    if (f.committer.commits > 0 || std::chrono::steady_clock::now() - started > std::chrono::seconds(20)) {
+      if (commits_before_stop < 0) commits_before_stop = f.committer.commits;
+      stop = true;
+    }
+  };
+  BatchEngine engine(f.options, f.source, f.pipeline.get(), f.sink, f.committer, nullptr);
+  ASSERT_TRUE(engine.run(stop).status.is_ok());
+  EXPECT_EQ(commits_before_stop, 1);
+  EXPECT_EQ(f.source.committed, 4u);
+  EXPECT_LE(longest_wait_while_open, f.options.commit_interval);
 }
 
 TEST(BatchEngineTest, AtLeastOnceAbortKeepsStateAndRepeats) {

@@ -1,6 +1,11 @@
 #include "newsflow/producer/file_sink.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "newsflow/producer/kafka_sink.hpp"
 
@@ -25,6 +30,37 @@ TEST(FileSinkTest, InvalidUtf8RecordIsKeptAsHex) {
   ProcessedRecord r;
   r.error_class = "invalid_utf8";
   EXPECT_NE(format_reject_line(in, r).find(R"("record_hex":"ff41")"), std::string::npos);
+}
+
+std::string file_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A batch's state entries reach the file only at its flush, after its
+// outputs: a kill never leaves a story in the state file whose output was
+// not written.
+TEST(FileRecordSinkTest, StateEntriesAreWrittenAtTheFlushAfterTheOutput) {
+  const auto dir = std::filesystem::temp_directory_path() / ("file-sink-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string out_path = dir / "out.ndjson", state_path = dir / "state.ndjson";
+  {
+    FileSink out(out_path, "--output"), state(state_path, "--state", /*append=*/true);
+    FileRecordSink sink({&out, nullptr, nullptr, &state});
+    ProcessedRecord r;
+    r.value = R"({"id":"a"})";
+    ASSERT_TRUE(sink.write(Destination::output, RawRecord{}, r).is_ok());
+    ASSERT_TRUE(sink.write_state_change({"dedup:a", std::string("v2 1")}).is_ok());
+    EXPECT_EQ(file_text(state_path), "");
+    ASSERT_TRUE(sink.flush().is_ok());
+    EXPECT_EQ(file_text(out_path), "{\"id\":\"a\"}\n");
+    EXPECT_EQ(file_text(state_path), "{\"key\":\"dedup:a\",\"value\":\"v2 1\"}\n");
+    ASSERT_TRUE(sink.flush().is_ok());  // nothing held: nothing written twice
+    EXPECT_EQ(file_text(state_path), "{\"key\":\"dedup:a\",\"value\":\"v2 1\"}\n");
+  }
+  std::filesystem::remove_all(dir);
 }
 
 TEST(DeadLetterTest, HeadersKeepOriginalsAndAddReasonAndOrigin) {

@@ -19,6 +19,7 @@ class FileSink {
   FileSink& operator=(const FileSink&) = delete;
 
   void write_line(std::string_view line);
+  void write_bytes(std::string_view bytes);
   // Throws std::runtime_error when data could not be written (disk full).
   void flush();
 
@@ -36,8 +37,10 @@ std::string format_state_line(const StateChange& change);
 // File mode's RecordSink: enriched records to `output`, dead letters as
 // reject lines to `rejects` (stderr when null), routed duplicates to
 // `duplicates`, and state changes appended to `state` (dropped when null), so
-// the state file is a log that a crash leaves readable. Write errors (disk
-// full) are fatal. The files must outlive the sink.
+// the state file is a log that a crash leaves readable. A batch's state
+// changes are held until flush() and written after its other files are
+// flushed: a story in the state file after a kill has its output written.
+// Write errors (disk full) are fatal. The files must outlive the sink.
 struct FileSinkTargets {
   FileSink* output = nullptr;
   FileSink* rejects = nullptr;
@@ -56,6 +59,7 @@ class FileRecordSink final : public RecordSink {
 
  private:
   FileSinkTargets targets_;
+  std::string state_lines_;  // this batch's, until flush()
 };
 
 // File mode's Committer: the sink's flush already stored everything, and

@@ -111,6 +111,12 @@ class KafkaSink final : public RecordSink {
   std::string first_error_;
 };
 
+// A failed produce or delivery by what the loop should do, once the client
+// has no fatal error (that comes first): fatal when retrying cannot help
+// (authorization, a record over the broker's size limit), else abortable
+// (the batch is aborted and processed again).
+Status classify_produce_error(rd_kafka_resp_err_t err, std::string message);
+
 // The exactly-once committer: each batch is one transaction on the sink's
 // producer holding its outputs, dead letters, duplicates, changelog entries
 // and the input offsets (sent with the consumer's group metadata, KIP-447, so
