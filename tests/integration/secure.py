@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """newsflow run against a secured Apache Kafka broker (scripts/kafka start
---secure: TLS listener, SASL_SSL listener with SCRAM-SHA-512, ACLs enforced),
-one scenario per ctest test:
+--secure: TLS listener, SASL_SSL listener with SCRAM-SHA-512 and PLAIN, ACLs
+enforced), one scenario per ctest test; ctest runs them on a 3.9.1 broker
+(SCRAM) and a 4.1.1 one (TLS, PLAIN, SCRAM refused), see docs/security.md:
 
     secure.py NAME --newsflow BIN --source-dir DIR --broker-state DIR --work-dir DIR
 
