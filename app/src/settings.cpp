@@ -51,10 +51,10 @@ const std::vector<SettingSpec>& all_settings() {
        "Skip processing: copy input to output unchanged (the no-op ceiling for throughput comparisons)."},
 
       // --- Input records ---
-      {"input.max_record_bytes", T::bytes, "8MiB", "Records larger than this are dead-lettered (body_too_large)."},
+      {"input.max_record_bytes", T::bytes, "8MiB", "Records larger than this are dead-lettered (body_too_large); at most 20000000."},
       {"input.max_body_bytes", T::bytes, "2MiB", "Bodies larger than this are dead-lettered (body_too_large)."},
       {"input.max_depth", T::integer, "64",
-       "Most nested objects/arrays in a record (the root is 1); deeper records are dead-lettered (too_deep)."},
+       "Most nested objects/arrays in a record (the root is 1; 1 to 500); deeper records are dead-lettered (too_deep)."},
       {"input.fields.id", T::string, "id", "Input field holding the article id."},
       {"input.fields.url", T::string, "url", "Input field holding the article URL."},
       {"input.fields.source", T::string, "source", "Input field holding the source (outlet) name."},

@@ -14,9 +14,14 @@ processors::ParserOptions parser_options(const Config& config) {
   processors::ParserOptions o;
   o.max_body_bytes = config.bytes("input.max_body_bytes");
   o.max_record_bytes = config.bytes("input.max_record_bytes");
+  // Every output record must stay readable by Jackson's defaults, whose
+  // longest string is 20,000,000 characters: no string is longer than its record.
+  if (o.max_record_bytes > 20'000'000)
+    throw ConfigError("input.max_record_bytes: must be at most 20000000 (Jackson's default longest string)");
   const int64_t depth = config.integer("input.max_depth");
-  // Python's json and Jackson stop near 1,000 (and simdjson On-Demand at 1,024).
-  if (depth < 1 || depth > 1000) throw ConfigError("input.max_depth: must be between 1 and 1000");
+  // Jackson's default stops at 1,000 levels, Python's json at about 990 (its
+  // recursion limit, less the caller's own frames): 500 leaves both a margin.
+  if (depth < 1 || depth > 500) throw ConfigError("input.max_depth: must be between 1 and 500");
   o.max_depth = static_cast<size_t>(depth);
   o.fields.id = config.string("input.fields.id");
   o.fields.url = config.string("input.fields.url");

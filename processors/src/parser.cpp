@@ -46,11 +46,11 @@ simdjson::error_code raw_value(od::value& v, od::json_type type, std::string_vie
   }
 }
 
-// After simdjson's NUMBER_ERROR: is some number in the document valid by the
-// JSON grammar but outside what readers hold (a double's range, or an integer
-// beyond 64 bits)? Then the record is valid JSON we refuse (bad_value), not
-// broken JSON. Only runs on the error path; one linear pass.
-std::optional<std::string> unrepresentable_number(std::string_view doc) {
+// Calls on_number(token) for each number token of a valid JSON document (the
+// text between strings); the first non-empty answer ends the scan. One linear
+// pass, so callers only run it when a cheaper test says it may find something.
+template <typename F>
+std::optional<std::string> scan_numbers(std::string_view doc, F on_number) {
   bool in_string = false;
   for (size_t i = 0; i < doc.size(); ++i) {
     const char c = doc[i];
@@ -63,22 +63,33 @@ std::optional<std::string> unrepresentable_number(std::string_view doc) {
     if (c != '-' && (c < '0' || c > '9')) continue;
     size_t end = i;
     while (end < doc.size() && std::strchr("0123456789+-.eE", doc[end]) != nullptr) ++end;
-    const std::string token(doc.substr(i, end - i));
+    if (auto why = on_number(doc.substr(i, end - i))) return why;
     i = end - 1;
+  }
+  return std::nullopt;
+}
+
+// After simdjson's NUMBER_ERROR: is some number in the document valid by the
+// JSON grammar but outside what readers hold (a double's range, or an integer
+// beyond 64 bits)? Then the record is valid JSON we refuse (bad_value), not
+// broken JSON.
+std::optional<std::string> unrepresentable_number(std::string_view doc) {
+  return scan_numbers(doc, [](std::string_view text) -> std::optional<std::string> {
+    const std::string token(text);
     // The grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
     size_t k = token[0] == '-' ? 1 : 0;
     auto digits = [&] { const size_t from = k; while (k < token.size() && token[k] >= '0' && token[k] <= '9') ++k; return k - from; };
     const size_t int_start = k;
     const size_t int_digits = digits();
-    if (int_digits == 0 || (int_digits > 1 && token[int_start] == '0')) continue;
+    if (int_digits == 0 || (int_digits > 1 && token[int_start] == '0')) return std::nullopt;
     bool integer = true;
-    if (k < token.size() && token[k] == '.') { ++k; integer = false; if (digits() == 0) continue; }
+    if (k < token.size() && token[k] == '.') { ++k; integer = false; if (digits() == 0) return std::nullopt; }
     if (k < token.size() && (token[k] == 'e' || token[k] == 'E')) {
       ++k; integer = false;
       if (k < token.size() && (token[k] == '+' || token[k] == '-')) ++k;
-      if (digits() == 0) continue;
+      if (digits() == 0) return std::nullopt;
     }
-    if (k != token.size()) continue;
+    if (k != token.size()) return std::nullopt;
     if (integer) {
       errno = 0;
       if (token[0] == '-') (void)std::strtoll(token.c_str(), nullptr, 10);
@@ -87,18 +98,82 @@ std::optional<std::string> unrepresentable_number(std::string_view doc) {
     } else if (std::isinf(std::strtod(token.c_str(), nullptr))) {
       return "number " + token.substr(0, 40) + " is outside the double range";
     }
-  }
-  return std::nullopt;
+    return std::nullopt;
+  });
 }
 
-// Sorting views keeps this O(n log n) in the number of keys: a record of
-// 100,000 short fields must not cost n^2 comparisons.
-std::optional<std::string> duplicate_key(const std::vector<std::pair<std::string, std::string>>& fields) {
-  std::vector<std::string_view> keys;
-  keys.reserve(fields.size());
-  for (const auto& [k, v] : fields) keys.push_back(k);
-  std::sort(keys.begin(), keys.end());
-  if (auto it = std::adjacent_find(keys.begin(), keys.end()); it != keys.end()) return std::string(*it);
+// Jackson's default StreamReadConstraints (2.15 and later) refuse the whole
+// record for a number of more than 1,000 digits (integer, fraction and
+// exponent digits together; sign, point and 'e' are not counted) or a key of
+// more than 50,000 bytes once decoded. Its other defaults are met elsewhere:
+// nesting 1,000 (input.max_depth is at most 500), strings of 20,000,000
+// characters (input.max_record_bytes is at most that), document length and
+// token count unlimited.
+constexpr size_t kMaxNumberDigits = 1000;
+constexpr size_t kMaxKeyBytes = 50'000;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Such a number has its digits in at most three runs, so one run of at least
+// 334 digits, which covers some byte at 333 + k * 334: probing those bytes
+// finds every candidate without reading the record byte by byte.
+bool has_long_digit_run(std::string_view doc) {
+  constexpr size_t run = kMaxNumberDigits / 3 + 1;
+  for (size_t i = run - 1; i < doc.size(); i += run) {
+    if (!is_digit(doc[i])) continue;
+    size_t lo = i, hi = i + 1;
+    while (lo > 0 && is_digit(doc[lo - 1])) --lo;
+    while (hi < doc.size() && is_digit(doc[hi])) ++hi;
+    if (hi - lo >= run) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> too_many_digits(std::string_view doc) {
+  if (!has_long_digit_run(doc)) return std::nullopt;
+  return scan_numbers(doc, [](std::string_view token) -> std::optional<std::string> {
+    const auto n = static_cast<size_t>(std::count_if(token.begin(), token.end(), is_digit));
+    if (n <= kMaxNumberDigits) return std::nullopt;
+    return "number " + std::string(token.substr(0, 40)) + "... has " + std::to_string(n) +
+           " digits, more than the 1000 Jackson reads by default";
+  });
+}
+
+// Walks the validated document for keys too long for Jackson and for repeated
+// keys in any object. Readers disagree on a repeated key (Python and Jackson
+// keep the last, simdjson iterates both), so such a record is refused rather
+// than relayed with a different meaning per reader. Sorting each object's keys
+// keeps this O(n log n): a record of 100,000 short fields must not cost n^2
+// comparisons. `keys` is scratch space reused across records; `field` names
+// the top-level field being walked, for the message.
+std::optional<std::string> check_objects(simdjson::dom::element e, std::vector<std::string_view>& keys,
+                                         std::string_view field, bool root) {
+  using simdjson::dom::element_type;
+  if (e.type() == element_type::ARRAY) {
+    for (auto item : simdjson::dom::array(e))
+      if (auto why = check_objects(item, keys, field, false)) return why;
+    return std::nullopt;
+  }
+  if (e.type() != element_type::OBJECT) return std::nullopt;
+  const auto object = simdjson::dom::object(e);
+  const size_t mark = keys.size();
+  for (auto [key, value] : object) {
+    if (key.size() > kMaxKeyBytes)
+      return "key of " + std::to_string(key.size()) + " bytes, more than the 50000 Jackson reads by default";
+    keys.push_back(key);
+  }
+  const auto from = keys.begin() + static_cast<ptrdiff_t>(mark);
+  std::sort(from, keys.end());
+  const auto dup = std::adjacent_find(from, keys.end());
+  std::optional<std::string> why;
+  if (dup != keys.end()) {
+    why = "duplicate key '" + std::string(*dup) + "'";
+    if (!root) *why += " inside '" + std::string(field) + "'";
+  }
+  keys.resize(mark);
+  if (why) return why;
+  for (auto [key, value] : object)
+    if ((why = check_objects(value, keys, root ? key : field, false))) return why;
   return std::nullopt;
 }
 
@@ -181,6 +256,7 @@ struct ArticleParser::Impl {
   // whole document and bounds its depth first (about 1 µs per article).
   simdjson::dom::parser validator;
   std::vector<char> padded;  // reused copy of the input with simdjson's padding
+  std::vector<std::string_view> keys;  // check_objects' scratch space
 };
 
 ArticleParser::ArticleParser(ParserOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
@@ -225,6 +301,9 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
     }
     return not_json(e);
   }
+  impl_->keys.clear();
+  if (auto why = check_objects(root, impl_->keys, {}, true)) return Rejection{RecordError::bad_value, *why};
+  if (auto why = too_many_digits(value)) return Rejection{RecordError::bad_value, *why};
 
   od::document doc;
   if (auto e = impl_->parser.iterate(buf.data(), value.size(), buf.size()).get(doc))
@@ -315,12 +394,6 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
   // Once the root object is consumed the cursor must be past the last token.
   if (!doc.current_location().error())
     return Rejection{RecordError::not_json, "not JSON: trailing content after the object"};
-  // Readers disagree on repeated keys (Python and Jackson keep the last,
-  // simdjson both, our mapped fields would take the last): refuse rather than
-  // pick. Nested pass-through objects are relayed as they are.
-  out.raw_fields.resize(raw_used);
-  if (auto dup = duplicate_key(out.raw_fields))
-    return Rejection{RecordError::bad_value, "duplicate key '" + *dup + "'"};
 
   if (body_key.empty()) {
     std::string names;

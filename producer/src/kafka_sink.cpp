@@ -4,9 +4,26 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <thread>
 
 namespace newsflow::producer {
+
+namespace {
+
+// Retrying cannot help: the same records would fail again, forever.
+bool is_authorization_failure(int code) {
+  return code == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED ||
+         code == RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED ||
+         code == RD_KAFKA_RESP_ERR_TRANSACTIONAL_ID_AUTHORIZATION_FAILED ||
+         code == RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED;
+}
+
+bool is_purge(rd_kafka_resp_err_t err) {
+  return err == RD_KAFKA_RESP_ERR__PURGE_QUEUE || err == RD_KAFKA_RESP_ERR__PURGE_INFLIGHT;
+}
+
+}  // namespace
 
 KafkaSink::KafkaSink(KafkaSinkOptions options)
     : options_(std::move(options)) {
@@ -20,6 +37,7 @@ KafkaSink::KafkaSink(KafkaSinkOptions options)
   auto conf = kafka::make_conf(properties, "kafka.producer");
   rd_kafka_conf_set_opaque(conf.get(), this);
   rd_kafka_conf_set_dr_msg_cb(conf.get(), &KafkaSink::delivery_cb);
+  rd_kafka_conf_set_log_cb(conf.get(), &KafkaSink::log_cb);
   if (options_.on_statistics) rd_kafka_conf_set_stats_cb(conf.get(), &KafkaSink::stats_cb);
   rk_ = kafka::make_handle(RD_KAFKA_PRODUCER, std::move(conf), "kafka producer");
 }
@@ -32,6 +50,24 @@ KafkaSink::~KafkaSink() {
 int KafkaSink::stats_cb(rd_kafka_t*, char* json, size_t len, void* opaque) {
   static_cast<KafkaSink*>(opaque)->options_.on_statistics(std::string_view(json, len));
   return 0;  // librdkafka frees json
+}
+
+void KafkaSink::log_cb(const rd_kafka_t* rk, int level, const char* facility, const char* message) {
+  // Which topic a transaction could not add is in this log line only
+  // (librdkafka 2.0: 'Failed to add partition "<topic>" [0] to transaction:
+  // Broker: Topic authorization failed'); the transaction's error names none.
+  if (level <= 3 && std::strcmp(facility, "ADDPARTS") == 0 && std::strstr(message, "authorization failed")) {
+    const std::string_view line(message);
+    const auto from = line.find("partition \"");
+    const auto to = from == std::string_view::npos ? from : line.find('"', from + 11);
+    if (to != std::string_view::npos) {
+      auto* self = static_cast<KafkaSink*>(rd_kafka_opaque(rk));
+      std::lock_guard lock(self->denied_mutex_);
+      if (self->denied_topic_.empty()) self->denied_topic_ = line.substr(from + 11, to - from - 11);
+    }
+  }
+  if (auto log = kafka::log_callback()) log(rk, level, facility, message);
+  else rd_kafka_log_print(rk, level, facility, message);
 }
 
 void KafkaSink::delivery_cb(rd_kafka_t*, const rd_kafka_message_t* msg, void* opaque) {
@@ -47,15 +83,13 @@ void KafkaSink::delivery_cb(rd_kafka_t*, const rd_kafka_message_t* msg, void* op
 
 Status KafkaSink::classify(rd_kafka_resp_err_t err, std::string message) {
   if (auto fatal = kafka::fatal_error(rk_.get(), "fatal producer error")) return *fatal;
+  if (is_authorization_failure(err)) return Status::fatal(denied(err, std::move(message)), err);
   return classify_produce_error(err, std::move(message));
 }
 
 Status classify_produce_error(rd_kafka_resp_err_t err, std::string message) {
+  if (is_authorization_failure(err)) return Status::fatal(std::move(message), err);
   switch (err) {
-    // Retrying cannot help: the same records would fail again, forever.
-    case RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED:
-    case RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED:
-    case RD_KAFKA_RESP_ERR_TRANSACTIONAL_ID_AUTHORIZATION_FAILED:
     case RD_KAFKA_RESP_ERR__AUTHENTICATION:
       return Status::fatal(std::move(message), err);
     case RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE:
@@ -98,10 +132,47 @@ Status KafkaSink::produce(const std::string& topic, std::optional<std::string_vi
   }
 }
 
+std::string KafkaSink::denied(int code, std::string message) {
+  std::lock_guard lock(denied_mutex_);
+  if (code != RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED || denied_topic_.empty()) return message;
+  return "writing to '" + denied_topic_ + "' is not authorized (the topic's ACLs): " + message;
+}
+
+Status KafkaSink::transaction_status(rd_kafka_error_t* error, std::string_view what) {
+  if (error && is_authorization_failure(rd_kafka_error_code(error))) {
+    kafka::ErrorPtr owned(error);
+    const int code = rd_kafka_error_code(error);
+    return Status::fatal(denied(code, std::string(what) + ": " + rd_kafka_error_string(error)), code);
+  }
+  return kafka::to_status(error, what);
+}
+
+std::optional<Status> KafkaSink::transaction_error(const std::string& records) {
+  if (!options_.properties.contains("transactional.id")) return std::nullopt;
+  // librdkafka has no call that reads the transaction's error, but
+  // begin_transaction answers with it, changing nothing, in every state but
+  // Ready; in Ready (no transaction open) the one it opens is aborted at once.
+  rd_kafka_error_t* error = rd_kafka_begin_transaction(rk_.get());
+  if (!error) {
+    const kafka::ErrorPtr aborted(rd_kafka_abort_transaction(rk_.get(), 5000));
+    return std::nullopt;
+  }
+  if (!rd_kafka_error_txn_requires_abort(error) && !rd_kafka_error_is_fatal(error)) {
+    const kafka::ErrorPtr owned(error);
+    return std::nullopt;
+  }
+  return transaction_status(error, "the transaction failed" + records);
+}
+
 Status KafkaSink::failure() {
   const uint64_t failed = deliveries_.failed_count();
   // The engine aborts on it; the other records written so far go with the batch.
   deliveries_.forget();
+  // A failed transaction purges its queued records, and their reports only
+  // say "Purged in queue": the transaction's own error is the cause.
+  if (is_purge(first_error_code_)) {
+    if (auto cause = transaction_error(" (" + std::to_string(failed) + " records not sent)")) return *cause;
+  }
   return classify(first_error_code_, first_error_ + " (" + std::to_string(failed) + " records)");
 }
 
@@ -165,7 +236,7 @@ Status TransactionCommitter::init() {
 
 Status TransactionCommitter::begin() {
   offsets_sent_ = false;
-  return kafka::to_status(rd_kafka_begin_transaction(sink_.handle()), "begin_transaction");
+  return sink_.transaction_status(rd_kafka_begin_transaction(sink_.handle()), "begin_transaction");
 }
 
 Status TransactionCommitter::commit(const OffsetMap& next_offsets) {
@@ -174,14 +245,15 @@ Status TransactionCommitter::commit(const OffsetMap& next_offsets) {
     rd_kafka_topic_partition_list_add(list.get(), tp.first.c_str(), tp.second)->offset = offset;
   if (!offsets_sent_ && !next_offsets.empty()) {
     rd_kafka_consumer_group_metadata_t* metadata = rd_kafka_consumer_group_metadata(consumer_);
-    Status sent = kafka::to_status(
+    Status sent = sink_.transaction_status(
         rd_kafka_send_offsets_to_transaction(sink_.handle(), list.get(), metadata, timeout_ms_),
         "send_offsets_to_transaction");
     rd_kafka_consumer_group_metadata_destroy(metadata);
     if (!sent.is_ok()) return sent;
     offsets_sent_ = true;
   }
-  Status committed = kafka::to_status(rd_kafka_commit_transaction(sink_.handle(), timeout_ms_), "commit_transaction");
+  Status committed =
+      sink_.transaction_status(rd_kafka_commit_transaction(sink_.handle(), timeout_ms_), "commit_transaction");
   // The consumer never sees these commits (the coordinator stores them from
   // the transaction); storing them locally keeps its lag statistics right
   // (consumer_lag_stored). Auto-commit is off, so nothing is committed twice.

@@ -468,6 +468,14 @@ class Newsflow:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.metrics_port}/metrics", timeout=5) as r:
             return r.read().decode()
 
+    def http_body(self, path):
+        """Body of GET path on the metrics listener, whatever its status (503 while not ready)."""
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.metrics_port}{path}", timeout=5) as r:
+                return r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.read().decode()
+
     def http_status(self, path):
         """Status code of GET path on the metrics listener (0: no answer)."""
         try:

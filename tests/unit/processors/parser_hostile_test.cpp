@@ -94,8 +94,67 @@ TEST_F(HostileParserTest, RepeatedTopLevelKeysAreRefused) {
   r = parse(R"({"id":"a","body":"x","k":1,"\u006b":2})");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->message, "duplicate key 'k'");
-  // Inside a pass-through object the bytes are relayed unchanged.
-  EXPECT_FALSE(parse(with_extra(R"({"k":1,"k":2})")));
+}
+
+TEST_F(HostileParserTest, RepeatedKeysInsidePassThroughValuesAreRefused) {
+  // Python and Jackson would keep 2, simdjson iterates both: one record, two meanings.
+  for (const char* bad : {R"({"k":1,"k":2})", R"([{"a":1},{"k":1,"k":2}])", R"({"x":{"y":{"k":1,"k":1}}})"}) {
+    auto r = parse(with_extra(bad));
+    ASSERT_TRUE(r) << bad;
+    EXPECT_EQ(r->error, RecordError::bad_value) << bad;
+    EXPECT_EQ(r->message, "duplicate key 'k' inside 'extra'") << bad;
+  }
+  // The same key in sibling objects is no repeat.
+  ASSERT_FALSE(parse(with_extra(R"([{"k":1},{"k":2}])")));
+  EXPECT_EQ(article.raw_fields.back().second, R"([{"k":1},{"k":2}])");
+}
+
+// Jackson's default StreamReadConstraints, measured with jackson-databind
+// 2.19: 1,000 digits (integer, fraction and exponent digits, sign not counted)
+// and 50,000 bytes of decoded key are read; one more is refused.
+TEST_F(HostileParserTest, NumbersLongerThanJacksonReadsAreBadValues) {
+  // (An integer of that length is already outside 64 bits; these are doubles.)
+  const std::string d999(999, '7'), d1000(1000, '7');
+  const std::string half = "0." + d999;  // 1,000 digits
+  for (const std::string& fine : {half, "-" + half, "1." + std::string(997, '1') + "e+12",
+                                  "[" + half + "," + half + "]"}) {
+    ASSERT_FALSE(parse(with_extra(fine))) << fine.size();
+    EXPECT_EQ(article.raw_fields.back().second, fine);
+  }
+  for (const std::string& bad : {"0." + d1000, "-0." + d1000, "1." + std::string(998, '1') + "E12",
+                                 "1.5e" + std::string(998, '0') + "1", R"({"a":[1.)" + d999 + "1]}"}) {
+    auto r = parse(with_extra(bad));
+    ASSERT_TRUE(r) << bad.size();
+    EXPECT_EQ(r->error, RecordError::bad_value) << r->message;
+    EXPECT_NE(r->message.find("1001 digits"), std::string::npos) << r->message;
+  }
+  // Digits inside strings are text, however many.
+  EXPECT_FALSE(parse(R"({"id":"a","body":")" + std::string(5000, '9') + R"("})"));
+}
+
+TEST_F(HostileParserTest, KeysLongerThanJacksonReadsAreBadValues) {
+  ParserOptions o;
+  o.max_record_bytes = 1 << 20;
+  ArticleParser big(o);
+  RawRecord r;
+  auto with_key = [](const std::string& key) { return R"({"id":"a","body":"x",")" + key + R"(":1})"; };
+  r.value = with_key(std::string(50'000, 'k'));
+  EXPECT_FALSE(big.parse(r, article));
+  r.value = R"({"id":"a","body":"x","extra":{")" + std::string(50'001, 'k') + R"(":1}})";
+  auto rejection = big.parse(r, article);
+  ASSERT_TRUE(rejection);
+  EXPECT_EQ(rejection->error, RecordError::bad_value);
+  EXPECT_NE(rejection->message.find("key of 50001 bytes"), std::string::npos) << rejection->message;
+  // Jackson counts the decoded UTF-8 bytes: 25,001 two-byte letters are too many,
+  // 10,000 escaped letters (60,000 bytes as written) are not.
+  std::string e_acute;
+  for (int i = 0; i < 25'001; ++i) e_acute += "\xC3\xA9";
+  r.value = with_key(e_acute);
+  EXPECT_TRUE(big.parse(r, article));
+  std::string escaped;
+  for (int i = 0; i < 10'000; ++i) escaped += "\\u0041";
+  r.value = with_key(escaped);
+  EXPECT_FALSE(big.parse(r, article));
 }
 
 TEST_F(HostileParserTest, ManyFieldsStayCheap) {

@@ -5,6 +5,7 @@
 #include <librdkafka/rdkafka.h>
 
 #include <atomic>
+#include <cstring>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -97,6 +98,12 @@ inline void error_cb(rd_kafka_t* rk, int code, const char* reason, void*) {
     std::lock_guard lock(f.mutex);
     if (!f.set.load(std::memory_order_relaxed)) {
       f.message = std::string(rd_kafka_err2name(err)) + ": " + reason;
+      // The right password is refused too when librdkafka is too old for the
+      // broker's SCRAM (librdkafka#4895): say so, or operators hunt for a typo.
+      if (std::strstr(reason, "SCRAM") != nullptr && rd_kafka_version() < 0x020601ff)
+        f.message += std::string("; if the broker is Kafka 4.0 or later: librdkafka ") + rd_kafka_version_str() +
+                     " cannot SCRAM-authenticate to it even with the right password (fixed in 2.6.1, "
+                     "docs/security.md)";
       f.set.store(true, std::memory_order_release);
     }
     return;  // the stage reports it once, as the reason it stops

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,15 +92,27 @@ class KafkaSink final : public RecordSink {
   std::vector<std::string> missing_topics(const std::vector<std::string>& topics, int timeout_ms);
 
   rd_kafka_t* handle() { return rk_.get(); }
+  // A transactional call's result as a Status: kafka::to_status, except that
+  // an authorization failure is fatal and names the refused topic.
+  Status transaction_status(rd_kafka_error_t* error, std::string_view what);
 
  private:
   static void delivery_cb(rd_kafka_t* rk, const rd_kafka_message_t* msg, void* opaque);
+  static void log_cb(const rd_kafka_t* rk, int level, const char* facility, const char* message);
+  // message, prefixed with the topic a transaction could not add when code says so.
+  std::string denied(int code, std::string message);
+  // After purged deliveries: the open transaction's error, if it has one.
+  std::optional<Status> transaction_error(const std::string& records);
   Status classify(rd_kafka_resp_err_t err, std::string message);
   // The failure of a record up to mark as the engine sees it (then forgotten).
   Status failure();
   static int stats_cb(rd_kafka_t* rk, char* json, size_t len, void* opaque);
 
   KafkaSinkOptions options_;
+  // Set from log_cb (librdkafka's threads), so declared before rk_: they
+  // outlive the handle's destruction.
+  std::mutex denied_mutex_;
+  std::string denied_topic_;
   Headers changelog_headers_;
   // An output's headers with the CloudEvents ones added; reused so the
   // copied headers keep their buffers from record to record.
