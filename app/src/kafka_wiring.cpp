@@ -87,6 +87,12 @@ bool is_fenced(const Status& status) {
          code == RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH;
 }
 
+bool restartable_after_outage(const Status& status, std::chrono::milliseconds longest_wait,
+                              std::chrono::milliseconds transaction_timeout) {
+  const bool aborted_by_broker = is_fenced(status) || status.code() == RD_KAFKA_RESP_ERR_INVALID_TXN_STATE;
+  return aborted_by_broker && longest_wait >= transaction_timeout / 2;
+}
+
 std::chrono::milliseconds transaction_timeout(const Config& config) {
   const auto properties = config.producer_properties();
   if (auto it = properties.find("transaction.timeout.ms"); it != properties.end()) {

@@ -179,7 +179,7 @@ int Stage::worker(int index, const std::atomic<bool>& stop) {
       spdlog::info("worker {}: committed and left the group", index);
       return 0;
     }
-    if (is_fenced(result.status) && result.longest_wait >= transaction_timeout(config_) && restarts < 3 &&
+    if (restartable_after_outage(result.status, result.longest_wait, transaction_timeout(config_)) && restarts < 3 &&
         !stop.load()) {
       spdlog::warn("worker {}: the broker aborted the open transaction during the {:.0f}s outage "
                    "(transaction.timeout.ms {} ms); starting the worker's Kafka clients again",

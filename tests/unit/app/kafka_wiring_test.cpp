@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <librdkafka/rdkafka.h>
+
+#include <chrono>
 #include <set>
 
 namespace newsflow::app {
@@ -59,6 +62,31 @@ TEST(KafkaWiringTest, NoTwoClientsOfAnInstanceShareAnId) {
   EXPECT_EQ(client_properties(c, {}, worker_ids(c, "live", 1).client_id).at("client.id"), "newsflow-a-1");
   // A pass-through client.id (-X client.id=...) still wins: pass-through properties come last.
   EXPECT_EQ(client_properties(c, {{"client.id", "mine"}}, worker_ids(c, "live", 1).client_id).at("client.id"), "mine");
+}
+
+}  // namespace
+}  // namespace newsflow::app
+
+namespace newsflow::app {
+namespace {
+
+// The broker aborts a transaction open past transaction.timeout.ms; after
+// such an outage the worker starts its clients again instead of exiting
+// (a clean broker restart once ended in INVALID_TXN_STATE from the abort
+// after a 59.9 s wait: the transaction had been open before the wait began).
+TEST(KafkaWiringTest, OnlyAnOutageLongEnoughForTheBrokerToAbortRestartsTheWorker) {
+  using std::chrono::milliseconds;
+  const milliseconds timeout{60000};
+  const Status fenced = Status::fatal("fenced", RD_KAFKA_RESP_ERR__FENCED);
+  const Status invalid_state = Status::fatal("abort_transaction: invalid state", RD_KAFKA_RESP_ERR_INVALID_TXN_STATE);
+  const Status denied = Status::fatal("not authorized", RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED);
+  EXPECT_TRUE(restartable_after_outage(fenced, milliseconds(61000), timeout));
+  EXPECT_TRUE(restartable_after_outage(invalid_state, milliseconds(59900), timeout));
+  EXPECT_TRUE(restartable_after_outage(invalid_state, milliseconds(30000), timeout));
+  // A twin with the same instance id fences without any outage: not fought.
+  EXPECT_FALSE(restartable_after_outage(fenced, milliseconds(0), timeout));
+  EXPECT_FALSE(restartable_after_outage(invalid_state, milliseconds(5000), timeout));
+  EXPECT_FALSE(restartable_after_outage(denied, milliseconds(120000), timeout));
 }
 
 }  // namespace

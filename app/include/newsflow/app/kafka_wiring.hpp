@@ -58,6 +58,13 @@ engine::EngineOptions engine_options(const Config& config, const std::string& wo
 bool is_fenced(const Status& status);
 // The producer's transaction.timeout.ms (librdkafka's default 60 s).
 std::chrono::milliseconds transaction_timeout(const Config& config);
+// Whether a worker that stopped on `status` after waiting `longest_wait` for
+// the broker should start its Kafka clients again: its transaction outlived
+// the broker's transaction timeout during the outage (it was open before the
+// wait began, so a wait of half the timeout is enough), and the producer then
+// reports itself fenced, or an invalid transaction state from the abort.
+bool restartable_after_outage(const Status& status, std::chrono::milliseconds longest_wait,
+                              std::chrono::milliseconds transaction_timeout);
 
 // One line for a worker's fatal error, with a hint when it was fenced.
 std::string describe_fatal(const Status& status, const WorkerIds& ids);
