@@ -96,7 +96,6 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
         }
         open_ = true;
         tally_.opened_at = Clock::now();
-        early_changelog_ = committer_.discards_writes_on_abort();
       }
       counters_.polled += batch.size();
       if (probe_) probe_->polled(batch.size());
@@ -177,21 +176,6 @@ Status BatchEngine::process_batch(const std::vector<RawRecord>& batch) {
         if (Status s = write(Destination::output, record, result); !s.is_ok()) return s;
         break;
     }
-    if (early_changelog_ && pipeline_) {
-      const uint64_t before = tally_.written[index_of(Destination::changelog)];
-      if (Status s = write_state_changes(); !s.is_ok()) return s;
-      early_changelog_ = tally_.written[index_of(Destination::changelog)] == before;
-    }
-  }
-  return Status::ok();
-}
-
-Status BatchEngine::write_state_changes() {
-  changes_.clear();
-  pipeline_->drain_state_changes(changes_);
-  for (const auto& change : changes_) {
-    if (Status s = sink_.write_state_change(change); !s.is_ok()) return s;
-    ++tally_.written[index_of(Destination::changelog)];
   }
   return Status::ok();
 }
@@ -243,9 +227,15 @@ Status BatchEngine::retry(const char* what, Op&& op) {
 
 Status BatchEngine::commit_open_batch(bool rewind_on_abort, bool wait) {
   if (open_) {
-    if (pipeline_)
-      if (Status s = write_state_changes(); !s.is_ok())
-        return s.is_fatal() ? s : abort_open_batch(AbortCause::write, s, rewind_on_abort);
+    if (pipeline_) {
+      changes_.clear();
+      pipeline_->drain_state_changes(changes_);
+      for (const auto& change : changes_) {
+        if (Status s = sink_.write_state_change(change); !s.is_ok())
+          return s.is_fatal() ? s : abort_open_batch(AbortCause::write, s, rewind_on_abort);
+        ++tally_.written[index_of(Destination::changelog)];
+      }
+    }
     if (committer_.commits_after_delivery()) {
       // Its state changes are written, and an at-least-once abort keeps them
       // anyway (commit_state either way), so the batch is done here but for
@@ -343,7 +333,6 @@ Status BatchEngine::abort_open_batch(AbortCause cause, const Status& why, bool r
 
 void BatchEngine::close_open_batch() {
   open_ = false;
-  early_changelog_ = false;
   offsets_.clear();
   tally_ = {};
 }

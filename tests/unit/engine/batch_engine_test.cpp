@@ -211,41 +211,6 @@ TEST(BatchEngineTest, BoundedSourceIsProcessedAndCommittedOnce) {
   EXPECT_EQ(f.sink.visible(Destination::changelog).size(), 3u);  // a, b and a's copy count (c)
 }
 
-// Under transactions the batch's first state change is written as soon as
-// it is made (its changelog partition then joins the transaction early),
-// the rest at the commit; at-least-once writes all of them at the commit.
-TEST(BatchEngineTest, TransactionWritesItsFirstStateChangeEarly) {
-  for (const bool transactional : {true, false}) {
-    Fixture f(transactional);
-    ASSERT_TRUE(f.run().status.is_ok());
-    const auto& ev = f.sink.events;
-    const auto first_change = std::find_if(ev.begin(), ev.end(), [](const std::string& e) {
-      return e.rfind("write dedup", 0) == 0;
-    });
-    ASSERT_NE(first_change, ev.end());
-    const auto b = std::find(ev.begin(), ev.end(), "write b");
-    ASSERT_NE(b, ev.end());
-    if (transactional) {
-      EXPECT_EQ(first_change - ev.begin(), 1) << "right after a's output";
-    } else {
-      EXPECT_GT(first_change, b) << "at the commit, after the batch's outputs";
-    }
-    // Still one entry per story and one copy count: nothing written twice.
-    EXPECT_EQ(f.sink.visible(Destination::changelog).size(), 3u);
-  }
-}
-
-// An early-written state change goes with its aborted transaction: the retry
-// writes it again, and only the committed attempt's entries are visible.
-TEST(BatchEngineTest, AbortDiscardsTheEarlyStateChange) {
-  Fixture f;
-  f.committer.results = {Status::abortable("coordinator fenced the epoch")};
-  ASSERT_TRUE(f.run().status.is_ok());
-  EXPECT_EQ(f.committer.aborts, 1);
-  EXPECT_EQ(f.sink.visible(Destination::changelog).size(), 3u);
-  EXPECT_EQ(processors::dedup_index_size(*f.index), 2u);
-}
-
 TEST(BatchEngineTest, DuplicatePolicyRoutesOrEmits) {
   for (const auto policy : {DuplicatePolicy::route, DuplicatePolicy::emit}) {
     Fixture f;

@@ -122,8 +122,6 @@ class BatchEngine {
  private:
   Status process_batch(const std::vector<RawRecord>& batch);
   Status write(Destination d, const RawRecord& input, const ProcessedRecord& r);
-  // Drains the pipeline's state changes into the sink (the changelog).
-  Status write_state_changes();
   // Commits the open batch (or seals it, when the committer commits after
   // delivery, and commits what is delivered); on an abortable error aborts
   // and rolls back. wait: until every sealed batch is committed too.
@@ -163,14 +161,6 @@ class BatchEngine {
   OffsetMap offsets_;
   BatchTally tally_;
   std::vector<StateChange> changes_;   // reused
-  // Under transactions, a batch's first state change is written as soon as
-  // it is made, not at the commit: the changelog partition then joins the
-  // transaction (AddPartitionsToTxn) while the batch is processed, instead
-  // of in a round trip of its own that the commit waits for (on a loaded
-  // 2-core machine: ~44 -> ~28 ms of delivery wait per commit). The rest are
-  // drained at the commit as before, so a story's copy count is still
-  // written once per batch.
-  bool early_changelog_ = false;
 
   // Batches processed and written, waiting for their deliveries, oldest first.
   struct SealedBatch {
