@@ -142,7 +142,8 @@ int main(int argc, char** argv) {
       "at or after it, per partition) | a duration back from now (-PT6H, -P2D) | offsets 0:1200,1:880.\n"
       "Start inclusive, end exclusive. Refused (exit 2): an empty or reversed range, a malformed bound,\n"
       "an offset outside the retained log, a time older than the oldest record kept where retention or\n"
-      "delete-records removed records. Exit: 0 done, 2 bad range or usage, 4 interrupted, 1 failure\n"
+      "delete-records removed records, an output or dead-letter topic that does not exist (create it\n"
+      "first). Exit: 0 done, 2 bad range, missing topic or usage, 4 interrupted, 1 failure\n"
       "(also when records of the range are deleted while it reads them).");
   add_common(replay, replay_flags);
   replay->add_option("-X", replay_flags.kafka_x, "librdkafka property for consumer and producer: -X key=value");

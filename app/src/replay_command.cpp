@@ -173,6 +173,21 @@ int replay_command(Config config, const ReplayArgs& args) {
     if (args.dry_run) return kExitOk;
   }
 
+  {
+    // A replay is a bounded job: a topic it would write that does not exist
+    // is refused now, not retried batch after batch until the outage limit.
+    std::vector<std::string> wanted = {topics.output, topics.dead_letter};
+    if (config.string("dedup.on_duplicate") == "route") wanted.push_back(topics.duplicates);
+    std::erase(wanted, std::string());
+    producer::KafkaSink probe(producer::plain_producer(
+        client_properties(config, config.producer_properties(), client_id(config, "replay-probe"))));
+    const auto missing = probe.missing_topics(wanted, 30000);
+    for (const auto& topic : missing)
+      spdlog::error("replay: topic '{}' does not exist: create it first (a replay does not wait for the cluster to "
+                    "create topics on first use)",
+                    topic);
+    if (!missing.empty()) return kExitUsage;
+  }
   std::atomic<bool> stop{false};
   SignalWatcher signals(stop, config.duration("run.shutdown_timeout"));
   Metrics metrics;

@@ -119,6 +119,13 @@ def time_range(ctx):
         r = replay(ctx, topics_out, *flags, check_rc=2)
         check(text in r.stderr, f"{flags}: no clear message ('{text}')\n{r.stderr[-800:]}")
 
+    # A topic the replay would write that does not exist is refused at once.
+    missing = type(topics)(topics.base)
+    missing.output = unique("rp-no-such-topic")
+    r = replay(ctx, missing, *window, check_rc=2, timeout=90)
+    check(f"topic '{missing.output}' does not exist: create it first" in r.stderr,
+          "a missing output topic is not refused at start-up\n" + r.stderr[-800:])
+
     # Retention (here delete-records) moves partition 0's log start to offset
     # 30, whose record (article 60) is from T0 + 60 s.
     delete_records(ctx, topics.input, {0: 30})
