@@ -115,10 +115,12 @@ def _restart(ctx, sig, name, backlog=1500, streamed=1500, rate=300):
     producer = BackgroundProducer(broker.bootstrap, topics.input, articles[backlog:], per_second=rate)
     producer.start()
     # A third of the backlog on the output, or (a loaded machine: the stage
-    # starts slowly) three quarters of the stream sent with the stage
-    # consuming, so the stop still comes while articles stream in.
-    wait_for(lambda: sum(broker.end_offsets(topics.output, 4).values()) >= backlog // 3 or (
-        producer.sent >= streamed * 3 // 4 and (first.metric("newsflow_records_consumed_total") or 0) > 0), 90,
+    # starts slowly) half of the stream sent with the stage consuming, so the
+    # stop still comes while articles stream in. The producer's count is
+    # read first: the broker and metrics queries can take a second when the
+    # machine is slow, and the stream lasts only a few seconds.
+    wait_for(lambda: (producer.sent >= streamed // 2 and (first.metric("newsflow_records_consumed_total") or 0) > 0)
+             or sum(broker.end_offsets(topics.output, 4).values()) >= backlog // 3, 90,
              f"{backlog // 3} records on the output before the stop", interval=0.05)
     sent_at_stop = backlog + producer.sent
     check(producer.sent < streamed, "the producer finished before the stop; the stop was not mid-stream")
