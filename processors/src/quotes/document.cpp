@@ -225,6 +225,17 @@ void Document::mark_sentences() {
                        (next->kind == Tok::word && next->upper);
     }
   }
+  bool caption = false, paragraph_end = true;
+  for (size_t k = tokens.size(); k-- > 0;) {
+    Token& t = tokens[k];
+    if (t.kind == Tok::para) {
+      paragraph_end = true;
+      continue;
+    }
+    if (paragraph_end) caption = t.kind == Tok::word || t.kind == Tok::paren;
+    paragraph_end = false;
+    t.caption = caption;
+  }
 }
 
 // First token of the clause that ends just before `k` (stops after a

@@ -29,6 +29,10 @@ struct Token {
   bool sentence_end = false;
   uint32_t index_hint = 0;  // own index in the token vector
   bool initials = false;    // "A.Q." (name part before a name) or "U.S." (not)
+  // In a paragraph that ends without punctuation or a quotation: a headline,
+  // caption or page-chrome line ("MOST READ", a related story's title) that
+  // survived normalization, not prose that introduces anyone.
+  bool caption = false;
 };
 
 inline bool has(const Token& t, uint32_t cls) { return t.kind == Tok::word && (t.classes & cls) != 0; }

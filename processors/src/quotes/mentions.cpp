@@ -41,7 +41,11 @@ void SubjectParser::note_mention(uint32_t k) {
   int index;
   if (auto it = people_.by_name.find(key); it != people_.by_name.end()) {
     index = it->second;
-    ++people_.named[static_cast<size_t>(index)].mentions;
+    Named& n = people_.named[static_cast<size_t>(index)];
+    // The entity tagger's guess ("Volvo Cars" as a person) gives way to an
+    // organisation's head word met in the text.
+    if (org && !n.org && n.mentions == 0 && !n.role) n.org = true;
+    ++n.mentions;
   } else {
     index = static_cast<int>(people_.named.size());
     people_.add(name, std::nullopt, org, 1);
@@ -51,18 +55,20 @@ void SubjectParser::note_mention(uint32_t k) {
       people_.by_given.emplace(lower_of(name.substr(0, name.find(' '))), index);
     }
   }
+  const uint32_t end = possessive ? e + 1 : e;
+  // "Volvo Cars recalled ...": the organisation a sentence is about is what
+  // a later "the company said" means.
+  const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle) ||
+                              (k < first && (k == 0 || doc_.boundary(k - 1)));
   if (org) {
     people_.by_last_org[lower_of(last_word(name))] = index;
+    if (sentence_start && !possessive && verb_like(end + 1) && !doc_.tokens[first].caption) people_.note_recent(index);
     return;
   }
   // Subjects are the likely referents of the next "he" or "she": a name at
-  // a sentence start, after a title, or set off by commas ("Her deputy,
-  // James Hart, disagreed").
-  const uint32_t end = possessive ? e + 1 : e;
-  // "Even Barack Obama, who ...": the run opened the sentence before its
-  // first word was dropped.
-  const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle) ||
-                              (k < first && (k == 0 || doc_.boundary(k - 1)));
+  // a sentence start (also "Even Barack Obama, who ...", whose first word
+  // was dropped), after a title, or set off by commas ("Her deputy, James
+  // Hart, disagreed").
   const bool appositive = first > 0 && doc_.tokens[first - 1].kind == Tok::comma && end + 1 < doc_.tokens.size() &&
                           doc_.tokens[end + 1].kind == Tok::comma;
   // "84-year-old Jimmy Docherty", "Yumi Kaneko, 58, was sweeping": an age
@@ -94,13 +100,24 @@ void SubjectParser::note_mention(uint32_t k) {
     while (r + 1 < doc_.tokens.size() && r - end < 14 && doc_.tokens[r + 1].kind == Tok::word) ++r;
     people_.named[static_cast<size_t>(index)].role = std::string(doc_.span_text(end + 2, r));
   }
+  // "Erik Holm is the chief executive of ...": the role a later "the chief
+  // executive said" refers back to.
+  if (sentence_start && !possessive && !people_.named[static_cast<size_t>(index)].role && end + 3 < doc_.tokens.size() &&
+      (doc_.word_at(end + 1) == "is" || doc_.word_at(end + 1) == "was") && has(doc_.tokens[end + 2], kAppositiveStart) &&
+      doc_.tokens[end + 3].kind == Tok::word && !doc_.tokens[end + 3].upper) {
+    uint32_t r = end + 3;
+    while (r + 1 < doc_.tokens.size() && r - end < 14 && doc_.tokens[r + 1].kind == Tok::word) ++r;
+    people_.named[static_cast<size_t>(index)].role = std::string(doc_.span_text(end + 2, r));
+  }
   // "actress Uma Keller": the role a later "the actress" refers back to.
   if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && has(doc_.tokens[first - 1], kTitle) &&
       !people_.named[static_cast<size_t>(index)].role) {
     doc_.lower_word(doc_.tokens[first - 1]);
     people_.named[static_cast<size_t>(index)].role = doc_.lower;
   }
-  if ((sentence_start || appositive || before_verb || aged || described) && !possessive) {
+  // A headline or chrome line ("Related stories", then a story's title)
+  // registers its names for surnames but is no one's introduction.
+  if ((sentence_start || appositive || before_verb || aged || described) && !possessive && !doc_.tokens[first].caption) {
     people_.note_recent(index);
     const auto sp = name.find(' ');
     people_.by_first.emplace(lower_of(name.substr(0, sp)), index);

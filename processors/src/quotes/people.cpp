@@ -92,11 +92,56 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
     if (!n.role && role) n.role = role;
     return it->second;
   }
+  if (single && !org && !particle_surname) {
+    if (const int near = misspelt_surname(key); near >= 0) {
+      by_last.emplace(key, near);
+      ++named[static_cast<size_t>(near)].mentions;
+      return near;
+    }
+  }
   const int index = static_cast<int>(named.size());
   add(name, role, org, single ? 1u : 0u);
   by_name.emplace(std::move(key), index);
   if (!single && !org) register_person_keys(name, index);
   return index;
+}
+
+namespace {
+char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool same_folded(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (fold(a[i]) != b[i]) return false;
+  return true;
+}
+
+// One letter added, dropped or changed ("Schacham" for "Shacham"); `known`
+// in any case, `key` lower-cased.
+bool one_edit(std::string_view known, std::string_view key) {
+  const size_t n = std::min(known.size(), key.size());
+  if (known.size() + 1 < key.size() || key.size() + 1 < known.size()) return false;
+  size_t i = 0;
+  while (i < n && fold(known[i]) == key[i]) ++i;
+  if (i == n && known.size() == key.size()) return false;  // the same word
+  const size_t skip_known = known.size() >= key.size() ? 1 : 0, skip_key = key.size() >= known.size() ? 1 : 0;
+  return same_folded(known.substr(std::min(known.size(), i + skip_known)), key.substr(std::min(key.size(), i + skip_key)));
+}
+}  // namespace
+
+int People::misspelt_surname(std::string_view key) const {
+  // Short surnames differ by one letter too often to be the same person.
+  if (key.size() < 6 || (rules_->classes(key) & (kMaleName | kFemaleName))) return -1;
+  int found = -1;
+  for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
+    const Named& n = named[i];
+    if (n.org || n.role_only || n.name.find(' ') == std::string::npos) continue;
+    const std::string_view last = last_word(n.name);
+    if (fold(last[0]) != key[0] || !one_edit(last, key)) continue;
+    if (found >= 0 && found != static_cast<int>(i)) return -1;  // two candidates: no guess
+    found = static_cast<int>(i);
+  }
+  return found;
 }
 
 // First names resolve only people met as subjects ("Gary Pritchard, 38,

@@ -59,6 +59,9 @@ class People {
   void note_recent(int index);
   // The role-only person for a singular role phrase (one per distinct phrase).
   int add_role(std::string_view role, Gender gender);
+  // A lone surname one letter away from a unique known person's ("Schacham"
+  // after "Ofer Shacham"): that person, or -1. Bounded to the first 256 named.
+  int misspelt_surname(std::string_view key) const;
   // Adds a person or organisation met in the text; returns its index.
   int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
 
