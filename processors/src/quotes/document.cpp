@@ -225,16 +225,16 @@ void Document::mark_sentences() {
                        (next->kind == Tok::word && next->upper);
     }
   }
-  bool caption = false, paragraph_end = true;
-  for (size_t k = tokens.size(); k-- > 0;) {
-    Token& t = tokens[k];
-    if (t.kind == Tok::para) {
-      paragraph_end = true;
-      continue;
-    }
-    if (paragraph_end) caption = t.kind == Tok::word || t.kind == Tok::paren;
-    paragraph_end = false;
-    t.caption = caption;
+  // Headlines and chrome lines are short; a photo gallery glued into one
+  // paragraph ("... Hide Caption 25 of 25") still holds prose.
+  constexpr size_t kMaxCaptionTokens = 24;
+  size_t start = 0;
+  for (size_t k = 0; k <= tokens.size(); ++k) {
+    if (k < tokens.size() && tokens[k].kind != Tok::para) continue;
+    const bool caption = k > start && k - start <= kMaxCaptionTokens &&
+                         (tokens[k - 1].kind == Tok::word || tokens[k - 1].kind == Tok::paren);
+    for (size_t m = start; caption && m < k; ++m) tokens[m].caption = true;
+    start = k + 1;
   }
 }
 

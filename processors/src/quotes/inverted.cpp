@@ -75,10 +75,21 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
   if (e == f) return s;
   uint32_t last = e - 1;
   while (last > f && !doc_.tokens[last].upper && !(doc_.tokens[last].classes & kOrgNoun)) --last;
-  if (!doc_.tokens[last].upper && !(doc_.tokens[last].classes & kOrgNoun) &&
+  // "said a spokeswoman for the museum": the role speaks, not the museum.
+  uint32_t role_head = e;
+  if (!doc_.tokens[last].upper && (doc_.tokens[last].classes & kOrgNoun))
+    for (uint32_t h = f; h + 1 < last; ++h)
+      if (has(doc_.tokens[h], kTitle | kGroup) && !doc_.tokens[h].upper && doc_.tokens[h + 1].kind == Tok::word) {
+        const std::string_view c = doc_.word_at(h + 1);
+        if (c == "for" || c == "of" || c == "at" || c == "from") {
+          role_head = h + 1;
+          break;
+        }
+      }
+  if ((role_head < e || (!doc_.tokens[last].upper && !(doc_.tokens[last].classes & kOrgNoun))) &&
       !(e < limit && doc_.tokens[e].kind == Tok::comma && e + 1 < limit && name_token(doc_.tokens[e + 1]))) {
     // "said a local source", "said a spokesman for the camp": a role, no name.
-    for (uint32_t head = e; head > f;) {
+    for (uint32_t head = role_head; head > f;) {
       if (!role_noun(doc_.tokens[--head])) continue;
       uint32_t end = head;
       if (head + 1 < limit && doc_.tokens[head + 1].kind == Tok::word) {

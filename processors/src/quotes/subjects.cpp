@@ -266,6 +266,9 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     return s;
   }
   if (t.classes & kOrgNoun) {
+    // "a spokesman for the council said": the role speaks, not the council.
+    if (!t.upper)
+      if (Subject c = role_with_complement(p, floor); c.first != kNone) return c;
     // "the ministry said": the most recent organisation with that head.
     doc_.lower_word(t);
     s.last = p;
@@ -427,6 +430,12 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   return s;
 }
 
+bool SubjectParser::nonrestrictive_opening(uint32_t k) const {
+  if (doc_.tokens[k].kind != Tok::word || doc_.tokens[k].upper) return false;
+  const std::string_view w = doc_.word_at(k);
+  return w == "who" || w == "which" || w == "whose" || (w.size() > 5 && w.ends_with("ing"));
+}
+
 bool SubjectParser::appositive_opening(const Token& t) const {
   if (t.kind != Tok::word) return false;
   // "Sen. Ana Lugo, D-Miami, said": a US party and state tag.
@@ -442,7 +451,17 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
     if (doc_.tokens[c].kind != Tok::comma) continue;
     if (!appositive_opening(doc_.tokens[c + 1])) continue;
     const uint32_t name_first = name_run_back(c - 1, floor);
-    if (name_first == kNone) continue;
+    if (name_first == kNone) {
+      // "one resident, who asked not to be named, said", "the official,
+      // speaking on condition of anonymity, said": a clause set off by
+      // commas between a subject that is no name and its cue.
+      if (!nonrestrictive_opening(c + 1) || doc_.tokens[c - 1].kind != Tok::word) continue;
+      Subject inner = subject_before(c - 1, floor);
+      // The subject opens the clause ("the ROK, expressing ..." is no subject).
+      if (inner.first == kNone || inner.first > floor + 1 || (inner.speaker < 0 && !inner.role)) continue;
+      inner.last = comma;
+      return inner;
+    }
     uint32_t first = name_first;
     if (first > floor && has(doc_.tokens[first - 1], kHonorific)) --first;
     uint32_t role_first = first;

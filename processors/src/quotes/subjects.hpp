@@ -69,6 +69,8 @@ class SubjectParser {
   std::optional<std::string> role_prefix(uint32_t name_first, uint32_t floor, uint32_t& role_first);
   static bool lowercase_adverb(std::string_view w);
   bool appositive_opening(const Token& t) const;
+  // "who", "which", "speaking": a clause between a subject and its cue.
+  bool nonrestrictive_opening(uint32_t k) const;
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
