@@ -72,6 +72,7 @@ void Attributor::find_events() {
              !(doc_.tokens[g].classes & kOrgNoun) && !subjects_.role_noun(doc_.tokens[g]))
         ++g;
       s = subjects_.subject_after(g < limit ? g : f, limit);
+      if (s.first == kNone) s = subjects_.phrase_after(f, limit);
       ev.inverted = true;
       if (s.last != kNone) ev.link_end = s.last;
     } else {
@@ -103,7 +104,8 @@ void Attributor::find_events() {
       const bool document_before = participle && k > 0 && has(doc_.tokens[k - 1], kDocument) && s.speaker < 0;
       if (document_before && !ev.inverted) {
         Subject author = subjects_.coordinated_subject(k, floor);
-        if (author.speaker >= 0 || people_.sentence_person >= 0) s = author.speaker >= 0 ? author : Subject{};
+        if (author.speaker >= 0 || author.role) s = author;
+        else if (people_.sentence_person >= 0) s = Subject{};
       }
       if (s.first == kNone && !ev.inverted && k > 0 && (doc_.tokens[k - 1].kind == Tok::comma || document_before) &&
           people_.sentence_person >= 0 && participle) {
@@ -178,6 +180,18 @@ Quote Attributor::make_quote(const QuoteSpan& s) const {
   return q;
 }
 
+// '"We asked," the caretakers said, "and nobody came."': the quotation
+// right after the cue and its comma continues the one before the subject.
+bool Attributor::split_second_half(uint32_t i, const Event& ev) const {
+  if (i < 2 || doc_.tokens[i - 1].kind != Tok::comma || ev.link_end + 2 != i) return false;
+  for (uint32_t k = ev.cue; k > 0 && ev.cue - k < 10;) {
+    --k;
+    if (doc_.tokens[k].kind == Tok::quote) return !doc_.tokens[k].sentence_end;
+    if (doc_.boundary(k)) return false;
+  }
+  return false;
+}
+
 size_t Attributor::word_count(std::string_view v) {
   size_t words = 0;
   bool in = false;
@@ -230,7 +244,15 @@ int Attributor::event_after(uint32_t i) const {
     if (e < 0) continue;
     const Event& ev = events_[static_cast<size_t>(e)];
     if (ev.partial_only) return -1;
+    // "an official who asked not to be named said": the relative clause's
+    // verb is no cue of the quotation; the main verb after it is.
+    if (ev.cue > j && doc_.tokens[ev.cue - 1].kind == Tok::word &&
+        (doc_.word_at(ev.cue - 1) == "who" || doc_.word_at(ev.cue - 1) == "which"))
+      continue;
     if (ev.inverted && ev.cue == j) return e;
+    // '"...," the caretakers said': a subject the parser cannot name, whose
+    // fallback phrase stands between the quotation and the cue.
+    if (!ev.has_subject && ev.fallback_role && k - j <= 6) return e;
     if (ev.has_subject && ev.subject_first >= j && ev.subject_first <= k) {
       // Only role words may precede the parsed subject ("Rio Grande do Sul
       // Governor ...", "the", "tenants' association chair Jane Doe").
@@ -292,6 +314,7 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
     --floor;
   bool shared_subject = false;
   int unparsed = -1;  // the nearest cue whose subject the parser could not read
+  int unread = -1;    // the same, with or without a fallback speaker
   // Only punctuation between the cue and the quotation makes it direct.
   auto link = [&](int e) {
     const Event& ev = events_[static_cast<size_t>(e)];
@@ -318,6 +341,7 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
     // shares the first one's subject.
     if (!ev.has_subject) {
       if (unparsed < 0 && (ev.fallback_speaker >= 0 || ev.fallback_role)) unparsed = e;
+      if (unread < 0) unread = e;
       shared_subject = true;
       continue;
     }
@@ -337,9 +361,16 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
   // After a colon ("The mum-of-two said: 'I grabbed the kids.'") a quotation
   // is speech however short.
   const bool after_colon = i > 0 && doc_.tokens[i - 1].kind == Tok::colon;
-  if (unparsed >= 0 && (after_colon || word_count(doc_.inner(doc_.spans[doc_.tokens[i].quote])) > 6)) {
+  if (unparsed >= 0 && (after_colon || split_second_half(i, events_[static_cast<size_t>(unparsed)]) ||
+                        word_count(doc_.inner(doc_.spans[doc_.tokens[i].quote])) > 6)) {
     shared_subject = false;
     return link(unparsed);
+  }
+  // The second half of a split quotation goes with the first even when the
+  // cue names nobody (the last resort then names both alike).
+  if (unparsed < 0 && unread >= 0 && split_second_half(i, events_[static_cast<size_t>(unread)])) {
+    shared_subject = false;
+    return link(unread);
   }
   // "Smith said:" closing the previous paragraph introduces this one.
   if (floor == i && i >= 2 && doc_.tokens[i - 1].kind == Tok::para && doc_.tokens[i - 2].kind == Tok::colon) {

@@ -55,6 +55,7 @@ class Attributor {
   // long quotation need not be read to its end.
   static constexpr size_t kWordCountCap = 8;
   static size_t word_count(std::string_view v);
+  bool split_second_half(uint32_t i, const Event& ev) const;
   void attribute(Quote& q, const Event& ev, double confidence);
   void name_speaker(Quote& q, int who) const;
   int event_after(uint32_t i) const;

@@ -40,6 +40,27 @@ Subject SubjectParser::fallback_subject(uint32_t cue, uint32_t floor, const Subj
   return nearest_mention(cue, floor);
 }
 
+// "said the estate's caretakers": a lower-case noun phrase with its article
+// after an inverted cue, ending the clause or before a comma, as a role;
+// first == kNone when there is none.
+Subject SubjectParser::phrase_after(uint32_t f, uint32_t limit) {
+  uint32_t first = f;
+  while (first < limit && has(doc_.tokens[first], kAppositiveStart)) ++first;
+  uint32_t e = first;
+  while (e < limit && e - first < 5 && doc_.tokens[e].kind == Tok::word && !doc_.tokens[e].upper &&
+         !has(doc_.tokens[e], kPhraseStop | kAppositiveStart))
+    ++e;
+  // Only after an article: "notes aceshowbiz.com" is a credit, not a role.
+  if (first == f || e == first || e - f > 6 || (e < limit && doc_.tokens[e].kind != Tok::comma)) return {};
+  for (uint32_t m = first; m + 1 < e; ++m)
+    if (verb_like(m) && !doc_.tokens[m].possessive) return {};
+  Subject s;
+  s.first = f;
+  s.last = e - 1;
+  s.role = std::string(doc_.span_text(first, e - 1));
+  return s;
+}
+
 // A name in the sentence before the cue (a pronoun there most likely means
 // it), else the nearest he/she there.
 Subject SubjectParser::nearest_mention(uint32_t cue, uint32_t floor) {
@@ -76,7 +97,8 @@ Subject SubjectParser::phrase_before(uint32_t cue, uint32_t floor) {
   uint32_t first = last;
   while (first > floor && last - first < 5) {
     const Token& w = doc_.tokens[first - 1];
-    if (w.kind != Tok::word || has(w, kPhraseStop) || w.possessive) break;
+    // "the estate's caretakers": a lower-case possessive modifies the noun.
+    if (w.kind != Tok::word || has(w, kPhraseStop) || (w.possessive && w.upper)) break;
     --first;
   }
   if (first == last) return {};
@@ -87,7 +109,7 @@ Subject SubjectParser::phrase_before(uint32_t cue, uint32_t floor) {
   if (!closed) return {};
   // A lower-case verb inside the phrase means a clause, not a noun phrase.
   for (uint32_t m = first; m + 1 < last; ++m)
-    if (verb_like(m)) return {};
+    if (verb_like(m) && !doc_.tokens[m].possessive) return {};
   return phrase_subject(first, last - 1);
 }
 
@@ -100,7 +122,9 @@ Subject SubjectParser::sentence_opening(uint32_t floor, uint32_t cue) {
   // Capitals after the first may be function words of a name ("Bring Back Our Girls").
   auto in_phrase = [&](uint32_t m) {
     const Token& w = doc_.tokens[m];
-    if (w.kind != Tok::word || verb_like(m)) return false;
+    // "The estate's caretakers": after a lower-case possessive comes its noun.
+    const bool owned = m > first && doc_.tokens[m - 1].possessive && !doc_.tokens[m - 1].upper;
+    if (w.kind != Tok::word || (verb_like(m) && !w.possessive && !owned)) return false;
     // A role noun ends the phrase before a lower-case word: its verb.
     if (m > first && role_noun(doc_.tokens[m - 1]) && !w.upper && !role_noun(w)) return false;
     return !has(w, kPhraseStop) || (m > first && w.upper && doc_.tokens[m - 1].upper && has(w, kNotName));

@@ -72,7 +72,7 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     seen_name = seen_name || name_token(w);
     ++e;
   }
-  if (e == f) return s;
+  if (e == f) return phrase_after(f, limit);
   uint32_t last = e - 1;
   while (last > f && !doc_.tokens[last].upper && !(doc_.tokens[last].classes & kOrgNoun)) --last;
   // "said a spokeswoman for the museum": the role speaks, not the museum.
@@ -104,7 +104,7 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
       }
       return role_subject(head, end, f);
     }
-    return s;
+    return phrase_after(f, limit);
   }
   if (e + 1 < limit && doc_.tokens[e].kind == Tok::comma && name_token(doc_.tokens[e + 1]) &&
       (role_then_name || name_run_back(last, f) == kNone)) {
@@ -175,7 +175,28 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
       if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return {};
       return subject_before(e, floor);
     }
-    if (has(w, kCue | kPartialCue)) return {};
+    if (has(w, kCue | kPartialCue) && !(m > floor && (doc_.word_at(m - 1) == "who" || doc_.word_at(m - 1) == "which")))
+      break;
+  }
+  return participle ? role_opening(k, floor) : Subject{};
+}
+
+// "A spokeswoman for the council gave a speech, saying:": a sentence whose
+// subject names nobody opens with the role phrase before its verb (or
+// before "who"); first == kNone when there is none.
+Subject SubjectParser::role_opening(uint32_t k, uint32_t floor) {
+  for (uint32_t v = floor + 1; v < k && v - floor < 12; ++v) {
+    const Token& w = doc_.tokens[v];
+    if (w.kind != Tok::word || w.upper) continue;
+    const std::string_view x = doc_.word_at(v);
+    // A verb: one the heuristic knows, or a word before its object's article
+    // ("gave a speech"); not the noun after a possessive ("estate's caretakers").
+    const bool before_object = v + 1 < k && has(doc_.tokens[v + 1], kAppositiveStart) && !preposition(x) &&
+                               !has(w, kNotName | kAppositiveStart);
+    if (doc_.tokens[v - 1].possessive || (!verb_like(v) && !before_object && x != "who" && x != "which")) continue;
+    Subject s = subject_before(v - 1, floor);
+    if (s.first == kNone || (s.speaker < 0 && !s.role)) s = phrase_before(v, floor);
+    if (s.first != kNone && s.first <= floor + 1 && (s.speaker >= 0 || s.role)) return s;
   }
   return {};
 }

@@ -166,7 +166,11 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   for (uint32_t m = p; m > floor + 1 && p - m < 12;) {
     --m;
     const Token& w = doc_.tokens[m];
-    if (w.kind != Tok::word || has(w, kCue | kPartialCue)) break;
+    // "an official who asked not to be named said": the clause's own verb
+    // may be a cue word; "who police said" (a cue after its own subject) is not.
+    const bool clause_verb = m > floor && doc_.tokens[m - 1].kind == Tok::word &&
+                             (doc_.word_at(m - 1) == "who" || doc_.word_at(m - 1) == "which");
+    if (w.kind != Tok::word || (has(w, kCue | kPartialCue) && !clause_verb)) break;
     if (w.upper || p - m < 2) continue;
     const std::string_view x = doc_.word_at(m);
     if (x != "who" && x != "which") continue;
@@ -457,6 +461,7 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
       // commas between a subject that is no name and its cue.
       if (!nonrestrictive_opening(c + 1) || doc_.tokens[c - 1].kind != Tok::word) continue;
       Subject inner = subject_before(c - 1, floor);
+      if (inner.first == kNone || (inner.speaker < 0 && !inner.role)) inner = phrase_before(c, floor);
       // The subject opens the clause ("the ROK, expressing ..." is no subject).
       if (inner.first == kNone || inner.first > floor + 1 || (inner.speaker < 0 && !inner.role)) continue;
       inner.last = comma;

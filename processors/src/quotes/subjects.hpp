@@ -39,6 +39,9 @@ class SubjectParser {
   // the cue or opening the sentence (a name, or the phrase as a role), else
   // the person the sentence is about. first == kNone when there is none.
   Subject fallback_subject(uint32_t cue, uint32_t floor, const Subject& parsed);
+  // "said the estate's caretakers", "according to the estate's caretakers":
+  // a lower-case noun phrase after the cue as a role.
+  Subject phrase_after(uint32_t f, uint32_t limit);
   // A multi-word name seen anywhere introduces it (for later surnames); at a
   // sentence start it is also the likely referent of the next "he"/"she".
   void note_mention(uint32_t k);
@@ -76,6 +79,7 @@ class SubjectParser {
   Subject person_of_org(uint32_t p, uint32_t floor);
   Subject role_with_complement(uint32_t p, uint32_t floor);
   Subject phrase_before(uint32_t cue, uint32_t floor);
+  Subject role_opening(uint32_t k, uint32_t floor);
   Subject sentence_opening(uint32_t floor, uint32_t cue);
   Subject phrase_subject(uint32_t first, uint32_t last);
   Subject nearest_mention(uint32_t cue, uint32_t floor);

@@ -3,7 +3,9 @@
 // of a speaker phrase (names, surnames, pronouns with and without a
 // referent, role phrases, organisations, unlisted noun phrases) with a cue
 // and a layout of wire and newspaper copy; each is run after a context
-// paragraph that introduces the people. Examples written for these tests.
+// paragraph that introduces the people. Examples written for these tests
+// (fourth round; the fifth added clauses set off by commas, organisation
+// roles, ages and split quotes).
 #include <gtest/gtest.h>
 
 #include <set>
@@ -48,7 +50,7 @@ std::vector<SpeakerForm> speaker_forms() {
       {"police", "police", ""},
       {"a neighbour", "a neighbour", ""},
       {"one resident", "one resident", ""},
-      {"the estate's caretakers", "the estate's caretakers", ""},
+      {"the estate's caretakers", "the estate's caretakers", "estate's caretakers"},
       {"local shopkeepers", "local shopkeepers", ""},
       {"Lindqvist", "Lindqvist", ""},
       {"the 41-year-old", "the 41-year-old", ""},
@@ -57,8 +59,17 @@ std::vector<SpeakerForm> speaker_forms() {
       {"Kestel's lawyer", "Kestel's lawyer", ""},
       {"both women", "both women", ""},
       {"the authority's chief executive", "the authority's chief executive", ""},
-      {"an official who asked not to be named", "an official who asked not to be named", ""},
+      {"an official who asked not to be named", "an official who asked not to be named", "official"},
       {"the Kroger warehouse managers", "the Kroger warehouse managers", ""},
+      // Fifth round: clauses set off by commas, roles of an organisation,
+      // ages and appositions around a name.
+      {"one resident, who asked not to be named,", "one resident, who asked not to be named", ""},
+      {"the official, speaking on condition of anonymity,", "the official, speaking on condition of anonymity", ""},
+      {"a spokeswoman for the council", "a spokeswoman for the council", "spokeswoman for the council"},
+      {"Kestel, 52,", "Kestel, 52", "Mira Kestel"},
+      {"Pavel Orsak, a lawyer for the tenants,", "Pavel Orsak, a lawyer for the tenants", "Pavel Orsak"},
+      {"Harbour Authority chief executive Jonas Brandvold", "Harbour Authority chief executive Jonas Brandvold",
+       "Jonas Brandvold"},
   };
 }
 
@@ -140,6 +151,26 @@ std::vector<Layout> layouts() {
       {"restrictive relative clause",
        [](const std::string& b, const std::string&, const std::string& c) {
          return b + " who lives nearby " + c + " that the tenants \"asked for new windows three winters ago.\"";
+       },
+       false},
+      {"subject participle clause cue colon",
+       [](const std::string& b, const std::string&, const std::string& c) {
+         return b + ", speaking outside the town hall, " + c + ": \"" + std::string(kQuote) + ".\"";
+       },
+       false},
+      {"quote cue subject relative clause",
+       [](const std::string&, const std::string& a, const std::string& c) {
+         return "\"" + std::string(kQuote) + ",\" " + c + " " + a + ", who has lived on the estate since 1990.";
+       },
+       true},
+      {"quote subject told object time",
+       [](const std::string& b, const std::string&, const std::string& c) {
+         return "\"" + std::string(kQuote) + ",\" " + b + " told the Gazette on Tuesday.";
+       },
+       false},
+      {"split quote subject cue",
+       [](const std::string& b, const std::string&, const std::string& c) {
+         return "\"We asked for new windows,\" " + b + " " + c + ", \"and nobody came three winters ago.\"";
        },
        false},
       {"subject adverb cue colon",
