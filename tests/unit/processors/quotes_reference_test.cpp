@@ -1,0 +1,97 @@
+// What later references resolve to (issue 13, fifth round): a lone surname
+// misspelt by one letter, "the company" after an organisation that opened a
+// sentence, a role given in "X is the chief executive of Y", pronouns after
+// headline and chrome lines left in the body, role subjects with a clause
+// set off by commas. Examples written for these tests.
+#include <gtest/gtest.h>
+
+#include "quotes_test_util.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+using namespace quotes_test;
+
+TEST(QuoteReferences, SurnameMisspeltByOneLetterIsThePersonIntroduced) {
+  const Article a = run(
+      "The chip was designed by a team led by Ofer Brandstatter, a hardware engineer.\n\n"
+      "\"We wanted the fastest path from sensor to screen,\" Brandstaetter said.");
+  EXPECT_EQ(speaker(a, "We wanted"), "Ofer Brandstatter");
+}
+
+TEST(QuoteReferences, ShortOrAmbiguousMisspellingsAreNotGuessed) {
+  // Five letters is too short to tell a typo from another person.
+  const Article a = run(
+      "Mia Lund met the press on Monday.\n\n\"We start on Friday,\" Lunde said.");
+  EXPECT_NE(speaker(a, "We start"), "Mia Lund");
+  // Two people one letter away: no guess between them.
+  const Article b = run(
+      "Ana Petersen and Tom Peterson signed the deal.\n\n\"It took a year,\" Petersan said.");
+  EXPECT_NE(speaker(b, "It took"), "Ana Petersen");
+  EXPECT_NE(speaker(b, "It took"), "Tom Peterson");
+}
+
+TEST(QuoteReferences, TheCompanyIsTheOrganisationThatOpenedASentence) {
+  const Article a = run(
+      "Nordvik Cars recalled 80,000 vehicles on Friday over a faulty brake sensor.\n\n"
+      "\"Safety comes before everything,\" the company said in a statement.");
+  EXPECT_EQ(speaker(a, "Safety comes"), "Nordvik Cars");
+  // A person opening the sentence is not "the ministry".
+  const Article b = run(
+      "Maren Solberg resigned on Monday.\n\n\"The inquiry will continue,\" the ministry said.");
+  EXPECT_NE(speaker(b, "The inquiry"), "Maren Solberg");
+}
+
+TEST(QuoteReferences, PredicateRoleIsWhatTheDefiniteRoleMeans) {
+  const Article a = run(
+      "Erik Holm is the chief executive of Baltic Freight. The firm lost money last year.\n\n"
+      "\"We expect a better year,\" Holm told analysts.\n\n"
+      "\"Costs are under control,\" the chief executive said.");
+  EXPECT_EQ(speaker(a, "Costs are"), "Erik Holm");
+}
+
+TEST(QuoteReferences, HeadlineAndChromeLinesAreNoPronounReferents) {
+  const Article a = run(
+      "Chief Constable Mark Ellis said the inquiry was at an early stage.\n\n"
+      "Related stories\n\n"
+      "Liam Gallagher blasts brother over reunion tour\n\n"
+      "\"We are keeping an open mind,\" he said.");
+  EXPECT_EQ(speaker(a, "We are keeping"), "Mark Ellis");
+  // A long paragraph without a full stop (a glued photo gallery) still
+  // introduces the person it describes.
+  const Article b = run(
+      "Photos: the flood Tom Varga, a volunteer firefighter, rescued three children from the river on Sunday "
+      "night after the bank gave way near the old mill and the water rose two metres in an hour Hide Caption 1 of 9\n\n"
+      "\"The current was stronger than anything I have seen,\" he said.");
+  EXPECT_EQ(speaker(b, "The current"), "Tom Varga");
+}
+
+TEST(QuoteReferences, RoleSubjectWithAClauseSetOffByCommas) {
+  EXPECT_EQ(speaker(run("\"It's a disaster,\" one resident, who asked not to be named, told the Herald."), "It's a"),
+            "resident");
+  EXPECT_EQ(speaker(run("\"It's a disaster,\" the official, speaking on condition of anonymity, said."), "It's a"),
+            "official");
+  EXPECT_EQ(speaker(run("One resident, who asked not to be named, said: \"It's a disaster.\""), "It's a"), "resident");
+  // A participle after an ordinary object is no subject's clause.
+  const Article a = run(
+      "Lena Moss spoke in the capital on Tuesday, expressing hope for a deal, urging both sides to \"come back "
+      "to the table\" soon.");
+  EXPECT_EQ(speaker(a, "come back"), "Lena Moss");
+}
+
+TEST(QuoteReferences, SpokespersonForAnOrganisationIsTheRole) {
+  EXPECT_EQ(speaker(run("\"We are reviewing the footage,\" a spokesman for the council said."), "We are"),
+            "spokesman for the council");
+  EXPECT_EQ(speaker(run("\"We are reviewing the footage,\" said a spokeswoman for the museum."), "We are"),
+            "spokeswoman for the museum");
+}
+
+TEST(QuoteReferences, SplitQuotationWhoseCueNamesNobodyKeepsOneSpeaker) {
+  const Article a = run(
+      "\"We asked for new windows,\" the estate's caretakers said, \"and nobody came.\"");
+  EXPECT_EQ(speaker(a, "We asked"), "estate's caretakers");
+  EXPECT_EQ(speaker(a, "and nobody"), "estate's caretakers");
+}
+
+}  // namespace
+}  // namespace newsflow::processors
