@@ -347,9 +347,13 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
     }
     // "the attacker, who police said held dual citizenship, had committed
     // ...": a cue inside a relative clause does not introduce the quote.
+    // "which she said would allow "needed resources"": the clause's own
+    // reported words, with no comma closing the clause before them, are its.
     if (!ev.inverted && ev.subject_first > floor) {
       const Token& before = doc_.tokens[ev.subject_first - 1];
-      if (before.kind == Tok::word && !before.upper &&
+      bool clause_closed = false;
+      for (uint32_t m = ev.link_end + 1; m < i && !clause_closed; ++m) clause_closed = doc_.tokens[m].kind == Tok::comma;
+      if (before.kind == Tok::word && !before.upper && clause_closed &&
           (doc_.word_at(ev.subject_first - 1) == "who" || doc_.word_at(ev.subject_first - 1) == "which"))
         continue;
     }

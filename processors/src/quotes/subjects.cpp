@@ -37,7 +37,8 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
     bool after_connector = false;
     if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper) {
       const std::string_view w = doc_.word_at(first - 1);
-      after_connector = w == "for" || w == "of" || w == "at" || w == "from" || w == "in";
+      // "wrote on Twitter Christian Estrosi": the medium is no name part.
+      after_connector = w == "for" || w == "of" || w == "at" || w == "from" || w == "in" || w == "on" || w == "via";
     }
     if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle)) ++first;
   }

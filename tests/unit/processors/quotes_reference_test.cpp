@@ -2,7 +2,9 @@
 // misspelt by one letter, "the company" after an organisation that opened a
 // sentence, a role given in "X is the chief executive of Y", pronouns after
 // headline and chrome lines left in the body, role subjects with a clause
-// set off by commas. Examples written for these tests.
+// set off by commas, an inverted cue's medium ("wrote on Twitter X"), a
+// relative clause's own reported words, signs that read. Examples written
+// for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -91,6 +93,27 @@ TEST(QuoteReferences, SplitQuotationWhoseCueNamesNobodyKeepsOneSpeaker) {
       "\"We asked for new windows,\" the estate's caretakers said, \"and nobody came.\"");
   EXPECT_EQ(speaker(a, "We asked"), "estate's caretakers");
   EXPECT_EQ(speaker(a, "and nobody"), "estate's caretakers");
+}
+
+TEST(QuoteReferences, InvertedCueWithItsMediumBeforeTheName) {
+  const Article a = run("\"Stay at home tonight,\" wrote on Twitter Ana Villeneuve, mayor of Sainte-Luce.");
+  EXPECT_EQ(speaker(a, "Stay at"), "Ana Villeneuve");
+}
+
+TEST(QuoteReferences, RelativeClauseCueClaimsItsOwnReportedWords) {
+  // The quotation continues the clause: its subject speaks.
+  const Article a = run(
+      "County Executive Rosa Lindgren signed an order which she said would free \"every plough we have.\"");
+  EXPECT_EQ(speaker(a, "every plough"), "Rosa Lindgren");
+  // A comma closes the clause first: the cue inside it claims nothing.
+  const Article b = run(
+      "The driver, who police said had no licence, shouted \"get out of the way\" at the crowd.");
+  EXPECT_NE(speaker(b, "get out"), "police");
+}
+
+TEST(QuoteReferences, SignsAndMarqueesSpeakThroughRead) {
+  const Article a = run("After the final out, the stadium marquee reads: \"Champions at last.\"");
+  EXPECT_EQ(speaker(a, "Champions"), "stadium marquee");
 }
 
 }  // namespace

@@ -464,6 +464,56 @@ LABELS = {
 '40d513a7': ('dailymail-morsi', 'Daily Mail', '''
 1 /s
 2 /s'''),
+# (added in the fifth round: the remaining dev-event pages of the sample
+# with quotation marks the numbering pattern sees; of the three copies of
+# the AP Erie snow story only the Daily Mail one)
+'f4f86ac3': ('usatoday-cubs-reactions', 'USA Today', '''
+1 Wrigley Field marquee
+2 /s
+3 /s'''),
+'e9b4065e': ('xda-pixel-core', 'XDA Developers', '''
+1 Ofer Shacham
+2 Ofer Shacham'''),
+'e5b26d1b': ('engadget-morning-after', 'Engadget', '''
+1 Mike Schultz
+2 Mike Schultz'''),
+'df8305fa': ('times-intel-glasses', 'The Times', '''
+1 /s
+2 /s'''),
+'b635ee6c': ('cnet-pixel-zoom', 'CNET', '''
+1 /s
+2 Ofer Shacham'''),
+'a386e5ed': ('chinadaily-un-chibok', 'China Daily', '''
+1 Stephane Dujarric
+2 Stephane Dujarric'''),
+'85a37912': ('chinadaily-nice-toll', 'China Daily', '''
+1 Christian Estrosi
+2 - /p'''),
+'6e874e6c': ('dailymail-erie-snow', 'Daily Mail', '''
+1 Kathy Dahlkemper /p
+2 Erie /p'''),
+'4baed2ff': ('sun-equifax-uk-15m', 'The Sun', '''
+1 /s
+2 Equifax'''),
+'3d4cead1': ('rt-angosat', 'RT', '''
+1 /s
+2 source /p'''),
+'be0c5bb4': ('standard-cubs-obama', 'Evening Standard', '''
+1 Barack Obama'''),
+'b81ff83f': ('nyt-goldman-hit', 'New York Times', '''
+1 source /p'''),
+'9fb2f7a0': ('telegraph-cubs-curse', 'Telegraph', '''
+1 /s'''),
+'8f5bf843': ('bloomberg-goldman-hit', 'Bloomberg', '''
+1 Brian Kleinhanzl /p'''),
+'7452114d': ('chinadaily-nice-truck', 'China Daily', '''
+1 Christian Estrosi'''),
+'6d910ca5': ('ndtv-microbes', 'NDTV', '''
+1 Aaron Burton'''),
+'6d7866f5': ('verge-pixel-core', 'The Verge', '''
+1 Google'''),
+'181393e1': ('cbs-morsi', 'CBS News', '''
+1 /s'''),
 # --- held-out half
 '2f066d10': ('dailymail-croydon', 'Daily Mail', '''
 1 Investigators /p
