@@ -21,7 +21,10 @@ void SubjectParser::note_mention(uint32_t k) {
   const bool possessive = e + 1 < doc_.tokens.size() && !org_head(doc_.tokens[e]) && doc_.tokens[e + 1].kind == Tok::word &&
                           doc_.tokens[e + 1].upper && doc_.tokens[e + 1].possessive && !doc_.tokens[e + 1].acronym &&
                           !(doc_.tokens[e + 1].classes & (kNotName | kTitle));
-  if (e == k && !possessive) return;
+  if (e == k && !possessive) {
+    note_relative(k);
+    return;
+  }
   const bool org = org_head(doc_.tokens[e]);
   // "the Russian Defence Ministry": a nationality opens an organisation's name.
   const uint32_t floor = org && k > 0 && doc_.tokens[k - 1].upper && has(doc_.tokens[k - 1], kDemonym) ? k - 1 : k;
@@ -122,6 +125,32 @@ void SubjectParser::note_mention(uint32_t k) {
     const auto sp = name.find(' ');
     people_.by_first.emplace(lower_of(name.substr(0, sp)), index);
   }
+}
+
+// "His daughter, Karin, runs the boat now": a given name alone, set off by
+// commas after a relative's noun, introduces a person of that noun's gender.
+void SubjectParser::note_relative(uint32_t k) {
+  if (k < 2 || k + 1 >= doc_.tokens.size() || doc_.tokens[k - 1].kind != Tok::comma ||
+      doc_.tokens[k + 1].kind != Tok::comma)
+    return;
+  const Token& noun = doc_.tokens[k - 2];
+  if (noun.upper || !has(noun, kMaleNoun | kFemaleNoun)) return;
+  const std::string_view name = doc_.word_at(k);
+  const std::string key = lower_of(name);
+  auto it = people_.by_name.find(key);
+  int index;
+  if (it != people_.by_name.end()) {
+    index = it->second;
+  } else {
+    doc_.lower_word(noun);
+    index = people_.add(name, doc_.lower, false, 1);
+    people_.by_name.emplace(key, index);
+    people_.by_first.emplace(key, index);
+  }
+  Named& n = people_.named[static_cast<size_t>(index)];
+  if (n.org || n.role_only) return;
+  if (n.gender == Gender::unknown) n.gender = has(noun, kMaleNoun) ? Gender::male : Gender::female;
+  people_.note_recent(index);
 }
 
 bool SubjectParser::preposition(std::string_view w) {

@@ -423,9 +423,11 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   if (definite && role_noun(doc_.tokens[head]) && !has(doc_.tokens[head], kGroup)) {
     doc_.lower_word(doc_.tokens[head]);
     s.speaker = people_.resolve_role(doc_.lower);
-    // "the 45-year-old father of three said": an age marks the person last named.
+    // "the 45-year-old father of three said": an age marks the person last
+    // named; so does a nationality ("the French leader added"), as "said
+    // the Norwegian" does.
     for (uint32_t m = role_first; s.speaker < 0 && m < head; ++m)
-      if (age_epithet(m))
+      if (age_epithet(m) || (has(doc_.tokens[m], kDemonym) && doc_.tokens[m].upper))
         for (auto it = people_.recent_people.rbegin(); it != people_.recent_people.rend(); ++it)
           if (!people_.named[static_cast<size_t>(*it)].role_only) {
             s.speaker = *it;

@@ -47,6 +47,7 @@ class SubjectParser {
   void note_mention(uint32_t k);
   // "The German finance ministry welcomed ...": later "the ministry" is it.
   void note_org_phrase(uint32_t k);
+  void note_relative(uint32_t k);
 
   bool name_token(const Token& t) const;
   // A lower-case word that reads as the verb after a subject ("Arians

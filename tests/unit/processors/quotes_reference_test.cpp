@@ -116,5 +116,20 @@ TEST(QuoteReferences, SignsAndMarqueesSpeakThroughRead) {
   EXPECT_EQ(speaker(a, "Champions"), "stadium marquee");
 }
 
+TEST(QuoteReferences, RelativeNamedInApposition) {
+  const Article a = run(
+      "Anders Lund, 71, has fished the fjord for fifty years. His daughter, Karin, runs the boat now.\n\n"
+      "\"The fish are smaller every year,\" he said.\n\n\"He taught me everything,\" she said.");
+  EXPECT_EQ(speaker(a, "The fish"), "Anders Lund");
+  EXPECT_EQ(speaker(a, "He taught"), "Karin");
+}
+
+TEST(QuoteReferences, NationalityBeforeARoleIsThePersonLastNamed) {
+  const Article a = run(
+      "President Aline Moreau spoke to the nation.\n\n\"We will not bow,\" Moreau said.\n\n"
+      "The French leader added: \"We will find those responsible.\"");
+  EXPECT_EQ(speaker(a, "We will find"), "Aline Moreau");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
