@@ -453,9 +453,11 @@ void Attributor::link_quotes(Article& article) {
         linked = true;
       }
     }
-    if (!linked && i > 0 && doc_.tokens[i - 1].kind == Tok::colon && sentence_like) {
-      // "Lindqvist, the harbour master, is more blunt: ..." has no cue, but
-      // the sentence's subject introduces the quotation.
+    if (!linked && i > 0 && (doc_.tokens[i - 1].kind == Tok::colon || doc_.tokens[i - 1].kind == Tok::dash) &&
+        sentence_like) {
+      // "Lindqvist, the harbour master, is more blunt: ..." (or "... issued
+      // an apology – ...") has no cue, but the sentence's subject introduces
+      // the quotation.
       if (const int who = colon_subject(i - 1); who >= 0) {
         name_speaker(q, who);
         q.kind = Quote::Kind::direct;

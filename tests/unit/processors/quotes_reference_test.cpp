@@ -131,5 +131,10 @@ TEST(QuoteReferences, NationalityBeforeARoleIsThePersonLastNamed) {
   EXPECT_EQ(speaker(a, "We will find"), "Aline Moreau");
 }
 
+TEST(QuoteReferences, DashIntroducesAQuotationAsAColonDoes) {
+  const Article a = run("Anna Pike issued an apology on Sunday \u2013 \"I am deeply sorry for the hurt I caused.\"");
+  EXPECT_EQ(speaker(a, "I am deeply"), "Anna Pike");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
