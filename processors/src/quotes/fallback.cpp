@@ -185,7 +185,23 @@ Subject SubjectParser::unclosed_apposition(uint32_t name_first, uint32_t floor) 
   if (name_first >= floor + 2) {
     Subject inner = subject_before(name_first - 2, floor);
     const Named* n = inner.speaker >= 0 ? &people_.named[static_cast<size_t>(inner.speaker)] : nullptr;
-    if (n && !n->org && n->name.find(' ') != std::string::npos) return inner;
+    if (n && !n->org && n->name.find(' ') != std::string::npos) {
+      // "The former mayor of Nice said" is no "London mayor" named before: a
+      // role resolved to a person must not name another place.
+      if (!name_token(doc_.tokens[name_first - 2])) {
+        const std::string place = lower_of(doc_.word_at(name_first));
+        if (!n->role || lower_of(*n->role).find(place) == std::string::npos) {
+          uint32_t from = inner.first;
+          while (from < name_first && has(doc_.tokens[from], kAppositiveStart | kNotName)) ++from;
+          Subject r;
+          r.first = inner.first;
+          r.last = name_first;
+          r.role = std::string(doc_.span_text(from, name_first));
+          return r;
+        }
+      }
+      return inner;
+    }
     if (!n && inner.role) return inner;  // 'Protesters in Paris said'
   }
   return s;

@@ -136,5 +136,16 @@ TEST(QuoteReferences, DashIntroducesAQuotationAsAColonDoes) {
   EXPECT_EQ(speaker(a, "I am deeply"), "Anna Pike");
 }
 
+TEST(QuoteReferences, RoleOfAnotherPlaceIsNotThePersonWithThatRole) {
+  const Article a = run(
+      "London mayor Ada Kerr said the city was reviewing its safety.\n\n"
+      "The former mayor of Lyon described the attack as \"the worst night in our history.\"");
+  EXPECT_NE(speaker(a, "the worst night"), "Ada Kerr");
+  const Article b = run(
+      "Ada Kerr, the mayor of Lyon, visited the scene.\n\n"
+      "The mayor of Lyon said: \"This is the worst night in our history.\"");
+  EXPECT_EQ(speaker(b, "This is"), "Ada Kerr");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
