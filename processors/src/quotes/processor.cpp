@@ -106,18 +106,30 @@ class QuotesProcessor final : public Processor {
         continue;
       }
       Entity* match = nullptr;
+      Entity* longer = nullptr;  // "Amina Ali Nkeki" for the speaker "Amina Ali"
       for (Entity& e : article.entities) {
         if (e.type != Entity::Type::person && e.type != Entity::Type::organization) continue;
         const std::string el = quotes::lower_of(e.text);
         if (el == lower) {
           match = &e;
-          break;
+          continue;
         }
+        if (person && e.type == Entity::Type::person && std::count(s.name.begin(), s.name.end(), ' ') == 1 &&
+            el.starts_with(lower + " ") && el.find(' ', lower.size() + 1) == std::string::npos)
+          longer = &e;
         // "Devastated Hayley" is an entity only because the tabloid opened a
         // sentence with an epithet; it lends no name.
         if (!match && e.type == Entity::Type::person && el.size() > lower.size() && el.ends_with(" " + lower) &&
             !quotes::epithet(std::string_view(e.text).substr(0, e.text.find(' '))))
           match = &e;
+      }
+      // A given name and a surname are often all a later sentence repeats of
+      // a three-part name the article wrote in full: the full one is the name.
+      if (longer) {
+        for (Quote& q : article.quotes)
+          if (q.speaker && *q.speaker == s.name) q.speaker = longer->text;
+        s.name = longer->text;
+        continue;
       }
       // A multi-word speaker is already a full name; a longer entity ending in
       // it carries a title or role picked up at a sentence start ("Councillor

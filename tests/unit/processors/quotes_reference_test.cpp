@@ -147,5 +147,20 @@ TEST(QuoteReferences, RoleOfAnotherPlaceIsNotThePersonWithThatRole) {
   EXPECT_EQ(speaker(b, "This is"), "Ada Kerr");
 }
 
+TEST(QuoteReferences, TwoPartNameTakesTheThreePartNameTheArticleWrote) {
+  QuotesOptions o;
+  o.rules = rules();
+  auto p = make_quotes_processor(o);
+  Article a;
+  a.text =
+      "\"I want to go back to school,\" Halima Musa told reporters.\n\n"
+      "The first girl to be freed was Halima Musa Bello, who was found in May.";
+  // The topics processor's entities, as it finds them in this text.
+  a.entities = {Entity{"Halima Musa", Entity::Type::person, 1, ""},
+                Entity{"Halima Musa Bello", Entity::Type::person, 1, ""}};
+  ASSERT_EQ(p->process(a).kind, Outcome::Kind::pass);
+  EXPECT_EQ(speaker(a, "I want"), "Halima Musa Bello");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
