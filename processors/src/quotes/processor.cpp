@@ -76,6 +76,12 @@ class QuotesProcessor final : public Processor {
     }
   }
 
+  // "Donald Trump Jr." is another person than Donald Trump.
+  static bool generational(std::string_view w) {
+    if (w.ends_with(".")) w.remove_suffix(1);
+    return w == "jr" || w == "sr" || w == "ii" || w == "iii" || w == "iv";
+  }
+
   // Every named speaker appears among the entities: a matching entity lends
   // its full name ("Stoltenberg" -> "Jens Stoltenberg"); otherwise one is
   // added with the number of mentions the processor saw.
@@ -115,7 +121,8 @@ class QuotesProcessor final : public Processor {
           continue;
         }
         if (person && e.type == Entity::Type::person && std::count(s.name.begin(), s.name.end(), ' ') == 1 &&
-            el.starts_with(lower + " ") && el.find(' ', lower.size() + 1) == std::string::npos)
+            el.starts_with(lower + " ") && el.find(' ', lower.size() + 1) == std::string::npos &&
+            !generational(std::string_view(el).substr(lower.size() + 1)))
           longer = &e;
         // "Devastated Hayley" is an entity only because the tabloid opened a
         // sentence with an epithet; it lends no name.

@@ -160,6 +160,12 @@ TEST(QuoteReferences, TwoPartNameTakesTheThreePartNameTheArticleWrote) {
                 Entity{"Halima Musa Bello", Entity::Type::person, 1, ""}};
   ASSERT_EQ(p->process(a).kind, Outcome::Kind::pass);
   EXPECT_EQ(speaker(a, "I want"), "Halima Musa Bello");
+  Article b;
+  b.text = "\"We will win,\" Donald Trump said.\n\nDonald Trump Jr. attended the rally.";
+  b.entities = {Entity{"Donald Trump", Entity::Type::person, 1, ""},
+                Entity{"Donald Trump Jr.", Entity::Type::person, 1, ""}};
+  ASSERT_EQ(p->process(b).kind, Outcome::Kind::pass);
+  EXPECT_EQ(speaker(b, "We will"), "Donald Trump");
 }
 
 }  // namespace
