@@ -226,6 +226,10 @@ bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after
   bool about_speaker = false;  // a paragraph in between opens with the speaker's surname
   bool names_someone = false;  // a capitalised name in a paragraph in between
   for (uint32_t k = j + 1; k < i; ++k) {
+    // A photo caption or chrome line between two paragraphs of one speaker
+    // ("Carl Edwards Jr celebrates the victory (Getty)") interrupts nothing.
+    if (doc_.tokens[k].caption || (doc_.tokens[k].kind == Tok::para && k + 1 < i && doc_.tokens[k + 1].caption))
+      continue;
     if (paras > 0 && !doc_.boundary(k - 1) && subjects_.name_token(doc_.tokens[k])) names_someone = true;
     if (doc_.tokens[k].kind == Tok::para) {
       ++paras;

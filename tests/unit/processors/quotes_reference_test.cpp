@@ -168,5 +168,13 @@ TEST(QuoteReferences, TwoPartNameTakesTheThreePartNameTheArticleWrote) {
   EXPECT_EQ(speaker(b, "We will"), "Donald Trump");
 }
 
+TEST(QuoteReferences, CaptionBetweenParagraphsOfOneSpeakerInterruptsNothing) {
+  const Article a = run(
+      "Coach Rita Haugen was in tears. \"We never gave up,\" Haugen said.\n\n"
+      "Striker Jonas Berg celebrates the winning goal (Getty)\n\n"
+      "\"This group has something special and everyone saw it tonight.\"");
+  EXPECT_EQ(speaker(a, "This group"), "Rita Haugen");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
