@@ -40,7 +40,10 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
       // "wrote on Twitter Christian Estrosi": the medium is no name part.
       after_connector = w == "for" || w == "of" || w == "at" || w == "from" || w == "in" || w == "on" || w == "via";
     }
-    if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle)) ++first;
+    // "Juan Carlos Medina told": a listed given name opens the name itself.
+    if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle) &&
+        !(sentence_start && has(doc_.tokens[first], kMaleName | kFemaleName)))
+      ++first;
   }
   // "Reuters Equifax claimed ...", "Getty Images Bill Murray gets ...": a
   // photo credit glued to the caption that opens the paragraph.
@@ -101,7 +104,9 @@ std::optional<std::string> SubjectParser::role_prefix(uint32_t name_first, uint3
     const bool is_title = t.classes & kTitle;
     const bool capital = t.upper && !(t.classes & kNotName);
     const bool link = connector(doc_.lower) || (t.classes & kParticle);
-    const bool before_title = !t.upper && !link && (doc_.tokens[k].classes & kTitle) && k < name_first;
+    // "foreign minister", but not the article of "a spokesperson for Meta".
+    const bool article = doc_.lower == "a" || doc_.lower == "an" || doc_.lower == "the";
+    const bool before_title = !t.upper && !link && !article && (doc_.tokens[k].classes & kTitle) && k < name_first;
     if (!(is_title || capital || link || before_title || t.acronym)) break;
     if (t.classes & kHonorific) break;
     title = title || is_title;
@@ -116,6 +121,11 @@ std::optional<std::string> SubjectParser::role_prefix(uint32_t name_first, uint3
 
 bool SubjectParser::lowercase_adverb(std::string_view w) { return w.size() > 3 && w.ends_with("ly"); }
 
+bool SubjectParser::weekday(std::string_view w) {
+  return w == "Monday" || w == "Tuesday" || w == "Wednesday" || w == "Thursday" || w == "Friday" ||
+         w == "Saturday" || w == "Sunday";
+}
+
 
 
 // The subject phrase ending at `p` (the token before a cue), not before `floor`.
@@ -128,6 +138,18 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     doc_.lower_word(t);
     if (!(t.classes & kSkip) && !lowercase_adverb(doc_.lower)) break;
     --p;
+  }
+  // "President Joe Biden on Monday said": a day between the subject and its cue.
+  for (int skipped = 0; skipped < 2 && p > floor + 1; ++skipped) {
+    uint32_t q = p;
+    if (doc_.tokens[q].kind == Tok::word && !doc_.tokens[q].upper && q > floor + 1 &&
+        (doc_.word_at(q) == "night" || doc_.word_at(q) == "morning" || doc_.word_at(q) == "afternoon" ||
+         doc_.word_at(q) == "evening"))
+      --q;
+    if (!weekday(doc_.word_at(q)) || q <= floor + 1 || doc_.tokens[q - 1].kind != Tok::word) break;
+    const std::string_view before = doc_.word_at(q - 1);
+    if (before != "on" && before != "last" && before != "this" && before != "early" && before != "late") break;
+    p = q - 2;
   }
   // "The World Health Organization (WHO) warned": the acronym in brackets.
   if (p >= floor + 3 && doc_.tokens[p].kind == Tok::paren && doc_.tokens[p - 1].acronym &&

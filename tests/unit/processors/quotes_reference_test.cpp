@@ -176,5 +176,16 @@ TEST(QuoteReferences, CaptionBetweenParagraphsOfOneSpeakerInterruptsNothing) {
   EXPECT_EQ(speaker(a, "This group"), "Rita Haugen");
 }
 
+TEST(QuoteReferences, WireCopyDetails) {
+  // A day between the subject and its cue.
+  EXPECT_EQ(speaker(run("President Ana Ruiz on Monday said the bill was \"a historic step.\""), "a historic"),
+            "Ana Ruiz");
+  // A given name opening a three-word name is part of it ("Tenant Mehmet
+  // Yilmaz" still loses its role word).
+  EXPECT_EQ(speaker(run("Juan Carlos Medina told the court: \"We want justice.\""), "We want"), "Juan Carlos Medina");
+  // No article in a role phrase.
+  EXPECT_EQ(speaker(run("\"No comment,\" a spokesperson for Meta said."), "No comment"), "spokesperson for Meta");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
