@@ -183,6 +183,9 @@ TEST(QuoteReferences, WireCopyDetails) {
   // A given name opening a three-word name is part of it ("Tenant Mehmet
   // Yilmaz" still loses its role word).
   EXPECT_EQ(speaker(run("Juan Carlos Medina told the court: \"We want justice.\""), "We want"), "Juan Carlos Medina");
+  // "the fund" is the organisation named before.
+  EXPECT_EQ(speaker(run("The Arctic Pension Fund cut its forecast. \"Risks are rising,\" the fund said."), "Risks"),
+            "Arctic Pension Fund");
   // No article in a role phrase.
   EXPECT_EQ(speaker(run("\"No comment,\" a spokesperson for Meta said."), "No comment"), "spokesperson for Meta");
 }
