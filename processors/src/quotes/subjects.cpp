@@ -121,6 +121,11 @@ std::optional<std::string> SubjectParser::role_prefix(uint32_t name_first, uint3
 
 bool SubjectParser::lowercase_adverb(std::string_view w) { return w.size() > 3 && w.ends_with("ly"); }
 
+bool SubjectParser::party_tag(std::string_view w) {
+  if (w.empty() || (w[0] != 'D' && w[0] != 'R' && w[0] != 'I')) return false;
+  return w.size() == 1 || (w.size() > 2 && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z');
+}
+
 bool SubjectParser::weekday(std::string_view w) {
   return w == "Monday" || w == "Tuesday" || w == "Wednesday" || w == "Thursday" || w == "Friday" ||
          w == "Saturday" || w == "Sunday";
@@ -152,8 +157,10 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     p = q - 2;
   }
   // "The World Health Organization (WHO) warned": the acronym in brackets.
-  if (p >= floor + 3 && doc_.tokens[p].kind == Tok::paren && doc_.tokens[p - 1].acronym &&
-      doc_.tokens[p - 2].kind == Tok::paren && doc_.tokens[p - 3].kind == Tok::word)
+  // "Mayor Eric Dunn (D) said", "Rep. Tom Gill (R-Texas) said": a party tag.
+  if (p >= floor + 3 && doc_.tokens[p].kind == Tok::paren && doc_.tokens[p - 2].kind == Tok::paren &&
+      doc_.tokens[p - 3].kind == Tok::word && doc_.tokens[p - 1].kind == Tok::word &&
+      (doc_.tokens[p - 1].acronym || party_tag(doc_.word_at(p - 1))))
     p -= 3;
   const Token& t = doc_.tokens[p];
   if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
@@ -241,6 +248,18 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   }
   const uint32_t name_first = name_run_back(p, floor);
   if (name_first != kNone) {
+    // "the statement from Stellar Airways said": the organisation behind a
+    // document is no place.
+    const bool from_document = name_first >= floor + 2 && doc_.tokens[name_first - 1].kind == Tok::word &&
+                               (doc_.word_at(name_first - 1) == "from" || doc_.word_at(name_first - 1) == "by") &&
+                               has(doc_.tokens[name_first - 2], kDocument);
+    if (from_document) {
+      s.first = name_first - 2 > floor && has(doc_.tokens[name_first - 3], kNotName) ? name_first - 3 : name_first - 2;
+      s.last = p;
+      s.speaker = people_.resolve_name(doc_.span_text(name_first, p), true, std::nullopt);
+      people_.named[static_cast<size_t>(s.speaker)].org = true;
+      return s;
+    }
     if (Subject open = unclosed_apposition(name_first, floor); open.speaker >= 0 || open.role) return open;
     uint32_t role_first = name_first;
     uint32_t first = name_first;

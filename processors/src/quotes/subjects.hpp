@@ -73,6 +73,7 @@ class SubjectParser {
   std::optional<std::string> role_prefix(uint32_t name_first, uint32_t floor, uint32_t& role_first);
   static bool lowercase_adverb(std::string_view w);
   static bool weekday(std::string_view w);
+  static bool party_tag(std::string_view w);
   bool appositive_opening(const Token& t) const;
   // "who", "which", "speaking": a clause between a subject and its cue.
   bool nonrestrictive_opening(uint32_t k) const;

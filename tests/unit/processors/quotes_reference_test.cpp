@@ -186,6 +186,11 @@ TEST(QuoteReferences, WireCopyDetails) {
   // "the fund" is the organisation named before.
   EXPECT_EQ(speaker(run("The Arctic Pension Fund cut its forecast. \"Risks are rising,\" the fund said."), "Risks"),
             "Arctic Pension Fund");
+  // A party tag in brackets between the subject and its cue.
+  EXPECT_EQ(speaker(run("Mayor Eric Dunn (D) said the city would \"fight this in court.\""), "fight this"), "Eric Dunn");
+  // The organisation behind a document speaks.
+  EXPECT_EQ(speaker(run("\"Our hearts go out to the families,\" the statement from Stellar Airways said."), "Our hearts"),
+            "Stellar Airways");
   // No article in a role phrase.
   EXPECT_EQ(speaker(run("\"No comment,\" a spokesperson for Meta said."), "No comment"), "spokesperson for Meta");
 }
