@@ -130,10 +130,18 @@ void SubjectParser::note_mention(uint32_t k) {
 // "His daughter, Karin, runs the boat now": a given name alone, set off by
 // commas after a relative's noun, introduces a person of that noun's gender.
 void SubjectParser::note_relative(uint32_t k) {
-  if (k < 2 || k + 1 >= doc_.tokens.size() || doc_.tokens[k - 1].kind != Tok::comma ||
-      doc_.tokens[k + 1].kind != Tok::comma)
-    return;
-  const Token& noun = doc_.tokens[k - 2];
+  if (k < 2 || k + 1 >= doc_.tokens.size()) return;
+  // "His daughter, Karin, runs ...", or without commas after a possessive
+  // pronoun: "his wife Kari were asleep".
+  const bool commas = doc_.tokens[k - 1].kind == Tok::comma && doc_.tokens[k + 1].kind == Tok::comma;
+  // Only as a subject ("Ola Nordmann and his wife Kari were"), not an
+  // object ("praying that her daughter Dorcas was").
+  const bool bare = !commas && doc_.tokens[k - 1].kind == Tok::word && doc_.tokens[k - 2].kind == Tok::word &&
+                    (doc_.word_at(k - 2) == "his" || doc_.word_at(k - 2) == "her" || doc_.word_at(k - 2) == "His" ||
+                     doc_.word_at(k - 2) == "Her") &&
+                    (k == 2 || doc_.boundary(k - 3) || doc_.word_at(k - 3) == "and");
+  if (!commas && !bare) return;
+  const Token& noun = doc_.tokens[commas ? k - 2 : k - 1];
   if (noun.upper || !has(noun, kMaleNoun | kFemaleNoun)) return;
   const std::string_view name = doc_.word_at(k);
   const std::string key = lower_of(name);

@@ -460,7 +460,11 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   s.role = std::string(doc_.span_text(role_first, last));
   // A definite role ("the prime minister", "the actress") is the person
   // the article gave that role to; "a spokesman" or "officials" stay roles.
-  const bool definite = s.first < role_first && (doc_.word_at(s.first) == "the" || doc_.word_at(s.first) == "The");
+  // "His wife said" after "his wife Kari": a relative named before.
+  const std::string_view det = s.first < role_first ? doc_.word_at(s.first) : std::string_view{};
+  const bool relative = (det == "his" || det == "her" || det == "His" || det == "Her") &&
+                        has(doc_.tokens[head], kMaleNoun | kFemaleNoun);
+  const bool definite = s.first < role_first && (det == "the" || det == "The" || relative);
   if (definite && role_noun(doc_.tokens[head]) && !has(doc_.tokens[head], kGroup)) {
     doc_.lower_word(doc_.tokens[head]);
     s.speaker = people_.resolve_role(doc_.lower);

@@ -124,6 +124,19 @@ TEST(QuoteReferences, RelativeNamedInApposition) {
   EXPECT_EQ(speaker(a, "He taught"), "Karin");
 }
 
+TEST(QuoteReferences, RelativeNamedAfterAPossessive) {
+  const Article a = run(
+      "Ola Nordmann, 45, and his wife Kari were asleep when the water came in.\n\n"
+      "\"We woke up and the floor was wet,\" Nordmann said.\n\n"
+      "His wife said: \"We lost the photographs.\"");
+  EXPECT_EQ(speaker(a, "We lost"), "Kari");
+  // A relative named as an object is no referent of the next "she".
+  const Article b = run(
+      "Another parent, Esther Okafor, said she was praying that her daughter Ruth was among those freed. "
+      "\"They say it is only 21,\" she said.");
+  EXPECT_EQ(speaker(b, "They say"), "Esther Okafor");
+}
+
 TEST(QuoteReferences, NationalityBeforeARoleIsThePersonLastNamed) {
   const Article a = run(
       "President Aline Moreau spoke to the nation.\n\n\"We will not bow,\" Moreau said.\n\n"
