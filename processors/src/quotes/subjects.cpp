@@ -22,7 +22,8 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
       first = --k;  // "Foreign Ministry", "Justice Department"
     } else if (org_head(doc_.tokens[last]) && !t.upper && k - 1 > floor && doc_.tokens[k - 2].upper &&
                (doc_.word_at(k - 1) == "and" || doc_.word_at(k - 1) == "of" || doc_.word_at(k - 1) == "on" ||
-                doc_.word_at(k - 1) == "for")) {
+                doc_.word_at(k - 1) == "for") &&
+               !person_before_of(k - 2, floor)) {
       --k;  // "Fire and Rescue Service", "Department of Health"
     } else {
       break;
@@ -64,6 +65,17 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
     if (!particle) first = last - 1;
   }
   return first;
+}
+
+// "Sarah Kent of Thames Valley Police": a person's name ends at `last`
+// (a listed given name, a title or an honorific before its surname).
+bool SubjectParser::person_before_of(uint32_t last, uint32_t floor) const {
+  if (last <= floor || !name_token(doc_.tokens[last]) || !name_token(doc_.tokens[last - 1]) ||
+      doc_.tokens[last - 1].kind != Tok::word)
+    return false;
+  const Token& first = doc_.tokens[last - 1];
+  return has(first, kMaleName | kFemaleName) ||
+         (last - 1 > floor && has(doc_.tokens[last - 2], kTitle | kHonorific));
 }
 
 // "a spokesman for Mr Jenrick": the person speaking is not the one named.

@@ -69,6 +69,7 @@ class SubjectParser {
   bool article_name(const Token& t) const;
   bool located(const Token& t) const;
   bool owned_by_role(uint32_t first, uint32_t floor) const;
+  bool person_before_of(uint32_t last, uint32_t floor) const;
   static bool connector(std::string_view lower);
   std::optional<std::string> role_prefix(uint32_t name_first, uint32_t floor, uint32_t& role_first);
   static bool lowercase_adverb(std::string_view w);

@@ -204,6 +204,10 @@ TEST(QuoteReferences, WireCopyDetails) {
   // The organisation behind a document speaks.
   EXPECT_EQ(speaker(run("\"Our hearts go out to the families,\" the statement from Stellar Airways said."), "Our hearts"),
             "Stellar Airways");
+  // A person "of" an organisation with no article before it.
+  EXPECT_EQ(speaker(run("\"We are investigating,\" Detective Inspector Sarah Kent of Thames Valley Police said."),
+                    "We are"),
+            "Sarah Kent");
   // No article in a role phrase.
   EXPECT_EQ(speaker(run("\"No comment,\" a spokesperson for Meta said."), "No comment"), "spokesperson for Meta");
 }
