@@ -29,16 +29,7 @@ TEST(ReplayProgressTest, BarFillsInProportion) {
   EXPECT_EQ(progress_bar(0, 0, 4), "[####]");  // an empty range is complete
 }
 
-struct NullProbe final : engine::EngineProbe {
-  void polled(size_t) override {}
-  void processed(const RawRecord&, const Article&, bool) override {}
-  void dead_lettered(const RawRecord&, const ProcessedRecord&) override {}
-  void duplicate_dropped() override {}
-  void committed(const std::array<uint64_t, 4>&, size_t, std::chrono::duration<double>) override {}
-  void aborted(engine::AbortCause, const Status&) override {}
-  void waiting(const Status&, std::chrono::milliseconds) override {}
-  void resumed(std::chrono::milliseconds) override {}
-};
+struct NullProbe final : engine::EngineProbe {};
 
 double gauge(const Metrics& m, const std::string& name) {
   for (const auto& family : m.registry()->Collect())
