@@ -49,13 +49,15 @@ TEST(ReplayProgressTest, LogLinesAndGaugesComeFromHeartbeatsWithoutBatches) {
   int64_t done = 40;
   ReplayProgress progress(
       ProgressStyle::log, [&] { return std::vector<consumer::RangeProgress>{{0, done, 100}}; }, inner, metrics,
-      std::chrono::milliseconds(150));
+      std::chrono::milliseconds(1000));
   progress.heartbeat();
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   progress.heartbeat();
-  progress.heartbeat();  // within 150 ms of the last line: no line
+  // Within the second after the last line: no line. (A 150 ms interval
+  // failed on a loaded machine, which can hold a thread that long.)
+  progress.heartbeat();
   done = 60;
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   progress.waiting(Status::retriable("broker away"), std::chrono::milliseconds(200));
   const std::string text = ::testing::internal::GetCapturedStderr();
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3) << text;
