@@ -102,8 +102,11 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or os.path.join(tmp, "out.ndjson")
         rej = os.path.join(tmp, "rejects.ndjson")
-        cmd = [args.newsflow, "process", "-i", os.path.join(args.dir, "articles.ndjson"), "-o", out, "-r", rej,
-               "--set", "dedup.enabled=false"]
+        both = os.path.join(tmp, "in.ndjson")
+        with open(both, "w", encoding="utf-8") as f:
+            for name in ("articles.ndjson", "wikinews.ndjson"):
+                f.write(open(os.path.join(args.dir, name), encoding="utf-8").read())
+        cmd = [args.newsflow, "process", "-i", both, "-o", out, "-r", rej, "--set", "dedup.enabled=false"]
         subprocess.run(cmd, check=True)
         predicted = {}
         for line in open(out, encoding="utf-8"):
