@@ -256,13 +256,15 @@ void NameFinder::collect_places(std::string_view text) {
     if (k == 0) continue;
     std::string_view before = text.substr(tokens_[k - 1].start, tokens_[k - 1].end - tokens_[k - 1].start);
     std::string_view gap = text.substr(t.gap_start, t.start - t.gap_start);
-    // "the town of Xyz", "the mayor of Xyz": one mention names a place.
-    auto word = [&](size_t j) { return text.substr(tokens_[j].start, tokens_[j].end - tokens_[j].start); };
-    const bool of_settlement = gap == " " && before == "of" && k >= 2 &&
-                               (word(k - 2) == "mayor" || (k >= 3 && is_settlement(word(k - 2)) && word(k - 3) == "the"));
-    if (gap != " " ||
-        !(of_settlement || before == "in" || before == "near" || before == "from" || before == "outside"))
-      continue;
+    if (gap != " ") continue;
+    // "the town of Xyz", "the mayor of Xyz": one mention names a place. The
+    // first test is two bytes, as most capitalised words follow no "of".
+    bool of_settlement = false;
+    if (before.size() == 2 && before[0] == 'o' && before[1] == 'f' && k >= 2) {
+      auto word = [&](size_t j) { return text.substr(tokens_[j].start, tokens_[j].end - tokens_[j].start); };
+      of_settlement = word(k - 2) == "mayor" || (k >= 3 && is_settlement(word(k - 2)) && word(k - 3) == "the");
+    }
+    if (!(of_settlement || before == "in" || before == "near" || before == "from" || before == "outside")) continue;
     // A lone capitalised word: "in Xyz." / "in Xyz, ..." but not "in Xyz Park" or "in Xyz's".
     if (k + 1 < n && (tokens_[k + 1].cls & kCapital) &&
         text.substr(tokens_[k + 1].gap_start, tokens_[k + 1].start - tokens_[k + 1].gap_start) == " ")
@@ -462,11 +464,12 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
             }
           }
       }
-      if (j + 2 < n && word(j + 1) == "s" && (gap(j + 1) == "'" || gap(j + 1) == "\xE2\x80\x99") &&
-          gap(j + 2) == " " && listed(kOrgOwned, word(j + 2)))
+      // Cheap tests first: a one-letter "s" token, a two-letter word before.
+      if (j + 2 < n && tokens_[j + 1].end == tokens_[j + 1].start + 1 && text[tokens_[j + 1].start] == 's' &&
+          (gap(j + 1) == "'" || gap(j + 1) == "\xE2\x80\x99") && gap(j + 2) == " " && listed(kOrgOwned, word(j + 2)))
         org_apposition = true;
-      if (i == a && i >= 2 && gap(i) == " " && gap(i - 1) == " " && (word(i - 1) == "of" || word(i - 1) == "in") &&
-          listed(kOrgBought, word(i - 2)))
+      if (i == a && i >= 2 && tokens_[i - 1].end == tokens_[i - 1].start + 2 && gap(i) == " " && gap(i - 1) == " " &&
+          (word(i - 1) == "of" || word(i - 1) == "in") && listed(kOrgBought, word(i - 2)))
         org_apposition = true;
       bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
       bool ends_in_initial = initial(j);
