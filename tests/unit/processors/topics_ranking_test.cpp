@@ -224,6 +224,8 @@ TEST(TopicBranches, TheSubjectOutranksTheCircumstances) {
       {"medtop:08000000", "Former harbour master Ilse Varga dies aged 91",
        "Ilse Varga, who ran the port for thirty years, died of pneumonia in hospital on Sunday. She had been "
        "treated for cancer last year. She is survived by two daughters."},
+      {"medtop:03000000", "Teenager dies in house fire",
+       "A 15-year-old died when fire broke out at the family home overnight, the fire service said."},
       {"medtop:17000000", "Tropical Storm Odile strengthens as it nears the islands",
        "The National Hurricane Center issued a hurricane warning for the islands on Tuesday. Odile had "
        "sustained winds of 70 miles per hour and was expected to make landfall on Thursday."},
