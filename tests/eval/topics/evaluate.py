@@ -29,8 +29,8 @@ MIN_MICRO_F1 = 0.80
 MIN_FIRST_PRECISION = 0.85
 # Strict first-topic accuracy over both halves of real_gold.tsv together
 # (0.631 when this gate was first set, 0.665 when raised to 0.64, 0.700 when
-# raised to 0.68, 0.719 when raised to 0.70, 0.724 at the end of that round; the target is 0.85 on the
-# held-out half).
+# raised to 0.68, 0.719 when raised to 0.70, 0.724 at the end of that round, 0.719 after the fifth;
+# the target is 0.85 on the held-out half). The Wikinews dev articles are reported, not gated.
 MIN_REAL_FIRST = 0.70
 ENTITY_TYPES = ("person", "organization", "place")
 
