@@ -32,13 +32,6 @@ class ProgressProbe final : public engine::EngineProbe {
     std::fprintf(stderr, "\rnewsflow process: %llu records, %.0f/s, %.1f MB read ",
                  static_cast<unsigned long long>(read_), read_ / secs, source_.bytes_read() / 1e6);
   }
-  void processed(const RawRecord&, const Article&, bool) override {}
-  void dead_lettered(const RawRecord&, const ProcessedRecord&) override {}
-  void duplicate_dropped() override {}
-  void committed(const std::array<uint64_t, 4>&, size_t, std::chrono::duration<double>) override {}
-  void aborted(engine::AbortCause, const Status&) override {}
-  void waiting(const Status&, std::chrono::milliseconds) override {}
-  void resumed(std::chrono::milliseconds) override {}
   void finish() const {
     if (enabled_) std::fputc('\n', stderr);
   }

@@ -30,7 +30,7 @@ import time
 from collections import Counter
 
 from nfkafka import (BackgroundProducer, Broker, Context, Produced, TestFailure, article_bytes, check, log,
-                     make_articles, read_topic, syndicated_copy)
+                     make_articles, read_topic, syndicated_copy, wait_for)
 
 
 BAD = [b'{"id": "cut', b"not json at all", b'["an", "array"]', b'{"id": "x", "title": "no body"}',
@@ -175,6 +175,10 @@ def main():
             name = rng.choice(sorted(instances))
             nf = instances[name]
             check(nf.running(), f"{nf.name} died on its own\n" + nf.log_tail())
+            # A kill is only a test while the victim works: on a loaded machine
+            # a restarted instance can still be joining the group seconds later.
+            wait_for(lambda: (nf.metric("newsflow_records_produced_total") or 0) > 0, 90,
+                     f"{nf.name} producing records before kill {k + 1}")
             nf.proc.send_signal(signal.SIGKILL)
             nf.proc.wait(30)
             log(f"chaos: kill {k + 1}/{args.kills}: {nf.name} (SIGKILL), {producer.sent} records produced so far")

@@ -172,7 +172,17 @@ def main():
         check(nf.running(), "the stage exited during the fault\n" + nf.log_tail())
         producer.join(300)
         check(producer.error is None, f"input producer failed: {producer.error}")
-        out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=240, what="every id on the output")
+        try:
+            out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=240,
+                             what="every id on the output")
+        except TestFailure as e:
+            # Stuck or only unreadable (a transaction left open holds a
+            # read_committed reader back)? The stage's own counters tell.
+            counters = {name: nf.metric(name) for name in (
+                "newsflow_records_consumed_total", "newsflow_records_produced_total",
+                "newsflow_batches_committed_total", "newsflow_batches_aborted_total",
+                "newsflow_broker_wait_seconds_total")} if nf.running() else "the stage is not running"
+            raise TestFailure(f"{e}; the stage's counters: {counters}") from e
         counts = ids_of(out)
         twice = {k: v for k, v in counts.items() if v > 1}
         strangers = set(counts) - set(ids)

@@ -393,22 +393,26 @@ def in_tmux(ctx, command, name):
     tmux = shutil.which("tmux")
     check(tmux, "tmux is not installed (scripts/install-deps installs it)")
     session = unique("nf")
+    # A server of its own (-L): with the shared default one, a new session can
+    # meet the server of the previous one exiting ("server exited
+    # unexpectedly", seen under load).
+    tmux = [tmux, "-L", session]
     done_file = os.path.join(ctx.work_dir, f"{name}.done")
     if os.path.exists(done_file):
         os.remove(done_file)  # a previous run's, in a reused work dir
-    subprocess.run([tmux, "new-session", "-d", "-s", session, "-x", "160", "-y", "20",
+    subprocess.run(tmux + ["new-session", "-d", "-s", session, "-x", "160", "-y", "20",
                     f"{command}; echo $? > {done_file}; sleep 30"], check=True)
     shots = []
     try:
         deadline = time.time() + 180
         while not os.path.exists(done_file) and time.time() < deadline:
-            shots.append(subprocess.run([tmux, "capture-pane", "-p", "-t", session], capture_output=True,
+            shots.append(subprocess.run(tmux + ["capture-pane", "-p", "-t", session], capture_output=True,
                                         text=True).stdout)
             time.sleep(0.25)
         time.sleep(0.5)
-        final = subprocess.run([tmux, "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+        final = subprocess.run(tmux + ["capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
     finally:
-        subprocess.run([tmux, "kill-session", "-t", session], capture_output=True)
+        subprocess.run(tmux + ["kill-server"], capture_output=True)
     rc = open(done_file).read().strip() if os.path.exists(done_file) else None
     return rc, shots, final
 

@@ -12,10 +12,10 @@
   three_instances    the same with three instances, a fourth joining in the
                      middle (a rebalance while originals and copies flow).
   simultaneous       the race: original and first copy at the same moment on
-                     two instances (both stored as new), a second copy 6 s
-                     later must point to the original on either instance
-                     (the deterministic tie-break), counted in
-                     newsflow_dedup_races_total.
+                     two instances (both stored as new); once both applied
+                     each other's changelog entries, a second copy must point
+                     to the original on either instance (the deterministic
+                     tie-break), counted in newsflow_dedup_races_total.
 
 The first two first run one instance over the same records (the baseline catch rate).
 
@@ -27,6 +27,7 @@ import random
 import re
 import signal
 import time
+from collections import Counter
 
 from nfkafka import (BackgroundProducer, check, has_all_ids, ids_of, log, main, make_articles, read_topic,
                      syndicated_copy, wait_for)
@@ -165,13 +166,35 @@ def scenario(name, seed, n, partitions, clients, joiner=None):
     return run
 
 
+def applied_everything(broker, topics, instances):
+    """Waits until every instance has applied every changelog entry the
+    others wrote (newsflow_dedup_remote_entries_total against the committed
+    changelog, counted by its newsflow_writer header): only then is a race
+    resolved on both sides."""
+    entries = read_topic(broker.bootstrap, topics.changelog, lambda r: True, timeout=60)
+    by_writer = Counter()
+    for r in entries:
+        for w in r.headers.get("newsflow_writer", []):
+            by_writer[w.decode(errors="replace").split("/")[0]] += 1
+    check(all(by_writer[nf.name] > 0 for nf in instances),
+          f"an instance wrote no changelog entry: {dict(by_writer)}")
+
+    def done():
+        return all((nf.metric("newsflow_dedup_remote_entries_total") or 0)
+                   >= sum(n for w, n in by_writer.items() if w != nf.name) for nf in instances)
+    wait_for(done, 120, f"each instance applying the others' changelog entries ({dict(by_writer)})")
+    return by_writer
+
+
 def simultaneous(ctx):
     """The race: each original and its first copy produced at the same moment
     to two instances (inside each other's propagation delay), so both are
-    first copies. When the other's changelog entry arrives, both instances
-    resolve it the same way (the smaller (time, id) stays the story), so a
-    second copy produced 6 s later is a copy of the original on either
-    instance, and newsflow_dedup_races_total counts what happened."""
+    first copies. Once each instance has applied the other's changelog
+    entries, both resolve every race the same way (the smaller (time, id)
+    stays the story), so a second copy produced after that is a copy of the
+    original on either instance, and newsflow_dedup_races_total counts what
+    happened. (A fixed delay before the second copies is not enough: on a
+    loaded machine one instance can trail the other by more than any delay.)"""
     broker = ctx.broker
     rng = random.Random(47)
     pairs = make_pairs(160, seed=47, prefix="share-race")
@@ -180,13 +203,20 @@ def simultaneous(ctx):
     clients = ["race-a", "race-b"]
     instances = [ctx.stage(topics, c, stage_args(c)).start() for c in clients]
     split = owned(broker, topics.group, clients)
-    schedule = pair_schedule(pairs, split[clients[0]], split[clients[1]], lag_s=0)
-    everywhere = sorted(split[clients[0]] | split[clients[1]])
-    schedule += [(i / RATE + 6, c, everywhere[i % len(everywhere)]) for i, c in enumerate(seconds)]
-    producer = BackgroundProducer(broker.bootstrap, topics.input, schedule=schedule)
+    producer = BackgroundProducer(broker.bootstrap, topics.input,
+                                  schedule=pair_schedule(pairs, split[clients[0]], split[clients[1]], lag_s=0))
     producer.start()
     producer.finish(600)
-    ids = [a["id"] for pair in pairs for a in pair] + [c["id"] for c in seconds]
+    firsts = [a["id"] for pair in pairs for a in pair]
+    read_topic(broker.bootstrap, topics.output, has_all_ids(firsts), timeout=180, what="every first copy on the output")
+    written = applied_everything(broker, topics, instances)
+    log(f"simultaneous: both instances applied each other's entries {dict(written)}; second copies now")
+    everywhere = sorted(split[clients[0]] | split[clients[1]])
+    producer = BackgroundProducer(broker.bootstrap, topics.input,
+                                  schedule=[(i / RATE, c, everywhere[i % len(everywhere)]) for i, c in enumerate(seconds)])
+    producer.start()
+    producer.finish(600)
+    ids = firsts + [c["id"] for c in seconds]
     out = read_topic(broker.bootstrap, topics.output, has_all_ids(ids), timeout=180, what="every id on the output")
     by_id = {r.json()["id"]: r.json().get("dedup", {}) for r in out}
     raced = sum(1 for a, c in pairs if by_id[c["id"]].get("status") == "unique")

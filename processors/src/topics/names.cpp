@@ -189,6 +189,29 @@ void NameFinder::add_name(std::string name, Entity::Type type, std::vector<Found
   out.push_back({std::move(name), type, 1, order_++});
 }
 
+namespace {
+
+// Words for a settlement: "near Xyz, a village", "the town of Xyz".
+constexpr std::string_view kSettlements[] = {"town", "city", "village", "suburb", "port", "district",
+                                             "province", "region", "county", "state"};
+
+bool is_settlement(std::string_view w) {
+  return std::find(std::begin(kSettlements), std::end(kSettlements), w) != std::end(kSettlements);
+}
+
+// What a company has and a person has not: "Lumen Grid's shareholders", "the
+// headquarters of Lumen Grid"; and what one buys of a company: "shares in
+// Lumen Grid" (a person has shares, so "Buffett's shares" says nothing).
+constexpr std::string_view kOrgOwned[] = {"shareholders", "headquarters", "subsidiary", "subsidiaries", "workforce"};
+constexpr std::string_view kOrgBought[] = {"shareholders", "headquarters", "subsidiary", "shares", "stake"};
+
+template <size_t N>
+bool listed(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+}  // namespace
+
 // "in Xyz, Poland" / "near Xyz, a village": after token k, a comma and a
 // known place, or "a"/"the" and a word for a settlement.
 bool NameFinder::placed_by_apposition(std::string_view text, size_t k) const {
@@ -201,10 +224,7 @@ bool NameFinder::placed_by_apposition(std::string_view text, size_t k) const {
   if (place != body_places_->end() && place->start <= at) return true;
   auto word = [&](size_t j) { return text.substr(tokens_[j].start, tokens_[j].end - tokens_[j].start); };
   if (k + 2 >= tokens_.size() || (word(k + 1) != "a" && word(k + 1) != "the")) return false;
-  static constexpr std::string_view kSettlements[] = {"town", "city", "village", "suburb", "port", "district",
-                                                      "province", "region", "county", "state"};
-  std::string_view next = word(k + 2);
-  return std::find(std::begin(kSettlements), std::end(kSettlements), next) != std::end(kSettlements);
+  return is_settlement(word(k + 2));
 }
 
 void NameFinder::collect_places(std::string_view text) {
@@ -236,7 +256,15 @@ void NameFinder::collect_places(std::string_view text) {
     if (k == 0) continue;
     std::string_view before = text.substr(tokens_[k - 1].start, tokens_[k - 1].end - tokens_[k - 1].start);
     std::string_view gap = text.substr(t.gap_start, t.start - t.gap_start);
-    if (gap != " " || !(before == "in" || before == "near" || before == "from" || before == "outside")) continue;
+    if (gap != " ") continue;
+    // "the town of Xyz", "the mayor of Xyz": one mention names a place. The
+    // first test is two bytes, as most capitalised words follow no "of".
+    bool of_settlement = false;
+    if (before.size() == 2 && before[0] == 'o' && before[1] == 'f' && k >= 2) {
+      auto word = [&](size_t j) { return text.substr(tokens_[j].start, tokens_[j].end - tokens_[j].start); };
+      of_settlement = word(k - 2) == "mayor" || (k >= 3 && is_settlement(word(k - 2)) && word(k - 3) == "the");
+    }
+    if (!(of_settlement || before == "in" || before == "near" || before == "from" || before == "outside")) continue;
     // A lone capitalised word: "in Xyz." / "in Xyz, ..." but not "in Xyz Park" or "in Xyz's".
     if (k + 1 < n && (tokens_[k + 1].cls & kCapital) &&
         text.substr(tokens_[k + 1].gap_start, tokens_[k + 1].start - tokens_[k + 1].gap_start) == " ")
@@ -245,7 +273,7 @@ void NameFinder::collect_places(std::string_view text) {
     // A word that is also the word after it ("Skip in Skip", page furniture)
     // or that opens the next word's run is no place.
     if (k >= 2 && text.substr(tokens_[k - 2].start, tokens_[k - 2].end - tokens_[k - 2].start) == w) continue;
-    add(w, placed_by_apposition(text, k) ? 2 : 1);
+    add(w, of_settlement || placed_by_apposition(text, k) ? 2 : 1);
   }
 }
 
@@ -436,6 +464,13 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
             }
           }
       }
+      // Cheap tests first: a one-letter "s" token, a two-letter word before.
+      if (j + 2 < n && tokens_[j + 1].end == tokens_[j + 1].start + 1 && text[tokens_[j + 1].start] == 's' &&
+          (gap(j + 1) == "'" || gap(j + 1) == "\xE2\x80\x99") && gap(j + 2) == " " && listed(kOrgOwned, word(j + 2)))
+        org_apposition = true;
+      if (i == a && i >= 2 && tokens_[i - 1].end == tokens_[i - 1].start + 2 && gap(i) == " " && gap(i - 1) == " " &&
+          (word(i - 1) == "of" || word(i - 1) == "in") && listed(kOrgBought, word(i - 2)))
+        org_apposition = true;
       bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
       bool ends_in_initial = initial(j);
       // "(Reporting by Soyoung Kim; Editing by ...)": the wire's staff, not
@@ -535,6 +570,17 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
     } else if (c.find(' ') == std::string::npos) {
       if (FoundName* f = owner(c)) ++f->count;
     }
+  }
+  // "Lumen Grid said ... Lumen Grid's shareholders": a name that one
+  // mention shows to be an organisation is no person in the others.
+  if (!org_index_.empty() && !person_index_.empty()) {
+    for (auto& [name, at] : person_index_) {
+      auto org = org_index_.find(name);
+      if (org == org_index_.end()) continue;
+      out[org->second].count += out[at].count;
+      out[at].count = 0;
+    }
+    std::erase_if(out, [](const FoundName& f) { return f.count == 0; });
   }
 }
 

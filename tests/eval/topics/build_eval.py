@@ -4,7 +4,9 @@
 gold.tsv (id, IPTC level-1 codes).
 
 Sources: the news-please sample (labels in sample_labels.tsv), the seed
-article, and the articles in written_articles.py.
+article, the articles in written_articles.py, and the Wikinews articles under
+wikinews/ (CC BY 2.5; written to wikinews.ndjson; first-topic labels only, so
+they are not in gold.tsv and count in the first-topic figures, not in micro-F1).
 
 usage: build_eval.py [--sample DIR] [--seed FILE] [--out DIR]
 """
@@ -72,6 +74,15 @@ def main():
         records.append({"id": aid, "url": f"https://eval.newsflow.example/{aid}", "source": "newsflow eval",
                         "title": title, "body": body, "published_at": "2026-01-15T09:00:00Z"})
         gold.append((aid, codes))
+
+    # The Wikinews records go to a file of their own, so articles.ndjson (the
+    # corpus of the benchmarks and of the performance figures) stays as it was.
+    from wikinews import read_articles
+    with open(os.path.join(args.out, "wikinews.ndjson"), "w", encoding="utf-8") as f:
+        for a in read_articles():
+            f.write(json.dumps({"id": a["id"], "url": a["url"], "source": "en.wikinews.org", "title": a["title"],
+                                "body": a["text"], "published_at": a["date"] + "T12:00:00Z"},
+                               ensure_ascii=False) + "\n")
 
     with open(os.path.join(args.out, "articles.ndjson"), "w", encoding="utf-8") as f:
         for r in records:

@@ -22,13 +22,15 @@ import subprocess
 import sys
 import tempfile
 
+import wikinews
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 MIN_MICRO_F1 = 0.80
 MIN_FIRST_PRECISION = 0.85
 # Strict first-topic accuracy over both halves of real_gold.tsv together
 # (0.631 when this gate was first set, 0.665 when raised to 0.64, 0.700 when
-# raised to 0.68, 0.719 when raised to 0.70, 0.724 at the end of that round; the target is 0.85 on the
-# held-out half).
+# raised to 0.68, 0.719 when raised to 0.70, 0.724 at the end of that round, 0.719 after the fifth;
+# the target is 0.85 on the held-out half). The Wikinews dev articles are reported, not gated.
 MIN_REAL_FIRST = 0.70
 ENTITY_TYPES = ("person", "organization", "place")
 
@@ -48,8 +50,9 @@ def read_gold(path):
 
 
 def read_first_gold(path):
-    """real_gold.tsv: id, split, first topic an editor would file under, other defensible ones."""
-    gold = {}
+    """real_gold.tsv: id, split, first topic an editor would file under, other defensible ones;
+    then the Wikinews articles (split dev-wikinews), whose labels live with their texts."""
+    gold = {a["id"]: (wikinews.SPLIT, a["first"], a["also"]) for a in wikinews.read_articles()}
     for line in open(path, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
@@ -99,8 +102,11 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or os.path.join(tmp, "out.ndjson")
         rej = os.path.join(tmp, "rejects.ndjson")
-        cmd = [args.newsflow, "process", "-i", os.path.join(args.dir, "articles.ndjson"), "-o", out, "-r", rej,
-               "--set", "dedup.enabled=false"]
+        both = os.path.join(tmp, "in.ndjson")
+        with open(both, "w", encoding="utf-8") as f:
+            for name in ("articles.ndjson", "wikinews.ndjson"):
+                f.write(open(os.path.join(args.dir, name), encoding="utf-8").read())
+        cmd = [args.newsflow, "process", "-i", both, "-o", out, "-r", rej, "--set", "dedup.enabled=false"]
         subprocess.run(cmd, check=True)
         predicted = {}
         for line in open(out, encoding="utf-8"):
@@ -199,8 +205,9 @@ def main():
         failed.append(f"micro-F1 {micro_f1:.3f} < {MIN_MICRO_F1}")
     if first_precision < MIN_FIRST_PRECISION:
         failed.append(f"first-topic precision {first_precision:.3f} < {MIN_FIRST_PRECISION}")
-    real_n = sum(n for n, _, _ in first.values())
-    real_first = sum(n * strict for n, strict, _ in first.values()) / real_n if real_n else 0.0
+    sample = [v for split, v in first.items() if split != wikinews.SPLIT]
+    real_n = sum(n for n, _, _ in sample)
+    real_first = sum(n * strict for n, strict, _ in sample) / real_n if real_n else 0.0
     if real_first < MIN_REAL_FIRST:
         failed.append(f"real first-topic accuracy {real_first:.3f} < {MIN_REAL_FIRST}")
     if foreign_with_topics:

@@ -29,16 +29,7 @@ TEST(ReplayProgressTest, BarFillsInProportion) {
   EXPECT_EQ(progress_bar(0, 0, 4), "[####]");  // an empty range is complete
 }
 
-struct NullProbe final : engine::EngineProbe {
-  void polled(size_t) override {}
-  void processed(const RawRecord&, const Article&, bool) override {}
-  void dead_lettered(const RawRecord&, const ProcessedRecord&) override {}
-  void duplicate_dropped() override {}
-  void committed(const std::array<uint64_t, 4>&, size_t, std::chrono::duration<double>) override {}
-  void aborted(engine::AbortCause, const Status&) override {}
-  void waiting(const Status&, std::chrono::milliseconds) override {}
-  void resumed(std::chrono::milliseconds) override {}
-};
+struct NullProbe final : engine::EngineProbe {};
 
 double gauge(const Metrics& m, const std::string& name) {
   for (const auto& family : m.registry()->Collect())
@@ -58,13 +49,15 @@ TEST(ReplayProgressTest, LogLinesAndGaugesComeFromHeartbeatsWithoutBatches) {
   int64_t done = 40;
   ReplayProgress progress(
       ProgressStyle::log, [&] { return std::vector<consumer::RangeProgress>{{0, done, 100}}; }, inner, metrics,
-      std::chrono::milliseconds(150));
+      std::chrono::milliseconds(1000));
   progress.heartbeat();
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   progress.heartbeat();
-  progress.heartbeat();  // within 150 ms of the last line: no line
+  // Within the second after the last line: no line. (A 150 ms interval
+  // failed on a loaded machine, which can hold a thread that long.)
+  progress.heartbeat();
   done = 60;
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   progress.waiting(Status::retriable("broker away"), std::chrono::milliseconds(200));
   const std::string text = ::testing::internal::GetCapturedStderr();
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 3) << text;

@@ -60,31 +60,33 @@ struct EngineOptions {
 enum class AbortCause { write, delivery, commit, partitions_lost };
 std::string_view to_string(AbortCause cause);
 
-// Hooks for metrics and logs, so the engine holds no Prometheus code.
+// Hooks for metrics and logs, so the engine holds no Prometheus code. Every
+// hook does nothing unless overridden: a probe takes only what it reports.
 class EngineProbe {
  public:
   virtual ~EngineProbe() = default;
   // After every poll, records or not: the loop is alive.
   virtual void heartbeat() {}
-  virtual void polled(size_t records) = 0;
+  virtual void polled(size_t /*records*/) {}
   // An article came through the processors; written: it goes to the output
   // or duplicates (not dropped).
-  virtual void processed(const RawRecord& input, const Article& article, bool written) = 0;
-  virtual void dead_lettered(const RawRecord& input, const ProcessedRecord& rejection) = 0;
-  virtual void duplicate_dropped() = 0;
+  virtual void processed(const RawRecord& /*input*/, const Article& /*article*/, bool /*written*/) {}
+  virtual void dead_lettered(const RawRecord& /*input*/, const ProcessedRecord& /*rejection*/) {}
+  virtual void duplicate_dropped() {}
   // A batch committed: how many records of each destination it made durable.
-  virtual void committed(const std::array<uint64_t, 4>& written_by_destination, size_t records,
-                         std::chrono::duration<double> open_for) = 0;
+  virtual void committed(const std::array<uint64_t, 4>& /*written_by_destination*/, size_t /*records*/,
+                         std::chrono::duration<double> /*open_for*/) {}
   // How long the worker waited for one commit, processing nothing: the
   // flush and the commit (a transaction's), or under at-least-once the offset
   // commit and any wait for a sealed batch's deliveries.
-  virtual void commit_waited(std::chrono::duration<double> waited) { (void)waited; }
+  virtual void commit_waited(std::chrono::duration<double> /*waited*/) {}
   // The open batch was sealed (at-least-once): it is written and waits for
   // its deliveries; committed() follows for it, in the order of sealing.
   virtual void sealed() {}
-  virtual void aborted(AbortCause cause, const Status& why) = 0;
-  virtual void waiting(const Status& why, std::chrono::milliseconds so_far) = 0;  // broker trouble, retrying
-  virtual void resumed(std::chrono::milliseconds outage) = 0;
+  virtual void aborted(AbortCause /*cause*/, const Status& /*why*/) {}
+  // Broker trouble, retrying.
+  virtual void waiting(const Status& /*why*/, std::chrono::milliseconds /*so_far*/) {}
+  virtual void resumed(std::chrono::milliseconds /*outage*/) {}
 };
 
 struct EngineCounters {
