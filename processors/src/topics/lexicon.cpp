@@ -12,7 +12,7 @@ namespace newsflow::processors::topics {
 
 void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std::span<const std::string_view> english) {
   struct Pending {
-    std::span<const uint32_t> whole;
+    std::span<const TermIndex::Candidate> whole;
     bool pair_start = false;
     std::string_view english;
     std::vector<const ClassEntry*> variants;
@@ -35,6 +35,7 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
   entries_.assign(1, Entry{});
   ids_.clear();
   variants_.clear();
+  names_.clear();
   // Entries in four groups: for the matcher only, for the matcher and the
   // name finder, for the name finder only, neither (English words). Each
   // caller then asks one range test of the index, true only for the tokens
@@ -68,6 +69,11 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
     e.english = p.english.empty() ? 0 : text::load_upto8(p.english.data(), p.english.size());
     for (const ClassEntry* v : p.variants)
       variants_.push_back({text::load_upto8(v->first.data(), std::min<size_t>(8, v->first.size())), v->first.size(), v});
+    if (!p.variants.empty()) {
+      const ClassEntry* first = p.variants.front();
+      names_.push_back({variants_[e.classes_first].head, first->second,
+                        static_cast<uint8_t>(first->first.size() <= 255 ? first->first.size() : 0)});
+    }
     entries_.push_back(e);
   }
   entry_bits_ = static_cast<unsigned>(std::bit_width(entries_.size()));

@@ -54,7 +54,7 @@ class TokenLexicon {
   // word list spellings: one compare on the index, no load.
   bool for_matcher(uint32_t e) const { return e - 1 < matcher_count_; }
   bool for_names(uint32_t e) const { return e - classes_begin_ < classes_range_; }
-  std::span<const uint32_t> whole(const Entry& e) const { return {ids_.data() + e.whole_first, e.whole_count}; }
+  std::span<const TermIndex::Candidate> whole(const Entry& e) const { return {ids_.data() + e.whole_first, e.whole_count}; }
   // The person word list entry spelt exactly as word (case counts), or
   // nullptr. word lies in a text readable up to readable_end.
   const ClassEntry* classes(uint32_t e, std::string_view word, const char* readable_end) const {
@@ -66,6 +66,18 @@ class TokenLexicon {
       if (v.length == word.size() && v.head == got && (word.size() <= 8 || v.entry->first == word)) return v.entry;
     }
     return nullptr;
+  }
+  // classes() as the entry's bits with kFound set, or 0, for an entry with
+  // for_names() true. The first spelling is kept beside the entry's index
+  // (16 bytes per entry): the old chain of loads (entry, spelling, the word
+  // list's own entry) missed the cache three times per listed word.
+  static constexpr uint32_t kFound = 1u << 16;
+  uint32_t class_bits(uint32_t e, std::string_view word, const char* readable_end) const {
+    const Names& n = names_[e - classes_begin_];
+    const uint64_t got = head8(word, readable_end);
+    if (n.length == word.size() && n.head == got && word.size() <= 8) return kFound | n.bits;
+    const ClassEntry* known = classes(e, word, readable_end);
+    return known ? kFound | known->second : 0;
   }
   // Whether the token is the English function word of its entry, ASCII case
   // folded; no branch, as the caller counts these over every token.
@@ -97,11 +109,20 @@ class TokenLexicon {
   size_t second_bucket(uint64_t hash) const { return (hash >> 40) & bucket_mask_; }
   bool place(const std::vector<uint64_t>& keys, size_t buckets);
 
+  // The first spelling of a names entry; length 0 when it is over 255 bytes
+  // (classes() then decides).
+  struct Names {
+    uint64_t head = 0;
+    uint16_t bits = 0;
+    uint8_t length = 0;
+  };
+
   std::vector<uint32_t> slots_;  // kBucket per bucket
   size_t bucket_mask_ = 0;
   std::vector<Entry> entries_;   // [0] is empty
-  std::vector<uint32_t> ids_;
+  std::vector<TermIndex::Candidate> ids_;
   std::vector<Variant> variants_;
+  std::vector<Names> names_;  // entries [classes_begin_, classes_begin_ + classes_range_)
   uint64_t tag_multiplier_ = 1;
   unsigned entry_bits_ = 0;
   uint32_t matcher_count_ = 0;  // entries [1, 1 + matcher_count_)

@@ -94,7 +94,13 @@ void TermIndex::fill(Table& table, std::vector<std::pair<uint64_t, uint32_t>> en
   size_t mask = table.slots.size() - 1;
   for (size_t i = 0; i < entries.size();) {
     size_t j = i;
-    while (j < entries.size() && entries[j].first == entries[i].first) table.ids.push_back(entries[j++].second);
+    while (j < entries.size() && entries[j].first == entries[i].first) {
+      const uint32_t id = entries[j++].second;
+      const Literal& lit = literals_[id];
+      uint64_t head = text::load_upto8(bytes_.data() + lit.offset, std::min<size_t>(8, lit.length));
+      if (lit.caseless) head = text::fold8_swar(head);
+      table.ids.push_back({head, id, lit.length, lit.caseless, lit.prefix});
+    }
     size_t slot = entries[i].first & mask;
     while (table.slots[slot].key != 0) slot = (slot + 1) & mask;
     table.slots[slot] = {entries[i].first, static_cast<uint32_t>(table.ids.size() - (j - i)), static_cast<uint32_t>(j - i)};

@@ -21,7 +21,11 @@ namespace {
 
 const std::string kData = NEWSFLOW_DATA_DIR_FOR_TESTS;
 
-std::vector<uint32_t> ids(std::span<const uint32_t> s) { return {s.begin(), s.end()}; }
+std::vector<uint32_t> ids(std::span<const TermIndex::Candidate> s) {
+  std::vector<uint32_t> out;
+  for (const auto& c : s) out.push_back(c.id);
+  return out;
+}
 
 void expect_agrees(const TopicRules& rules, std::string_view text) {
   std::vector<text::Token> tokens;
