@@ -14,6 +14,7 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
   struct Pending {
     std::span<const TermIndex::Candidate> whole;
     bool pair_start = false;
+    uint64_t pair_seconds = 0;
     std::string_view english;
     std::vector<const ClassEntry*> variants;
   };
@@ -22,6 +23,7 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
   std::map<uint64_t, Pending> keys;
   for (uint64_t key : terms.whole_keys()) keys[key].whole = terms.whole(key);
   for (uint64_t key : terms.pair_first_keys()) keys[key].pair_start = true;
+  for (const auto& [first, second] : terms.pair_words()) keys[first].pair_seconds |= second_bit(second);
   for (std::string_view w : english) keys[text::fold_hash(w)].english = w;
   std::vector<text::Token> tokens;
   for (const auto& entry : classes.entries()) {
@@ -63,6 +65,7 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
     e.whole_count = static_cast<uint32_t>(p.whole.size());
     ids_.insert(ids_.end(), p.whole.begin(), p.whole.end());
     e.pair_start = p.pair_start;
+    e.pair_seconds = p.pair_seconds;
     e.classes_first = static_cast<uint32_t>(variants_.size());
     e.classes_count = static_cast<uint16_t>(p.variants.size());
     e.english_length = static_cast<uint8_t>(p.english.size());
@@ -70,9 +73,16 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
     for (const ClassEntry* v : p.variants)
       variants_.push_back({text::load_upto8(v->first.data(), std::min<size_t>(8, v->first.size())), v->first.size(), v});
     if (!p.variants.empty()) {
-      const ClassEntry* first = p.variants.front();
-      names_.push_back({variants_[e.classes_first].head, first->second,
-                        static_cast<uint8_t>(first->first.size() <= 255 ? first->first.size() : 0)});
+      const std::string& first = p.variants.front()->first;
+      Names n;
+      if (first.size() <= 16) {
+        n.head = text::load_upto8(first.data(), std::min<size_t>(8, first.size()));
+        n.tail = first.size() > 8 ? text::load_upto8(first.data() + 8, first.size() - 8) : 0;
+        n.bits = p.variants.front()->second;
+        n.length = static_cast<uint8_t>(first.size());
+        n.only = p.variants.size() == 1;
+      }
+      names_.push_back(n);
     }
     entries_.push_back(e);
   }

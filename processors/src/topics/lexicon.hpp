@@ -39,7 +39,13 @@ class TokenLexicon {
     uint8_t english_length = 0;  // an English function word of this length, or 0
     bool pair_start = false;     // some literal's first two words start with this word
     uint64_t english = 0;        // its bytes (lower case)
+    // Bit second_bit(h) for the hash h of each second word of a pair literal
+    // starting with this word: most tokens that start some pair ("the") are
+    // followed by no pair's second word, and this answers from the entry's
+    // own cache line instead of the term index's 32 KiB filter.
+    uint64_t pair_seconds = 0;
   };
+  static uint64_t second_bit(uint64_t hash) { return uint64_t{1} << (hash >> 58); }
   using ClassEntry = std::pair<std::string, uint16_t>;  // WordClasses::Entry
 
   // classes: the person word lists; only words that are one token each can
@@ -74,8 +80,13 @@ class TokenLexicon {
   static constexpr uint32_t kFound = 1u << 16;
   uint32_t class_bits(uint32_t e, std::string_view word, const char* readable_end) const {
     const Names& n = names_[e - classes_begin_];
-    const uint64_t got = head8(word, readable_end);
-    if (n.length == word.size() && n.head == got && word.size() <= 8) return kFound | n.bits;
+    const size_t length = word.size();
+    const uint64_t head = head8(word, readable_end);
+    const uint64_t tail = text::load_head(word.data() + 8, length > 8 ? length - 8 : 0, readable_end);
+    if (n.length == length && n.head == head && n.tail == tail) return kFound | n.bits;
+    // Most entries have one spelling (a word capitalised at a sentence start
+    // meets the lower-case one and is not it): nothing else to read.
+    if (n.only) return 0;
     const ClassEntry* known = classes(e, word, readable_end);
     return known ? kFound | known->second : 0;
   }
@@ -109,12 +120,13 @@ class TokenLexicon {
   size_t second_bucket(uint64_t hash) const { return (hash >> 40) & bucket_mask_; }
   bool place(const std::vector<uint64_t>& keys, size_t buckets);
 
-  // The first spelling of a names entry; length 0 when it is over 255 bytes
-  // (classes() then decides).
+  // The first spelling of a names entry, up to 16 bytes (length 0 when it
+  // is longer: classes() then decides); only: it is the entry's one spelling.
   struct Names {
-    uint64_t head = 0;
+    uint64_t head = 0, tail = 0;
     uint16_t bits = 0;
     uint8_t length = 0;
+    bool only = false;
   };
 
   std::vector<uint32_t> slots_;  // kBucket per bucket

@@ -73,13 +73,16 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
     if (rules_.lexicon.for_matcher(entries[i])) {
       const TokenLexicon::Entry& e = rules_.lexicon.entry(entries[i]);
       for (const auto& c : rules_.lexicon.whole(e)) verify(c, t.start);
-      // Most pairs that start like a literal ("the ...") are none: the filter
-      // answers before the table, which misses the cache. Its answer and the
-      // flag are one branch, rarely taken.
+      // Most pairs that start like a literal ("the ...") are none: the
+      // entry's mask of second words, then the filter, answer before the
+      // table, which misses the cache.
       const bool has_next = i + 1 < tokens.size();
-      const uint64_t pair = TermIndex::pair_hash(t.hash, tokens[has_next ? i + 1 : i].hash);
-      if (e.pair_start & has_next & index.may_contain(pair))
-        for (const auto& c : index.pair(pair)) verify(c, t.start);
+      const uint64_t next = tokens[has_next ? i + 1 : i].hash;
+      if (has_next & ((e.pair_seconds & TokenLexicon::second_bit(next)) != 0)) {
+        const uint64_t pair = TermIndex::pair_hash(t.hash, next);
+        if (index.may_contain(pair))
+          for (const auto& c : index.pair(pair)) verify(c, t.start);
+      }
     }
     size_t length = t.end - t.start;
     if (length < index.min_prefix_length()) continue;

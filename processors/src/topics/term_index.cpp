@@ -14,6 +14,7 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
   min_prefix_ = SIZE_MAX;
   max_prefix_ = 0;
   pair_first_.clear();
+  pair_words_.clear();
   std::vector<uint32_t> unserved;
   std::vector<std::pair<uint64_t, uint32_t>> whole, pair, prefix;
   std::fill(filter_.begin(), filter_.end(), 0);
@@ -59,8 +60,10 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
     // literal ends there and is a prefix ("academy award*").
     bool second_is_token = second_start < spec.text.size() && !(spec.prefix && second_end == spec.text.size());
     if (second_is_token) {
-      pair.emplace_back(pair_hash(first, text::fold_hash(spec.text.substr(second_start, second_end - second_start))), id);
+      const uint64_t second = text::fold_hash(spec.text.substr(second_start, second_end - second_start));
+      pair.emplace_back(pair_hash(first, second), id);
       pair_first_.push_back(first);
+      pair_words_.emplace_back(first, second);
     } else {
       whole.emplace_back(first, id);
     }

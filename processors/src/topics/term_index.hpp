@@ -90,6 +90,8 @@ class TermIndex {
   // the token lexicon (topics/lexicon.hpp) folds into its one probe.
   std::vector<uint64_t> whole_keys() const;
   const std::vector<uint64_t>& pair_first_keys() const { return pair_first_; }
+  // The first and second word hashes of every pair() literal.
+  const std::vector<std::pair<uint64_t, uint64_t>>& pair_words() const { return pair_words_; }
   size_t max_prefix_length() const { return max_prefix_; }
 
   const Literal& literal(uint32_t id) const { return literals_[id]; }
@@ -129,6 +131,7 @@ class TermIndex {
   std::vector<Literal> literals_;
   Table whole_, pair_, prefix_;
   std::vector<uint64_t> pair_first_;  // sorted, unique
+  std::vector<std::pair<uint64_t, uint64_t>> pair_words_;
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
   std::vector<uint64_t> prefix_filter_ = std::vector<uint64_t>((size_t{1} << kPrefixFilterLog) / 64, 0);
   uint64_t prefix_lengths_ = 0;
