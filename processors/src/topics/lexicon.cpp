@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <map>
+#include <stdexcept>
 
 #include <emmintrin.h>
 
@@ -38,6 +39,13 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
   ids_.clear();
   variants_.clear();
   names_.clear();
+  english_index_.assign(1, 0);
+  english_words_.assign(1, EnglishWord{});
+  // A byte per entry indexes the function words; the English check counts
+  // words of at most eight bytes.
+  if (english.size() > 255) throw std::invalid_argument("token lexicon: more than 255 English function words");
+  for (std::string_view w : english)
+    if (w.empty() || w.size() > 8) throw std::invalid_argument("token lexicon: English function word not 1-8 bytes: " + std::string(w));
   // Entries in four groups: for the matcher only, for the matcher and the
   // name finder, for the name finder only, neither (English words). Each
   // caller then asks one range test of the index, true only for the tokens
@@ -68,8 +76,11 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
     e.pair_seconds = p.pair_seconds;
     e.classes_first = static_cast<uint32_t>(variants_.size());
     e.classes_count = static_cast<uint16_t>(p.variants.size());
-    e.english_length = static_cast<uint8_t>(p.english.size());
-    e.english = p.english.empty() ? 0 : text::load_upto8(p.english.data(), p.english.size());
+    english_index_.push_back(0);
+    if (!p.english.empty()) {
+      english_index_.back() = static_cast<uint8_t>(english_words_.size());
+      english_words_.push_back({text::load_upto8(p.english.data(), std::min<size_t>(8, p.english.size())), p.english.size()});
+    }
     for (const ClassEntry* v : p.variants)
       variants_.push_back({text::load_upto8(v->first.data(), std::min<size_t>(8, v->first.size())), v->first.size(), v});
     if (!p.variants.empty()) {
@@ -91,6 +102,7 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
   // their entries: every index that can make stays inside entries_.
   keys_ = key_list.size();
   entries_.resize(size_t{1} << entry_bits_);
+  english_index_.resize(entries_.size(), 0);
   // At most half full, four slots a bucket, two buckets a key: placing every
   // key in the emptier of its buckets leaves none full with room to spare.
   size_t buckets = std::bit_ceil(std::max<size_t>(4, key_list.size() / 2));

@@ -36,9 +36,7 @@ class TokenLexicon {
     uint32_t whole_count = 0;
     uint32_t classes_first = 0;  // into variants_
     uint16_t classes_count = 0;  // spellings of the word in the person lists ("Mr", "MR")
-    uint8_t english_length = 0;  // an English function word of this length, or 0
     bool pair_start = false;     // some literal's first two words start with this word
-    uint64_t english = 0;        // its bytes (lower case)
     // Bit second_bit(h) for the hash h of each second word of a pair literal
     // starting with this word: most tokens that start some pair ("the") are
     // followed by no pair's second word, and this answers from the entry's
@@ -92,9 +90,13 @@ class TokenLexicon {
   }
   // Whether the token is the English function word of its entry, ASCII case
   // folded; no branch, as the caller counts these over every token.
+  // The entry's function word comes through a byte per entry (8 KiB, which
+  // stays in cache) and a table of the few words: reading the entries
+  // themselves for the first few hundred tokens of every article missed the
+  // cache on most listed words.
   bool english(uint32_t e, std::string_view word, const char* readable_end) const {
-    const Entry& en = entries_[e];
-    return (en.english_length == word.size()) & (en.english == text::fold8_swar(head8(word, readable_end)));
+    const EnglishWord& w = english_words_[english_index_[e]];
+    return (w.length == word.size()) & (w.bytes == text::fold8_swar(head8(word, readable_end)));
   }
   size_t keys() const { return keys_; }
 
@@ -129,11 +131,18 @@ class TokenLexicon {
     bool only = false;
   };
 
+  struct EnglishWord {
+    uint64_t bytes = 0;  // lower case
+    size_t length = 0;   // 0: none
+  };
+
   std::vector<uint32_t> slots_;  // kBucket per bucket
   size_t bucket_mask_ = 0;
   std::vector<Entry> entries_;   // [0] is empty
   std::vector<TermIndex::Candidate> ids_;
   std::vector<Variant> variants_;
+  std::vector<uint8_t> english_index_;  // per entry, into english_words_ ([0] is none)
+  std::vector<EnglishWord> english_words_;
   std::vector<Names> names_;  // entries [classes_begin_, classes_begin_ + classes_range_)
   uint64_t tag_multiplier_ = 1;
   unsigned entry_bits_ = 0;
