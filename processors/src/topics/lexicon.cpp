@@ -115,11 +115,15 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
 }
 
 bool TokenLexicon::place(const std::vector<uint64_t>& keys, size_t buckets) {
-  slots_.assign(buckets * kBucket, 0);
+  // Buckets from a 64-byte boundary, so a bucket's partner shares its line.
+  slots_.assign(buckets * kBucket + 15, 0);
+  const auto misaligned = reinterpret_cast<uintptr_t>(slots_.data()) % 64;
+  slot_offset_ = misaligned == 0 ? 0 : (64 - misaligned) / sizeof(uint32_t);
+  uint32_t* const slots = slots_.data() + slot_offset_;
   bucket_mask_ = buckets - 1;
   auto used = [&](size_t b) {
     size_t n = 0;
-    while (n < kBucket && slots_[b * kBucket + n] != 0) ++n;
+    while (n < kBucket && slots[b * kBucket + n] != 0) ++n;
     return n;
   };
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -128,7 +132,7 @@ bool TokenLexicon::place(const std::vector<uint64_t>& keys, size_t buckets) {
     const size_t n1 = used(b1), n2 = used(b2);
     const size_t b = n1 <= n2 ? b1 : b2, n = std::min(n1, n2);
     if (n == kBucket) return false;
-    slots_[b * kBucket + n] = (want << entry_bits_) | static_cast<uint32_t>(i + 1);
+    slots[b * kBucket + n] = (want << entry_bits_) | static_cast<uint32_t>(i + 1);
   }
   // The lookup ORs every slot of both buckets whose tag matches: a key must
   // be the only one with its tag there.
@@ -137,7 +141,7 @@ bool TokenLexicon::place(const std::vector<uint64_t>& keys, size_t buckets) {
     size_t same = 0;
     for (size_t b : {first_bucket(keys[i]), second_bucket(keys[i])})
       for (size_t k = 0; k < kBucket; ++k) {
-        const uint32_t slot = slots_[b * kBucket + k];
+        const uint32_t slot = slots[b * kBucket + k];
         same += slot != 0 && slot >> entry_bits_ == want;
       }
     if (same != 1 + (first_bucket(keys[i]) == second_bucket(keys[i]))) return false;
@@ -152,7 +156,7 @@ void TokenLexicon::lookup(const std::vector<text::Token>& tokens, std::vector<ui
   // fact about it, and the callers branch on it once, on this array.
   const __m128i tag_mask = _mm_set1_epi32(static_cast<int>(~((uint32_t{1} << entry_bits_) - 1)));
   const uint32_t entry_mask = (uint32_t{1} << entry_bits_) - 1;
-  const uint32_t* slots = slots_.data();
+  const uint32_t* slots = slots_.data() + slot_offset_;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const uint64_t h = tokens[i].hash;
     const __m128i want = _mm_set1_epi32(static_cast<int>(tag(h) << entry_bits_));
