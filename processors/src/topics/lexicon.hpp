@@ -73,7 +73,7 @@ class TokenLexicon {
   }
   // classes() as the entry's bits with kFound set, or 0, for an entry with
   // for_names() true. The first spelling is kept beside the entry's index
-  // (16 bytes per entry): the old chain of loads (entry, spelling, the word
+  // (24 bytes per entry): the old chain of loads (entry, spelling, the word
   // list's own entry) missed the cache three times per listed word.
   static constexpr uint32_t kFound = 1u << 16;
   uint32_t class_bits(uint32_t e, std::string_view word, const char* readable_end) const {
@@ -113,9 +113,9 @@ class TokenLexicon {
     const ClassEntry* entry = nullptr;
   };
   // A slot packs a tag (high bits) and an entry index (low entry_bits_ bits;
-  // 0: empty) into 32 bits; a key lives in one of two buckets of four slots,
-  // so a lookup is two 16-byte loads and compares, and the table of a few
-  // thousand keys is 32 KiB.
+  // 0: empty) into 32 bits; a key lives in one of two buckets of four slots
+  // in one 64-byte line, so a lookup is two 16-byte loads and compares from
+  // one line, and the table of a few thousand keys is 64 KiB.
   static constexpr size_t kBucket = 4;
   uint32_t tag(uint64_t hash) const { return static_cast<uint32_t>((hash * tag_multiplier_) >> (32 + entry_bits_)); }
   size_t first_bucket(uint64_t hash) const { return hash & bucket_mask_; }
