@@ -34,7 +34,8 @@ class TermIndex {
   // A candidate as the matcher checks it: the literal's length, flags and
   // first eight bytes (folded when caseless) beside its id, so most checks
   // read nothing else (the chain id -> Literal -> bytes missed the cache
-  // twice per candidate).
+  // twice per candidate). Thirty bits of length: literals are words and
+  // phrases of rule files, never a gigabyte long.
   struct Candidate {
     uint64_t head = 0;
     uint32_t id = 0;
