@@ -23,7 +23,9 @@ inline Classes classify16(const char* p) {
 
 // fold_hash of text[start, end), reading whole eight-byte words where the
 // text has them (a word and what follows it), masked to the token's bytes.
-inline uint64_t token_hash(std::string_view text, size_t start, size_t end) {
+// Inlined into both of tokenize()'s token sites: a call per token cost more
+// than the hash.
+[[gnu::always_inline]] inline uint64_t token_hash(std::string_view text, size_t start, size_t end) {
   const size_t length = end - start;
   // Words under sixteen bytes (nearly all) with selects instead of a loop:
   // the loop's and the tail's branches on the length mispredicted.
@@ -71,9 +73,26 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
         i += 16;
         continue;
       }
-      i += static_cast<size_t>(__builtin_ctz(stop));
-    }
-    if (word_width(i) == 0) {
+      const unsigned at = static_cast<unsigned>(__builtin_ctz(stop));
+      i += at;
+      if (!((c.word >> at) & 1)) {
+        // Not ASCII: only decoding tells a letter from punctuation.
+        if (word_width(i) == 0) {
+          ++i;
+          continue;
+        }
+      } else if (const uint32_t rest = ~(c.word >> at) & (0xFFFFu >> at); rest != 0) {
+        // Most words end inside the block they start in, at an ASCII byte
+        // that is no word character: the same masks answer, without a
+        // second classification or decoding the byte after the word.
+        const auto length = static_cast<unsigned>(__builtin_ctz(rest));
+        if (!((c.high >> (at + length)) & 1)) {
+          out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + length), token_hash(text, i, i + length)});
+          i += length;
+          continue;
+        }
+      }
+    } else if (word_width(i) == 0) {
       ++i;
       continue;
     }

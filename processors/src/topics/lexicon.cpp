@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <map>
+#include <stdexcept>
 
 #include <emmintrin.h>
 
@@ -12,8 +13,9 @@ namespace newsflow::processors::topics {
 
 void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std::span<const std::string_view> english) {
   struct Pending {
-    std::span<const uint32_t> whole;
+    std::span<const TermIndex::Candidate> whole;
     bool pair_start = false;
+    uint64_t pair_seconds = 0;
     std::string_view english;
     std::vector<const ClassEntry*> variants;
   };
@@ -22,6 +24,7 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
   std::map<uint64_t, Pending> keys;
   for (uint64_t key : terms.whole_keys()) keys[key].whole = terms.whole(key);
   for (uint64_t key : terms.pair_first_keys()) keys[key].pair_start = true;
+  for (const auto& [first, second] : terms.pair_words()) keys[first].pair_seconds |= second_bit(second);
   for (std::string_view w : english) keys[text::fold_hash(w)].english = w;
   std::vector<text::Token> tokens;
   for (const auto& entry : classes.entries()) {
@@ -35,6 +38,14 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
   entries_.assign(1, Entry{});
   ids_.clear();
   variants_.clear();
+  names_.clear();
+  english_index_.assign(1, 0);
+  english_words_.assign(1, EnglishWord{});
+  // A byte per entry indexes the function words; the English check counts
+  // words of at most eight bytes.
+  if (english.size() > 255) throw std::invalid_argument("token lexicon: more than 255 English function words");
+  for (std::string_view w : english)
+    if (w.empty() || w.size() > 8) throw std::invalid_argument("token lexicon: English function word not 1-8 bytes: " + std::string(w));
   // Entries in four groups: for the matcher only, for the matcher and the
   // name finder, for the name finder only, neither (English words). Each
   // caller then asks one range test of the index, true only for the tokens
@@ -62,12 +73,28 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
     e.whole_count = static_cast<uint32_t>(p.whole.size());
     ids_.insert(ids_.end(), p.whole.begin(), p.whole.end());
     e.pair_start = p.pair_start;
+    e.pair_seconds = p.pair_seconds;
     e.classes_first = static_cast<uint32_t>(variants_.size());
     e.classes_count = static_cast<uint16_t>(p.variants.size());
-    e.english_length = static_cast<uint8_t>(p.english.size());
-    e.english = p.english.empty() ? 0 : text::load_upto8(p.english.data(), p.english.size());
+    english_index_.push_back(0);
+    if (!p.english.empty()) {
+      english_index_.back() = static_cast<uint8_t>(english_words_.size());
+      english_words_.push_back({text::load_upto8(p.english.data(), std::min<size_t>(8, p.english.size())), p.english.size()});
+    }
     for (const ClassEntry* v : p.variants)
       variants_.push_back({text::load_upto8(v->first.data(), std::min<size_t>(8, v->first.size())), v->first.size(), v});
+    if (!p.variants.empty()) {
+      const std::string& first = p.variants.front()->first;
+      Names n;
+      if (first.size() <= 16) {
+        n.head = text::load_upto8(first.data(), std::min<size_t>(8, first.size()));
+        n.tail = first.size() > 8 ? text::load_upto8(first.data() + 8, first.size() - 8) : 0;
+        n.bits = p.variants.front()->second;
+        n.length = static_cast<uint8_t>(first.size());
+        n.only = p.variants.size() == 1;
+      }
+      names_.push_back(n);
+    }
     entries_.push_back(e);
   }
   entry_bits_ = static_cast<unsigned>(std::bit_width(entries_.size()));
@@ -75,6 +102,7 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
   // their entries: every index that can make stays inside entries_.
   keys_ = key_list.size();
   entries_.resize(size_t{1} << entry_bits_);
+  english_index_.resize(entries_.size(), 0);
   // At most half full, four slots a bucket, two buckets a key: placing every
   // key in the emptier of its buckets leaves none full with room to spare.
   size_t buckets = std::bit_ceil(std::max<size_t>(4, key_list.size() / 2));
@@ -87,11 +115,15 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
 }
 
 bool TokenLexicon::place(const std::vector<uint64_t>& keys, size_t buckets) {
-  slots_.assign(buckets * kBucket, 0);
+  // Buckets from a 64-byte boundary, so a bucket's partner shares its line.
+  slots_.assign(buckets * kBucket + 15, 0);
+  const auto misaligned = reinterpret_cast<uintptr_t>(slots_.data()) % 64;
+  slot_offset_ = misaligned == 0 ? 0 : (64 - misaligned) / sizeof(uint32_t);
+  uint32_t* const slots = slots_.data() + slot_offset_;
   bucket_mask_ = buckets - 1;
   auto used = [&](size_t b) {
     size_t n = 0;
-    while (n < kBucket && slots_[b * kBucket + n] != 0) ++n;
+    while (n < kBucket && slots[b * kBucket + n] != 0) ++n;
     return n;
   };
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -100,7 +132,7 @@ bool TokenLexicon::place(const std::vector<uint64_t>& keys, size_t buckets) {
     const size_t n1 = used(b1), n2 = used(b2);
     const size_t b = n1 <= n2 ? b1 : b2, n = std::min(n1, n2);
     if (n == kBucket) return false;
-    slots_[b * kBucket + n] = (want << entry_bits_) | static_cast<uint32_t>(i + 1);
+    slots[b * kBucket + n] = (want << entry_bits_) | static_cast<uint32_t>(i + 1);
   }
   // The lookup ORs every slot of both buckets whose tag matches: a key must
   // be the only one with its tag there.
@@ -109,7 +141,7 @@ bool TokenLexicon::place(const std::vector<uint64_t>& keys, size_t buckets) {
     size_t same = 0;
     for (size_t b : {first_bucket(keys[i]), second_bucket(keys[i])})
       for (size_t k = 0; k < kBucket; ++k) {
-        const uint32_t slot = slots_[b * kBucket + k];
+        const uint32_t slot = slots[b * kBucket + k];
         same += slot != 0 && slot >> entry_bits_ == want;
       }
     if (same != 1 + (first_bucket(keys[i]) == second_bucket(keys[i]))) return false;
@@ -124,7 +156,7 @@ void TokenLexicon::lookup(const std::vector<text::Token>& tokens, std::vector<ui
   // fact about it, and the callers branch on it once, on this array.
   const __m128i tag_mask = _mm_set1_epi32(static_cast<int>(~((uint32_t{1} << entry_bits_) - 1)));
   const uint32_t entry_mask = (uint32_t{1} << entry_bits_) - 1;
-  const uint32_t* slots = slots_.data();
+  const uint32_t* slots = slots_.data() + slot_offset_;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const uint64_t h = tokens[i].hash;
     const __m128i want = _mm_set1_epi32(static_cast<int>(tag(h) << entry_bits_));

@@ -36,10 +36,14 @@ class TokenLexicon {
     uint32_t whole_count = 0;
     uint32_t classes_first = 0;  // into variants_
     uint16_t classes_count = 0;  // spellings of the word in the person lists ("Mr", "MR")
-    uint8_t english_length = 0;  // an English function word of this length, or 0
     bool pair_start = false;     // some literal's first two words start with this word
-    uint64_t english = 0;        // its bytes (lower case)
+    // Bit second_bit(h) for the hash h of each second word of a pair literal
+    // starting with this word: most tokens that start some pair ("the") are
+    // followed by no pair's second word, and this answers from the entry's
+    // own cache line instead of the term index's 32 KiB filter.
+    uint64_t pair_seconds = 0;
   };
+  static uint64_t second_bit(uint64_t hash) { return uint64_t{1} << (hash >> 58); }
   using ClassEntry = std::pair<std::string, uint16_t>;  // WordClasses::Entry
 
   // classes: the person word lists; only words that are one token each can
@@ -54,7 +58,7 @@ class TokenLexicon {
   // word list spellings: one compare on the index, no load.
   bool for_matcher(uint32_t e) const { return e - 1 < matcher_count_; }
   bool for_names(uint32_t e) const { return e - classes_begin_ < classes_range_; }
-  std::span<const uint32_t> whole(const Entry& e) const { return {ids_.data() + e.whole_first, e.whole_count}; }
+  std::span<const TermIndex::Candidate> whole(const Entry& e) const { return {ids_.data() + e.whole_first, e.whole_count}; }
   // The person word list entry spelt exactly as word (case counts), or
   // nullptr. word lies in a text readable up to readable_end.
   const ClassEntry* classes(uint32_t e, std::string_view word, const char* readable_end) const {
@@ -67,11 +71,32 @@ class TokenLexicon {
     }
     return nullptr;
   }
+  // classes() as the entry's bits with kFound set, or 0, for an entry with
+  // for_names() true. The first spelling is kept beside the entry's index
+  // (24 bytes per entry): the old chain of loads (entry, spelling, the word
+  // list's own entry) missed the cache three times per listed word.
+  static constexpr uint32_t kFound = 1u << 16;
+  uint32_t class_bits(uint32_t e, std::string_view word, const char* readable_end) const {
+    const Names& n = names_[e - classes_begin_];
+    const size_t length = word.size();
+    const uint64_t head = head8(word, readable_end);
+    const uint64_t tail = text::load_head(word.data() + 8, length > 8 ? length - 8 : 0, readable_end);
+    if (n.length == length && n.head == head && n.tail == tail) return kFound | n.bits;
+    // Most entries have one spelling (a word capitalised at a sentence start
+    // meets the lower-case one and is not it): nothing else to read.
+    if (n.only) return 0;
+    const ClassEntry* known = classes(e, word, readable_end);
+    return known ? kFound | known->second : 0;
+  }
   // Whether the token is the English function word of its entry, ASCII case
   // folded; no branch, as the caller counts these over every token.
+  // The entry's function word comes through a byte per entry (8 KiB, which
+  // stays in cache) and a table of the few words: reading the entries
+  // themselves for the first few hundred tokens of every article missed the
+  // cache on most listed words.
   bool english(uint32_t e, std::string_view word, const char* readable_end) const {
-    const Entry& en = entries_[e];
-    return (en.english_length == word.size()) & (en.english == text::fold8_swar(head8(word, readable_end)));
+    const EnglishWord& w = english_words_[english_index_[e]];
+    return (w.length == word.size()) & (w.bytes == text::fold8_swar(head8(word, readable_end)));
   }
   size_t keys() const { return keys_; }
 
@@ -88,20 +113,41 @@ class TokenLexicon {
     const ClassEntry* entry = nullptr;
   };
   // A slot packs a tag (high bits) and an entry index (low entry_bits_ bits;
-  // 0: empty) into 32 bits; a key lives in one of two buckets of four slots,
-  // so a lookup is two 16-byte loads and compares, and the table of a few
-  // thousand keys is 32 KiB.
+  // 0: empty) into 32 bits; a key lives in one of two buckets of four slots
+  // in one 64-byte line, so a lookup is two 16-byte loads and compares from
+  // one line, and the table of a few thousand keys is 64 KiB.
   static constexpr size_t kBucket = 4;
   uint32_t tag(uint64_t hash) const { return static_cast<uint32_t>((hash * tag_multiplier_) >> (32 + entry_bits_)); }
   size_t first_bucket(uint64_t hash) const { return hash & bucket_mask_; }
-  size_t second_bucket(uint64_t hash) const { return (hash >> 40) & bucket_mask_; }
+  // The other bucket of the same 64-byte line (four buckets a line): a
+  // lookup then misses the cache once, not twice, and a key still chooses
+  // between two buckets.
+  size_t second_bucket(uint64_t hash) const { return (first_bucket(hash) & ~size_t{3}) | ((hash >> 40) & 3); }
   bool place(const std::vector<uint64_t>& keys, size_t buckets);
 
-  std::vector<uint32_t> slots_;  // kBucket per bucket
+  // The first spelling of a names entry, up to 16 bytes (length 0 when it
+  // is longer: classes() then decides); only: it is the entry's one spelling.
+  struct Names {
+    uint64_t head = 0, tail = 0;
+    uint16_t bits = 0;
+    uint8_t length = 0;
+    bool only = false;
+  };
+
+  struct EnglishWord {
+    uint64_t bytes = 0;  // lower case
+    size_t length = 0;   // 0: none
+  };
+
+  std::vector<uint32_t> slots_;  // kBucket per bucket, from slots_[slot_offset_]
+  size_t slot_offset_ = 0;
   size_t bucket_mask_ = 0;
   std::vector<Entry> entries_;   // [0] is empty
-  std::vector<uint32_t> ids_;
+  std::vector<TermIndex::Candidate> ids_;
   std::vector<Variant> variants_;
+  std::vector<uint8_t> english_index_;  // per entry, into english_words_ ([0] is none)
+  std::vector<EnglishWord> english_words_;
+  std::vector<Names> names_;  // entries [classes_begin_, classes_begin_ + classes_range_)
   uint64_t tag_multiplier_ = 1;
   unsigned entry_bits_ = 0;
   uint32_t matcher_count_ = 0;  // entries [1, 1 + matcher_count_)

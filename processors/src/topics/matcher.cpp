@@ -24,26 +24,31 @@ int Matcher::on_match(unsigned id, unsigned long long /*from*/, unsigned long lo
 }
 
 // The token start is a word boundary already; what is left is the literal's
-// bytes and, unless it is a prefix, the boundary after it.
-void Matcher::verify(uint32_t id, uint32_t start) {
-  const TermIndex& index = rules_.term_index;
-  const TermIndex::Literal& lit = index.literal(id);
-  if (start + static_cast<size_t>(lit.length) > text_.size()) return;
+// bytes and, unless it is a prefix, the boundary after it. The first eight
+// come with the candidate; only longer literals read the index's bytes.
+void Matcher::verify(const TermIndex::Candidate& c, uint32_t start) {
+  const size_t length = c.length;
+  if (start + length > text_.size()) return;
   const char* at = text_.data() + start;
-  std::string_view want = index.text(id);
-  // Eight bytes per compare, folded per byte for caseless literals.
-  for (size_t i = 0; i < want.size(); i += 8) {
-    const size_t n = std::min<size_t>(8, want.size() - i);
-    uint64_t got = text::load_upto8(at + i, n), expected = text::load_upto8(want.data() + i, n);
-    if (lit.caseless) {
-      got = text::fold8_swar(got);
-      expected = text::fold8_swar(expected);
+  const char* end = text_.data() + text_.size();
+  const uint64_t head = text::load_head(at, length, end);
+  if ((c.caseless ? text::fold8_swar(head) : head) != c.head) return;
+  if (length > 8) {
+    std::string_view want = rules_.term_index.text(c.id);
+    // Eight bytes per compare, folded per byte for caseless literals.
+    for (size_t i = 8; i < length; i += 8) {
+      const size_t n = std::min<size_t>(8, length - i);
+      uint64_t got = text::load_upto8(at + i, n), expected = text::load_upto8(want.data() + i, n);
+      if (c.caseless) {
+        got = text::fold8_swar(got);
+        expected = text::fold8_swar(expected);
+      }
+      if (got != expected) return;
     }
-    if (got != expected) return;
   }
-  uint32_t end = start + lit.length;
-  if (!lit.prefix && word_char_at(text_, end)) return;
-  out_->push_back({start, end, id});
+  const auto stop = static_cast<uint32_t>(start + length);
+  if (!c.prefix && word_char_at(text_, stop)) return;
+  out_->push_back({start, stop, c.id});
 }
 
 bool Matcher::scan(std::string_view text, std::vector<Match>& out) {
@@ -67,14 +72,17 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
     // Most tokens start no literal: one branch for them, not one per question.
     if (rules_.lexicon.for_matcher(entries[i])) {
       const TokenLexicon::Entry& e = rules_.lexicon.entry(entries[i]);
-      for (uint32_t id : rules_.lexicon.whole(e)) verify(id, t.start);
-      // Most pairs that start like a literal ("the ...") are none: the filter
-      // answers before the table, which misses the cache. Its answer and the
-      // flag are one branch, rarely taken.
+      for (const auto& c : rules_.lexicon.whole(e)) verify(c, t.start);
+      // Most pairs that start like a literal ("the ...") are none: the
+      // entry's mask of second words, then the filter, answer before the
+      // table, which misses the cache.
       const bool has_next = i + 1 < tokens.size();
-      const uint64_t pair = TermIndex::pair_hash(t.hash, tokens[has_next ? i + 1 : i].hash);
-      if (e.pair_start & has_next & index.may_contain(pair))
-        for (uint32_t id : index.pair(pair)) verify(id, t.start);
+      const uint64_t next = tokens[has_next ? i + 1 : i].hash;
+      if (has_next & ((e.pair_seconds & TokenLexicon::second_bit(next)) != 0)) {
+        const uint64_t pair = TermIndex::pair_hash(t.hash, next);
+        if (index.may_contain(pair))
+          for (const auto& c : index.pair(pair)) verify(c, t.start);
+      }
     }
     size_t length = t.end - t.start;
     if (length < index.min_prefix_length()) continue;
@@ -87,7 +95,7 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
       if (!index.has_prefix_length(l)) continue;
       uint64_t key = text::fold_hash(text.substr(t.start, l));
       if (index.may_contain(key))
-        for (uint32_t id : index.prefix(key)) verify(id, t.start);
+        for (const auto& c : index.prefix(key)) verify(c, t.start);
     }
   }
   if (!rules_.database) return true;

@@ -46,7 +46,7 @@ class Matcher {
 
  private:
   static int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void* context);
-  void verify(uint32_t id, uint32_t start);
+  void verify(const TermIndex::Candidate& c, uint32_t start);
 
   const TopicRules& rules_;
   hs_scratch_t* scratch_ = nullptr;

@@ -127,6 +127,25 @@ void NameFinder::tokenize(const Words& run, const std::vector<Span>& covered) {
     if (w != first + 1 && (word.starts_with("al-") || word.starts_with("el-")) && word.size() > 3 &&
         upper_code_point(code_point(text, start + 3)))
       t.cls |= kCapital;
+    // One shared word: its lexicon entry answers. A joined one ("Jean-Paul")
+    // has no hash of its own.
+    uint32_t bits = 0;
+    if (w != first + 1) {
+      const WordClasses::Entry* known = lists_.classes.find(word, text.data() + text.size());
+      bits = known ? TokenLexicon::kFound | known->second : 0;
+    } else if (lexicon_.for_names(run.entries[first])) {
+      bits = lexicon_.class_bits(run.entries[first], word, text.data() + text.size());
+    }
+    // A lower-case word in no list can neither start a name nor stand in
+    // one (runs are capitalised words, connectors and particles), and the
+    // bits read of its neighbours (role, speech verb, organisation word) come
+    // from the lists: it keeps no class, and what follows (the covered span,
+    // the acronym test) is only read of tokens inside a run.
+    if (!(t.cls & kCapital) && bits == 0) {
+      tokens_.push_back(t);
+      gap_start = i;
+      continue;
+    }
     while (span < covered.size() && covered[span].end <= start) ++span;
     if (span < covered.size() && covered[span].start <= start && covered[span].end >= i)
       t.cls |= kCovered;
@@ -144,15 +163,7 @@ void NameFinder::tokenize(const Words& run, const std::vector<Span>& covered) {
     }
     const bool has_lower = lower != 0, has_digit = digit != 0;
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
-    // One shared word: its lexicon entry answers. A joined one ("Jean-Paul")
-    // has no hash of its own.
-    const WordClasses::Entry* known = nullptr;
-    if (w != first + 1)
-      known = lists_.classes.find(word, text.data() + text.size());
-    else if (lexicon_.for_names(run.entries[first]))
-      known = lexicon_.classes(run.entries[first], word, text.data() + text.size());
-    if (known != lists_.classes.end()) {
-      uint16_t bits = known->second;
+    if (bits != 0) {
       if (bits & kTitleWord) t.cls |= kTitle;
       if (bits & kNotNameWord) t.cls |= kNotName;
       if (bits & kFirstNameWord) t.cls |= kFirstName;

@@ -14,6 +14,7 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
   min_prefix_ = SIZE_MAX;
   max_prefix_ = 0;
   pair_first_.clear();
+  pair_words_.clear();
   std::vector<uint32_t> unserved;
   std::vector<std::pair<uint64_t, uint32_t>> whole, pair, prefix;
   std::fill(filter_.begin(), filter_.end(), 0);
@@ -59,8 +60,10 @@ std::vector<uint32_t> TermIndex::build(const std::vector<LiteralSpec>& specs) {
     // literal ends there and is a prefix ("academy award*").
     bool second_is_token = second_start < spec.text.size() && !(spec.prefix && second_end == spec.text.size());
     if (second_is_token) {
-      pair.emplace_back(pair_hash(first, text::fold_hash(spec.text.substr(second_start, second_end - second_start))), id);
+      const uint64_t second = text::fold_hash(spec.text.substr(second_start, second_end - second_start));
+      pair.emplace_back(pair_hash(first, second), id);
       pair_first_.push_back(first);
+      pair_words_.emplace_back(first, second);
     } else {
       whole.emplace_back(first, id);
     }
@@ -94,7 +97,13 @@ void TermIndex::fill(Table& table, std::vector<std::pair<uint64_t, uint32_t>> en
   size_t mask = table.slots.size() - 1;
   for (size_t i = 0; i < entries.size();) {
     size_t j = i;
-    while (j < entries.size() && entries[j].first == entries[i].first) table.ids.push_back(entries[j++].second);
+    while (j < entries.size() && entries[j].first == entries[i].first) {
+      const uint32_t id = entries[j++].second;
+      const Literal& lit = literals_[id];
+      uint64_t head = text::load_upto8(bytes_.data() + lit.offset, std::min<size_t>(8, lit.length));
+      if (lit.caseless) head = text::fold8_swar(head);
+      table.ids.push_back({head, id, lit.length, lit.caseless, lit.prefix});
+    }
     size_t slot = entries[i].first & mask;
     while (table.slots[slot].key != 0) slot = (slot + 1) & mask;
     table.slots[slot] = {entries[i].first, static_cast<uint32_t>(table.ids.size() - (j - i)), static_cast<uint32_t>(j - i)};

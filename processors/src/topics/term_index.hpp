@@ -31,6 +31,19 @@ class TermIndex {
     bool prefix = false;
   };
 
+  // A candidate as the matcher checks it: the literal's length, flags and
+  // first eight bytes (folded when caseless) beside its id, so most checks
+  // read nothing else (the chain id -> Literal -> bytes missed the cache
+  // twice per candidate). Thirty bits of length: literals are words and
+  // phrases of rule files, never a gigabyte long.
+  struct Candidate {
+    uint64_t head = 0;
+    uint32_t id = 0;
+    uint32_t length : 30 = 0;
+    uint32_t caseless : 1 = 0;
+    uint32_t prefix : 1 = 0;
+  };
+
   // specs[i] becomes pattern id i. Returns the ids the index cannot serve
   // (literals that do not start with a word character): the caller matches
   // those another way.
@@ -38,13 +51,13 @@ class TermIndex {
 
   // Candidates whose first word is exactly the token with this hash: one-word
   // literals, and two-word literals whose second word is a prefix.
-  std::span<const uint32_t> whole(uint64_t hash) const { return probe(whole_, hash); }
+  std::span<const Candidate> whole(uint64_t hash) const { return probe(whole_, hash); }
   // Candidates of two or more words whose first two words are the token and
   // the next one (pair_hash of their hashes).
-  std::span<const uint32_t> pair(uint64_t hash) const { return probe(pair_, hash); }
+  std::span<const Candidate> pair(uint64_t hash) const { return probe(pair_, hash); }
   // Candidates that are one word, prefix-matching, and whose first
   // min(length, kPrefixKey) bytes fold-hash to this prefix of the token.
-  std::span<const uint32_t> prefix(uint64_t hash) const { return probe(prefix_, hash); }
+  std::span<const Candidate> prefix(uint64_t hash) const { return probe(prefix_, hash); }
   static uint64_t pair_hash(uint64_t first, uint64_t second) {
     uint64_t h = (first ^ (second * 0x9e3779b97f4a7c15ull)) * 0xff51afd7ed558ccdull;
     h ^= h >> 29;
@@ -78,6 +91,8 @@ class TermIndex {
   // the token lexicon (topics/lexicon.hpp) folds into its one probe.
   std::vector<uint64_t> whole_keys() const;
   const std::vector<uint64_t>& pair_first_keys() const { return pair_first_; }
+  // The first and second word hashes of every pair() literal.
+  const std::vector<std::pair<uint64_t, uint64_t>>& pair_words() const { return pair_words_; }
   size_t max_prefix_length() const { return max_prefix_; }
 
   const Literal& literal(uint32_t id) const { return literals_[id]; }
@@ -93,7 +108,7 @@ class TermIndex {
   };
   struct Table {
     std::vector<Slot> slots;  // power-of-two size, linear probing
-    std::vector<uint32_t> ids;
+    std::vector<Candidate> ids;
   };
 
   static constexpr size_t kFilterBits = 1 << 18;
@@ -103,7 +118,7 @@ class TermIndex {
   }
   static uint64_t filter_mask(uint64_t hash) { return (uint64_t{1} << ((hash >> 28) & 63)) | (uint64_t{1} << ((hash >> 34) & 63)); }
   void fill(Table& table, std::vector<std::pair<uint64_t, uint32_t>> entries);
-  static std::span<const uint32_t> probe(const Table& table, uint64_t hash) {
+  static std::span<const Candidate> probe(const Table& table, uint64_t hash) {
     if (table.slots.empty()) return {};
     size_t mask = table.slots.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -117,6 +132,7 @@ class TermIndex {
   std::vector<Literal> literals_;
   Table whole_, pair_, prefix_;
   std::vector<uint64_t> pair_first_;  // sorted, unique
+  std::vector<std::pair<uint64_t, uint64_t>> pair_words_;
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterBits / 64, 0);
   std::vector<uint64_t> prefix_filter_ = std::vector<uint64_t>((size_t{1} << kPrefixFilterLog) / 64, 0);
   uint64_t prefix_lengths_ = 0;

@@ -21,7 +21,11 @@ namespace {
 
 const std::string kData = NEWSFLOW_DATA_DIR_FOR_TESTS;
 
-std::vector<uint32_t> ids(std::span<const uint32_t> s) { return {s.begin(), s.end()}; }
+std::vector<uint32_t> ids(std::span<const TermIndex::Candidate> s) {
+  std::vector<uint32_t> out;
+  for (const auto& c : s) out.push_back(c.id);
+  return out;
+}
 
 void expect_agrees(const TopicRules& rules, std::string_view text) {
   std::vector<text::Token> tokens;
@@ -51,8 +55,20 @@ void expect_agrees(const TopicRules& rules, std::string_view text) {
     if (!whole.empty() || pair_start) {
       EXPECT_TRUE(rules.lexicon.for_matcher(entries[i])) << word;
     }
-    if (rules.persons.classes.find(word)) {
+    const WordClasses::Entry* known = rules.persons.classes.find(word);
+    if (known) {
       EXPECT_TRUE(rules.lexicon.for_names(entries[i])) << word;
+    }
+    // What the name finder reads: the bits of the exact spelling, or 0.
+    if (rules.lexicon.for_names(entries[i])) {
+      EXPECT_EQ(rules.lexicon.class_bits(entries[i], word, text.data() + text.size()),
+                known ? TokenLexicon::kFound | known->second : 0u)
+          << word;
+    }
+    // The matcher probes the pair table only when the entry's mask has the
+    // next word's bit: every pair literal on these two tokens must have it.
+    if (i + 1 < tokens.size() && !rules.term_index.pair(TermIndex::pair_hash(t.hash, tokens[i + 1].hash)).empty()) {
+      EXPECT_NE(e.pair_seconds & TokenLexicon::second_bit(tokens[i + 1].hash), 0u) << word;
     }
     if (entries[i] == 0) {
       EXPECT_FALSE(rules.lexicon.for_matcher(0) || rules.lexicon.for_names(0));
