@@ -61,7 +61,8 @@ TEST(TopicEntities, WhatOnlyACompanyHasMakesANameAnOrganisation) {
   ASSERT_NE(voss, nullptr);
   EXPECT_EQ(voss->type, Entity::Type::person);
   // A person owns shares too: "Warren Buffett's shares" keeps him a person.
-  const Entity* buffett = find_entity(run("Warren Buffett's shares rose, Warren Buffett said."), "Warren Buffett");
+  const Article investor = run("Warren Buffett's shares rose, Warren Buffett said.");
+  const Entity* buffett = find_entity(investor, "Warren Buffett");
   ASSERT_NE(buffett, nullptr);
   EXPECT_EQ(buffett->type, Entity::Type::person);
 }
