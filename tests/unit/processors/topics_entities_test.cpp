@@ -5,30 +5,15 @@
 
 #include <string>
 
-#include "newsflow/processors/topics.hpp"
+#include "topics_test_util.hpp"
 
 namespace newsflow::processors {
 namespace {
 
-const std::string kRulesDir = std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) + "/topics";
+using namespace topics_test;
 
-Article run(std::string text) {
-  static auto rules = load_topic_rules({kRulesDir, false});
-  Article a;
-  a.id = "t";
-  a.title = "Update";
-  a.text = std::move(text);
-  a.language = "en";
-  auto p = make_topics_processor(rules);
-  EXPECT_EQ(p->process(a).kind, Outcome::Kind::pass);
-  return a;
-}
-
-const Entity* find_entity(const Article& a, const std::string& text) {
-  for (const auto& e : a.entities)
-    if (e.text == text) return &e;
-  return nullptr;
-}
+// The whole text as the body of an English article.
+Article run(std::string text) { return topics_test::run(make_article("Update", std::move(text), "en")); }
 
 TEST(TopicEntities, TheTownOfOrTheMayorOfNamesAPlaceFromOneMention) {
   Article a = run("The crew trained in the town of Zvezdny for months. The mayor of Qaraghandy said debris "

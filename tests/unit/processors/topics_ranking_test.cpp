@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <string>
 
 #include "newsflow/processors/topics.hpp"
@@ -164,18 +165,24 @@ TEST(TopicRanking, SpecificityMustNotBeNegative) {
 namespace newsflow::processors {
 namespace {
 
+// A story and the level-1 branch it must be filed under, with the real rules.
+struct BranchCase {
+  const char* top;
+  const char* title;
+  const char* text;
+};
+
+void expect_first_branches(std::span<const BranchCase> cases) {
+  const auto rules = load_topic_rules({kRulesDir, false});
+  for (const BranchCase& c : cases) EXPECT_EQ(first_branch(rules, c.title, c.text), c.top) << c.title;
+}
+
 // Stories written for these tests, one per cause of a wrong first branch
 // found on news leads: a modifier that names another branch ("school
 // shooting"), an accident told with verbs the terms lacked, a crime told
 // through the sentence.
 TEST(TopicBranches, TheEventOutranksTheWordsAroundIt) {
-  auto rules = load_topic_rules({kRulesDir, false});
-  struct Case {
-    const char* top;
-    const char* title;
-    const char* text;
-  };
-  const Case cases[] = {
+  const BranchCase cases[] = {
       {"medtop:02000000", "Teenager arrested after school shooting leaves two dead",
        "A 16-year-old was arrested after a shooting at a high school left two students dead, police said. "
        "Parents gathered outside as officers searched the building."},
@@ -206,7 +213,7 @@ TEST(TopicBranches, TheEventOutranksTheWordsAroundIt) {
        "The retailer has collapsed into administration. Administrators said stores would stay open while a "
        "buyer was sought, and 5,000 jobs are at risk."},
   };
-  for (const Case& c : cases) EXPECT_EQ(first_branch(rules, c.title, c.text), c.top) << c.title;
+  expect_first_branches(cases);
 }
 
 // Causes found on the Wikinews development articles (issue 13, fifth round),
@@ -214,13 +221,7 @@ TEST(TopicBranches, TheEventOutranksTheWordsAroundIt) {
 // obituary's subject, a storm is weather until it destroys, the place an
 // attack happened is not the story, and a bill is politics whatever it is about.
 TEST(TopicBranches, TheSubjectOutranksTheCircumstances) {
-  auto rules = load_topic_rules({kRulesDir, false});
-  struct Case {
-    const char* top;
-    const char* title;
-    const char* text;
-  };
-  const Case cases[] = {
+  const BranchCase cases[] = {
       {"medtop:08000000", "Former harbour master Ilse Varga dies aged 91",
        "Ilse Varga, who ran the port for thirty years, died of pneumonia in hospital on Sunday. She had been "
        "treated for cancer last year. She is survived by two daughters."},
@@ -242,7 +243,7 @@ TEST(TopicBranches, TheSubjectOutranksTheCircumstances) {
        "Researchers mapped the statues of Easter Island and found most stood near freshwater seeps, the "
        "study published on Thursday said."},
   };
-  for (const Case& c : cases) EXPECT_EQ(first_branch(rules, c.title, c.text), c.top) << c.title;
+  expect_first_branches(cases);
 }
 
 }  // namespace

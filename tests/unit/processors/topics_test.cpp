@@ -11,33 +11,12 @@
 #include <sstream>
 
 #include "newsflow/processors/normalize.hpp"
+#include "topics_test_util.hpp"
 
 namespace newsflow::processors {
 namespace {
 
-const std::string kData = NEWSFLOW_DATA_DIR_FOR_TESTS;
-const std::string kRulesDir = kData + "/topics";
-
-std::shared_ptr<const TopicRules> shared_rules(bool explain = false) {
-  static auto plain = load_topic_rules({kRulesDir, false});
-  static auto explained = load_topic_rules({kRulesDir, true});
-  return explain ? explained : plain;
-}
-
-Article make_article(std::string title, std::string text, std::string language = "") {
-  Article a;
-  a.id = "t";
-  a.title = std::move(title);
-  a.text = std::move(text);
-  a.language = std::move(language);
-  return a;
-}
-
-Article run(Article a, bool explain = false) {
-  auto p = make_topics_processor(shared_rules(explain));
-  EXPECT_EQ(p->process(a).kind, Outcome::Kind::pass);
-  return a;
-}
+using namespace topics_test;
 
 // The seed record as `newsflow process` sees it: parsed, then normalized.
 Article seed_article(bool keep_language) {
@@ -61,12 +40,6 @@ std::set<std::string> tops(const Article& a) {
   std::set<std::string> out;
   for (const auto& t : a.topics) out.insert(t.top);
   return out;
-}
-
-const Entity* find_entity(const Article& a, std::string_view text) {
-  for (const auto& e : a.entities)
-    if (e.text == text) return &e;
-  return nullptr;
 }
 
 TEST(Topics, SeedArticleIsAboutPoliticsAndConflict) {
