@@ -247,7 +247,7 @@ int Attributor::event_after(uint32_t i) const {
     // "an official who asked not to be named said": the relative clause's
     // verb is no cue of the quotation; the main verb after it is.
     if (ev.cue > j && doc_.tokens[ev.cue - 1].kind == Tok::word &&
-        (doc_.word_at(ev.cue - 1) == "who" || doc_.word_at(ev.cue - 1) == "which"))
+        doc_.relative_at(ev.cue - 1))
       continue;
     if (ev.inverted && ev.cue == j) return e;
     // '"...," the caretakers said': a subject the parser cannot name, whose
@@ -354,7 +354,7 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
       bool clause_closed = false;
       for (uint32_t m = ev.link_end + 1; m < i && !clause_closed; ++m) clause_closed = doc_.tokens[m].kind == Tok::comma;
       if (before.kind == Tok::word && !before.upper && clause_closed &&
-          (doc_.word_at(ev.subject_first - 1) == "who" || doc_.word_at(ev.subject_first - 1) == "which"))
+          doc_.relative_at(ev.subject_first - 1))
         continue;
     }
     return link(e);

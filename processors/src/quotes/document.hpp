@@ -60,6 +60,12 @@ class Document {
   // sentence end, paragraph or quotation).
   uint32_t region_start(uint32_t k, uint32_t max_tokens) const;
   std::string_view word_at(uint32_t k) const;
+  // "who" or "which" at k: a relative clause opens there, whose verb is the
+  // clause's own, not a cue of a quotation around it.
+  bool relative_at(uint32_t k) const {
+    const std::string_view w = word_at(k);
+    return w == "who" || w == "which";
+  }
   std::string_view span_text(uint32_t from_tok, uint32_t to_tok) const;
   // Inner text of a quotation without surrounding spaces.
   std::string_view inner(const QuoteSpan& s) const;

@@ -175,7 +175,7 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
       if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return {};
       return subject_before(e, floor);
     }
-    if (has(w, kCue | kPartialCue) && !(m > floor && (doc_.word_at(m - 1) == "who" || doc_.word_at(m - 1) == "which")))
+    if (has(w, kCue | kPartialCue) && !(m > floor && doc_.relative_at(m - 1)))
       break;
   }
   return participle ? role_opening(k, floor) : Subject{};
@@ -193,7 +193,7 @@ Subject SubjectParser::role_opening(uint32_t k, uint32_t floor) {
     // ("gave a speech"); not the noun after a possessive ("estate's caretakers").
     const bool before_object = v + 1 < k && has(doc_.tokens[v + 1], kAppositiveStart) && !preposition(x) &&
                                !has(w, kNotName | kAppositiveStart);
-    if (doc_.tokens[v - 1].possessive || (!verb_like(v) && !before_object && x != "who" && x != "which")) continue;
+    if (doc_.tokens[v - 1].possessive || (!verb_like(v) && !before_object && !doc_.relative_at(v))) continue;
     Subject s = subject_before(v - 1, floor);
     if (s.first == kNone || (s.speaker < 0 && !s.role)) s = phrase_before(v, floor);
     if (s.first != kNone && s.first <= floor + 1 && (s.speaker >= 0 || s.role)) return s;

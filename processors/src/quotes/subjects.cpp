@@ -210,12 +210,10 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     const Token& w = doc_.tokens[m];
     // "an official who asked not to be named said": the clause's own verb
     // may be a cue word; "who police said" (a cue after its own subject) is not.
-    const bool clause_verb = m > floor && doc_.tokens[m - 1].kind == Tok::word &&
-                             (doc_.word_at(m - 1) == "who" || doc_.word_at(m - 1) == "which");
+    const bool clause_verb = m > floor && doc_.tokens[m - 1].kind == Tok::word && doc_.relative_at(m - 1);
     if (w.kind != Tok::word || (has(w, kCue | kPartialCue) && !clause_verb)) break;
     if (w.upper || p - m < 2) continue;
-    const std::string_view x = doc_.word_at(m);
-    if (x != "who" && x != "which") continue;
+    if (!doc_.relative_at(m)) continue;
     if (doc_.tokens[m - 1].kind == Tok::word) {
       Subject inner = subject_before(m - 1, floor);
       if (inner.first == kNone) {
