@@ -206,8 +206,9 @@ namespace {
 constexpr std::string_view kSettlements[] = {"town", "city", "village", "suburb", "port", "district",
                                              "province", "region", "county", "state"};
 
-bool is_settlement(std::string_view w) {
-  return std::find(std::begin(kSettlements), std::end(kSettlements), w) != std::end(kSettlements);
+template <size_t N>
+bool listed(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
 }
 
 // What a company has and a person has not: "Lumen Grid's shareholders", "the
@@ -215,11 +216,6 @@ bool is_settlement(std::string_view w) {
 // Lumen Grid" (a person has shares, so "Buffett's shares" says nothing).
 constexpr std::string_view kOrgOwned[] = {"shareholders", "headquarters", "subsidiary", "subsidiaries", "workforce"};
 constexpr std::string_view kOrgBought[] = {"shareholders", "headquarters", "subsidiary", "shares", "stake"};
-
-template <size_t N>
-bool listed(const std::string_view (&list)[N], std::string_view w) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
-}
 
 }  // namespace
 
@@ -235,7 +231,7 @@ bool NameFinder::placed_by_apposition(std::string_view text, size_t k) const {
   if (place != body_places_->end() && place->start <= at) return true;
   auto word = [&](size_t j) { return text.substr(tokens_[j].start, tokens_[j].end - tokens_[j].start); };
   if (k + 2 >= tokens_.size() || (word(k + 1) != "a" && word(k + 1) != "the")) return false;
-  return is_settlement(word(k + 2));
+  return listed(kSettlements, word(k + 2));
 }
 
 void NameFinder::collect_places(std::string_view text) {
@@ -273,7 +269,7 @@ void NameFinder::collect_places(std::string_view text) {
     bool of_settlement = false;
     if (before.size() == 2 && before[0] == 'o' && before[1] == 'f' && k >= 2) {
       auto word = [&](size_t j) { return text.substr(tokens_[j].start, tokens_[j].end - tokens_[j].start); };
-      of_settlement = word(k - 2) == "mayor" || (k >= 3 && is_settlement(word(k - 2)) && word(k - 3) == "the");
+      of_settlement = word(k - 2) == "mayor" || (k >= 3 && listed(kSettlements, word(k - 2)) && word(k - 3) == "the");
     }
     if (!(of_settlement || before == "in" || before == "near" || before == "from" || before == "outside")) continue;
     // A lone capitalised word: "in Xyz." / "in Xyz, ..." but not "in Xyz Park" or "in Xyz's".
