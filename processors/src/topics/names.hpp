@@ -10,15 +10,10 @@
 #include <vector>
 
 #include "newsflow/core/article.hpp"
-#include "text/tokenizer.hpp"
-#include "topics/rules.hpp"
+#include "topics/name_places.hpp"
+#include "topics/name_tokens.hpp"
 
 namespace newsflow::processors::topics {
-
-struct Span {
-  uint32_t start = 0;
-  uint32_t end = 0;
-};
 
 struct FoundName {
   std::string text;
@@ -31,12 +26,7 @@ class NameFinder {
  public:
   NameFinder(const PersonLists& lists, const TokenLexicon& lexicon) : lists_(lists), lexicon_(lexicon) {}
 
-  // A text with its text::tokenize words and their TokenLexicon entries.
-  struct Words {
-    std::string_view text;
-    const std::vector<text::Token>& tokens;
-    const std::vector<uint32_t>& entries;
-  };
+  using Words = NameWords;
   // covered: byte spans of gazetteer matches in the text, sorted by start.
   // The title only confirms names found in the body (headline capitalisation
   // makes every word look like a name).
@@ -45,28 +35,13 @@ class NameFinder {
             const std::vector<Span>& body_covered, const std::vector<Span>& body_places, std::vector<FoundName>& out);
 
  private:
-  struct Token {
-    uint32_t start = 0;
-    uint32_t end = 0;
-    uint32_t gap_start = 0;  // text[gap_start, start) separates it from the previous token
-    uint16_t cls = 0;
-  };
-
-  void tokenize(const Words& words, const std::vector<Span>& covered);
+  // The run scanner (name_runs.cpp) over tokens_.
   void scan_runs(std::string_view text, bool confirm_only, std::vector<FoundName>& out);
   void add_name(std::string name, Entity::Type type, std::vector<FoundName>& out);
-  // Places the gazetteer lacks, from strong context in the body: "Xyz-based"
-  // counts 2, "in/near/from/outside Xyz" (a lone capitalised word mid-
-  // sentence) 1, or 2 when a known place or "a town" follows
-  // ("in Xyz, Poland", "near Xyz, a village"); a place needs 2.
-  void collect_places(std::string_view text);
-  bool placed_by_apposition(std::string_view text, size_t k) const;
-  const std::vector<Span>* body_places_ = nullptr;  // during find()
-  std::string join(std::string_view text, size_t first, size_t last) const;
 
   const PersonLists& lists_;
   const TokenLexicon& lexicon_;
-  std::vector<Token> tokens_;
+  std::vector<names::Token> tokens_;
   // Per-record indexes so merging stays linear in the number of mentions.
   using NameIndex = std::unordered_map<std::string, size_t, StringHash, std::equal_to<>>;
   NameIndex person_index_, org_index_;
@@ -74,7 +49,7 @@ class NameFinder {
   std::vector<std::string> singles_;  // one-word mentions waiting to be merged
   std::vector<std::string> confirm_;  // title mentions waiting to be merged
   std::vector<std::string> uncued_;   // full names without a cue, in body order
-  std::vector<std::pair<std::string, uint32_t>> places_;  // candidate place -> evidence
+  names::PlaceEvidence places_;
   uint32_t order_ = 0;
 };
 

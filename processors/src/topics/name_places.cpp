@@ -1,0 +1,80 @@
+#include "topics/name_places.hpp"
+
+namespace newsflow::processors::topics::names {
+
+namespace {
+
+// Words for a settlement: "near Xyz, a village", "the town of Xyz".
+constexpr std::string_view kSettlements[] = {"town", "city", "village", "suburb", "port", "district",
+                                             "province", "region", "county", "state"};
+
+// "in Xyz, Poland" / "near Xyz, a village": after token k, a comma and a
+// known place, or "a"/"the" and a word for a settlement.
+bool placed_by_apposition(std::string_view text, const std::vector<Token>& tokens, const std::vector<Span>& places,
+                          size_t k) {
+  if (k + 1 >= tokens.size() || text.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end) != ", ")
+    return false;
+  // A known place starts right there ("Poland", "New South Wales").
+  const uint32_t at = tokens[k + 1].start;
+  auto place = std::lower_bound(places.begin(), places.end(), at,
+                                [](const Span& s, uint32_t pos) { return s.end <= pos; });
+  if (place != places.end() && place->start <= at) return true;
+  auto word = [&](size_t j) { return text.substr(tokens[j].start, tokens[j].end - tokens[j].start); };
+  if (k + 2 >= tokens.size() || (word(k + 1) != "a" && word(k + 1) != "the")) return false;
+  return listed(kSettlements, word(k + 2));
+}
+
+}  // namespace
+
+void collect_places(std::string_view text, const std::vector<Token>& tokens, const std::vector<Span>& body_places,
+                    const WordClasses& classes, PlaceEvidence& out) {
+  const uint16_t never = kCovered | kNotName | kTitle | kFirstName | kOrgHead | kAcronym | kDemonym;
+  auto add = [&](std::string_view w, uint32_t weight) {
+    for (auto& [name, evidence] : out)
+      if (name == w) {
+        evidence += weight;
+        return;
+      }
+    if (out.size() < 16) out.emplace_back(std::string(w), weight);
+  };
+  const size_t n = tokens.size();
+  for (size_t k = 0; k < n; ++k) {
+    const Token& t = tokens[k];
+    if (!(t.cls & kCapital) || (t.cls & never)) continue;
+    std::string_view w = text.substr(t.start, t.end - t.start);
+    const bool after_capital = k > 0 && (tokens[k - 1].cls & kCapital) && !(tokens[k - 1].cls & kNotName) &&
+                               text.substr(t.gap_start, t.start - t.gap_start) == " ";
+    if (w.size() > 9 && w.ends_with("-based")) {
+      // "a Tromso-based fleet", not "San Diego-based" (a run) or "Dutch-based".
+      std::string_view place = w.substr(0, w.size() - 6);
+      auto known = classes.find(place);
+      const bool listed = known != classes.end();
+      const bool all_caps = std::none_of(place.begin(), place.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (!after_capital && !listed && !all_caps) add(place, 2);
+      continue;
+    }
+    if (k == 0) continue;
+    std::string_view before = text.substr(tokens[k - 1].start, tokens[k - 1].end - tokens[k - 1].start);
+    std::string_view gap = text.substr(t.gap_start, t.start - t.gap_start);
+    if (gap != " ") continue;
+    // "the town of Xyz", "the mayor of Xyz": one mention names a place. The
+    // first test is two bytes, as most capitalised words follow no "of".
+    bool of_settlement = false;
+    if (before.size() == 2 && before[0] == 'o' && before[1] == 'f' && k >= 2) {
+      auto word = [&](size_t j) { return text.substr(tokens[j].start, tokens[j].end - tokens[j].start); };
+      of_settlement = word(k - 2) == "mayor" || (k >= 3 && listed(kSettlements, word(k - 2)) && word(k - 3) == "the");
+    }
+    if (!(of_settlement || before == "in" || before == "near" || before == "from" || before == "outside")) continue;
+    // A lone capitalised word: "in Xyz." / "in Xyz, ..." but not "in Xyz Park" or "in Xyz's".
+    if (k + 1 < n && (tokens[k + 1].cls & kCapital) &&
+        text.substr(tokens[k + 1].gap_start, tokens[k + 1].start - tokens[k + 1].gap_start) == " ")
+      continue;
+    if (t.end < text.size() && (text[t.end] == '\'' || text.compare(t.end, 3, "\xE2\x80\x99") == 0)) continue;
+    // A word that is also the word after it ("Skip in Skip", page furniture)
+    // or that opens the next word's run is no place.
+    if (k >= 2 && text.substr(tokens[k - 2].start, tokens[k - 2].end - tokens[k - 2].start) == w) continue;
+    add(w, of_settlement || placed_by_apposition(text, tokens, body_places, k) ? 2 : 1);
+  }
+}
+
+}  // namespace newsflow::processors::topics::names

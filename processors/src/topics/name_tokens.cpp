@@ -1,0 +1,167 @@
+#include "topics/name_tokens.hpp"
+
+#include <cctype>
+#include <cstring>
+
+namespace newsflow::processors::topics::names {
+
+namespace {
+
+uint32_t code_point(std::string_view s, size_t pos) {
+  auto c = static_cast<unsigned char>(s[pos]);
+  if (c < 0x80) return c;
+  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+  if (n == 0 || pos + static_cast<size_t>(n) >= s.size()) return 0;
+  uint32_t cp = c & (0x3F >> n);
+  for (int i = 1; i <= n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[pos + static_cast<size_t>(i)]) & 0x3F);
+  return cp;
+}
+
+bool upper_code_point(uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
+  if (cp >= 0x100 && cp <= 0x17F) return cp % 2 == 0;  // Latin Extended-A pairs upper, lower
+  if (cp >= 0x391 && cp <= 0x3A9) return true;          // Greek
+  if (cp >= 0x410 && cp <= 0x42F) return true;          // Cyrillic
+  return false;
+}
+
+bool is_apostrophe(std::string_view s, size_t i, size_t* width) {
+  if (s[i] == '\'') {
+    *width = 1;
+    return true;
+  }
+  // Byte by byte: it is asked at every gap between words, and compare()
+  // would call memcmp for three bytes.
+  if (i + 3 <= s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' && s[i + 2] == '\x99') {  // ’
+    *width = 3;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string join(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t last) {
+  std::string out;
+  for (size_t i = first; i <= last; ++i) {
+    if (i > first) out += ' ';
+    out.append(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
+    // Keep the full stop of a middle initial: "George W. Bush".
+    if (i < last && tokens[i].end - tokens[i].start == 1 && tokens[i].end < text.size() && text[tokens[i].end] == '.')
+      out += '.';
+  }
+  return out;
+}
+
+// Name tokens are the shared word runs (text/tokenizer.hpp) joined across
+// the few gaps a name keeps inside it, so the text is not scanned byte by
+// byte a second time.
+void tokenize(const NameWords& run, const std::vector<Span>& covered, const PersonLists& lists,
+              const TokenLexicon& lexicon, std::vector<Token>& tokens) {
+  const std::string_view text = run.text;
+  const std::vector<text::Token>& words = run.tokens;
+  tokens.clear();
+  size_t gap_start = 0, span = 0;
+  for (size_t w = 0; w < words.size();) {
+    const size_t first = w;
+    const size_t start = words[w].start;
+    size_t i = words[w].end;
+    // text[i, next) is the gap to the next run; every byte of it is a non-word character.
+    for (++w; w < words.size(); ++w) {
+      const size_t next = words[w].start;
+      // Only these gaps can join; most gaps are a space, settled here in one
+      // well-predicted branch.
+      const char gap = text[i];
+      if (gap != '-' && gap != '.' && gap != '\'' && gap != '\xE2') break;
+      // "Jean-Paul", "al-Sisi".
+      if (next == i + 1 && gap == '-') {
+        i = words[w].end;
+        continue;
+      }
+      // "U.S." and "D.C." stay one token; a sentence's full stop does not.
+      if (next == i + 1 && text[i] == '.' && std::isalpha(static_cast<unsigned char>(text[next])) && i - start <= 2) {
+        i = words[w].end;
+        continue;
+      }
+      // O'Brien keeps its apostrophe; the possessive "Stoltenberg’s" drops it.
+      size_t width = 0;
+      if (is_apostrophe(text, i, &width) && next == i + width) {
+        const bool possessive = (text[next] == 's' || text[next] == 'S') && words[w].end == next + 1;
+        if (!possessive) {
+          i = words[w].end;
+          continue;
+        }
+      }
+      break;
+    }
+    Token t{static_cast<uint32_t>(start), static_cast<uint32_t>(i), static_cast<uint32_t>(gap_start), 0};
+    std::string_view word = text.substr(start, i - start);
+    // ASCII inline: the call cost more than the test for most words.
+    const auto lead = static_cast<unsigned char>(text[start]);
+    bool capital = static_cast<unsigned>(lead - 'A') < 26u;
+    if (lead >= 0x80) capital = upper_code_point(code_point(text, start));
+    t.cls |= static_cast<uint16_t>(capital * kCapital);
+    // Arabic names keep a lower-case article: "Abdel Fattah al-Sisi". Only a
+    // joined token has a hyphen.
+    if (w != first + 1 && (word.starts_with("al-") || word.starts_with("el-")) && word.size() > 3 &&
+        upper_code_point(code_point(text, start + 3)))
+      t.cls |= kCapital;
+    // One shared word: its lexicon entry answers. A joined one ("Jean-Paul")
+    // has no hash of its own.
+    uint32_t bits = 0;
+    if (w != first + 1) {
+      const WordClasses::Entry* known = lists.classes.find(word, text.data() + text.size());
+      bits = known ? TokenLexicon::kFound | known->second : 0;
+    } else if (lexicon.for_names(run.entries[first])) {
+      bits = lexicon.class_bits(run.entries[first], word, text.data() + text.size());
+    }
+    // A lower-case word in no list can neither start a name nor stand in
+    // one (runs are capitalised words, connectors and particles), and the
+    // bits read of its neighbours (role, speech verb, organisation word) come
+    // from the lists: it keeps no class, and what follows (the covered span,
+    // the acronym test) is only read of tokens inside a run.
+    if (!(t.cls & kCapital) && bits == 0) {
+      tokens.push_back(t);
+      gap_start = i;
+      continue;
+    }
+    while (span < covered.size() && covered[span].end <= start) ++span;
+    if (span < covered.size() && covered[span].start <= start && covered[span].end >= i)
+      t.cls |= kCovered;
+    // Lower-case letters and digits of the word, eight bytes at a time.
+    uint64_t lower = 0, digit = 0;
+    for (size_t k = start; k < i; k += 8) {
+      const size_t len = std::min<size_t>(8, i - k);
+      uint64_t v = 0;
+      if (k + 8 <= text.size())
+        v = text::load8(text.data() + k) & (~uint64_t{0} >> (8 * (8 - len)));
+      else
+        std::memcpy(&v, text.data() + k, len);
+      lower |= text::ascii_range_bits(v, 'a', 'z');
+      digit |= text::ascii_range_bits(v, '0', '9');
+    }
+    const bool has_lower = lower != 0, has_digit = digit != 0;
+    if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
+    if (bits != 0) {
+      if (bits & kTitleWord) t.cls |= kTitle;
+      if (bits & kNotNameWord) t.cls |= kNotName;
+      if (bits & kFirstNameWord) t.cls |= kFirstName;
+      if (bits & kOrgHeadWord) t.cls |= kOrgHead;
+      if (bits & kDemonymWord) t.cls |= kDemonym;
+      if (bits & kRoleTitleWord) t.cls |= kRoleTitle;
+      if ((bits & kPlaceHeadWord) && (t.cls & kCapital)) t.cls |= kPlaceHead;
+      if (!(t.cls & kCapital)) {
+        if (bits & kConnectorWord) t.cls |= kConnector;
+        if (bits & kParticleWord) t.cls |= kParticle;
+        if (bits & kRoleWord) t.cls |= kRole;
+        if (bits & kSpeechWord) t.cls |= kSpeech;
+        if (bits & kOrgWordWord) t.cls |= kOrgWord;
+      }
+    }
+    tokens.push_back(t);
+    gap_start = i;
+  }
+}
+
+}  // namespace newsflow::processors::topics::names

@@ -1,0 +1,73 @@
+#pragma once
+// The name finder's tokens: the shared words (text/tokenizer.hpp) joined
+// across the few gaps a name keeps inside it ("Jean-Paul", "U.S.",
+// "O'Brien"), each with the classes the run scanner and the place cues read.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/tokenizer.hpp"
+#include "topics/rules.hpp"
+
+namespace newsflow::processors::topics {
+
+struct Span {
+  uint32_t start = 0;
+  uint32_t end = 0;
+};
+
+// A text with its text::tokenize words and their TokenLexicon entries.
+struct NameWords {
+  std::string_view text;
+  const std::vector<text::Token>& tokens;
+  const std::vector<uint32_t>& entries;
+};
+
+namespace names {
+
+enum : uint16_t {
+  kCapital = 1,    // starts with an upper-case letter
+  kCovered = 2,    // inside a gazetteer match
+  kTitle = 4,
+  kNotName = 8,
+  kFirstName = 16,
+  kOrgHead = 32,
+  kAcronym = 64,   // all capitals, or contains digits
+  kConnector = 128,
+  kRole = 256,     // lower-case role word ("spokesperson")
+  kSpeech = 512,   // lower-case speech verb ("said")
+  kOrgWord = 1024,  // lower-case noun for an organisation ("startup")
+  kDemonym = 2048,  // nationality ("Norwegian"): never a person
+  kRoleTitle = 4096,  // a role word used as a title ("Singer"): a title only before a full name
+  kParticle = 8192,   // lower-case word inside a person's name ("de", "van")
+  kPlaceHead = 16384,  // capitalised word that ends a place's name ("County")
+};
+
+struct Token {
+  uint32_t start = 0;
+  uint32_t end = 0;
+  uint32_t gap_start = 0;  // text[gap_start, start) separates it from the previous token
+  uint16_t cls = 0;
+};
+
+// covered: byte spans of gazetteer matches in the text, sorted by start.
+void tokenize(const NameWords& words, const std::vector<Span>& covered, const PersonLists& lists,
+              const TokenLexicon& lexicon, std::vector<Token>& out);
+
+inline std::string_view word(std::string_view text, const Token& t) { return text.substr(t.start, t.end - t.start); }
+inline std::string_view gap(std::string_view text, const Token& t) {
+  return text.substr(t.gap_start, t.start - t.gap_start);
+}
+
+// Tokens first..last as one name, single-spaced.
+std::string join(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t last);
+
+template <size_t N>
+bool listed(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
+}  // namespace names
+}  // namespace newsflow::processors::topics

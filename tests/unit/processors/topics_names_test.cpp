@@ -1,0 +1,123 @@
+// The name finder's parts on their own: the name tokens (joins and classes,
+// topics/name_tokens.hpp) and the place cues (topics/name_places.hpp). The
+// run scanner's people and organisations: topics_entities_test.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "topics/name_places.hpp"
+#include "topics/name_tokens.hpp"
+#include "topics_test_util.hpp"
+
+namespace newsflow::processors::topics {
+namespace {
+
+using topics_test::shared_rules;
+
+struct Tokenized {
+  std::string text;
+  std::vector<text::Token> words;
+  std::vector<uint32_t> entries;
+  std::vector<names::Token> tokens;
+};
+
+Tokenized name_tokens(std::string text, const std::vector<Span>& covered = {}) {
+  const TopicRules& rules = *shared_rules();
+  Tokenized t{std::move(text), {}, {}, {}};
+  text::tokenize(t.text, t.words);
+  rules.lexicon.lookup(t.words, t.entries);
+  names::tokenize({t.text, t.words, t.entries}, covered, rules.persons, rules.lexicon, t.tokens);
+  return t;
+}
+
+std::vector<std::string> words_of(const Tokenized& t) {
+  std::vector<std::string> out;
+  for (const auto& k : t.tokens) out.emplace_back(names::word(t.text, k));
+  return out;
+}
+
+TEST(TopicsNameTokens, JoinsHyphensInitialismsAndApostrophesButNotPossessives) {
+  auto t = name_tokens("Jean-Paul Sartre met U.S. envoys. O'Brien\xE2\x80\x99s aide, al-Sisi.");
+  EXPECT_EQ(words_of(t), (std::vector<std::string>{"Jean-Paul", "Sartre", "met", "U.S", "envoys", "O'Brien", "s",
+                                                   "aide", "al-Sisi"}));
+  // "U.S" keeps its inner full stop; the last one may end the sentence.
+  // The gap before a token is what separates it from the one before.
+  EXPECT_EQ(names::gap(t.text, t.tokens[5]), ". ");
+  EXPECT_EQ(names::gap(t.text, t.tokens[6]), "\xE2\x80\x99");
+  EXPECT_EQ(names::gap(t.text, t.tokens[0]), "");
+}
+
+TEST(TopicsNameTokens, ClassesComeFromCaseAndTheLists) {
+  auto t = name_tokens("Minister Anna Berg said the NATO ministry of de Gaulle told al-Sisi");
+  auto cls = [&](size_t i) { return t.tokens[i].cls; };
+  ASSERT_EQ(t.tokens.size(), 12u);
+  EXPECT_TRUE(cls(0) & names::kCapital);
+  EXPECT_TRUE(cls(0) & names::kTitle);       // Minister
+  EXPECT_TRUE(cls(1) & names::kFirstName);   // Anna
+  EXPECT_TRUE(cls(3) & names::kSpeech);      // said
+  EXPECT_FALSE(cls(3) & names::kCapital);
+  EXPECT_TRUE(cls(5) & names::kAcronym);     // NATO
+  EXPECT_TRUE(cls(7) & names::kConnector);   // of
+  EXPECT_TRUE(cls(8) & names::kParticle);    // de
+  EXPECT_TRUE(cls(11) & names::kCapital);    // al-Sisi: the article's capital
+  // A capitalised list word keeps none of the lower-case cues.
+  auto said = name_tokens("Said Berg");
+  EXPECT_FALSE(said.tokens[0].cls & names::kSpeech);
+}
+
+TEST(TopicsNameTokens, CoveredOnlyInsideAGazetteerSpan) {
+  std::string text = "Visit New Zealand Today";
+  auto t = name_tokens(text, {{6, 17}});  // "New Zealand"
+  ASSERT_EQ(t.tokens.size(), 4u);
+  EXPECT_FALSE(t.tokens[0].cls & names::kCovered);
+  EXPECT_TRUE(t.tokens[1].cls & names::kCovered);
+  EXPECT_TRUE(t.tokens[2].cls & names::kCovered);
+  EXPECT_FALSE(t.tokens[3].cls & names::kCovered);
+}
+
+TEST(TopicsNameTokens, JoinKeepsTheFullStopOfAMiddleInitial) {
+  auto t = name_tokens("George W. Bush spoke");
+  EXPECT_EQ(names::join(t.text, t.tokens, 0, 2), "George W. Bush");
+  EXPECT_EQ(names::join(t.text, t.tokens, 2, 3), "Bush spoke");
+}
+
+names::PlaceEvidence places(const std::string& text, const std::vector<Span>& known = {}) {
+  auto t = name_tokens(text, known);
+  names::PlaceEvidence out;
+  names::collect_places(t.text, t.tokens, known, shared_rules()->persons.classes, out);
+  return out;
+}
+
+uint32_t evidence(const names::PlaceEvidence& p, std::string_view name) {
+  for (const auto& [n, e] : p)
+    if (n == name) return e;
+  return 0;
+}
+
+TEST(TopicsNamePlaces, ContextWeighsEachMention) {
+  auto p = places("A Tromsovik-based fleet sails from Qarvik. They met in Velmora, a village. The mayor of Dunsel spoke.");
+  EXPECT_EQ(evidence(p, "Tromsovik"), 2u);
+  EXPECT_EQ(evidence(p, "Qarvik"), 1u);   // one weak mention
+  EXPECT_EQ(evidence(p, "Velmora"), 2u);  // "a village" after it
+  EXPECT_EQ(evidence(p, "Dunsel"), 2u);   // "the mayor of"
+  // A second weak mention adds up.
+  EXPECT_EQ(evidence(places("He came from Qarvik. Later in Qarvik, more."), "Qarvik"), 2u);
+}
+
+TEST(TopicsNamePlaces, AKnownPlaceAfterTheCommaPlacesIt) {
+  std::string text = "They met in Velmora, Poland today.";
+  const uint32_t at = static_cast<uint32_t>(text.find("Poland"));
+  EXPECT_EQ(evidence(places(text, {{at, at + 6}}), "Velmora"), 2u);
+  EXPECT_EQ(evidence(places(text), "Velmora"), 1u);
+}
+
+TEST(TopicsNamePlaces, RunsPossessivesAndRepeatsAreNoPlace) {
+  EXPECT_EQ(evidence(places("They met in Velmora Park."), "Velmora"), 0u);
+  EXPECT_EQ(evidence(places("They met in Velmora's square."), "Velmora"), 0u);
+  EXPECT_EQ(evidence(places("Skip in Skip"), "Skip"), 0u);
+  EXPECT_EQ(evidence(places("He sat in NATO talks."), "NATO"), 0u);  // an acronym
+}
+
+}  // namespace
+}  // namespace newsflow::processors::topics
