@@ -76,7 +76,9 @@ class TokenLexicon {
   // (24 bytes per entry): the old chain of loads (entry, spelling, the word
   // list's own entry) missed the cache three times per listed word.
   static constexpr uint32_t kFound = 1u << 16;
-  uint32_t class_bits(uint32_t e, std::string_view word, const char* readable_end) const {
+  // Inlined into the name finder's pass over every token, where a call costs
+  // more than the common one-load answer.
+  [[gnu::always_inline]] uint32_t class_bits(uint32_t e, std::string_view word, const char* readable_end) const {
     const Names& n = names_[e - classes_begin_];
     const size_t length = word.size();
     const uint64_t head = head8(word, readable_end);

@@ -10,7 +10,7 @@ constexpr std::string_view kSettlements[] = {"town", "city", "village", "suburb"
 
 // "in Xyz, Poland" / "near Xyz, a village": after token k, a comma and a
 // known place, or "a"/"the" and a word for a settlement.
-bool placed_by_apposition(std::string_view text, const std::vector<Token>& tokens, const std::vector<Span>& places,
+bool placed_by_apposition(std::string_view text, const NameTokens& tokens, const std::vector<Span>& places,
                           size_t k) {
   if (k + 1 >= tokens.size() || text.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end) != ", ")
     return false;
@@ -26,7 +26,7 @@ bool placed_by_apposition(std::string_view text, const std::vector<Token>& token
 
 }  // namespace
 
-void collect_places(std::string_view text, const std::vector<Token>& tokens, const std::vector<Span>& body_places,
+void collect_places(std::string_view text, const NameTokens& tokens, const std::vector<Span>& body_places,
                     const WordClasses& classes, PlaceEvidence& out) {
   const uint16_t never = kCovered | kNotName | kTitle | kFirstName | kOrgHead | kAcronym | kDemonym;
   auto add = [&](std::string_view w, uint32_t weight) {
@@ -38,11 +38,13 @@ void collect_places(std::string_view text, const std::vector<Token>& tokens, con
     if (out.size() < 16) out.emplace_back(std::string(w), weight);
   };
   const size_t n = tokens.size();
-  for (size_t k = 0; k < n; ++k) {
-    const Token& t = tokens[k];
+  // Only a recorded token can be capitalised.
+  for (const NameTokens::Recorded& r : tokens.recorded()) {
+    const Token& t = r.token;
     if (!(t.cls & kCapital) || (t.cls & never)) continue;
+    const size_t k = r.pos;
     std::string_view w = text.substr(t.start, t.end - t.start);
-    const bool after_capital = k > 0 && (tokens[k - 1].cls & kCapital) && !(tokens[k - 1].cls & kNotName) &&
+    const bool after_capital = k > 0 && (tokens.cls(k - 1) & kCapital) && !(tokens.cls(k - 1) & kNotName) &&
                                text.substr(t.gap_start, t.start - t.gap_start) == " ";
     if (w.size() > 9 && w.ends_with("-based")) {
       // "a Tromso-based fleet", not "San Diego-based" (a run) or "Dutch-based".
@@ -66,7 +68,7 @@ void collect_places(std::string_view text, const std::vector<Token>& tokens, con
     }
     if (!(of_settlement || before == "in" || before == "near" || before == "from" || before == "outside")) continue;
     // A lone capitalised word: "in Xyz." / "in Xyz, ..." but not "in Xyz Park" or "in Xyz's".
-    if (k + 1 < n && (tokens[k + 1].cls & kCapital) &&
+    if (k + 1 < n && (tokens.cls(k + 1) & kCapital) &&
         text.substr(tokens[k + 1].gap_start, tokens[k + 1].start - tokens[k + 1].gap_start) == " ")
       continue;
     if (t.end < text.size() && (text[t.end] == '\'' || text.compare(t.end, 3, "\xE2\x80\x99") == 0)) continue;

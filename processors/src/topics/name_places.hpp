@@ -18,7 +18,7 @@ using PlaceEvidence = std::vector<std::pair<std::string, uint32_t>>;
 
 // tokens: the body's name tokens; body_places: the body's gazetteer places,
 // sorted by start.
-void collect_places(std::string_view text, const std::vector<Token>& tokens, const std::vector<Span>& body_places,
+void collect_places(std::string_view text, const NameTokens& tokens, const std::vector<Span>& body_places,
                     const WordClasses& classes, PlaceEvidence& out);
 
 }  // namespace newsflow::processors::topics::names

@@ -19,16 +19,19 @@ constexpr std::string_view kOrgBought[] = {"shareholders", "headquarters", "subs
 }  // namespace
 
 void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector<FoundName>& out) {
-  auto word = [&](size_t k) { return text.substr(tokens_[k].start, tokens_[k].end - tokens_[k].start); };
-  auto gap = [&](size_t k) { return text.substr(tokens_[k].gap_start, tokens_[k].start - tokens_[k].gap_start); };
+  auto word = [&](size_t k) { return names::word(text, tokens_[k]); };
+  auto gap = [&](size_t k) { return names::gap(text, tokens_[k]); };
   // Tokens k-1 and k belong to one name only when a single space separates
   // them, or "Mr. " after a title abbreviation.
-  auto initial = [&](size_t t) { return tokens_[t].end - tokens_[t].start == 1 && (tokens_[t].cls & kCapital); };
+  auto initial = [&](size_t t) {
+    const Token k = tokens_[t];
+    return k.end - k.start == 1 && (k.cls & kCapital);
+  };
   auto joined = [&](size_t k) {
     std::string_view g = gap(k);
     if (g == " ") return true;
     // "Mr. Smith", "George W. Bush".
-    return g == ". " && ((tokens_[k - 1].cls & kTitle) || initial(k - 1));
+    return g == ". " && ((tokens_.cls(k - 1) & kTitle) || initial(k - 1));
   };
   // Capitalised for grammar, not as a name: the first word of a sentence,
   // a paragraph or a quotation.
@@ -40,23 +43,28 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
     return g.find("\xE2\x80\x9C") != std::string_view::npos;  // “
   };
   size_t n = tokens_.size();
+  // Runs start at capitalised tokens, which are all recorded: the scan
+  // walks those, not every token.
+  const std::vector<NameTokens::Recorded>& recorded = tokens_.recorded();
+  size_t r = 0;
   size_t k = 0;
-  while (k < n) {
-    if (!(tokens_[k].cls & kCapital)) {
-      ++k;
-      continue;
-    }
+  while (true) {
+    while (r < recorded.size() && (recorded[r].pos < k || !(recorded[r].token.cls & kCapital))) ++r;
+    if (r == recorded.size()) break;
+    k = recorded[r].pos;
     // A run: capitalised tokens, with connectors ("of", "for") between them.
     size_t a = k, b = k;
-    while (b + 1 < n && joined(b + 1)) {
-      if (tokens_[b + 1].cls & kCapital) {
+    // Only a capitalised word, a connector or a particle continues a run;
+    // testing that first spares rebuilding the unrecorded token after it.
+    while (b + 1 < n && (tokens_.cls(b + 1) & (kCapital | kConnector | kParticle)) && joined(b + 1)) {
+      if (tokens_.cls(b + 1) & kCapital) {
         ++b;
-      } else if ((tokens_[b + 1].cls & kConnector) && b + 2 < n && joined(b + 2) && (tokens_[b + 2].cls & kCapital)) {
+      } else if ((tokens_.cls(b + 1) & kConnector) && b + 2 < n && joined(b + 2) && (tokens_.cls(b + 2) & kCapital)) {
         b += 2;
-      } else if (tokens_[b + 1].cls & kParticle) {
+      } else if (tokens_.cls(b + 1) & kParticle) {
         size_t k = b + 1;  // "van der Berg"
-        while (k + 1 < n && joined(k + 1) && (tokens_[k + 1].cls & kParticle)) ++k;
-        if (k + 1 >= n || !joined(k + 1) || !(tokens_[k + 1].cls & kCapital)) break;
+        while (k + 1 < n && joined(k + 1) && (tokens_.cls(k + 1) & kParticle)) ++k;
+        if (k + 1 >= n || !joined(k + 1) || !(tokens_.cls(k + 1) & kCapital)) break;
         b = k + 1;
       } else {
         break;
@@ -66,9 +74,9 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
 
     if (confirm_only) {
       for (size_t i = a; i <= b; ++i) {
-        if (tokens_[i].cls & (kCovered | kConnector)) continue;
+        if (tokens_.cls(i) & (kCovered | kConnector)) continue;
         size_t j = i;
-        while (j + 1 <= b && !(tokens_[j + 1].cls & (kCovered | kConnector | kTitle))) ++j;
+        while (j + 1 <= b && !(tokens_.cls(j + 1) & (kCovered | kConnector | kTitle))) ++j;
         confirm_.push_back(join(text, tokens_, i, j));
         i = j;
       }
@@ -79,15 +87,15 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
     // Oblast" (up to three words before the head). What stands before it
     // in the run ("Sheriff Ann Lee of Erie County") is read on as usual.
     for (size_t h = a + 1; h <= b; ++h) {
-      if (!(tokens_[h].cls & kPlaceHead) || (tokens_[h].cls & kCovered)) continue;
+      if (!(tokens_.cls(h) & kPlaceHead) || (tokens_.cls(h) & kCovered)) continue;
       const uint16_t no = kNotName | kConnector | kTitle | kOrgHead | kDemonym | kAcronym | kPlaceHead;
       size_t start = h;
-      while (start > a && h - start < 3 && !(tokens_[start - 1].cls & no)) --start;
+      while (start > a && h - start < 3 && !(tokens_.cls(start - 1) & no)) --start;
       if (start == h) break;
       add_name(join(text, tokens_, start, h), Entity::Type::place, out);
       if (start > a) {
         b = start - 1;
-        while (b > a && (tokens_[b].cls & kConnector)) --b;
+        while (b > a && (tokens_.cls(b) & kConnector)) --b;
       } else {
         a = h + 1;
       }
@@ -100,14 +108,14 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
     // head up to a title ("Harvard University Professor Jane Smith").
     size_t org_end = SIZE_MAX, head = SIZE_MAX;
     for (size_t i = a; i <= b; ++i)
-      if ((tokens_[i].cls & kOrgHead) && !(tokens_[i].cls & kCovered)) {
+      if ((tokens_.cls(i) & kOrgHead) && !(tokens_.cls(i) & kCovered)) {
         head = i;
         break;
       }
     size_t person_from = a;
     if (head != SIZE_MAX) {
       size_t start = a;
-      while (start < head && (tokens_[start].cls & (kNotName | kConnector)) && !(tokens_[start].cls & kCovered)) ++start;
+      while (start < head && (tokens_.cls(start) & (kNotName | kConnector)) && !(tokens_.cls(start) & kCovered)) ++start;
       // After the head the name goes on only through a connector
       // ("Council on Foreign Relations", not "Airways Flight").
       org_end = head;
@@ -116,34 +124,34 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       // ("Department of Health and Human Services" has no head before it).
       if (head + 2 <= b && (word(head + 1) == "and" || word(head + 1) == "&")) {
         bool second = false;
-        for (size_t h = head + 2; h <= b && !second; ++h) second = tokens_[h].cls & kOrgHead;
+        for (size_t h = head + 2; h <= b && !second; ++h) second = tokens_.cls(h) & kOrgHead;
         if (second) {
           bool covered = true;
-          for (size_t i = start; i <= head; ++i) covered = covered && (tokens_[i].cls & kCovered);
+          for (size_t i = start; i <= head; ++i) covered = covered && (tokens_.cls(i) & kCovered);
           if (head > start && !covered) add_name(join(text, tokens_, start, head), Entity::Type::organization, out);
           k = head + 2;  // the next run starts after "and"
           continue;
         }
       }
       // A weekday or month ends it: "Pasteur Hospital on Friday".
-      if (head + 1 <= b && (tokens_[head + 1].cls & kConnector))
-        while (org_end + 1 <= b && !(tokens_[org_end + 1].cls & (kTitle | kNotName))) ++org_end;
-      while (org_end > head && (tokens_[org_end].cls & kConnector)) --org_end;
+      if (head + 1 <= b && (tokens_.cls(head + 1) & kConnector))
+        while (org_end + 1 <= b && !(tokens_.cls(org_end + 1) & (kTitle | kNotName))) ++org_end;
+      while (org_end > head && (tokens_.cls(org_end) & kConnector)) --org_end;
       bool all_covered = true;
       for (size_t i = start; i <= org_end; ++i)
-        if (!(tokens_[i].cls & kCovered)) all_covered = false;
+        if (!(tokens_.cls(i) & kCovered)) all_covered = false;
       if (org_end > start && !all_covered) add_name(join(text, tokens_, start, org_end), Entity::Type::organization, out);
       person_from = org_end + 1;
     }
 
     bool title_seen = false;
     for (size_t i = a; i < person_from; ++i)
-      if (tokens_[i].cls & kTitle) title_seen = true;
+      if (tokens_.cls(i) & kTitle) title_seen = true;
     size_t i = person_from;
     while (i <= b) {
       const uint16_t stop = kCovered | kTitle | kNotName | kConnector | kOrgHead | kAcronym | kDemonym;
-      if (tokens_[i].cls & stop) {
-        if (tokens_[i].cls & kTitle) title_seen = true;
+      if (tokens_.cls(i) & stop) {
+        if (tokens_.cls(i) & kTitle) title_seen = true;
         ++i;
         continue;
       }
@@ -152,12 +160,12 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       // "Charles de Gaulle", "Paulino do Rego Barros": a particle between
       // two words of the name keeps it whole.
       while (j + 1 <= b) {
-        if (!(tokens_[j + 1].cls & stop)) {
+        if (!(tokens_.cls(j + 1) & stop)) {
           ++j;
-        } else if (tokens_[j + 1].cls & kParticle) {
+        } else if (tokens_.cls(j + 1) & kParticle) {
           size_t k = j + 1;  // "van der Berg": particles in a row
-          while (k + 1 <= b && (tokens_[k + 1].cls & kParticle)) ++k;
-          if (k + 1 > b || (tokens_[k + 1].cls & stop)) break;
+          while (k + 1 <= b && (tokens_.cls(k + 1) & kParticle)) ++k;
+          if (k + 1 > b || (tokens_.cls(k + 1) & stop)) break;
           particles += k - j;
           j = k + 1;
         } else {
@@ -168,15 +176,15 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       // A role word makes a title only for a full name ("Actor Charlie
       // Sheen"); before one word it is mostly a noun in a proper name
       // ("Singer Building", "Star Wars", "Official Visit").
-      bool title_before = i > a && (tokens_[i - 1].cls & kTitle) && !(tokens_[i - 1].cls & kRoleTitle);
-      bool first_name = tokens_[i].cls & kFirstName;
+      bool title_before = i > a && (tokens_.cls(i - 1) & kTitle) && !(tokens_.cls(i - 1) & kRoleTitle);
+      bool first_name = tokens_.cls(i) & kFirstName;
       auto lower_word_before_run = [&](uint16_t cls) {
-        return i == a && a > 0 && gap(a) == " " && (tokens_[a - 1].cls & cls);
+        return i == a && a > 0 && gap(a) == " " && (tokens_.cls(a - 1) & cls);
       };
       bool role_before = lower_word_before_run(kRole);
       bool speech_before = lower_word_before_run(kSpeech);
       bool at_end = j == b;
-      bool speech_after = at_end && j + 1 < n && gap(j + 1) == " " && (tokens_[j + 1].cls & kSpeech);
+      bool speech_after = at_end && j + 1 < n && (tokens_.cls(j + 1) & kSpeech) && gap(j + 1) == " ";
       bool apposition = false, org_apposition = false, thing = false;
       // Pronouns that no person takes: "Rivermark said its profits ..." is
       // a company; "the Swiss Crystal, which ..." is a ship, a product or a
@@ -187,36 +195,39 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       if (speech_after && j + 2 < n && gap(j + 2) == " " && word(j + 2) == "it" && !first_name && !title_seen &&
           !role_before)
         for (size_t k = j + 3; k < n && tokens_[k].start < tokens_[j].end + 300; ++k)
-          if ((tokens_[k].cls & kOrgWord) && (word(k - 1) == "the" || word(k - 1) == "The")) {
+          if ((tokens_.cls(k) & kOrgWord) && (word(k - 1) == "the" || word(k - 1) == "The")) {
             org_apposition = true;
             break;
           }
       if (at_end && j + 1 < n && gap(j + 1) == ", ") {
         std::string_view next = word(j + 1);
         thing = next == "which";
-        apposition = next == "a" || next == "an" || next == "the" || next == "who" || (tokens_[j + 1].cls & kRole);
+        apposition = next == "a" || next == "an" || next == "the" || next == "who" || (tokens_.cls(j + 1) & kRole);
         // "Lumen Grid, a Berlin-based startup": a company named like a person.
         if (next == "a" || next == "an" || next == "the")
           for (size_t k = j + 2; k < n && k <= j + 5 && gap(k).find_first_of(",.;") == std::string_view::npos; ++k) {
-            if (tokens_[k].cls & kRole) break;
-            if (tokens_[k].cls & kOrgWord) {
+            if (tokens_.cls(k) & kRole) break;
+            if (tokens_.cls(k) & kOrgWord) {
               org_apposition = true;
               break;
             }
           }
       }
       // Cheap tests first: a one-letter "s" token, a two-letter word before.
-      if (j + 2 < n && tokens_[j + 1].end == tokens_[j + 1].start + 1 && text[tokens_[j + 1].start] == 's' &&
+      // Each read once: an unrecorded token is rebuilt at every read.
+      const Token after = j + 1 < n ? tokens_[j + 1] : Token{};
+      if (j + 2 < n && after.end == after.start + 1 && text[after.start] == 's' &&
           (gap(j + 1) == "'" || gap(j + 1) == "\xE2\x80\x99") && gap(j + 2) == " " && listed(kOrgOwned, word(j + 2)))
         org_apposition = true;
-      if (i == a && i >= 2 && tokens_[i - 1].end == tokens_[i - 1].start + 2 && gap(i) == " " && gap(i - 1) == " " &&
-          (word(i - 1) == "of" || word(i - 1) == "in") && listed(kOrgBought, word(i - 2)))
+      const Token before = i >= 2 ? tokens_[i - 1] : Token{};
+      if (i == a && i >= 2 && before.end == before.start + 2 && gap(i) == " " && names::gap(text, before) == " " &&
+          (names::word(text, before) == "of" || names::word(text, before) == "in") && listed(kOrgBought, word(i - 2)))
         org_apposition = true;
       bool cue = title_seen || first_name || role_before || speech_before || speech_after || apposition;
       bool ends_in_initial = initial(j);
       // "(Reporting by Soyoung Kim; Editing by ...)": the wire's staff, not
       // people in the story.
-      bool credit = i >= 2 && word(i - 1) == "by" &&
+      bool credit = i >= 2 && names::word(text, before) == "by" &&
                     (word(i - 2) == "reporting" || word(i - 2) == "Reporting" || word(i - 2) == "writing" ||
                      word(i - 2) == "Writing" || word(i - 2) == "editing" || word(i - 2) == "Editing");
       if (credit) {

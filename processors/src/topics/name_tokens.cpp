@@ -42,14 +42,14 @@ bool is_apostrophe(std::string_view s, size_t i, size_t* width) {
 
 }  // namespace
 
-std::string join(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t last) {
+std::string join(std::string_view text, const NameTokens& tokens, size_t first, size_t last) {
   std::string out;
   for (size_t i = first; i <= last; ++i) {
     if (i > first) out += ' ';
-    out.append(text.substr(tokens[i].start, tokens[i].end - tokens[i].start));
+    const Token t = tokens[i];
+    out.append(text.substr(t.start, t.end - t.start));
     // Keep the full stop of a middle initial: "George W. Bush".
-    if (i < last && tokens[i].end - tokens[i].start == 1 && tokens[i].end < text.size() && text[tokens[i].end] == '.')
-      out += '.';
+    if (i < last && t.end - t.start == 1 && t.end < text.size() && text[t.end] == '.') out += '.';
   }
   return out;
 }
@@ -57,11 +57,16 @@ std::string join(std::string_view text, const std::vector<Token>& tokens, size_t
 // Name tokens are the shared word runs (text/tokenizer.hpp) joined across
 // the few gaps a name keeps inside it, so the text is not scanned byte by
 // byte a second time.
-void tokenize(const NameWords& run, const std::vector<Span>& covered, const PersonLists& lists,
-              const TokenLexicon& lexicon, std::vector<Token>& tokens) {
+void NameTokens::build(const NameWords& run, const std::vector<Span>& covered, const PersonLists& lists,
+                       const TokenLexicon& lexicon) {
   const std::string_view text = run.text;
   const std::vector<text::Token>& words = run.tokens;
-  tokens.clear();
+  words_ = &words;
+  recorded_.clear();
+  if (slot_.size() < words.size()) slot_.resize(words.size());
+  // A local pointer: through the member every store would reload it.
+  uint32_t* const slots = slot_.data();
+  size_t n = 0;
   size_t gap_start = 0, span = 0;
   for (size_t w = 0; w < words.size();) {
     const size_t first = w;
@@ -119,10 +124,10 @@ void tokenize(const NameWords& run, const std::vector<Span>& covered, const Pers
     // A lower-case word in no list can neither start a name nor stand in
     // one (runs are capitalised words, connectors and particles), and the
     // bits read of its neighbours (role, speech verb, organisation word) come
-    // from the lists: it keeps no class, and what follows (the covered span,
-    // the acronym test) is only read of tokens inside a run.
+    // from the lists: it has no class and is not recorded, and what follows
+    // (the covered span, the acronym test) is only read of tokens inside a run.
     if (!(t.cls & kCapital) && bits == 0) {
-      tokens.push_back(t);
+      slots[n++] = static_cast<uint32_t>(first);
       gap_start = i;
       continue;
     }
@@ -159,9 +164,24 @@ void tokenize(const NameWords& run, const std::vector<Span>& covered, const Pers
         if (bits & kOrgWordWord) t.cls |= kOrgWord;
       }
     }
-    tokens.push_back(t);
+    slots[n] = kRecorded | static_cast<uint32_t>(recorded_.size());
+    recorded_.push_back({t, static_cast<uint32_t>(n), static_cast<uint32_t>(first)});
+    ++n;
     gap_start = i;
   }
+  size_ = n;
+}
+
+// A token runs from its first word to the word before the next token's.
+Token NameTokens::rebuilt(size_t p, uint32_t first_word) const {
+  const std::vector<text::Token>& words = *words_;
+  size_t next = words.size();
+  if (p + 1 < size_) {
+    const uint32_t s = slot_[p + 1];
+    next = s & kRecorded ? recorded_[s & ~kRecorded].first_word : s;
+  }
+  const uint32_t gap_start = first_word > 0 ? words[first_word - 1].end : 0;
+  return {words[first_word].start, words[next - 1].end, gap_start, 0};
 }
 
 }  // namespace newsflow::processors::topics::names

@@ -52,9 +52,48 @@ struct Token {
   uint16_t cls = 0;
 };
 
-// covered: byte spans of gazetteer matches in the text, sorted by start.
-void tokenize(const NameWords& words, const std::vector<Span>& covered, const PersonLists& lists,
-              const TokenLexicon& lexicon, std::vector<Token>& out);
+// The name tokens of one text, in text order. Only the tokens a run can
+// hold or a cue can read for its class (capitalised, or in a person list)
+// are recorded; a lower-case word in no list, most of any text, keeps only
+// its first shared word and is rebuilt from the shared words when a cue
+// reads its text (the word before a run, "its" after "said").
+class NameTokens {
+ public:
+  struct Recorded {
+    Token token;
+    uint32_t pos = 0;         // its index among all the tokens
+    uint32_t first_word = 0;  // its first shared word
+  };
+
+  // covered: byte spans of gazetteer matches in the text, sorted by start.
+  void build(const NameWords& words, const std::vector<Span>& covered, const PersonLists& lists,
+             const TokenLexicon& lexicon);
+
+  size_t size() const { return size_; }
+  Token operator[](size_t p) const {
+    const uint32_t s = slot_[p];
+    return s & kRecorded ? recorded_[s & ~kRecorded].token : rebuilt(p, s);
+  }
+  // A token's classes without rebuilding it: an unrecorded one has none.
+  uint16_t cls(size_t p) const {
+    const uint32_t s = slot_[p];
+    return s & kRecorded ? recorded_[s & ~kRecorded].token.cls : 0;
+  }
+  // The recorded tokens, by position: what the run scanner and the place
+  // cues walk instead of every token.
+  const std::vector<Recorded>& recorded() const { return recorded_; }
+
+ private:
+  static constexpr uint32_t kRecorded = 1u << 31;
+  Token rebuilt(size_t p, uint32_t first_word) const;
+
+  const std::vector<text::Token>* words_ = nullptr;
+  size_t size_ = 0;
+  // Per token: kRecorded | its index in recorded_, or its first shared word.
+  // Only grows, so a text writes its slots and allocates nothing.
+  std::vector<uint32_t> slot_;
+  std::vector<Recorded> recorded_;
+};
 
 inline std::string_view word(std::string_view text, const Token& t) { return text.substr(t.start, t.end - t.start); }
 inline std::string_view gap(std::string_view text, const Token& t) {
@@ -62,7 +101,7 @@ inline std::string_view gap(std::string_view text, const Token& t) {
 }
 
 // Tokens first..last as one name, single-spaced.
-std::string join(std::string_view text, const std::vector<Token>& tokens, size_t first, size_t last);
+std::string join(std::string_view text, const NameTokens& tokens, size_t first, size_t last);
 
 template <size_t N>
 bool listed(const std::string_view (&list)[N], std::string_view w) {

@@ -41,7 +41,7 @@ class NameFinder {
 
   const PersonLists& lists_;
   const TokenLexicon& lexicon_;
-  std::vector<names::Token> tokens_;
+  names::NameTokens tokens_;
   // Per-record indexes so merging stays linear in the number of mentions.
   using NameIndex = std::unordered_map<std::string, size_t, StringHash, std::equal_to<>>;
   NameIndex person_index_, org_index_;

@@ -3,6 +3,7 @@
 // run scanner's people and organisations: topics_entities_test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -19,7 +20,7 @@ struct Tokenized {
   std::string text;
   std::vector<text::Token> words;
   std::vector<uint32_t> entries;
-  std::vector<names::Token> tokens;
+  names::NameTokens tokens;
 };
 
 Tokenized name_tokens(std::string text, const std::vector<Span>& covered = {}) {
@@ -27,13 +28,13 @@ Tokenized name_tokens(std::string text, const std::vector<Span>& covered = {}) {
   Tokenized t{std::move(text), {}, {}, {}};
   text::tokenize(t.text, t.words);
   rules.lexicon.lookup(t.words, t.entries);
-  names::tokenize({t.text, t.words, t.entries}, covered, rules.persons, rules.lexicon, t.tokens);
+  t.tokens.build({t.text, t.words, t.entries}, covered, rules.persons, rules.lexicon);
   return t;
 }
 
 std::vector<std::string> words_of(const Tokenized& t) {
   std::vector<std::string> out;
-  for (const auto& k : t.tokens) out.emplace_back(names::word(t.text, k));
+  for (size_t i = 0; i < t.tokens.size(); ++i) out.emplace_back(names::word(t.text, t.tokens[i]));
   return out;
 }
 
@@ -46,6 +47,30 @@ TEST(TopicsNameTokens, JoinsHyphensInitialismsAndApostrophesButNotPossessives) {
   EXPECT_EQ(names::gap(t.text, t.tokens[5]), ". ");
   EXPECT_EQ(names::gap(t.text, t.tokens[6]), "\xE2\x80\x99");
   EXPECT_EQ(names::gap(t.text, t.tokens[0]), "");
+}
+
+TEST(TopicsNameTokens, OnlyCapitalisedAndListedTokensAreRecordedTheRestAreRebuilt) {
+  auto t = name_tokens("the well-known Smith said it's done, xyzzy");
+  EXPECT_EQ(words_of(t), (std::vector<std::string>{"the", "well-known", "Smith", "said", "it", "s", "done", "xyzzy"}));
+  std::vector<uint32_t> recorded;
+  for (const auto& r : t.tokens.recorded()) {
+    recorded.push_back(r.pos);
+    // A recorded token reads the same as through the stream.
+    EXPECT_EQ(t.tokens[r.pos].start, r.token.start);
+    EXPECT_EQ(t.tokens.cls(r.pos), r.token.cls);
+  }
+  // "Smith" (capitalised) and "said" (a speech verb) at least; never the
+  // lower-case words in no list.
+  EXPECT_NE(std::find(recorded.begin(), recorded.end(), 2u), recorded.end());
+  EXPECT_NE(std::find(recorded.begin(), recorded.end(), 3u), recorded.end());
+  for (uint32_t unlisted : {1u, 6u, 7u}) {
+    EXPECT_EQ(std::find(recorded.begin(), recorded.end(), unlisted), recorded.end()) << unlisted;
+    EXPECT_EQ(t.tokens.cls(unlisted), 0);
+  }
+  // A rebuilt token's gap runs from the token before it.
+  EXPECT_EQ(names::gap(t.text, t.tokens[7]), ", ");
+  EXPECT_EQ(names::gap(t.text, t.tokens[5]), "'");
+  EXPECT_EQ(t.tokens[7].end, t.text.size());
 }
 
 TEST(TopicsNameTokens, ClassesComeFromCaseAndTheLists) {
