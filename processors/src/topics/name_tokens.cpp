@@ -1,7 +1,9 @@
 #include "topics/name_tokens.hpp"
 
+#include <array>
 #include <cctype>
 #include <cstring>
+#include <span>
 
 namespace newsflow::processors::topics::names {
 
@@ -40,6 +42,14 @@ bool is_apostrophe(std::string_view s, size_t i, size_t* width) {
   return false;
 }
 
+// The bytes a gap inside a name starts with: '-', '.', '\'' and the first
+// byte of '’'. One load, where four compares branched on every word.
+constexpr auto kJoinGap = [] {
+  std::array<bool, 256> t{};
+  t['-'] = t['.'] = t['\''] = t[0xE2] = true;
+  return t;
+}();
+
 }  // namespace
 
 std::string join(std::string_view text, const NameTokens& tokens, size_t first, size_t last) {
@@ -57,11 +67,14 @@ std::string join(std::string_view text, const NameTokens& tokens, size_t first, 
 // Name tokens are the shared word runs (text/tokenizer.hpp) joined across
 // the few gaps a name keeps inside it, so the text is not scanned byte by
 // byte a second time.
-void NameTokens::build(const NameWords& run, const std::vector<Span>& covered, const PersonLists& lists,
+void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_spans, const PersonLists& lists,
                        const TokenLexicon& lexicon) {
   const std::string_view text = run.text;
-  const std::vector<text::Token>& words = run.tokens;
-  words_ = &words;
+  words_ = &run.tokens;
+  // Spans, not the vectors: recorded_.push_back could (for the compiler)
+  // move any vector's pointers, so each word's read would reload them.
+  const std::span<const text::Token> words(run.tokens);
+  const std::span<const Span> covered(covered_spans);
   recorded_.clear();
   if (slot_.size() < words.size()) slot_.resize(words.size());
   // A local pointer: through the member every store would reload it.
@@ -78,7 +91,7 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered, c
       // Only these gaps can join; most gaps are a space, settled here in one
       // well-predicted branch.
       const char gap = text[i];
-      if (gap != '-' && gap != '.' && gap != '\'' && gap != '\xE2') break;
+      if (!kJoinGap[static_cast<unsigned char>(gap)]) break;
       // "Jean-Paul", "al-Sisi".
       if (next == i + 1 && gap == '-') {
         i = words[w].end;
@@ -148,22 +161,8 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered, c
     }
     const bool has_lower = lower != 0, has_digit = digit != 0;
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
-    if (bits != 0) {
-      if (bits & kTitleWord) t.cls |= kTitle;
-      if (bits & kNotNameWord) t.cls |= kNotName;
-      if (bits & kFirstNameWord) t.cls |= kFirstName;
-      if (bits & kOrgHeadWord) t.cls |= kOrgHead;
-      if (bits & kDemonymWord) t.cls |= kDemonym;
-      if (bits & kRoleTitleWord) t.cls |= kRoleTitle;
-      if ((bits & kPlaceHeadWord) && (t.cls & kCapital)) t.cls |= kPlaceHead;
-      if (!(t.cls & kCapital)) {
-        if (bits & kConnectorWord) t.cls |= kConnector;
-        if (bits & kParticleWord) t.cls |= kParticle;
-        if (bits & kRoleWord) t.cls |= kRole;
-        if (bits & kSpeechWord) t.cls |= kSpeech;
-        if (bits & kOrgWordWord) t.cls |= kOrgWord;
-      }
-    }
+    const uint16_t cased = (t.cls & kCapital) ? kListed | kCapitalOnly : kListed | kLowerOnly;
+    t.cls |= static_cast<uint16_t>(bits & cased);
     slots[n] = kRecorded | static_cast<uint32_t>(recorded_.size());
     recorded_.push_back({t, static_cast<uint32_t>(n), static_cast<uint32_t>(first)});
     ++n;

@@ -27,23 +27,30 @@ struct NameWords {
 
 namespace names {
 
+// The classes a list gives are the list's own PersonWord bits, so a token
+// takes them with one mask (kListed, kCapitalOnly, kLowerOnly), not a test
+// per class.
 enum : uint16_t {
-  kCapital = 1,    // starts with an upper-case letter
-  kCovered = 2,    // inside a gazetteer match
-  kTitle = 4,
-  kNotName = 8,
-  kFirstName = 16,
-  kOrgHead = 32,
-  kAcronym = 64,   // all capitals, or contains digits
-  kConnector = 128,
-  kRole = 256,     // lower-case role word ("spokesperson")
-  kSpeech = 512,   // lower-case speech verb ("said")
-  kOrgWord = 1024,  // lower-case noun for an organisation ("startup")
-  kDemonym = 2048,  // nationality ("Norwegian"): never a person
-  kRoleTitle = 4096,  // a role word used as a title ("Singer"): a title only before a full name
-  kParticle = 8192,   // lower-case word inside a person's name ("de", "van")
-  kPlaceHead = 16384,  // capitalised word that ends a place's name ("County")
+  kTitle = kTitleWord,
+  kRole = kRoleWord,          // lower-case role word ("spokesperson")
+  kSpeech = kSpeechWord,      // lower-case speech verb ("said")
+  kFirstName = kFirstNameWord,
+  kNotName = kNotNameWord,
+  kOrgHead = kOrgHeadWord,
+  kConnector = kConnectorWord,
+  kOrgWord = kOrgWordWord,    // lower-case noun for an organisation ("startup")
+  kDemonym = kDemonymWord,    // nationality ("Norwegian"): never a person
+  kRoleTitle = kRoleTitleWord,  // a role word used as a title ("Singer"): a title only before a full name
+  kParticle = kParticleWord,  // lower-case word inside a person's name ("de", "van")
+  kPlaceHead = kPlaceHeadWord,  // capitalised word that ends a place's name ("County")
+  kCapital = 1 << 12,  // starts with an upper-case letter
+  kCovered = 1 << 13,  // inside a gazetteer match
+  kAcronym = 1 << 14,  // all capitals, or contains digits
+  kListed = kTitle | kNotName | kFirstName | kOrgHead | kDemonym | kRoleTitle,  // whatever the case
+  kCapitalOnly = kPlaceHead,
+  kLowerOnly = kConnector | kParticle | kRole | kSpeech | kOrgWord,
 };
+static_assert(((kListed | kCapitalOnly | kLowerOnly) & (kCapital | kCovered | kAcronym)) == 0);
 
 struct Token {
   uint32_t start = 0;
