@@ -89,6 +89,11 @@ TEST(TopicsNameTokens, ClassesComeFromCaseAndTheLists) {
   // A capitalised list word keeps none of the lower-case cues.
   auto said = name_tokens("Said Berg");
   EXPECT_FALSE(said.tokens[0].cls & names::kSpeech);
+  // "CEO" is in the role list as written, but a role only counts in lower
+  // case ("the company's chief executive"), as connectors and particles do.
+  auto ceo = name_tokens("Lumen CEO Anna Berg");
+  EXPECT_TRUE(ceo.tokens[1].cls & names::kCapital);
+  EXPECT_FALSE(ceo.tokens[1].cls & names::kRole);
 }
 
 TEST(TopicsNameTokens, CoveredOnlyInsideAGazetteerSpan) {
