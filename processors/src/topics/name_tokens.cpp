@@ -78,7 +78,7 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
   recorded_.clear();
   if (slot_.size() < words.size()) slot_.resize(words.size());
   // A local pointer: through the member every store would reload it.
-  uint32_t* const slots = slot_.data();
+  uint64_t* const slots = slot_.data();
   size_t n = 0;
   size_t gap_start = 0, span = 0;
   for (size_t w = 0; w < words.size();) {
@@ -140,7 +140,7 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
     // from the lists: it has no class and is not recorded, and what follows
     // (the covered span, the acronym test) is only read of tokens inside a run.
     if (!(t.cls & kCapital) && bits == 0) {
-      slots[n++] = static_cast<uint32_t>(first);
+      slots[n++] = first;
       gap_start = i;
       continue;
     }
@@ -163,7 +163,7 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
     const uint16_t cased = (t.cls & kCapital) ? kListed | kCapitalOnly : kListed | kLowerOnly;
     t.cls |= static_cast<uint16_t>(bits & cased);
-    slots[n] = kRecorded | static_cast<uint32_t>(recorded_.size());
+    slots[n] = uint64_t{t.cls} << kClassShift | kRecorded | recorded_.size();
     recorded_.push_back({t, static_cast<uint32_t>(n), static_cast<uint32_t>(first)});
     ++n;
     gap_start = i;
@@ -176,8 +176,8 @@ Token NameTokens::rebuilt(size_t p, uint32_t first_word) const {
   const std::vector<text::Token>& words = *words_;
   size_t next = words.size();
   if (p + 1 < size_) {
-    const uint32_t s = slot_[p + 1];
-    next = s & kRecorded ? recorded_[s & ~kRecorded].first_word : s;
+    const uint64_t s = slot_[p + 1];
+    next = s & kRecorded ? recorded_[static_cast<uint32_t>(s)].first_word : static_cast<uint32_t>(s);
   }
   const uint32_t gap_start = first_word > 0 ? words[first_word - 1].end : 0;
   return {words[first_word].start, words[next - 1].end, gap_start, 0};

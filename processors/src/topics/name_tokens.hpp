@@ -78,27 +78,27 @@ class NameTokens {
 
   size_t size() const { return size_; }
   Token operator[](size_t p) const {
-    const uint32_t s = slot_[p];
-    return s & kRecorded ? recorded_[s & ~kRecorded].token : rebuilt(p, s);
+    const uint64_t s = slot_[p];
+    return s & kRecorded ? recorded_[static_cast<uint32_t>(s)].token : rebuilt(p, static_cast<uint32_t>(s));
   }
-  // A token's classes without rebuilding it: an unrecorded one has none.
-  uint16_t cls(size_t p) const {
-    const uint32_t s = slot_[p];
-    return s & kRecorded ? recorded_[s & ~kRecorded].token.cls : 0;
-  }
+  // A token's classes, from its slot alone: an unrecorded one has none.
+  uint16_t cls(size_t p) const { return static_cast<uint16_t>(slot_[p] >> kClassShift); }
   // The recorded tokens, by position: what the run scanner and the place
   // cues walk instead of every token.
   const std::vector<Recorded>& recorded() const { return recorded_; }
 
  private:
-  static constexpr uint32_t kRecorded = 1u << 31;
+  static constexpr uint64_t kRecorded = uint64_t{1} << 32;
+  static constexpr unsigned kClassShift = 48;
   Token rebuilt(size_t p, uint32_t first_word) const;
 
   const std::vector<text::Token>* words_ = nullptr;
   size_t size_ = 0;
-  // Per token: kRecorded | its index in recorded_, or its first shared word.
-  // Only grows, so a text writes its slots and allocates nothing.
-  std::vector<uint32_t> slot_;
+  // Per token: its classes << kClassShift | kRecorded | its index in
+  // recorded_, or its first shared word (the run scanner reads the classes
+  // of tokens around a run far more often than anything else). Only grows,
+  // so a text writes its slots and allocates nothing.
+  std::vector<uint64_t> slot_;
   std::vector<Recorded> recorded_;
 };
 
