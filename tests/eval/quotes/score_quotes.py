@@ -21,6 +21,7 @@ the Wikinews dev set (wn-dev), which does not gate.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -46,7 +47,8 @@ def locate(text_bytes, gold_quotes, missing_ok=False):
     spans = []
     cursor = 0
     for q in gold_quotes:
-        needle = q["text"].strip().encode("utf-8")
+        # normalize collapses runs of spaces (Wikinews puts two after a full stop)
+        needle = re.sub(r"[ \t]+", " ", q["text"].strip()).encode("utf-8")
         at = text_bytes.find(needle, cursor)
         if at < 0:
             at = text_bytes.find(needle)
