@@ -314,7 +314,12 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   if (t.acronym || (t.upper && !(t.classes & (kNotName | kTitle | kGroup)))) {
     // A lone acronym or capitalised org ("NATO said", "Amazon said"); an
     // acronym spelled out earlier ("the Federal Aviation Administration
-    // (FAA)") is that organisation.
+    // (FAA)") is that organisation. "John Geiger of USGS told": the person.
+    if (t.acronym && p >= floor + 3 && doc_.tokens[p - 1].kind == Tok::word) {
+      const std::string_view prep = doc_.word_at(p - 1);
+      if (prep == "of" || prep == "at" || prep == "from")
+        if (Subject named = person_ending_at(p - 2, p, floor); named.first != kNone) return named;
+    }
     s.first = s.last = p;
     const std::string_view full = t.acronym ? expand_acronym(p) : std::string_view{};
     s.speaker = people_.resolve_name(full.empty() ? doc_.span_text(p, p) : full, true, std::nullopt);
@@ -391,7 +396,13 @@ Subject SubjectParser::person_of_org(uint32_t p, uint32_t floor) {
   if (m <= floor + 2 || doc_.word_at(m - 1) != "the") return s;
   const std::string_view prep = doc_.word_at(m - 2);
   if (prep != "of" && prep != "at" && prep != "from") return s;
-  const uint32_t last = m - 3;
+  return person_ending_at(m - 3, p, floor);
+}
+
+// The person whose full name ends at `last`, before "of <organisation>" that
+// runs to `p`; first == kNone when the words there are no full name.
+Subject SubjectParser::person_ending_at(uint32_t last, uint32_t p, uint32_t floor) {
+  Subject s;
   if (doc_.tokens[last].kind != Tok::word || org_head(doc_.tokens[last]) || has(doc_.tokens[last], kOrgNoun)) return s;
   const uint32_t first = name_run_back(last, floor);
   if (first == kNone || first == last) return s;  // a full name, not "Smith of the ..."
