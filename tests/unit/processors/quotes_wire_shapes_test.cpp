@@ -1,8 +1,9 @@
 // Speaker shapes of wire and encyclopedia-style news (issue 13, sixth round,
 // found on the Wikinews dev set): an adverb between a subject phrase and its
 // cue, a colon after a clause that opens with a phrase set off by a comma, a
-// person "of" an acronym, "X quoted Y as saying", and wire verbs that
-// introduce speech. Examples written for these tests.
+// person "of" an acronym, "X quoted Y as saying", wire verbs that introduce
+// speech, "he added" in the previous quotation's sentence, a next sentence's
+// cue with its own quotation, "the Ministry of X" as one organisation. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -87,6 +88,16 @@ TEST(QuoteWireShapes, NextSentencesCueWithItsOwnQuotationDoesNotClaimThisOne) {
       "Nora Vik called Rud \"a calm hand in every storm.\" Harbour pilot Per Lund wrote that Rud \"never lost a boat.\"");
   EXPECT_EQ(speaker(a, "a calm hand"), "Nora Vik");
   EXPECT_EQ(speaker(a, "never lost"), "Per Lund");
+}
+
+TEST(QuoteWireShapes, MinistryOfSomethingIsOneOrganisation) {
+  const Article a = run(
+      "Cod stocks fell again. In a letter on Monday, the Norwegian Ministry of Coastal Affairs rejected the quota, "
+      "calling it \"a threat to every harbour\".");
+  const Quote* q = find(a, "a threat");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or("<null>"), "Norwegian Ministry of Coastal Affairs");
+  EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::organization);
 }
 
 }  // namespace
