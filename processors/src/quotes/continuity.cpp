@@ -195,7 +195,9 @@ int Attributor::event_closing_sentence(uint32_t i) const {
 // The person named at the start of the sentence that ends in `colon`, or -1.
 int Attributor::colon_subject(uint32_t colon) {
   uint32_t s = colon;
-  while (s > 0 && colon - s < 30 && !doc_.boundary(s - 1)) --s;
+  // Back to the sentence start, across a quoted word on the way ('the
+  // ministry defended the strike as "lawful" in nature: ...').
+  while (s > 0 && colon - s < 40 && !doc_.tokens[s - 1].sentence_end && doc_.tokens[s - 1].kind != Tok::para) --s;
   if (const int who = clause_subject(s, colon); who >= 0) return who;
   // "In his message, he praised the crew: ...", "However, addressing the
   // crowd, Berg proposed: ...": the subject opens the clause after an

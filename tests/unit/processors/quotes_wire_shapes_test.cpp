@@ -33,6 +33,11 @@ TEST(QuoteWireShapes, ColonAfterAnOpeningPhraseTakesTheClauseSubject) {
       "In a statement issued on Friday, the Danish Ministry of Fisheries defended the ban: "
       "\"Stocks have fallen for six years.\"");
   EXPECT_EQ(speaker(c, "Stocks have"), "Danish Ministry of Fisheries");
+  // A quoted word earlier in the sentence does not end the search for its subject.
+  const Article e = run(
+      "In a statement after the vote, the Danish Ministry of Fisheries defended the ban, which was approved by the "
+      "cabinet, as \"lawful\" in nature: \"Stocks have fallen for six years and will fall again.\"");
+  EXPECT_EQ(speaker(e, "Stocks have"), "Danish Ministry of Fisheries");
   // A place opening the clause is no subject.
   const Article d = run("After the storm, in Bergen the mood was grim: \"We lost everything.\"");
   EXPECT_NE(speaker(d, "We lost"), "Bergen");
