@@ -78,11 +78,14 @@ bool SubjectParser::person_before_of(uint32_t last, uint32_t floor) const {
          (last - 1 > floor && has(doc_.tokens[last - 2], kTitle | kHonorific));
 }
 
-// "a spokesman for Mr Jenrick": the person speaking is not the one named.
+// "a spokesman for Mr Jenrick": the person speaking is not the one named;
+// nor are "officials from Norway" Norway.
 bool SubjectParser::owned_by_role(uint32_t first, uint32_t floor) const {
   if (first < floor + 2 || doc_.tokens[first - 1].kind != Tok::word) return false;
   const std::string_view w = doc_.word_at(first - 1);
-  return (w == "for" || w == "of") && has(doc_.tokens[first - 2], kTitle);
+  const Token& role = doc_.tokens[first - 2];
+  return ((w == "for" || w == "of") && has(role, kTitle)) ||
+         (w == "from" && !role.upper && has(role, kTitle | kGroup));
 }
 
 // Lower-case words right before a name that name an occupation
@@ -299,6 +302,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (owned_by_role(first, floor)) {
       uint32_t title = first - 2;
       role_prefix(title + 1, floor, role_first);
+      role_first = std::min(role_first, title);  // a group noun is no title role_prefix reads
       s.first = role_first > floor && has(doc_.tokens[role_first - 1], kNotName) ? role_first - 1 : role_first;
       s.last = p;
       s.role = std::string(doc_.span_text(role_first, p));

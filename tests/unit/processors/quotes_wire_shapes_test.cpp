@@ -3,7 +3,8 @@
 // cue, a colon after a clause that opens with a phrase set off by a comma, a
 // person "of" an acronym, "X quoted Y as saying", wire verbs that introduce
 // speech, "he added" in the previous quotation's sentence, a next sentence's
-// cue with its own quotation, "the Ministry of X" as one organisation. Examples written for these tests.
+// cue with its own quotation, "the Ministry of X" as one organisation,
+// "officials from Norway" as a role. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -103,6 +104,16 @@ TEST(QuoteWireShapes, MinistryOfSomethingIsOneOrganisation) {
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->speaker.value_or("<null>"), "Norwegian Ministry of Coastal Affairs");
   EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::organization);
+}
+
+TEST(QuoteWireShapes, UnnamedSpeakersFromAPlaceAreTheRolePhrase) {
+  const Article a = run("On Saturday, officials from Norway admitted the ferry had \"simply failed\" in the storm.");
+  EXPECT_EQ(speaker(a, "simply failed"), "officials from Norway");
+  const Article b = run("On Saturday, representatives from Norway admitted the ferry had \"simply failed\" in the storm.");
+  EXPECT_EQ(speaker(b, "simply failed"), "representatives from Norway");
+  // A person from a place is still the person.
+  const Article c = run("Kari Holm, a nurse from Bergen, said \"it was chaos\".");
+  EXPECT_EQ(speaker(c, "it was chaos"), "Kari Holm");
 }
 
 }  // namespace
