@@ -471,6 +471,10 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
             }
           }
       }
+      // "The start-up, Lumen Grid, makes ...": the company noun before the name.
+      if (i == a && i > 0 && (tokens_[i - 1].cls & kOrgWord) && at_end && j + 1 < n && gap(i) == ", " &&
+          gap(j + 1) == ", ")
+        org_apposition = true;
       // Cheap tests first: a one-letter "s" token, a two-letter word before.
       if (j + 2 < n && tokens_[j + 1].end == tokens_[j + 1].start + 1 && text[tokens_[j + 1].start] == 's' &&
           (gap(j + 1) == "'" || gap(j + 1) == "\xE2\x80\x99") && gap(j + 2) == " " && listed(kOrgOwned, word(j + 2)))
