@@ -8,11 +8,16 @@ namespace newsflow::processors::quotes {
 // ----------------------------------------------------------- events
 void Attributor::find_events() {
   events_.clear();
+  colon_speakers_.clear();
   event_at_.assign(doc_.tokens.size(), -1);
   people_.sentence_person = -1;
   for (uint32_t k = 0; k < doc_.tokens.size(); ++k) {
     const Token& t = doc_.tokens[k];
     if (k > 0 && doc_.boundary(k - 1)) people_.sentence_person = -1;
+    // A colon's subject is read here, in text order, so that its he/she
+    // means the person named before it, not the last one of the article.
+    if ((t.kind == Tok::colon || t.kind == Tok::dash) && k + 1 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::quote)
+      colon_speakers_.emplace_back(k, colon_subject(k));
     if (t.kind != Tok::word) continue;
     people_.learn_gender(t, doc_);
     const bool name = subjects_.name_token(t);
@@ -85,7 +90,8 @@ void Attributor::find_events() {
         ev.inverted = s.first != kNone;
         if (ev.inverted) ev.link_end = s.last;
       }
-      if (!ev.inverted && k > floor) s = subjects_.subject_before(k - 1, floor);
+      if (!ev.inverted && (t.classes & kCue) && doc_.word_at(k).ends_with("ing")) s = subjects_.quoted_as(k, floor);
+      if (!ev.inverted && s.first == kNone && k > floor) s = subjects_.subject_before(k - 1, floor);
       if (s.first == kNone && !ev.inverted && k > floor + 1) s = subjects_.coordinated_subject(k, floor);
       // "..., urging Pyongyang to": after a participle comes the addressee.
       const bool participle = doc_.word_at(k).ends_with("ing");
@@ -302,6 +308,9 @@ bool Attributor::after_allowed(uint32_t i, const QuoteSpan& span, const Event& e
     ++extra;
     ++k;
   }
+  // '... "an excellent neighbour." Spergel tweeted that he "was kind."':
+  // the next sentence's cue has a quotation of its own.
+  if (k < doc_.tokens.size() && doc_.tokens[k].kind == Tok::quote) return false;
   return extra <= 3;
 }
 
@@ -420,6 +429,10 @@ void Attributor::link_quotes(Article& article) {
       attribute(q, ev, ev.confidence);
       ev.used = true;
       speaker = ev.speaker;
+      if (const int same = continuing_speaker(prev_quote, i, prev_speaker, ev); same >= 0) {
+        name_speaker(q, same);
+        speaker = same;
+      }
       q.kind = starts_sentence && starts_upper ? Quote::Kind::direct : Quote::Kind::partial;
       linked = true;
       linked_after = true;
@@ -458,7 +471,7 @@ void Attributor::link_quotes(Article& article) {
       // "Lindqvist, the harbour master, is more blunt: ..." (or "... issued
       // an apology – ...") has no cue, but the sentence's subject introduces
       // the quotation.
-      if (const int who = colon_subject(i - 1); who >= 0) {
+      if (const int who = colon_speaker(i - 1); who >= 0) {
         name_speaker(q, who);
         q.kind = Quote::Kind::direct;
         q.confidence = 0.6;

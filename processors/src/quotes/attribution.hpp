@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "newsflow/core/article.hpp"
@@ -63,6 +64,9 @@ class Attributor {
   int event_before(uint32_t i, bool& embedded) const;
   bool follows_closely(uint32_t j, uint32_t i, bool j_attributed_after, int j_speaker) const;
   int colon_subject(uint32_t colon);
+  int colon_speaker(uint32_t colon) const;  // colon_subject as read by find_events
+  int clause_subject(uint32_t s, uint32_t colon);
+  int continuing_speaker(uint32_t prev_quote, uint32_t i, int prev_speaker, const Event& ev) const;
   int event_closing_sentence(uint32_t i) const;
   int event_in_previous_sentence(uint32_t i, bool& reported) const;
   int last_resort(Quote& q, uint32_t i);
@@ -74,6 +78,7 @@ class Attributor {
   SubjectParser& subjects_;
   std::vector<Event> events_;
   std::vector<int> event_at_;  // token index -> event index, -1 if none
+  std::vector<std::pair<uint32_t, int>> colon_speakers_;  // (colon before a quotation, its subject's speaker)
 };
 
 }  // namespace newsflow::processors::quotes

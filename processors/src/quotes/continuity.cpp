@@ -5,6 +5,8 @@
 // speaker named in the sentence after a quotation, floating quotations.
 #include "quotes/attribution.hpp"
 
+#include <algorithm>
+
 namespace newsflow::processors::quotes {
 
 // "An American witness said he saw the driver. ... "It was deliberate," he
@@ -193,10 +195,35 @@ int Attributor::event_closing_sentence(uint32_t i) const {
 // The person named at the start of the sentence that ends in `colon`, or -1.
 int Attributor::colon_subject(uint32_t colon) {
   uint32_t s = colon;
-  while (s > 0 && colon - s < 30 && !doc_.boundary(s - 1)) --s;
+  // Back to the sentence start, across a quoted word on the way ('the
+  // ministry defended the strike as "lawful" in nature: ...').
+  while (s > 0 && colon - s < 40 && !doc_.tokens[s - 1].sentence_end && doc_.tokens[s - 1].kind != Tok::para) --s;
+  if (const int who = clause_subject(s, colon); who >= 0) return who;
+  // "In his message, he praised the crew: ...", "However, addressing the
+  // crowd, Berg proposed: ...": the subject opens the clause after an
+  // opening phrase set off by a comma.
+  for (uint32_t c = s; c + 2 < colon; ++c)
+    if (doc_.tokens[c].kind == Tok::comma)
+      if (const int who = clause_subject(c + 1, colon); who >= 0) return who;
+  return -1;
+}
+
+int Attributor::colon_speaker(uint32_t colon) const {
+  const auto it = std::lower_bound(colon_speakers_.begin(), colon_speakers_.end(), std::make_pair(colon, -1));
+  return it != colon_speakers_.end() && it->first == colon ? it->second : -1;
+}
+
+// The speaker a clause opening at s names before the colon, or -1.
+int Attributor::clause_subject(uint32_t s, uint32_t colon) {
   if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
   // "He ended by saying: ...": a pronoun subject is its referent.
   if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun)) return people_.resolve_pronoun(doc_.tokens[s]);
+  // "the Danish Ministry of Fisheries defended the ban: ...": an article
+  // before a name.
+  if (s + 2 < colon && doc_.tokens[s].kind == Tok::word && !doc_.tokens[s].possessive &&
+      (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") &&
+      (subjects_.name_token(doc_.tokens[s + 1]) || has(doc_.tokens[s + 1], kDemonym)))
+    ++s;
   // "London Mayor Sadiq Khan paid tribute on Twitter: ...": capitals and
   // role words before the name are its title.
   for (uint32_t m = s; m + 1 < colon && m - s < 4; ++m) {
@@ -206,13 +233,46 @@ int Attributor::colon_subject(uint32_t colon) {
     s = m + 1;
     break;
   }
-  if (s >= colon || !subjects_.name_token(doc_.tokens[s])) return -1;
+  // "the Danish Ministry of Fisheries": a demonym opens an organisation's name.
+  if (s >= colon || !(subjects_.name_token(doc_.tokens[s]) || has(doc_.tokens[s], kDemonym))) return -1;
   uint32_t e = s;
-  while (e + 1 < colon && e - s < 4 && subjects_.name_token(doc_.tokens[e + 1])) ++e;
+  for (;;) {
+    const Token& next = doc_.tokens[e + 1];
+    // "United States": a capitalised cue word inside a name is part of it.
+    const bool capital_cue = next.kind == Tok::word && next.upper && has(next, kCue) && !doc_.boundary(e);
+    if (e + 1 < colon && e - s < 4 && (subjects_.name_token(next) || subjects_.org_head(next) || capital_cue)) {
+      ++e;
+    } else if (e + 2 < colon && e - s < 6 && doc_.word_at(e + 1) == "of" && subjects_.name_token(doc_.tokens[e + 2]) &&
+               subjects_.org_head(doc_.tokens[e])) {
+      e += 2;  // "Ministry of Fisheries"
+    } else {
+      break;
+    }
+  }
   // Only a subject: "In Oslo, ..." or "Norway's ..." is not one.
   if (e + 1 < colon && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return -1;
   if (doc_.tokens[e].possessive || has(doc_.tokens[s], kNotName)) return -1;
-  return people_.resolve_name(doc_.span_text(s, e), false, std::nullopt);
+  bool org = false;
+  for (uint32_t m = s; m <= e; ++m) org = org || subjects_.org_head(doc_.tokens[m]);
+  if (!org && has(doc_.tokens[s], kDemonym)) return -1;  // "Norwegian" is nobody
+  return people_.resolve_name(doc_.span_text(s, e), org, std::nullopt);
+}
+
+// '... is "a model for me"; however, "...", he added.': a continuation cue
+// ("added", "continued") whose he/she stands in the sentence of the previous
+// quotation keeps that quotation's speaker, though someone else was named
+// in between. Returns that speaker, or -1.
+int Attributor::continuing_speaker(uint32_t prev_quote, uint32_t i, int prev_speaker, const Event& ev) const {
+  if (prev_quote == kNone || prev_speaker < 0 || prev_speaker == ev.speaker || ev.subject_first == kNone) return -1;
+  const Token& pronoun = doc_.tokens[ev.subject_first];
+  if (!has(pronoun, kMalePronoun | kFemalePronoun)) return -1;
+  const std::string_view cue = doc_.word_at(ev.cue);
+  if (cue != "added" && cue != "adds" && cue != "continued" && cue != "continues") return -1;
+  for (uint32_t k = prev_quote; k < ev.cue; ++k)
+    if (doc_.tokens[k].sentence_end || doc_.tokens[k].kind == Tok::para) return -1;
+  const Named& n = people_.named[static_cast<size_t>(prev_speaker)];
+  const Gender other = has(pronoun, kMalePronoun) ? Gender::female : Gender::male;
+  return n.org || n.role_only || n.gender == other ? -1 : prev_speaker;
 }
 
 // True when quotation j sits in the sentence just before quotation i.

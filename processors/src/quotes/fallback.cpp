@@ -92,8 +92,15 @@ Subject SubjectParser::nearest_mention(uint32_t cue, uint32_t floor) {
 // clause start: "the Kroger executives say" -> "Kroger executives".
 Subject SubjectParser::phrase_before(uint32_t cue, uint32_t floor) {
   uint32_t last = cue;
-  while (last > floor && cue - last < 3 && doc_.tokens[last - 1].kind == Tok::word && has(doc_.tokens[last - 1], kSkip))
-    --last;
+  // "The proclamation specifically said": the adverb is no part of the phrase.
+  auto skippable = [&](const Token& w) {
+    if (w.kind != Tok::word) return false;
+    if (has(w, kSkip)) return true;
+    if (w.upper) return false;
+    doc_.lower_word(w);
+    return lowercase_adverb(doc_.lower);
+  };
+  while (last > floor && cue - last < 3 && skippable(doc_.tokens[last - 1])) --last;
   uint32_t first = last;
   while (first > floor && last - first < 5) {
     const Token& w = doc_.tokens[first - 1];

@@ -201,4 +201,19 @@ Subject SubjectParser::role_opening(uint32_t k, uint32_t floor) {
   return {};
 }
 
+// "Politico quoted Tim Manning, a former deputy, as saying ...": the one
+// quoted speaks, not the outlet. `k` is the participle cue after "as".
+Subject SubjectParser::quoted_as(uint32_t k, uint32_t floor) {
+  if (k < floor + 3 || doc_.tokens[k - 1].kind != Tok::word || doc_.word_at(k - 1) != "as") return {};
+  for (uint32_t q = k - 2; q > floor && k - q < 16; --q) {
+    const Token& w = doc_.tokens[q];
+    if (w.kind != Tok::word || w.upper) continue;
+    const std::string_view v = doc_.word_at(q);
+    if (v != "quoted" && v != "quotes" && v != "quoting") continue;
+    Subject s = subject_after(q + 1, k - 1);
+    return s.speaker >= 0 || s.role ? s : Subject{};
+  }
+  return {};
+}
+
 }  // namespace newsflow::processors::quotes

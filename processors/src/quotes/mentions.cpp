@@ -25,10 +25,14 @@ void SubjectParser::note_mention(uint32_t k) {
     note_relative(k);
     return;
   }
-  const bool org = org_head(doc_.tokens[e]);
+  // "the Turkish Ministry of Foreign Affairs": the words after "of" end an
+  // organisation's name, not a person's.
+  const bool of_org = !possessive && !org_head(doc_.tokens[e]) && k >= 2 && doc_.tokens[k - 1].kind == Tok::word &&
+                      doc_.word_at(k - 1) == "of" && org_head(doc_.tokens[k - 2]);
+  const bool org = of_org || org_head(doc_.tokens[e]);
   // "the Russian Defence Ministry": a nationality opens an organisation's name.
   const uint32_t floor = org && k > 0 && doc_.tokens[k - 1].upper && has(doc_.tokens[k - 1], kDemonym) ? k - 1 : k;
-  uint32_t first = possessive ? k : name_run_back(e, floor);
+  uint32_t first = possessive ? k : of_org ? name_run_back(k - 2, doc_.region_start(k - 2, 8)) : name_run_back(e, floor);
   if (first == kNone) first = k;
   std::string_view name = doc_.span_text(first, possessive ? e + 1 : e);
   if (possessive) {
@@ -65,6 +69,9 @@ void SubjectParser::note_mention(uint32_t k) {
                               (k < first && (k == 0 || doc_.boundary(k - 1)));
   if (org) {
     people_.by_last_org[lower_of(last_word(name))] = index;
+    // "..., the Ministry of Foreign Affairs denounced the plan, calling it
+    // ...": a participle after its clause has this subject.
+    if (of_org && verb_like(end + 1) && people_.sentence_person < 0) people_.sentence_person = index;
     if (sentence_start && !possessive && verb_like(end + 1) && !doc_.tokens[first].caption) people_.note_recent(index);
     return;
   }

@@ -78,11 +78,14 @@ bool SubjectParser::person_before_of(uint32_t last, uint32_t floor) const {
          (last - 1 > floor && has(doc_.tokens[last - 2], kTitle | kHonorific));
 }
 
-// "a spokesman for Mr Jenrick": the person speaking is not the one named.
+// "a spokesman for Mr Jenrick": the person speaking is not the one named;
+// nor are "officials from Norway" Norway.
 bool SubjectParser::owned_by_role(uint32_t first, uint32_t floor) const {
   if (first < floor + 2 || doc_.tokens[first - 1].kind != Tok::word) return false;
   const std::string_view w = doc_.word_at(first - 1);
-  return (w == "for" || w == "of") && has(doc_.tokens[first - 2], kTitle);
+  const Token& role = doc_.tokens[first - 2];
+  return ((w == "for" || w == "of") && has(role, kTitle)) ||
+         (w == "from" && !role.upper && has(role, kTitle | kGroup));
 }
 
 // Lower-case words right before a name that name an occupation
@@ -299,6 +302,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (owned_by_role(first, floor)) {
       uint32_t title = first - 2;
       role_prefix(title + 1, floor, role_first);
+      role_first = std::min(role_first, title);  // a group noun is no title role_prefix reads
       s.first = role_first > floor && has(doc_.tokens[role_first - 1], kNotName) ? role_first - 1 : role_first;
       s.last = p;
       s.role = std::string(doc_.span_text(role_first, p));
@@ -314,7 +318,12 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   if (t.acronym || (t.upper && !(t.classes & (kNotName | kTitle | kGroup)))) {
     // A lone acronym or capitalised org ("NATO said", "Amazon said"); an
     // acronym spelled out earlier ("the Federal Aviation Administration
-    // (FAA)") is that organisation.
+    // (FAA)") is that organisation. "John Geiger of USGS told": the person.
+    if (t.acronym && p >= floor + 3 && doc_.tokens[p - 1].kind == Tok::word) {
+      const std::string_view prep = doc_.word_at(p - 1);
+      if (prep == "of" || prep == "at" || prep == "from")
+        if (Subject named = person_ending_at(p - 2, p, floor); named.first != kNone) return named;
+    }
     s.first = s.last = p;
     const std::string_view full = t.acronym ? expand_acronym(p) : std::string_view{};
     s.speaker = people_.resolve_name(full.empty() ? doc_.span_text(p, p) : full, true, std::nullopt);
@@ -391,7 +400,13 @@ Subject SubjectParser::person_of_org(uint32_t p, uint32_t floor) {
   if (m <= floor + 2 || doc_.word_at(m - 1) != "the") return s;
   const std::string_view prep = doc_.word_at(m - 2);
   if (prep != "of" && prep != "at" && prep != "from") return s;
-  const uint32_t last = m - 3;
+  return person_ending_at(m - 3, p, floor);
+}
+
+// The person whose full name ends at `last`, before "of <organisation>" that
+// runs to `p`; first == kNone when the words there are no full name.
+Subject SubjectParser::person_ending_at(uint32_t last, uint32_t p, uint32_t floor) {
+  Subject s;
   if (doc_.tokens[last].kind != Tok::word || org_head(doc_.tokens[last]) || has(doc_.tokens[last], kOrgNoun)) return s;
   const uint32_t first = name_run_back(last, floor);
   if (first == kNone || first == last) return s;  // a full name, not "Smith of the ..."

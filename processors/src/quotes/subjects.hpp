@@ -30,6 +30,8 @@ class SubjectParser {
   Subject subject_before(uint32_t p, uint32_t floor);
   // Subject after an inverted cue ("said Jens Stoltenberg, NATO's chief").
   Subject subject_after(uint32_t f, uint32_t limit);
+  // "X quoted Tim Manning as saying": the subject after "quoted", or first == kNone.
+  Subject quoted_as(uint32_t k, uint32_t floor);
   // "She wished everyone a happy holiday, but added: ..." / "Smith paused and
   // said" / "he gave a speech, telling the crowd": a cue right after
   // "and"/"but", or a participle after a comma, takes the clause's subject.
@@ -81,6 +83,7 @@ class SubjectParser {
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
+  Subject person_ending_at(uint32_t last, uint32_t p, uint32_t floor);
   Subject role_with_complement(uint32_t p, uint32_t floor);
   Subject phrase_before(uint32_t cue, uint32_t floor);
   Subject role_opening(uint32_t k, uint32_t floor);

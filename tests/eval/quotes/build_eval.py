@@ -2,7 +2,8 @@
 """Builds the quotes evaluation set from the hand-labelled article files.
 
 Each articles_*.txt file holds articles separated by header lines
-    === <id> | <source> | <split> | <title>
+    === <id> | <source> | <split> | <title> [| <url>]
+(the URL, when given, is the article's published address: its attribution)
 followed by the body (paragraphs separated by blank lines). Gold labels are
 written inline, around the words inside the quotation marks:
     {{quoted words|Speaker Name|kind}}   kind: direct (default), partial, scare
@@ -25,6 +26,9 @@ GOLD_RE = re.compile(r"\{\{(.*?)\}\}|\[\[(.*?)\]\]", re.S)
 
 def parse_article(header, body, indirect_labelled):
     ident, source, split, title = [p.strip() for p in header.split("|", 3)]
+    url = None
+    if " | http" in title:
+        title, url = title.rsplit(" | ", 1)
     text = []
     gold = []
     pos = 0
@@ -52,7 +56,7 @@ def parse_article(header, body, indirect_labelled):
         raise SystemExit(f"{ident}: unbalanced gold markup")
     record = {
         "id": ident,
-        "url": f"https://{source.lower().replace(' ', '')}.example/{ident}",
+        "url": url or f"https://{source.lower().replace(' ', '')}.example/{ident}",
         "source": source,
         "title": title,
         "published_at": "2024-07-10T12:00:00Z",
@@ -69,9 +73,10 @@ def load(directory=HERE):
         chunks = re.split(r"^=== (.*)$", content, flags=re.M)
         # Reported speech is labelled in the written articles only; the real
         # ones carry direct/partial/scare labels.
-        # (the news-please files, articles_np_*, are real articles too).
+        # (the news-please files, articles_np_*, and the Wikinews ones,
+        # articles_wn_*, are real articles too).
         name = os.path.basename(path)
-        indirect_labelled = not name.startswith(("articles_real", "articles_np_"))
+        indirect_labelled = not name.startswith(("articles_real", "articles_np_", "articles_wn_"))
         for header, body in zip(chunks[1::2], chunks[2::2]):
             record, gold = parse_article(header, body.strip("\n"), indirect_labelled)
             records.append(record)

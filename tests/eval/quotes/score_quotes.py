@@ -12,14 +12,17 @@ the same way, separately, over the written articles only (the real ones
 have no indirect labels), and does not gate the test.
 
     score_quotes.py NEWSFLOW_BINARY [--min-f1 0.90] [--min-speaker 0.90]
-                    [--min-real-f1 F] [--min-real-speaker S] [--show-errors]
+                    [--min-real-f1 F] [--min-real-speaker S] [--min-wn-f1 F]
+                    [--min-wn-speaker S] [--show-errors] [--split NAME]
 
---min-f1/--min-speaker gate every split but the news-please halves (np-dev,
-np-heldout: real articles labelled by hand), which have their own gates.
+--min-f1/--min-speaker gate every split but the real ones labelled by hand:
+the news-please halves (np-dev, np-heldout), which have their own gates, and
+the Wikinews dev set (wn-dev), gated by --min-wn-f1/--min-wn-speaker.
 """
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -45,7 +48,8 @@ def locate(text_bytes, gold_quotes, missing_ok=False):
     spans = []
     cursor = 0
     for q in gold_quotes:
-        needle = q["text"].strip().encode("utf-8")
+        # normalize collapses runs of spaces (Wikinews puts two after a full stop)
+        needle = re.sub(r"[ \t]+", " ", q["text"].strip()).encode("utf-8")
         at = text_bytes.find(needle, cursor)
         if at < 0:
             at = text_bytes.find(needle)
@@ -129,6 +133,8 @@ def main():
     ap.add_argument("--min-real-f1", type=float, default=0.0,
                     help="gate for the news-please halves (np-*) together")
     ap.add_argument("--min-real-speaker", type=float, default=0.0)
+    ap.add_argument("--min-wn-f1", type=float, default=0.0, help="gate for the Wikinews dev set (wn-*)")
+    ap.add_argument("--min-wn-speaker", type=float, default=0.0)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--split", help="score only this split")
     args = ap.parse_args()
@@ -160,24 +166,32 @@ def main():
     errors = []
     splits = {}
     total = Tally()
-    house = Tally()  # every split but the news-please halves: the --min-f1/--min-speaker gates
+    house = Tally()  # every split but the real ones: the --min-f1/--min-speaker gates
     real = Tally()   # the news-please halves (np-dev, np-heldout)
+    wikinews = Tally()  # wn-dev: the --min-wn-* gates
     indirect = Tally()
     for g in golds:
         t = score(produced[g["id"]], g, SCORED, errors)
         splits.setdefault(g["split"], Tally()).add(t)
         total.add(t)
-        (real if g["split"].startswith("np-") else house).add(t)
+        if g["split"].startswith("np-"):
+            real.add(t)
+        elif g["split"].startswith("wn-"):
+            wikinews.add(t)
+        else:
+            house.add(t)
         if g["indirect_labelled"]:
             indirect.add(score(produced[g["id"]], g, ("indirect",), []))
     print("direct + partial quotes")
     for name in sorted(splits):
         print(splits[name].line(f"  split {name}")[0])
     print(total.line("  all")[0])
-    line, f1, sacc = house.line("  all but np-*")
+    line, f1, sacc = house.line("  all but np-*, wn-*")
     print(line)
     rline, rf1, rsacc = real.line("  np-* (real)")
     print(rline)
+    wline, wf1, wsacc = wikinews.line("  wn-* (Wikinews)")
+    print(wline)
     scare_total = scare_taken = 0
     for g in golds:
         rec = produced[g["id"]]
@@ -197,6 +211,10 @@ def main():
     if rf1 < args.min_real_f1 or rsacc < args.min_real_speaker:
         print(f"FAIL: real-article F1 {rf1:.3f} (min {args.min_real_f1}) speaker accuracy {rsacc:.3f} "
               f"(min {args.min_real_speaker})")
+        return 1
+    if wikinews.gold and (wf1 < args.min_wn_f1 or wsacc < args.min_wn_speaker):
+        print(f"FAIL: Wikinews F1 {wf1:.3f} (min {args.min_wn_f1}) speaker accuracy {wsacc:.3f} "
+              f"(min {args.min_wn_speaker})")
         return 1
     print("PASS")
     return 0
