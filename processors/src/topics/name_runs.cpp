@@ -213,6 +213,10 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
             }
           }
       }
+      // "The start-up, Lumen Grid, makes ...": the company noun before the name.
+      if (i == a && i > 0 && (tokens_.cls(i - 1) & kOrgWord) && at_end && j + 1 < n && gap(i) == ", " &&
+          gap(j + 1) == ", ")
+        org_apposition = true;
       // Cheap tests first: a one-letter "s" token, a two-letter word before.
       // Each read once: an unrecorded token is rebuilt at every read.
       const Token after = j + 1 < n ? tokens_[j + 1] : Token{};

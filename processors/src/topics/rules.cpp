@@ -213,6 +213,7 @@ void load_settings(const std::string& path, Settings& s) {
     else if (key == "lead_bonus") s.lead_bonus = positive();
     else if (key == "specificity") s.specificity = positive();
     else if (key == "title_bonus") s.title_bonus = positive();
+    else if (key == "event_bonus") s.event_bonus = positive();
     else if (key == "section_weight") s.section_weight = positive();
     else if (key == "outlet_weight") s.outlet_weight = positive();
     else if (key == "score_scale") {
@@ -334,9 +335,15 @@ void load_terms(const std::string& path, TopicRules& rules, PatternTable& table,
   std::string content = read_file(path);
   std::unordered_map<std::string, uint32_t> term_index;  // lower-cased text (+'*') -> term
   std::vector<std::tuple<size_t, std::string, std::vector<std::string_view>>> vetoes;
+  std::vector<std::pair<size_t, std::string_view>> events;  // line, term
   for_each_rule_line(path, content, [&](size_t line, std::string_view text) {
     auto parts = split(text, '|');
-    if (parts.size() != 3) fail(path, line, "expected CODE | WEIGHT | terms or veto | term | contexts");
+    if (parts.size() == 2 && parts[0] == "event") {
+      for (auto term : split(parts[1], ',')) events.emplace_back(line, term);
+      return;
+    }
+    if (parts.size() != 3)
+      fail(path, line, "expected CODE | WEIGHT | terms, veto | term | contexts or event | terms");
     if (parts[0] == "veto") {
       vetoes.emplace_back(line, ContextWords::lower(parts[1]), split(parts[2], ','));
       return;
@@ -381,6 +388,11 @@ void load_terms(const std::string& path, TopicRules& rules, PatternTable& table,
       if (!valid_literal(c)) fail(path, line, "bad context word '" + std::string(c) + "'");
       rules.terms[it->second].vetoes.push_back(context.intern(c));
     }
+  }
+  for (auto [line, term] : events) {
+    auto it = term_index.find(ContextWords::lower(term));
+    if (it == term_index.end()) fail(path, line, "event term that no rule defines: " + std::string(term));
+    rules.terms[it->second].event = true;
   }
 }
 
@@ -540,7 +552,7 @@ void rate_specificity(TopicRules& rules) {
     for (size_t u = 0; u < uses.size(); ++u)
       for (size_t v = u + 1; v < uses.size(); ++v)
         shared = shared || rules.topics[uses[u].topic].top == rules.topics[uses[v].topic].top;
-    rules.term_rank[t] = {rules.terms[t].specificity, shared};
+    rules.term_rank[t] = {rules.terms[t].specificity, shared, rules.terms[t].event};
   }
 }
 

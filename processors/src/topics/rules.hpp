@@ -46,6 +46,10 @@ struct TopicTerm {
   // branches share that word (see Settings::specificity). Used to rank the
   // branches, not to score the topics.
   float specificity = 1.0f;
+  // Listed on an `event | terms` line of <lang>.terms: the term says what
+  // happened ("sentenced", "dies", "crashes"), not who it happened to or
+  // where, so in a headline it names the story (Settings::event_bonus).
+  bool event = false;
 };
 
 struct GazetteerEntity {
@@ -86,6 +90,11 @@ struct Settings {
   // rank, outside saturation: a title mention saturates like any other, so
   // without it one title word weighed less than two words of the body.
   double title_bonus = 0.0;
+  // An event term (TopicTerm::event) in the title adds event_bonus times its
+  // weight to its branch's rank on top of title_bonus: the headline's verb
+  // says what the story is, its nouns often only whom it is about ("senator
+  // ... dies", "doctor sentenced ... opioid prescriptions").
+  double event_bonus = 0.0;
   // Weight of a URL section ("/sport/") as a term found in the title; 0
   // ignores the sections (topics/sections.hpp).
   double section_weight = 0.0;
@@ -218,10 +227,12 @@ class TopicRules {
   std::vector<topics::TopicTerm> terms;
   // Per term, what the branch ranking needs, packed apart from the terms so
   // that scoring an article touches 8 bytes a term, not a TopicTerm:
-  // specificity, and whether one branch holds two of its uses.
+  // specificity, whether one branch holds two of its uses, and whether it
+  // names an event.
   struct TermRank {
     float specificity = 1.0f;
     bool shared_in_branch = false;
+    bool event = false;
   };
   std::vector<TermRank> term_rank;
   std::vector<std::string> context_words;

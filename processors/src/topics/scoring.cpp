@@ -51,8 +51,9 @@ void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
       raw += evidence;
       lead_raw += cap * (1.0 - std::exp(-lead_mentions / s.saturation));
       const auto& rank = rules_.term_rank[hits[topic_end].term];
+      const double title_bonus = in_title ? s.title_bonus + (rank.event ? s.event_bonus : 0.0) : 0.0;
       if (!rank.shared_in_branch || ranks_in_branch(hits[topic_end], top))
-        ranked += (evidence + (in_title ? s.title_bonus * hits[topic_end].weight : 0.0)) * rank.specificity;
+        ranked += (evidence + title_bonus * hits[topic_end].weight) * rank.specificity;
       topic_end = term_end;
     }
     evidence_.push_back({hits[i].topic, raw, i, topic_end});

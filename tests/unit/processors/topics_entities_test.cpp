@@ -1,4 +1,4 @@
-// Entities from context that the gazetteer lacks (issue 13, fifth round):
+// Entities from context that the gazetteer lacks (issue 13, fifth and sixth rounds):
 // a place named by one strong mention, a company shown by what only a
 // company has. Sentences written for these tests.
 #include <gtest/gtest.h>
@@ -50,6 +50,18 @@ TEST(TopicEntities, WhatOnlyACompanyHasMakesANameAnOrganisation) {
   const Entity* buffett = find_entity(investor, "Warren Buffett");
   ASSERT_NE(buffett, nullptr);
   EXPECT_EQ(buffett->type, Entity::Type::person);
+}
+
+// Issue 13, sixth round: the apposition's noun can come first.
+TEST(TopicEntities, ACompanyNounBeforeTheNameMakesItAnOrganisation) {
+  Article a = run("The start-up, Lumen Grid, makes grid batteries. Lumen Grid said on Monday that orders had "
+                  "doubled. Mara Lind said the plan was sound.");
+  const Entity* grid = find_entity(a, "Lumen Grid");
+  ASSERT_NE(grid, nullptr);
+  EXPECT_EQ(grid->type, Entity::Type::organization);
+  const Entity* mara = find_entity(a, "Mara Lind");
+  ASSERT_NE(mara, nullptr);
+  EXPECT_EQ(mara->type, Entity::Type::person);
 }
 
 TEST(TopicEntities, ADemonymIsNeverAPerson) {

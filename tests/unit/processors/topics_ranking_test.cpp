@@ -155,6 +155,35 @@ TEST(TopicRanking, ABadSectionWordNamesFileAndLine) {
                ConfigError);
 }
 
+// The headline says what happened ("dies"); the body says who it happened
+// to, in more words of another branch. Without event_bonus the person's field
+// wins; with it, the death notice.
+TEST(TopicRanking, AHeadlineEventOutranksTheWordsAboutThePersonWithTheEventBonus) {
+  const std::string terms =
+      "medtop:08000000 | 2 | dies\n"
+      "medtop:11000000 | 1 | senator, senate, committee, elected\n"
+      "event | dies\n";
+  const std::string title = "Senator Ann Roe dies";
+  const std::string text = "Ann Roe served in the senate for twenty years and chaired its committee after she was "
+                           "first elected in 1990.";
+  EXPECT_EQ(first_branch(rules_with("no_event", terms, "event_bonus | 0"), title, text), "medtop:11000000");
+  EXPECT_EQ(first_branch(rules_with("event", terms, "event_bonus | 4"), title, text), "medtop:08000000");
+  // In the body the same word is one piece of evidence among the others.
+  EXPECT_EQ(first_branch(rules_with("event_body", terms, "event_bonus | 4"), "Senator Ann Roe",
+                         text + " She dies a day before her 80th birthday, her family said."),
+            "medtop:11000000");
+}
+
+TEST(TopicRanking, AnEventLineNamesFileAndLineOfATermNoRuleDefines) {
+  try {
+    rules_with("bad_event", "medtop:08000000 | 2 | dies\nevent | dies, passes away\n", "event_bonus | 4");
+    FAIL() << "an event term without a rule was accepted";
+  } catch (const ConfigError& e) {
+    EXPECT_THAT(e.what(), testing::HasSubstr("en.terms:2"));
+    EXPECT_THAT(e.what(), testing::HasSubstr("passes away"));
+  }
+}
+
 TEST(TopicRanking, SpecificityMustNotBeNegative) {
   EXPECT_THROW(rules_with("negative", "medtop:16000000 | 1 | airstrike\n", "specificity | -1"), ConfigError);
 }
@@ -216,7 +245,7 @@ TEST(TopicBranches, TheEventOutranksTheWordsAroundIt) {
   expect_first_branches(cases);
 }
 
-// Causes found on the Wikinews development articles (issue 13, fifth round),
+// Causes found on the Wikinews development articles (issue 13, fifth and sixth rounds),
 // in stories written for these tests: the cause of a death is not an
 // obituary's subject, a storm is weather until it destroys, the place an
 // attack happened is not the story, and a bill is politics whatever it is about.
@@ -239,6 +268,16 @@ TEST(TopicBranches, TheSubjectOutranksTheCircumstances) {
       {"medtop:11000000", "City leader withdraws extradition bill",
        "The bill would have allowed suspects to be extradited to the mainland for trial. The leader said she "
        "would withdraw the bill on Wednesday."},
+      // Issue 13, sixth round: the headline's event, not the person's field.
+      {"medtop:08000000", "Retired senator Joan Petrakis dies aged 84",
+       "Joan Petrakis, who served four terms in the state senate and chaired its budget committee, has died. She "
+       "was first elected in 1986 and won re-election three times before retiring from the legislature in 2002. "
+       "Colleagues in parliament and the governor paid tribute."},
+      {"medtop:02000000", "Transport minister stabbed at market",
+       "The transport minister was stabbed while visiting a market on Saturday and was taken to hospital. "
+       "Police arrested a man at the scene."},
+      {"medtop:03000000", "Stampede at temple festival kills seven",
+       "Seven pilgrims died in a stampede at the temple gates during the festival on Sunday, officials said."},
       {"medtop:13000000", "Easter Island statues stood near fresh water, study finds",
        "Researchers mapped the statues of Easter Island and found most stood near freshwater seeps, the "
        "study published on Thursday said."},
