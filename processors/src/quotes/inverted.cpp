@@ -95,7 +95,8 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
       if (head + 1 < limit && doc_.tokens[head + 1].kind == Tok::word) {
         doc_.lower_word(doc_.tokens[head + 1]);
         const std::string& c = doc_.lower;
-        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with") {
+        // French "l'avocat de la défense" takes its complement as "of" does.
+        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with" || c == "de" || c == "du") {
           end = head + 1;  // the complement, up to a time or place ("on Sunday")
           while (end + 1 < limit && end - head < 5 && doc_.tokens[end + 1].kind == Tok::word &&
                  !has(doc_.tokens[end + 1], kCue | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))

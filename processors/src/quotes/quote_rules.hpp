@@ -65,6 +65,15 @@ class QuoteRules {
   }
   // Adds classes to a word (stored folded to ASCII lower case).
   void add(std::string_view word, uint32_t classes);
+  // German compounds end in their head noun: "Polizeisprecherin" is a role
+  // because it ends in a listed role_suffix ("sprecherin"). Asked only of
+  // capitalised words the table does not know.
+  bool role_compound(std::string_view word) const {
+    for (const std::string& suffix : role_suffixes_)
+      if (word.size() > suffix.size() + 2 && word.ends_with(suffix)) return true;
+    return false;
+  }
+  void add_role_suffix(std::string_view suffix) { role_suffixes_.emplace_back(suffix); }
   size_t size() const { return entries_.size(); }
 
  private:
@@ -88,6 +97,7 @@ class QuoteRules {
   void insert(size_t entry);
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;
+  std::vector<std::string> role_suffixes_;
 };
 
 }  // namespace newsflow::processors

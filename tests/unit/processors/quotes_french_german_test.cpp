@@ -1,0 +1,81 @@
+// Speakers in French and German news (issue 13, seventh round): inverted
+// French pronouns ("a-t-il ajouté", "dit-elle"), French inverted subjects
+// with their article ("a déclaré le ministre"), German pronoun subjects
+// ("sagte er") and German role nouns before a name ("sagte Sprecherin Anna
+// Berg"), and no speaker taken from an unrelated capitalised phrase. Examples
+// written for these tests.
+#include <gtest/gtest.h>
+
+#include "quotes_test_util.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+using namespace quotes_test;
+
+TEST(QuoteFrenchGerman, FrenchInvertedPronounIsTheLastMan) {
+  const Article a = run(
+      "Le conseil municipal a voté le budget lundi. Le maire Jacques Morel a défendu le projet.\n\n"
+      "« Nous n'avions pas le choix », a-t-il expliqué devant la presse.");
+  const Quote* q = find(a, "Nous n'avions");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or("<null>"), "Jacques Morel");
+  const Article b = run(
+      "La ministre Claire Dubois a visité le port de Brest.\n\n"
+      "« Le chantier commencera en mars », dit-elle.");
+  EXPECT_EQ(speaker(b, "Le chantier"), "Claire Dubois");
+  const Article c = run(
+      "L'entraîneur Marc Girard a annoncé sa liste samedi.\n\n"
+      "« C'est une équipe jeune », ajoute-t-il. « Elle doit encore apprendre », estime-t-il.");
+  EXPECT_EQ(speaker(c, "C'est une"), "Marc Girard");
+  EXPECT_EQ(speaker(c, "Elle doit"), "Marc Girard");
+}
+
+TEST(QuoteFrenchGerman, FrenchInvertedSubjectWithItsArticleIsARole) {
+  const Article a = run(
+      "Le Salon du Livre de Genève a fermé ses portes dimanche.\n\n"
+      "« Je remercie tous les lecteurs », a déclaré la romancière en quittant la scène.");
+  const Quote* q = find(a, "Je remercie");
+  ASSERT_NE(q, nullptr);
+  // Never the capitalised event named earlier.
+  EXPECT_EQ(q->speaker.value_or("<null>"), "la romancière");
+  EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::role);
+  const Article b = run(
+      "Le procès s'est ouvert mardi à Lyon.\n\n"
+      "« Mon client est innocent », a affirmé l'avocat de la défense.");
+  EXPECT_EQ(speaker(b, "Mon client"), "l'avocat de la défense");
+  const Article c = run(
+      "La Banque Centrale du Nord a relevé ses taux.\n\n"
+      "« L'inflation reste trop élevée », a dit le porte-parole.");
+  EXPECT_EQ(speaker(c, "L'inflation"), "le porte-parole");
+}
+
+TEST(QuoteFrenchGerman, GermanRoleNounBeforeANameIsTheRole) {
+  const Article a = run(
+      "Die Brücke über den Rhein bleibt bis Juni gesperrt.\n\n"
+      "„Die Schäden sind größer als gedacht“, sagte Bürgermeisterin Anna Berg am Montag.");
+  const Quote* q = find(a, "Die Schäden");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or("<null>"), "Anna Berg");
+  EXPECT_EQ(q->speaker_role.value_or("<null>"), "Bürgermeisterin");
+  // A compound role noun ("Polizeisprecher") is a role too.
+  const Article b = run(
+      "In der Nacht brannte eine Lagerhalle in Essen.\n\n"
+      "„Verletzt wurde niemand“, sagte Polizeisprecher Jonas Krüger.");
+  EXPECT_EQ(speaker(b, "Verletzt wurde"), "Jonas Krüger");
+}
+
+TEST(QuoteFrenchGerman, GermanPronounSubjectIsTheLastPerson) {
+  // "er" is the man, not the woman named last.
+  const Article a = run(
+      "Der Trainer Stefan Roth hat seinen Vertrag verlängert. Die Direktorin Sabine Hahn lobte ihn.\n\n"
+      "„Ich bleibe gern hier“, sagte er am Freitag.");
+  EXPECT_EQ(speaker(a, "Ich bleibe"), "Stefan Roth");
+  const Article b = run(
+      "Die Direktorin Sabine Hahn stellte den Plan vor. Der Trainer Stefan Roth hörte zu.\n\n"
+      "„Wir beginnen im Herbst“, erklärte sie.");
+  EXPECT_EQ(speaker(b, "Wir beginnen"), "Sabine Hahn");
+}
+
+}  // namespace
+}  // namespace newsflow::processors
