@@ -77,5 +77,23 @@ TEST(QuoteFrenchGerman, GermanPronounSubjectIsTheLastPerson) {
   EXPECT_EQ(speaker(b, "Wir beginnen"), "Sabine Hahn");
 }
 
+TEST(QuoteFrenchGerman, NoSpeakerFromAnUnrelatedCapitalisedPhrase) {
+  // The cue's subject is one the parser cannot read; the place named once
+  // before is no person to fall back on.
+  const Article a = run(
+      "Die Elbtaler Fähre fährt ab Mai seltener.\n\n"
+      "„Wir bedauern das sehr“, sagte eine Sprecherin der Stadt.");
+  EXPECT_NE(speaker(a, "Wir bedauern"), "Elbtaler Fähre");
+  // "sagten sie" is "they said", never the woman named before.
+  const Article b = run(
+      "Die Direktorin Sabine Hahn und der Trainer Stefan Roth stellten den Plan vor.\n\n"
+      "„Wir beginnen im Herbst“, sagten sie.");
+  EXPECT_NE(speaker(b, "Wir beginnen"), "Sabine Hahn");
+  const Article c = run(
+      "Le Grand Prix du festival a été remis samedi.\n\n"
+      "« Je suis très émue », a lancé la lauréate.");
+  EXPECT_NE(speaker(c, "Je suis"), "Grand Prix");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
