@@ -103,7 +103,17 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
             ++end;
         }
       }
-      return role_subject(head, end, f);
+      Subject r = role_subject(head, end, f);
+      // "selon le président du jury, le réalisateur Pierre Lemaire": the
+      // name after the role's comma and a role word of its own is the one
+      // the role describes.
+      if (const uint32_t n = name_after_role_comma(end + 1, limit); n != kNone) {
+        uint32_t name_last = n + 1;
+        while (name_last + 1 < limit && name_last - n < 3 && name_token(doc_.tokens[name_last + 1])) ++name_last;
+        r.last = name_last;
+        r.speaker = people_.resolve_name(doc_.span_text(n, name_last), false, r.role);
+      }
+      return r;
     }
     return phrase_after(f, limit);
   }
@@ -133,6 +143,19 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     }
   }
   return s;
+}
+
+// ", le réalisateur Pierre Lemaire" / ", director Ana Ruiz" at `comma`: the
+// first token of a name of two words or more after an optional article and
+// one to three role words; kNone otherwise.
+uint32_t SubjectParser::name_after_role_comma(uint32_t comma, uint32_t limit) const {
+  if (comma >= limit || doc_.tokens[comma].kind != Tok::comma) return kNone;
+  uint32_t m = comma + 1;
+  while (m < limit && m - comma <= 2 && !doc_.tokens[m].upper && has(doc_.tokens[m], kAppositiveStart | kParticle)) ++m;
+  const uint32_t roles = m;
+  while (m < limit && m - roles < 3 && role_noun(doc_.tokens[m])) ++m;
+  if (m == roles || m + 1 >= limit || !name_token(doc_.tokens[m]) || !name_token(doc_.tokens[m + 1])) return kNone;
+  return m;
 }
 
 // "She wished everyone a happy holiday, but added: ..." / "Smith paused and

@@ -81,6 +81,7 @@ class SubjectParser {
   // "who", "which", "speaking": a clause between a subject and its cue.
   bool nonrestrictive_opening(uint32_t k) const;
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
+  uint32_t name_after_role_comma(uint32_t comma, uint32_t limit) const;
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
   Subject person_ending_at(uint32_t last, uint32_t p, uint32_t floor);

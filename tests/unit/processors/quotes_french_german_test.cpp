@@ -95,5 +95,19 @@ TEST(QuoteFrenchGerman, NoSpeakerFromAnUnrelatedCapitalisedPhrase) {
   EXPECT_NE(speaker(c, "Je suis"), "Grand Prix");
 }
 
+TEST(QuoteFrenchGerman, NameAfterARolesCommaIsTheOneTheRoleDescribes) {
+  const Article a = run(
+      "Le musée rouvre ses salles en avril.\n\n"
+      "Selon la directrice du musée, la conservatrice Anne Leroy, les travaux ont été « longs mais nécessaires ».");
+  const Quote* q = find(a, "longs mais");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or("<null>"), "Anne Leroy");
+  // The same shape in English.
+  const Article b = run(
+      "The museum reopens in April.\n\n"
+      "According to the head of the museum, curator Anne Leroy, the work was \"long but necessary\".");
+  EXPECT_EQ(speaker(b, "long but"), "Anne Leroy");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
