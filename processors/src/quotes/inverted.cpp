@@ -17,6 +17,7 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     s.speaker = people_.resolve_pronoun(t);
     return s;
   }
+  if (Subject g = german_role_after(f, limit); g.first != kNone) return g;
   uint32_t e = f;
   bool seen_name = false;
   bool role_then_name = false;
@@ -142,6 +143,28 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
       s.last = r;
     }
   }
+  return s;
+}
+
+// "sagte eine Sprecherin der Stadt": a German article and a capitalised role
+// noun with no name after it, and its genitive or "von" complement, as a
+// role phrase (German nouns are capitalised, so the English lower-case role
+// reading misses it); first == kNone otherwise.
+Subject SubjectParser::german_role_after(uint32_t f, uint32_t limit) {
+  if (f + 1 >= limit || doc_.tokens[f].upper || doc_.tokens[f].kind != Tok::word) return {};
+  const std::string_view a = doc_.word_at(f);
+  if (a != "ein" && a != "eine" && a != "einer" && a != "der" && a != "die" && a != "das") return {};
+  const Token& role = doc_.tokens[f + 1];
+  if (!role.upper || !has(role, kTitle) || (f + 2 < limit && name_token(doc_.tokens[f + 2]))) return {};
+  uint32_t last = f + 1;
+  if (last + 2 < limit && doc_.tokens[last + 2].upper && doc_.tokens[last + 2].kind == Tok::word) {
+    const std::string_view c = doc_.word_at(last + 1);
+    if (c == "der" || c == "des" || c == "von" || c == "vom") last += 2;
+  }
+  Subject s;
+  s.first = f;
+  s.last = last;
+  s.role = std::string(doc_.span_text(f, last));
   return s;
 }
 

@@ -82,6 +82,7 @@ class SubjectParser {
   bool nonrestrictive_opening(uint32_t k) const;
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   uint32_t name_after_role_comma(uint32_t comma, uint32_t limit) const;
+  Subject german_role_after(uint32_t f, uint32_t limit);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
   Subject person_ending_at(uint32_t last, uint32_t p, uint32_t floor);

@@ -63,6 +63,14 @@ TEST(QuoteFrenchGerman, GermanRoleNounBeforeANameIsTheRole) {
       "In der Nacht brannte eine Lagerhalle in Essen.\n\n"
       "„Verletzt wurde niemand“, sagte Polizeisprecher Jonas Krüger.");
   EXPECT_EQ(speaker(b, "Verletzt wurde"), "Jonas Krüger");
+  // With an article and no name, the role phrase speaks.
+  const Article c = run(
+      "Die Elbtaler Fähre fährt ab Mai seltener.\n\n"
+      "„Wir bedauern das sehr“, sagte eine Sprecherin der Stadt.");
+  const Quote* r = find(c, "Wir bedauern");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->speaker.value_or("<null>"), "eine Sprecherin der Stadt");
+  EXPECT_EQ(r->speaker_kind, Quote::SpeakerKind::role);
 }
 
 TEST(QuoteFrenchGerman, GermanPronounSubjectIsTheLastPerson) {
