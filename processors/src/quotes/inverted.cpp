@@ -65,6 +65,12 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
         e = r;
         role_then_name = true;
       }
+      // "said the White House spokesman", "a déclaré le Premier ministre":
+      // capitals modifying a role that no name follows; the role speaks.
+      if (r == e && role_noun(doc_.tokens[r])) {
+        while (r + 1 < limit && role_noun(doc_.tokens[r + 1])) ++r;
+        if (r + 1 >= limit || !name_token(doc_.tokens[r + 1])) return role_subject(r, r, f);
+      }
       break;  // "said Smith on Tuesday"
     }
     if (!(w.upper || (w.classes & (kTitle | kOrgNoun)) || connector(doc_.lower) || w.acronym ||

@@ -117,5 +117,22 @@ TEST(QuoteFrenchGerman, NameAfterARolesCommaIsTheOneTheRoleDescribes) {
   EXPECT_EQ(speaker(b, "long but"), "Anne Leroy");
 }
 
+TEST(QuoteFrenchGerman, CapitalsBeforeARoleWithNoNameAreTheRole) {
+  // French capitalises "Premier" in "le Premier ministre"; English copy has
+  // the same shape with an organisation or party before the role.
+  const Article a = run(
+      "Les syndicats ont appelé à la grève.\n\n"
+      "« Nous ne céderons pas », a déclaré le Premier ministre.");
+  EXPECT_EQ(speaker(a, "Nous ne"), "le Premier ministre");
+  const Article b = run(
+      "The talks resumed on Monday.\n\n"
+      "\"We will not give up,\" said the Harbour Authority spokesman.");
+  EXPECT_EQ(speaker(b, "We will not"), "Harbour Authority spokesman");
+  const Article c = run(
+      "The vote was delayed.\n\n"
+      "\"This is a disgrace,\" said the Green Party leader on Tuesday.");
+  EXPECT_EQ(speaker(c, "This is"), "Green Party leader");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
