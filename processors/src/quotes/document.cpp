@@ -167,12 +167,12 @@ size_t Document::read_word(size_t i) {
   // French inverted subjects ("a-t-il", "dit-elle", "ajoute-t-il") are a
   // verb and its pronoun: two words, so that the verb may be a cue and the
   // pronoun resolve as "he said" does.
-  if (const size_t pronoun = inverted_pronoun(w); pronoun != 0) {
+  if (const size_t pronoun = inverted_pronoun(w); pronoun != 0) [[unlikely]] {
     size_t verb = w.size() - pronoun - 1;
     if (w.substr(0, verb).ends_with("-t")) verb -= 2;
     Token v = t;
     v.end = static_cast<uint32_t>(begin + verb);
-    v.classes = rules->classes(w.substr(0, verb));
+    v.classes = classes_of_part(w.substr(0, verb));
     v.upper = upper;
     v.index_hint = static_cast<uint32_t>(tokens.size());
     tokens.push_back(v);
@@ -186,7 +186,7 @@ size_t Document::read_word(size_t i) {
   if (t.classes == 0 && w.size() > 3 && (w[0] == 'l' || w[0] == 'L')) {
     const size_t noun = w[1] == '\'' ? 2 : w.substr(1).starts_with("\u2019") ? 4 : 0;
     if (noun != 0 && noun < w.size()) {
-      t.classes = rules->classes(w.substr(noun));
+      t.classes = classes_of_part(w.substr(noun));
       if (t.classes != 0 && !(w[noun] >= 'A' && w[noun] <= 'Z')) upper = false;
     }
   }
@@ -213,6 +213,10 @@ size_t Document::read_word(size_t i) {
   tokens.push_back(t);
   return i;
 }
+
+// Out of line: the word reader's one inline lookup is the hot one; parts of
+// words ("dit" of "dit-il", "avocat" of "l'avocat") are rare.
+[[gnu::noinline]] uint32_t Document::classes_of_part(std::string_view part) const { return rules->classes(part); }
 
 void Document::lower_word(const Token& t) const {
   lower.assign(text.data() + t.start, t.end - t.start);
