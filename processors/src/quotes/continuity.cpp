@@ -83,6 +83,12 @@ int Attributor::last_resort(Quote& q, uint32_t i) {
   if (who >= 0) {
     const Named& n = people_.named[static_cast<size_t>(who)];
     if (n.gender == Gender::unknown && !n.role && n.mentions < 2) who = -1;
+    // "a-t-elle précisé" with only a man named: "she" is not him.
+    if (ev.has_subject && ev.subject_first != kNone && n.gender != Gender::unknown) {
+      const Token& p = doc_.tokens[ev.subject_first];
+      if ((has(p, kMalePronoun) && n.gender == Gender::female) || (has(p, kFemalePronoun) && n.gender == Gender::male))
+        who = -1;
+    }
   }
   if (who >= 0) name_speaker(q, who);
   return who;

@@ -101,6 +101,15 @@ TEST(QuoteFrenchGerman, NoSpeakerFromAnUnrelatedCapitalisedPhrase) {
       "Le Grand Prix du festival a été remis samedi.\n\n"
       "« Je suis très émue », a lancé la lauréate.");
   EXPECT_NE(speaker(c, "Je suis"), "Grand Prix");
+  // "she" with only a man named is not him, in French or English.
+  const Article d = run(
+      "Le maire Jacques Morel était à Brest.\n\n"
+      "« Le chantier commencera en mars », a-t-elle précisé.");
+  EXPECT_NE(speaker(d, "Le chantier"), "Jacques Morel");
+  const Article e = run(
+      "Mayor Jack Moore visited the harbour on Monday.\n\n"
+      "\"Work will begin in March,\" she said.");
+  EXPECT_NE(speaker(e, "Work will"), "Jack Moore");
 }
 
 TEST(QuoteFrenchGerman, NameAfterARolesCommaIsTheOneTheRoleDescribes) {
