@@ -47,6 +47,11 @@ void Attributor::find_events() {
                   (k + 1 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::word &&
                    doc_.text.compare(doc_.tokens[k + 1].start, 2, "to") == 0 && doc_.tokens[k + 1].end - doc_.tokens[k + 1].start == 2);
     }
+    // German '„…“, so Roth': credited as "selon" credits.
+    if (!according && (t.classes & kNotName) && !t.upper && subjects_.so_credit(k)) {
+      doc_.lower_word(t);
+      according = true;
+    }
     // "The report read: ..." / '"...," read a sign': a cue only for a document.
     bool document_cue = (t.classes & kDocumentCue) && k > 0 && has(doc_.tokens[k - 1], kDocument);
     for (uint32_t m = k + 1; !document_cue && (t.classes & kDocumentCue) && k > 0 && m < doc_.tokens.size() && m <= k + 3;

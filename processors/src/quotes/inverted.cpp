@@ -152,6 +152,22 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
   return s;
 }
 
+// German '„…“, so Roth': "so" between a quotation's comma and a name (or a
+// capitalised German role) credits the quotation, but only as a credit
+// closing its clause ("so Roth.", "so Roth am Dienstag"), not an English
+// clause ('"yes", so Smith signed').
+bool SubjectParser::so_credit(uint32_t k) const {
+  const auto& tokens = doc_.tokens;
+  if (k < 2 || k + 1 >= tokens.size() || tokens[k - 1].kind != Tok::comma || tokens[k - 2].kind != Tok::quote ||
+      doc_.word_at(k) != "so" || !(name_token(tokens[k + 1]) || (tokens[k + 1].upper && has(tokens[k + 1], kTitle))))
+    return false;
+  uint32_t e = k + 1;
+  while (e < tokens.size() && e - k < 6 && tokens[e].kind == Tok::word && tokens[e].upper) ++e;
+  if (e >= tokens.size() || tokens[e].kind != Tok::word) return true;
+  const std::string_view w = doc_.word_at(e);
+  return w == "am" || w == "im" || w == "gegenüber";
+}
+
 // "sagte eine Sprecherin der Stadt": a German article and a capitalised role
 // noun with no name after it, and its genitive or "von" complement, as a
 // role phrase (German nouns are capitalised, so the English lower-case role

@@ -32,6 +32,8 @@ class SubjectParser {
   Subject subject_after(uint32_t f, uint32_t limit);
   // "X quoted Tim Manning as saying": the subject after "quoted", or first == kNone.
   Subject quoted_as(uint32_t k, uint32_t floor);
+  // German '„…“, so Roth': the "so" at k credits the quotation before it.
+  bool so_credit(uint32_t k) const;
   // "She wished everyone a happy holiday, but added: ..." / "Smith paused and
   // said" / "he gave a speech, telling the crowd": a cue right after
   // "and"/"but", or a participle after a comma, takes the clause's subject.

@@ -143,5 +143,21 @@ TEST(QuoteFrenchGerman, CapitalsBeforeARoleWithNoNameAreTheRole) {
   EXPECT_EQ(speaker(c, "This is"), "Green Party leader");
 }
 
+TEST(QuoteFrenchGerman, GermanSoCreditsTheQuotation) {
+  const Article a = run(
+      "Der Trainer Stefan Roth hat seinen Vertrag verlängert.\n\n"
+      "„Ich bleibe gern hier“, so Roth am Freitag.");
+  EXPECT_EQ(speaker(a, "Ich bleibe"), "Stefan Roth");
+  const Article b = run(
+      "Die Brücke bleibt gesperrt.\n\n"
+      "„Die Schäden sind größer als gedacht“, so Bürgermeisterin Anna Berg.");
+  EXPECT_EQ(speaker(b, "Die Schäden"), "Anna Berg");
+  // An English clause after a quotation's comma is no credit.
+  const Article c = run(
+      "The board met on Monday. Ann Smith chaired it.\n\n"
+      "The chair answered \"yes\", so Tom Baker signed the lease.");
+  EXPECT_NE(speaker(c, "yes"), "Tom Baker");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
