@@ -47,6 +47,11 @@ void Attributor::find_events() {
                   (k + 1 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::word &&
                    doc_.text.compare(doc_.tokens[k + 1].start, 2, "to") == 0 && doc_.tokens[k + 1].end - doc_.tokens[k + 1].start == 2);
     }
+    // German '„…“, so Roth': credited as "selon" credits.
+    if (!according && (t.classes & kNotName) && !t.upper && subjects_.so_credit(k)) {
+      doc_.lower_word(t);
+      according = true;
+    }
     // "The report read: ..." / '"...," read a sign': a cue only for a document.
     bool document_cue = (t.classes & kDocumentCue) && k > 0 && has(doc_.tokens[k - 1], kDocument);
     for (uint32_t m = k + 1; !document_cue && (t.classes & kDocumentCue) && k > 0 && m < doc_.tokens.size() && m <= k + 3;
@@ -82,7 +87,9 @@ void Attributor::find_events() {
       if (s.last != kNone) ev.link_end = s.last;
     } else {
       // Inverted when nothing but punctuation stands between a quotation and the cue.
+      // '"…", a déclaré la cinéaste': an auxiliary before the cue keeps it inverted.
       uint32_t b = k;
+      while (b > floor && k - b < 2 && has(doc_.tokens[b - 1], kSkip) && !doc_.tokens[b - 1].upper) --b;
       while (b > floor && (doc_.tokens[b - 1].kind == Tok::comma || doc_.tokens[b - 1].kind == Tok::dash)) --b;
       const bool after_quote = b == floor && floor > 0 && doc_.tokens[floor - 1].kind == Tok::quote;
       if (after_quote && k + 1 < limit) {
@@ -255,7 +262,8 @@ int Attributor::event_after(uint32_t i) const {
     if (ev.cue > j && doc_.tokens[ev.cue - 1].kind == Tok::word &&
         doc_.relative_at(ev.cue - 1))
       continue;
-    if (ev.inverted && ev.cue == j) return e;
+    // '"…", a déclaré la cinéaste': an auxiliary may stand before an inverted cue.
+    if (ev.inverted && (ev.cue == j || (ev.cue == j + 1 && has(doc_.tokens[j], kSkip)))) return e;
     // '"...," the caretakers said': a subject the parser cannot name, whose
     // fallback phrase stands between the quotation and the cue.
     if (!ev.has_subject && ev.fallback_role && k - j <= 6) return e;

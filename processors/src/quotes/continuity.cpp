@@ -76,7 +76,20 @@ int Attributor::last_resort(Quote& q, uint32_t i) {
   attribute(q, ev, 0.4);
   q.confidence = 0.3;
   if (q.speaker) return ev.speaker >= 0 ? ev.speaker : ev.fallback_speaker;
-  const int who = people_.recent_people.empty() ? -1 : people_.recent_people.back();
+  int who = people_.recent_people.empty() ? -1 : people_.recent_people.back();
+  // Only someone the text shows to be a person: a capitalised phrase named
+  // once with nothing else known ("Le Grand Prix du festival", "die Mülheimer
+  // Brücke") is no speaker, and a wrong speaker is worse than none.
+  if (who >= 0) {
+    const Named& n = people_.named[static_cast<size_t>(who)];
+    if (n.gender == Gender::unknown && !n.role && n.mentions < 2) who = -1;
+    // "a-t-elle précisé" with only a man named: "she" is not him.
+    if (ev.has_subject && ev.subject_first != kNone && n.gender != Gender::unknown) {
+      const Token& p = doc_.tokens[ev.subject_first];
+      if ((has(p, kMalePronoun) && n.gender == Gender::female) || (has(p, kFemalePronoun) && n.gender == Gender::male))
+        who = -1;
+    }
+  }
   if (who >= 0) name_speaker(q, who);
   return who;
 }

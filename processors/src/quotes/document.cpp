@@ -103,6 +103,14 @@ void Document::push_punct(Tok kind, size_t start, size_t end) {
   tokens.push_back(t);
 }
 
+// The length of the pronoun ending a French inverted verb ("dit-il" -> 2,
+// "a-t-elle" -> 4), or 0.
+static size_t inverted_pronoun(std::string_view w) {
+  if (w.size() > 3 && w.ends_with("-il")) return 2;
+  if (w.size() > 5 && w.ends_with("-elle")) return 4;
+  return 0;
+}
+
 // Letters, digits, inner hyphens, apostrophes and dots ("U.S.", "don't").
 size_t Document::read_word(size_t i) {
   const size_t begin = i;
@@ -111,7 +119,7 @@ size_t Document::read_word(size_t i) {
   size_t len = 0;
   // Most words start with an ASCII byte: no call to decode it.
   const auto lead = static_cast<unsigned char>(text[i]);
-  const bool upper = lead < 0x80 ? (lead >= 'A' && lead <= 'Z') : is_upper(decode_at(text, i, len));
+  bool upper = lead < 0x80 ? (lead >= 'A' && lead <= 'Z') : is_upper(decode_at(text, i, len));
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
     uint32_t cp = byte;
@@ -155,8 +163,39 @@ size_t Document::read_word(size_t i) {
   t.kind = Tok::word;
   t.start = static_cast<uint32_t>(begin);
   t.end = static_cast<uint32_t>(i);
-  const std::string_view w = text.substr(t.start, t.end - t.start);
+  std::string_view w = text.substr(t.start, t.end - t.start);
+  // French inverted subjects ("a-t-il", "dit-elle", "ajoute-t-il") are a
+  // verb and its pronoun: two words, so that the verb may be a cue and the
+  // pronoun resolve as "he said" does.
+  if (const size_t pronoun = inverted_pronoun(w); pronoun != 0) [[unlikely]] {
+    size_t verb = w.size() - pronoun - 1;
+    if (w.substr(0, verb).ends_with("-t")) verb -= 2;
+    Token v = t;
+    v.end = static_cast<uint32_t>(begin + verb);
+    v.classes = classes_of_part(w.substr(0, verb));
+    v.upper = upper;
+    v.index_hint = static_cast<uint32_t>(tokens.size());
+    tokens.push_back(v);
+    t.start = static_cast<uint32_t>(i - pronoun);
+    w = text.substr(t.start, pronoun);
+    letters = uppers = 0;
+    upper = false;
+  }
   t.classes = rules->classes(w, text.data() + text.size());
+  // "l'avocat": the French elided article leaves the noun's classes.
+  if (t.classes == 0 && w.size() > 3 && (w[0] == 'l' || w[0] == 'L')) {
+    const size_t noun = w[1] == '\'' ? 2 : w.substr(1).starts_with("\u2019") ? 4 : 0;
+    if (noun != 0 && noun < w.size()) {
+      t.classes = classes_of_part(w.substr(noun));
+      if (t.classes != 0 && !(w[noun] >= 'A' && w[noun] <= 'Z')) upper = false;
+    }
+  }
+  // "sagten sie" is "they said": after a plural verb "sie" is no "she".
+  if ((t.classes & kFemalePronoun) && (w == "sie" || w == "Sie") && !tokens.empty() &&
+      tokens.back().kind == Tok::word && text.substr(tokens.back().start, tokens.back().end - tokens.back().start).ends_with("en"))
+    t.classes &= ~kFemalePronoun;
+  // "Polizeisprecherin": a German compound ending in a role is that role.
+  if (t.classes == 0 && upper && w.size() > 8 && rules->role_compound(w)) t.classes = kTitle;
   t.upper = upper;
   t.acronym = letters >= 2 && uppers == letters;
   // Dotted single capitals ("A.Q.", "U.S."): initials before a name.
@@ -174,6 +213,10 @@ size_t Document::read_word(size_t i) {
   tokens.push_back(t);
   return i;
 }
+
+// Out of line: the word reader's one inline lookup is the hot one; parts of
+// words ("dit" of "dit-il", "avocat" of "l'avocat") are rare.
+[[gnu::noinline]] uint32_t Document::classes_of_part(std::string_view part) const { return rules->classes(part); }
 
 void Document::lower_word(const Token& t) const {
   lower.assign(text.data() + t.start, t.end - t.start);

@@ -83,6 +83,7 @@ class Document {
   void tokenize();
   void push_punct(Tok kind, size_t start, size_t end);
   size_t read_word(size_t i);
+  uint32_t classes_of_part(std::string_view part) const;
   void mark_sentences();
 };
 

@@ -17,6 +17,7 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     s.speaker = people_.resolve_pronoun(t);
     return s;
   }
+  if (Subject g = german_role_after(f, limit); g.first != kNone) return g;
   uint32_t e = f;
   bool seen_name = false;
   bool role_then_name = false;
@@ -64,6 +65,12 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
         e = r;
         role_then_name = true;
       }
+      // "said the White House spokesman", "a déclaré le Premier ministre":
+      // capitals modifying a role that no name follows; the role speaks.
+      if (r == e && role_noun(doc_.tokens[r])) {
+        while (r + 1 < limit && role_noun(doc_.tokens[r + 1])) ++r;
+        if (r + 1 >= limit || !name_token(doc_.tokens[r + 1])) return role_subject(r, r, f);
+      }
       break;  // "said Smith on Tuesday"
     }
     if (!(w.upper || (w.classes & (kTitle | kOrgNoun)) || connector(doc_.lower) || w.acronym ||
@@ -95,14 +102,25 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
       if (head + 1 < limit && doc_.tokens[head + 1].kind == Tok::word) {
         doc_.lower_word(doc_.tokens[head + 1]);
         const std::string& c = doc_.lower;
-        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with") {
+        // French "l'avocat de la défense" takes its complement as "of" does.
+        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with" || c == "de" || c == "du") {
           end = head + 1;  // the complement, up to a time or place ("on Sunday")
           while (end + 1 < limit && end - head < 5 && doc_.tokens[end + 1].kind == Tok::word &&
                  !has(doc_.tokens[end + 1], kCue | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
             ++end;
         }
       }
-      return role_subject(head, end, f);
+      Subject r = role_subject(head, end, f);
+      // "selon le président du jury, le réalisateur Pierre Lemaire": the
+      // name after the role's comma and a role word of its own is the one
+      // the role describes.
+      if (const uint32_t n = name_after_role_comma(end + 1, limit); n != kNone) {
+        uint32_t name_last = n + 1;
+        while (name_last + 1 < limit && name_last - n < 3 && name_token(doc_.tokens[name_last + 1])) ++name_last;
+        r.last = name_last;
+        r.speaker = people_.resolve_name(doc_.span_text(n, name_last), false, r.role);
+      }
+      return r;
     }
     return phrase_after(f, limit);
   }
@@ -132,6 +150,57 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     }
   }
   return s;
+}
+
+// German '„…“, so Roth': "so" between a quotation's comma and a name (or a
+// capitalised German role) credits the quotation, but only as a credit
+// closing its clause ("so Roth.", "so Roth am Dienstag"), not an English
+// clause ('"yes", so Smith signed').
+bool SubjectParser::so_credit(uint32_t k) const {
+  const auto& tokens = doc_.tokens;
+  if (k < 2 || k + 1 >= tokens.size() || tokens[k - 1].kind != Tok::comma || tokens[k - 2].kind != Tok::quote ||
+      doc_.word_at(k) != "so" || !(name_token(tokens[k + 1]) || (tokens[k + 1].upper && has(tokens[k + 1], kTitle))))
+    return false;
+  uint32_t e = k + 1;
+  while (e < tokens.size() && e - k < 6 && tokens[e].kind == Tok::word && tokens[e].upper) ++e;
+  if (e >= tokens.size() || tokens[e].kind != Tok::word) return true;
+  const std::string_view w = doc_.word_at(e);
+  return w == "am" || w == "im" || w == "gegenüber";
+}
+
+// "sagte eine Sprecherin der Stadt": a German article and a capitalised role
+// noun with no name after it, and its genitive or "von" complement, as a
+// role phrase (German nouns are capitalised, so the English lower-case role
+// reading misses it); first == kNone otherwise.
+Subject SubjectParser::german_role_after(uint32_t f, uint32_t limit) {
+  if (f + 1 >= limit || doc_.tokens[f].upper || doc_.tokens[f].kind != Tok::word) return {};
+  const std::string_view a = doc_.word_at(f);
+  if (a != "ein" && a != "eine" && a != "einer" && a != "der" && a != "die" && a != "das") return {};
+  const Token& role = doc_.tokens[f + 1];
+  if (!role.upper || !has(role, kTitle) || (f + 2 < limit && name_token(doc_.tokens[f + 2]))) return {};
+  uint32_t last = f + 1;
+  if (last + 2 < limit && doc_.tokens[last + 2].upper && doc_.tokens[last + 2].kind == Tok::word) {
+    const std::string_view c = doc_.word_at(last + 1);
+    if (c == "der" || c == "des" || c == "von" || c == "vom") last += 2;
+  }
+  Subject s;
+  s.first = f;
+  s.last = last;
+  s.role = std::string(doc_.span_text(f, last));
+  return s;
+}
+
+// ", le réalisateur Pierre Lemaire" / ", director Ana Ruiz" at `comma`: the
+// first token of a name of two words or more after an optional article and
+// one to three role words; kNone otherwise.
+uint32_t SubjectParser::name_after_role_comma(uint32_t comma, uint32_t limit) const {
+  if (comma >= limit || doc_.tokens[comma].kind != Tok::comma) return kNone;
+  uint32_t m = comma + 1;
+  while (m < limit && m - comma <= 2 && !doc_.tokens[m].upper && has(doc_.tokens[m], kAppositiveStart | kParticle)) ++m;
+  const uint32_t roles = m;
+  while (m < limit && m - roles < 3 && role_noun(doc_.tokens[m])) ++m;
+  if (m == roles || m + 1 >= limit || !name_token(doc_.tokens[m]) || !name_token(doc_.tokens[m + 1])) return kNone;
+  return m;
 }
 
 // "She wished everyone a happy holiday, but added: ..." / "Smith paused and

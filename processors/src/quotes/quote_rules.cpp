@@ -77,7 +77,8 @@ std::shared_ptr<const QuoteRules> load_quote_rules(const std::string& path) {
     uint32_t cls = 0;
     for (const auto& [name, value] : kKinds)
       if (name == rule.kind) cls = value;
-    if (cls == 0) throw ConfigError(rule.location + "unknown rule kind '" + std::string(rule.kind) + "'");
+    const bool suffix = rule.kind == "role_suffix";
+    if (cls == 0 && !suffix) throw ConfigError(rule.location + "unknown rule kind '" + std::string(rule.kind) + "'");
     std::string_view rest = rule.value;
     if (rest.empty()) throw ConfigError(rule.location + "'" + std::string(rule.kind) + "' lists no words");
     while (!rest.empty()) {
@@ -88,7 +89,8 @@ std::shared_ptr<const QuoteRules> load_quote_rules(const std::string& path) {
       // The tokenizer keeps an abbreviation's dot with its word only after
       // looking the bare word up, so rules are stored without it.
       if (word.size() > 1 && word.back() == '.') word.pop_back();
-      rules->add(word, cls);
+      if (suffix) rules->add_role_suffix(word);
+      else rules->add(word, cls);
       rest = space == std::string_view::npos ? std::string_view{} : trim(rest.substr(space + 1));
     }
   });

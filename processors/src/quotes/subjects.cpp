@@ -97,8 +97,12 @@ bool SubjectParser::role_noun(const Token& t) const {
   if (t.classes & (kNotName | kCue | kSkip | kPartialCue)) return false;
   const std::string_view w = doc_.word_at(t.index_hint);
   if (w.find("year-old") != std::string_view::npos) return true;  // "the 34-year-old said"
+  // "en recevant": a French gerund, not a noun in -ant.
+  if (t.index_hint > 0 && doc_.word_at(t.index_hint - 1) == "en") return false;
   return w.size() > 4 && (w.ends_with("ist") || w.ends_with("ian") || w.ends_with("er") || w.ends_with("or") ||
-                          w.ends_with("ant") || w.ends_with("ent"));
+                          w.ends_with("ant") || w.ends_with("ent") ||
+                          // French agent nouns: "conservateur", "conservatrice", "journaliste".
+                          w.ends_with("eur") || w.ends_with("trice") || w.ends_with("iste"));
 }
 
 bool SubjectParser::connector(std::string_view lower) {

@@ -32,6 +32,8 @@ class SubjectParser {
   Subject subject_after(uint32_t f, uint32_t limit);
   // "X quoted Tim Manning as saying": the subject after "quoted", or first == kNone.
   Subject quoted_as(uint32_t k, uint32_t floor);
+  // German '„…“, so Roth': the "so" at k credits the quotation before it.
+  bool so_credit(uint32_t k) const;
   // "She wished everyone a happy holiday, but added: ..." / "Smith paused and
   // said" / "he gave a speech, telling the crowd": a cue right after
   // "and"/"but", or a participle after a comma, takes the clause's subject.
@@ -81,6 +83,8 @@ class SubjectParser {
   // "who", "which", "speaking": a clause between a subject and its cue.
   bool nonrestrictive_opening(uint32_t k) const;
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
+  uint32_t name_after_role_comma(uint32_t comma, uint32_t limit) const;
+  Subject german_role_after(uint32_t f, uint32_t limit);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
   Subject person_ending_at(uint32_t last, uint32_t p, uint32_t floor);
