@@ -74,5 +74,32 @@ TEST(TopicEntities, ADemonymIsNeverAPerson) {
   EXPECT_EQ(kjell->type, Entity::Type::person);
 }
 
+// Issue 13, seventh round: "Xyz-based" and "in Xyz" for places the
+// gazetteer lacks, but not a "-based" adjective made of a common noun, nor a
+// name the article shows to be a person's.
+TEST(TopicEntities, XyzBasedNamesAnUnknownPlaceButNotACommonNounOrAPerson) {
+  Article a = run("The Varnholm-based start-up sells cloud software to a Brellsby-based bank. Cloud-based "
+                  "services are cheap, and Plant-based meals sell well, Ilse Marrick said.");
+  for (const char* town : {"Varnholm", "Brellsby"}) {
+    const Entity* e = find_entity(a, town);
+    ASSERT_NE(e, nullptr) << town;
+    EXPECT_EQ(e->type, Entity::Type::place) << town;
+  }
+  EXPECT_EQ(find_entity(a, "Cloud"), nullptr);
+  EXPECT_EQ(find_entity(a, "Plant"), nullptr);
+  // "Marrick-based" after "Ilse Marrick said": her surname, not a place.
+  Article b = run("Ilse Marrick said the fund would grow. The Marrick-based fund is hers.");
+  EXPECT_EQ(find_entity(b, "Marrick"), nullptr);
+  // "in Xyz": twice, or once with a known place or a settlement after it.
+  Article c = run("She grew up in Tolvane. Her mother still lives in Tolvane. The plant near Querrow, a "
+                  "village, closed. A firm in Ostbeck hired.");
+  for (const char* town : {"Tolvane", "Querrow"}) {
+    const Entity* e = find_entity(c, town);
+    ASSERT_NE(e, nullptr) << town;
+    EXPECT_EQ(e->type, Entity::Type::place) << town;
+  }
+  EXPECT_EQ(find_entity(c, "Ostbeck"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
