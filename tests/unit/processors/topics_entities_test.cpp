@@ -101,5 +101,23 @@ TEST(TopicEntities, XyzBasedNamesAnUnknownPlaceButNotACommonNounOrAPerson) {
   EXPECT_EQ(find_entity(c, "Ostbeck"), nullptr);
 }
 
+// Issue 13, seventh round: the name finder's cues are English, so it does
+// not run on other languages; a German role noun or a French capitalised
+// phrase cannot become a person here. (The demo's "Amtsleiterin Petra Vogt"
+// and "Grand Prix" persons came from the quotes processor's speakers.) A
+// guard: it fails if the finder is ever run on them without their own cues.
+TEST(TopicEntities, NoNameFromContextInLanguagesWithoutCues) {
+  Article de = topics_test::run(make_article(
+      "Brücke bleibt gesperrt",
+      "Die Sanierung der Brücke dauert länger. Das sagte Bauleiterin Jana Kestner am Montag. Die Stadt "
+      "prüft nun, wie die Pendler umgeleitet werden können, sagte Kestner.",
+      "de"));
+  Article fr = topics_test::run(make_article(
+      "Festival : le palmarès",
+      "Le Grand Prix du festival a été remis samedi. Le jury a salué un film rare, a dit Marc Delorme.", "fr"));
+  for (const Article* a : {&de, &fr})
+    for (const auto& e : a->entities) EXPECT_NE(e.type, Entity::Type::person) << e.text;
+}
+
 }  // namespace
 }  // namespace newsflow::processors
