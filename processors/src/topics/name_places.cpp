@@ -45,9 +45,13 @@ bool based_noun(std::string_view stem) {
   return listed(kBasedNouns, std::string_view(lowered, stem.size()));
 }
 
+// w alone or as "w-based", capitalised mid-sentence somewhere in the text.
 bool proper_elsewhere(std::string_view text, const NameTokens& tokens, std::string_view w) {
-  for (const NameTokens::Recorded& r : tokens.recorded())
-    if ((r.token.cls & kCapital) && word(text, r.token) == w && !opens_sentence(text, tokens, r.pos)) return true;
+  for (const NameTokens::Recorded& r : tokens.recorded()) {
+    const std::string_view other = word(text, r.token);
+    const bool same = other.starts_with(w) && (other.size() == w.size() || other.substr(w.size()) == "-based");
+    if ((r.token.cls & kCapital) && same && !opens_sentence(text, tokens, r.pos)) return true;
+  }
   return false;
 }
 

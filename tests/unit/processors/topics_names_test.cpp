@@ -163,6 +163,7 @@ TEST(TopicsNamePlaces, ABasedAdjectiveOpeningASentenceIsOneWeakMention) {
   EXPECT_EQ(evidence(places("The Orsavik-based firm said so."), "Orsavik"), 2u);
   // Capitalised mid-sentence elsewhere, it is a proper noun: the strong weight again.
   EXPECT_EQ(evidence(places("Orsavik-based Kest Ltd said so. Its staff met Orsavik officials."), "Orsavik"), 2u);
+  EXPECT_EQ(evidence(places("Orsavik-based Kest Ltd said so. The Orsavik-based firm grew."), "Orsavik"), 4u);
   EXPECT_EQ(evidence(places("Orsavik-based Kest Ltd said so. Its staff live in Orsavik."), "Orsavik"), 3u);
 }
 
