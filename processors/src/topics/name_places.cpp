@@ -24,6 +24,37 @@ bool placed_by_apposition(std::string_view text, const NameTokens& tokens, const
   return listed(kSettlements, word(k + 2));
 }
 
+// Common nouns that make "-based" adjectives ("Cloud-based tools", "the
+// Plant-Based Foods Association"): capitalised at a sentence start or in a
+// name, but no place. Lower case; the word's first letter is lowered to
+// compare.
+constexpr std::string_view kBasedNouns[] = {
+    "agent",   "app",     "army",     "asset",  "browser", "campus",  "card",      "cash",    "cell",
+    "church",  "cloud",   "community", "computer", "consent", "data",  "evidence",  "fact",    "faith",
+    "family",  "farm",    "fee",      "gas",    "gender",  "ground",  "home",      "hospital", "interest",
+    "internet", "land",   "location", "market", "merit",   "needs",   "nature",    "office",  "oil",
+    "paper",   "plant",   "project",  "race",   "research", "risk",   "rules",     "school",  "science",
+    "sector",  "server",  "service",  "skill",  "skills",  "software", "space",    "subscription", "task",
+    "team",    "text",    "trust",    "value",  "values",  "volunteer", "water",   "web"};
+
+bool based_noun(std::string_view stem) {
+  char lowered[16];
+  if (stem.empty() || stem.size() > sizeof lowered) return false;
+  stem.copy(lowered, stem.size());
+  if (lowered[0] >= 'A' && lowered[0] <= 'Z') lowered[0] = static_cast<char>(lowered[0] - 'A' + 'a');
+  return listed(kBasedNouns, std::string_view(lowered, stem.size()));
+}
+
+// w alone or as "w-based", capitalised mid-sentence somewhere in the text.
+bool proper_elsewhere(std::string_view text, const NameTokens& tokens, std::string_view w) {
+  for (const NameTokens::Recorded& r : tokens.recorded()) {
+    const std::string_view other = word(text, r.token);
+    const bool same = other.starts_with(w) && (other.size() == w.size() || other.substr(w.size()) == "-based");
+    if ((r.token.cls & kCapital) && same && !opens_sentence(text, tokens, r.pos)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void collect_places(std::string_view text, const NameTokens& tokens, const std::vector<Span>& body_places,
@@ -52,7 +83,11 @@ void collect_places(std::string_view text, const NameTokens& tokens, const std::
       auto known = classes.find(place);
       const bool listed = known != classes.end();
       const bool all_caps = std::none_of(place.begin(), place.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      if (!after_capital && !listed && !all_caps) add(place, 2);
+      // At a sentence start the capital says nothing: one mention there is
+      // a weak one ("Varnholm-based Kest Ltd said ..."), unless the word is
+      // capitalised mid-sentence elsewhere, as a proper noun is.
+      if (!after_capital && !listed && !all_caps && !based_noun(place))
+        add(place, !opens_sentence(text, tokens, k) || proper_elsewhere(text, tokens, place) ? 2 : 1);
       continue;
     }
     if (k == 0) continue;

@@ -1,8 +1,9 @@
 #pragma once
 // Places the gazetteer lacks, from strong context in the body: "Xyz-based"
-// counts 2, "in/near/from/outside Xyz" (a lone capitalised word mid-
-// sentence) 1, or 2 when a known place or "a town" follows
-// ("in Xyz, Poland", "near Xyz, a village"); a place needs 2.
+// counts 2 (1 at a sentence start; never for a common noun: "Cloud-based"),
+// "in/near/from/outside Xyz" (a lone capitalised word mid-sentence) 1, or 2
+// when a known place or "a town" follows ("in Xyz, Poland", "near Xyz, a
+// village"); a place needs 2.
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -33,15 +33,6 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
     // "Mr. Smith", "George W. Bush".
     return g == ". " && ((tokens_.cls(k - 1) & kTitle) || initial(k - 1));
   };
-  // Capitalised for grammar, not as a name: the first word of a sentence,
-  // a paragraph or a quotation.
-  auto sentence_start = [&](size_t t) {
-    if (t == 0) return true;
-    for (char c : gap(t))
-      if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '(') return true;
-    std::string_view g = gap(t);
-    return g.find("\xE2\x80\x9C") != std::string_view::npos;  // “
-  };
   size_t n = tokens_.size();
   // Runs start at capitalised tokens, which are all recorded: the scan
   // walks those, not every token.
@@ -242,7 +233,7 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       } else if (thing && !title_seen && !first_name && !role_before) {
       } else if (length >= 2 && length <= 4 && cue) {
         add_name(join(text, tokens_, i, j), Entity::Type::person, out);
-      } else if (length >= 2 && length <= 3 && (i > a || !sentence_start(a))) {
+      } else if (length >= 2 && length <= 3 && (i > a || !opens_sentence(text, tokens_, a))) {
         // No cue yet: a person if the last name recurs on its own later
         // ("Bukayo Saka scored twice ... Saka added").
         uncued_.push_back(join(text, tokens_, i, j));

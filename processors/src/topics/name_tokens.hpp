@@ -107,6 +107,16 @@ inline std::string_view gap(std::string_view text, const Token& t) {
   return text.substr(t.gap_start, t.start - t.gap_start);
 }
 
+// Capitalised for grammar, not as a name: token t opens a sentence, a
+// paragraph or a quotation.
+inline bool opens_sentence(std::string_view text, const NameTokens& tokens, size_t t) {
+  if (t == 0) return true;
+  const std::string_view g = gap(text, tokens[t]);
+  for (char c : g)
+    if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '(') return true;
+  return g.find("\xE2\x80\x9C") != std::string_view::npos;  // “
+}
+
 // Tokens first..last as one name, single-spaced.
 std::string join(std::string_view text, const NameTokens& tokens, size_t first, size_t last);
 

@@ -149,5 +149,23 @@ TEST(TopicsNamePlaces, RunsPossessivesAndRepeatsAreNoPlace) {
   EXPECT_EQ(evidence(places("He sat in NATO talks."), "NATO"), 0u);  // an acronym
 }
 
+// Issue 13, seventh round: "Xyz-based" names a place only where the capital
+// is the word's own.
+TEST(TopicsNamePlaces, ABasedAdjectiveFromACommonNounIsNoPlace) {
+  auto p = places("Cloud-based tools are cheap. Plant-based meals sell. Evidence-based rules help. She runs a "
+                  "Community-based clinic for the Plant-Based Foods Association.");
+  for (const char* noun : {"Cloud", "Plant", "Evidence", "Community"}) EXPECT_EQ(evidence(p, noun), 0u) << noun;
+}
+
+TEST(TopicsNamePlaces, ABasedAdjectiveOpeningASentenceIsOneWeakMention) {
+  EXPECT_EQ(evidence(places("Orsavik-based Kest Ltd said so."), "Orsavik"), 1u);
+  EXPECT_EQ(evidence(places("He said so. Orsavik-based Kest Ltd agreed."), "Orsavik"), 1u);
+  EXPECT_EQ(evidence(places("The Orsavik-based firm said so."), "Orsavik"), 2u);
+  // Capitalised mid-sentence elsewhere, it is a proper noun: the strong weight again.
+  EXPECT_EQ(evidence(places("Orsavik-based Kest Ltd said so. Its staff met Orsavik officials."), "Orsavik"), 2u);
+  EXPECT_EQ(evidence(places("Orsavik-based Kest Ltd said so. The Orsavik-based firm grew."), "Orsavik"), 4u);
+  EXPECT_EQ(evidence(places("Orsavik-based Kest Ltd said so. Its staff live in Orsavik."), "Orsavik"), 3u);
+}
+
 }  // namespace
 }  // namespace newsflow::processors::topics
