@@ -19,9 +19,10 @@ bool placed_by_apposition(std::string_view text, const NameTokens& tokens, const
   auto place = std::lower_bound(places.begin(), places.end(), at,
                                 [](const Span& s, uint32_t pos) { return s.end <= pos; });
   if (place != places.end() && place->start <= at) return true;
-  auto word = [&](size_t j) { return text.substr(tokens[j].start, tokens[j].end - tokens[j].start); };
-  if (k + 2 >= tokens.size() || (word(k + 1) != "a" && word(k + 1) != "the")) return false;
-  return listed(kSettlements, word(k + 2));
+  if (k + 2 >= tokens.size()) return false;
+  const std::string_view article = word(text, tokens[k + 1]);
+  if (article != "a" && article != "the") return false;
+  return listed(kSettlements, word(text, tokens[k + 2]));
 }
 
 // Common nouns that make "-based" adjectives ("Cloud-based tools", "the
@@ -74,9 +75,9 @@ void collect_places(std::string_view text, const NameTokens& tokens, const std::
     const Token& t = r.token;
     if (!(t.cls & kCapital) || (t.cls & never)) continue;
     const size_t k = r.pos;
-    std::string_view w = text.substr(t.start, t.end - t.start);
-    const bool after_capital = k > 0 && (tokens.cls(k - 1) & kCapital) && !(tokens.cls(k - 1) & kNotName) &&
-                               text.substr(t.gap_start, t.start - t.gap_start) == " ";
+    std::string_view w = word(text, t);
+    const bool after_capital =
+        k > 0 && (tokens.cls(k - 1) & kCapital) && !(tokens.cls(k - 1) & kNotName) && gap(text, t) == " ";
     if (w.size() > 9 && w.ends_with("-based")) {
       // "a Tromso-based fleet", not "San Diego-based" (a run) or "Dutch-based".
       std::string_view place = w.substr(0, w.size() - 6);
@@ -91,25 +92,23 @@ void collect_places(std::string_view text, const NameTokens& tokens, const std::
       continue;
     }
     if (k == 0) continue;
-    std::string_view before = text.substr(tokens[k - 1].start, tokens[k - 1].end - tokens[k - 1].start);
-    std::string_view gap = text.substr(t.gap_start, t.start - t.gap_start);
-    if (gap != " ") continue;
+    if (gap(text, t) != " ") continue;
+    const std::string_view before = word(text, tokens[k - 1]);
     // "the town of Xyz", "the mayor of Xyz": one mention names a place. The
     // first test is two bytes, as most capitalised words follow no "of".
     bool of_settlement = false;
     if (before.size() == 2 && before[0] == 'o' && before[1] == 'f' && k >= 2) {
-      auto word = [&](size_t j) { return text.substr(tokens[j].start, tokens[j].end - tokens[j].start); };
-      of_settlement = word(k - 2) == "mayor" || (k >= 3 && listed(kSettlements, word(k - 2)) && word(k - 3) == "the");
+      const std::string_view two_before = word(text, tokens[k - 2]);
+      of_settlement =
+          two_before == "mayor" || (k >= 3 && listed(kSettlements, two_before) && word(text, tokens[k - 3]) == "the");
     }
     if (!(of_settlement || before == "in" || before == "near" || before == "from" || before == "outside")) continue;
     // A lone capitalised word: "in Xyz." / "in Xyz, ..." but not "in Xyz Park" or "in Xyz's".
-    if (k + 1 < n && (tokens.cls(k + 1) & kCapital) &&
-        text.substr(tokens[k + 1].gap_start, tokens[k + 1].start - tokens[k + 1].gap_start) == " ")
-      continue;
+    if (k + 1 < n && (tokens.cls(k + 1) & kCapital) && gap(text, tokens[k + 1]) == " ") continue;
     if (t.end < text.size() && (text[t.end] == '\'' || text.compare(t.end, 3, "\xE2\x80\x99") == 0)) continue;
     // A word that is also the word after it ("Skip in Skip", page furniture)
     // or that opens the next word's run is no place.
-    if (k >= 2 && text.substr(tokens[k - 2].start, tokens[k - 2].end - tokens[k - 2].start) == w) continue;
+    if (k >= 2 && word(text, tokens[k - 2]) == w) continue;
     add(w, of_settlement || placed_by_apposition(text, tokens, body_places, k) ? 2 : 1);
   }
 }
