@@ -192,7 +192,7 @@ size_t Document::read_word(size_t i) {
   }
   // "sagten sie" is "they said": after a plural verb "sie" is no "she".
   if ((t.classes & kFemalePronoun) && (w == "sie" || w == "Sie") && !tokens.empty() &&
-      tokens.back().kind == Tok::word && text.substr(tokens.back().start, tokens.back().end - tokens.back().start).ends_with("en"))
+      tokens.back().kind == Tok::word && word_at(static_cast<uint32_t>(tokens.size() - 1)).ends_with("en"))
     t.classes &= ~kFemalePronoun;
   // "Polizeisprecherin": a German compound ending in a role is that role.
   if (t.classes == 0 && upper && w.size() > 8 && rules->role_compound(w)) t.classes = kTitle;

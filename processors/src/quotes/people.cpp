@@ -109,13 +109,6 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
 namespace {
 char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
-bool same_folded(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (fold(a[i]) != b[i]) return false;
-  return true;
-}
-
 // One letter added, dropped or changed ("Schacham" for "Shacham"); `known`
 // in any case, `key` lower-cased.
 bool one_edit(std::string_view known, std::string_view key) {
@@ -125,7 +118,8 @@ bool one_edit(std::string_view known, std::string_view key) {
   while (i < n && fold(known[i]) == key[i]) ++i;
   if (i == n && known.size() == key.size()) return false;  // the same word
   const size_t skip_known = known.size() >= key.size() ? 1 : 0, skip_key = key.size() >= known.size() ? 1 : 0;
-  return same_folded(known.substr(std::min(known.size(), i + skip_known)), key.substr(std::min(key.size(), i + skip_key)));
+  return QuoteRules::same_folded(key.substr(std::min(key.size(), i + skip_key)),
+                                 known.substr(std::min(known.size(), i + skip_known)));
 }
 }  // namespace
 

@@ -77,6 +77,16 @@ class QuoteRules {
   }
   void add_role_suffix(std::string_view suffix) { role_suffixes_.emplace_back(suffix); }
   size_t size() const { return entries_.size(); }
+  // `word` in any ASCII case equals `lower` (already folded); folded eight
+  // bytes at a time.
+  static bool same_folded(std::string_view lower, std::string_view word) {
+    if (lower.size() != word.size()) return false;
+    for (size_t i = 0; i < word.size(); i += 8) {
+      const size_t n = std::min<size_t>(8, word.size() - i);
+      if (text::load_upto8(lower.data() + i, n) != text::fold8_swar(text::load_upto8(word.data() + i, n))) return false;
+    }
+    return true;
+  }
 
  private:
   struct Entry {
@@ -87,15 +97,6 @@ class QuoteRules {
     uint32_t tag = 0;    // high half of the word's fold_hash
     uint32_t entry = 0;  // index into entries_ + 1; 0 is empty
   };
-  // `lower` is already folded; `word` is folded eight bytes at a time.
-  static bool same_folded(std::string_view lower, std::string_view word) {
-    if (lower.size() != word.size()) return false;
-    for (size_t i = 0; i < word.size(); i += 8) {
-      const size_t n = std::min<size_t>(8, word.size() - i);
-      if (text::load_upto8(lower.data() + i, n) != text::fold8_swar(text::load_upto8(word.data() + i, n))) return false;
-    }
-    return true;
-  }
   void insert(size_t entry);
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;
