@@ -285,5 +285,35 @@ TEST(TopicBranches, TheSubjectOutranksTheCircumstances) {
   expect_first_branches(cases);
 }
 
+// Issue 13, seventh round: who the story is about names the desk. A famous
+// entertainer's private life is filed with entertainment, a breach a company
+// suffers with business; the first, second and fourth fail with the sixth
+// round's en.terms (08, 08, 02), the others guard the rule's edges: hackers
+// caught and charged stay crime, a footballer's break-up stays sport.
+TEST(TopicBranches, WhoTheStoryIsAboutNamesTheDesk) {
+  const BranchCase cases[] = {
+      {"medtop:01000000", "Rhea Dunmore and Piet Alders break up",
+       "Rhea Dunmore and Piet Alders broke up after four years of dating, the actress said on Monday. The "
+       "celebrity couple blamed the distance: she lives in Los Angeles and he in London."},
+      {"medtop:01000000", "Singer Lila Moor splits from boyfriend",
+       "Lila Moor has split up with her boyfriend of two years, the singer's spokesperson said. The couple "
+       "were first seen together on a red carpet in 2021."},
+      {"medtop:04000000", "Credit agency Quorvan says data of 4 million exposed in breach",
+       "Quorvan, a credit reporting company, said a data breach had exposed the records of 4 million "
+       "consumers. The company said it was hacked in May and that customers could freeze their credit files."},
+      {"medtop:04000000", "Retailer Norbex hit by cyber attack",
+       "Norbex said a cyber attack had exposed the card details of its shoppers. The retailer said the "
+       "security breach was found last week."},
+      {"medtop:02000000", "Two men charged over hacking of city council computers",
+       "Police arrested two men who were charged with hacking into the council's computers and demanding a "
+       "ransom. The pair appeared in court on Friday and were remanded in custody."},
+      {"medtop:15000000", "Striker Marco Dellis and girlfriend split",
+       "The striker, who scored 14 goals for the club this season, and his girlfriend have split, he said. "
+       "The forward will miss Saturday's match against the league leaders with a hamstring injury, the coach "
+       "said."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
