@@ -316,8 +316,8 @@ TEST(TopicBranches, WhoTheStoryIsAboutNamesTheDesk) {
 }
 
 // Headlines are written in the present tense ("acquires", "collides"): the
-// event lines and their terms list those forms beside the past ones. The
-// first two fail with the sixth round's en.terms (11, 17).
+// event lines and their terms list those forms beside the past ones. All
+// four fail with the sixth round's en.terms (11, 17, 07, 15).
 TEST(TopicBranches, AHeadlineVerbInThePresentTenseNamesTheEvent) {
   const BranchCase cases[] = {
       {"medtop:04000000", "State-owned holding acquires army rifle maker Kovex",
@@ -326,6 +326,12 @@ TEST(TopicBranches, AHeadlineVerbInThePresentTenseNamesTheEvent) {
       {"medtop:03000000", "Ferry collides with cargo ship off the coast",
        "A ferry carrying 300 passengers hit a cargo ship in fog on Sunday. The coast guard said eleven people "
        "were hurt; the port authority opened an inquiry."},
+      {"medtop:02000000", "Man stabs two commuters at railway station",
+       "Two commuters were taken to hospital after the attack on the platform of the central railway station "
+       "on Monday morning. Trains were halted for an hour and the station was closed, the rail operator said."},
+      {"medtop:08000000", "Former football coach Ivo Brandt passes away at 88",
+       "Ivo Brandt coached the national team at two World Cups and led his club to three league titles. The "
+       "club's players will wear black armbands at Saturday's match."},
   };
   expect_first_branches(cases);
 }
