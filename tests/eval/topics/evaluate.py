@@ -6,7 +6,7 @@ real_gold.tsv per split (dev / heldout; strict, and lenient: any branch an
 editor could defend), top-level (IPTC level-1) micro-F1, precision of the first topic,
 coverage, the non-English check, and entity precision/recall on the labelled
 subset (entities_gold.tsv). Exits 1 when micro-F1 < 0.80, first-topic
-precision < 0.85, the real first-topic accuracy (both halves) < 0.70, or a
+precision < 0.85, the real first-topic accuracy (both halves) < 0.73, or a
 non-English article gets topics.
 
 usage: evaluate.py NEWSFLOW_BINARY [--dir DIR] [--keep OUT.ndjson] [--show-errors [--show-heldout]]
@@ -30,9 +30,10 @@ MIN_MICRO_F1 = 0.80
 MIN_FIRST_PRECISION = 0.85
 # Strict first-topic accuracy over both halves of real_gold.tsv together
 # (0.631 when this gate was first set, 0.665 when raised to 0.64, 0.700 when
-# raised to 0.68, 0.719 when raised to 0.70, 0.724 at the end of that round, 0.719 after the fifth;
-# the target is 0.85 on the held-out half). The Wikinews dev articles are reported, not gated.
-MIN_REAL_FIRST = 0.70
+# raised to 0.68, 0.719 when raised to 0.70, 0.724 at the end of that round, 0.719 after the fifth,
+# 0.754 when raised to 0.73 in the seventh; the target is 0.85 on the held-out half). The
+# Wikinews articles are reported, not gated.
+MIN_REAL_FIRST = 0.73
 ENTITY_TYPES = ("person", "organization", "place")
 
 

@@ -285,5 +285,60 @@ TEST(TopicBranches, TheSubjectOutranksTheCircumstances) {
   expect_first_branches(cases);
 }
 
+// Issue 13, seventh round: who the story is about names the desk. A famous
+// entertainer's private life is filed with entertainment, a breach a company
+// suffers with business; the first, second and fourth fail with the sixth
+// round's en.terms (08, 08, 02), the others guard the rule's edges: hackers
+// caught and charged stay crime, a footballer's break-up stays sport.
+TEST(TopicBranches, WhoTheStoryIsAboutNamesTheDesk) {
+  const BranchCase cases[] = {
+      {"medtop:01000000", "Rhea Dunmore and Piet Alders break up",
+       "Rhea Dunmore and Piet Alders broke up after four years of dating, the actress said on Monday. The "
+       "celebrity couple blamed the distance: she lives in Los Angeles and he in London."},
+      {"medtop:01000000", "Singer Lila Moor splits from boyfriend",
+       "Lila Moor has split up with her boyfriend of two years, the singer's spokesperson said. The couple "
+       "were first seen together on a red carpet in 2021."},
+      {"medtop:04000000", "Credit agency Quorvan says data of 4 million exposed in breach",
+       "Quorvan, a credit reporting company, said a data breach had exposed the records of 4 million "
+       "consumers. The company said it was hacked in May and that customers could freeze their credit files."},
+      {"medtop:04000000", "Retailer Norbex hit by cyber attack",
+       "Norbex said a cyber attack had exposed the card details of its shoppers. The retailer said the "
+       "security breach was found last week."},
+      {"medtop:02000000", "Two men charged over hacking of city council computers",
+       "Police arrested two men who were charged with hacking into the council's computers and demanding a "
+       "ransom. The pair appeared in court on Friday and were remanded in custody."},
+      {"medtop:15000000", "Striker Marco Dellis and girlfriend split",
+       "The striker, who scored 14 goals for the club this season, and his girlfriend have split, he said. "
+       "The forward will miss Saturday's match against the league leaders with a hamstring injury, the coach "
+       "said."},
+  };
+  expect_first_branches(cases);
+}
+
+// Headlines are written in the present tense ("acquires", "collides"): the
+// event lines and their terms list those forms beside the past ones, and a
+// building that collapses is the event however it was damaged. All five
+// fail with the sixth round's en.terms (11, 17, 07, 15, 16).
+TEST(TopicBranches, AHeadlineVerbInThePresentTenseNamesTheEvent) {
+  const BranchCase cases[] = {
+      {"medtop:04000000", "State-owned holding acquires army rifle maker Kovex",
+       "The government's holding company has bought Kovex, which makes rifles for the army and the border "
+       "police, the defence ministry said. Kovex employs 800 people."},
+      {"medtop:03000000", "Ferry collides with cargo ship off the coast",
+       "A ferry carrying 300 passengers hit a cargo ship in fog on Sunday. The coast guard said eleven people "
+       "were hurt; the port authority opened an inquiry."},
+      {"medtop:02000000", "Man stabs two commuters at railway station",
+       "Two commuters were taken to hospital after the attack on the platform of the central railway station "
+       "on Monday morning. Trains were halted for an hour and the station was closed, the rail operator said."},
+      {"medtop:08000000", "Former football coach Ivo Brandt passes away at 88",
+       "Ivo Brandt coached the national team at two World Cups and led his club to three league titles. The "
+       "club's players will wear black armbands at Saturday's match."},
+      {"medtop:03000000", "Apartment block collapses in river city, killing four",
+       "Four residents died when the five-storey building fell in on Sunday. The block had been damaged by "
+       "shelling during the war, residents said; the rebels left the city in 2017."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
