@@ -7,11 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "newsflow/core/article.hpp"
 #include "quotes/document.hpp"
+#include "quotes/name_map.hpp"
 
 namespace newsflow::processors::quotes {
 
@@ -66,13 +66,14 @@ class People {
   int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
 
   std::vector<Named> named;
-  std::unordered_map<std::string, int> by_name;      // lower-cased full name -> Named
-  std::unordered_map<std::string, int> by_last;      // lower-cased surname -> most recent person
-  std::unordered_map<std::string, int> by_first;     // lower-cased first name -> first person with it
+  // Keys compare case-folded (NameMap), so a name may be passed as written.
+  NameMap by_name;   // full name -> Named
+  NameMap by_last;   // surname -> most recent person
+  NameMap by_first;  // first name -> first person with it
   // Every multi-word person's given name -> its first holder; only for "Kartik and his family fled":
   // a given name opening a sentence marks whom the next he/she means.
-  std::unordered_map<std::string, int> by_given;
-  std::unordered_map<std::string, int> by_last_org;  // lower-cased head noun -> most recent organisation
+  NameMap by_given;
+  NameMap by_last_org;  // head noun -> most recent organisation
   std::vector<int> recent_people, recent_orgs;
   int sentence_person = -1;  // first person subject of the current sentence
   // The last plural role that spoke ("officials said"): what a later "they said" means.
@@ -84,6 +85,8 @@ class People {
   Gender gender_of(std::string_view name) const;
 
   const QuoteRules* rules_;
+  // Lower-cased copies for the rule lookups and the role comparisons, reused.
+  mutable std::string folded_, role_;
 };
 
 }  // namespace newsflow::processors::quotes
