@@ -33,7 +33,9 @@ const NameMap::Entry* NameMap::find(std::string_view key) const {
 
 NameMap::Entry& NameMap::insert_at(uint32_t slot, std::string_view key, uint64_t hash, int value) {
   const auto offset = static_cast<uint32_t>(bytes_.size());
-  for (char c : key) bytes_.push_back(static_cast<char>(text::fold_ascii(static_cast<unsigned char>(c))));
+  bytes_.append(key);
+  for (size_t i = offset; i < bytes_.size(); ++i)
+    bytes_[i] = static_cast<char>(text::fold_ascii(static_cast<unsigned char>(bytes_[i])));
   entries_.push_back(Entry{hash, offset, static_cast<uint32_t>(key.size()), slot, value});
   slots_[slot] = static_cast<uint32_t>(entries_.size());
   return entries_.back();

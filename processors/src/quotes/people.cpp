@@ -57,8 +57,21 @@ void People::seed(const std::vector<Entity>& entities) {
   }
 }
 
+void NamedList::push(std::string_view name, std::optional<std::string> role, bool org, Gender gender, uint32_t mentions) {
+  // Every field is set here: a field added to Named must be too.
+  static_assert(sizeof(Named) == 88, "Named changed: reset the new field in NamedList::push");
+  if (size_ == items_.size()) items_.emplace_back();
+  Named& n = items_[size_++];
+  n.name.assign(name);
+  n.role = std::move(role);
+  n.org = org;
+  n.gender = gender;
+  n.mentions = mentions;
+  n.role_only = false;
+}
+
 int People::add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions) {
-  named.push_back(Named{std::string(name), std::move(role), org, org ? Gender::unknown : gender_of(name), mentions});
+  named.push(name, std::move(role), org, org ? Gender::unknown : gender_of(name), mentions);
   return static_cast<int>(named.size()) - 1;
 }
 

@@ -29,6 +29,23 @@ struct Named {
   bool role_only = false;
 };
 
+// The people of one article, in the order met. clear() keeps the entries
+// and their name buffers for the next article: a name past 15 bytes was an
+// allocation per person per article.
+class NamedList {
+ public:
+  size_t size() const { return size_; }
+  Named& operator[](size_t i) { return items_[i]; }
+  const Named& operator[](size_t i) const { return items_[i]; }
+  void clear() { size_ = 0; }
+  // Appends a person; may move the others, as std::vector::push_back does.
+  void push(std::string_view name, std::optional<std::string> role, bool org, Gender gender, uint32_t mentions);
+
+ private:
+  std::vector<Named> items_;
+  size_t size_ = 0;
+};
+
 std::string lower_of(std::string_view s);
 std::string_view last_word(std::string_view name);
 // "Devastated", "Tearful": a tabloid's epithet before a first name.
@@ -65,7 +82,7 @@ class People {
   // Adds a person or organisation met in the text; returns its index.
   int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
 
-  std::vector<Named> named;
+  NamedList named;
   // Keys compare case-folded (NameMap), so a name may be passed as written.
   NameMap by_name;   // full name -> Named
   NameMap by_last;   // surname -> most recent person
