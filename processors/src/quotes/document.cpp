@@ -121,17 +121,19 @@ size_t Document::read_word(size_t i) {
   const auto lead = static_cast<unsigned char>(text[i]);
   bool upper = lead < 0x80 ? (lead >= 'A' && lead <= 'Z') : is_upper(decode_at(text, i, len));
   while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && i + 8 <= text.size()) {
+      const size_t run = ascii_alnum_run(text::load8(text.data() + i), letters, uppers);
+      i += run;
+      if (run == 8) continue;
+      // The byte that stopped the run (i is still inside the eight bytes) is
+      // handled below at once: a second run from it would find nothing.
+      byte = static_cast<unsigned char>(text[i]);
+    }
     uint32_t cp = byte;
     len = 1;
-    if (byte < 0x80) {  // fast paths, no decoding
-      if (i + 8 <= text.size()) {
-        const size_t run = ascii_alnum_run(text::load8(text.data() + i), letters, uppers);
-        if (run > 0) {
-          i += run;
-          continue;
-        }
-      } else if (ascii_alnum(byte)) {
+    if (byte < 0x80) {  // no decoding
+      if (ascii_alnum(byte)) {  // only in the last seven bytes of the text
         if (byte > '9') {
           ++letters;
           if (byte <= 'Z') ++uppers;
