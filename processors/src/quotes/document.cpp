@@ -132,19 +132,17 @@ static size_t inverted_pronoun(std::string_view w) {
       // The byte that stopped the run (i is still inside the eight bytes) is
       // handled below at once: a second run from it would find nothing.
       byte = static_cast<unsigned char>(text[i]);
+    } else if (byte < 0x80 && ascii_alnum(byte)) {  // the last seven bytes of the text
+      if (byte > '9') {
+        ++letters;
+        if (byte <= 'Z') ++uppers;
+      }
+      ++i;
+      continue;
     }
     uint32_t cp = byte;
     len = 1;
-    if (byte < 0x80) {  // no decoding
-      if (ascii_alnum(byte)) {  // only in the last seven bytes of the text
-        if (byte > '9') {
-          ++letters;
-          if (byte <= 'Z') ++uppers;
-        }
-        ++i;
-        continue;
-      }
-    } else {
+    if (byte >= 0x80) {
       cp = decode_at(text, i, len);
       if (is_letter(cp)) {  // a decoded code point is never an ASCII digit
         ++letters;
