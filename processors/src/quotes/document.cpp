@@ -45,10 +45,13 @@ void Document::tokenize_and_mark() {
 void Document::tokenize() {
   tokens.clear();
   size_t next_span = 0;
+  // One compare per byte for "a quotation opens here".
+  const auto open_of = [&](size_t k) { return k < spans.size() ? size_t{spans[k].open} : SIZE_MAX; };
+  size_t next_open = open_of(0);
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
-    if (next_span < spans.size() && i >= spans[next_span].open) {
+    if (i >= next_open) {
       Token t;
       t.kind = Tok::quote;
       t.start = spans[next_span].open;
@@ -56,7 +59,7 @@ void Document::tokenize() {
       t.quote = static_cast<uint32_t>(next_span);
       tokens.push_back(t);
       i = spans[next_span].close_end;
-      ++next_span;
+      next_open = open_of(++next_span);
       continue;
     }
     const char c = text[i];
