@@ -10,6 +10,9 @@ namespace newsflow::processors::quotes {
 
 namespace {
 constexpr uint32_t kFirstSlots = 64;
+// An article with more names than this (thousands: hostile, or a list) does
+// not keep its tables reserved for every later article of the worker.
+constexpr size_t kKeptSlots = size_t{1} << 14;
 }  // namespace
 
 bool NameMap::same(const Entry& e, std::string_view key, uint64_t hash) const {
@@ -71,6 +74,12 @@ int& NameMap::operator[](std::string_view key) {
 }
 
 void NameMap::clear() {
+  if (slots_.size() > kKeptSlots) {
+    entries_ = {};
+    slots_ = {};
+    bytes_ = {};
+    return;
+  }
   for (const Entry& e : entries_) slots_[e.slot] = 0;
   entries_.clear();
   bytes_.clear();

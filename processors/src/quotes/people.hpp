@@ -37,7 +37,10 @@ class NamedList {
   size_t size() const { return size_; }
   Named& operator[](size_t i) { return items_[i]; }
   const Named& operator[](size_t i) const { return items_[i]; }
-  void clear() { size_ = 0; }
+  void clear() {
+    size_ = 0;
+    if (items_.size() > 4096) items_ = {};  // a hostile article's thousands of names are not kept
+  }
   // Appends a person; may move the others, as std::vector::push_back does.
   void push(std::string_view name, std::optional<std::string> role, bool org, Gender gender, uint32_t mentions);
 

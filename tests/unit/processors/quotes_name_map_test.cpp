@@ -106,5 +106,20 @@ TEST(QuotesNameMap, matches_a_map_of_lower_cased_keys_across_growth_and_clear) {
   EXPECT_EQ(value_of(m, "a"), -1);
 }
 
+// An article of tens of thousands of names (the tables then let their
+// buffers go at clear()) leaves the table as usable as a fresh one.
+TEST(QuotesNameMap, works_after_an_article_with_very_many_names) {
+  NameMap m;
+  for (int round = 0; round < 3; ++round) {
+    const int n = round == 1 ? 50000 : 100;
+    for (int i = 0; i < n; ++i) ASSERT_TRUE(m.emplace("Name" + std::to_string(i), i));
+    for (int i = 0; i < n; i += 7) EXPECT_EQ(value_of(m, "NAME" + std::to_string(i)), i);
+    EXPECT_EQ(value_of(m, "name" + std::to_string(n)), -1);
+    EXPECT_EQ(m.size(), static_cast<size_t>(n));
+    m.clear();
+    EXPECT_EQ(value_of(m, "name1"), -1);
+  }
+}
+
 }  // namespace
 }  // namespace newsflow::processors
