@@ -108,7 +108,7 @@ int Attributor::named_in_next_sentence(uint32_t i) const {
     uint32_t e = m;
     while (e + 1 < doc_.tokens.size() && e - m < 3 && subjects_.name_token(doc_.tokens[e + 1])) ++e;
     if (e == m || doc_.tokens[e].possessive) return -1;
-    const auto it = people_.by_name.find(lower_of(doc_.span_text(m, e)));
+    const auto it = people_.by_name.find(doc_.span_text(m, e));
     if (it == people_.by_name.end()) return -1;
     const Named& n = people_.named[static_cast<size_t>(it->second)];
     return n.org || n.role_only ? -1 : it->second;
@@ -138,7 +138,7 @@ int Attributor::paragraph_subject(uint32_t end) const {
   if (e == k || e >= end || doc_.tokens[e - 1].possessive) return -1;
   int who = -1;
   if (e - k >= 2) {
-    const auto it = people_.by_name.find(lower_of(doc_.span_text(k, e - 1)));
+    const auto it = people_.by_name.find(doc_.span_text(k, e - 1));
     if (it != people_.by_name.end()) who = it->second;
   } else if (!paragraph && subjects_.verb_like(e)) {
     doc_.lower_word(doc_.tokens[k]);

@@ -45,10 +45,13 @@ void Document::tokenize_and_mark() {
 void Document::tokenize() {
   tokens.clear();
   size_t next_span = 0;
+  // One compare per byte for "a quotation opens here".
+  const auto open_of = [&](size_t k) { return k < spans.size() ? size_t{spans[k].open} : SIZE_MAX; };
+  size_t next_open = open_of(0);
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
-    if (next_span < spans.size() && i >= spans[next_span].open) {
+    if (i >= next_open) {
       Token t;
       t.kind = Tok::quote;
       t.start = spans[next_span].open;
@@ -56,7 +59,7 @@ void Document::tokenize() {
       t.quote = static_cast<uint32_t>(next_span);
       tokens.push_back(t);
       i = spans[next_span].close_end;
-      ++next_span;
+      next_open = open_of(++next_span);
       continue;
     }
     const char c = text[i];
@@ -112,7 +115,10 @@ static size_t inverted_pronoun(std::string_view w) {
 }
 
 // Letters, digits, inner hyphens, apostrophes and dots ("U.S.", "don't").
-size_t Document::read_word(size_t i) {
+// Flattened: GCC kept the word's hash (text::fold_hash, for the class
+// lookup) and the token's push_back out of line, two calls per word of every
+// article; inlined, the processor runs 3 % fewer instructions.
+[[gnu::flatten]] size_t Document::read_word(size_t i) {
   const size_t begin = i;
   size_t letters = 0, uppers = 0;
   bool inner_dot = false;
@@ -121,25 +127,25 @@ size_t Document::read_word(size_t i) {
   const auto lead = static_cast<unsigned char>(text[i]);
   bool upper = lead < 0x80 ? (lead >= 'A' && lead <= 'Z') : is_upper(decode_at(text, i, len));
   while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && i + 8 <= text.size()) {
+      const size_t run = ascii_alnum_run(text::load8(text.data() + i), letters, uppers);
+      i += run;
+      if (run == 8) continue;
+      // The byte that stopped the run (i is still inside the eight bytes) is
+      // handled below at once: a second run from it would find nothing.
+      byte = static_cast<unsigned char>(text[i]);
+    } else if (byte < 0x80 && ascii_alnum(byte)) {  // the last seven bytes of the text
+      if (byte > '9') {
+        ++letters;
+        if (byte <= 'Z') ++uppers;
+      }
+      ++i;
+      continue;
+    }
     uint32_t cp = byte;
     len = 1;
-    if (byte < 0x80) {  // fast paths, no decoding
-      if (i + 8 <= text.size()) {
-        const size_t run = ascii_alnum_run(text::load8(text.data() + i), letters, uppers);
-        if (run > 0) {
-          i += run;
-          continue;
-        }
-      } else if (ascii_alnum(byte)) {
-        if (byte > '9') {
-          ++letters;
-          if (byte <= 'Z') ++uppers;
-        }
-        ++i;
-        continue;
-      }
-    } else {
+    if (byte >= 0x80) {
       cp = decode_at(text, i, len);
       if (is_letter(cp)) {  // a decoded code point is never an ASCII digit
         ++letters;

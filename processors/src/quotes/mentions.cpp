@@ -44,7 +44,7 @@ void SubjectParser::note_mention(uint32_t k) {
   }
   if (name.find(' ') == std::string_view::npos) return;
   if (const auto sp = name.find(' '); name.substr(sp + 1) == name.substr(0, sp)) return;  // "Equifax Equifax"
-  const std::string key = lower_of(name);
+  const std::string_view key = name;  // the name tables fold case
   int index;
   if (auto it = people_.by_name.find(key); it != people_.by_name.end()) {
     index = it->second;
@@ -59,7 +59,7 @@ void SubjectParser::note_mention(uint32_t k) {
     people_.by_name.emplace(key, index);
     if (!org) {
       people_.register_person_keys(name, index, false);
-      people_.by_given.emplace(lower_of(name.substr(0, name.find(' '))), index);
+      people_.by_given.emplace(name.substr(0, name.find(' ')), index);
     }
   }
   const uint32_t end = possessive ? e + 1 : e;
@@ -68,7 +68,7 @@ void SubjectParser::note_mention(uint32_t k) {
   const bool sentence_start = first == 0 || doc_.boundary(first - 1) || has(doc_.tokens[first - 1], kTitle) ||
                               (k < first && (k == 0 || doc_.boundary(k - 1)));
   if (org) {
-    people_.by_last_org[lower_of(last_word(name))] = index;
+    people_.by_last_org[last_word(name)] = index;
     // "..., the Ministry of Foreign Affairs denounced the plan, calling it
     // ...": a participle after its clause has this subject.
     if (of_org && verb_like(end + 1) && people_.sentence_person < 0) people_.sentence_person = index;
@@ -130,7 +130,7 @@ void SubjectParser::note_mention(uint32_t k) {
   if ((sentence_start || appositive || before_verb || aged || described) && !possessive && !doc_.tokens[first].caption) {
     people_.note_recent(index);
     const auto sp = name.find(' ');
-    people_.by_first.emplace(lower_of(name.substr(0, sp)), index);
+    people_.by_first.emplace(name.substr(0, sp), index);
   }
 }
 
@@ -151,7 +151,7 @@ void SubjectParser::note_relative(uint32_t k) {
   const Token& noun = doc_.tokens[commas ? k - 2 : k - 1];
   if (noun.upper || !has(noun, kMaleNoun | kFemaleNoun)) return;
   const std::string_view name = doc_.word_at(k);
-  const std::string key = lower_of(name);
+  const std::string_view key = name;  // the name tables fold case
   auto it = people_.by_name.find(key);
   int index;
   if (it != people_.by_name.end()) {

@@ -5,10 +5,19 @@
 
 namespace newsflow::processors::quotes {
 
-std::string lower_of(std::string_view s) {
-  std::string out(s);
+namespace {
+// lower_of into a reused buffer.
+std::string_view lower_into(std::string& out, std::string_view s) {
+  out.assign(s);
   for (char& ch : out)
     if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+  return out;
+}
+}  // namespace
+
+std::string lower_of(std::string_view s) {
+  std::string out;
+  lower_into(out, s);
   return out;
 }
 
@@ -48,8 +57,21 @@ void People::seed(const std::vector<Entity>& entities) {
   }
 }
 
+void NamedList::push(std::string_view name, std::optional<std::string> role, bool org, Gender gender, uint32_t mentions) {
+  // Every field is set here: a field added to Named must be too.
+  static_assert(sizeof(Named) == 88, "Named changed: reset the new field in NamedList::push");
+  if (size_ == items_.size()) items_.emplace_back();
+  Named& n = items_[size_++];
+  n.name.assign(name);
+  n.role = std::move(role);
+  n.org = org;
+  n.gender = gender;
+  n.mentions = mentions;
+  n.role_only = false;
+}
+
 int People::add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions) {
-  named.push_back(Named{std::string(name), std::move(role), org, org ? Gender::unknown : gender_of(name), mentions});
+  named.push(name, std::move(role), org, org ? Gender::unknown : gender_of(name), mentions);
   return static_cast<int>(named.size()) - 1;
 }
 
@@ -76,7 +98,7 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
   const bool particle_surname = !name.empty() && name.front() >= 'a' && name.front() <= 'z';
   const bool single = name.find(' ') == std::string_view::npos || particle_surname;
   if (single && !org) {
-    const std::string key = lower_of(particle_surname ? last_word(name) : name);
+    const std::string_view key = particle_surname ? last_word(name) : name;
     auto it = by_last.find(key);
     if (it == by_last.end()) it = by_first.find(key);  // tabloids: "Gary told the paper"
     if (it != by_last.end() && it != by_first.end()) {
@@ -84,8 +106,7 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
       return it->second;
     }
   }
-  std::string key = lower_of(name);
-  auto it = by_name.find(key);
+  auto it = by_name.find(name);
   if (it != by_name.end()) {
     Named& n = named[it->second];
     if (single) ++n.mentions;  // multi-word names are counted by note_mention
@@ -93,15 +114,15 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
     return it->second;
   }
   if (single && !org && !particle_surname) {
-    if (const int near = misspelt_surname(key); near >= 0) {
-      by_last.emplace(key, near);
+    if (const int near = misspelt_surname(lower_into(folded_, name)); near >= 0) {
+      by_last.emplace(name, near);
       ++named[static_cast<size_t>(near)].mentions;
       return near;
     }
   }
   const int index = static_cast<int>(named.size());
   add(name, role, org, single ? 1u : 0u);
-  by_name.emplace(std::move(key), index);
+  by_name.emplace(name, index);
   if (!single && !org) register_person_keys(name, index);
   return index;
 }
@@ -141,9 +162,9 @@ int People::misspelt_surname(std::string_view key) const {
 // First names resolve only people met as subjects ("Gary Pritchard, 38,
 // waded out"), not every capitalised pair ("the United Twitter account").
 void People::register_person_keys(std::string_view name, int index, bool with_first) {
-  by_last.emplace(lower_of(last_word(name)), index);  // the first holder of a surname keeps it
+  by_last.emplace(last_word(name), index);  // the first holder of a surname keeps it
   const auto sp = name.find(' ');
-  if (with_first && sp != std::string_view::npos) by_first.emplace(lower_of(name.substr(0, sp)), index);
+  if (with_first && sp != std::string_view::npos) by_first.emplace(name.substr(0, sp), index);
 }
 
 int People::resolve_pronoun(const Token& t) {
@@ -178,10 +199,10 @@ int People::most_mentioned(const Token& t) const {
 
 namespace {
 // " living in Nice": a word ending in -ing right after position `at`.
-bool participle_after(const std::string& role, size_t at) {
+bool participle_after(std::string_view role, size_t at) {
   if (at >= role.size() || role[at] != ' ') return false;
   const size_t end = role.find(' ', at + 1);
-  const std::string_view w = std::string_view(role).substr(at + 1, end == std::string::npos ? end : end - at - 1);
+  const std::string_view w = role.substr(at + 1, end == std::string_view::npos ? end : end - at - 1);
   return w.size() > 4 && w.ends_with("ing");
 }
 }  // namespace
@@ -193,10 +214,10 @@ int People::resolve_role(std::string_view head) const {
     if (!n.role) continue;
     // "prime minister" ends in the head; "spokesman for the president"
     // ("Park Soo-hyun, the spokesman for ..., said") starts the complement with it.
-    const std::string role = lower_of(*n.role);
-    if (lower_of(last_word(role)) == head) return *it;
+    const std::string_view role = lower_into(role_, *n.role);
+    if (last_word(role) == head) return *it;
     const size_t at = role.find(head);
-    if (at != std::string::npos && (at == 0 || role[at - 1] == ' ') && role.compare(at + head.size(), 1, " ") == 0 &&
+    if (at != std::string_view::npos && (at == 0 || role[at - 1] == ' ') && role.compare(at + head.size(), 1, " ") == 0 &&
         (role.compare(at + head.size(), 5, " for ") == 0 || role.compare(at + head.size(), 4, " of ") == 0 ||
          role.compare(at + head.size(), 4, " at ") == 0 || role.compare(at + head.size(), 4, " to ") == 0 ||
          // "an American student living in Nice", "a nurse who ...", "a driver from Lund"
@@ -209,12 +230,12 @@ int People::resolve_role(std::string_view head) const {
 
 int People::add_role(std::string_view role, Gender gender) {
   // Kept apart from the names: "role:" cannot start a lower-cased name.
-  std::string key = "role:" + lower_of(role);
-  if (auto it = by_name.find(key); it != by_name.end()) return it->second;
+  folded_.assign("role:").append(role);
+  if (auto it = by_name.find(folded_); it != by_name.end()) return it->second;
   const int index = add(role, std::string(role), false, 1);
   named[static_cast<size_t>(index)].role_only = true;
   named[static_cast<size_t>(index)].gender = gender;
-  by_name.emplace(std::move(key), index);
+  by_name.emplace(folded_, index);
   return index;
 }
 

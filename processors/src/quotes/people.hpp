@@ -7,11 +7,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "newsflow/core/article.hpp"
 #include "quotes/document.hpp"
+#include "quotes/name_map.hpp"
 
 namespace newsflow::processors::quotes {
 
@@ -27,6 +27,26 @@ struct Named {
   // A role phrase standing for one unnamed person ("an American witness"):
   // the referent of a later he/she, and a role speaker, never a name.
   bool role_only = false;
+};
+
+// The people of one article, in the order met. clear() keeps the entries
+// and their name buffers for the next article: a name past 15 bytes was an
+// allocation per person per article.
+class NamedList {
+ public:
+  size_t size() const { return size_; }
+  Named& operator[](size_t i) { return items_[i]; }
+  const Named& operator[](size_t i) const { return items_[i]; }
+  void clear() {
+    size_ = 0;
+    if (items_.size() > 4096) items_ = {};  // a hostile article's thousands of names are not kept
+  }
+  // Appends a person; may move the others, as std::vector::push_back does.
+  void push(std::string_view name, std::optional<std::string> role, bool org, Gender gender, uint32_t mentions);
+
+ private:
+  std::vector<Named> items_;
+  size_t size_ = 0;
 };
 
 std::string lower_of(std::string_view s);
@@ -65,14 +85,15 @@ class People {
   // Adds a person or organisation met in the text; returns its index.
   int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
 
-  std::vector<Named> named;
-  std::unordered_map<std::string, int> by_name;      // lower-cased full name -> Named
-  std::unordered_map<std::string, int> by_last;      // lower-cased surname -> most recent person
-  std::unordered_map<std::string, int> by_first;     // lower-cased first name -> first person with it
+  NamedList named;
+  // Keys compare case-folded (NameMap), so a name may be passed as written.
+  NameMap by_name;   // full name -> Named
+  NameMap by_last;   // surname -> most recent person
+  NameMap by_first;  // first name -> first person with it
   // Every multi-word person's given name -> its first holder; only for "Kartik and his family fled":
   // a given name opening a sentence marks whom the next he/she means.
-  std::unordered_map<std::string, int> by_given;
-  std::unordered_map<std::string, int> by_last_org;  // lower-cased head noun -> most recent organisation
+  NameMap by_given;
+  NameMap by_last_org;  // head noun -> most recent organisation
   std::vector<int> recent_people, recent_orgs;
   int sentence_person = -1;  // first person subject of the current sentence
   // The last plural role that spoke ("officials said"): what a later "they said" means.
@@ -84,6 +105,8 @@ class People {
   Gender gender_of(std::string_view name) const;
 
   const QuoteRules* rules_;
+  // Lower-cased copies for the rule lookups and the role comparisons, reused.
+  mutable std::string folded_, role_;
 };
 
 }  // namespace newsflow::processors::quotes

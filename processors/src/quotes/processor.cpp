@@ -103,7 +103,7 @@ class QuotesProcessor final : public Processor {
       // "Tunisia condemned ...; it said": a country speaks as an actor, an
       // organisation, and stays the place it is among the entities.
       const bool place = std::any_of(article.entities.begin(), article.entities.end(), [&](const Entity& e) {
-        return e.type == Entity::Type::place && quotes::lower_of(e.text) == lower;
+        return e.type == Entity::Type::place && QuoteRules::same_folded(lower, e.text);
       });
       if (place) {
         for (Quote& q : article.quotes)
@@ -115,19 +115,23 @@ class QuotesProcessor final : public Processor {
       Entity* longer = nullptr;  // "Amina Ali Nkeki" for the speaker "Amina Ali"
       for (Entity& e : article.entities) {
         if (e.type != Entity::Type::person && e.type != Entity::Type::organization) continue;
-        const std::string el = quotes::lower_of(e.text);
-        if (el == lower) {
+        // Compared case-folded in place: a lower-cased copy per entity and
+        // speaker was most of the processor's allocations.
+        const std::string_view el = e.text;
+        if (QuoteRules::same_folded(lower, el)) {
           match = &e;
           continue;
         }
         if (person && e.type == Entity::Type::person && std::count(s.name.begin(), s.name.end(), ' ') == 1 &&
-            el.starts_with(lower + " ") && el.find(' ', lower.size() + 1) == std::string::npos &&
-            !generational(std::string_view(el).substr(lower.size() + 1)))
+            el.size() > lower.size() && el[lower.size()] == ' ' && QuoteRules::same_folded(lower, el.substr(0, lower.size())) &&
+            el.find(' ', lower.size() + 1) == std::string_view::npos &&
+            !generational(quotes::lower_of(el.substr(lower.size() + 1))))
           longer = &e;
         // "Devastated Hayley" is an entity only because the tabloid opened a
         // sentence with an epithet; it lends no name.
-        if (!match && e.type == Entity::Type::person && el.size() > lower.size() && el.ends_with(" " + lower) &&
-            !quotes::epithet(std::string_view(e.text).substr(0, e.text.find(' '))))
+        if (!match && e.type == Entity::Type::person && el.size() > lower.size() && el[el.size() - lower.size() - 1] == ' ' &&
+            QuoteRules::same_folded(lower, el.substr(el.size() - lower.size())) &&
+            !quotes::epithet(el.substr(0, el.find(' '))))
           match = &e;
       }
       // A given name and a surname are often all a later sentence repeats of

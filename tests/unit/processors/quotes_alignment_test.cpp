@@ -106,5 +106,36 @@ TEST(QuotesAlignment, dotted_and_hyphenated_words_at_every_offset) {
   }
 }
 
+// A text's last seven bytes are read one byte at a time, the rest eight at a
+// time: a word must come out the same whether it ends the text or not, and
+// whatever stops it (a space, a joiner, a non-ASCII letter, a quotation).
+TEST(QuotesAlignment, a_word_reads_the_same_at_the_end_of_the_text) {
+  quotes::Document doc(quotes_test::rules().get());
+  const std::vector<std::string> words = {"Zo\u00EB",  "\u00C9mile", "U.S.",  "don't", "well-known", "Khan's",
+                                          "Khan\u2019s", "NATO",      "4WD",  "A1",    "l'avocat",   "dit-il",
+                                          "said",       "Bj\u00F6rk",  "a-t-elle"};
+  for (const std::string& word : words) {
+    for (size_t pad = 1; pad <= 10; ++pad) {
+      const std::string head = std::string(pad, 'x') + " ";
+      doc.build(head + word + "            \u201CYes\u201D");  // the word read in eight-byte runs
+      std::vector<quotes::Token> long_tail(doc.tokens.begin() + 1, doc.tokens.end() - 1);
+      for (size_t tail = 0; tail < 9; ++tail) {
+        doc.build(head + word + std::string(tail, ' '));
+        ASSERT_EQ(doc.tokens.size(), long_tail.size() + 1) << word << " pad " << pad << " tail " << tail;
+        for (size_t k = 0; k < long_tail.size(); ++k) {
+          const quotes::Token &a = doc.tokens[k + 1], &b = long_tail[k];
+          EXPECT_EQ(a.start, b.start) << word << " pad " << pad << " tail " << tail;
+          EXPECT_EQ(a.end, b.end) << word << " pad " << pad << " tail " << tail;
+          EXPECT_EQ(a.classes, b.classes) << word;
+          EXPECT_EQ(a.upper, b.upper) << word;
+          EXPECT_EQ(a.acronym, b.acronym) << word;
+          EXPECT_EQ(a.possessive, b.possessive) << word;
+          EXPECT_EQ(a.initials, b.initials) << word;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace newsflow::processors
