@@ -81,7 +81,8 @@ void Attributor::find_events() {
       while (g < limit && g - f < 6 && doc_.tokens[g].kind == Tok::word && !doc_.tokens[g].upper &&
              !(doc_.tokens[g].classes & kOrgNoun) && !subjects_.role_noun(doc_.tokens[g]))
         ++g;
-      s = subjects_.subject_after(g < limit ? g : f, limit);
+      s = subjects_.author_after(f, limit);
+      if (s.first == kNone) s = subjects_.subject_after(g < limit ? g : f, limit);
       if (s.first == kNone) s = subjects_.phrase_after(f, limit);
       ev.inverted = true;
       if (s.last != kNone) ev.link_end = s.last;

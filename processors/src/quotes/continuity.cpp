@@ -38,8 +38,11 @@ void Attributor::note_role_referent(const Subject& s) {
     people_.recent_group = s.role;  // "Officials said ... "...," they said."
     return;
   }
-  if (!indefinite) return;
   const Gender g = has(h, kMaleNoun) ? Gender::male : has(h, kFemaleNoun) ? Gender::female : Gender::unknown;
+  if (!indefinite) {
+    subjects_.note_definite_role(*s.role, g, s.last);
+    return;
+  }
   people_.note_recent(people_.add_role(*s.role, g));
 }
 

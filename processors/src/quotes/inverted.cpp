@@ -88,7 +88,7 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     for (uint32_t h = f; h + 1 < last; ++h)
       if (has(doc_.tokens[h], kTitle | kGroup) && !doc_.tokens[h].upper && doc_.tokens[h + 1].kind == Tok::word) {
         const std::string_view c = doc_.word_at(h + 1);
-        if (c == "for" || c == "of" || c == "at" || c == "from") {
+        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "within") {
           role_head = h + 1;
           break;
         }
@@ -103,7 +103,8 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
         doc_.lower_word(doc_.tokens[head + 1]);
         const std::string& c = doc_.lower;
         // French "l'avocat de la défense" takes its complement as "of" does.
-        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with" || c == "de" || c == "du") {
+        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with" || c == "within" || c == "de" ||
+            c == "du") {
           end = head + 1;  // the complement, up to a time or place ("on Sunday")
           while (end + 1 < limit && end - head < 5 && doc_.tokens[end + 1].kind == Tok::word &&
                  !has(doc_.tokens[end + 1], kCue | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
