@@ -4,6 +4,8 @@
 // speaks, not the organisation.
 #include "quotes/subjects.hpp"
 
+#include <algorithm>
+
 namespace newsflow::processors::quotes {
 
 // The person named before "of the ..." / "at the ..." when the cue's subject
@@ -68,6 +70,50 @@ Subject SubjectParser::person_before_org(uint32_t last, uint32_t floor) {
     if (Subject person = person_ending_at(m - 1, last, floor); person.speaker >= 0) return person;
   }
   return none;
+}
+
+// "The WHO's website said", "Acme Corporation's statement said": the owner
+// named in capitals before the document noun at `p` speaks through it.
+// speaker -1 when the word before it is no capitalised possessive.
+Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
+  Subject s;
+  if (p <= floor) return s;
+  const uint32_t own = p - 1;
+  const Token& o = doc_.tokens[own];
+  if (o.kind != Tok::word || !o.possessive || !o.upper || has(o, kNotName | kTitle | kMalePronoun | kFemalePronoun))
+    return s;
+  uint32_t first = own;
+  while (first > floor && own - first < 5 && !doc_.boundary(first - 1)) {
+    const Token& w = doc_.tokens[first - 1];
+    if (w.kind != Tok::word || !w.upper || w.possessive || has(w, kNotName | kTitle)) break;
+    --first;
+  }
+  std::string_view name = doc_.span_text(first, own);
+  if (name.ends_with("'s")) name.remove_suffix(2);
+  else if (name.ends_with("\u2019s")) name.remove_suffix(3);
+  // "WHO's": the possessive hides the acronym from the tokenizer's flag.
+  const bool acronym = name.size() >= 2 && std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (first == own && acronym)
+    if (const std::string_view full = expand_acronym(own); !full.empty()) name = full;
+  if (name.empty()) return s;
+  s.first = first > floor && has(doc_.tokens[first - 1], kNotName) ? first - 1 : first;
+  s.last = p;
+  s.speaker = people_.resolve_name(name, acronym, std::nullopt);
+  if (acronym) people_.named[static_cast<size_t>(s.speaker)].org = true;
+  return s;
+}
+
+// "he was told by Health Minister Anna Berg of ...", "a pattern described by
+// the harbour office as ...": a cue at `k` in the passive, with its agent
+// after "by", names the speaker. first == kNone when there is none.
+Subject SubjectParser::passive_agent(uint32_t k, uint32_t limit) {
+  if (k + 2 >= limit || doc_.word_at(k + 1) != "by") return Subject{};
+  const Token& next = doc_.tokens[k + 2];
+  // "said by phone", "wrote by hand": the agent is a name, a title or "the".
+  if (!(next.upper || doc_.word_at(k + 2) == "the")) return Subject{};
+  Subject agent = subject_after(k + 2, limit);
+  if (agent.speaker < 0 && !agent.role) return Subject{};
+  return agent;
 }
 
 Subject SubjectParser::author_after(uint32_t f, uint32_t limit) {

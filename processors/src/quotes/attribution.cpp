@@ -99,6 +99,8 @@ void Attributor::find_events() {
         if (ev.inverted) ev.link_end = s.last;
       }
       if (!ev.inverted && (t.classes & kCue) && doc_.word_at(k).ends_with("ing")) s = subjects_.quoted_as(k, floor);
+      if (!ev.inverted && s.first == kNone && (s = subjects_.passive_agent(k, limit)).first != kNone)
+        ev.link_end = s.last;
       if (!ev.inverted && s.first == kNone && k > floor) s = subjects_.subject_before(k - 1, floor);
       if (s.first == kNone && !ev.inverted && k > floor + 1) s = subjects_.coordinated_subject(k, floor);
       // "..., urging Pyongyang to": after a participle comes the addressee.

@@ -27,6 +27,13 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     doc_.lower_word(w);
     const bool lower_role = !seen_name && (role_noun(w) || (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) &&
                                                              e + 1 < limit && role_noun(doc_.tokens[e + 1])));
+    // "said Secretary of State Mike Pompeo", "said Ambassador to Germany
+    // Ines Roth": a title's complement in capitals is part of the phrase.
+    if (e > f && e + 1 < limit && (doc_.lower == "of" || doc_.lower == "for" || doc_.lower == "to") &&
+        has(doc_.tokens[e - 1], kTitle) && doc_.tokens[e - 1].upper && doc_.tokens[e + 1].upper) {
+      ++e;
+      continue;
+    }
     if ((seen_name || (e > f && doc_.tokens[e - 1].upper)) && !w.upper && !has(w, kParticle)) {
       // "said Cubs fan Rodrigo Gonzales", "confirmed Swiss foreign ministry
       // spokesman Pierre Eltschinger": the capitals modify a role that a

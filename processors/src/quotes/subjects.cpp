@@ -42,7 +42,8 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
     if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper) {
       const std::string_view w = doc_.word_at(first - 1);
       // "wrote on Twitter Christian Estrosi": the medium is no name part.
-      after_connector = w == "for" || w == "of" || w == "at" || w == "from" || w == "in" || w == "on" || w == "via";
+      after_connector =
+          w == "for" || w == "of" || w == "at" || w == "from" || w == "in" || w == "on" || w == "via" || w == "to";
     }
     // "Juan Carlos Medina told": a listed given name opens the name itself.
     if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle) &&
@@ -166,6 +167,10 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (!(t.classes & kSkip) && !lowercase_adverb(doc_.lower)) break;
     --p;
   }
+  // "He went on to add": the subject of "went on".
+  if (p >= floor + 3 && doc_.word_at(p) == "to" && doc_.word_at(p - 1) == "on" &&
+      (doc_.word_at(p - 2) == "went" || doc_.word_at(p - 2) == "goes" || doc_.word_at(p - 2) == "go"))
+    p -= 3;
   // "President Joe Biden on Monday said": a day between the subject and its cue.
   for (int skipped = 0; skipped < 2 && p > floor + 1; ++skipped) {
     uint32_t q = p;
@@ -269,6 +274,8 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   }
   if (t.upper)
     if (Subject person = person_before_org(p, floor); person.speaker >= 0) return person;
+  if (has(t, kDocument) && !t.upper)
+    if (Subject owner = document_owner(p, floor); owner.speaker >= 0) return owner;
   if (org_head(t)) {
     // "a source within the Transport Ministry said": an unnamed insider, who
     // does not speak for the ministry as "a spokesman for" it does.

@@ -53,6 +53,8 @@ class SubjectParser {
   // author named after "by" in the few lower-case words (and a day) from `f`;
   // first == kNone when there is none.
   Subject author_after(uint32_t f, uint32_t limit);
+  // "he was told by Minister Anna Berg of ...": the agent after a passive cue at `k`.
+  Subject passive_agent(uint32_t k, uint32_t limit);
   // A multi-word name seen anywhere introduces it (for later surnames); at a
   // sentence start it is also the likely referent of the next "he"/"she".
   void note_mention(uint32_t k);
@@ -103,6 +105,7 @@ class SubjectParser {
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
   Subject person_before_org(uint32_t last, uint32_t floor);
+  Subject document_owner(uint32_t p, uint32_t floor);
   Subject person_ending_at(uint32_t last, uint32_t p, uint32_t floor);
   Subject role_with_complement(uint32_t p, uint32_t floor);
   Subject phrase_before(uint32_t cue, uint32_t floor);

@@ -3,7 +3,9 @@
 // capitals without "the", or with its own "of" and a place after a comma;
 // a he/she after a role subject; "according to a tweet by X"; "alleged"; a
 // role "within" an organisation; an organisation whose name holds a
-// possessive. Examples written for these tests.
+// possessive; a title's complement in capitals after an inverted cue; a
+// document's possessive owner; the agent of a passive cue; "went on to add".
+// Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -84,6 +86,45 @@ TEST(QuoteAffiliation, SourceWithinAnOrganisationIsTheRole) {
 TEST(QuoteAffiliation, OrganisationNameWithAPossessive) {
   const Article a = run("The Kettering Sheriff's Office tweeted that the crash \"needed every unit we have.\"");
   EXPECT_EQ(speaker(a, "needed every"), "Kettering Sheriff's Office");
+}
+
+TEST(QuoteAffiliation, TitleWithACapitalisedComplementBeforeTheName) {
+  const Article a = run("Talks stalled. \"The border stays shut,\" said Minister of Fisheries Ola Brekke.");
+  EXPECT_EQ(speaker(a, "The border"), "Ola Brekke");
+  const Article b = run("\"The border stays shut,\" said EU Commissioner for Trade Ines Roth on Monday.");
+  EXPECT_EQ(speaker(b, "The border"), "Ines Roth");
+  // Before the cue, "to" ends the role: "Ambassador to Chile" is no part of the name.
+  const Article c = run("Norway's Ambassador to Chile Tove Strand said the deal was \"a step forward\".");
+  EXPECT_EQ(speaker(c, "a step forward"), "Tove Strand");
+}
+
+TEST(QuoteAffiliation, ADocumentSpeaksForItsOwner) {
+  const Article a = run("The Halden Ferry Company's statement said: \"We regret the delay.\"");
+  EXPECT_EQ(speaker(a, "We regret"), "Halden Ferry Company");
+  const Article b = run(
+      "The International Sea Rescue Federation (ISRF) met in May.\n\n"
+      "The ISRF's website said: \"Do not sail in a storm.\"");
+  EXPECT_EQ(speaker(b, "Do not sail"), "International Sea Rescue Federation");
+}
+
+TEST(QuoteAffiliation, ThePassiveCuesAgentSpeaks) {
+  const Article a = run(
+      "The mayor visited the site. In a meeting he was told by Harbour Master Lise Dahl of "
+      "\"at least forty boats under the ice\", while others disagreed.");
+  EXPECT_EQ(speaker(a, "at least forty"), "Lise Dahl");
+  const Article b = run(
+      "The ferry's course was described by Coastal Watch as \"erratic and kind of confused\" on Monday.");
+  EXPECT_EQ(speaker(b, "erratic and"), "Coastal Watch");
+  // "by" and a lower-case word is a manner, not an agent.
+  const Article c = run("Anna Berg spoke first. She was told by phone that the ferry had \"simply vanished\".");
+  EXPECT_NE(speaker(c, "simply vanished"), "phone");
+}
+
+TEST(QuoteAffiliation, WentOnToAddKeepsTheSubject) {
+  const Article a = run(
+      "\"The wells run dry in summer,\" said Professor Jonas Lind of Redmoor University. "
+      "He went on to add \"The caves hold water all year,\" pointing to the cliffs.");
+  EXPECT_EQ(speaker(a, "The caves"), "Jonas Lind");
 }
 
 }  // namespace
