@@ -72,6 +72,16 @@ Subject SubjectParser::person_before_org(uint32_t last, uint32_t floor) {
   return none;
 }
 
+// "mayor of Leeds", "head of the Red Cross": the role phrase when the name
+// from `name_first` to `last` (with an optional "the") is the complement of a
+// title; first == kNone otherwise.
+Subject SubjectParser::role_of_name(uint32_t name_first, uint32_t last, uint32_t floor) {
+  uint32_t owner = name_first;
+  if (owner > floor + 1 && doc_.word_at(owner - 1) == "the") --owner;
+  if (!owned_by_role(owner, floor)) return Subject{};
+  return role_subject(owner - 2, last, floor);
+}
+
 // "The WHO's website said", "Acme Corporation's statement said": the owner
 // named in capitals before the document noun at `p` speaks through it.
 // speaker -1 when the word before it is no capitalised possessive.

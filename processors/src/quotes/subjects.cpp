@@ -545,6 +545,12 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
       inner.last = comma;
       return inner;
     }
+    // "The mayor of Leeds, who attended the match, said", "A spokesman for
+    // Acme, a former reporter, said": the role speaks, not what it is of.
+    if (Subject role = role_of_name(name_first, c - 1, floor); role.first != kNone) {
+      role.last = comma;
+      return role;
+    }
     uint32_t first = name_first;
     if (first > floor && has(doc_.tokens[first - 1], kHonorific)) --first;
     uint32_t role_first = first;

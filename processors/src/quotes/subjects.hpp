@@ -106,6 +106,7 @@ class SubjectParser {
   Subject person_of_org(uint32_t p, uint32_t floor);
   Subject person_before_org(uint32_t last, uint32_t floor);
   Subject document_owner(uint32_t p, uint32_t floor);
+  Subject role_of_name(uint32_t name_first, uint32_t last, uint32_t floor);
   Subject person_ending_at(uint32_t last, uint32_t p, uint32_t floor);
   Subject role_with_complement(uint32_t p, uint32_t floor);
   Subject phrase_before(uint32_t cue, uint32_t floor);

@@ -127,5 +127,18 @@ TEST(QuoteAffiliation, WentOnToAddKeepsTheSubject) {
   EXPECT_EQ(speaker(a, "The caves"), "Jonas Lind");
 }
 
+TEST(QuoteAffiliation, ARoleOfANameBeforeAnAppositionIsTheRole) {
+  const Article a = run(
+      "The mayor of Halden, who opened the bridge, said the town was \"proud of its engineers\".");
+  EXPECT_EQ(speaker(a, "proud of"), "mayor of Halden");
+  const Article b = run("A spokesman for Nordvik Ferries, who declined to be named, said the route was \"finished\".");
+  EXPECT_EQ(speaker(b, "finished"), "spokesman for Nordvik Ferries");
+  const Article c = run("The head of the Sea Rescue Society, speaking in Bergen, said the boats were \"overloaded\".");
+  EXPECT_EQ(speaker(c, "overloaded"), "head of the Sea Rescue Society");
+  // A name after the role's comma is still the person.
+  const Article d = run("The mayor of Halden, Anne Wold, said the town was \"proud of its engineers\".");
+  EXPECT_EQ(speaker(d, "proud of"), "Anne Wold");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
