@@ -584,9 +584,14 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
                             : (role_first < r - 1 ? std::string(doc_.span_text(role_first, r - 2)) : std::string());
     if (s.role->empty()) s.role.reset();
     // "The company, FreshWay, said": an organisation noun before the name
-    // makes it an organisation.
+    // makes it an organisation, but not as a title's complement ("A
+    // spokeswoman for the ministry, Lena Dahl, said" names a person).
     bool org = org_head(doc_.tokens[comma - 1]);
-    for (uint32_t m = role_first; m + 1 < r && !org; ++m) org = has(doc_.tokens[m], kOrgNoun) && !doc_.tokens[m].upper;
+    bool titled = false;
+    for (uint32_t m = role_first; m + 1 < r && !org && !titled; ++m) {
+      titled = has(doc_.tokens[m], kTitle | kGroup);
+      org = !titled && has(doc_.tokens[m], kOrgNoun) && !doc_.tokens[m].upper;
+    }
     s.speaker = people_.resolve_name(doc_.span_text(name_first, comma - 1), org, s.role);
     if (org) people_.named[static_cast<size_t>(s.speaker)].org = true;
   }

@@ -140,5 +140,22 @@ TEST(QuoteAffiliation, ARoleOfANameBeforeAnAppositionIsTheRole) {
   EXPECT_EQ(speaker(d, "proud of"), "Anne Wold");
 }
 
+TEST(QuoteAffiliation, ANameAfterATitleOfAnOrganisationIsAPerson) {
+  const Article a = run(
+      "A spokeswoman for the ministry, Lena Dahl, said it would save money. \"Every town gains,\" she said.\n\n"
+      "Her office said: \"The minister has our support.\"");
+  const Quote* q = find(a, "Every town");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or("<null>"), "Lena Dahl");
+  EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::person);
+  // So she is no organisation for "Her office" to mean.
+  EXPECT_NE(speaker(a, "The minister has"), "Lena Dahl");
+  // An organisation noun heading the phrase still makes the name an organisation.
+  const Article b = run("The company, FreshWay, said it was \"ready for winter\".");
+  const Quote* c = find(b, "ready for");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->speaker_kind, Quote::SpeakerKind::organization);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
