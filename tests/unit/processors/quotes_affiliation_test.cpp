@@ -4,7 +4,8 @@
 // a he/she after a role subject; "according to a tweet by X"; "alleged"; a
 // role "within" an organisation; an organisation whose name holds a
 // possessive; a title's complement in capitals after an inverted cue; a
-// document's possessive owner; the agent of a passive cue; "went on to add".
+// document's possessive owner; the agent of a passive cue; "went on to add";
+// a role credit ("according to investigators") closing the sentence.
 // Examples written for these tests.
 #include <gtest/gtest.h>
 
@@ -155,6 +156,20 @@ TEST(QuoteAffiliation, ANameAfterATitleOfAnOrganisationIsAPerson) {
   const Quote* c = find(b, "ready for");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->speaker_kind, Quote::SpeakerKind::organization);
+}
+
+TEST(QuoteAffiliation, ARoleCreditClosingTheSentenceClaimsAPartialQuote) {
+  const Article a = run(
+      "The recorder was lifted \"broken into two pieces\" from under the silt, according to rescuers.");
+  const Quote* q = find(a, "broken into");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, Quote::Kind::partial);
+  EXPECT_EQ(q->speaker.value_or("<null>"), "rescuers");
+  // A short title in marks stays a scare quote.
+  const Article b = run("The film was shown as \"Night Harbour\" in Oslo, according to critics.");
+  const Quote* t = find(b, "Night Harbour");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->kind, Quote::Kind::scare);
 }
 
 }  // namespace
