@@ -99,6 +99,11 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
       return near;
     }
   }
+  if (!single && !org)
+    if (const int longer = longer_name_ending(key); longer >= 0) {
+      by_name.emplace(std::move(key), longer);
+      return longer;
+    }
   const int index = static_cast<int>(named.size());
   add(name, role, org, single ? 1u : 0u);
   by_name.emplace(std::move(key), index);
@@ -159,6 +164,24 @@ int People::resolve_pronoun(const Token& t) {
     if (n.gender == other) continue;
     n.gender = wanted;
     return *it;
+  }
+  return -1;
+}
+
+int People::longer_name_ending(std::string_view key) const {
+  // Only a longer name that opens with a listed given name, and words that
+  // do not: "Harpreet Uppal" after "Huddersfield Harpreet Uppal" (a place
+  // or role read into a name) is a full name of its own.
+  constexpr uint32_t kGiven = kMaleName | kFemaleName;
+  const auto first_word = [](std::string_view s) { return s.substr(0, s.find(' ')); };
+  if (rules_->classes(first_word(key)) & kGiven) return -1;
+  // Bounded as most_mentioned is: a hostile text of thousands of names stays linear.
+  for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
+    const Named& n = named[i];
+    if (n.org || n.role_only || n.name.size() <= key.size() + 1 || !(rules_->classes(first_word(n.name)) & kGiven))
+      continue;
+    const size_t at = n.name.size() - key.size();
+    if (n.name[at - 1] == ' ' && lower_of(std::string_view(n.name).substr(at)) == key) return static_cast<int>(i);
   }
   return -1;
 }
