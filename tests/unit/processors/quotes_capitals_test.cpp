@@ -2,7 +2,9 @@
 // round, found on the Wikinews 2019 dev set): Latin Extended-A pairs its
 // capitals on odd code points from Ĺ to ň and from Ź to ž, so "Łukasz" was
 // read as a lower-case word and the name lost its first half, or the
-// quotation went to the speaker before. Examples written for these tests.
+// quotation went to the speaker before; a double surname used alone after
+// the full name ("Wolden Bache" after "Ida Wolden Bache") is that person.
+// Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -24,6 +26,18 @@ TEST(QuoteCapitals, PolishAndRomanianCapitalsOpenNames) {
   // Lower-case letters of the same block stay lower case: no name starts here.
   const Article d = run("\"The port reopens on Monday,\" said łukasz, the harbour master.");
   EXPECT_NE(speaker(d, "The port"), "łukasz");
+}
+
+TEST(QuoteCapitals, ADoubleSurnameAloneIsThePersonNamedInFull) {
+  const Article a = run(
+      "The port closed on Thursday, harbour director Anna Lie Berg said.\n\n"
+      "\"The ice is too thick,\" Lie Berg told a news conference.");
+  EXPECT_EQ(speaker(a, "The ice"), "Anna Lie Berg");
+  // Two words that end no registered name are a new person.
+  const Article b = run(
+      "The port closed on Thursday, harbour director Anna Lie Berg said.\n\n"
+      "\"The ice is too thick,\" Knut Berg told a news conference.");
+  EXPECT_EQ(speaker(b, "The ice"), "Knut Berg");
 }
 
 }  // namespace
