@@ -241,10 +241,10 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
         m = e;
         continue;
       }
-      // "Information minister Mohammed denied": capitals before a role word
-      // modify the role; the name after it is the subject.
-      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && !doc_.tokens[e + 1].upper &&
-          has(doc_.tokens[e + 1], kTitle)) {
+      // "Information minister Mohammed denied", "Finance Minister Anna Berg
+      // welcomed": capitals before a role word modify the role; the name
+      // after it is the subject.
+      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kTitle)) {
         m = e;
         continue;
       }

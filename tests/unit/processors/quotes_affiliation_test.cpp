@@ -5,7 +5,8 @@
 // role "within" an organisation; an organisation whose name holds a
 // possessive; a title's complement in capitals after an inverted cue; a
 // document's possessive owner; the agent of a passive cue; "went on to add";
-// a role credit ("according to investigators") closing the sentence.
+// a role credit ("according to investigators") closing the sentence; a
+// capitalised title after capitals before the subject of a participle.
 // Examples written for these tests.
 #include <gtest/gtest.h>
 
@@ -170,6 +171,11 @@ TEST(QuoteAffiliation, ARoleCreditClosingTheSentenceClaimsAPartialQuote) {
   const Quote* t = find(b, "Night Harbour");
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->kind, Quote::Kind::scare);
+}
+
+TEST(QuoteAffiliation, ParticipleAfterACapitalisedTitleAndNameHasThatSubject) {
+  const Article a = run("Fisheries Minister Ola Brekke welcomed the quota, calling it \"fair to every port\".");
+  EXPECT_EQ(speaker(a, "fair to every"), "Ola Brekke");
 }
 
 }  // namespace
