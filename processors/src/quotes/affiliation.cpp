@@ -1,7 +1,10 @@
-// Affiliations in subject phrases: the person named before "of", "at" or
-// "from" and an organisation or place ("Mark Lee of the Slidell Police
-// Department said", "Tristan Smith of University College London said")
-// speaks, not the organisation.
+// Affiliations in subject phrases (SubjectParser methods, kept apart from
+// subjects.cpp): the person named before "of", "at" or "from" and an
+// organisation or place speaks, not the organisation ("Tristan Smith of
+// University College London said"); a role of an organisation speaks as the
+// role ("a spokesperson for the camp", "the mayor of Leeds, who ..."); a
+// document speaks for its owner or its author ("The WHO's website said",
+// "according to a tweet by X"); a passive cue's agent speaks ("was told by X").
 #include "quotes/subjects.hpp"
 
 #include <algorithm>
@@ -34,6 +37,33 @@ Subject SubjectParser::person_ending_at(uint32_t last, uint32_t p, uint32_t floo
   s.first = role_first;
   s.last = p;
   s.speaker = people_.resolve_name(doc_.span_text(first, last), false, s.role);
+  return s;
+}
+
+// "a spokesperson for the camp said", "a source close to the couple said",
+// "one of the French fighters says": a role with its complement ending at
+// `p`; first == kNone when there is none.
+Subject SubjectParser::role_with_complement(uint32_t p, uint32_t floor) {
+  Subject s;
+  for (uint32_t m = p; m > floor + 1 && p - m < 5;) {
+    --m;
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word || has(w, kCue | kPartialCue | kMalePronoun | kFemalePronoun | kNeutralPronoun)) break;
+    doc_.lower_word(w);
+    const std::string& lw = doc_.lower;
+    // "a source within the ministry" as "a spokesman for the ministry".
+    if ((lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with" || lw == "within") &&
+        has(doc_.tokens[m - 1], kTitle | kGroup))
+      return role_subject(m - 1, p, floor);
+    if (lw == "to" && m >= floor + 2 && doc_.word_at(m - 1) == "close" && has(doc_.tokens[m - 2], kTitle | kGroup))
+      return role_subject(m - 2, p, floor);
+    // "one of the French fighters says": one of a group.
+    if (lw == "of" && doc_.tokens[m - 1].kind == Tok::word && !doc_.tokens[p].upper) {
+      const std::string_view q = doc_.word_at(m - 1);
+      if (q == "one" || q == "One" || q == "some" || q == "Some" || q == "many" || q == "Many")
+        return role_subject(m - 1, p, floor);
+    }
+  }
   return s;
 }
 

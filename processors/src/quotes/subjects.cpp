@@ -391,33 +391,6 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   return role_with_complement(p, floor);
 }
 
-// "a spokesperson for the camp said", "a source close to the couple said",
-// "one of the French fighters says": a role with its complement ending at
-// `p`; first == kNone when there is none.
-Subject SubjectParser::role_with_complement(uint32_t p, uint32_t floor) {
-  Subject s;
-  for (uint32_t m = p; m > floor + 1 && p - m < 5;) {
-    --m;
-    const Token& w = doc_.tokens[m];
-    if (w.kind != Tok::word || has(w, kCue | kPartialCue | kMalePronoun | kFemalePronoun | kNeutralPronoun)) break;
-    doc_.lower_word(w);
-    const std::string& lw = doc_.lower;
-    // "a source within the ministry" as "a spokesman for the ministry".
-    if ((lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with" || lw == "within") &&
-        has(doc_.tokens[m - 1], kTitle | kGroup))
-      return role_subject(m - 1, p, floor);
-    if (lw == "to" && m >= floor + 2 && doc_.word_at(m - 1) == "close" && has(doc_.tokens[m - 2], kTitle | kGroup))
-      return role_subject(m - 2, p, floor);
-    // "one of the French fighters says": one of a group.
-    if (lw == "of" && doc_.tokens[m - 1].kind == Tok::word && !doc_.tokens[p].upper) {
-      const std::string_view q = doc_.word_at(m - 1);
-      if (q == "one" || q == "One" || q == "some" || q == "Some" || q == "many" || q == "Many")
-        return role_subject(m - 1, p, floor);
-    }
-  }
-  return s;
-}
-
 std::string_view SubjectParser::expand_acronym(uint32_t tok) {
   std::string letters;
   for (char c : doc_.word_at(tok))
