@@ -176,12 +176,13 @@ int People::longer_name_ending(std::string_view key) const {
   const auto first_word = [](std::string_view s) { return s.substr(0, s.find(' ')); };
   if (rules_->classes(first_word(key)) & kGiven) return -1;
   // Bounded as most_mentioned is: a hostile text of thousands of names stays linear.
+  // note_mention asks for every new name, so the cheap tests come first and nothing is allocated.
   for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
     const Named& n = named[i];
-    if (n.org || n.role_only || n.name.size() <= key.size() + 1 || !(rules_->classes(first_word(n.name)) & kGiven))
-      continue;
+    if (n.org || n.role_only || n.name.size() <= key.size() + 1) continue;
     const size_t at = n.name.size() - key.size();
-    if (n.name[at - 1] == ' ' && lower_of(std::string_view(n.name).substr(at)) == key) return static_cast<int>(i);
+    if (n.name[at - 1] != ' ' || !QuoteRules::same_folded(key, std::string_view(n.name).substr(at))) continue;
+    if (rules_->classes(first_word(n.name)) & kGiven) return static_cast<int>(i);
   }
   return -1;
 }
