@@ -157,6 +157,7 @@ Subject SubjectParser::passive_agent(uint32_t k, uint32_t limit) {
 }
 
 Subject SubjectParser::author_after(uint32_t f, uint32_t limit) {
+  if (doc_.word_at(f) == "its" || doc_.word_at(f) == "their") return owner_after(f, limit);
   for (uint32_t b = f; b + 1 < limit && b - f < 8; ++b) {
     const Token& t = doc_.tokens[b];
     if (t.kind != Tok::word || (t.upper && !weekday(doc_.word_at(b)))) break;
@@ -171,6 +172,33 @@ Subject SubjectParser::author_after(uint32_t f, uint32_t limit) {
     break;
   }
   return Subject{};
+}
+
+// "According to its press release, the NBA was ...": the document of "its"
+// at `f` is the organisation the clause after the comma opens with, else the
+// one last named; first == kNone when no document follows.
+Subject SubjectParser::owner_after(uint32_t f, uint32_t limit) {
+  uint32_t d = f + 1;
+  while (d < limit && d - f < 4 && doc_.tokens[d].kind == Tok::word && !has(doc_.tokens[d], kDocument)) ++d;
+  if (d >= limit || !has(doc_.tokens[d], kDocument)) return Subject{};
+  Subject s;
+  s.first = f;
+  s.last = d;
+  uint32_t n = d + 1;
+  if (n + 1 < limit && doc_.tokens[n].kind == Tok::comma) {
+    ++n;
+    if (doc_.word_at(n) == "the" || doc_.word_at(n) == "The") ++n;
+    if (n < limit && doc_.tokens[n].kind == Tok::word && (doc_.tokens[n].acronym || name_token(doc_.tokens[n]))) {
+      uint32_t e = n;
+      while (e + 1 < limit && e - n < 5 && (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]))) ++e;
+      const std::string_view full = e == n && doc_.tokens[n].acronym ? expand_acronym(n) : std::string_view{};
+      s.speaker = people_.resolve_name(full.empty() ? doc_.span_text(n, e) : full, true, std::nullopt);
+      people_.named[static_cast<size_t>(s.speaker)].org = true;
+      return s;
+    }
+  }
+  if (!people_.recent_orgs.empty()) s.speaker = people_.recent_orgs.back();
+  return s.speaker >= 0 ? s : Subject{};
 }
 
 }  // namespace newsflow::processors::quotes

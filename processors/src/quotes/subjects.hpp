@@ -53,6 +53,7 @@ class SubjectParser {
   // author named after "by" in the few lower-case words (and a day) from `f`;
   // first == kNone when there is none.
   Subject author_after(uint32_t f, uint32_t limit);
+  Subject owner_after(uint32_t f, uint32_t limit);
   // "he was told by Minister Anna Berg of ...": the agent after a passive cue at `k`.
   Subject passive_agent(uint32_t k, uint32_t limit);
   // A multi-word name seen anywhere introduces it (for later surnames); at a

@@ -178,5 +178,12 @@ TEST(QuoteAffiliation, ParticipleAfterACapitalisedTitleAndNameHasThatSubject) {
   EXPECT_EQ(speaker(a, "fair to every"), "Ola Brekke");
 }
 
+TEST(QuoteAffiliation, AccordingToItsDocumentIsTheOrganisationOfTheClause) {
+  const Article a = run(
+      "The Nordic Hockey League (NHL) met on Wednesday.\n\n"
+      "According to its press release, the NHL was \"pausing every game until further notice.\"");
+  EXPECT_EQ(speaker(a, "pausing every"), "Nordic Hockey League");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
