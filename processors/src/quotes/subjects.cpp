@@ -62,8 +62,10 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
       epithet(doc_.word_at(first)) && !has(doc_.tokens[first], kMaleName | kFemaleName))
     ++first;
   // "the United Nations Nikki Haley": four or more plain capitalised words
-  // are an organisation or place followed by a two-word name.
-  if (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 3) {
+  // are an organisation or place followed by a two-word name, unless a
+  // listed given name opens them ("Maria Luisa Soto Vidal").
+  if (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 3 &&
+      !has(doc_.tokens[first], kMaleName | kFemaleName)) {
     bool particle = false;
     for (uint32_t m = first; m <= last; ++m) particle = particle || has(doc_.tokens[m], kParticle);
     if (!particle) first = last - 1;

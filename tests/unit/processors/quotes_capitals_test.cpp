@@ -3,7 +3,8 @@
 // capitals on odd code points from Ĺ to ň and from Ź to ž, so "Łukasz" was
 // read as a lower-case word and the name lost its first half, or the
 // quotation went to the speaker before; a double surname used alone after
-// the full name ("Wolden Bache" after "Ida Wolden Bache") is that person.
+// the full name ("Wolden Bache" after "Ida Wolden Bache") is that person;
+// a four-word name that opens with a listed given name keeps all four.
 // Examples written for these tests.
 #include <gtest/gtest.h>
 
@@ -38,6 +39,14 @@ TEST(QuoteCapitals, ADoubleSurnameAloneIsThePersonNamedInFull) {
       "The port closed on Thursday, harbour director Anna Lie Berg said.\n\n"
       "\"The ice is too thick,\" Knut Berg told a news conference.");
   EXPECT_EQ(speaker(b, "The ice"), "Knut Berg");
+}
+
+TEST(QuoteCapitals, AFourWordNameOpeningWithAGivenNameIsKeptWhole) {
+  const Article a = run("Maria Luisa Soto Vidal of the port authority said the ice was \"thicker than ever\".");
+  EXPECT_EQ(speaker(a, "thicker than"), "Maria Luisa Soto Vidal");
+  // Capitals of an organisation before a two-word name still are no part of it.
+  const Article b = run("The United Nations Nikki Haley said the vote was \"a disgrace\".");
+  EXPECT_EQ(speaker(b, "a disgrace"), "Nikki Haley");
 }
 
 }  // namespace
