@@ -81,7 +81,8 @@ void Attributor::find_events() {
       while (g < limit && g - f < 6 && doc_.tokens[g].kind == Tok::word && !doc_.tokens[g].upper &&
              !(doc_.tokens[g].classes & kOrgNoun) && !subjects_.role_noun(doc_.tokens[g]))
         ++g;
-      s = subjects_.subject_after(g < limit ? g : f, limit);
+      s = subjects_.author_after(f, limit);
+      if (s.first == kNone) s = subjects_.subject_after(g < limit ? g : f, limit);
       if (s.first == kNone) s = subjects_.phrase_after(f, limit);
       ev.inverted = true;
       if (s.last != kNone) ev.link_end = s.last;
@@ -98,6 +99,8 @@ void Attributor::find_events() {
         if (ev.inverted) ev.link_end = s.last;
       }
       if (!ev.inverted && (t.classes & kCue) && doc_.word_at(k).ends_with("ing")) s = subjects_.quoted_as(k, floor);
+      if (!ev.inverted && s.first == kNone && (s = subjects_.passive_agent(k, limit)).first != kNone)
+        ev.link_end = s.last;
       if (!ev.inverted && s.first == kNone && k > floor) s = subjects_.subject_before(k - 1, floor);
       if (s.first == kNone && !ev.inverted && k > floor + 1) s = subjects_.coordinated_subject(k, floor);
       // "..., urging Pyongyang to": after a participle comes the addressee.

@@ -38,8 +38,11 @@ void Attributor::note_role_referent(const Subject& s) {
     people_.recent_group = s.role;  // "Officials said ... "...," they said."
     return;
   }
-  if (!indefinite) return;
   const Gender g = has(h, kMaleNoun) ? Gender::male : has(h, kFemaleNoun) ? Gender::female : Gender::unknown;
+  if (!indefinite) {
+    subjects_.note_definite_role(*s.role, g, s.last);
+    return;
+  }
   people_.note_recent(people_.add_role(*s.role, g));
 }
 
@@ -195,7 +198,8 @@ int Attributor::event_closing_sentence(uint32_t i) const {
     if (t.kind == Tok::quote || t.kind == Tok::para) return -1;
     if (const int e = event_at_[k]; e >= 0) {
       const Event& ev = events_[static_cast<size_t>(e)];
-      if (ev.used || ev.partial_only || ev.speaker < 0) return -1;
+      // "..., according to investigators." credits the sentence though it names nobody.
+      if (ev.used || ev.partial_only || (ev.speaker < 0 && !(ev.according && ev.role))) return -1;
       uint32_t extra = 0;
       for (uint32_t m = ev.link_end; m < doc_.tokens.size() && !doc_.boundary(m) && extra <= 3; ++m) ++extra;
       return extra <= 3 ? e : -1;

@@ -27,6 +27,13 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     doc_.lower_word(w);
     const bool lower_role = !seen_name && (role_noun(w) || (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) &&
                                                              e + 1 < limit && role_noun(doc_.tokens[e + 1])));
+    // "said Secretary of State Mike Pompeo", "said Ambassador to Germany
+    // Ines Roth": a title's complement in capitals is part of the phrase.
+    if (e > f && e + 1 < limit && (doc_.lower == "of" || doc_.lower == "for" || doc_.lower == "to") &&
+        has(doc_.tokens[e - 1], kTitle) && doc_.tokens[e - 1].upper && doc_.tokens[e + 1].upper) {
+      ++e;
+      continue;
+    }
     if ((seen_name || (e > f && doc_.tokens[e - 1].upper)) && !w.upper && !has(w, kParticle)) {
       // "said Cubs fan Rodrigo Gonzales", "confirmed Swiss foreign ministry
       // spokesman Pierre Eltschinger": the capitals modify a role that a
@@ -88,7 +95,7 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     for (uint32_t h = f; h + 1 < last; ++h)
       if (has(doc_.tokens[h], kTitle | kGroup) && !doc_.tokens[h].upper && doc_.tokens[h + 1].kind == Tok::word) {
         const std::string_view c = doc_.word_at(h + 1);
-        if (c == "for" || c == "of" || c == "at" || c == "from") {
+        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "within") {
           role_head = h + 1;
           break;
         }
@@ -103,7 +110,8 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
         doc_.lower_word(doc_.tokens[head + 1]);
         const std::string& c = doc_.lower;
         // French "l'avocat de la défense" takes its complement as "of" does.
-        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with" || c == "de" || c == "du") {
+        if (c == "for" || c == "of" || c == "at" || c == "from" || c == "with" || c == "within" || c == "de" ||
+            c == "du") {
           end = head + 1;  // the complement, up to a time or place ("on Sunday")
           while (end + 1 < limit && end - head < 5 && doc_.tokens[end + 1].kind == Tok::word &&
                  !has(doc_.tokens[end + 1], kCue | kSkip | kMalePronoun | kFemalePronoun | kNeutralPronoun))
@@ -233,10 +241,10 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
         m = e;
         continue;
       }
-      // "Information minister Mohammed denied": capitals before a role word
-      // modify the role; the name after it is the subject.
-      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && !doc_.tokens[e + 1].upper &&
-          has(doc_.tokens[e + 1], kTitle)) {
+      // "Information minister Mohammed denied", "Finance Minister Anna Berg
+      // welcomed": capitals before a role word modify the role; the name
+      // after it is the subject.
+      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kTitle)) {
         m = e;
         continue;
       }

@@ -53,6 +53,11 @@ void SubjectParser::note_mention(uint32_t k) {
     // organisation's head word met in the text.
     if (org && !n.org && n.mentions == 0 && !n.role) n.org = true;
     ++n.mentions;
+  } else if (const int longer = org ? -1 : people_.longer_name_ending(key); longer >= 0) {
+    // "Wolden Bache" after "Ida Wolden Bache": a double surname alone.
+    index = longer;
+    people_.by_name.emplace(key, index);
+    ++people_.named[static_cast<size_t>(index)].mentions;
   } else {
     index = static_cast<int>(people_.named.size());
     people_.add(name, std::nullopt, org, 1);

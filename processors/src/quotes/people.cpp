@@ -120,6 +120,11 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
       return near;
     }
   }
+  if (!single && !org)
+    if (const int longer = longer_name_ending(name); longer >= 0) {
+      by_name.emplace(name, longer);
+      return longer;
+    }
   const int index = static_cast<int>(named.size());
   add(name, role, org, single ? 1u : 0u);
   by_name.emplace(name, index);
@@ -180,6 +185,26 @@ int People::resolve_pronoun(const Token& t) {
     if (n.gender == other) continue;
     n.gender = wanted;
     return *it;
+  }
+  return -1;
+}
+
+int People::longer_name_ending(std::string_view name) const {
+  const std::string_view key = lower_into(folded_, name);  // the name tables take names as written
+  // Only a longer name that opens with a listed given name, and words that
+  // do not: "Harpreet Uppal" after "Huddersfield Harpreet Uppal" (a place
+  // or role read into a name) is a full name of its own.
+  constexpr uint32_t kGiven = kMaleName | kFemaleName;
+  const auto first_word = [](std::string_view s) { return s.substr(0, s.find(' ')); };
+  if (rules_->classes(first_word(key)) & kGiven) return -1;
+  // Bounded as most_mentioned is: a hostile text of thousands of names stays linear.
+  // note_mention asks for every new name, so the cheap tests come first and nothing is allocated.
+  for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
+    const Named& n = named[i];
+    if (n.org || n.role_only || n.name.size() <= key.size() + 1) continue;
+    const size_t at = n.name.size() - key.size();
+    if (n.name[at - 1] != ' ' || !QuoteRules::same_folded(key, std::string_view(n.name).substr(at))) continue;
+    if (rules_->classes(first_word(n.name)) & kGiven) return static_cast<int>(i);
   }
   return -1;
 }

@@ -70,6 +70,9 @@ class People {
   // he/she with no recent referent: the most mentioned person of a
   // compatible gender among the first 256 named (ties: the earliest), or -1.
   int most_mentioned(const Token& t) const;
+  // "Wolden Bache told" after "Governor Ida Wolden Bache": the person whose
+  // longer name ends in the words of `name` (any case), or -1.
+  int longer_name_ending(std::string_view name) const;
   // "Thurman said she had worries": a he/she/his/himself/herself later in
   // the sentence whose subject is a person of unknown gender gives it one.
   void learn_gender(const Token& t, const Document& doc);

@@ -37,7 +37,16 @@ bool is_letter(uint32_t cp) {
 bool is_upper(uint32_t cp) {
   if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
   if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;
-  if (cp >= 0x100 && cp < 0x180) return cp % 2 == 0;  // Latin Extended-A alternates upper/lower
+  if (cp >= 0x100 && cp < 0x180) {
+    // Latin Extended-A pairs upper and lower case, but the pairs start on an
+    // odd code point from Ĺ to ň and from Ź to ž ("Łukasz", "Żaneta"), and
+    // ĸ, ŉ and ſ have no capital.
+    if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return false;
+    if (cp == 0x178) return true;  // Ÿ
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 1;
+    return cp % 2 == 0;
+  }
+  if (cp >= 0x218 && cp <= 0x21B) return cp % 2 == 0;  // Romanian Ș, Ț ("Ștefan", "Țiriac")
   if (cp >= 0x391 && cp <= 0x3A9) return true;
   if (cp >= 0x400 && cp <= 0x42F) return true;
   return false;

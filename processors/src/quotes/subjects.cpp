@@ -18,8 +18,11 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
       first = --k;
     } else if (has(t, kParticle) && !t.upper && name_token(doc_.tokens[k])) {
       first = --k;  // "Erik ten Hag", and "ten Hag" on its own
-    } else if (org_head(doc_.tokens[last]) && t.upper && !t.possessive && !(t.classes & kNotName) && !located(t)) {
-      first = --k;  // "Foreign Ministry", "Justice Department"
+    } else if (org_head(doc_.tokens[last]) && t.upper && (!t.possessive || k == last) && !(t.classes & kNotName) &&
+               !located(t)) {
+      // "Foreign Ministry", "Justice Department"; a possessive only right
+      // before the head: "Sheriff's Office", "Children's Hospital".
+      first = --k;
     } else if (org_head(doc_.tokens[last]) && !t.upper && k - 1 > floor && doc_.tokens[k - 2].upper &&
                (doc_.word_at(k - 1) == "and" || doc_.word_at(k - 1) == "of" || doc_.word_at(k - 1) == "on" ||
                 doc_.word_at(k - 1) == "for") &&
@@ -39,7 +42,8 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
     if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper) {
       const std::string_view w = doc_.word_at(first - 1);
       // "wrote on Twitter Christian Estrosi": the medium is no name part.
-      after_connector = w == "for" || w == "of" || w == "at" || w == "from" || w == "in" || w == "on" || w == "via";
+      after_connector =
+          w == "for" || w == "of" || w == "at" || w == "from" || w == "in" || w == "on" || w == "via" || w == "to";
     }
     // "Juan Carlos Medina told": a listed given name opens the name itself.
     if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle) &&
@@ -58,8 +62,10 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
       epithet(doc_.word_at(first)) && !has(doc_.tokens[first], kMaleName | kFemaleName))
     ++first;
   // "the United Nations Nikki Haley": four or more plain capitalised words
-  // are an organisation or place followed by a two-word name.
-  if (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 3) {
+  // are an organisation or place followed by a two-word name, unless a
+  // listed given name opens them ("Maria Luisa Soto Vidal").
+  if (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 3 &&
+      !has(doc_.tokens[first], kMaleName | kFemaleName)) {
     bool particle = false;
     for (uint32_t m = first; m <= last; ++m) particle = particle || has(doc_.tokens[m], kParticle);
     if (!particle) first = last - 1;
@@ -163,6 +169,10 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (!(t.classes & kSkip) && !lowercase_adverb(doc_.lower)) break;
     --p;
   }
+  // "He went on to add": the subject of "went on".
+  if (p >= floor + 3 && doc_.word_at(p) == "to" && doc_.word_at(p - 1) == "on" &&
+      (doc_.word_at(p - 2) == "went" || doc_.word_at(p - 2) == "goes" || doc_.word_at(p - 2) == "go"))
+    p -= 3;
   // "President Joe Biden on Monday said": a day between the subject and its cue.
   for (int skipped = 0; skipped < 2 && p > floor + 1; ++skipped) {
     uint32_t q = p;
@@ -185,6 +195,12 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
     s.first = s.last = p;
     s.speaker = people_.resolve_pronoun(t);
+    // Nobody of that gender named: the role subject of a sentence or two
+    // before, if its gender does not contradict the pronoun.
+    const Gender other = has(t, kMalePronoun) ? Gender::female : Gender::male;
+    if (s.speaker < 0 && definite_role_ && !has(t, kNeutralPronoun) && p - definite_role_at_ < 80 &&
+        definite_role_gender_ != other)
+      s.role = definite_role_;
     return s;
   }
   if (t.kind == Tok::comma && p > floor) return subject_with_apposition(p, floor);
@@ -257,6 +273,16 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     s.speaker = people_.recent_people.empty() ? -1 : people_.recent_people.back();
     if (s.speaker < 0) s.role = std::string(doc_.word_at(p));
     return s;
+  }
+  if (t.upper)
+    if (Subject person = person_before_org(p, floor); person.speaker >= 0) return person;
+  if (has(t, kDocument) && !t.upper)
+    if (Subject owner = document_owner(p, floor); owner.speaker >= 0) return owner;
+  if (org_head(t)) {
+    // "a source within the Transport Ministry said": an unnamed insider, who
+    // does not speak for the ministry as "a spokesman for" it does.
+    Subject insider = role_with_complement(p, floor);
+    if (insider.role && insider.role->find(" within ") != std::string::npos) return insider;
   }
   if (has(t, kOrgNoun) || org_head(t)) {
     // "Mark Lee of the Slidell Police Department said": the person speaks.
@@ -365,61 +391,6 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     return role_subject(p, p, floor);
   }
   return role_with_complement(p, floor);
-}
-
-// "a spokesperson for the camp said", "a source close to the couple said",
-// "one of the French fighters says": a role with its complement ending at
-// `p`; first == kNone when there is none.
-Subject SubjectParser::role_with_complement(uint32_t p, uint32_t floor) {
-  Subject s;
-  for (uint32_t m = p; m > floor + 1 && p - m < 5;) {
-    --m;
-    const Token& w = doc_.tokens[m];
-    if (w.kind != Tok::word || has(w, kCue | kPartialCue | kMalePronoun | kFemalePronoun | kNeutralPronoun)) break;
-    doc_.lower_word(w);
-    const std::string& lw = doc_.lower;
-    if ((lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with") &&
-        has(doc_.tokens[m - 1], kTitle | kGroup))
-      return role_subject(m - 1, p, floor);
-    if (lw == "to" && m >= floor + 2 && doc_.word_at(m - 1) == "close" && has(doc_.tokens[m - 2], kTitle | kGroup))
-      return role_subject(m - 2, p, floor);
-    // "one of the French fighters says": one of a group.
-    if (lw == "of" && doc_.tokens[m - 1].kind == Tok::word && !doc_.tokens[p].upper) {
-      const std::string_view q = doc_.word_at(m - 1);
-      if (q == "one" || q == "One" || q == "some" || q == "Some" || q == "many" || q == "Many")
-        return role_subject(m - 1, p, floor);
-    }
-  }
-  return s;
-}
-
-// The person named before "of the ..." / "at the ..." when the cue's subject
-// ends in an organisation head at `p`; speaker -1 when there is none.
-Subject SubjectParser::person_of_org(uint32_t p, uint32_t floor) {
-  Subject s;
-  uint32_t m = p;
-  while (m > floor + 2 && p - m < 5 && doc_.tokens[m - 1].kind == Tok::word && doc_.word_at(m - 1) != "the" &&
-         !has(doc_.tokens[m - 1], kCue | kPartialCue) && !doc_.tokens[m - 1].possessive)
-    --m;
-  if (m <= floor + 2 || doc_.word_at(m - 1) != "the") return s;
-  const std::string_view prep = doc_.word_at(m - 2);
-  if (prep != "of" && prep != "at" && prep != "from") return s;
-  return person_ending_at(m - 3, p, floor);
-}
-
-// The person whose full name ends at `last`, before "of <organisation>" that
-// runs to `p`; first == kNone when the words there are no full name.
-Subject SubjectParser::person_ending_at(uint32_t last, uint32_t p, uint32_t floor) {
-  Subject s;
-  if (doc_.tokens[last].kind != Tok::word || org_head(doc_.tokens[last]) || has(doc_.tokens[last], kOrgNoun)) return s;
-  const uint32_t first = name_run_back(last, floor);
-  if (first == kNone || first == last) return s;  // a full name, not "Smith of the ..."
-  uint32_t role_first = first;
-  s.role = role_prefix(first, floor, role_first);
-  s.first = role_first;
-  s.last = p;
-  s.speaker = people_.resolve_name(doc_.span_text(first, last), false, s.role);
-  return s;
 }
 
 std::string_view SubjectParser::expand_acronym(uint32_t tok) {
@@ -531,6 +502,11 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
   for (uint32_t c = floor + 1; c + 1 < comma; ++c) {
     if (doc_.tokens[c].kind != Tok::comma) continue;
     if (!appositive_opening(doc_.tokens[c + 1])) continue;
+    // "Michael Siegel of Boston University, co-author of the study, said".
+    if (Subject person = person_before_org(c - 1, floor); person.speaker >= 0) {
+      person.last = comma;
+      return person;
+    }
     const uint32_t name_first = name_run_back(c - 1, floor);
     if (name_first == kNone) {
       // "one resident, who asked not to be named, said", "the official,
@@ -544,6 +520,12 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
       inner.last = comma;
       return inner;
     }
+    // "The mayor of Leeds, who attended the match, said", "A spokesman for
+    // Acme, a former reporter, said": the role speaks, not what it is of.
+    if (Subject role = role_of_name(name_first, c - 1, floor); role.first != kNone) {
+      role.last = comma;
+      return role;
+    }
     uint32_t first = name_first;
     if (first > floor && has(doc_.tokens[first - 1], kHonorific)) --first;
     uint32_t role_first = first;
@@ -554,6 +536,11 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
     if (!s.role->empty() && prefix && s.role->size() < 4) s.role = prefix;
     s.speaker = people_.resolve_name(doc_.span_text(name_first, c - 1), org_head(doc_.tokens[c - 1]), s.role);
     return s;
+  }
+  // "Anna Berg of the University of California, Los Angeles, said".
+  if (Subject person = person_before_org(comma - 1, floor); person.speaker >= 0) {
+    person.last = comma;
+    return person;
   }
   // "Her deputy, James Hart, disagreed": the name is the last comma phrase.
   // "One of them, student Emma Riddle, said": role words may stand between.
@@ -572,9 +559,14 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
                             : (role_first < r - 1 ? std::string(doc_.span_text(role_first, r - 2)) : std::string());
     if (s.role->empty()) s.role.reset();
     // "The company, FreshWay, said": an organisation noun before the name
-    // makes it an organisation.
+    // makes it an organisation, but not as a title's complement ("A
+    // spokeswoman for the ministry, Lena Dahl, said" names a person).
     bool org = org_head(doc_.tokens[comma - 1]);
-    for (uint32_t m = role_first; m + 1 < r && !org; ++m) org = has(doc_.tokens[m], kOrgNoun) && !doc_.tokens[m].upper;
+    bool titled = false;
+    for (uint32_t m = role_first; m + 1 < r && !org && !titled; ++m) {
+      titled = has(doc_.tokens[m], kTitle | kGroup);
+      org = !titled && has(doc_.tokens[m], kOrgNoun) && !doc_.tokens[m].upper;
+    }
     s.speaker = people_.resolve_name(doc_.span_text(name_first, comma - 1), org, s.role);
     if (org) people_.named[static_cast<size_t>(s.speaker)].org = true;
   }

@@ -24,7 +24,10 @@ struct Subject {
 class SubjectParser {
  public:
   SubjectParser(const Document& doc, People& people) : doc_(doc), people_(people) {}
-  void clear() { acronyms_.clear(); }
+  void clear() {
+    acronyms_.clear();
+    definite_role_.reset();
+  }
 
   // The subject phrase ending at `p` (the token before a cue), not before `floor`.
   Subject subject_before(uint32_t p, uint32_t floor);
@@ -46,12 +49,27 @@ class SubjectParser {
   // "said the estate's caretakers", "according to the estate's caretakers":
   // a lower-case noun phrase after the cue as a role.
   Subject phrase_after(uint32_t f, uint32_t limit);
+  // "according to a tweet on Monday by Secretary of State Mike Pompeo": the
+  // author named after "by" in the few lower-case words (and a day) from `f`;
+  // first == kNone when there is none.
+  Subject author_after(uint32_t f, uint32_t limit);
+  Subject owner_after(uint32_t f, uint32_t limit);
+  // "he was told by Minister Anna Berg of ...": the agent after a passive cue at `k`.
+  Subject passive_agent(uint32_t k, uint32_t limit);
   // A multi-word name seen anywhere introduces it (for later surnames); at a
   // sentence start it is also the likely referent of the next "he"/"she".
   void note_mention(uint32_t k);
   // "The German finance ministry welcomed ...": later "the ministry" is it.
   void note_org_phrase(uint32_t k);
   void note_relative(uint32_t k);
+  // "The head of the inquiry told the court ... She also said": a definite
+  // role subject at token `at` is the next he/she's referent when no person
+  // of that gender is named (see subject_before).
+  void note_definite_role(const std::string& role, Gender gender, uint32_t at) {
+    definite_role_ = role;
+    definite_role_gender_ = gender;
+    definite_role_at_ = at;
+  }
 
   bool name_token(const Token& t) const;
   // A lower-case word that reads as the verb after a subject ("Arians
@@ -87,6 +105,9 @@ class SubjectParser {
   Subject german_role_after(uint32_t f, uint32_t limit);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
+  Subject person_before_org(uint32_t last, uint32_t floor);
+  Subject document_owner(uint32_t p, uint32_t floor);
+  Subject role_of_name(uint32_t name_first, uint32_t last, uint32_t floor);
   Subject person_ending_at(uint32_t last, uint32_t p, uint32_t floor);
   Subject role_with_complement(uint32_t p, uint32_t floor);
   Subject phrase_before(uint32_t cue, uint32_t floor);
@@ -101,6 +122,9 @@ class SubjectParser {
 
   static constexpr size_t kMaxAcronyms = 8;
   std::vector<std::pair<std::string, std::string>> acronyms_;  // per record: letters -> full name
+  std::optional<std::string> definite_role_;
+  Gender definite_role_gender_ = Gender::unknown;
+  uint32_t definite_role_at_ = 0;
 
   const Document& doc_;
   People& people_;

@@ -13,11 +13,13 @@ have no indirect labels), and does not gate the test.
 
     score_quotes.py NEWSFLOW_BINARY [--min-f1 0.90] [--min-speaker 0.90]
                     [--min-real-f1 F] [--min-real-speaker S] [--min-wn-f1 F]
-                    [--min-wn-speaker S] [--show-errors] [--split NAME]
+                    [--min-wn-speaker S] [--min-wn19-f1 F] [--min-wn19-speaker S]
+                    [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
 the news-please halves (np-dev, np-heldout), which have their own gates, and
-the Wikinews dev set (wn-dev), gated by --min-wn-f1/--min-wn-speaker.
+the Wikinews dev set (wn-dev), gated by --min-wn-f1/--min-wn-speaker, and
+the third real dev set (wn19-dev, Wikinews 2019), gated by --min-wn19-*.
 """
 import argparse
 import json
@@ -135,6 +137,8 @@ def main():
     ap.add_argument("--min-real-speaker", type=float, default=0.0)
     ap.add_argument("--min-wn-f1", type=float, default=0.0, help="gate for the Wikinews dev set (wn-*)")
     ap.add_argument("--min-wn-speaker", type=float, default=0.0)
+    ap.add_argument("--min-wn19-f1", type=float, default=0.0, help="gate for the third real dev set (wn19-*)")
+    ap.add_argument("--min-wn19-speaker", type=float, default=0.0)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--split", help="score only this split")
     args = ap.parse_args()
@@ -169,6 +173,7 @@ def main():
     house = Tally()  # every split but the real ones: the --min-f1/--min-speaker gates
     real = Tally()   # the news-please halves (np-dev, np-heldout)
     wikinews = Tally()  # wn-dev: the --min-wn-* gates
+    wikinews19 = Tally()  # wn19-dev: the --min-wn19-* gates
     indirect = Tally()
     for g in golds:
         t = score(produced[g["id"]], g, SCORED, errors)
@@ -176,6 +181,8 @@ def main():
         total.add(t)
         if g["split"].startswith("np-"):
             real.add(t)
+        elif g["split"].startswith("wn19-"):
+            wikinews19.add(t)
         elif g["split"].startswith("wn-"):
             wikinews.add(t)
         else:
@@ -186,12 +193,14 @@ def main():
     for name in sorted(splits):
         print(splits[name].line(f"  split {name}")[0])
     print(total.line("  all")[0])
-    line, f1, sacc = house.line("  all but np-*, wn-*")
+    line, f1, sacc = house.line("  all but np-*, wn*-*")
     print(line)
     rline, rf1, rsacc = real.line("  np-* (real)")
     print(rline)
     wline, wf1, wsacc = wikinews.line("  wn-* (Wikinews)")
     print(wline)
+    w19line, w19f1, w19sacc = wikinews19.line("  wn19-* (Wikinews 2019)")
+    print(w19line)
     scare_total = scare_taken = 0
     for g in golds:
         rec = produced[g["id"]]
@@ -215,6 +224,10 @@ def main():
     if wikinews.gold and (wf1 < args.min_wn_f1 or wsacc < args.min_wn_speaker):
         print(f"FAIL: Wikinews F1 {wf1:.3f} (min {args.min_wn_f1}) speaker accuracy {wsacc:.3f} "
               f"(min {args.min_wn_speaker})")
+        return 1
+    if wikinews19.gold and (w19f1 < args.min_wn19_f1 or w19sacc < args.min_wn19_speaker):
+        print(f"FAIL: Wikinews 2019 F1 {w19f1:.3f} (min {args.min_wn19_f1}) speaker accuracy {w19sacc:.3f} "
+              f"(min {args.min_wn19_speaker})")
         return 1
     print("PASS")
     return 0

@@ -1,0 +1,204 @@
+// Affiliations in subject phrases (SubjectParser methods, kept apart from
+// subjects.cpp): the person named before "of", "at" or "from" and an
+// organisation or place speaks, not the organisation ("Tristan Smith of
+// University College London said"); a role of an organisation speaks as the
+// role ("a spokesperson for the camp", "the mayor of Leeds, who ..."); a
+// document speaks for its owner or its author ("The WHO's website said",
+// "according to a tweet by X"); a passive cue's agent speaks ("was told by X").
+#include "quotes/subjects.hpp"
+
+#include <algorithm>
+
+namespace newsflow::processors::quotes {
+
+// The person named before "of the ..." / "at the ..." when the cue's subject
+// ends in an organisation head at `p`; speaker -1 when there is none.
+Subject SubjectParser::person_of_org(uint32_t p, uint32_t floor) {
+  Subject s;
+  uint32_t m = p;
+  while (m > floor + 2 && p - m < 5 && doc_.tokens[m - 1].kind == Tok::word && doc_.word_at(m - 1) != "the" &&
+         !has(doc_.tokens[m - 1], kCue | kPartialCue) && !doc_.tokens[m - 1].possessive)
+    --m;
+  if (m <= floor + 2 || doc_.word_at(m - 1) != "the") return s;
+  const std::string_view prep = doc_.word_at(m - 2);
+  if (prep != "of" && prep != "at" && prep != "from") return s;
+  return person_ending_at(m - 3, p, floor);
+}
+
+// The person whose full name ends at `last`, before "of <organisation>" that
+// runs to `p`; first == kNone when the words there are no full name.
+Subject SubjectParser::person_ending_at(uint32_t last, uint32_t p, uint32_t floor) {
+  Subject s;
+  if (doc_.tokens[last].kind != Tok::word || org_head(doc_.tokens[last]) || has(doc_.tokens[last], kOrgNoun)) return s;
+  const uint32_t first = name_run_back(last, floor);
+  if (first == kNone || first == last) return s;  // a full name, not "Smith of the ..."
+  uint32_t role_first = first;
+  s.role = role_prefix(first, floor, role_first);
+  s.first = role_first;
+  s.last = p;
+  s.speaker = people_.resolve_name(doc_.span_text(first, last), false, s.role);
+  return s;
+}
+
+// "a spokesperson for the camp said", "a source close to the couple said",
+// "one of the French fighters says": a role with its complement ending at
+// `p`; first == kNone when there is none.
+Subject SubjectParser::role_with_complement(uint32_t p, uint32_t floor) {
+  Subject s;
+  for (uint32_t m = p; m > floor + 1 && p - m < 5;) {
+    --m;
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word || has(w, kCue | kPartialCue | kMalePronoun | kFemalePronoun | kNeutralPronoun)) break;
+    doc_.lower_word(w);
+    const std::string& lw = doc_.lower;
+    // "a source within the ministry" as "a spokesman for the ministry".
+    if ((lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with" || lw == "within") &&
+        has(doc_.tokens[m - 1], kTitle | kGroup))
+      return role_subject(m - 1, p, floor);
+    if (lw == "to" && m >= floor + 2 && doc_.word_at(m - 1) == "close" && has(doc_.tokens[m - 2], kTitle | kGroup))
+      return role_subject(m - 2, p, floor);
+    // "one of the French fighters says": one of a group.
+    if (lw == "of" && doc_.tokens[m - 1].kind == Tok::word && !doc_.tokens[p].upper) {
+      const std::string_view q = doc_.word_at(m - 1);
+      if (q == "one" || q == "One" || q == "some" || q == "Some" || q == "many" || q == "Many")
+        return role_subject(m - 1, p, floor);
+    }
+  }
+  return s;
+}
+
+// "Tristan Smith of University College London", "Anna Berg of the University
+// of California, Los Angeles": capitals and connectors ending at `last`, after
+// "of"/"at"/"from" and a full name. The organisation may hold its own "of"
+// and one comma before a place; a listed given name in it ("of Leeds and
+// Mary Jones") or a title ("Secretary of State Mike Pompeo") ends the search,
+// so a run that names a second person or a role is left to the caller.
+// speaker -1 when there is no such person.
+Subject SubjectParser::person_before_org(uint32_t last, uint32_t floor) {
+  Subject none;
+  if (doc_.tokens[last].kind != Tok::word || !doc_.tokens[last].upper) return none;
+  bool comma_seen = false;
+  for (uint32_t m = last; m > floor + 1 && last - m < 12; --m) {
+    const Token& t = doc_.tokens[m];
+    if (t.kind == Tok::comma) {
+      if (comma_seen || !doc_.tokens[m + 1].upper || doc_.tokens[m - 1].kind != Tok::word || !doc_.tokens[m - 1].upper)
+        return none;
+      comma_seen = true;
+      continue;
+    }
+    if (t.kind != Tok::word || t.possessive || (m != last && doc_.boundary(m)) ||
+        has(t, kTitle | kHonorific | kCue | kPartialCue | kMaleName | kFemaleName | kMalePronoun | kFemalePronoun))
+      return none;
+    if (t.upper || t.acronym) continue;
+    const std::string_view w = doc_.word_at(m);
+    if (w == "the" || w == "and" || w == "for" || w == "&") continue;
+    if (w != "of" && w != "at" && w != "from") return none;
+    // The word after the preposition opens the organisation: a capital, or
+    // "the" and a capital.
+    const Token& next = doc_.tokens[m + 1];
+    if (!(next.upper || (m + 2 <= last && doc_.word_at(m + 1) == "the" && doc_.tokens[m + 2].upper))) return none;
+    if (Subject person = person_ending_at(m - 1, last, floor); person.speaker >= 0) return person;
+  }
+  return none;
+}
+
+// "mayor of Leeds", "head of the Red Cross": the role phrase when the name
+// from `name_first` to `last` (with an optional "the") is the complement of a
+// title; first == kNone otherwise.
+Subject SubjectParser::role_of_name(uint32_t name_first, uint32_t last, uint32_t floor) {
+  uint32_t owner = name_first;
+  if (owner > floor + 1 && doc_.word_at(owner - 1) == "the") --owner;
+  if (!owned_by_role(owner, floor)) return Subject{};
+  return role_subject(owner - 2, last, floor);
+}
+
+// "The WHO's website said", "Acme Corporation's statement said": the owner
+// named in capitals before the document noun at `p` speaks through it.
+// speaker -1 when the word before it is no capitalised possessive.
+Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
+  Subject s;
+  if (p <= floor) return s;
+  const uint32_t own = p - 1;
+  const Token& o = doc_.tokens[own];
+  if (o.kind != Tok::word || !o.possessive || !o.upper || has(o, kNotName | kTitle | kMalePronoun | kFemalePronoun))
+    return s;
+  uint32_t first = own;
+  while (first > floor && own - first < 5 && !doc_.boundary(first - 1)) {
+    const Token& w = doc_.tokens[first - 1];
+    if (w.kind != Tok::word || !w.upper || w.possessive || has(w, kNotName | kTitle)) break;
+    --first;
+  }
+  std::string_view name = doc_.span_text(first, own);
+  if (name.ends_with("'s")) name.remove_suffix(2);
+  else if (name.ends_with("\u2019s")) name.remove_suffix(3);
+  // "WHO's": the possessive hides the acronym from the tokenizer's flag.
+  const bool acronym = name.size() >= 2 && std::all_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (first == own && acronym)
+    if (const std::string_view full = expand_acronym(own); !full.empty()) name = full;
+  if (name.empty()) return s;
+  s.first = first > floor && has(doc_.tokens[first - 1], kNotName) ? first - 1 : first;
+  s.last = p;
+  s.speaker = people_.resolve_name(name, acronym, std::nullopt);
+  if (acronym) people_.named[static_cast<size_t>(s.speaker)].org = true;
+  return s;
+}
+
+// "he was told by Health Minister Anna Berg of ...", "a pattern described by
+// the harbour office as ...": a cue at `k` in the passive, with its agent
+// after "by", names the speaker. first == kNone when there is none.
+Subject SubjectParser::passive_agent(uint32_t k, uint32_t limit) {
+  if (k + 2 >= limit || doc_.word_at(k + 1) != "by") return Subject{};
+  const Token& next = doc_.tokens[k + 2];
+  // "said by phone", "wrote by hand": the agent is a name, a title or "the".
+  if (!(next.upper || doc_.word_at(k + 2) == "the")) return Subject{};
+  Subject agent = subject_after(k + 2, limit);
+  if (agent.speaker < 0 && !agent.role) return Subject{};
+  return agent;
+}
+
+Subject SubjectParser::author_after(uint32_t f, uint32_t limit) {
+  if (doc_.word_at(f) == "its" || doc_.word_at(f) == "their") return owner_after(f, limit);
+  for (uint32_t b = f; b + 1 < limit && b - f < 8; ++b) {
+    const Token& t = doc_.tokens[b];
+    if (t.kind != Tok::word || (t.upper && !weekday(doc_.word_at(b)))) break;
+    if (doc_.word_at(b) != "by") continue;
+    // Only after a document ("a tweet by X"): "according to witnesses
+    // interviewed by police" does not quote the police.
+    bool document = false;
+    for (uint32_t m = f; m < b && !document; ++m) document = has(doc_.tokens[m], kDocument);
+    if (!document) break;
+    Subject by = subject_after(b + 1, limit);
+    if (by.speaker >= 0 || by.role) return by;
+    break;
+  }
+  return Subject{};
+}
+
+// "According to its press release, the NBA was ...": the document of "its"
+// at `f` is the organisation the clause after the comma opens with, else the
+// one last named; first == kNone when no document follows.
+Subject SubjectParser::owner_after(uint32_t f, uint32_t limit) {
+  uint32_t d = f + 1;
+  while (d < limit && d - f < 4 && doc_.tokens[d].kind == Tok::word && !has(doc_.tokens[d], kDocument)) ++d;
+  if (d >= limit || !has(doc_.tokens[d], kDocument)) return Subject{};
+  Subject s;
+  s.first = f;
+  s.last = d;
+  uint32_t n = d + 1;
+  if (n + 1 < limit && doc_.tokens[n].kind == Tok::comma) {
+    ++n;
+    if (doc_.word_at(n) == "the" || doc_.word_at(n) == "The") ++n;
+    if (n < limit && doc_.tokens[n].kind == Tok::word && (doc_.tokens[n].acronym || name_token(doc_.tokens[n]))) {
+      uint32_t e = n;
+      while (e + 1 < limit && e - n < 5 && (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]))) ++e;
+      const std::string_view full = e == n && doc_.tokens[n].acronym ? expand_acronym(n) : std::string_view{};
+      s.speaker = people_.resolve_name(full.empty() ? doc_.span_text(n, e) : full, true, std::nullopt);
+      people_.named[static_cast<size_t>(s.speaker)].org = true;
+      return s;
+    }
+  }
+  if (!people_.recent_orgs.empty()) s.speaker = people_.recent_orgs.back();
+  return s.speaker >= 0 ? s : Subject{};
+}
+
+}  // namespace newsflow::processors::quotes
