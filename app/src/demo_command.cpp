@@ -100,7 +100,7 @@ void print_record(std::string_view json, std::ostream& out) {
       const auto speaker = str(q["speaker"]);
       const auto role = str(q["speaker_role"]);
       out << "  “" << shorten(str(q["text"]), 90) << "”\n      — " << (speaker.empty() ? "(unattributed)" : speaker);
-      if (!role.empty()) out << ", " << shorten(role, 70);
+      if (!role.empty() && role != speaker) out << ", " << shorten(role, 70);  // a role speaker is its own role
       out << " [" << str(q["cue"]) << ", " << str(q["kind"]) << "]\n";
     }
   }

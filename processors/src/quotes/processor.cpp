@@ -55,12 +55,33 @@ class QuotesProcessor final : public Processor {
     // the whole pass linear in the text size.
     std::inplace_merge(article.quotes.begin(), article.quotes.begin() + marked, article.quotes.end(),
                        [](const Quote& a, const Quote& b) { return a.start < b.start; });
+    for (Quote& q : article.quotes) tidy_role(q);
     collect_speakers(article);
     reconcile_speakers_with_entities(article);
     return Outcome::pass();
   }
 
  private:
+  // A role reads as it would mid-sentence: "Its president, Daniel Ruiz, said"
+  // gives "its president", not a capital the sentence start put there. A
+  // relative clause after the name ("Nowak, who found the flaw, said")
+  // describes the person; it is no title or apposition, so no role.
+  static void tidy_role(Quote& q) {
+    if (!q.speaker_role) return;
+    std::string& role = *q.speaker_role;
+    const std::string_view first = std::string_view(role).substr(0, role.find(' '));
+    const bool role_speaker = q.speaker_kind == Quote::SpeakerKind::role;
+    if (!role_speaker && (first == "who" || first == "whose" || first == "which")) {
+      q.speaker_role.reset();
+      return;
+    }
+    static constexpr std::string_view kDeterminers[] = {"The", "A", "An", "Its", "His", "Her", "Their", "Our",
+                                                       "This", "These", "Those"};
+    if (std::find(std::begin(kDeterminers), std::end(kDeterminers), first) == std::end(kDeterminers)) return;
+    role[0] = static_cast<char>(role[0] | 0x20);
+    if (role_speaker && q.speaker && !q.speaker->empty() && (*q.speaker)[0] == first[0]) (*q.speaker)[0] = role[0];
+  }
+
   void collect_speakers(Article& article) {
     for (const Quote& q : article.quotes) {
       if (!q.speaker || (q.kind != Quote::Kind::direct && q.kind != Quote::Kind::partial)) continue;

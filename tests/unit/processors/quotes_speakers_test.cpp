@@ -32,6 +32,29 @@ TEST(QuoteSpeakersTest, RoleWithoutANameIsTheSpeaker) {
   EXPECT_TRUE(a.entities.empty());
 }
 
+TEST(QuoteSpeakersTest, RolesReadAsTheyWouldMidSentence) {
+  // A role that opens a sentence keeps no capital of the sentence start.
+  const Article a = run(
+      "The union backed the bill. Its treasurer, Marta Quell, said the levy \"would empty the strike fund\".");
+  const Quote* q = find(a, "would empty");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "Marta Quell");
+  EXPECT_EQ(q->speaker_role.value_or("<null>"), "its treasurer");
+  // The same for an organisation's apposition.
+  const Article b = run("The retailer, Brightmoor Foods, said \"no card numbers were taken\".");
+  const Quote* r = find(b, "no card numbers");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->speaker.value_or(""), "Brightmoor Foods");
+  EXPECT_EQ(r->speaker_role.value_or("<null>"), "the retailer");
+  // A relative clause after the name describes the person; it is no role.
+  const Article c = run(
+      "Oskar Brandt, who found the leak in March, said \"the valves were never tested\".");
+  const Quote* t = find(c, "the valves");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->speaker.value_or(""), "Oskar Brandt");
+  EXPECT_FALSE(t->speaker_role.has_value()) << *t->speaker_role;
+}
+
 TEST(QuoteSpeakersTest, NamedSpeakersSayWhatKindTheyAre) {
   const Article a = run("\"We will appeal,\" said Maren Solberg.\n\"It is final,\" the ministry said.");
   EXPECT_EQ(kind_of(a, "We will"), Quote::SpeakerKind::person);
