@@ -50,15 +50,6 @@ constexpr auto kJoinGap = [] {
   return t;
 }();
 
-// The lead bytes of a word that may start with a capital: ASCII capitals
-// and every non-ASCII lead (upper_code_point decides those).
-constexpr auto kMayBeCapital = [] {
-  std::array<bool, 256> t{};
-  for (int c = 'A'; c <= 'Z'; ++c) t[c] = true;
-  for (int c = 0x80; c < 0x100; ++c) t[c] = true;
-  return t;
-}();
-
 }  // namespace
 
 std::string join(std::string_view text, const NameTokens& tokens, size_t first, size_t last) {
@@ -84,32 +75,13 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
   // move any vector's pointers, so each word's read would reload them.
   const std::span<const text::Token> words(run.tokens);
   const std::span<const Span> covered(covered_spans);
-  const std::span<const uint32_t> entries(run.entries);
   recorded_.clear();
   if (slot_.size() < words.size()) slot_.resize(words.size());
   // A local pointer: through the member every store would reload it.
   uint64_t* const slots = slot_.data();
   size_t n = 0;
   size_t gap_start = 0, span = 0;
-  const size_t count = words.size();
-  const char* const bytes = text.data();
-  const size_t last_byte = text.empty() ? 0 : text.size() - 1;
-  for (size_t w = 0; w < count;) {
-    // Most words are lower-case, in no person list and followed by a byte no
-    // name joins across: each is its own unrecorded token. One branch on
-    // three table tests settles them, where the general path below spent
-    // about fifty instructions and several branches a word. The byte after
-    // the text's last word is read as its own last byte (a word byte, no join).
-    while (w < count) {
-      const text::Token& word = words[w];
-      const auto lead = static_cast<unsigned char>(bytes[word.start]);
-      const auto after = static_cast<unsigned char>(bytes[std::min<size_t>(word.end, last_byte)]);
-      if (kMayBeCapital[lead] | kJoinGap[after] | lexicon.for_names(entries[w])) break;
-      slots[n++] = w;
-      gap_start = word.end;
-      ++w;
-    }
-    if (w == count) break;
+  for (size_t w = 0; w < words.size();) {
     const size_t first = w;
     const size_t start = words[w].start;
     size_t i = words[w].end;
@@ -159,8 +131,8 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
     if (w != first + 1) {
       const WordClasses::Entry* known = lists.classes.find(word, text.data() + text.size());
       bits = known ? TokenLexicon::kFound | known->second : 0;
-    } else if (lexicon.for_names(entries[first])) {
-      bits = lexicon.class_bits(entries[first], word, text.data() + text.size());
+    } else if (lexicon.for_names(run.entries[first])) {
+      bits = lexicon.class_bits(run.entries[first], word, text.data() + text.size());
     }
     // A lower-case word in no list can neither start a name nor stand in
     // one (runs are capitalised words, connectors and particles), and the
