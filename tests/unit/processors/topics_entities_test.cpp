@@ -74,6 +74,17 @@ TEST(TopicEntities, ADemonymIsNeverAPerson) {
   EXPECT_EQ(kjell->type, Entity::Type::person);
 }
 
+// A trade show is an event, not a person: "Show" met twice ("the Lyon Air
+// Show", "the Oslo Motor Show") read as a surname mentioned again, so
+// "Motor Show" came out a person of two mentions.
+TEST(TopicEntities, ATradeShowIsNoPerson) {
+  for (const char* text : {"Jets flew at the Lyon Air Show.\n\nVans are at the Oslo Motor Show.",
+                           "The Tampere Forest Expo drew crowds.\n\nSawmills came to the Bergen Timber Expo too."}) {
+    Article a = run(text);
+    for (const auto& e : a.entities) EXPECT_NE(e.type, Entity::Type::person) << e.text << " in: " << text;
+  }
+}
+
 // Issue 13, seventh round: "Xyz-based" and "in Xyz" for places the
 // gazetteer lacks, but not a "-based" adjective made of a common noun, nor a
 // name the article shows to be a person's.
