@@ -69,12 +69,34 @@ std::string scalar_text(const YAML::Node& node) {
   return node.as<std::string>();
 }
 
+// Settings nest a few levels (kafka.producer.linger.ms). Aliases can make a
+// map its own ancestor ("a: &x", "b: *x") or repeat one map many times over
+// ("billion laughs"): the walk refuses both rather than recurse without end
+// or expand without bound.
+constexpr size_t kMaxConfigDepth = 16;
+constexpr size_t kMaxConfigKeys = 4096;
+
+struct ConfigWalk {
+  std::vector<YAML::Node> ancestors;
+  size_t keys_seen = 0;
+};
+
 void flatten(const YAML::Node& node, const std::string& prefix, std::vector<std::pair<std::string, std::string>>& out,
-             const std::string& file) {
+             const std::string& file, ConfigWalk& walk) {
+  std::vector<YAML::Node>& ancestors = walk.ancestors;
+  ancestors.push_back(node);
   for (const auto& kv : node) {
     const std::string key = prefix.empty() ? kv.first.as<std::string>() : prefix + "." + kv.first.as<std::string>();
+    if (++walk.keys_seen > kMaxConfigKeys)
+      throw ConfigError(file + ": more than " + std::to_string(kMaxConfigKeys) + " keys (aliases repeating a map?)");
     if (kv.second.IsMap()) {
-      flatten(kv.second, key, out, file);
+      const std::string shown = key.substr(0, 200);
+      for (const YAML::Node& up : ancestors)
+        if (up.is(kv.second)) throw ConfigError(file + ": key '" + shown + "' is an alias of a map that holds it");
+      if (ancestors.size() >= kMaxConfigDepth)
+        throw ConfigError(file + ": key '" + shown + "' nests deeper than " + std::to_string(kMaxConfigDepth) +
+                          " levels");
+      flatten(kv.second, key, out, file, walk);
     } else if (kv.second.IsNull()) {
       out.emplace_back(key, "");
     } else if (kv.second.IsScalar() || kv.second.IsSequence()) {
@@ -83,6 +105,7 @@ void flatten(const YAML::Node& node, const std::string& prefix, std::vector<std:
       throw ConfigError(file + ": key '" + key + "' has an unsupported value");
     }
   }
+  ancestors.pop_back();
 }
 
 }  // namespace
@@ -187,7 +210,8 @@ Config Config::load(const std::optional<std::string>& yaml_file, const std::map<
       if (!root.IsMap()) throw ConfigError("config file '" + *yaml_file + "': the top level must be a mapping");
       std::vector<std::pair<std::string, std::string>> flat;
       try {
-        flatten(root, "", flat, *yaml_file);
+        ConfigWalk walk;
+        flatten(root, "", flat, *yaml_file, walk);
       } catch (const YAML::Exception& e) {
         throw ConfigError("config file '" + *yaml_file + "': " + e.what());
       }

@@ -61,6 +61,28 @@ TEST(ConfigTest, UnknownKeyIsNamed) {
   EXPECT_NE(msg.find(path), std::string::npos) << msg;
 }
 
+// Found by fuzz_config: an alias of a map inside that map made the
+// settings walk recurse until the stack ran out.
+TEST(ConfigTest, AliasesThatLoopOrMultiplyAreRefused) {
+  const auto loop = write_temp("loop.yaml", "run: &r\n  workers: 2\n  again: *r\n");
+  const auto msg = error_of([&] { Config::load(loop, {}, {}); });
+  EXPECT_NE(msg.find("run.again"), std::string::npos) << msg;
+  EXPECT_NE(msg.find(loop), std::string::npos) << msg;
+  // Twelve maps each holding the one before twice: 2^12 copies of a key.
+  std::string laughs = "l0: &l0 {a: 1}\n";
+  for (int i = 1; i <= 12; ++i)
+    laughs += "l" + std::to_string(i) + ": &l" + std::to_string(i) + " {x: *l" + std::to_string(i - 1) + ", y: *l" +
+              std::to_string(i - 1) + "}\n";
+  const auto many = write_temp("laughs.yaml", laughs);
+  EXPECT_NE(error_of([&] { Config::load(many, {}, {}); }).find("keys"), std::string::npos);
+  const auto deep = write_temp("deep.yaml", std::string("a:\n") + [] {
+    std::string s;
+    for (int i = 1; i < 20; ++i) s += std::string(2 * i, ' ') + "k:\n";
+    return s;
+  }());
+  EXPECT_NE(error_of([&] { Config::load(deep, {}, {}); }).find("nests deeper"), std::string::npos);
+}
+
 TEST(ConfigTest, BadValueIsNamedWithWhatWasExpected) {
   auto msg = error_of([] { Config::load(std::nullopt, {}, {{"run.batch_size", "lots"}}); });
   EXPECT_NE(msg.find("run.batch_size"), std::string::npos) << msg;
