@@ -157,6 +157,7 @@ Subject SubjectParser::passive_agent(uint32_t k, uint32_t limit) {
 }
 
 Subject SubjectParser::author_after(uint32_t f, uint32_t limit) {
+  if (f >= limit) return Subject{};  // "according to" closing the text
   if (doc_.word_at(f) == "its" || doc_.word_at(f) == "their") return owner_after(f, limit);
   for (uint32_t b = f; b + 1 < limit && b - f < 8; ++b) {
     const Token& t = doc_.tokens[b];

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "newsflow/processors/url.hpp"
+#include "quotes_test_util.hpp"
 
 namespace newsflow::processors {
 namespace {
@@ -26,6 +27,17 @@ TEST(FuzzRegressions, UrlWithWhiteSpaceInsideIsOnlyTrimmed) {
   EXPECT_EQ(canonicalize_url(" https://www.example.com/a b?z &a \n"), "https://www.example.com/a b?z &a");
   for (const char* u : {"https://x.example/?z &a", "https://x.example/?z\x01&z &a"})
     EXPECT_EQ(canonicalize_url(canonicalize_url(u)), canonicalize_url(u)) << u;
+}
+
+TEST(FuzzRegressions, AccordingToAtTheEndOfTheTextNamesNoOne) {
+  // quotes_fuzz: "according to" as the text's last two words read the
+  // source's first token one past the end.
+  for (const char* text : {"\"We will build it,\" the mayor said. It was, according to",
+                           "\"We will build it.\" According to", "\"Nous allons le construire\", selon",
+                           "\"We will build it,\" according to its"}) {
+    const Article a = quotes_test::run(text);
+    for (const auto& q : a.quotes) EXPECT_LE(q.end, a.text.size()) << text;
+  }
 }
 
 }  // namespace
