@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -16,6 +18,13 @@
 #include "newsflow/producer/kafka_sink.hpp"
 
 namespace newsflow::app {
+namespace {
+
+// How long a worker's teardown (consumer close, producer flush) may block on
+// an unreachable broker once the outage limit has passed.
+constexpr std::chrono::seconds kGiveUpGrace{10};
+
+}  // namespace
 
 StageTopics stage_topics(const Config& config) {
   StageTopics t;
@@ -99,12 +108,25 @@ int Stage::run(const std::atomic<bool>& stop) {
   const auto outage_limit = config_.duration("processing.outage_limit");
   std::atomic<bool> gave_up{false};
   std::thread relay([&] {
+    std::optional<std::chrono::steady_clock::time_point> giving_up_since;
     while (watching.load()) {
       if (stop.load()) stop_all = true;
       if (const auto gone = health_.broker_unreachable_for(); gone >= outage_limit && !gave_up.exchange(true)) {
         spdlog::error("gave up after {}s without a reachable broker (processing.outage_limit {}s)",
                       gone.count() / 1000, outage_limit.count() / 1000);
         stop_all = true;
+      }
+      // A worker can sit in one librdkafka call for up to its request timeout
+      // (a minute) after the limit has passed. Nothing it holds is worth that
+      // wait: its open transaction is aborted by the broker or by the next
+      // instance's init_transactions, and uncommitted input is read again.
+      if ((gave_up.load() || health_.any_worker_gave_up()) && !giving_up_since) giving_up_since = std::chrono::steady_clock::now();
+      if (giving_up_since && std::chrono::steady_clock::now() - *giving_up_since > kGiveUpGrace) {
+        spdlog::error("still waiting for the broker {}s after giving up; exiting without closing the Kafka "
+                      "clients (processing.outage_limit)",
+                      std::chrono::duration_cast<std::chrono::seconds>(kGiveUpGrace).count());
+        spdlog::default_logger()->flush();
+        std::_Exit(1);
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }

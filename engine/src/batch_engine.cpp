@@ -206,9 +206,13 @@ Status BatchEngine::retry(const char* what, Op&& op) {
     longest_wait_ = std::max(longest_wait_, elapsed);
     if (elapsed >= options_.outage_limit) {
       gave_up_on_broker_ = true;
-      return Status::fatal(fmt::format("gave up after {}s of retrying {} (processing.outage_limit): {}",
-                                       elapsed.count() / 1000, what, s.message()),
-                           s.code());
+      Status given_up = Status::fatal(fmt::format("gave up after {}s of retrying {} (processing.outage_limit): {}",
+                                                  elapsed.count() / 1000, what, s.message()),
+                                      s.code());
+      // Said now: the teardown that follows can block on the broker too.
+      spdlog::error("{}: {}; stopping", options_.worker_name, given_up.message());
+      if (probe_) probe_->gave_up(given_up);
+      return given_up;
     }
     if (elapsed >= next_report) {
       // One line when the wait starts, then one every 30 s: a broker outage

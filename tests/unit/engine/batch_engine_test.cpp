@@ -43,8 +43,10 @@ class LogSource final : public BatchSource {
     return Status::ok();
   }
   void on_revoke(RevokeHandler h) override { handler_ = std::move(h); }
+  void close() override { ++closes; }
 
   size_t committed = 0;
+  size_t closes = 0;
   int rewinds = 0;
   bool bounded_ = true;
   std::optional<size_t> revoke_at_;
@@ -182,7 +184,7 @@ struct Fixture {
     options.outage_limit = std::chrono::milliseconds(400);
   }
   EngineResult run() {
-    BatchEngine engine(options, source, pipeline.get(), sink, committer, nullptr);
+    BatchEngine engine(options, source, pipeline.get(), sink, committer, probe);
     const std::atomic<bool> stop{false};
     EngineResult r = engine.run(stop);
     polled = engine.counters().polled.load();
@@ -195,6 +197,7 @@ struct Fixture {
   std::shared_ptr<processors::DedupIndex> index;
   std::unique_ptr<processors::Pipeline> pipeline;
   EngineOptions options;
+  EngineProbe* probe = nullptr;
   uint64_t polled = 0, committed = 0;
 };
 
@@ -345,6 +348,28 @@ TEST(BatchEngineTest, OutageLimitEndsRetryingWithAFatalError) {
   const EngineResult r = f.run();
   EXPECT_TRUE(r.status.is_fatal());
   EXPECT_NE(r.status.message().find("processing.outage_limit"), std::string::npos) << r.status.message();
+}
+
+TEST(BatchEngineTest, GivingUpIsReportedBeforeTheTeardown) {
+  // The stage bounds the teardown's blocking calls from this report on.
+  struct GiveUpProbe : EngineProbe {
+    std::vector<std::string> reasons;
+    size_t closes_seen = 0;
+    const LogSource* source = nullptr;
+    void gave_up(const Status& why) override {
+      reasons.push_back(why.message());
+      closes_seen = source->closes;
+    }
+  } probe;
+  Fixture f;
+  probe.source = &f.source;
+  f.probe = &probe;
+  for (int i = 0; i < 100; ++i) f.sink.flush_results.push_back(Status::retriable("broker down"));
+  const EngineResult r = f.run();
+  ASSERT_EQ(probe.reasons.size(), 1u);
+  EXPECT_EQ(probe.reasons[0], r.status.message());
+  EXPECT_EQ(probe.closes_seen, 0u);
+  EXPECT_GE(f.source.closes, 1u);
 }
 
 TEST(BatchEngineTest, FatalErrorStopsWithoutCommitting) {

@@ -31,6 +31,9 @@ class MetricsEngineProbe final : public engine::EngineProbe {
   void aborted(engine::AbortCause cause, const Status& why) override;
   void waiting(const Status& why, std::chrono::milliseconds so_far) override;
   void resumed(std::chrono::milliseconds outage) override;
+  void gave_up(const Status&) override {
+    if (targets_.health) targets_.health->worker_gave_up();
+  }
 
  private:
   Metrics& metrics_;

@@ -57,6 +57,10 @@ class Health {
   // How long no broker has been reachable (0 while one is).
   std::chrono::milliseconds broker_unreachable_for() const;
 
+  // A worker reached processing.outage_limit; the stage exits soon after.
+  void worker_gave_up() { worker_gave_up_ = true; }
+  bool any_worker_gave_up() const { return worker_gave_up_.load(); }
+
   // The run loop has started (the dedup restore is over).
   bool running() const { return count_.load(std::memory_order_acquire) > 0; }
 
@@ -78,6 +82,7 @@ class Health {
   std::atomic<bool> stopping_{false};
   std::atomic<bool> broker_up_{true};  // until statistics say otherwise
   std::atomic<int64_t> broker_down_since_ms_{0};
+  std::atomic<bool> worker_gave_up_{false};
 };
 
 }  // namespace newsflow::app

@@ -87,6 +87,9 @@ class EngineProbe {
   // Broker trouble, retrying.
   virtual void waiting(const Status& /*why*/, std::chrono::milliseconds /*so_far*/) {}
   virtual void resumed(std::chrono::milliseconds /*outage*/) {}
+  // The outage limit passed: the worker stops without the broker (its
+  // teardown may still block in librdkafka calls).
+  virtual void gave_up(const Status& /*why*/) {}
 };
 
 struct EngineCounters {
