@@ -1,0 +1,26 @@
+// Speaker shapes that lost the speaker on the fourth real dev set (Wikinews
+// 2019 after wn19-dev's articles, issue 13, ninth round), each a general
+// shape of wire copy. Examples written for these tests.
+#include <gtest/gtest.h>
+
+#include "quotes_test_util.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+using namespace quotes_test;
+
+TEST(QuoteFreshNews, PostNominalLettersBelongToTheName) {
+  const Article a = run("Prosecutor Ann Dale QC said the pair had shown \"a complete disregard for the law\".");
+  EXPECT_EQ(speaker(a, "a complete disregard"), "Ann Dale");
+  const Article b = run("Tom Gill Jr. told reporters \"the mill will reopen in the spring\".");
+  EXPECT_EQ(speaker(b, "the mill will"), "Tom Gill");
+  const Article c = run("Harriet Moss OBE said \"the garden belongs to the whole village now\".");
+  EXPECT_EQ(speaker(c, "the garden"), "Harriet Moss");
+  // An acronym that is the subject itself still speaks.
+  const Article d = run("The NTSB said \"the cause is not yet known and the inquiry will take months\".");
+  EXPECT_NE(speaker(d, "the cause"), "<null>");
+}
+
+}  // namespace
+}  // namespace newsflow::processors
