@@ -169,7 +169,7 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (!(t.classes & kSkip) && !lowercase_adverb(doc_.lower)) break;
     --p;
   }
-  // "Judge Ruth Alder QC said", "Tom Gill Jr. said": letters after a name
+  // "Judge Ruth Alder QC said", "Ana Paz PhD said": letters after a name
   // belong to it, not to a subject of their own.
   if (p > floor && doc_.tokens[p].upper && has(doc_.tokens[p], kPostNominal) && name_token(doc_.tokens[p - 1])) --p;
   // "He went on to add": the subject of "went on".

@@ -13,8 +13,9 @@ using namespace quotes_test;
 TEST(QuoteFreshNews, PostNominalLettersBelongToTheName) {
   const Article a = run("Prosecutor Ann Dale QC said the pair had shown \"a complete disregard for the law\".");
   EXPECT_EQ(speaker(a, "a complete disregard"), "Ann Dale");
+  // A generational suffix is part of the name.
   const Article b = run("Tom Gill Jr. told reporters \"the mill will reopen in the spring\".");
-  EXPECT_EQ(speaker(b, "the mill will"), "Tom Gill");
+  EXPECT_EQ(speaker(b, "the mill will"), "Tom Gill Jr.");
   const Article c = run("Harriet Moss OBE said \"the garden belongs to the whole village now\".");
   EXPECT_EQ(speaker(c, "the garden"), "Harriet Moss");
   // An acronym that is the subject itself still speaks.
