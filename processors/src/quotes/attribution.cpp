@@ -97,6 +97,17 @@ void Attributor::find_events() {
         s = subjects_.subject_after(k + 1, limit);
         ev.inverted = s.first != kNone;
         if (ev.inverted) ev.link_end = s.last;
+        // '"...," reads Judge Marsh's statement': the document's owner speaks.
+        // The phrase may stop at the possessive ("Brandt's" read as a name).
+        uint32_t d = ev.inverted ? s.last : kNone;
+        if (d != kNone && !has(doc_.tokens[d], kDocument) && doc_.tokens[d].possessive && d + 1 < limit) ++d;
+        if (d != kNone && d > k + 1 && has(doc_.tokens[d], kDocument))
+          if (Subject owner = subjects_.document_owner(d, k + 1); owner.speaker >= 0) {
+            s.speaker = owner.speaker;
+            s.last = d;
+            s.role.reset();
+            ev.link_end = d;
+          }
       }
       if (!ev.inverted && (t.classes & kCue) && doc_.word_at(k).ends_with("ing")) s = subjects_.quoted_as(k, floor);
       if (!ev.inverted && s.first == kNone && (s = subjects_.passive_agent(k, limit)).first != kNone)
@@ -137,9 +148,11 @@ void Attributor::find_events() {
       while (!has(doc_.tokens[m], kDocument)) ++m;  // found above, within k + 3
       uint32_t from = k + 1;
       while (from < m && has(doc_.tokens[from], kAppositiveStart)) ++from;
+      // '"...," reads Judge Marsh's statement': the owner speaks.
+      s = subjects_.document_owner(m, k + 1);
+      if (s.speaker < 0) s.role = std::string(doc_.span_text(from, m));
       s.first = k + 1;
       s.last = m;
-      s.role = std::string(doc_.span_text(from, m));
       ev.inverted = true;
       ev.link_end = m;
     }

@@ -23,5 +23,22 @@ TEST(QuoteFreshNews, PostNominalLettersBelongToTheName) {
   EXPECT_NE(speaker(d, "the cause"), "<null>");
 }
 
+TEST(QuoteFreshNews, ADocumentSpeaksForItsOwner) {
+  // Inverted: the owner is a possessive name after the document cue.
+  const Article a = run(
+      "Circuit Judge Nadia Brandt ruled for the growers. \"Water rights were never meant to be sold,\" reads "
+      "Judge Brandt's ruling, \"and the county cannot sell them now.\"");
+  EXPECT_EQ(speaker(a, "Water rights"), "Nadia Brandt");
+  EXPECT_EQ(speaker(a, "and the county"), "Nadia Brandt");
+  // A definite role as the owner is the person given that role.
+  const Article b = run(
+      "Circuit Judge Nadia Brandt ruled for the growers. Part of the judge's ruling reads \"no buyer acquired "
+      "more than the seller ever had to give\".");
+  EXPECT_EQ(speaker(b, "no buyer"), "Nadia Brandt");
+  // A role nobody was given stays the document.
+  const Article c = run("The company's statement reads \"we regret the delay and will refund every order\".");
+  EXPECT_NE(speaker(c, "we regret"), "Nadia Brandt");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
