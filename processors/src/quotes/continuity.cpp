@@ -266,6 +266,18 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
       break;
     }
   }
+  // "Ana Lind of the Port Authority spoke of the crane: ...": a person of
+  // two names or more, then the organisation she is of.
+  bool person_of = false;
+  if (e > s && e + 2 < colon && doc_.tokens[e + 1].kind == Tok::word && !doc_.tokens[e].possessive) {
+    const std::string_view prep = doc_.word_at(e + 1);
+    uint32_t o = e + 2;
+    if (o + 1 < colon && (doc_.word_at(o) == "the" || doc_.word_at(o) == "The")) ++o;
+    person_of = (prep == "of" || prep == "at" || prep == "from") &&
+                (subjects_.name_token(doc_.tokens[o]) || (doc_.tokens[o].acronym && doc_.tokens[o].kind == Tok::word));
+    for (uint32_t m = s; person_of && m <= e; ++m) person_of = !subjects_.org_head(doc_.tokens[m]);
+  }
+  if (person_of) return people_.resolve_name(doc_.span_text(s, e), false, std::nullopt);
   // Only a subject: "In Oslo, ..." or "Norway's ..." is not one.
   if (e + 1 < colon && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return -1;
   if (doc_.tokens[e].possessive || has(doc_.tokens[s], kNotName)) return -1;

@@ -40,5 +40,20 @@ TEST(QuoteFreshNews, ADocumentSpeaksForItsOwner) {
   EXPECT_NE(speaker(c, "we regret"), "Nadia Brandt");
 }
 
+TEST(QuoteFreshNews, APersonOfAnOrganisationBeforeAColon) {
+  const Article a = run(
+      "Tom Briggs of the Port Authority spoke of the new crane: \"It lifts twice what the old one did, and it "
+      "never breaks down.\"");
+  EXPECT_EQ(speaker(a, "It lifts"), "Tom Briggs");
+  // The organisation may be an acronym.
+  const Article b = run(
+      "Ana Lind of ESA was more cautious about the launch date: \"We will fly when the heat shield is ready, "
+      "and not a day before.\"");
+  EXPECT_EQ(speaker(b, "We will fly"), "Ana Lind");
+  // One name before "of" is no person of an organisation ("Bank of England").
+  const Article c = run("The Bank of Lydia defended the move: \"Rates had to rise to bring prices back down.\"");
+  EXPECT_NE(speaker(c, "Rates had"), "Bank");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
