@@ -60,6 +60,21 @@ void Attributor::find_events() {
                      (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));
     if (!(t.classes & (kCue | kPartialCue)) && !according && !document_cue) continue;
     if (t.upper && !according && k > 0 && !doc_.boundary(k - 1)) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
+    // "Hole's proposed deal", "the stated aim": a participle after a
+    // possessive or an article is an adjective, no cue.
+    if (!according && !document_cue && k > 0 && doc_.tokens[k - 1].kind == Tok::word && doc_.word_at(k).ends_with("ed")) {
+      const Token& b = doc_.tokens[k - 1];
+      doc_.lower_word(b);
+      // "She's said" is "she has said": contractions of pronouns are no owners.
+      const bool contraction = doc_.lower.starts_with("she") || doc_.lower.starts_with("he") ||
+                               doc_.lower.starts_with("it") || doc_.lower.starts_with("that") ||
+                               doc_.lower.starts_with("there") || doc_.lower.starts_with("who") ||
+                               doc_.lower.starts_with("what");
+      const bool owner = b.possessive && b.upper && !contraction && doc_.lower.size() > 4;
+      if (owner || doc_.lower == "the" || doc_.lower == "a" || doc_.lower == "an" || doc_.lower == "its" ||
+          doc_.lower == "their")
+        continue;
+    }
     Event ev;
     ev.cue = k;
     ev.link_end = k;
@@ -160,6 +175,13 @@ void Attributor::find_events() {
       const Subject f = subjects_.fallback_subject(k, floor, s);
       ev.fallback_speaker = f.speaker;
       ev.fallback_role = f.role;
+      // "The agency has, in a statement, called on drivers to "..." It also
+      // urged": an organisation that a quotation after the cue is given to
+      // is the next "it" (a cue without one, "A Boeing 707, reported by
+      // local press as ...", introduces nobody).
+      bool quoted = false;
+      for (uint32_t m = k + 1; m <= limit && m < doc_.tokens.size() && !quoted; ++m) quoted = doc_.tokens[m].kind == Tok::quote;
+      if (quoted && f.speaker >= 0 && people_.named[static_cast<size_t>(f.speaker)].org) people_.note_recent_org(f.speaker);
     }
     ev.has_subject = s.first != kNone;
     ev.subject_first = s.first;

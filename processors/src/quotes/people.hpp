@@ -80,6 +80,8 @@ class People {
   // person whose role ends in that (lower-cased) head noun, or -1.
   int resolve_role(std::string_view head) const;
   void note_recent(int index);
+  // An organisation that is the referent of the next "it" without having spoken.
+  void note_recent_org(int index) { push_recent(recent_orgs, index); }
   // The role-only person for a singular role phrase (one per distinct phrase).
   int add_role(std::string_view role, Gender gender);
   // A lone surname one letter away from a unique known person's ("Schacham"

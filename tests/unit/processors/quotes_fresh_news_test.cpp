@@ -55,5 +55,34 @@ TEST(QuoteFreshNews, APersonOfAnOrganisationBeforeAColon) {
   EXPECT_NE(speaker(c, "Rates had"), "Bank");
 }
 
+TEST(QuoteFreshNews, AParticipleAfterAnOwnerIsNoCue) {
+  // "proposed" is a cue ("Berg proposed: ..."), but not after a possessive or an article.
+  const Article a = run(
+      "Ken Bright called Mayor Ann Hole's proposed housing deal \"lousy\" and said he would oppose it.");
+  EXPECT_EQ(speaker(a, "lousy"), "Ken Bright");
+  const Article b = run("Rita Vance said the stated aim of the \"cleanest harbour in Europe\" was out of reach.");
+  EXPECT_EQ(speaker(b, "cleanest harbour"), "Rita Vance");
+  // A contracted pronoun is no owner: "She's said" is "she has said".
+  const Article c = run("Rita Vance runs the harbour. She's said \"the water is cleaner than it has been in decades\".");
+  EXPECT_EQ(speaker(c, "the water is"), "Rita Vance");
+}
+
+TEST(QuoteFreshNews, InformedIsACueWithItsObject) {
+  const Article a = run("\"The vote is final and we will respect the outcome,\" the Dockers' Union informed the press.");
+  const Quote* q = find(a, "The vote is final");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(q->speaker.value_or("<null>"), "<null>");
+  EXPECT_EQ(q->cue, "informed the press");
+}
+
+TEST(QuoteFreshNews, AnOrganisationGivenAQuotationIsTheNextIt) {
+  // The cue's subject is read by the fallback (a clause between it and the cue).
+  const Article a = run(
+      "The Fire Safety Agency has, in a statement, called on drivers to \"slow down on every icy road this "
+      "week.\" It also urged people to \"keep clear of the damaged buildings until further notice.\"");
+  EXPECT_EQ(speaker(a, "slow down"), "Fire Safety Agency");
+  EXPECT_EQ(speaker(a, "keep clear"), "Fire Safety Agency");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
