@@ -10,10 +10,10 @@ void Attributor::find_events() {
   events_.clear();
   colon_speakers_.clear();
   event_at_.assign(doc_.tokens.size(), -1);
-  people_.sentence_person = -1;
+  people_.sentence_person = people_.sentence_credit = -1;
   for (uint32_t k = 0; k < doc_.tokens.size(); ++k) {
     const Token& t = doc_.tokens[k];
-    if (k > 0 && doc_.boundary(k - 1)) people_.sentence_person = -1;
+    if (k > 0 && doc_.boundary(k - 1)) people_.sentence_person = people_.sentence_credit = -1;
     // A colon's subject is read here, in text order, so that its he/she
     // means the person named before it, not the last one of the article.
     if ((t.kind == Tok::colon || t.kind == Tok::dash) && k + 1 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::quote)
@@ -192,6 +192,10 @@ void Attributor::find_events() {
         s.first != kNone && has(doc_.tokens[s.first], kMalePronoun | kFemalePronoun | kNeutralPronoun);
     ev.confidence = s.speaker < 0 ? 0.5 : (by_pronoun ? 0.75 : 0.9);
     people_.note_recent(ev.speaker);
+    // "According to Prime Minister Jacinda Ardern, Tarrant had a licence for
+    // the guns he used": the source is not the clause's subject, so its
+    // pronouns tell nothing of the source's gender.
+    if (according && ev.speaker >= 0) people_.sentence_credit = ev.speaker;
     if (!according && ev.speaker < 0 && ev.role && s.first != kNone) note_role_referent(s);
     event_at_[k] = static_cast<int>(events_.size());
     events_.push_back(std::move(ev));

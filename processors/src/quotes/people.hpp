@@ -101,6 +101,7 @@ class People {
   NameMap by_last_org;  // head noun -> most recent organisation
   std::vector<int> recent_people, recent_orgs;
   int sentence_person = -1;  // first person subject of the current sentence
+  int sentence_credit = -1;  // the current sentence's "according to" source: no subject
   // The last plural role that spoke ("officials said"): what a later "they said" means.
   std::optional<std::string> recent_group;
 

@@ -84,5 +84,14 @@ TEST(QuoteFreshNews, AnOrganisationGivenAQuotationIsTheNextIt) {
   EXPECT_EQ(speaker(a, "keep clear"), "Fire Safety Agency");
 }
 
+TEST(QuoteFreshNews, ACreditedSourceTakesNoGenderFromTheClauseAfterIt) {
+  // "he" belongs to the clause's subject (Dorn), not to the source.
+  const Article a = run(
+      "Karl Dorn was arrested on Friday. According to Premier Ilse Maran, Dorn had a permit for the rifle he "
+      "used.\n\nPremier Maran spoke to reporters on Saturday. She said, \"We will change the permit rules "
+      "before the end of the month.\"");
+  EXPECT_EQ(speaker(a, "We will change"), "Ilse Maran");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
