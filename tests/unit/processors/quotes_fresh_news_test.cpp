@@ -93,5 +93,15 @@ TEST(QuoteFreshNews, ACreditedSourceTakesNoGenderFromTheClauseAfterIt) {
   EXPECT_EQ(speaker(a, "We will change"), "Ilse Maran");
 }
 
+TEST(QuoteFreshNews, TalkedOfAndSpokeOfClaimPartialQuotes) {
+  const Article a = run(
+      "Mayor Lin Obi talked of the founder's \"tireless work for the poorest families in the city\" and "
+      "\"his gift for making friends of strangers.\"");
+  EXPECT_EQ(speaker(a, "tireless work"), "Lin Obi");
+  EXPECT_EQ(speaker(a, "his gift"), "Lin Obi");
+  const Article b = run("Rosa Imre spoke of \"a betrayal of every worker who kept the plant open\".");
+  EXPECT_EQ(speaker(b, "a betrayal"), "Rosa Imre");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
