@@ -500,11 +500,32 @@ bool SubjectParser::appositive_opening(const Token& t) const {
 }
 
 // "David Sacks, a researcher at the Council on Foreign Relations, told"
+// "in its statement", "at a news conference": a phrase of circumstance, no apposition.
+bool SubjectParser::circumstance(uint32_t k) const {
+  if (doc_.tokens[k].kind != Tok::word || doc_.tokens[k].upper) return false;
+  const std::string_view w = doc_.word_at(k);
+  return w == "in" || w == "on" || w == "at" || w == "with" || w == "by" || w == "during" || w == "after" ||
+         w == "before";
+}
+
 Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
   Subject s;
   for (uint32_t c = floor + 1; c + 1 < comma; ++c) {
     if (doc_.tokens[c].kind != Tok::comma) continue;
     if (!appositive_opening(doc_.tokens[c + 1])) continue;
+    // "The Green Party in Leeds, in its statement, said": a phrase of
+    // circumstance right before the cue; the subject is before it.
+    if (circumstance(c + 1) && doc_.tokens[c - 1].kind == Tok::word) {
+      bool last_comma = true;
+      for (uint32_t m = c + 1; m < comma && last_comma; ++m) last_comma = doc_.tokens[m].kind != Tok::comma;
+      if (last_comma) {
+        Subject inner = subject_before(c - 1, floor);
+        if (inner.first != kNone && (inner.speaker >= 0 || inner.role)) {
+          inner.last = comma;
+          return inner;
+        }
+      }
+    }
     // "Michael Siegel of Boston University, co-author of the study, said".
     if (Subject person = person_before_org(c - 1, floor); person.speaker >= 0) {
       person.last = comma;
@@ -537,6 +558,8 @@ Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
     s.last = comma;
     s.role = std::string(doc_.span_text(c + 1, comma - 1));
     if (!s.role->empty() && prefix && s.role->size() < 4) s.role = prefix;
+    // "Berg, at a news conference, said": a phrase of circumstance is no role.
+    if (circumstance(c + 1)) s.role = prefix;
     s.speaker = people_.resolve_name(doc_.span_text(name_first, c - 1), org_head(doc_.tokens[c - 1]), s.role);
     return s;
   }

@@ -104,6 +104,7 @@ class SubjectParser {
   bool appositive_opening(const Token& t) const;
   // "who", "which", "speaking": a clause between a subject and its cue.
   bool nonrestrictive_opening(uint32_t k) const;
+  bool circumstance(uint32_t k) const;
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   uint32_t name_after_role_comma(uint32_t comma, uint32_t limit) const;
   Subject german_role_after(uint32_t f, uint32_t limit);

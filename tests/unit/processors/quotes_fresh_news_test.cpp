@@ -103,5 +103,23 @@ TEST(QuoteFreshNews, TalkedOfAndSpokeOfClaimPartialQuotes) {
   EXPECT_EQ(speaker(b, "a betrayal"), "Rosa Imre");
 }
 
+TEST(QuoteFreshNews, APhraseOfCircumstanceIsNoApposition) {
+  // The organisation in a place speaks, not the place.
+  const Article a = run("The Progress Party in Lydbury said the deal was \"a victory for every docker\".");
+  EXPECT_EQ(speaker(a, "a victory"), "Progress Party");
+  // A phrase of circumstance set off by commas is neither the subject nor its role.
+  const Article b = run(
+      "The Progress Party in Lydbury, in its statement, said the deal was \"a victory for every docker\".");
+  EXPECT_EQ(speaker(b, "a victory"), "Progress Party");
+  const Article c = run("Nora Quist, at a news conference, said the plan was \"dead on arrival\".");
+  const Quote* q = find(c, "dead on arrival");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or("<null>"), "Nora Quist");
+  EXPECT_FALSE(q->speaker_role.has_value());
+  // A true apposition keeps its role.
+  const Article d = run("Nora Quist, a lawyer for the tenants, said the plan was \"dead on arrival\".");
+  EXPECT_EQ(find(d, "dead on arrival")->speaker_role.value_or("<null>"), "a lawyer for the tenants");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
