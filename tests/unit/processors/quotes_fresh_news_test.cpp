@@ -121,5 +121,13 @@ TEST(QuoteFreshNews, APhraseOfCircumstanceIsNoApposition) {
   EXPECT_EQ(find(d, "dead on arrival")->speaker_role.value_or("<null>"), "a lawyer for the tenants");
 }
 
+TEST(QuoteFreshNews, AScholarIsARole) {
+  // Not an agent noun in -er/-ist/-ian, so it is listed.
+  const Article a = run(
+      "According to Eastmoor University legal scholar Ines Varga, \"the ruling leaves every tenant in the "
+      "city without a remedy.\"");
+  EXPECT_EQ(speaker(a, "the ruling leaves"), "Ines Varga");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
