@@ -464,7 +464,9 @@ void Attributor::link_quotes(Article& article) {
     if (q.text.empty()) continue;
     const std::string_view v = q.text;
     size_t len = 0;
-    const uint32_t first_cp = decode_at(v, 0, len);
+    uint32_t first_cp = decode_at(v, 0, len);
+    // "[S]evengill sharks ...": an editor's bracketed capital opens a sentence.
+    if (first_cp == '[' && v.size() > 2 && v[2] == ']') first_cp = static_cast<unsigned char>(v[1]);
     const bool starts_upper = is_upper(first_cp) || (first_cp >= '0' && first_cp <= '9');
     const bool starts_sentence = i == 0 || doc_.boundary(i - 1);
     const size_t words = word_count(v);

@@ -235,6 +235,12 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
   if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
   // "He ended by saying: ...": a pronoun subject is its referent.
   if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun)) return people_.resolve_pronoun(doc_.tokens[s]);
+  // "The study itself outlined the link: ...": a document subject speaks as
+  // it does through a cue (a role).
+  if (s + 2 < colon && (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") && doc_.tokens[s + 1].kind == Tok::word &&
+      !doc_.tokens[s + 1].upper && has(doc_.tokens[s + 1], kDocument) && doc_.tokens[s + 2].kind == Tok::word &&
+      !doc_.tokens[s + 2].possessive)
+    return people_.add_role(doc_.word_at(s + 1), Gender::unknown);
   // "the Danish Ministry of Fisheries defended the ban: ...": an article
   // before a name.
   if (s + 2 < colon && doc_.tokens[s].kind == Tok::word && !doc_.tokens[s].possessive &&

@@ -263,6 +263,8 @@ bool Document::ends_terminal(std::string_view v) {
       break;
     }
   }
+  // "... absent from surveys[.]": an editor's bracketed stop ends it too.
+  if (v.size() > 3 && v.back() == ']' && v[v.size() - 3] == '[') v.remove_suffix(1);
   return v.ends_with(".") || v.ends_with("!") || v.ends_with("?") || v.ends_with("\u2026");
 }
 

@@ -129,5 +129,26 @@ TEST(QuoteFreshNews, AScholarIsARole) {
   EXPECT_EQ(speaker(a, "the ruling leaves"), "Ines Varga");
 }
 
+TEST(QuoteFreshNews, ADocumentSubjectBeforeAColonSpeaks) {
+  const Article a = run(
+      "The report itself set out the link between the two: \"Where the river was dredged, the floods came "
+      "sooner and stayed longer.\"");
+  EXPECT_EQ(speaker(a, "Where the river"), "report");
+  // A study is a document.
+  const Article b = run("The study itself outlined the pattern: \"Nesting fell in every year the beach was lit.\"");
+  EXPECT_EQ(speaker(b, "Nesting fell"), "study");
+}
+
+TEST(QuoteFreshNews, AnEditorsBracketsOpenAndCloseASentence) {
+  // "[S]" is a capital and "[.]" a full stop: a full quotation after the colon.
+  const Article a = run(
+      "The report set out its finding: \"[T]he levee failed where it had been patched, not where it "
+      "was oldest[.]\"");
+  const Quote* q = find(a, "[T]he levee");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, Quote::Kind::direct);
+  EXPECT_NE(q->speaker.value_or("<null>"), "<null>");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
