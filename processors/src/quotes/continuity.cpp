@@ -222,6 +222,18 @@ int Attributor::colon_subject(uint32_t colon) {
   for (uint32_t c = s; c + 2 < colon; ++c)
     if (doc_.tokens[c].kind == Tok::comma)
       if (const int who = clause_subject(c + 1, colon); who >= 0) return who;
+  // "The palace issued the following statement from the king: ...": the
+  // document's author after "from"/"by" speaks.
+  for (uint32_t d = s; d + 2 < colon; ++d) {
+    const Token& t = doc_.tokens[d];
+    if (t.kind != Tok::word || t.upper || !has(t, kDocument)) continue;
+    const std::string_view by = doc_.word_at(d + 1);
+    if (by != "from" && by != "by") continue;
+    const Subject author = subjects_.subject_after(d + 2, colon);
+    if (author.speaker >= 0) return author.speaker;
+    if (author.role) return people_.add_role(*author.role, Gender::unknown);
+    break;
+  }
   return -1;
 }
 

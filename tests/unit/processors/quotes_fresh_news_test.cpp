@@ -150,5 +150,15 @@ TEST(QuoteFreshNews, AnEditorsBracketsOpenAndCloseASentence) {
   EXPECT_NE(q->speaker.value_or("<null>"), "<null>");
 }
 
+TEST(QuoteFreshNews, ADocumentsAuthorBeforeAColonSpeaks) {
+  const Article a = run(
+      "The council issued the following statement from Mayor Ann Hole: \"We will rebuild the bridge before "
+      "the spring floods arrive.\"");
+  EXPECT_EQ(speaker(a, "We will rebuild"), "Ann Hole");
+  const Article b = run(
+      "The club released a letter by its chairman: \"We will rebuild the stand before the season starts.\"");
+  EXPECT_EQ(speaker(b, "We will rebuild"), "chairman");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
