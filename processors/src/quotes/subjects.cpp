@@ -357,6 +357,18 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
       if (prep == "of" || prep == "at" || prep == "from")
         if (Subject named = person_ending_at(p - 2, p, floor); named.first != kNone) return named;
     }
+    // "One MP told the BBC", "an MEP said": a title in capitals after a
+    // determiner is a role, not an organisation (nor the spelled-out title).
+    if (t.acronym && has(t, kTitle) && p > floor && doc_.tokens[p - 1].kind == Tok::word) {
+      doc_.lower_word(doc_.tokens[p - 1]);
+      const bool article = doc_.lower == "a" || doc_.lower == "an" || doc_.lower == "the";
+      if (article || doc_.lower == "one" || doc_.lower == "another") {
+        s.first = p - 1;
+        s.last = p;
+        s.role = std::string(doc_.span_text(article ? p : p - 1, p));
+        return s;
+      }
+    }
     s.first = s.last = p;
     const std::string_view full = t.acronym ? expand_acronym(p) : std::string_view{};
     s.speaker = people_.resolve_name(full.empty() ? doc_.span_text(p, p) : full, true, std::nullopt);

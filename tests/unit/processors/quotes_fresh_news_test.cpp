@@ -160,5 +160,18 @@ TEST(QuoteFreshNews, ADocumentsAuthorBeforeAColonSpeaks) {
   EXPECT_EQ(speaker(b, "We will rebuild"), "chairman");
 }
 
+TEST(QuoteFreshNews, ATitleInCapitalsAfterADeterminerIsARole) {
+  const Article a = run(
+      "Green MP (Member of Parliament) Ada Fenn spoke first. One MP told the radio, \"Most of us never read "
+      "the bill before the vote.\"");
+  const Quote* q = find(a, "Most of us");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or("<null>"), "One MP");
+  EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::role);
+  // An acronym that is no title stays an organisation.
+  const Article b = run("The NHS said \"waiting lists are falling in every region\".");
+  EXPECT_EQ(find(b, "waiting lists")->speaker_kind, Quote::SpeakerKind::organization);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
