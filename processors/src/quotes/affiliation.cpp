@@ -120,6 +120,23 @@ Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
   if (p <= floor) return s;
   const uint32_t own = p - 1;
   const Token& o = doc_.tokens[own];
+  if (o.kind == Tok::word && o.possessive && !o.upper && own > floor &&
+      (doc_.word_at(own - 1) == "the" || doc_.word_at(own - 1) == "The")) {
+    // "Part of the judge's statement reads": the person given that role.
+    std::string_view head = doc_.word_at(own);
+    if (head.ends_with("'s")) head.remove_suffix(2);
+    else if (head.ends_with("\u2019s")) head.remove_suffix(3);
+    doc_.lower.assign(head);
+    for (char& c : doc_.lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    // Only a role the article gave someone resolves ("the company's" does not).
+    s.speaker = people_.resolve_role(doc_.lower);
+    if (s.speaker >= 0) {
+      s.first = own - 1;
+      s.last = p;
+    }
+    return s;
+  }
   if (o.kind != Tok::word || !o.possessive || !o.upper || has(o, kNotName | kTitle | kMalePronoun | kFemalePronoun))
     return s;
   uint32_t first = own;

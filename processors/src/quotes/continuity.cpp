@@ -222,6 +222,18 @@ int Attributor::colon_subject(uint32_t colon) {
   for (uint32_t c = s; c + 2 < colon; ++c)
     if (doc_.tokens[c].kind == Tok::comma)
       if (const int who = clause_subject(c + 1, colon); who >= 0) return who;
+  // "The palace issued the following statement from the king: ...": the
+  // document's author after "from"/"by" speaks.
+  for (uint32_t d = s; d + 2 < colon; ++d) {
+    const Token& t = doc_.tokens[d];
+    if (t.kind != Tok::word || t.upper || !has(t, kDocument)) continue;
+    const std::string_view by = doc_.word_at(d + 1);
+    if (by != "from" && by != "by") continue;
+    const Subject author = subjects_.subject_after(d + 2, colon);
+    if (author.speaker >= 0) return author.speaker;
+    if (author.role) return people_.add_role(*author.role, Gender::unknown);
+    break;
+  }
   return -1;
 }
 
@@ -235,6 +247,12 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
   if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
   // "He ended by saying: ...": a pronoun subject is its referent.
   if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun)) return people_.resolve_pronoun(doc_.tokens[s]);
+  // "The study itself outlined the link: ...": a document subject speaks as
+  // it does through a cue (a role).
+  if (s + 2 < colon && (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") && doc_.tokens[s + 1].kind == Tok::word &&
+      !doc_.tokens[s + 1].upper && has(doc_.tokens[s + 1], kDocument) && doc_.tokens[s + 2].kind == Tok::word &&
+      !doc_.tokens[s + 2].possessive)
+    return people_.add_role(doc_.word_at(s + 1), Gender::unknown);
   // "the Danish Ministry of Fisheries defended the ban: ...": an article
   // before a name.
   if (s + 2 < colon && doc_.tokens[s].kind == Tok::word && !doc_.tokens[s].possessive &&
@@ -266,6 +284,18 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
       break;
     }
   }
+  // "Ana Lind of the Port Authority spoke of the crane: ...": a person of
+  // two names or more, then the organisation she is of.
+  bool person_of = false;
+  if (e > s && e + 2 < colon && doc_.tokens[e + 1].kind == Tok::word && !doc_.tokens[e].possessive) {
+    const std::string_view prep = doc_.word_at(e + 1);
+    uint32_t o = e + 2;
+    if (o + 1 < colon && (doc_.word_at(o) == "the" || doc_.word_at(o) == "The")) ++o;
+    person_of = (prep == "of" || prep == "at" || prep == "from") &&
+                (subjects_.name_token(doc_.tokens[o]) || (doc_.tokens[o].acronym && doc_.tokens[o].kind == Tok::word));
+    for (uint32_t m = s; person_of && m <= e; ++m) person_of = !subjects_.org_head(doc_.tokens[m]);
+  }
+  if (person_of) return people_.resolve_name(doc_.span_text(s, e), false, std::nullopt);
   // Only a subject: "In Oslo, ..." or "Norway's ..." is not one.
   if (e + 1 < colon && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return -1;
   if (doc_.tokens[e].possessive || has(doc_.tokens[s], kNotName)) return -1;

@@ -207,6 +207,14 @@ static size_t inverted_pronoun(std::string_view w) {
   // Dotted single capitals ("A.Q.", "U.S."): initials before a name.
   t.initials = inner_dot && t.acronym && letters <= 3 && (i - begin) == 2 * letters - 1;
   t.possessive = w.ends_with("'s") || w.ends_with("\u2019s") || w.ends_with("s\u2019");
+  // "She's said", "he's told": a contracted he/she is the pronoun, no owner.
+  if (t.possessive && t.classes == 0 && w.size() <= 7 && (w[0] == 'h' || w[0] == 'H' || w[0] == 's' || w[0] == 'S')) {
+    const uint32_t part = classes_of_part(w.substr(0, w.size() - (w.ends_with("'s") ? 2 : 4)));
+    if (part & (kMalePronoun | kFemalePronoun)) {
+      t.classes = part;
+      t.possessive = false;
+    }
+  }
   // A dot after an abbreviation, an initial or "U.S" belongs to the word
   // and does not end the sentence.
   if (i < text.size() && text[i] == '.' &&
@@ -255,6 +263,8 @@ bool Document::ends_terminal(std::string_view v) {
       break;
     }
   }
+  // "... absent from surveys[.]": an editor's bracketed stop ends it too.
+  if (v.size() > 3 && v.back() == ']' && v[v.size() - 3] == '[') v.remove_suffix(1);
   return v.ends_with(".") || v.ends_with("!") || v.ends_with("?") || v.ends_with("\u2026");
 }
 

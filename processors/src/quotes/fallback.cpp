@@ -210,6 +210,9 @@ Subject SubjectParser::unclosed_apposition(uint32_t name_first, uint32_t floor) 
       return inner;
     }
     if (!n && inner.role) return inner;  // 'Protesters in Paris said'
+    // "The Green Party in Leeds said": an organisation of several words in
+    // a place ("the University of Leeds" keeps its "of").
+    if (n && n->org && prep == "in" && n->name.find(' ') != std::string::npos) return inner;
   }
   return s;
 }

@@ -40,7 +40,7 @@ void People::clear() {
   by_last_org.clear();
   recent_people.clear();
   recent_orgs.clear();
-  sentence_person = -1;
+  sentence_person = sentence_credit = -1;
   recent_group.reset();
 }
 
@@ -85,7 +85,7 @@ Gender People::gender_of(std::string_view name) const {
 }
 
 void People::learn_gender(const Token& t, const Document& doc) {
-  if (sentence_person < 0 || !(t.classes & kGendered)) return;
+  if (sentence_person < 0 || sentence_person == sentence_credit || !(t.classes & kGendered)) return;
   Named& n = named[static_cast<size_t>(sentence_person)];
   if (n.gender != Gender::unknown) return;
   doc.lower_word(t);

@@ -80,6 +80,8 @@ class People {
   // person whose role ends in that (lower-cased) head noun, or -1.
   int resolve_role(std::string_view head) const;
   void note_recent(int index);
+  // An organisation that is the referent of the next "it" without having spoken.
+  void note_recent_org(int index) { push_recent(recent_orgs, index); }
   // The role-only person for a singular role phrase (one per distinct phrase).
   int add_role(std::string_view role, Gender gender);
   // A lone surname one letter away from a unique known person's ("Schacham"
@@ -99,6 +101,7 @@ class People {
   NameMap by_last_org;  // head noun -> most recent organisation
   std::vector<int> recent_people, recent_orgs;
   int sentence_person = -1;  // first person subject of the current sentence
+  int sentence_credit = -1;  // the current sentence's "according to" source: no subject
   // The last plural role that spoke ("officials said"): what a later "they said" means.
   std::optional<std::string> recent_group;
 

@@ -37,6 +37,7 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"month", kMonth},
     {"name_tail", kNameTail},
     {"credit", kCredit},
+    {"post_nominal", kPostNominal},
 };
 }  // namespace
 

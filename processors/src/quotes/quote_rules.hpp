@@ -39,6 +39,7 @@ enum WordClass : uint32_t {
   kMonth = 1u << 24,
   kNameTail = 1u << 25,
   kCredit = 1u << 26,
+  kPostNominal = 1u << 27,
 };
 
 // Every word of every article is looked up here once, so the table is open

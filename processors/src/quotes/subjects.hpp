@@ -54,6 +54,10 @@ class SubjectParser {
   // first == kNone when there is none.
   Subject author_after(uint32_t f, uint32_t limit);
   Subject owner_after(uint32_t f, uint32_t limit);
+  // "Marsh's statement", "the judge's ruling": the owner of the document
+  // noun at `p` (a possessive name, or a definite role the article gave to
+  // someone); speaker -1 when there is none.
+  Subject document_owner(uint32_t p, uint32_t floor);
   // "he was told by Minister Anna Berg of ...": the agent after a passive cue at `k`.
   Subject passive_agent(uint32_t k, uint32_t limit);
   // A multi-word name seen anywhere introduces it (for later surnames); at a
@@ -100,13 +104,13 @@ class SubjectParser {
   bool appositive_opening(const Token& t) const;
   // "who", "which", "speaking": a clause between a subject and its cue.
   bool nonrestrictive_opening(uint32_t k) const;
+  bool circumstance(uint32_t k) const;
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   uint32_t name_after_role_comma(uint32_t comma, uint32_t limit) const;
   Subject german_role_after(uint32_t f, uint32_t limit);
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
   Subject person_before_org(uint32_t last, uint32_t floor);
-  Subject document_owner(uint32_t p, uint32_t floor);
   Subject role_of_name(uint32_t name_first, uint32_t last, uint32_t floor);
   Subject person_ending_at(uint32_t last, uint32_t p, uint32_t floor);
   Subject role_with_complement(uint32_t p, uint32_t floor);

@@ -14,12 +14,15 @@ have no indirect labels), and does not gate the test.
     score_quotes.py NEWSFLOW_BINARY [--min-f1 0.90] [--min-speaker 0.90]
                     [--min-real-f1 F] [--min-real-speaker S] [--min-wn-f1 F]
                     [--min-wn-speaker S] [--min-wn19-f1 F] [--min-wn19-speaker S]
+                    [--min-wn19b-f1 F] [--min-wn19b-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
 the news-please halves (np-dev, np-heldout), which have their own gates, and
 the Wikinews dev set (wn-dev), gated by --min-wn-f1/--min-wn-speaker, and
-the third real dev set (wn19-dev, Wikinews 2019), gated by --min-wn19-*.
+the third real dev set (wn19-dev, Wikinews 2019), gated by --min-wn19-*,
+and the fourth (wn19b-dev, the Wikinews 2019 articles after wn19-dev's),
+gated by --min-wn19b-*.
 """
 import argparse
 import json
@@ -139,6 +142,8 @@ def main():
     ap.add_argument("--min-wn-speaker", type=float, default=0.0)
     ap.add_argument("--min-wn19-f1", type=float, default=0.0, help="gate for the third real dev set (wn19-*)")
     ap.add_argument("--min-wn19-speaker", type=float, default=0.0)
+    ap.add_argument("--min-wn19b-f1", type=float, default=0.0, help="gate for the fourth real dev set (wn19b-*)")
+    ap.add_argument("--min-wn19b-speaker", type=float, default=0.0)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--split", help="score only this split")
     args = ap.parse_args()
@@ -174,6 +179,7 @@ def main():
     real = Tally()   # the news-please halves (np-dev, np-heldout)
     wikinews = Tally()  # wn-dev: the --min-wn-* gates
     wikinews19 = Tally()  # wn19-dev: the --min-wn19-* gates
+    wikinews19b = Tally()  # wn19b-dev: the --min-wn19b-* gates
     indirect = Tally()
     for g in golds:
         t = score(produced[g["id"]], g, SCORED, errors)
@@ -183,6 +189,8 @@ def main():
             real.add(t)
         elif g["split"].startswith("wn19-"):
             wikinews19.add(t)
+        elif g["split"].startswith("wn19b-"):
+            wikinews19b.add(t)
         elif g["split"].startswith("wn-"):
             wikinews.add(t)
         else:
@@ -201,6 +209,8 @@ def main():
     print(wline)
     w19line, w19f1, w19sacc = wikinews19.line("  wn19-* (Wikinews 2019)")
     print(w19line)
+    w19bline, w19bf1, w19bsacc = wikinews19b.line("  wn19b-* (Wikinews 2019 b)")
+    print(w19bline)
     scare_total = scare_taken = 0
     for g in golds:
         rec = produced[g["id"]]
@@ -228,6 +238,10 @@ def main():
     if wikinews19.gold and (w19f1 < args.min_wn19_f1 or w19sacc < args.min_wn19_speaker):
         print(f"FAIL: Wikinews 2019 F1 {w19f1:.3f} (min {args.min_wn19_f1}) speaker accuracy {w19sacc:.3f} "
               f"(min {args.min_wn19_speaker})")
+        return 1
+    if wikinews19b.gold and (w19bf1 < args.min_wn19b_f1 or w19bsacc < args.min_wn19b_speaker):
+        print(f"FAIL: Wikinews 2019 b F1 {w19bf1:.3f} (min {args.min_wn19b_f1}) speaker accuracy {w19bsacc:.3f} "
+              f"(min {args.min_wn19b_speaker})")
         return 1
     print("PASS")
     return 0
