@@ -78,6 +78,25 @@ TEST(TopicRanking, ATermUnderTwoTopicsOfOneBranchCountsOnceForTheBranch) {
             "medtop:11000000");
 }
 
+// The same holds for a word two different terms of a branch match: "hospital"
+// is matched by "hospital*" (health) and "hospital" (health facility), and
+// counted twice it filed a fight the police broke up under health.
+TEST(TopicRanking, AWordTwoTermsOfOneBranchMatchCountsOnceForTheBranch) {
+  const std::string terms =
+      "medtop:07000000 | 1 | hospital*\n"
+      "medtop:20000461 | 1 | hospital\n"
+      "medtop:02000000 | 1 | police, arrested\n";
+  auto rules = rules_with("same_word", terms, "specificity | 0");
+  EXPECT_EQ(first_branch(rules, "", "Police arrested a man after a fight outside the hospital. The hospital was "
+                                    "closed for an hour."),
+            "medtop:02000000");
+  // Two different words of the branch still add up.
+  EXPECT_EQ(first_branch(rules_with("same_word_ward", terms + "medtop:20000461 | 1 | ward\n", "specificity | 0"), "",
+                         "Police arrested a man after a fight outside the hospital. The hospital and its ward "
+                         "were closed for an hour."),
+            "medtop:07000000");
+}
+
 // A title mention saturates like any other, so one word in the title lost
 // to two words of the body; the title bonus lets the title say what the story is.
 TEST(TopicRanking, ATitleWordOutranksTwoBodyWordsWithTheTitleBonus) {
