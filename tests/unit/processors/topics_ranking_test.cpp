@@ -360,6 +360,23 @@ TEST(TopicBranches, AHeadlineVerbInThePresentTenseNamesTheEvent) {
   expect_first_branches(cases);
 }
 
+// IPTC's utilities (electricity, water supply, waste collection) had no
+// terms, so a utility's story went by its circumstances, or got no topic:
+// the first fails with the seventh round's en.terms (no topic), the second
+// guards the council that runs the bins (a utility still, not politics).
+TEST(TopicBranches, AUtilitysStoryIsFiledWithTheUtility) {
+  const BranchCase cases[] = {
+      {"medtop:04000000", "Power company plans more blackouts as winds return",
+       "The power company said it would switch off supply to 60,000 customers on Thursday, when strong winds "
+       "are forecast. Homes were without power for two days last week, and the company said the blackouts "
+       "would last until the winds drop."},
+      {"medtop:04000000", "Council moves bin collections to fortnightly",
+       "The council's cabinet voted to collect household bins every two weeks from April. Councillors said "
+       "the change to bin collections would save 1.2 million a year."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
 
