@@ -377,6 +377,18 @@ TEST(TopicBranches, AUtilitysStoryIsFiledWithTheUtility) {
   expect_first_branches(cases);
 }
 
+// A ship that sinks is a transport accident: with the seventh round's
+// en.terms no word of the story named one, and the navy searching made it
+// politics.
+TEST(TopicBranches, AShipThatSinksIsAnAccident) {
+  const BranchCase cases[] = {
+      {"medtop:03000000", "Ferry sinks off Tarvel island",
+       "A ferry sank off Tarvel island on Sunday with 120 people on board, the port authority said. Fishing "
+       "boats took 80 survivors to the harbour; the navy was searching for the others."},
+  };
+  expect_first_branches(cases);
+}
+
 // An infection that spreads is a health story, not the biology of its
 // bacteria or the scientists who found it: fails with the seventh round's
 // en.terms (13, science).
