@@ -138,7 +138,8 @@ class TopicsProcessor final : public Processor {
                                : m.start < s.lead_bytes ? s.lead_weight
                                : m.start < s.tail_from  ? s.body_weight
                                                         : s.tail_weight;
-      for (const auto& use : t.uses) hits_.push_back({use.topic, term, use.weight, position_weight});
+      const uint32_t at = where == Field::title ? topics::title_word_at(m.start) : topics::body_word_at(m.start);
+      for (const auto& use : t.uses) hits_.push_back({use.topic, term, use.weight, position_weight, at});
     }
   }
 
@@ -148,9 +149,9 @@ class TopicsProcessor final : public Processor {
     add_hits(body_, Field::body);
     // The section the URL names counts as a word of the title would.
     rules_->sections.find(article.url, sections_);
-    for (const auto& section : sections_)
-      for (const auto& use : rules_->terms[section.term].uses)
-        hits_.push_back({use.topic, section.term, use.weight, rules_->settings.title_weight});
+    for (uint32_t k = 0; k < sections_.size(); ++k)
+      for (const auto& use : rules_->terms[sections_[k].term].uses)
+        hits_.push_back({use.topic, sections_[k].term, use.weight, rules_->settings.title_weight, topics::section_at(k)});
     if (!hits_.empty()) scorer_.score(hits_, article.topics);
   }
 

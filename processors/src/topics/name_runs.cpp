@@ -4,6 +4,9 @@
 // speech verbs, appositions).
 #include "topics/names.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 namespace newsflow::processors::topics {
 
 using namespace names;
@@ -15,6 +18,12 @@ namespace {
 // Lumen Grid" (a person has shares, so "Buffett's shares" says nothing).
 constexpr std::string_view kOrgOwned[] = {"shareholders", "headquarters", "subsidiary", "subsidiaries", "workforce"};
 constexpr std::string_view kOrgBought[] = {"shareholders", "headquarters", "subsidiary", "shares", "stake"};
+// Words that never start a person's name but open many an institution's,
+// kept when an organisation word ends the run: "the National Gallery",
+// "the Federal Court", "the State Department", "Central Bank".
+constexpr std::string_view kOrgOpeners[] = {"National", "International", "Federal", "State",    "Central",
+                                            "Global",   "North",         "South",   "East",     "West",
+                                            "Northern", "Southern",      "Eastern", "Western"};
 
 }  // namespace
 
@@ -106,7 +115,9 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
     size_t person_from = a;
     if (head != SIZE_MAX) {
       size_t start = a;
-      while (start < head && (tokens_.cls(start) & (kNotName | kConnector)) && !(tokens_.cls(start) & kCovered)) ++start;
+      while (start < head && (tokens_.cls(start) & (kNotName | kConnector)) && !(tokens_.cls(start) & kCovered) &&
+             std::find(std::begin(kOrgOpeners), std::end(kOrgOpeners), word(start)) == std::end(kOrgOpeners))
+        ++start;
       // After the head the name goes on only through a connector
       // ("Council on Foreign Relations", not "Airways Flight").
       org_end = head;

@@ -546,14 +546,7 @@ void rate_specificity(TopicRules& rules) {
     term.specificity = static_cast<float>(1.0 / (1.0 + k * static_cast<double>(rarest - 1)));
   }
   rules.term_rank.resize(rules.terms.size());
-  for (size_t t = 0; t < rules.terms.size(); ++t) {
-    const auto& uses = rules.terms[t].uses;
-    bool shared = false;
-    for (size_t u = 0; u < uses.size(); ++u)
-      for (size_t v = u + 1; v < uses.size(); ++v)
-        shared = shared || rules.topics[uses[u].topic].top == rules.topics[uses[v].topic].top;
-    rules.term_rank[t] = {rules.terms[t].specificity, shared, rules.terms[t].event};
-  }
+  for (size_t t = 0; t < rules.terms.size(); ++t) rules.term_rank[t] = {rules.terms[t].specificity, rules.terms[t].event};
 }
 
 }  // namespace

@@ -227,11 +227,9 @@ class TopicRules {
   std::vector<topics::TopicTerm> terms;
   // Per term, what the branch ranking needs, packed apart from the terms so
   // that scoring an article touches 8 bytes a term, not a TopicTerm:
-  // specificity, whether one branch holds two of its uses, and whether it
-  // names an event.
+  // its specificity and whether it names an event.
   struct TermRank {
     float specificity = 1.0f;
-    bool shared_in_branch = false;
     bool event = false;
   };
   std::vector<TermRank> term_rank;

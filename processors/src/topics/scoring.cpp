@@ -8,22 +8,32 @@
 
 namespace newsflow::processors::topics {
 
-// A term listed under several topics of one branch ("sitcom" for both TV
-// series and television) is one piece of evidence for the branch: only its
-// heaviest use (the first of equals) ranks it.
-bool TopicScorer::ranks_in_branch(const Hit& hit, uint32_t top) const {
-  for (const TermUse& use : rules_.terms[hit.term].uses) {
-    if (use.topic == hit.topic || rules_.topics[use.topic].top != top) continue;
-    if (use.weight > hit.weight || (use.weight == hit.weight && use.topic < hit.topic)) return false;
-  }
-  return true;
-}
-
 void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
   const auto& s = rules_.settings;
   evidence_.clear();
   groups_.clear();
   if (hits.empty()) return;
+  // For the ranking a word of the text is one piece of evidence for a
+  // branch, by its heaviest use (the first of equals): "sitcom" listed for TV
+  // series and for television, or "hospital" matched both by "hospital*" for
+  // health and by "hospital" for health facility, counts once for health.
+  // The hits of one word are adjacent (Hit::at), so this looks at runs of a
+  // few hits and sorts nothing.
+  const size_t n = hits.size();
+  for (size_t run = 0, run_end = 1; run < n; run = run_end++) {
+    while (run_end < n && hits[run_end].at == hits[run].at) ++run_end;
+    if (run_end - run == 1) continue;  // one use of one term: nothing to share
+    for (size_t i = run; i < run_end; ++i) {
+      Hit& h = hits[i];
+      const uint32_t top = rules_.topics[h.topic].top;
+      h.ranks = true;
+      for (size_t j = run; j < run_end; ++j) {
+        const Hit& other = hits[j];
+        if (j == i || rules_.topics[other.topic].top != top) continue;
+        if (other.weight > h.weight || (other.weight == h.weight && other.topic < h.topic)) h.ranks = false;
+      }
+    }
+  }
   std::sort(hits.begin(), hits.end(),
             [](const Hit& a, const Hit& b) { return a.topic != b.topic ? a.topic < b.topic : a.term < b.term; });
 
@@ -36,13 +46,17 @@ void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
     const uint32_t top = rules_.topics[hits[i].topic].top;
     while (topic_end < hits.size() && hits[topic_end].topic == hits[i].topic) {
       size_t term_end = topic_end;
-      double mentions = 0, lead_mentions = 0;
-      bool in_title = false;
+      double mentions = 0, lead_mentions = 0, ranked_mentions = 0;
+      bool in_title = false, ranked_in_title = false;
       while (term_end < hits.size() && hits[term_end].topic == hits[i].topic &&
              hits[term_end].term == hits[topic_end].term) {
         mentions += hits[term_end].position_weight;
         if (hits[term_end].position_weight >= s.lead_weight) lead_mentions += hits[term_end].position_weight;
         in_title = in_title || hits[term_end].position_weight >= s.title_weight;
+        if (hits[term_end].ranks) {
+          ranked_mentions += hits[term_end].position_weight;
+          ranked_in_title = ranked_in_title || hits[term_end].position_weight >= s.title_weight;
+        }
         ++term_end;
       }
       in_lead = in_lead || lead_mentions > 0;
@@ -51,9 +65,11 @@ void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
       raw += evidence;
       lead_raw += cap * (1.0 - std::exp(-lead_mentions / s.saturation));
       const auto& rank = rules_.term_rank[hits[topic_end].term];
-      const double title_bonus = in_title ? s.title_bonus + (rank.event ? s.event_bonus : 0.0) : 0.0;
-      if (!rank.shared_in_branch || ranks_in_branch(hits[topic_end], top))
-        ranked += (evidence + title_bonus * hits[topic_end].weight) * rank.specificity;
+      const double title_bonus = ranked_in_title ? s.title_bonus + (rank.event ? s.event_bonus : 0.0) : 0.0;
+      const double ranked_evidence = ranked_mentions == mentions ? evidence
+                                     : ranked_mentions == 0      ? 0.0
+                                                                 : cap * (1.0 - std::exp(-ranked_mentions / s.saturation));
+      ranked += (ranked_evidence + title_bonus * hits[topic_end].weight) * rank.specificity;
       topic_end = term_end;
     }
     evidence_.push_back({hits[i].topic, raw, i, topic_end});

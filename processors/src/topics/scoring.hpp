@@ -15,7 +15,14 @@ struct Hit {
   uint32_t term;            // index into TopicRules::terms
   float weight;             // the term's weight for this topic
   double position_weight;   // where the mention is (title, lead, body, tail)
+  uint32_t at = 0;          // which word of the text: the same for every term matching it, whose hits are adjacent
+  bool ranks = true;        // cleared by the scorer when another use of its word in its branch weighs more
 };
+
+// Hit::at for a mention in the title, in the body, or for the URL's k-th section.
+constexpr uint32_t title_word_at(uint32_t start) { return start; }
+constexpr uint32_t body_word_at(uint32_t start) { return start | 0x80000000u; }
+constexpr uint32_t section_at(uint32_t k) { return 0xFFFFFFFFu - k; }
 
 // Per-record scratch is kept between calls, so one scorer per worker.
 class TopicScorer {
@@ -40,8 +47,6 @@ class TopicScorer {
     double lead_raw;   // evidence from the title and the lead alone
     double rank;       // what the branches are ordered by
   };
-
-  bool ranks_in_branch(const Hit& hit, uint32_t top) const;
 
   const TopicRules& rules_;
   std::vector<Evidence> evidence_;

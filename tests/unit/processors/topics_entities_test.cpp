@@ -130,5 +130,22 @@ TEST(TopicEntities, NoNameFromContextInLanguagesWithoutCues) {
     for (const auto& e : a->entities) EXPECT_NE(e.type, Entity::Type::person) << e.text;
 }
 
+// Issue 13, eighth round: an institution's name keeps the adjective that
+// opens it, and galleries, orchestras and theatres are organisations. With
+// the seventh round's code and data "National Gallery" and "Federal Road
+// Agency" were cut to their head word and dropped, and "Harwick
+// Philharmonic said" made a person.
+TEST(TopicEntities, AnInstitutionsNameKeepsItsOpeningAdjective) {
+  Article a = run("The National Gallery lent two paintings to the town. The Harwick Philharmonic said it would "
+                  "play at the opening, and the Federal Road Agency closed the bridge for the night.");
+  for (const char* name : {"National Gallery", "Harwick Philharmonic", "Federal Road Agency"}) {
+    const Entity* e = find_entity(a, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, Entity::Type::organization) << name;
+  }
+  // A sentence opener is still no part of the name.
+  EXPECT_EQ(find_entity(a, "The National Gallery"), nullptr);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
