@@ -231,7 +231,7 @@ void TokenLexicon::visit(std::string_view text, const std::vector<text::Token>& 
     const size_t length = t.end - t.start;
     // The word's first eight bytes, folded: what the English check compares
     // and, cut to TermIndex::kPrefixKey bytes, the prefix filter's key.
-    const uint64_t folded = text::fold8_swar(text::load_head(begin + t.start, length, end));
+    const uint64_t folded = text::fold8_swar(word_head(begin + t.start, length, end));
     // Once there are enough, the tables are not read again: English text
     // gets there in its first few hundred words.
     if (english < english_wanted) {
@@ -251,7 +251,7 @@ void TokenLexicon::visit(std::string_view text, const std::vector<text::Token>& 
   std::fill_n(bits, n, 0);
   for (size_t j = 0; j < k; ++j) {
     const text::Token& t = words[named[j]];
-    bits[named[j]] = class_bits(entries[named[j]], text.substr(t.start, t.end - t.start), end);
+    bits[named[j]] = class_bits(entries[named[j]], std::string_view(begin + t.start, t.end - t.start), end);
   }
 }
 

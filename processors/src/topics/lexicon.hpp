@@ -29,6 +29,15 @@ namespace newsflow::processors::topics {
 
 class WordClasses;
 
+// text::load_head for a word or literal, which is never empty (length >= 1):
+// the mask is then one shift, where load_head's, for any length, compiles to
+// a branch on the length that mispredicts.
+inline uint64_t word_head(const char* p, size_t length, const char* readable_end) {
+  const size_t k = length < 8 ? length : 8;
+  if (readable_end - p < 8) return text::load_upto8(p, k);
+  return text::load8(p) & (~uint64_t{0} >> (64 - 8 * k));
+}
+
 // What TokenLexicon::visit reads of a text's tokens for all three of its
 // consumers in one pass. Per-worker scratch: the buffers only grow, so a
 // text writes its part of them and neither allocates nor clears the rest.

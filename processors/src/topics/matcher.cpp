@@ -31,7 +31,7 @@ void Matcher::verify(const TermIndex::Candidate& c, uint32_t start) {
   if (start + length > text_.size()) return;
   const char* at = text_.data() + start;
   const char* end = text_.data() + text_.size();
-  const uint64_t head = text::load_head(at, length, end);
+  const uint64_t head = word_head(at, length, end);
   if ((c.caseless ? text::fold8_swar(head) : head) != c.head) return;
   if (length > 8) {
     std::string_view want = rules_.term_index.text(c.id);

@@ -130,6 +130,19 @@ TEST(TokenLexicon, VisitAnswersAsEachQuestionOnItsOwn) {
   EXPECT_GT(lines, 200u);
 }
 
+// The pass's and the matcher's masked load of a word's first bytes: the
+// bytes text::load_head gives, for every word length, also where fewer than
+// eight bytes are readable after the word's start.
+TEST(TokenLexicon, WordHeadIsLoadHeadForEveryLength) {
+  const std::string text = "Ministers of the Hanseatic League met in L\xC3\xBC" "beck on Tuesday";
+  for (size_t start = 0; start < text.size(); ++start)
+    for (size_t length = 1; start + length <= text.size(); ++length) {
+      const char* at = text.data() + start;
+      for (const char* end : {text.data() + text.size(), at + length})
+        ASSERT_EQ(word_head(at, length, end), text::load_head(at, length, end)) << start << " " << length;
+    }
+}
+
 TEST(TokenLexicon, AgreesWithTheTablesOnTheEvaluationArticles) {
   auto rules = load_topic_rules({kData + "/topics", false});
   EXPECT_GT(rules->lexicon.keys(), 1000u);
