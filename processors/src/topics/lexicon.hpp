@@ -123,7 +123,7 @@ class TokenLexicon {
   [[gnu::always_inline]] uint32_t class_bits(uint32_t e, std::string_view word, const char* readable_end) const {
     const Names& n = names_[e - classes_begin_];
     const size_t length = word.size();
-    const uint64_t head = head8(word, readable_end);
+    const uint64_t head = word_head(word.data(), length, readable_end);  // a token: never empty
     const uint64_t tail = text::load_head(word.data() + 8, length > 8 ? length - 8 : 0, readable_end);
     if (n.length == length && n.head == head && n.tail == tail) return kFound | n.bits;
     // Most entries have one spelling (a word capitalised at a sentence start

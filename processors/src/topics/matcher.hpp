@@ -46,7 +46,8 @@ class Matcher {
 
  private:
   static int on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned flags, void* context);
-  void verify(const TermIndex::Candidate& c, uint32_t start);
+  // Inlined at its three call sites: the call cost about a fifth of a check.
+  [[gnu::always_inline]] inline void verify(const TermIndex::Candidate& c, uint32_t start);
 
   const TopicRules& rules_;
   hs_scratch_t* scratch_ = nullptr;
