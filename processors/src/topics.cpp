@@ -183,6 +183,8 @@ class TopicsProcessor final : public Processor {
       entity_count_[entity] = 0;
     }
     if (supported) {
+      rules_->lexicon.classify(article.title, title_tokens_, title_facts_);
+      rules_->lexicon.classify(article.text, body_tokens_, body_facts_);
       names_.find({article.title, title_tokens_, title_facts_.name_bits()}, title_covered_,
                   {article.text, body_tokens_, body_facts_.name_bits()}, body_covered_, body_places_, found_);
       emitted_.clear();

@@ -199,6 +199,7 @@ void TokenLexicon::visit(std::string_view text, const std::vector<text::Token>& 
     out.named_.resize(n);
   }
   out.tokens_ = n;
+  out.classified_ = 0;
   // Everything the loop reads in locals: it stores through uint32_t
   // pointers, which (for the compiler) could point at this lexicon's
   // members, so through them each would be reloaded per token.
@@ -246,13 +247,22 @@ void TokenLexicon::visit(std::string_view text, const std::vector<text::Token>& 
     k += e - classes_begin < classes_range;  // for_names(e)
   }
   out.matcher_size_ = m;
+  out.named_size_ = k;
   out.english_ = english;
-  uint32_t* const bits = out.name_bits_.data();
+}
+
+void TokenLexicon::classify(std::string_view text, const std::vector<text::Token>& tokens, TokenFacts& facts) const {
+  const size_t n = facts.tokens_;
+  uint32_t* const bits = facts.name_bits_.data();
+  const uint32_t* const named = facts.named_.data();
+  const uint32_t* const entries = facts.entries_.data();
+  const char* const end = text.data() + text.size();
   std::fill_n(bits, n, 0);
-  for (size_t j = 0; j < k; ++j) {
-    const text::Token& t = words[named[j]];
-    bits[named[j]] = class_bits(entries[named[j]], std::string_view(begin + t.start, t.end - t.start), end);
+  for (size_t j = 0; j < facts.named_size_; ++j) {
+    const text::Token& t = tokens[named[j]];
+    bits[named[j]] = class_bits(entries[named[j]], std::string_view(text.data() + t.start, t.end - t.start), end);
   }
+  facts.classified_ = n;
 }
 
 }  // namespace newsflow::processors::topics

@@ -45,8 +45,9 @@ class TokenFacts {
  public:
   // Per token: its entry, as lookup() gives it.
   std::span<const uint32_t> entries() const { return {entries_.data(), tokens_}; }
-  // Per token: class_bits() of its entry, 0 when not for_names().
-  std::span<const uint32_t> name_bits() const { return {name_bits_.data(), tokens_}; }
+  // Per token: class_bits() of its entry, 0 when not for_names(); empty
+  // until TokenLexicon::classify has run on this visit's text.
+  std::span<const uint32_t> name_bits() const { return {name_bits_.data(), classified_}; }
   // The tokens the matcher has work for (an entry for_matcher(), or a start
   // some one-word prefix literal may have), in text order, each as its
   // index << 1 | 1 when the prefix test passed. (An index fits in 31 bits:
@@ -60,7 +61,7 @@ class TokenFacts {
   friend class TokenLexicon;
   std::vector<uint32_t> entries_, name_bits_, matcher_;
   std::vector<uint32_t> named_;  // the tokens whose entry is for_names()
-  size_t tokens_ = 0, matcher_size_ = 0, english_ = 0;
+  size_t tokens_ = 0, matcher_size_ = 0, named_size_ = 0, english_ = 0, classified_ = 0;
 };
 
 class TokenLexicon {
@@ -94,6 +95,10 @@ class TokenLexicon {
   // 0 when it does not ask).
   void visit(std::string_view text, const std::vector<text::Token>& tokens, const TermIndex& terms,
              size_t english_wanted, TokenFacts& out) const;
+  // The person list classes of the tokens visit() found listed (facts'
+  // name_bits), for the same text and tokens: asked only when the name
+  // finder runs (not for a language without rules, nor by the matcher alone).
+  void classify(std::string_view text, const std::vector<text::Token>& tokens, TokenFacts& facts) const;
 
   const Entry& entry(uint32_t e) const { return entries_[e]; }
   // Whether the entry can hold literals (whole or pair_start), or person

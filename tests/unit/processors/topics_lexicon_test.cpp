@@ -91,8 +91,12 @@ void expect_visit_agrees(const TopicRules& rules, std::string_view text, size_t 
   text::tokenize(longer, longer_tokens);
   TokenFacts facts;
   rules.lexicon.visit(longer, longer_tokens, rules.term_index, 1000, facts);
+  rules.lexicon.classify(longer, longer_tokens, facts);
   {
     rules.lexicon.visit(text, tokens, rules.term_index, english_wanted, facts);
+    // Nothing of the longer text's classes until they are asked for.
+    EXPECT_TRUE(facts.name_bits().empty() || tokens.empty());
+    rules.lexicon.classify(text, tokens, facts);
     ASSERT_EQ(facts.entries().size(), tokens.size());
     ASSERT_EQ(facts.name_bits().size(), tokens.size());
     const char* end = text.data() + text.size();

@@ -28,6 +28,7 @@ Tokenized name_tokens(std::string text, const std::vector<Span>& covered = {}) {
   Tokenized t{std::move(text), {}, {}, {}};
   text::tokenize(t.text, t.words);
   rules.lexicon.visit(t.text, t.words, rules.term_index, 0, t.facts);
+  rules.lexicon.classify(t.text, t.words, t.facts);
   t.tokens.build({t.text, t.words, t.facts.name_bits()}, covered, rules.persons);
   return t;
 }
