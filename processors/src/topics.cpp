@@ -40,7 +40,7 @@ class TopicsProcessor final : public Processor {
   explicit TopicsProcessor(std::shared_ptr<const TopicRules> rules)
       : rules_(std::move(rules)),
         matcher_(*rules_),
-        names_(rules_->persons, rules_->lexicon),
+        names_(rules_->persons),
         scorer_(*rules_),
         entity_count_(rules_->entities.size(), 0) {}
 
@@ -51,11 +51,16 @@ class TopicsProcessor final : public Processor {
     article.entities.clear();
     text::tokenize(article.title, title_tokens_);
     text::tokenize(article.text, body_tokens_);
-    rules_->lexicon.lookup(title_tokens_, title_entries_);
-    rules_->lexicon.lookup(body_tokens_, body_entries_);
-    if (article.language.empty()) {
-      std::string detected = topics::detect_language(article.title, article.text, title_tokens_, body_tokens_,
-                                                     rules_->lexicon, title_entries_, body_entries_);
+    // One pass per field answers what the matcher, the name finder and the
+    // English check ask of each token's lexicon entry.
+    const bool detect = article.language.empty();
+    const size_t english = detect ? topics::english_words_needed(title_tokens_.size() + body_tokens_.size()) : 0;
+    rules_->lexicon.visit(article.title, title_tokens_, rules_->term_index, english, title_facts_);
+    rules_->lexicon.visit(article.text, body_tokens_, rules_->term_index, english - title_facts_.english(),
+                          body_facts_);
+    if (detect) {
+      std::string detected = topics::detect_language(article.title, article.text, title_tokens_.size(),
+                                                     body_tokens_.size(), title_facts_.english() + body_facts_.english());
       if (!detected.empty()) {
         article.language = std::move(detected);
         article.language_detected = true;
@@ -66,8 +71,8 @@ class TopicsProcessor final : public Processor {
     bool supported = language.empty() || rules_->language_supported(language);
     article.topics_language_supported = supported;
 
-    if (!collect(article.title, title_tokens_, title_entries_, title_) ||
-        !collect(article.text, body_tokens_, body_entries_, body_))
+    if (!collect(article.title, title_tokens_, title_facts_, title_) ||
+        !collect(article.text, body_tokens_, body_facts_, body_))
       return Outcome::reject(RecordError::processor_failure, "topics: Hyperscan scan failed");
 
     if (supported) score_topics(article);
@@ -76,11 +81,11 @@ class TopicsProcessor final : public Processor {
   }
 
  private:
-  bool collect(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<uint32_t>& entries,
+  bool collect(std::string_view text, const std::vector<text::Token>& tokens, const topics::TokenFacts& facts,
                FieldMatches& out) {
     out.clear();
     raw_.clear();
-    if (!matcher_.scan(text, tokens, entries, raw_)) return false;
+    if (!matcher_.scan(text, tokens, facts, raw_)) return false;
     for (const Match& m : raw_) {
       switch (rules_->patterns[m.pattern].kind) {
         case PatternKind::topic_term: out.terms.push_back(m); break;
@@ -179,8 +184,10 @@ class TopicsProcessor final : public Processor {
       entity_count_[entity] = 0;
     }
     if (supported) {
-      names_.find({article.title, title_tokens_, title_entries_}, title_covered_,
-                  {article.text, body_tokens_, body_entries_}, body_covered_, body_places_, found_);
+      rules_->lexicon.classify(article.title, title_tokens_, title_facts_);
+      rules_->lexicon.classify(article.text, body_tokens_, body_facts_);
+      names_.find({article.title, title_tokens_, title_facts_.name_bits()}, title_covered_,
+                  {article.text, body_tokens_, body_facts_.name_bits()}, body_covered_, body_places_, found_);
       emitted_.clear();
       for (size_t i = 0; i < article.entities.size(); ++i) emitted_.emplace(article.entities[i].text, i);
       // Look everything up before appending: appending moves the strings the
@@ -203,7 +210,7 @@ class TopicsProcessor final : public Processor {
   topics::NameFinder names_;
   // Per-record scratch, reused so steady-state processing does not allocate.
   std::vector<text::Token> title_tokens_, body_tokens_;
-  std::vector<uint32_t> title_entries_, body_entries_;  // rules_->lexicon entries of the tokens
+  topics::TokenFacts title_facts_, body_facts_;  // rules_->lexicon's pass over the tokens
   std::vector<Match> raw_;
   FieldMatches title_, body_;
   std::vector<Hit> hits_;

@@ -119,16 +119,15 @@ std::string detect_language(std::string_view title, std::string_view text, const
   return detect_language(title, text);
 }
 
-std::string detect_language(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
-                            const std::vector<text::Token>& text_tokens, const TokenLexicon& lexicon,
-                            const std::vector<uint32_t>& title_entries, const std::vector<uint32_t>& text_entries) {
-  auto is_english = [&](bool in_title, size_t i) {
-    const std::string_view s = in_title ? title : text;
-    const text::Token& t = (in_title ? title_tokens : text_tokens)[i];
-    return lexicon.english((in_title ? title_entries : text_entries)[i], s.substr(t.start, t.end - t.start),
-                           s.data() + s.size());
-  };
-  if (clearly_english(title_tokens.size(), text_tokens.size(), is_english)) return "en";
+size_t english_words_needed(size_t tokens) {
+  return tokens < kMinTokens ? 0 : (tokens * kMinPermille + 999) / 1000;
+}
+
+std::string detect_language(std::string_view title, std::string_view text, size_t title_tokens, size_t text_tokens,
+                            size_t english_words) {
+  // clearly_english's test on a count already made.
+  const size_t needed = english_words_needed(title_tokens + text_tokens);
+  if (needed > 0 && english_words >= needed) return "en";
   return detect_language(title, text);
 }
 

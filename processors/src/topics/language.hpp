@@ -20,11 +20,15 @@ std::string detect_language(std::string_view title, std::string_view text);
 // the list, see language.cpp).
 std::string detect_language(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
                             const std::vector<text::Token>& text_tokens);
-// The same with the tokens' TokenLexicon entries, which answer the function
-// word question without a probe of their own.
-std::string detect_language(std::string_view title, std::string_view text, const std::vector<text::Token>& title_tokens,
-                            const std::vector<text::Token>& text_tokens, const TokenLexicon& lexicon,
-                            const std::vector<uint32_t>& title_entries, const std::vector<uint32_t>& text_entries);
+
+// The same from the number of function words among the tokens (the title's
+// and the text's TokenLexicon::visit), which need only be counted up to
+// english_words_needed(title_tokens + text_tokens).
+std::string detect_language(std::string_view title, std::string_view text, size_t title_tokens, size_t text_tokens,
+                            size_t english_words);
+// How many function words make tokens tokens clearly English; 0 when no
+// number does (too few tokens).
+size_t english_words_needed(size_t tokens);
 
 // The function words the English check counts (TokenLexicon::build takes them).
 std::span<const std::string_view> english_function_words();

@@ -149,25 +149,120 @@ bool TokenLexicon::place(const std::vector<uint64_t>& keys, size_t buckets) {
   return true;
 }
 
+namespace {
+
+// The entry whose tag matches hash in either of its two buckets (entry_mask
+// of the OR of the matching slots), with no branch: whether a token is
+// listed is the least predictable fact about it, and the callers branch on
+// it once, on the result.
+inline uint32_t probe(const uint32_t* slots, size_t first, size_t second, uint32_t want, __m128i tag_mask,
+                      uint32_t entry_mask) {
+  const __m128i w = _mm_set1_epi32(static_cast<int>(want));
+  const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + first));
+  const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + second));
+  __m128i hit = _mm_or_si128(_mm_and_si128(a, _mm_cmpeq_epi32(_mm_and_si128(a, tag_mask), w)),
+                             _mm_and_si128(b, _mm_cmpeq_epi32(_mm_and_si128(b, tag_mask), w)));
+  hit = _mm_or_si128(hit, _mm_shuffle_epi32(hit, _MM_SHUFFLE(1, 0, 3, 2)));
+  hit = _mm_or_si128(hit, _mm_shuffle_epi32(hit, _MM_SHUFFLE(2, 3, 0, 1)));
+  return static_cast<uint32_t>(_mm_cvtsi128_si32(hit)) & entry_mask;
+}
+
+}  // namespace
+
 void TokenLexicon::lookup(const std::vector<text::Token>& tokens, std::vector<uint32_t>& out) const {
   out.assign(tokens.size(), 0);
   if (slots_.empty()) return;
-  // No branch per token: whether a token is listed is the least predictable
-  // fact about it, and the callers branch on it once, on this array.
   const __m128i tag_mask = _mm_set1_epi32(static_cast<int>(~((uint32_t{1} << entry_bits_) - 1)));
   const uint32_t entry_mask = (uint32_t{1} << entry_bits_) - 1;
   const uint32_t* slots = slots_.data() + slot_offset_;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const uint64_t h = tokens[i].hash;
-    const __m128i want = _mm_set1_epi32(static_cast<int>(tag(h) << entry_bits_));
-    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + first_bucket(h) * kBucket));
-    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(slots + second_bucket(h) * kBucket));
-    __m128i hit = _mm_or_si128(_mm_and_si128(a, _mm_cmpeq_epi32(_mm_and_si128(a, tag_mask), want)),
-                               _mm_and_si128(b, _mm_cmpeq_epi32(_mm_and_si128(b, tag_mask), want)));
-    hit = _mm_or_si128(hit, _mm_shuffle_epi32(hit, _MM_SHUFFLE(1, 0, 3, 2)));
-    hit = _mm_or_si128(hit, _mm_shuffle_epi32(hit, _MM_SHUFFLE(2, 3, 0, 1)));
-    out[i] = static_cast<uint32_t>(_mm_cvtsi128_si32(hit)) & entry_mask;
+    out[i] = probe(slots, first_bucket(h) * kBucket, second_bucket(h) * kBucket, tag(h) << entry_bits_, tag_mask,
+                   entry_mask);
   }
+}
+
+// The matcher, the name finder and the English check each used to walk
+// every token and branch on its entry (for_matcher, for_names: each true for
+// about 40 % of the tokens, in no pattern a predictor can follow), each
+// loading its own table in text order. Here the entry is found and each
+// question answered while it is at hand; the answers that select tokens are
+// written as compact lists (an unconditional store, the count advanced by
+// the answer), so the consumers walk only the tokens they have work for.
+void TokenLexicon::visit(std::string_view text, const std::vector<text::Token>& tokens, const TermIndex& terms,
+                         size_t english_wanted, TokenFacts& out) const {
+  const size_t n = tokens.size();
+  if (out.entries_.size() < n) {
+    out.entries_.resize(n);
+    out.name_bits_.resize(n);
+    out.matcher_.resize(n);
+    out.named_.resize(n);
+  }
+  out.tokens_ = n;
+  out.classified_ = 0;
+  // Everything the loop reads in locals: it stores through uint32_t
+  // pointers, which (for the compiler) could point at this lexicon's
+  // members, so through them each would be reloaded per token.
+  uint32_t* const __restrict entries = out.entries_.data();
+  uint32_t* const __restrict matcher = out.matcher_.data();
+  uint32_t* const __restrict named = out.named_.data();
+  const text::Token* const words = tokens.data();
+  const char* const begin = text.data();
+  const char* const end = text.data() + text.size();
+  const uint32_t* const slots = slots_.empty() ? nullptr : slots_.data() + slot_offset_;
+  const __m128i tag_mask = _mm_set1_epi32(static_cast<int>(~((uint32_t{1} << entry_bits_) - 1)));
+  const unsigned entry_bits = entry_bits_;
+  const uint32_t entry_mask = (uint32_t{1} << entry_bits) - 1;
+  const uint64_t tag_multiplier = tag_multiplier_;
+  const size_t bucket_mask = bucket_mask_;
+  const uint32_t matcher_count = matcher_count_, classes_begin = classes_begin_, classes_range = classes_range_;
+  const uint8_t* const english_index = english_index_.data();
+  const EnglishWord* const english_words = english_words_.data();
+  const TermIndex::PrefixFilter may_have_prefix = terms.prefix_filter();
+  size_t m = 0, k = 0, english = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const text::Token t = words[i];
+    uint32_t e = 0;
+    if (slots) {
+      const uint64_t h = t.hash;
+      e = probe(slots, (h & bucket_mask) * kBucket, second_bucket(h, bucket_mask) * kBucket,
+                tag(h, tag_multiplier, entry_bits) << entry_bits, tag_mask, entry_mask);
+    }
+    entries[i] = e;
+    const size_t length = t.end - t.start;
+    // The word's first eight bytes, folded: what the English check compares
+    // and, cut to TermIndex::kPrefixKey bytes, the prefix filter's key.
+    const uint64_t folded = text::fold8_swar(word_head(begin + t.start, length, end));
+    // Once there are enough, the tables are not read again: English text
+    // gets there in its first few hundred words.
+    if (english < english_wanted) {
+      const EnglishWord& w = english_words[english_index[e]];
+      english += (w.length == length) & (w.bytes == folded);
+    }
+    static_assert(TermIndex::kPrefixKey == 4);
+    const bool prefix = may_have_prefix(folded & 0xFFFFFFFFu, length);
+    matcher[m] = static_cast<uint32_t>(i << 1) | prefix;
+    m += (e - 1 < matcher_count) | prefix;  // for_matcher(e)
+    named[k] = static_cast<uint32_t>(i);
+    k += e - classes_begin < classes_range;  // for_names(e)
+  }
+  out.matcher_size_ = m;
+  out.named_size_ = k;
+  out.english_ = english;
+}
+
+void TokenLexicon::classify(std::string_view text, const std::vector<text::Token>& tokens, TokenFacts& facts) const {
+  const size_t n = facts.tokens_;
+  uint32_t* const bits = facts.name_bits_.data();
+  const uint32_t* const named = facts.named_.data();
+  const uint32_t* const entries = facts.entries_.data();
+  const char* const end = text.data() + text.size();
+  std::fill_n(bits, n, 0);
+  for (size_t j = 0; j < facts.named_size_; ++j) {
+    const text::Token& t = tokens[named[j]];
+    bits[named[j]] = class_bits(entries[named[j]], std::string_view(text.data() + t.start, t.end - t.start), end);
+  }
+  facts.classified_ = n;
 }
 
 }  // namespace newsflow::processors::topics

@@ -29,6 +29,41 @@ namespace newsflow::processors::topics {
 
 class WordClasses;
 
+// text::load_head for a word or literal, which is never empty (length >= 1):
+// the mask is then one shift, where load_head's, for any length, compiles to
+// a branch on the length that mispredicts.
+inline uint64_t word_head(const char* p, size_t length, const char* readable_end) {
+  const size_t k = length < 8 ? length : 8;
+  if (readable_end - p < 8) return text::load_upto8(p, k);
+  return text::load8(p) & (~uint64_t{0} >> (64 - 8 * k));
+}
+
+// What TokenLexicon::visit reads of a text's tokens for all three of its
+// consumers in one pass. Per-worker scratch: the buffers only grow, so a
+// text writes its part of them and neither allocates nor clears the rest.
+class TokenFacts {
+ public:
+  // Per token: its entry, as lookup() gives it.
+  std::span<const uint32_t> entries() const { return {entries_.data(), tokens_}; }
+  // Per token: class_bits() of its entry, 0 when not for_names(); empty
+  // until TokenLexicon::classify has run on this visit's text.
+  std::span<const uint32_t> name_bits() const { return {name_bits_.data(), classified_}; }
+  // The tokens the matcher has work for (an entry for_matcher(), or a start
+  // some one-word prefix literal may have), in text order, each as its
+  // index << 1 | 1 when the prefix test passed. (An index fits in 31 bits:
+  // tokenize() cuts texts at 4 GiB, and a token and its gap take two bytes.)
+  std::span<const uint32_t> matcher() const { return {matcher_.data(), matcher_size_}; }
+  // English function words among the tokens, up to the number visit was
+  // asked to find.
+  size_t english() const { return english_; }
+
+ private:
+  friend class TokenLexicon;
+  std::vector<uint32_t> entries_, name_bits_, matcher_;
+  std::vector<uint32_t> named_;  // the tokens whose entry is for_names()
+  size_t tokens_ = 0, matcher_size_ = 0, named_size_ = 0, english_ = 0, classified_ = 0;
+};
+
 class TokenLexicon {
  public:
   struct Entry {
@@ -52,6 +87,18 @@ class TokenLexicon {
 
   // out[i]: the entry of tokens[i], 0 (an empty entry) for most tokens.
   void lookup(const std::vector<text::Token>& tokens, std::vector<uint32_t>& out) const;
+  // lookup(), and with each entry at hand what the matcher, the name finder
+  // and the English check would each ask of it (see TokenFacts), for the
+  // tokens of text. The prefix test is terms' (one-word prefix literals have
+  // no entry). english_wanted: count English function words until this
+  // many are found (language detection only asks whether there are enough;
+  // 0 when it does not ask).
+  void visit(std::string_view text, const std::vector<text::Token>& tokens, const TermIndex& terms,
+             size_t english_wanted, TokenFacts& out) const;
+  // The person list classes of the tokens visit() found listed (facts'
+  // name_bits), for the same text and tokens: asked only when the name
+  // finder runs (not for a language without rules, nor by the matcher alone).
+  void classify(std::string_view text, const std::vector<text::Token>& tokens, TokenFacts& facts) const;
 
   const Entry& entry(uint32_t e) const { return entries_[e]; }
   // Whether the entry can hold literals (whole or pair_start), or person
@@ -81,7 +128,7 @@ class TokenLexicon {
   [[gnu::always_inline]] uint32_t class_bits(uint32_t e, std::string_view word, const char* readable_end) const {
     const Names& n = names_[e - classes_begin_];
     const size_t length = word.size();
-    const uint64_t head = head8(word, readable_end);
+    const uint64_t head = word_head(word.data(), length, readable_end);  // a token: never empty
     const uint64_t tail = text::load_head(word.data() + 8, length > 8 ? length - 8 : 0, readable_end);
     if (n.length == length && n.head == head && n.tail == tail) return kFound | n.bits;
     // Most entries have one spelling (a word capitalised at a sentence start
@@ -119,12 +166,17 @@ class TokenLexicon {
   // in one 64-byte line, so a lookup is two 16-byte loads and compares from
   // one line, and the table of a few thousand keys is 64 KiB.
   static constexpr size_t kBucket = 4;
-  uint32_t tag(uint64_t hash) const { return static_cast<uint32_t>((hash * tag_multiplier_) >> (32 + entry_bits_)); }
+  // As functions of the table's constants too, which visit() keeps in locals.
+  static uint32_t tag(uint64_t hash, uint64_t multiplier, unsigned entry_bits) {
+    return static_cast<uint32_t>((hash * multiplier) >> (32 + entry_bits));
+  }
+  static size_t second_bucket(uint64_t hash, size_t mask) { return (hash & mask & ~size_t{3}) | ((hash >> 40) & 3); }
+  uint32_t tag(uint64_t hash) const { return tag(hash, tag_multiplier_, entry_bits_); }
   size_t first_bucket(uint64_t hash) const { return hash & bucket_mask_; }
   // The other bucket of the same 64-byte line (four buckets a line): a
   // lookup then misses the cache once, not twice, and a key still chooses
   // between two buckets.
-  size_t second_bucket(uint64_t hash) const { return (first_bucket(hash) & ~size_t{3}) | ((hash >> 40) & 3); }
+  size_t second_bucket(uint64_t hash) const { return second_bucket(hash, bucket_mask_); }
   bool place(const std::vector<uint64_t>& keys, size_t buckets);
 
   // The first spelling of a names entry, up to 16 bytes (length 0 when it

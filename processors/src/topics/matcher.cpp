@@ -31,7 +31,7 @@ void Matcher::verify(const TermIndex::Candidate& c, uint32_t start) {
   if (start + length > text_.size()) return;
   const char* at = text_.data() + start;
   const char* end = text_.data() + text_.size();
-  const uint64_t head = text::load_head(at, length, end);
+  const uint64_t head = word_head(at, length, end);
   if ((c.caseless ? text::fold8_swar(head) : head) != c.head) return;
   if (length > 8) {
     std::string_view want = rules_.term_index.text(c.id);
@@ -57,21 +57,24 @@ bool Matcher::scan(std::string_view text, std::vector<Match>& out) {
 }
 
 bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>& out) {
-  rules_.lexicon.lookup(tokens, entries_);
-  return scan(text, tokens, entries_, out);
+  rules_.lexicon.visit(text, tokens, rules_.term_index, 0, facts_);
+  return scan(text, tokens, facts_, out);
 }
 
-bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens, const std::vector<uint32_t>& entries,
+bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens, const TokenFacts& facts,
                    std::vector<Match>& out) {
   if (text.empty()) return true;
   text_ = text;
   out_ = &out;
   const TermIndex& index = rules_.term_index;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  // Only the tokens the lexicon pass found work for, in text order, so the
+  // matches come out in the order a walk over every token gives them.
+  for (const uint32_t item : facts.matcher()) {
+    const size_t i = item >> 1;
     const text::Token& t = tokens[i];
-    // Most tokens start no literal: one branch for them, not one per question.
-    if (rules_.lexicon.for_matcher(entries[i])) {
-      const TokenLexicon::Entry& e = rules_.lexicon.entry(entries[i]);
+    const uint32_t entry = facts.entries()[i];
+    if (rules_.lexicon.for_matcher(entry)) {
+      const TokenLexicon::Entry& e = rules_.lexicon.entry(entry);
       for (const auto& c : rules_.lexicon.whole(e)) verify(c, t.start);
       // Most pairs that start like a literal ("the ...") are none: the
       // entry's mask of second words, then the filter, answer before the
@@ -84,13 +87,10 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
           for (const auto& c : index.pair(pair)) verify(c, t.start);
       }
     }
-    size_t length = t.end - t.start;
-    if (length < index.min_prefix_length()) continue;
-    const uint64_t head = text::fold8_swar(
-        text::load_head(text.data() + t.start, std::min(length, TermIndex::kPrefixKey), text.data() + text.size()));
-    if (!index.may_have_prefix(head, length)) continue;
+    if (!(item & 1)) continue;
     // Every prefix of the token that some one-word prefix literal's key is as long as.
-    size_t longest = std::min(length, index.max_prefix_length());
+    const size_t length = t.end - t.start;
+    const size_t longest = std::min(length, index.max_prefix_length());
     for (size_t l = index.min_prefix_length(); l <= longest; ++l) {
       if (!index.has_prefix_length(l)) continue;
       uint64_t key = text::fold_hash(text.substr(t.start, l));

@@ -67,8 +67,7 @@ std::string join(std::string_view text, const NameTokens& tokens, size_t first, 
 // Name tokens are the shared word runs (text/tokenizer.hpp) joined across
 // the few gaps a name keeps inside it, so the text is not scanned byte by
 // byte a second time.
-void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_spans, const PersonLists& lists,
-                       const TokenLexicon& lexicon) {
+void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_spans, const PersonLists& lists) {
   const std::string_view text = run.text;
   words_ = &run.tokens;
   // Spans, not the vectors: recorded_.push_back could (for the compiler)
@@ -125,14 +124,12 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
     if (w != first + 1 && (word.starts_with("al-") || word.starts_with("el-")) && word.size() > 3 &&
         upper_code_point(code_point(text, start + 3)))
       t.cls |= kCapital;
-    // One shared word: its lexicon entry answers. A joined one ("Jean-Paul")
-    // has no hash of its own.
-    uint32_t bits = 0;
+    // One shared word: the lexicon pass has its classes. A joined one
+    // ("Jean-Paul") has no hash of its own.
+    uint32_t bits = run.name_bits[first];
     if (w != first + 1) {
       const WordClasses::Entry* known = lists.classes.find(word, text.data() + text.size());
       bits = known ? TokenLexicon::kFound | known->second : 0;
-    } else if (lexicon.for_names(run.entries[first])) {
-      bits = lexicon.class_bits(run.entries[first], word, text.data() + text.size());
     }
     // A lower-case word in no list can neither start a name nor stand in
     // one (runs are capitalised words, connectors and particles), and the

@@ -4,6 +4,7 @@
 // "O'Brien"), each with the classes the run scanner and the place cues read.
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,11 +19,12 @@ struct Span {
   uint32_t end = 0;
 };
 
-// A text with its text::tokenize words and their TokenLexicon entries.
+// A text with its text::tokenize words and, per word, its person list
+// classes (TokenFacts::name_bits: TokenLexicon::class_bits, 0 for most).
 struct NameWords {
   std::string_view text;
   const std::vector<text::Token>& tokens;
-  const std::vector<uint32_t>& entries;
+  std::span<const uint32_t> name_bits;
 };
 
 namespace names {
@@ -73,8 +75,7 @@ class NameTokens {
   };
 
   // covered: byte spans of gazetteer matches in the text, sorted by start.
-  void build(const NameWords& words, const std::vector<Span>& covered, const PersonLists& lists,
-             const TokenLexicon& lexicon);
+  void build(const NameWords& words, const std::vector<Span>& covered, const PersonLists& lists);
 
   size_t size() const { return size_; }
   Token operator[](size_t p) const {

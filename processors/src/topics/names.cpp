@@ -32,10 +32,10 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
   last_name_.clear();
   order_ = 0;
   places_.clear();
-  tokens_.build(body, body_covered, lists_, lexicon_);
+  tokens_.build(body, body_covered, lists_);
   scan_runs(body.text, false, out);
   names::collect_places(body.text, tokens_, body_places, lists_.classes, places_);
-  tokens_.build(title, title_covered, lists_, lexicon_);
+  tokens_.build(title, title_covered, lists_);
   scan_runs(title.text, true, out);
 
   // Uncued full names whose last word recurs alone become people. Only the

@@ -24,7 +24,7 @@ struct FoundName {
 
 class NameFinder {
  public:
-  NameFinder(const PersonLists& lists, const TokenLexicon& lexicon) : lists_(lists), lexicon_(lexicon) {}
+  explicit NameFinder(const PersonLists& lists) : lists_(lists) {}
 
   using Words = NameWords;
   // covered: byte spans of gazetteer matches in the text, sorted by start.
@@ -40,7 +40,6 @@ class NameFinder {
   void add_name(std::string name, Entity::Type type, std::vector<FoundName>& out);
 
   const PersonLists& lists_;
-  const TokenLexicon& lexicon_;
   names::NameTokens tokens_;
   // Per-record indexes so merging stays linear in the number of mentions.
   using NameIndex = std::unordered_map<std::string, size_t, StringHash, std::equal_to<>>;

@@ -76,15 +76,24 @@ class TermIndex {
   // whose first min(length, kPrefixKey) bytes, folded (text::fold8_swar of
   // text::load_upto8), are head: one bit per key length in a 2 KiB filter,
   // instead of a fold_hash and a probe of the 32 KiB one per key length.
-  bool may_have_prefix(uint64_t head, size_t length) const {
-    uint64_t any = 0;
-    const size_t longest = std::min(length, max_prefix_);
-    for (size_t l = min_prefix_; l <= longest; ++l) {
-      const uint64_t bit = prefix_bit(head & (~uint64_t{0} >> (64 - 8 * l)), l);
-      any |= prefix_filter_[bit >> 6] >> (bit & 63);
+  bool may_have_prefix(uint64_t head, size_t length) const { return prefix_filter()(head, length); }
+  // may_have_prefix as a value: a loop over every token keeps it in
+  // registers, where the index's members would be reloaded after each store
+  // the loop makes (the compiler cannot tell they are not its target).
+  struct PrefixFilter {
+    const uint64_t* bits;
+    size_t min_length, max_length;
+    bool operator()(uint64_t head, size_t length) const {
+      uint64_t any = 0;
+      const size_t longest = std::min(length, max_length);
+      for (size_t l = min_length; l <= longest; ++l) {
+        const uint64_t bit = prefix_bit(head & (~uint64_t{0} >> (64 - 8 * l)), l);
+        any |= bits[bit >> 6] >> (bit & 63);
+      }
+      return any & 1;
     }
-    return any & 1;
-  }
+  };
+  PrefixFilter prefix_filter() const { return {prefix_filter_.data(), min_prefix_, max_prefix_}; }
   bool has_prefix_length(size_t length) const { return length < 64 && ((prefix_lengths_ >> length) & 1); }
   size_t min_prefix_length() const { return min_prefix_; }
   // Every key of whole(), and every first-word hash of a pair() literal: what

@@ -76,6 +76,77 @@ void expect_agrees(const TopicRules& rules, std::string_view text) {
   }
 }
 
+// What visit() answers in its one pass must be what each consumer asked of
+// the entry on its own before: lookup's entry, class_bits for the person
+// lists, the matcher's two tests (an entry for it, the prefix filter) and the
+// English check, counted up to the number asked for.
+void expect_visit_agrees(const TopicRules& rules, std::string_view text, size_t english_wanted) {
+  std::vector<text::Token> tokens;
+  std::vector<uint32_t> entries;
+  text::tokenize(text, tokens);
+  rules.lexicon.lookup(tokens, entries);
+  // Over the buffers of a longer text visited first: nothing of it may show.
+  const std::string longer = "Dr Hospitalier, the " + std::string(text) + " and " + std::string(text);
+  std::vector<text::Token> longer_tokens;
+  text::tokenize(longer, longer_tokens);
+  TokenFacts facts;
+  rules.lexicon.visit(longer, longer_tokens, rules.term_index, 1000, facts);
+  rules.lexicon.classify(longer, longer_tokens, facts);
+  {
+    rules.lexicon.visit(text, tokens, rules.term_index, english_wanted, facts);
+    // Nothing of the longer text's classes until they are asked for.
+    EXPECT_TRUE(facts.name_bits().empty() || tokens.empty());
+    rules.lexicon.classify(text, tokens, facts);
+    ASSERT_EQ(facts.entries().size(), tokens.size());
+    ASSERT_EQ(facts.name_bits().size(), tokens.size());
+    const char* end = text.data() + text.size();
+    std::vector<uint32_t> matcher;
+    size_t english = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const text::Token& t = tokens[i];
+      const std::string_view word = text.substr(t.start, t.end - t.start);
+      ASSERT_EQ(facts.entries()[i], entries[i]) << word;
+      const uint32_t bits = rules.lexicon.for_names(entries[i]) ? rules.lexicon.class_bits(entries[i], word, end) : 0;
+      EXPECT_EQ(facts.name_bits()[i], bits) << word;
+      const size_t head_length = std::min(word.size(), TermIndex::kPrefixKey);
+      const bool prefix =
+          word.size() >= rules.term_index.min_prefix_length() &&
+          rules.term_index.may_have_prefix(text::fold8_swar(text::load_upto8(word.data(), head_length)), word.size());
+      if (rules.lexicon.for_matcher(entries[i]) || prefix) matcher.push_back(static_cast<uint32_t>(i << 1) | prefix);
+      english += rules.lexicon.english(entries[i], word, end);
+    }
+    EXPECT_EQ(std::vector<uint32_t>(facts.matcher().begin(), facts.matcher().end()), matcher);
+    EXPECT_EQ(facts.english(), std::min(english, english_wanted));
+  }
+}
+
+TEST(TokenLexicon, VisitAnswersAsEachQuestionOnItsOwn) {
+  auto rules = load_topic_rules({kData + "/topics", false});
+  // Prefix terms ("hospital*"), a title, a first name, function words, a
+  // one-letter word, and a word cut at the end of the text.
+  const std::string text =
+      "Mrs Okonkwo said the hospitals of the province were full; a nurse and their union would strike at dawn. Hospit";
+  for (size_t wanted : {size_t{0}, size_t{1}, size_t{3}, size_t{1000}}) expect_visit_agrees(*rules, text, wanted);
+  expect_visit_agrees(*rules, "", 5);
+  std::ifstream in(std::string(NEWSFLOW_SOURCE_DIR) + "/tests/eval/topics/articles.ndjson");
+  size_t lines = 0;
+  for (std::string line; std::getline(in, line); ++lines) expect_visit_agrees(*rules, line, lines % 2 ? 40 : 100000);
+  EXPECT_GT(lines, 200u);
+}
+
+// The pass's and the matcher's masked load of a word's first bytes: the
+// bytes text::load_head gives, for every word length, also where fewer than
+// eight bytes are readable after the word's start.
+TEST(TokenLexicon, WordHeadIsLoadHeadForEveryLength) {
+  const std::string text = "Ministers of the Hanseatic League met in L\xC3\xBC" "beck on Tuesday";
+  for (size_t start = 0; start < text.size(); ++start)
+    for (size_t length = 1; start + length <= text.size(); ++length) {
+      const char* at = text.data() + start;
+      for (const char* end : {text.data() + text.size(), at + length})
+        ASSERT_EQ(word_head(at, length, end), text::load_head(at, length, end)) << start << " " << length;
+    }
+}
+
 TEST(TokenLexicon, AgreesWithTheTablesOnTheEvaluationArticles) {
   auto rules = load_topic_rules({kData + "/topics", false});
   EXPECT_GT(rules->lexicon.keys(), 1000u);

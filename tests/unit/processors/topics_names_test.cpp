@@ -19,7 +19,7 @@ using topics_test::shared_rules;
 struct Tokenized {
   std::string text;
   std::vector<text::Token> words;
-  std::vector<uint32_t> entries;
+  TokenFacts facts;
   names::NameTokens tokens;
 };
 
@@ -27,8 +27,9 @@ Tokenized name_tokens(std::string text, const std::vector<Span>& covered = {}) {
   const TopicRules& rules = *shared_rules();
   Tokenized t{std::move(text), {}, {}, {}};
   text::tokenize(t.text, t.words);
-  rules.lexicon.lookup(t.words, t.entries);
-  t.tokens.build({t.text, t.words, t.entries}, covered, rules.persons, rules.lexicon);
+  rules.lexicon.visit(t.text, t.words, rules.term_index, 0, t.facts);
+  rules.lexicon.classify(t.text, t.words, t.facts);
+  t.tokens.build({t.text, t.words, t.facts.name_bits()}, covered, rules.persons);
   return t;
 }
 
