@@ -222,5 +222,13 @@ TEST(QuoteContinuityTest, ADefiniteRoleFindsARoleWithAParticiple) {
   EXPECT_EQ(speaker(a, "worst screaming"), "Lina Moreau");
 }
 
+TEST(QuoteContinuityTest, AFunctionWordAfterAGivenNameIsASurname) {
+  const Article a = run(
+      "\"The tide tables were simply wrong that week,\" said engineer Carol Still.\n\n"
+      "Ferry captain Paul How disagreed. \"We sailed on the figures we had.\"");
+  EXPECT_EQ(speaker(a, "The tide tables"), "Carol Still");
+  EXPECT_EQ(speaker(a, "We sailed"), "Paul How");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
