@@ -535,6 +535,16 @@ void Attributor::link_quotes(Article& article) {
         linked = true;
       }
     }
+    if (!linked && starts_sentence && sentence_like) {
+      if (const int e = event_of_unclosed_before_caption(i); e >= 0) {
+        Event& ev = events_[static_cast<size_t>(e)];
+        attribute(q, ev, std::min(ev.confidence, 0.6));
+        ev.used = true;
+        speaker = ev.speaker;
+        q.kind = Quote::Kind::direct;
+        linked = true;
+      }
+    }
     if (!linked && starts_sentence && sentence_like && prev_quote != kNone && prev_result &&
         prev_result->speaker && follows_closely(prev_quote, i, prev_after, prev_speaker)) {
       // A floating quotation continues the previous speaker.

@@ -230,5 +230,16 @@ TEST(QuoteContinuityTest, AFunctionWordAfterAGivenNameIsASurname) {
   EXPECT_EQ(speaker(a, "We sailed"), "Paul How");
 }
 
+TEST(QuoteContinuityTest, ACaptionInsideAQuotationOfSeveralParagraphs) {
+  // The caption breaks the open paragraph's run into the next: the open
+  // paragraph is dropped, and its cue still speaks for the next paragraph.
+  const Article a = run(
+      "Captain Nils Berg, who joined the club from Malmo in 2019, said at the trophy presentation: \"It is unreal. "
+      "We have waited so long for this.\n\n"
+      "Fans celebrate the Rovers' cup win (Getty)\n\n"
+      "\"Every player on this team fights for the others and that is what we did in the second half.\"");
+  EXPECT_EQ(speaker(a, "Every player"), "Nils Berg");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
