@@ -39,6 +39,7 @@ void Attributor::find_events() {
       }
     }
     if ((t.classes & kOrgNoun) && !t.upper) subjects_.note_org_phrase(k);
+    if (t.upper && (k == 0 || doc_.boundary(k - 1))) note_one_of_subject(k);
     bool according = false;
     if (t.classes & kAccording) {
       doc_.lower_word(t);

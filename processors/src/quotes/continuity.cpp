@@ -47,6 +47,23 @@ void Attributor::note_role_referent(const Subject& s) {
 }
 
 
+// "One of the survivors chose to speak in court. She said ...": a sentence
+// whose subject is one of a group brings that one person forward for the
+// next he/she, though no cue names her; news copy keeps such a witness
+// unnamed and quotes her in the sentences after.
+void Attributor::note_one_of_subject(uint32_t k) {
+  if (k + 4 >= doc_.tokens.size() || doc_.word_at(k) != "One") return;
+  const std::string_view of = doc_.word_at(k + 1), the = doc_.word_at(k + 2);
+  if (of != "of" || (the != "the" && the != "those")) return;
+  const Token& group = doc_.tokens[k + 3];
+  const std::string_view g = doc_.word_at(k + 3);
+  const bool plural = group.kind == Tok::word && !group.upper && !group.possessive &&
+                      ((g.ends_with("s") && !g.ends_with("ss")) || g == "people" || g == "men" || g == "women" ||
+                       g == "children");
+  if (!plural || has(doc_.tokens[k + 4], kCue) || !subjects_.verb_like(k + 4)) return;
+  people_.note_recent(people_.add_role(doc_.span_text(k, k + 3), Gender::unknown));
+}
+
 // A quotation with a speech cue in its sentence never comes out with a null
 // speaker: the nearest cue of the sentence (before it back to the sentence
 // start, after it up to the sentence end) gives its speaker, role or

@@ -241,5 +241,16 @@ TEST(QuoteContinuityTest, ACaptionInsideAQuotationOfSeveralParagraphs) {
   EXPECT_EQ(speaker(a, "Every player"), "Nils Berg");
 }
 
+TEST(QuoteContinuityTest, OneOfAGroupAsASubjectIsTheNextShe) {
+  const Article a = run(
+      "Prosecutor Ana Lind said the men had shown no remorse.\n\n"
+      "One of the survivors decided to speak in court. She said she wanted others to know \"there is no shame in "
+      "speaking up\".");
+  const Quote* q = find(a, "there is no shame");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "One of the survivors");
+  EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::role);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
