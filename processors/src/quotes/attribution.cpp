@@ -39,6 +39,7 @@ void Attributor::find_events() {
       }
     }
     if ((t.classes & kOrgNoun) && !t.upper) subjects_.note_org_phrase(k);
+    if (t.upper && (k == 0 || doc_.boundary(k - 1))) note_one_of_subject(k);
     bool according = false;
     if (t.classes & kAccording) {
       doc_.lower_word(t);
@@ -532,6 +533,16 @@ void Attributor::link_quotes(Article& article) {
         q.kind = Quote::Kind::direct;
         q.confidence = 0.5;
         speaker = who;
+        linked = true;
+      }
+    }
+    if (!linked && starts_sentence && sentence_like) {
+      if (const int e = event_of_unclosed_before_caption(i); e >= 0) {
+        Event& ev = events_[static_cast<size_t>(e)];
+        attribute(q, ev, std::min(ev.confidence, 0.6));
+        ev.used = true;
+        speaker = ev.speaker;
+        q.kind = Quote::Kind::direct;
         linked = true;
       }
     }

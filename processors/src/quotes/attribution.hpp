@@ -72,6 +72,8 @@ class Attributor {
   int last_resort(Quote& q, uint32_t i);
   int paragraph_subject(uint32_t end) const;
   int named_in_next_sentence(uint32_t i) const;
+  int event_of_unclosed_before_caption(uint32_t i) const;
+  void note_one_of_subject(uint32_t k);
 
   const Document& doc_;
   People& people_;

@@ -47,6 +47,23 @@ void Attributor::note_role_referent(const Subject& s) {
 }
 
 
+// "One of the survivors chose to speak in court. She said ...": a sentence
+// whose subject is one of a group brings that one person forward for the
+// next he/she, though no cue names her; news copy keeps such a witness
+// unnamed and quotes her in the sentences after.
+void Attributor::note_one_of_subject(uint32_t k) {
+  if (k + 4 >= doc_.tokens.size() || doc_.word_at(k) != "One") return;
+  const std::string_view of = doc_.word_at(k + 1), the = doc_.word_at(k + 2);
+  if (of != "of" || (the != "the" && the != "those")) return;
+  const Token& group = doc_.tokens[k + 3];
+  const std::string_view g = doc_.word_at(k + 3);
+  const bool plural = group.kind == Tok::word && !group.upper && !group.possessive &&
+                      ((g.ends_with("s") && !g.ends_with("ss")) || g == "people" || g == "men" || g == "women" ||
+                       g == "children");
+  if (!plural || has(doc_.tokens[k + 4], kCue) || !subjects_.verb_like(k + 4)) return;
+  people_.note_recent(people_.add_role(doc_.span_text(k, k + 3), Gender::unknown));
+}
+
 // A quotation with a speech cue in its sentence never comes out with a null
 // speaker: the nearest cue of the sentence (before it back to the sentence
 // start, after it up to the sentence end) gives its speaker, role or
@@ -117,6 +134,45 @@ int Attributor::named_in_next_sentence(uint32_t i) const {
     return n.org || n.role_only ? -1 : it->second;
   }
   return -1;
+}
+
+// A quotation that runs over paragraphs leaves its first paragraph open and
+// opens the next with a mark again; a photo caption the page put in between
+// breaks that, so the scanner drops the open paragraph. "MVP Okafor said:
+// "It is unreal. ... / Fans celebrate (Getty) / "Every player ..."": the
+// paragraph after the caption goes on with the cue of the open one. Returns
+// that cue's event, or -1.
+int Attributor::event_of_unclosed_before_caption(uint32_t i) const {
+  if (i < 2 || doc_.tokens[i - 1].kind != Tok::para) return -1;
+  uint32_t end = i - 1;  // the paragraph break before the candidate open paragraph
+  uint32_t captions = 0;
+  while (end > 0 && doc_.tokens[end - 1].caption && captions < 2) {
+    uint32_t k = end;
+    while (k > 0 && doc_.tokens[k - 1].kind != Tok::para) --k;
+    if (k == 0) return -1;
+    end = k - 1;
+    ++captions;
+  }
+  if (captions == 0 || end == 0 || doc_.tokens[end - 1].caption) return -1;
+  int found = -1;
+  uint32_t at = kNone;
+  for (uint32_t k = end; k > 0 && end - k < 120;) {
+    --k;
+    const Token& t = doc_.tokens[k];
+    if (t.kind == Tok::para) break;
+    if (t.kind == Tok::quote) return -1;  // a closed quotation: nothing was left open
+    if (found < 0 && event_at_[k] >= 0) {
+      found = event_at_[k];
+      at = k;
+    }
+  }
+  if (found < 0) return -1;
+  const Event& ev = events_[static_cast<size_t>(found)];
+  if (ev.used || ev.speaker < 0) return -1;
+  // The open mark stands after the cue, in the paragraph's last sentences.
+  const std::string_view rest =
+      std::string_view(doc_.text).substr(doc_.tokens[at].end, doc_.tokens[end - 1].end - doc_.tokens[at].end);
+  return rest.find('"') != std::string_view::npos || rest.find("\u201c") != std::string_view::npos ? found : -1;
 }
 
 // The person whose name opens the paragraph that ends at paragraph break

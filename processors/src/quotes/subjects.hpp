@@ -152,10 +152,16 @@ inline bool SubjectParser::article_name(const Token& t) const {
 
 inline bool SubjectParser::plain_name_word(const Token& t) const {
   // "Theresa May": a capitalised month after a given name is a surname.
-  if ((t.classes & (kMonth | kNameTail)) && t.upper && t.kind == Tok::word && t.index_hint > 0) {
+  if ((t.classes & (kMonth | kNameTail | kNotName)) && t.upper && t.kind == Tok::word && t.index_hint > 0) {
     const Token& before = doc_.tokens[t.index_hint - 1];
     if (before.kind == Tok::word && before.upper && (before.classes & (kMaleName | kFemaleName | kHonorific)) &&
         !before.sentence_end && (t.classes & kMonth))
+      return true;
+    // "Martin How", "Anna Still": mid-sentence, a capitalised function word
+    // after a given name is a surname spelt like it (a name, not a pronoun).
+    if (before.kind == Tok::word && before.upper && (before.classes & (kMaleName | kFemaleName)) &&
+        !(before.classes & kNotName) && !before.sentence_end && !before.possessive && t.end - t.start > 2 &&
+        (t.classes & kNotName) && !(t.classes & (kMalePronoun | kFemalePronoun | kNeutralPronoun | kTitle | kCue)))
       return true;
     // "Human Rights Watch": a word that ends an organisation's name after capitals.
     if (before.kind == Tok::word && before.upper && !before.possessive && !(before.classes & kNotName) &&

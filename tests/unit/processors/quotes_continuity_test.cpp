@@ -222,5 +222,35 @@ TEST(QuoteContinuityTest, ADefiniteRoleFindsARoleWithAParticiple) {
   EXPECT_EQ(speaker(a, "worst screaming"), "Lina Moreau");
 }
 
+TEST(QuoteContinuityTest, AFunctionWordAfterAGivenNameIsASurname) {
+  const Article a = run(
+      "\"The tide tables were simply wrong that week,\" said engineer Carol Still.\n\n"
+      "Ferry captain Paul How disagreed. \"We sailed on the figures we had.\"");
+  EXPECT_EQ(speaker(a, "The tide tables"), "Carol Still");
+  EXPECT_EQ(speaker(a, "We sailed"), "Paul How");
+}
+
+TEST(QuoteContinuityTest, ACaptionInsideAQuotationOfSeveralParagraphs) {
+  // The caption breaks the open paragraph's run into the next: the open
+  // paragraph is dropped, and its cue still speaks for the next paragraph.
+  const Article a = run(
+      "Captain Nils Berg, who joined the club from Malmo in 2019, said at the trophy presentation: \"It is unreal. "
+      "We have waited so long for this.\n\n"
+      "Fans celebrate the Rovers' cup win (Getty)\n\n"
+      "\"Every player on this team fights for the others and that is what we did in the second half.\"");
+  EXPECT_EQ(speaker(a, "Every player"), "Nils Berg");
+}
+
+TEST(QuoteContinuityTest, OneOfAGroupAsASubjectIsTheNextShe) {
+  const Article a = run(
+      "Prosecutor Ana Lind said the men had shown no remorse.\n\n"
+      "One of the survivors decided to speak in court. She said she wanted others to know \"there is no shame in "
+      "speaking up\".");
+  const Quote* q = find(a, "there is no shame");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker.value_or(""), "One of the survivors");
+  EXPECT_EQ(q->speaker_kind, Quote::SpeakerKind::role);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
