@@ -269,17 +269,22 @@ bool Document::ends_terminal(std::string_view v) {
 }
 
 void Document::mark_sentences() {
-  for (size_t k = 0; k < tokens.size(); ++k) {
-    Token& t = tokens[k];
+  // The token array and its size in locals: each flag stored is a bool,
+  // which may alias the vector's own pointers, so tokens.size() and
+  // tokens[k] were reloaded from the vector after every store.
+  Token* const tk = tokens.data();
+  const size_t n = tokens.size();
+  for (size_t k = 0; k < n; ++k) {
+    Token& t = tk[k];
     if (t.kind == Tok::terminal) {
       // "from Mt. Prospect, Ill., who ...": a dot that a comma follows closes
       // an abbreviation, not a sentence.
-      t.sentence_end = k + 1 == tokens.size() || tokens[k + 1].kind != Tok::comma;
+      t.sentence_end = k + 1 == n || tk[k + 1].kind != Tok::comma;
     } else if (t.kind == Tok::quote) {
       const std::string_view v = inner(spans[t.quote]);
       if (!ends_terminal(v)) continue;
-      const bool last = k + 1 == tokens.size();
-      const Token* next = last ? nullptr : &tokens[k + 1];
+      const bool last = k + 1 == n;
+      const Token* next = last ? nullptr : &tk[k + 1];
       t.sentence_end = last || next->kind == Tok::para || next->kind == Tok::quote ||
                        (next->kind == Tok::word && next->upper);
     }
@@ -288,11 +293,11 @@ void Document::mark_sentences() {
   // paragraph ("... Hide Caption 25 of 25") still holds prose.
   constexpr size_t kMaxCaptionTokens = 24;
   size_t start = 0;
-  for (size_t k = 0; k <= tokens.size(); ++k) {
-    if (k < tokens.size() && tokens[k].kind != Tok::para) continue;
+  for (size_t k = 0; k <= n; ++k) {
+    if (k < n && tk[k].kind != Tok::para) continue;
     const bool caption = k > start && k - start <= kMaxCaptionTokens &&
-                         (tokens[k - 1].kind == Tok::word || tokens[k - 1].kind == Tok::paren);
-    for (size_t m = start; caption && m < k; ++m) tokens[m].caption = true;
+                         (tk[k - 1].kind == Tok::word || tk[k - 1].kind == Tok::paren);
+    for (size_t m = start; caption && m < k; ++m) tk[m].caption = true;
     start = k + 1;
   }
 }

@@ -42,34 +42,50 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
 }  // namespace
 
 void QuoteRules::add(std::string_view word, uint32_t cls) {
+  // An empty slot's value is 0, so a word without classes is not stored
+  // (its lookup answers 0 either way).
+  if (cls == 0) return;
   if (!slots_.empty()) {
-    const uint64_t h = text::fold_hash(word);
+    uint64_t head = 0;
+    const uint64_t h = hash_head(word, word.data() + word.size(), head);
+    const uint32_t tag = tag_of(h, word.size());
     const size_t mask = slots_.size() - 1;
-    for (size_t i = h & mask; slots_[i].entry != 0; i = (i + 1) & mask) {
-      Entry& known = entries_[slots_[i].entry - 1];
-      if (slots_[i].tag == static_cast<uint32_t>(h >> 32) && same_folded(known.word, word)) {
+    for (size_t i = h & mask; slots_[i].value != 0; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.tag != tag || slot.head != head) continue;
+      if (word.size() <= 8) {
+        slot.value |= cls;
+        return;
+      }
+      Entry& known = entries_[slot.value - 1];
+      if (same_folded(known.word, word)) {
         known.classes |= cls;
         return;
       }
     }
   }
+  // At most half full keeps probe chains short.
+  if ((entries_.size() + 1) * 2 > slots_.size()) {
+    // A short word's classes grew in its slot only.
+    for (Entry& e : entries_)
+      if (e.word.size() <= 8) e.classes = classes(e.word);
+    slots_.assign(std::max<size_t>(64, slots_.size() * 2), Slot{});
+    for (size_t e = 0; e < entries_.size(); ++e) insert(e);
+  }
   entries_.push_back(Entry{std::string(word), cls});
   for (char& ch : entries_.back().word) ch = static_cast<char>(text::fold_ascii(static_cast<unsigned char>(ch)));
-  // At most half full keeps probe chains short.
-  if (entries_.size() * 2 <= slots_.size()) {
-    insert(entries_.size() - 1);
-    return;
-  }
-  slots_.assign(std::max<size_t>(64, slots_.size() * 2), Slot{});
-  for (size_t e = 0; e < entries_.size(); ++e) insert(e);
+  insert(entries_.size() - 1);
 }
 
 void QuoteRules::insert(size_t entry) {
-  const uint64_t h = text::fold_hash(entries_[entry].word);
+  const Entry& e = entries_[entry];
+  uint64_t head = 0;
+  const uint64_t h = hash_head(e.word, e.word.data() + e.word.size(), head);
   const size_t mask = slots_.size() - 1;
   size_t i = h & mask;
-  while (slots_[i].entry != 0) i = (i + 1) & mask;
-  slots_[i] = {static_cast<uint32_t>(h >> 32), static_cast<uint32_t>(entry + 1)};
+  while (slots_[i].value != 0) i = (i + 1) & mask;
+  slots_[i] = {head, tag_of(h, e.word.size()),
+               e.word.size() <= 8 ? e.classes : static_cast<uint32_t>(entry + 1)};
 }
 
 std::shared_ptr<const QuoteRules> load_quote_rules(const std::string& path) {

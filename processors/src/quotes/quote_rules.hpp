@@ -45,8 +45,12 @@ enum WordClass : uint32_t {
 // Every word of every article is looked up here once, so the table is open
 // addressing over text::fold_hash: ASCII case is folded by the hash and the
 // compare, which spares the per-word lower-cased copy, and a miss (most words)
-// is one inline hash and one 8-byte slot. A std::unordered_map<std::string>
-// was 6 % of the whole stage's CPU in its hash call and bucket chains.
+// is one inline hash and one slot. A std::unordered_map<std::string> was 6 %
+// of the whole stage's CPU in its hash call and bucket chains.
+// A slot holds a word's first eight folded bytes, its length up to 8 (in the
+// tag) and, for a word of at most eight bytes (most listed words), its
+// classes: a hit is then one load, where a pointer to the word's entry and its
+// string cost two more dependent loads per word.
 class QuoteRules {
  public:
   // Classes of a word, ASCII letters in any case; 0 when unknown.
@@ -57,15 +61,21 @@ class QuoteRules {
   // costs a call per word of every article).
   [[gnu::always_inline]] uint32_t classes(std::string_view word, const char* readable_end) const {
     if (slots_.empty()) return 0;
-    const uint64_t h = text::fold_hash(word, readable_end);
-    const auto tag = static_cast<uint32_t>(h >> 32);
+    uint64_t head = 0;
+    const uint64_t h = hash_head(word, readable_end, head);
+    const uint32_t tag = tag_of(h, word.size());
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& slot = slots_[i];
-      if (slot.entry == 0) return 0;
-      if (slot.tag == tag && same_folded(entries_[slot.entry - 1].word, word)) return entries_[slot.entry - 1].classes;
+      if (slot.value == 0) return 0;
+      if (slot.tag != tag || slot.head != head) continue;
+      // Equal heads and lengths up to 8 are equal words.
+      if (word.size() <= 8) return slot.value;
+      const Entry& e = entries_[slot.value - 1];
+      if (same_folded(e.word, word)) return e.classes;
     }
   }
+  // Adds classes to a word (stored folded to ASCII lower case).
   // Adds classes to a word (stored folded to ASCII lower case).
   void add(std::string_view word, uint32_t classes);
   // German compounds end in their head noun: "Polizeisprecherin" is a role
@@ -92,12 +102,28 @@ class QuoteRules {
  private:
   struct Entry {
     std::string word;  // ASCII lower case
-    uint32_t classes = 0;
+    uint32_t classes = 0;  // of a word up to 8 bytes: as of the last rehash (its slot has them)
   };
   struct Slot {
-    uint32_t tag = 0;    // high half of the word's fold_hash
-    uint32_t entry = 0;  // index into entries_ + 1; 0 is empty
+    uint64_t head = 0;   // the word's first eight bytes, folded, zero above a shorter word
+    uint32_t tag = 0;    // tag_of the word
+    uint32_t value = 0;  // a word up to 8 bytes: its classes; a longer one: index into entries_ + 1; 0 is empty
   };
+  // text::fold_hash of the word, and its head as Slot keeps it: for a word
+  // under eight bytes the hash's one chunk is the head, computed once.
+  [[gnu::always_inline]] static uint64_t hash_head(std::string_view word, const char* readable_end, uint64_t& head) {
+    if (word.size() < 8) {
+      head = text::fold8_swar(text::load_head(word.data(), word.size(), readable_end));
+      return text::fold_hash_finish((word.size() + 1) * 0x9e3779b97f4a7c15ull, head);
+    }
+    head = text::fold8_swar(text::load8(word.data()));
+    return text::fold_hash(word, readable_end);
+  }
+  // The hash's high half with the word's length (9 for any longer) in its
+  // low four bits: equal heads then mean equal words up to eight bytes.
+  static uint32_t tag_of(uint64_t h, size_t size) {
+    return (static_cast<uint32_t>(h >> 32) & ~0xFu) | static_cast<uint32_t>(std::min<size_t>(size, 9));
+  }
   void insert(size_t entry);
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;

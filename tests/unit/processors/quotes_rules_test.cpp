@@ -47,6 +47,43 @@ TEST(QuoteRulesTable, NonAsciiWordsMatchExactly) {
   EXPECT_EQ(r.classes("senora"), 0u);
 }
 
+// A slot keeps a word's first eight bytes and its length up to eight: words
+// that share those eight bytes, or differ only past them, stay apart.
+TEST(QuoteRulesTable, WordsSharingTheirFirstEightBytesStayApart) {
+  QuoteRules r;
+  r.add("campaign", kOrgNoun);     // exactly eight bytes
+  r.add("campaigner", kTitle);     // the same eight, then more
+  r.add("campaigns", kGroup);
+  EXPECT_EQ(r.classes("Campaign"), kOrgNoun);
+  EXPECT_EQ(r.classes("CAMPAIGNER"), kTitle);
+  EXPECT_EQ(r.classes("campaigns"), kGroup);
+  EXPECT_EQ(r.classes("campaigned"), 0u);
+  EXPECT_EQ(r.classes("campaig"), 0u);
+  const std::string with_nul("camp\0", 5);  // zero bytes look like a shorter word's padding
+  EXPECT_EQ(r.classes(with_nul), 0u);
+  r.add("camp", kSkip);
+  EXPECT_EQ(r.classes("camp"), kSkip);
+  EXPECT_EQ(r.classes(with_nul), 0u);
+}
+
+// A short word's classes merged before the table grows survive the rehash.
+TEST(QuoteRulesTable, MergedClassesSurviveGrowth) {
+  QuoteRules r;
+  r.add("told", kCue);
+  r.add("Told", kObjectCue);
+  r.add("spokesperson", kTitle);
+  r.add("SPOKESPERSON", kGendered);
+  for (int i = 0; i < 500; ++i) r.add("filler" + std::to_string(i), kSkip);
+  EXPECT_EQ(r.size(), 502u);
+  EXPECT_EQ(r.classes("told"), kCue | kObjectCue);
+  EXPECT_EQ(r.classes("Spokesperson"), kTitle | kGendered);
+  EXPECT_EQ(r.classes("filler499"), kSkip);
+  EXPECT_EQ(r.classes("filler500"), 0u);
+  r.add("told", kPartialCue);
+  for (int i = 500; i < 1100; ++i) r.add("filler" + std::to_string(i), kSkip);
+  EXPECT_EQ(r.classes("TOLD"), kCue | kObjectCue | kPartialCue);
+}
+
 // Grows past many rehashes and still finds every word of the shipped lists.
 TEST(QuoteRulesTable, ShippedListsLoad) {
   const auto& r = *quotes_test::rules();
