@@ -62,6 +62,22 @@ TEST(TopicVocabulary, PlanktonAndHauntedHousesNameTheirBranch) {
   expect_first_branches(cases);
 }
 
+// IPTC's public inquiry ("including royal commissions") and veterans'
+// affairs are politics. With the first tenth-round en.terms the contracts
+// "awarded" made the first story an award (human interest), and the war the
+// veterans served in made the second conflict.
+TEST(TopicVocabulary, InquiriesAndVeteransAffairsArePolitics) {
+  const VocabularyCase cases[] = {
+      {"medtop:11000000", "Royal commission to examine how contracts were awarded",
+       "The government announced a royal commission on Tuesday into how contracts for the new motorway "
+       "were awarded. The commission will report within a year."},
+      {"medtop:11000000", "War veterans wait months for hospital care",
+       "Military veterans are waiting up to eight months for hospital treatment, a report found. The "
+       "minister for veterans' affairs said more money would go to veterans' benefits next year."},
+  };
+  expect_first_branches(cases);
+}
+
 // Other senses of "decree": a court's consent decree is a legal settlement,
 // not the executive's decree (fails without the veto on "decree").
 TEST(TopicVocabulary, ACourtsConsentDecreeIsNoExecutiveDecree) {
