@@ -78,6 +78,22 @@ TEST(TopicVocabulary, InquiriesAndVeteransAffairsArePolitics) {
   expect_first_branches(cases);
 }
 
+// The tributes paid after a death, when the headline gives no age: with the
+// first tenth-round en.terms the first story went with the painter's field
+// (arts). The second guards the tributes after a killing, which stay with the
+// crime.
+TEST(TopicVocabulary, TributesToThePersonAreHumanInterest) {
+  const VocabularyCase cases[] = {
+      {"medtop:08000000", "Tributes paid to landscape painter Ilse Marten",
+       "Tributes were paid on Sunday to the landscape painter Ilse Marten, whose paintings of the northern "
+       "coast hang in galleries across Europe. Her gallery said she died at home on Friday."},
+      {"medtop:02000000", "Tributes paid to teenager stabbed outside shop",
+       "Tributes were paid on Monday to a 17-year-old who was stabbed to death outside a shop in Dorville. "
+       "Police have charged a 19-year-old man with murder."},
+  };
+  expect_first_branches(cases);
+}
+
 // Other senses of "decree": a court's consent decree is a legal settlement,
 // not the executive's decree (fails without the veto on "decree").
 TEST(TopicVocabulary, ACourtsConsentDecreeIsNoExecutiveDecree) {
