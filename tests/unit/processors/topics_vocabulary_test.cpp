@@ -94,6 +94,23 @@ TEST(TopicVocabulary, TributesToThePersonAreHumanInterest) {
   expect_first_branches(cases);
 }
 
+// The stars an astronomer counts are no celebrities: with the first
+// tenth-round en.terms this death notice's first topic was celebrity (the
+// "stars"), not the death notice.
+TEST(TopicVocabulary, TheStarsOfAnAstronomerAreNoCelebrities) {
+  Article a;
+  a.id = "t";
+  a.title = "Astronomer Piet Hollis dies at age 90";
+  a.text =
+      "The observatory announced the death of Piet Hollis on Monday. Hollis discovered four comets and "
+      "catalogued thousands of stars with the observatory's telescope.";
+  a.language = "en";
+  EXPECT_EQ(make_topics_processor(load_topic_rules({kRulesDir, false}))->process(a).kind, Outcome::Kind::pass);
+  ASSERT_FALSE(a.topics.empty());
+  EXPECT_EQ(a.topics[0].id, "medtop:08000000");
+  for (const Topic& t : a.topics) EXPECT_NE(t.id, "medtop:20000505") << "celebrity";
+}
+
 // Other senses of "decree": a court's consent decree is a legal settlement,
 // not the executive's decree (fails without the veto on "decree").
 TEST(TopicVocabulary, ACourtsConsentDecreeIsNoExecutiveDecree) {
