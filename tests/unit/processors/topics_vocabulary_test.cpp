@@ -1,0 +1,131 @@
+// IPTC topics whose branch had no vocabulary of its own (tenth round): a
+// story about one of them went by its circumstances (a venue, a religion, a
+// natural event) because nothing in it named the subject.
+#include <gtest/gtest.h>
+
+#include <span>
+#include <string>
+
+#include "newsflow/processors/topics.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+const std::string kRulesDir = std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) + "/topics";
+
+struct VocabularyCase {
+  const char* top;
+  const char* title;
+  const char* text;
+};
+
+void expect_first_branches(std::span<const VocabularyCase> cases) {
+  const auto rules = load_topic_rules({kRulesDir, false});
+  for (const VocabularyCase& c : cases) {
+    Article a;
+    a.id = "t";
+    a.title = c.title;
+    a.text = c.text;
+    a.language = "en";
+    EXPECT_EQ(make_topics_processor(rules)->process(a).kind, Outcome::Kind::pass);
+    EXPECT_EQ(a.topics.empty() ? "" : a.topics[0].top, c.top) << c.title;
+  }
+}
+
+// Each fails with the ninth round's en.terms: women (14) had no terms, so the
+// first story got no topic at all; an executive decree (11) none,
+// so the veil it bans made the second religion.
+TEST(TopicVocabulary, WomenAndDecreesNameTheirBranch) {
+  const VocabularyCase cases[] = {
+      {"medtop:14000000", "Bus drivers mark International Women's Day",
+       "Only women drove the city's buses on Friday for International Women's Day. The operator said it "
+       "would hold an open day for women who want to train as drivers."},
+      {"medtop:11000000", "President bans headscarves in state offices by decree",
+       "The president signed a decree on Monday barring staff of state offices from wearing a Muslim "
+       "headscarf at work. The decree takes effect next month."},
+  };
+  expect_first_branches(cases);
+}
+
+// Plankton is marine science, and a haunted house a Halloween pastime: with
+// the ninth round's en.terms the volcano made the first story a disaster and
+// the school words made the second education.
+TEST(TopicVocabulary, PlanktonAndHauntedHousesNameTheirBranch) {
+  const VocabularyCase cases[] = {
+      {"medtop:13000000", "Plankton thrived after the eruption, study finds",
+       "Phytoplankton multiplied in the sea around the island after last year's volcano eruption, "
+       "according to a study. Plankton numbers rose tenfold within weeks."},
+      {"medtop:10000000", "Haunted house builders swap tips at weekend fair",
+       "Builders of haunted houses met at a fair in Dorville at the weekend. Teachers from a local school "
+       "held classes on props, and visitors toured a haunted attraction built for the event."},
+  };
+  expect_first_branches(cases);
+}
+
+// IPTC's public inquiry ("including royal commissions") and veterans'
+// affairs are politics. With the first tenth-round en.terms the contracts
+// "awarded" made the first story an award (human interest), and the war the
+// veterans served in made the second conflict.
+TEST(TopicVocabulary, InquiriesAndVeteransAffairsArePolitics) {
+  const VocabularyCase cases[] = {
+      {"medtop:11000000", "Royal commission to examine how contracts were awarded",
+       "The government announced a royal commission on Tuesday into how contracts for the new motorway "
+       "were awarded. The commission will report within a year."},
+      {"medtop:11000000", "War veterans wait months for hospital care",
+       "Military veterans are waiting up to eight months for hospital treatment, a report found. The "
+       "minister for veterans' affairs said more money would go to veterans' benefits next year."},
+  };
+  expect_first_branches(cases);
+}
+
+// The tributes paid after a death, when the headline gives no age: with the
+// first tenth-round en.terms the first story went with the painter's field
+// (arts). The second guards the tributes after a killing, which stay with the
+// crime.
+TEST(TopicVocabulary, TributesToThePersonAreHumanInterest) {
+  const VocabularyCase cases[] = {
+      {"medtop:08000000", "Tributes paid to landscape painter Ilse Marten",
+       "Tributes were paid on Sunday to the landscape painter Ilse Marten, whose paintings of the northern "
+       "coast hang in galleries across Europe. Her gallery said she died at home on Friday."},
+      {"medtop:02000000", "Tributes paid to teenager stabbed outside shop",
+       "Tributes were paid on Monday to a 17-year-old who was stabbed to death outside a shop in Dorville. "
+       "Police have charged a 19-year-old man with murder."},
+  };
+  expect_first_branches(cases);
+}
+
+// The stars an astronomer counts are no celebrities: with the first
+// tenth-round en.terms this death notice's first topic was celebrity (the
+// "stars"), not the death notice.
+TEST(TopicVocabulary, TheStarsOfAnAstronomerAreNoCelebrities) {
+  Article a;
+  a.id = "t";
+  a.title = "Astronomer Piet Hollis dies at age 90";
+  a.text =
+      "The observatory announced the death of Piet Hollis on Monday. Hollis discovered four comets and "
+      "catalogued thousands of stars with the observatory's telescope.";
+  a.language = "en";
+  EXPECT_EQ(make_topics_processor(load_topic_rules({kRulesDir, false}))->process(a).kind, Outcome::Kind::pass);
+  ASSERT_FALSE(a.topics.empty());
+  EXPECT_EQ(a.topics[0].id, "medtop:08000000");
+  for (const Topic& t : a.topics) EXPECT_NE(t.id, "medtop:20000505") << "celebrity";
+}
+
+// Other senses of "decree": a court's consent decree is a legal settlement,
+// not the executive's decree (fails without the veto on "decree").
+TEST(TopicVocabulary, ACourtsConsentDecreeIsNoExecutiveDecree) {
+  Article a;
+  a.id = "t";
+  a.title = "City police agree to consent decree";
+  a.text =
+      "The city's police department agreed to a consent decree after a federal court lawsuit over "
+      "excessive force. A judge will oversee the reforms for five years.";
+  a.language = "en";
+  EXPECT_EQ(make_topics_processor(load_topic_rules({kRulesDir, false}))->process(a).kind, Outcome::Kind::pass);
+  ASSERT_FALSE(a.topics.empty());
+  EXPECT_EQ(a.topics[0].top, "medtop:02000000");
+  for (const Topic& t : a.topics) EXPECT_NE(t.id, "medtop:20000606") << "executive (government)";
+}
+
+}  // namespace
+}  // namespace newsflow::processors
