@@ -456,6 +456,25 @@ void Attributor::link_quotes(Article& article) {
     bool linked = false;
     bool linked_after = false;
     int speaker = -1;
+    // The fallbacks below: an event found by a weaker rule speaks the
+    // quotation with at most `cap` confidence (it keeps the event for an
+    // indirect quotation of its own when `claims` is false), or a person
+    // named near it does.
+    const auto link_event = [&](int e, double cap, Quote::Kind kind, bool claims = true) {
+      Event& ev = events_[static_cast<size_t>(e)];
+      attribute(q, ev, std::min(ev.confidence, cap));
+      ev.used = claims;
+      speaker = ev.speaker;
+      q.kind = kind;
+      linked = true;
+    };
+    const auto link_person = [&](int who, double confidence) {
+      name_speaker(q, who);
+      q.kind = Quote::Kind::direct;
+      q.confidence = confidence;
+      speaker = who;
+      linked = true;
+    };
     if (const int e = event_after(i); e >= 0 && after_allowed(i, span, events_[static_cast<size_t>(e)])) {
       Event& ev = events_[static_cast<size_t>(e)];
       attribute(q, ev, ev.confidence);
@@ -489,62 +508,30 @@ void Attributor::link_quotes(Article& article) {
     if (!linked && words >= 4) {
       // 'Rather than blaming "a crisis of their own making," ministers
       // should act, Dunn said.': the cue closing the sentence claims it.
-      if (const int e = event_closing_sentence(i); e >= 0) {
-        Event& ev = events_[static_cast<size_t>(e)];
-        attribute(q, ev, std::min(ev.confidence, 0.6));
-        ev.used = true;
-        speaker = ev.speaker;
-        q.kind = Quote::Kind::partial;
-        linked = true;
-      }
+      if (const int e = event_closing_sentence(i); e >= 0) link_event(e, 0.6, Quote::Kind::partial);
     }
     if (!linked && i > 0 && (doc_.tokens[i - 1].kind == Tok::colon || doc_.tokens[i - 1].kind == Tok::dash) &&
         sentence_like) {
       // "Lindqvist, the harbour master, is more blunt: ..." (or "... issued
       // an apology – ...") has no cue, but the sentence's subject introduces
       // the quotation.
-      if (const int who = colon_speaker(i - 1); who >= 0) {
-        name_speaker(q, who);
-        q.kind = Quote::Kind::direct;
-        q.confidence = 0.6;
-        speaker = who;
-        linked = true;
-      }
+      if (const int who = colon_speaker(i - 1); who >= 0) link_person(who, 0.6);
     }
     if (!linked && starts_sentence && sentence_like) {
       // "Her colleague Tom Baines disagreed. "It is fewer than that."": a cue
       // sentence with no quotation of its own introduces the next one.
       bool reported = false;
-      if (const int e = event_in_previous_sentence(i, reported); e >= 0) {
-        Event& ev = events_[static_cast<size_t>(e)];
-        attribute(q, ev, std::min(ev.confidence, reported ? 0.6 : 0.7));
-        // Reported speech keeps its own (indirect) quotation.
-        ev.used = !reported;
-        speaker = ev.speaker;
-        q.kind = Quote::Kind::direct;
-        linked = true;
-      }
+      // Reported speech keeps its own (indirect) quotation.
+      if (const int e = event_in_previous_sentence(i, reported); e >= 0)
+        link_event(e, reported ? 0.6 : 0.7, Quote::Kind::direct, !reported);
     }
     if (!linked && starts_sentence && sentence_like && doc_.tokens[i].sentence_end) {
       // ""We will win the league." Those were the words of coach Ana Ruiz":
       // the speaker is introduced after the quotation, in the next sentence.
-      if (const int who = named_in_next_sentence(i); who >= 0) {
-        name_speaker(q, who);
-        q.kind = Quote::Kind::direct;
-        q.confidence = 0.5;
-        speaker = who;
-        linked = true;
-      }
+      if (const int who = named_in_next_sentence(i); who >= 0) link_person(who, 0.5);
     }
     if (!linked && starts_sentence && sentence_like) {
-      if (const int e = event_of_unclosed_before_caption(i); e >= 0) {
-        Event& ev = events_[static_cast<size_t>(e)];
-        attribute(q, ev, std::min(ev.confidence, 0.6));
-        ev.used = true;
-        speaker = ev.speaker;
-        q.kind = Quote::Kind::direct;
-        linked = true;
-      }
+      if (const int e = event_of_unclosed_before_caption(i); e >= 0) link_event(e, 0.6, Quote::Kind::direct);
     }
     if (!linked && starts_sentence && sentence_like && prev_quote != kNone && prev_result &&
         prev_result->speaker && follows_closely(prev_quote, i, prev_after, prev_speaker)) {
@@ -571,13 +558,7 @@ void Attributor::link_quotes(Article& article) {
       // "Paul Roe, who has lived here for 25 years, was at the beach." then
       // a paragraph that is only a quotation, or "Roe was blunt. "...": the
       // person the paragraph or sentence before introduced speaks.
-      if (const int who = paragraph_subject(i - 1); who >= 0) {
-        name_speaker(q, who);
-        q.kind = Quote::Kind::direct;
-        q.confidence = 0.5;
-        speaker = who;
-        linked = true;
-      }
+      if (const int who = paragraph_subject(i - 1); who >= 0) link_person(who, 0.5);
     }
     if (q.kind != Quote::Kind::scare && !q.speaker) speaker = last_resort(q, i);
     if (q.kind != Quote::Kind::scare) {
