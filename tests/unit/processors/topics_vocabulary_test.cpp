@@ -6,12 +6,13 @@
 #include <span>
 #include <string>
 
-#include "newsflow/processors/topics.hpp"
+#include "topics_test_util.hpp"
 
 namespace newsflow::processors {
 namespace {
 
-const std::string kRulesDir = std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) + "/topics";
+using topics_test::make_article;
+using topics_test::run;
 
 struct VocabularyCase {
   const char* top;
@@ -20,14 +21,8 @@ struct VocabularyCase {
 };
 
 void expect_first_branches(std::span<const VocabularyCase> cases) {
-  const auto rules = load_topic_rules({kRulesDir, false});
   for (const VocabularyCase& c : cases) {
-    Article a;
-    a.id = "t";
-    a.title = c.title;
-    a.text = c.text;
-    a.language = "en";
-    EXPECT_EQ(make_topics_processor(rules)->process(a).kind, Outcome::Kind::pass);
+    const Article a = run(make_article(c.title, c.text, "en"));
     EXPECT_EQ(a.topics.empty() ? "" : a.topics[0].top, c.top) << c.title;
   }
 }
@@ -98,14 +93,11 @@ TEST(TopicVocabulary, TributesToThePersonAreHumanInterest) {
 // tenth-round en.terms this death notice's first topic was celebrity (the
 // "stars"), not the death notice.
 TEST(TopicVocabulary, TheStarsOfAnAstronomerAreNoCelebrities) {
-  Article a;
-  a.id = "t";
-  a.title = "Astronomer Piet Hollis dies at age 90";
-  a.text =
+  const Article a = run(make_article(
+      "Astronomer Piet Hollis dies at age 90",
       "The observatory announced the death of Piet Hollis on Monday. Hollis discovered four comets and "
-      "catalogued thousands of stars with the observatory's telescope.";
-  a.language = "en";
-  EXPECT_EQ(make_topics_processor(load_topic_rules({kRulesDir, false}))->process(a).kind, Outcome::Kind::pass);
+      "catalogued thousands of stars with the observatory's telescope.",
+      "en"));
   ASSERT_FALSE(a.topics.empty());
   EXPECT_EQ(a.topics[0].id, "medtop:08000000");
   for (const Topic& t : a.topics) EXPECT_NE(t.id, "medtop:20000505") << "celebrity";
@@ -114,14 +106,11 @@ TEST(TopicVocabulary, TheStarsOfAnAstronomerAreNoCelebrities) {
 // Other senses of "decree": a court's consent decree is a legal settlement,
 // not the executive's decree (fails without the veto on "decree").
 TEST(TopicVocabulary, ACourtsConsentDecreeIsNoExecutiveDecree) {
-  Article a;
-  a.id = "t";
-  a.title = "City police agree to consent decree";
-  a.text =
+  const Article a = run(make_article(
+      "City police agree to consent decree",
       "The city's police department agreed to a consent decree after a federal court lawsuit over "
-      "excessive force. A judge will oversee the reforms for five years.";
-  a.language = "en";
-  EXPECT_EQ(make_topics_processor(load_topic_rules({kRulesDir, false}))->process(a).kind, Outcome::Kind::pass);
+      "excessive force. A judge will oversee the reforms for five years.",
+      "en"));
   ASSERT_FALSE(a.topics.empty());
   EXPECT_EQ(a.topics[0].top, "medtop:02000000");
   for (const Topic& t : a.topics) EXPECT_NE(t.id, "medtop:20000606") << "executive (government)";
