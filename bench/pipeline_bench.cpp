@@ -96,13 +96,16 @@ void BM_Normalize(benchmark::State& state) {
 }
 BENCHMARK(BM_Normalize);
 
-// The full chain; dedup is off so every pass does the same work (the dedup
-// benchmark measures the index on its own).
-void BM_Pipeline(benchmark::State& state) {
+// The chain as `newsflow run` builds it, with dedup off so every pass does
+// the same work (the dedup benchmark measures the index on its own).
+std::unique_ptr<processors::Pipeline> chain_without_dedup(const app::ProbeFactory& probes = nullptr) {
   auto config = bench_config();
   config.set("dedup.enabled", "false", "bench");
-  const auto resources = app::load_resources(config);
-  auto pipeline = app::make_pipeline(config, resources, nullptr);
+  return app::make_pipeline(config, app::load_resources(config), probes);
+}
+
+void BM_Pipeline(benchmark::State& state) {
+  auto pipeline = chain_without_dedup();
   for (auto _ : state) {
     for (const auto& r : corpus()) {
       const ProcessedRecord& out = pipeline->process(r);
@@ -129,10 +132,7 @@ double thread_cpu_micros() {
 // latency is its own cost plus that of the records polled before it, so the
 // slowest articles matter to the latency tail more than the mean does.
 void BM_PipelinePerArticle(benchmark::State& state) {
-  auto config = bench_config();
-  config.set("dedup.enabled", "false", "bench");
-  const auto resources = app::load_resources(config);
-  auto pipeline = app::make_pipeline(config, resources, nullptr);
+  auto pipeline = chain_without_dedup();
   std::vector<double> micros;
   micros.reserve(corpus().size());
   for (auto _ : state) {
@@ -205,11 +205,8 @@ class ShareProbe final : public processors::ProcessorProbe {
 };
 
 void BM_PipelineShares(benchmark::State& state) {
-  auto config = bench_config();
-  config.set("dedup.enabled", "false", "bench");
-  const auto resources = app::load_resources(config);
   std::map<std::string, std::shared_ptr<ShareProbe>, std::less<>> probes;
-  auto pipeline = app::make_pipeline(config, resources, [&](std::string_view name) {
+  auto pipeline = chain_without_dedup([&](std::string_view name) {
     auto probe = std::make_shared<ShareProbe>();
     probes.emplace(std::string(name), probe);
     return probe;
