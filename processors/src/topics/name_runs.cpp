@@ -24,6 +24,12 @@ constexpr std::string_view kOrgBought[] = {"shareholders", "headquarters", "subs
 constexpr std::string_view kOrgOpeners[] = {"National", "International", "Federal", "State",    "Central",
                                             "Global",   "North",         "South",   "East",     "West",
                                             "Northern", "Southern",      "Eastern", "Western"};
+// Capitalised words that open a sentence or a phrase before an event's name
+// without being part of it: "At the Paris Air Show", "The Chelsea Flower Show".
+constexpr std::string_view kEventOpeners[] = {"The",   "A",     "An",     "At",    "In",     "On",    "During",
+                                              "For",   "From",  "To",     "After", "Before", "Since", "Until",
+                                              "By",    "With",  "Of",     "And",   "But",    "Or",    "As",
+                                              "Ahead", "Like",  "Unlike", "Despite"};
 
 }  // namespace
 
@@ -102,6 +108,33 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       break;
     }
     if (a > b) continue;
+
+    // An event, by its head: "the Paris Air Show", "the Chelsea Flower
+    // Show", "Tokyo Olympics". The words before the head name the event:
+    // not a company ("Air" is an organisation word) nor a person ("Chelsea"
+    // is a given name). What stands before the event's name is read on.
+    if (b > a && !lists_.event_head.empty()) {
+      size_t h = b + 1;
+      for (size_t i = b; i > a && h > b; --i)
+        if ((tokens_.cls(i) & kCapital) && !(tokens_.cls(i) & kCovered) && lists_.event_head.contains(word(i))) h = i;
+      if (h <= b) {
+        size_t start = h;
+        while (start > a && (tokens_.cls(start - 1) & kCapital) && !(tokens_.cls(start - 1) & kConnector) &&
+               std::find(std::begin(kEventOpeners), std::end(kEventOpeners), word(start - 1)) ==
+                   std::end(kEventOpeners))
+          --start;
+        // Through a connector the name goes on: "Presidential Medal of
+        // Freedom", "Goodwood Festival of Speed".
+        size_t end = h;
+        if (h + 1 <= b && (tokens_.cls(h + 1) & kConnector))
+          while (end + 1 <= b && !(tokens_.cls(end + 1) & (kTitle | kNotName))) ++end;
+        while (end > h && (tokens_.cls(end) & kConnector)) --end;
+        if (start < h) add_name(join(text, tokens_, start, end), Entity::Type::other, out);
+        if (start == a) continue;
+        b = start - 1;
+        while (b > a && (tokens_.cls(b) & kConnector)) --b;
+      }
+    }
 
     // Organisation: the run holds an organisation word ("Ministry"). It
     // spans from the first real word to the head, plus what follows the

@@ -487,6 +487,7 @@ void load_person_lists(const std::string& path, PersonLists& lists) {
     else if (parts[0] == "demonym") target = &lists.demonym;
     else if (parts[0] == "particle") target = &lists.particle;
     else if (parts[0] == "place_head") target = &lists.place_head;
+    else if (parts[0] == "event_head") target = &lists.event_head;
     else fail(path, line, "unknown list " + std::string(parts[0]));
     for (auto w : split(parts[1], ','))
       if (!w.empty()) target->emplace(w);

@@ -181,7 +181,8 @@ class WordClasses {
 
 // Word lists of persons.rules, as sets of exact words.
 struct PersonLists {
-  WordSet title, role, speech, first_name, not_name, org_head, connector, org_word, demonym, particle, place_head;
+  WordSet title, role, speech, first_name, not_name, org_head, connector, org_word, demonym, particle, place_head,
+      event_head;
   // The same lists folded into one map (word -> PersonWord bits), so the
   // name finder looks each token up once.
   WordClasses classes;

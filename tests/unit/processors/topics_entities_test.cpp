@@ -147,5 +147,24 @@ TEST(TopicEntities, AnInstitutionsNameKeepsItsOpeningAdjective) {
   EXPECT_EQ(find_entity(a, "The National Gallery"), nullptr);
 }
 
+// An event's head ends its name: the words before it are neither a company
+// ("Air" is an organisation word) nor a person ("Chelsea" is a given name).
+TEST(TopicEntities, AnEventsHeadMakesTheRunAnEventNotACompanyOrAPerson) {
+  Article a = run("Orders for the jet were announced at the Paris Air Show on Monday. Visitors to the Chelsea "
+                  "Flower Show praised the garden, and the Harwick Folk Festival of Song sold out. The Trade "
+                  "Expo closes on Friday, Jane Okafor said.");
+  EXPECT_EQ(find_entity(a, "Paris Air"), nullptr);
+  EXPECT_EQ(find_entity(a, "Chelsea Flower"), nullptr);
+  for (const char* name : {"Paris Air Show", "Chelsea Flower Show", "Harwick Folk Festival of Song", "Trade Expo"}) {
+    const Entity* event = find_entity(a, name);
+    ASSERT_NE(event, nullptr) << name;
+    EXPECT_EQ(event->type, Entity::Type::other) << name;
+  }
+  EXPECT_EQ(find_entity(a, "The Trade Expo"), nullptr);  // the article opens the sentence, not the name
+  const Entity* okafor = find_entity(a, "Jane Okafor");  // a person after the event is read on as usual
+  ASSERT_NE(okafor, nullptr);
+  EXPECT_EQ(okafor->type, Entity::Type::person);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
