@@ -125,10 +125,34 @@ void SubjectParser::note_mention(uint32_t k) {
     people_.named[static_cast<size_t>(index)].role = std::string(doc_.span_text(end + 2, r));
   }
   // "actress Uma Keller": the role a later "the actress" refers back to.
+  // Kept as written with the words that qualify it ("hospice chief
+  // executive Sarah Blake", "Opposition leader Mark Pryce"), as a cue's
+  // subject keeps it; a later "the chief executive" matches by its last word.
   if (first > 0 && doc_.tokens[first - 1].kind == Tok::word && has(doc_.tokens[first - 1], kTitle) &&
       !people_.named[static_cast<size_t>(index)].role) {
-    doc_.lower_word(doc_.tokens[first - 1]);
-    people_.named[static_cast<size_t>(index)].role = doc_.lower;
+    uint32_t role_first = first;
+    if (role_prefix(first, doc_.region_start(first, 12), role_first)) {
+      // Only the words that qualify this title: not across "for", "and" or
+      // an article ("A spokesman for Russian President Vladimir Putin" is no
+      // spokesman's role for Putin), nor a word before a capital that only
+      // leads into it ("from Prime Minister", "what President").
+      uint32_t from = role_first;
+      for (uint32_t i = role_first; i + 1 < first; ++i) {
+        if (doc_.tokens[i].kind != Tok::word) continue;
+        doc_.lower_word(doc_.tokens[i]);
+        if (connector(doc_.lower) || has(doc_.tokens[i], kParticle) || doc_.lower == "a" || doc_.lower == "an")
+          from = i + 1;
+      }
+      while (from + 1 < first && !doc_.tokens[from].upper && !has(doc_.tokens[from], kTitle)) {
+        doc_.lower_word(doc_.tokens[from]);
+        if (!preposition(doc_.lower) && !doc_.tokens[from + 1].upper) break;
+        ++from;
+      }
+      people_.named[static_cast<size_t>(index)].role = std::string(doc_.span_text(from, first - 1));
+    } else {
+      doc_.lower_word(doc_.tokens[first - 1]);
+      people_.named[static_cast<size_t>(index)].role = doc_.lower;
+    }
   }
   // A headline or chrome line ("Related stories", then a story's title)
   // registers its names for surnames but is no one's introduction.

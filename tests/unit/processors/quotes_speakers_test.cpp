@@ -442,5 +442,28 @@ TEST(QuoteSpeakersTest, DefiniteRoleMatchesARoleWithComplement) {
   EXPECT_EQ(speaker(a, "The inspection"), "Lena Vik");
 }
 
+// A name met with a qualified title before it keeps the whole role for its
+// later quotes, as a cue's subject does, but not words that lead into it or
+// belong to someone else's role.
+TEST(QuoteSpeakersTest, ATitleBeforeANameKeepsTheWordsThatQualifyIt) {
+  const Article a = run(
+      "In a statement, hospice chief executive Sarah Vell said the loss had delayed the new wing.\n\n"
+      "\"The betrayal has been felt by every volunteer,\" Vell said.\n\n"
+      "A spokesman for Mayor Tom Ardent rejected the claim. \"We stand by the figures,\" Ardent said.\n\n"
+      "The rules came from Prime Minister Jo Quarry last year. \"They work,\" Quarry said.");
+  const Quote* vell = find(a, "The betrayal");
+  ASSERT_NE(vell, nullptr);
+  EXPECT_EQ(vell->speaker.value_or(""), "Sarah Vell");
+  EXPECT_EQ(vell->speaker_role.value_or("<null>"), "hospice chief executive");
+  const Quote* ardent = find(a, "We stand");
+  ASSERT_NE(ardent, nullptr);
+  EXPECT_EQ(ardent->speaker.value_or(""), "Tom Ardent");
+  EXPECT_EQ(ardent->speaker_role.value_or("<null>"), "Mayor");
+  const Quote* quarry = find(a, "They work");
+  ASSERT_NE(quarry, nullptr);
+  EXPECT_EQ(quarry->speaker.value_or(""), "Jo Quarry");
+  EXPECT_EQ(quarry->speaker_role.value_or("<null>"), "Prime Minister");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
