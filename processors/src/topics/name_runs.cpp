@@ -48,6 +48,22 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
     // "Mr. Smith", "George W. Bush".
     return g == ". " && ((tokens_.cls(k - 1) & kTitle) || initial(k - 1));
   };
+  // A name that ends at a head word goes on through a connector, up to a
+  // title or a word that is no name's ("Council on Foreign Relations",
+  // "Medal of Freedom"), and never ends in a connector.
+  auto end_through_connector = [&](size_t head, size_t last) {
+    size_t end = head;
+    if (head + 1 <= last && (tokens_.cls(head + 1) & kConnector))
+      while (end + 1 <= last && !(tokens_.cls(end + 1) & (kTitle | kNotName))) ++end;
+    while (end > head && (tokens_.cls(end) & kConnector)) --end;
+    return end;
+  };
+  // The last word of the run's part before `start`, its connectors dropped.
+  auto last_before = [&](size_t start, size_t first) {
+    size_t end = start - 1;
+    while (end > first && (tokens_.cls(end) & kConnector)) --end;
+    return end;
+  };
   size_t n = tokens_.size();
   // Runs start at capitalised tokens, which are all recorded: the scan
   // walks those, not every token.
@@ -100,8 +116,7 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       if (start == h) break;
       add_name(join(text, tokens_, start, h), Entity::Type::place, out);
       if (start > a) {
-        b = start - 1;
-        while (b > a && (tokens_.cls(b) & kConnector)) --b;
+        b = last_before(start, a);
       } else {
         a = h + 1;
       }
@@ -123,16 +138,10 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
                std::find(std::begin(kEventOpeners), std::end(kEventOpeners), word(start - 1)) ==
                    std::end(kEventOpeners))
           --start;
-        // Through a connector the name goes on: "Presidential Medal of
-        // Freedom", "Goodwood Festival of Speed".
-        size_t end = h;
-        if (h + 1 <= b && (tokens_.cls(h + 1) & kConnector))
-          while (end + 1 <= b && !(tokens_.cls(end + 1) & (kTitle | kNotName))) ++end;
-        while (end > h && (tokens_.cls(end) & kConnector)) --end;
-        if (start < h) add_name(join(text, tokens_, start, end), Entity::Type::other, out);
+        // "Presidential Medal of Freedom", "Goodwood Festival of Speed".
+        if (start < h) add_name(join(text, tokens_, start, end_through_connector(h, b)), Entity::Type::other, out);
         if (start == a) continue;
-        b = start - 1;
-        while (b > a && (tokens_.cls(b) & kConnector)) --b;
+        b = last_before(start, a);
       }
     }
 
@@ -151,9 +160,6 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       while (start < head && (tokens_.cls(start) & (kNotName | kConnector)) && !(tokens_.cls(start) & kCovered) &&
              std::find(std::begin(kOrgOpeners), std::end(kOrgOpeners), word(start)) == std::end(kOrgOpeners))
         ++start;
-      // After the head the name goes on only through a connector
-      // ("Council on Foreign Relations", not "Airways Flight").
-      org_end = head;
       // "Detroit Lions and Chicago Bears": an "and" right after the head,
       // with another head behind it, joins two organisations, not one name
       // ("Department of Health and Human Services" has no head before it).
@@ -168,10 +174,10 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
           continue;
         }
       }
-      // A weekday or month ends it: "Pasteur Hospital on Friday".
-      if (head + 1 <= b && (tokens_.cls(head + 1) & kConnector))
-        while (org_end + 1 <= b && !(tokens_.cls(org_end + 1) & (kTitle | kNotName))) ++org_end;
-      while (org_end > head && (tokens_.cls(org_end) & kConnector)) --org_end;
+      // After the head the name goes on only through a connector
+      // ("Council on Foreign Relations", not "Airways Flight"), and a
+      // weekday or month ends it ("Pasteur Hospital on Friday").
+      org_end = end_through_connector(head, b);
       bool all_covered = true;
       for (size_t i = start; i <= org_end; ++i)
         if (!(tokens_.cls(i) & kCovered)) all_covered = false;
