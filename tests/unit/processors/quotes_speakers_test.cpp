@@ -451,18 +451,12 @@ TEST(QuoteSpeakersTest, ATitleBeforeANameKeepsTheWordsThatQualifyIt) {
       "\"The betrayal has been felt by every volunteer,\" Vell said.\n\n"
       "A spokesman for Mayor Tom Ardent rejected the claim. \"We stand by the figures,\" Ardent said.\n\n"
       "The rules came from Prime Minister Jo Quarry last year. \"They work,\" Quarry said.");
-  const Quote* vell = find(a, "The betrayal");
-  ASSERT_NE(vell, nullptr);
-  EXPECT_EQ(vell->speaker.value_or(""), "Sarah Vell");
-  EXPECT_EQ(vell->speaker_role.value_or("<null>"), "hospice chief executive");
-  const Quote* ardent = find(a, "We stand");
-  ASSERT_NE(ardent, nullptr);
-  EXPECT_EQ(ardent->speaker.value_or(""), "Tom Ardent");
-  EXPECT_EQ(ardent->speaker_role.value_or("<null>"), "Mayor");
-  const Quote* quarry = find(a, "They work");
-  ASSERT_NE(quarry, nullptr);
-  EXPECT_EQ(quarry->speaker.value_or(""), "Jo Quarry");
-  EXPECT_EQ(quarry->speaker_role.value_or("<null>"), "Prime Minister");
+  EXPECT_EQ(speaker(a, "The betrayal"), "Sarah Vell");
+  EXPECT_EQ(speaker_role(a, "The betrayal"), "hospice chief executive");
+  EXPECT_EQ(speaker(a, "We stand"), "Tom Ardent");
+  EXPECT_EQ(speaker_role(a, "We stand"), "Mayor");
+  EXPECT_EQ(speaker(a, "They work"), "Jo Quarry");
+  EXPECT_EQ(speaker_role(a, "They work"), "Prime Minister");
 }
 
 }  // namespace

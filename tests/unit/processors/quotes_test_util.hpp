@@ -46,4 +46,10 @@ inline std::string speaker(const Article& a, std::string_view prefix) {
   return q->speaker.value_or("<null>");
 }
 
+inline std::string speaker_role(const Article& a, std::string_view prefix) {
+  const Quote* q = find(a, prefix);
+  if (!q) return "<no quote>";
+  return q->speaker_role.value_or("<null>");
+}
+
 }  // namespace newsflow::processors::quotes_test
