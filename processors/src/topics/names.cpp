@@ -41,12 +41,15 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
   // Uncued full names whose last word recurs alone become people. Only the
   // body's one-word mentions count as corroboration.
   if (!uncued_.empty()) {
-    NameIndex alone;
-    for (const auto& s : singles_) ++alone[s[0] == '\x01' ? s.substr(1) : s];
+    // The one-word mentions, sorted for binary search: a per-article hash
+    // map here allocated a node per mention.
+    alone_.clear();
+    for (const auto& s : singles_) alone_.push_back(s[0] == '\x01' ? std::string_view(s).substr(1) : std::string_view(s));
+    std::sort(alone_.begin(), alone_.end());
     for (auto& name : uncued_) {
       std::string_view last = std::string_view(name).substr(name.rfind(' ') + 1);
-      auto it = alone.find(last);
-      if (it != alone.end() && it->second > 0 && !person_index_.count(name)) add_name(std::move(name), Entity::Type::person, out);
+      if (std::binary_search(alone_.begin(), alone_.end(), last) && !person_index_.count(name))
+        add_name(std::move(name), Entity::Type::person, out);
       else if (person_index_.count(name)) ++out[person_index_[name]].count;
     }
   }

@@ -48,6 +48,7 @@ class NameFinder {
   std::vector<std::string> singles_;  // one-word mentions waiting to be merged
   std::vector<std::string> confirm_;  // title mentions waiting to be merged
   std::vector<std::string> uncued_;   // full names without a cue, in body order
+  std::vector<std::string_view> alone_;  // singles_ without the title mark, sorted
   names::PlaceEvidence places_;
   uint32_t order_ = 0;
 };
