@@ -8,7 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <utility>
 
 #include "topics/language.hpp"
 #include "topics/matcher.hpp"
@@ -188,21 +188,42 @@ class TopicsProcessor final : public Processor {
       rules_->lexicon.classify(article.text, body_tokens_, body_facts_);
       names_.find({article.title, title_tokens_, title_facts_.name_bits()}, title_covered_,
                   {article.text, body_tokens_, body_facts_.name_bits()}, body_covered_, body_places_, found_);
+      // The gazetteer's names sorted once, each found name found by binary
+      // search: a few dozen names per article, where a hash map hashed every
+      // one and allocated a node for each. Equal names keep their order, so
+      // a found name goes to the first entity of that name.
       emitted_.clear();
-      for (size_t i = 0; i < article.entities.size(); ++i) emitted_.emplace(article.entities[i].text, i);
+      for (size_t i = 0; i < article.entities.size(); ++i) emitted_.push_back({article.entities[i].text, i});
+      std::sort(emitted_.begin(), emitted_.end());
       // Look everything up before appending: appending moves the strings the
-      // map's keys point into.
+      // views point into.
       for (auto& f : found_) {
-        auto same = emitted_.find(f.text);
-        if (same == emitted_.end()) continue;
+        auto same = std::lower_bound(emitted_.begin(), emitted_.end(), std::string_view(f.text),
+                                     [](const auto& e, std::string_view name) { return e.first < name; });
+        if (same == emitted_.end() || same->first != f.text) continue;
         article.entities[same->second].count += f.count;
         f.count = 0;
       }
       for (auto& f : found_)
         if (f.count > 0) article.entities.push_back({std::move(f.text), f.type, f.count, {}});
     }
-    std::stable_sort(article.entities.begin(), article.entities.end(),
-                     [](const Entity& a, const Entity& b) { return a.count > b.count; });
+    order_entities(article.entities);
+  }
+
+  // A stable sort by count, most first. std::stable_sort took a buffer from
+  // the allocator on every call and moved each Entity (three strings) about
+  // log n times; here the keys are sorted and each entity moves once, and
+  // not at all when the order stands (most articles: the gazetteer's few
+  // names, then the finder's counts).
+  void order_entities(std::vector<Entity>& entities) {
+    order_.clear();
+    for (size_t i = 0; i < entities.size(); ++i)
+      order_.push_back(uint64_t{~entities[i].count} << 32 | static_cast<uint32_t>(i));
+    if (std::is_sorted(order_.begin(), order_.end())) return;
+    std::sort(order_.begin(), order_.end());
+    sorted_.clear();
+    for (uint64_t key : order_) sorted_.push_back(std::move(entities[static_cast<uint32_t>(key)]));
+    entities.swap(sorted_);
   }
 
   std::shared_ptr<const TopicRules> rules_;
@@ -218,9 +239,11 @@ class TopicsProcessor final : public Processor {
   topics::TopicScorer scorer_;
   std::vector<uint32_t> entity_count_;  // per gazetteer entity; zero between records
   std::vector<uint32_t> entities_seen_;
-  std::unordered_map<std::string_view, size_t> emitted_;  // gazetteer name -> index in Article::entities
+  std::vector<std::pair<std::string_view, size_t>> emitted_;  // gazetteer name, index in Article::entities
   std::vector<topics::Span> title_covered_, body_covered_, title_places_, body_places_;
   std::vector<topics::FoundName> found_;
+  std::vector<uint64_t> order_;   // order_entities: ~count << 32 | index
+  std::vector<Entity> sorted_;   // order_entities' output, swapped with the article's
 };
 
 }  // namespace
