@@ -12,9 +12,9 @@ void NameFinder::add_name(std::string name, Entity::Type type, std::vector<Found
     if (space != std::string::npos && name.compare(space + 1, std::string::npos, name, 0, space) == 0) return;
   }
   auto& index = type == Entity::Type::person ? person_index_ : org_index_;
-  auto [it, inserted] = index.try_emplace(name, out.size());
+  auto [at, inserted] = index.try_emplace(name, out.size());
   if (!inserted) {
-    ++out[it->second].count;
+    ++out[*at].count;
     return;
   }
   out.push_back({std::move(name), type, 1, order_++});
@@ -48,9 +48,9 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
     std::sort(alone_.begin(), alone_.end());
     for (auto& name : uncued_) {
       std::string_view last = std::string_view(name).substr(name.rfind(' ') + 1);
-      if (std::binary_search(alone_.begin(), alone_.end(), last) && !person_index_.count(name))
-        add_name(std::move(name), Entity::Type::person, out);
-      else if (person_index_.count(name)) ++out[person_index_[name]].count;
+      const size_t* known = person_index_.find(name);
+      if (std::binary_search(alone_.begin(), alone_.end(), last) && !known) add_name(std::move(name), Entity::Type::person, out);
+      else if (known) ++out[*known].count;
     }
   }
 
@@ -60,12 +60,12 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
     const std::string& name = out[i].text;
     auto space = name.rfind(' ');
     if (out[i].type != Entity::Type::person || space == std::string::npos) continue;
-    auto [it, inserted] = last_name_.try_emplace(name.substr(space + 1), i);
-    if (!inserted) it->second = SIZE_MAX;
+    auto [at, inserted] = last_name_.try_emplace(std::string_view(name).substr(space + 1), i);
+    if (!inserted) *at = SIZE_MAX;
   }
   auto owner = [&](std::string_view w) -> FoundName* {
-    auto it = last_name_.find(w);
-    return it == last_name_.end() || it->second == SIZE_MAX ? nullptr : &out[it->second];
+    const size_t* at = last_name_.find(w);
+    return at == nullptr || *at == SIZE_MAX ? nullptr : &out[*at];
   };
   for (const auto& s : singles_) {
     bool titled = !s.empty() && s[0] == '\x01';
@@ -79,13 +79,12 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
   }
   // Places found from context, unless the word names a person found here.
   for (auto& [name, evidence] : places_) {
-    if (evidence < 2 || person_index_.count(name) || last_name_.count(name) || org_index_.count(name)) continue;
+    if (evidence < 2 || person_index_.contains(name) || last_name_.contains(name) || org_index_.contains(name)) continue;
     out.push_back({std::move(name), Entity::Type::place, evidence, order_++});
   }
   for (const auto& c : confirm_) {
-    auto it = person_index_.find(c);
-    if (it != person_index_.end()) {
-      ++out[it->second].count;
+    if (const size_t* at = person_index_.find(c)) {
+      ++out[*at].count;
     } else if (c.find(' ') == std::string::npos) {
       if (FoundName* f = owner(c)) ++f->count;
     }
@@ -93,12 +92,14 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
   // "Lumen Grid said ... Lumen Grid's shareholders": a name that one
   // mention shows to be an organisation is no person in the others.
   if (!org_index_.empty() && !person_index_.empty()) {
-    for (auto& [name, at] : person_index_) {
-      auto org = org_index_.find(name);
-      if (org == org_index_.end()) continue;
-      out[org->second].count += out[at].count;
+    // Each person name meets at most one organisation: the order of the
+    // visits does not matter.
+    person_index_.for_each([&](std::string_view name, size_t at) {
+      const size_t* org = org_index_.find(name);
+      if (org == nullptr) return;
+      out[*org].count += out[at].count;
       out[at].count = 0;
-    }
+    });
     std::erase_if(out, [](const FoundName& f) { return f.count == 0; });
   }
 }

@@ -6,10 +6,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "newsflow/core/article.hpp"
+#include "topics/name_index.hpp"
 #include "topics/name_places.hpp"
 #include "topics/name_tokens.hpp"
 
@@ -42,7 +42,6 @@ class NameFinder {
   const PersonLists& lists_;
   names::NameTokens tokens_;
   // Per-record indexes so merging stays linear in the number of mentions.
-  using NameIndex = std::unordered_map<std::string, size_t, StringHash, std::equal_to<>>;
   NameIndex person_index_, org_index_;
   NameIndex last_name_;  // last word -> person; SIZE_MAX when shared
   std::vector<std::string> singles_;  // one-word mentions waiting to be merged
