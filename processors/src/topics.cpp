@@ -93,15 +93,46 @@ class TopicsProcessor final : public Processor {
         case PatternKind::entity_alias: out.aliases.push_back(m); break;
       }
     }
-    auto leftmost_longest = [](const Match& a, const Match& b) {
-      return a.start != b.start ? a.start < b.start : a.end > b.end;
-    };
-    std::sort(out.terms.begin(), out.terms.end(), leftmost_longest);
-    std::sort(out.aliases.begin(), out.aliases.end(), leftmost_longest);
-    std::sort(out.contexts.begin(), out.contexts.end(), leftmost_longest);
+    sort_leftmost_longest(out.terms);
+    sort_leftmost_longest(out.aliases);
+    sort_leftmost_longest(out.contexts);
     drop_overlaps(out.terms);
     drop_overlaps(out.aliases);
     return true;
+  }
+
+  static bool leftmost_longest(const Match& a, const Match& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  }
+
+  // What std::sort by leftmost_longest gives, mostly without it: the
+  // matcher's output is nearly sorted (token order; a token's literals in
+  // any order; Hyperscan's few at the end), so an insertion sort of a copy
+  // is about linear where std::sort is n log n. Where no two matches share a
+  // span the sorted order is unique and both agree; matches on one span ("hospital"
+  // and "hospital*") are left in the order std::sort gives them from this
+  // input, and so are inputs far from sorted (the copy's moves are capped).
+  void sort_leftmost_longest(std::vector<Match>& matches) {
+    const size_t n = matches.size();
+    sorted_matches_.assign(matches.begin(), matches.end());
+    Match* const a = sorted_matches_.data();
+    size_t moves = 0;
+    const size_t budget = 4 * n + 32;
+    bool tie = false;
+    for (size_t i = 1; i < n && moves <= budget; ++i) {
+      const Match x = a[i];
+      size_t j = i;
+      for (; j > 0 && leftmost_longest(x, a[j - 1]); --j) a[j] = a[j - 1];
+      moves += i - j;
+      a[j] = x;
+      tie |= j > 0 && a[j - 1].start == x.start && a[j - 1].end == x.end;
+      tie |= j + 1 <= i && a[j + 1].start == x.start && a[j + 1].end == x.end;
+    }
+    if (tie || moves > budget) {
+      std::sort(matches.begin(), matches.end(), leftmost_longest);
+      return;
+    }
+    matches.swap(sorted_matches_);
   }
 
   // Keeps the leftmost-longest of overlapping matches ("South China Sea"
@@ -233,6 +264,7 @@ class TopicsProcessor final : public Processor {
   std::vector<text::Token> title_tokens_, body_tokens_;
   topics::TokenFacts title_facts_, body_facts_;  // rules_->lexicon's pass over the tokens
   std::vector<Match> raw_;
+  std::vector<Match> sorted_matches_;  // sort_leftmost_longest's copy
   FieldMatches title_, body_;
   std::vector<Hit> hits_;
   std::vector<topics::SectionIndex::Section> sections_;
