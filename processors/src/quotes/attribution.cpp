@@ -307,13 +307,34 @@ int Attributor::event_after(uint32_t i) const {
   return -1;
 }
 
+// The cue, with its subject, is followed by only a comma or a colon and an
+// opening quotation mark: it introduces the quotation after it.
+bool Attributor::opens_own_quote(const Event& ev) const {
+  uint32_t k = ev.link_end + 1;
+  while (k < doc_.tokens.size() && k - ev.link_end <= 2 &&
+         (doc_.tokens[k].kind == Tok::comma || doc_.tokens[k].kind == Tok::colon))
+    ++k;
+  return k > ev.link_end + 1 && k < doc_.tokens.size() && doc_.tokens[k].kind == Tok::quote;
+}
+
 bool Attributor::after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const {
   const std::string_view v = doc_.inner(span);
   if (v.empty()) return false;
   const uint32_t next = i + 1;
   if (next < doc_.tokens.size() && (doc_.tokens[next].kind == Tok::comma || doc_.tokens[next].kind == Tok::dash)) return true;
-  if (v.ends_with(",") || v.ends_with("?") || v.ends_with("!") || v.ends_with("\u2014") || v.ends_with("\u2026") ||
-      v.ends_with("-") || v.ends_with(":"))
+  if (v.ends_with("?") || v.ends_with("!")) {
+    // '... said, "Why wait?" Senior bishop Mark Tolley said, "..."': a new
+    // sentence whose cue introduces a quotation of its own is not this
+    // one's, when this one has a cue before it (a split '"Why?" he asked,
+    // "and who pays?"' has none, and keeps the cue after it).
+    if (next < doc_.tokens.size() && doc_.tokens[next].kind == Tok::word && doc_.tokens[next].upper &&
+        opens_own_quote(ev)) {
+      bool embedded = false;
+      if (event_before(i, embedded) >= 0) return false;
+    }
+    return true;
+  }
+  if (v.ends_with(",") || v.ends_with("\u2014") || v.ends_with("\u2026") || v.ends_with("-") || v.ends_with(":"))
     return true;
   if (!Document::ends_terminal(v)) {
     // No punctuation before the cue: 'was "bittersweet" said Ryan Cummings',
@@ -354,12 +375,16 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
   bool shared_subject = false;
   int unparsed = -1;  // the nearest cue whose subject the parser could not read
   int unread = -1;    // the same, with or without a fallback speaker
+  int credit = -1;    // an "as reported by X" credit, kept while a cue before it is looked for
   // Only punctuation between the cue and the quotation makes it direct.
   auto link = [&](int e) {
     const Event& ev = events_[static_cast<size_t>(e)];
     uint32_t words = 0;
     bool only_punct = true;
     for (uint32_t m = ev.link_end + 1; m < i; ++m) {
+      if (credit >= 0 && credit != e && m + 1 >= events_[static_cast<size_t>(credit)].cue &&
+          m <= events_[static_cast<size_t>(credit)].link_end)
+        continue;  // the "as reported by X" credit is an aside
       if (doc_.tokens[m].kind == Tok::word) {
         ++words;
         only_punct = false;
@@ -384,6 +409,13 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
       shared_subject = true;
       continue;
     }
+    // 'Smith said — as reported by the Courier — "..."': the passive
+    // credit after "as" names the outlet; a cue before it names the speaker.
+    if (ev.subject_first != kNone && ev.subject_first > ev.cue && ev.cue > floor &&
+        doc_.tokens[ev.cue - 1].kind == Tok::word && doc_.word_at(ev.cue - 1) == "as" && credit < 0) {
+      credit = e;
+      continue;
+    }
     // "the attacker, who police said held dual citizenship, had committed
     // ...": a cue inside a relative clause does not introduce the quote.
     // "which she said would allow "needed resources"": the clause's own
@@ -398,6 +430,7 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
     }
     return link(e);
   }
+  if (credit >= 0) return link(credit);
   // No cue with a readable subject: the nearest one speaks through its
   // fallback (a quotation with a cue in its sentence has a speaker).
   // Short quotations after such a cue stay what the writer marks (scare).

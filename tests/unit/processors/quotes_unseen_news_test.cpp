@@ -1,0 +1,49 @@
+// Speaker shapes first seen on the fifth real dev set (wn19c-dev, issue 13,
+// eleventh round): a question closing a quotation before the next speaker's
+// own cue, an outlet credited with "as reported by", and a person of an
+// organisation described before its name. Examples written for these tests.
+#include <gtest/gtest.h>
+
+#include "quotes_test_util.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+using namespace quotes_test;
+
+TEST(QuoteUnseenNewsTest, AQuestionKeepsItsOwnCueWhenTheNextSentenceIntroducesAnotherQuote) {
+  const Article a = run(
+      "The bishops met in Rome on Monday. Cardinal Paul Arden of the Holy See said, \"Why should we wait any "
+      "longer?\" Senior bishop Mark Tolley said, \"Nobody is above the law.\"");
+  EXPECT_EQ(speaker(a, "Why should we"), "Paul Arden");
+  EXPECT_EQ(speaker(a, "Nobody is above"), "Mark Tolley");
+}
+
+TEST(QuoteUnseenNewsTest, AQuestionWithNoCueBeforeItStillTakesTheCueAfterIt) {
+  const Article a = run("\"Where are they?\" Mark Tolley asked, \"and who sent them?\"");
+  EXPECT_EQ(speaker(a, "Where are they"), "Mark Tolley");
+  EXPECT_EQ(speaker(a, "and who sent"), "Mark Tolley");
+  const Article b = run("\"Who will pay for it?\" Nadia Kern asked. The council did not answer.");
+  EXPECT_EQ(speaker(b, "Who will pay"), "Nadia Kern");
+}
+
+TEST(QuoteUnseenNewsTest, AnOutletCreditedAsReportedByIsNotTheSpeaker) {
+  const Article a = run(
+      "The mayor visited the flooded valley on Monday. Mayor Jane Holt said — as reported by the Daily Courier — "
+      "\"We will rebuild the bridge before the winter.\"");
+  EXPECT_EQ(speaker(a, "We will rebuild"), "Jane Holt");
+}
+
+TEST(QuoteUnseenNewsTest, APersonOfADescribedOrganisationSpeaks) {
+  const Article a = run(
+      "Shelters in the city are full. Rita Vance of local charity Safe Homes said, \"We need more beds tonight.\"");
+  EXPECT_EQ(speaker(a, "We need more"), "Rita Vance");
+  // A title word inside the description ("victim group") is no title of the person.
+  const Article b = run(
+      "The report was published on Friday. Omar Hadi of worldwide victim group Clergy Watch said, \"It comes far "
+      "too late.\"");
+  EXPECT_EQ(speaker(b, "It comes far"), "Omar Hadi");
+}
+
+}  // namespace
+}  // namespace newsflow::processors
