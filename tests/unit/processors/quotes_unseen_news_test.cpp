@@ -1,7 +1,8 @@
 // Speaker shapes first seen on the fifth real dev set (wn19c-dev, issue 13,
 // eleventh round): a question closing a quotation before the next speaker's
-// own cue, an outlet credited with "as reported by", and a person of an
-// organisation described before its name. Examples written for these tests.
+// own cue, an outlet credited with "as reported by", a person of an
+// organisation described before its name, and a company's first word
+// standing for the company named before. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -43,6 +44,23 @@ TEST(QuoteUnseenNewsTest, APersonOfADescribedOrganisationSpeaks) {
       "The report was published on Friday. Omar Hadi of worldwide victim group Clergy Watch said, \"It comes far "
       "too late.\"");
   EXPECT_EQ(speaker(b, "It comes far"), "Omar Hadi");
+}
+
+TEST(QuoteUnseenNewsTest, TheFirstWordOfACompanyNamedBeforeIsThatCompany) {
+  const Article a = run(
+      "Tarn Motor Company disclosed the fault on Friday. Tarn said in its filing that the fault \"affects only the "
+      "older engines\".");
+  EXPECT_EQ(speaker(a, "affects only"), "Tarn Motor Company");
+  // Met alone first, with a longer name later: a parent and its unit, not one name.
+  const Article b = run(
+      "Tarn said on Friday that the fault \"affects only the older engines\". The fault was found at Tarn Freight "
+      "Services, a unit bought last year.");
+  EXPECT_EQ(speaker(b, "affects only"), "Tarn");
+  // A legal suffix alone adds nothing a reader would give.
+  const Article c = run(
+      "Tarn Inc disclosed the fault on Friday. Tarn said in its filing that the fault \"affects only the older "
+      "engines\".");
+  EXPECT_EQ(speaker(c, "affects only"), "Tarn");
 }
 
 }  // namespace
