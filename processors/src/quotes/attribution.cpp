@@ -485,7 +485,10 @@ void Attributor::link_quotes(Article& article) {
     const size_t words = word_count(v);
     const bool sentence_like = starts_upper && (words >= 3 || (words == 2 && Document::ends_terminal(v))) &&
                                (Document::ends_terminal(v) || v.ends_with(",") || v.ends_with("\u2014") ||
-                                (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::comma));
+                                (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::comma) ||
+                                // '"... owns the rights".': the full stop after the mark.
+                                (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::terminal &&
+                                 doc_.tokens[i + 1].sentence_end));
     bool linked = false;
     bool linked_after = false;
     int speaker = -1;

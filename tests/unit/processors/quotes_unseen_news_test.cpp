@@ -1,8 +1,9 @@
 // Speaker shapes first seen on the fifth real dev set (wn19c-dev, issue 13,
 // eleventh round): a question closing a quotation before the next speaker's
 // own cue, an outlet credited with "as reported by", a person of an
-// organisation described before its name, and a company's first word
-// standing for the company named before. Examples written for these tests.
+// organisation described before its name, a company's first word standing
+// for the company named before, and a sentence quoted with its full stop
+// after the closing mark. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -61,6 +62,17 @@ TEST(QuoteUnseenNewsTest, TheFirstWordOfACompanyNamedBeforeIsThatCompany) {
       "Tarn Inc disclosed the fault on Friday. Tarn said in its filing that the fault \"affects only the older "
       "engines\".");
   EXPECT_EQ(speaker(c, "affects only"), "Tarn");
+}
+
+TEST(QuoteUnseenNewsTest, AQuotedSentenceWithItsFullStopAfterTheMarkFollowsTheCueBefore) {
+  const Article a = run(
+      "Actor Lena Moss confirmed on Sunday that she would return for a second series. \"We start filming in the "
+      "spring and nobody has seen the scripts yet\". The studio declined to comment.");
+  EXPECT_EQ(speaker(a, "We start filming"), "Lena Moss");
+  // A title in marks stays a title.
+  const Article b = run("The shop sells \"Best in Show\". Visitors queued for hours.");
+  ASSERT_NE(find(b, "Best in Show"), nullptr);
+  EXPECT_EQ(find(b, "Best in Show")->kind, Quote::Kind::scare);
 }
 
 }  // namespace
