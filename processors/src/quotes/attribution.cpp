@@ -144,7 +144,9 @@ void Attributor::find_events() {
       }
       if (t.classes & kObjectCue) take_object(ev, limit);
       // "Obama issued a statement saying, ...": the document's author speaks.
-      const bool document_before = participle && k > 0 && has(doc_.tokens[k - 1], kDocument) && s.speaker < 0;
+      const bool document_before =
+          ((participle && k > 0 && has(doc_.tokens[k - 1], kDocument)) || subjects_.relative_of_document(k)) &&
+          s.speaker < 0;
       if (document_before && !ev.inverted) {
         Subject author = subjects_.coordinated_subject(k, floor);
         if (author.speaker >= 0 || author.role) s = author;

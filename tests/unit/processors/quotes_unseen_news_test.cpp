@@ -2,8 +2,8 @@
 // eleventh round): a question closing a quotation before the next speaker's
 // own cue, an outlet credited with "as reported by", a person of an
 // organisation described before its name, a company's first word standing
-// for the company named before, and a sentence quoted with its full stop
-// after the closing mark. Examples written for these tests.
+// for the company named before, a sentence quoted with its full stop after
+// the closing mark, and a document's relative clause as the cue. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -73,6 +73,17 @@ TEST(QuoteUnseenNewsTest, AQuotedSentenceWithItsFullStopAfterTheMarkFollowsTheCu
   const Article b = run("The shop sells \"Best in Show\". Visitors queued for hours.");
   ASSERT_NE(find(b, "Best in Show"), nullptr);
   EXPECT_EQ(find(b, "Best in Show")->kind, Quote::Kind::scare);
+}
+
+TEST(QuoteUnseenNewsTest, ADocumentsRelativeClauseCueSpeaksForItsIssuer) {
+  const Article a = run(
+      "On Thursday the National Housing Council criticised the plan. It released a statement which said, \"Rents "
+      "must be capped this year.\"");
+  EXPECT_EQ(speaker(a, "Rents must be"), "National Housing Council");
+  // Without a comma or colon opening a quotation, a document found is not the finder's.
+  const Article b = run("The council found a report that said the bridge was \"unsafe for heavy lorries\".");
+  ASSERT_NE(find(b, "unsafe for heavy"), nullptr);
+  EXPECT_NE(speaker(b, "unsafe for heavy"), "council");
 }
 
 }  // namespace
