@@ -97,9 +97,13 @@ void Attributor::find_events() {
       while (g < limit && g - f < 6 && doc_.tokens[g].kind == Tok::word && !doc_.tokens[g].upper &&
              !(doc_.tokens[g].classes & kOrgNoun) && !subjects_.role_noun(doc_.tokens[g]))
         ++g;
-      s = subjects_.author_after(f, limit);
+      // "according to police and county officials, Baker was ...": a joined
+      // group is the source, not in apposition with the name after its comma.
+      s = subjects_.group_phrase_after(f, limit);
+      if (s.first == kNone) s = subjects_.author_after(f, limit);
       if (s.first == kNone) s = subjects_.subject_after(g < limit ? g : f, limit);
       if (s.first == kNone) s = subjects_.phrase_after(f, limit);
+
       ev.inverted = true;
       if (s.last != kNone) ev.link_end = s.last;
     } else {

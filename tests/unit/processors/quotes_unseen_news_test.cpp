@@ -3,7 +3,8 @@
 // own cue, an outlet credited with "as reported by", a person of an
 // organisation described before its name, a company's first word standing
 // for the company named before, a sentence quoted with its full stop after
-// the closing mark, and a document's relative clause as the cue. Examples written for these tests.
+// the closing mark, a document's relative clause as the cue, and a joined
+// group as an "according to" source. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -84,6 +85,18 @@ TEST(QuoteUnseenNewsTest, ADocumentsRelativeClauseCueSpeaksForItsIssuer) {
   const Article b = run("The council found a report that said the bridge was \"unsafe for heavy lorries\".");
   ASSERT_NE(find(b, "unsafe for heavy"), nullptr);
   EXPECT_NE(speaker(b, "unsafe for heavy"), "council");
+}
+
+TEST(QuoteUnseenNewsTest, AJoinedGroupAfterAccordingToIsTheSourceNotTheNameAfterItsComma) {
+  const Article a = run(
+      "The trial began on Monday. According to police and fire officials, Tom Baker was driving \"far too fast "
+      "for the wet road\" before the crash.");
+  EXPECT_EQ(speaker(a, "far too fast"), "police and fire officials");
+  // One spokesman and his name after a comma are one source.
+  const Article b = run(
+      "The bus left late. According to the club spokesman, Tom Baker, the driver had been \"awake since four in the "
+      "morning\".");
+  EXPECT_EQ(speaker(b, "awake since four"), "Tom Baker");
 }
 
 }  // namespace
