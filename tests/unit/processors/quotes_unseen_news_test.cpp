@@ -4,7 +4,7 @@
 // organisation described before its name, a company's first word standing
 // for the company named before, a sentence quoted with its full stop after
 // the closing mark, a document's relative clause as the cue, and a joined
-// group as an "according to" source. Examples written for these tests.
+// group as an "according to" source, and "writing"/"tweeting" after a clause. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -97,6 +97,15 @@ TEST(QuoteUnseenNewsTest, AJoinedGroupAfterAccordingToIsTheSourceNotTheNameAfter
       "The bus left late. According to the club spokesman, Tom Baker, the driver had been \"awake since four in the "
       "morning\".");
   EXPECT_EQ(speaker(b, "awake since four"), "Tom Baker");
+}
+
+TEST(QuoteUnseenNewsTest, WritingOrTweetingAfterAClauseIsACue) {
+  const Article a = run("The club thanked its fans, tweeting \"You carried us all season.\"");
+  EXPECT_EQ(speaker(a, "You carried us"), "club");
+  const Article b = run(
+      "Acme Motor Company filed its report on Friday. In the report Acme also made this point, writing \"We have "
+      "told every other agency about the fault.\"");
+  EXPECT_EQ(speaker(b, "We have told"), "Acme Motor Company");
 }
 
 }  // namespace
