@@ -59,6 +59,15 @@ void Attributor::find_events() {
          ++m)
       document_cue = has(doc_.tokens[m], kDocument) &&
                      (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));
+    // "The decree signed by the Pope read ...": the document, its participle
+    // and agent before the cue; the agent, the subject parsed before it, speaks.
+    for (uint32_t b = k; !document_cue && (t.classes & kDocumentCue) && b > 2 && k - b < 8 && !doc_.boundary(b - 1);) {
+      --b;
+      if (doc_.word_at(b) != "by") continue;
+      document_cue = doc_.tokens[b - 1].kind == Tok::word && doc_.word_at(b - 1).ends_with("ed") &&
+                     has(doc_.tokens[b - 2], kDocument);
+      break;
+    }
     if (!(t.classes & (kCue | kPartialCue)) && !according && !document_cue) continue;
     if (t.upper && !according && k > 0 && !doc_.boundary(k - 1)) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
     // "Hole's proposed deal", "the stated aim": a participle after a

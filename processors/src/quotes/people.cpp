@@ -312,6 +312,10 @@ int People::resolve_role(std::string_view head) const {
   size_t looked = 0;
   for (auto it = recent_people.rbegin(); it != recent_people.rend() && looked < 8; ++it, ++looked) {
     const Named& n = named[static_cast<size_t>(*it)];
+    // "the Pope" after "Pope Francis", an entity whose title is part of its name.
+    if (!n.role && !n.org && n.name.size() > head.size() + 1 && n.name[head.size()] == ' ' &&
+        QuoteRules::same_folded(head, std::string_view(n.name).substr(0, head.size())))
+      return *it;
     if (!n.role) continue;
     // "prime minister" ends in the head; "spokesman for the president"
     // ("Park Soo-hyun, the spokesman for ..., said") starts the complement with it.

@@ -4,7 +4,8 @@
 // organisation described before its name, a company's first word standing
 // for the company named before, a sentence quoted with its full stop after
 // the closing mark, a document's relative clause as the cue, and a joined
-// group as an "according to" source, and "writing"/"tweeting" after a clause. Examples written for these tests.
+// group as an "according to" source, "writing"/"tweeting" after a clause, a
+// document signed by someone before "read", and "the Prime Minister" in capitals. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -106,6 +107,29 @@ TEST(QuoteUnseenNewsTest, WritingOrTweetingAfterAClauseIsACue) {
       "Acme Motor Company filed its report on Friday. In the report Acme also made this point, writing \"We have "
       "told every other agency about the fault.\"");
   EXPECT_EQ(speaker(b, "We have told"), "Acme Motor Company");
+}
+
+TEST(QuoteUnseenNewsTest, ADocumentSignedBySomeoneReadsForThem) {
+  const Article a = run(
+      "The bishops met on Monday. The letter signed by Cardinal Paul Arden reads: \"Every case must be reported to "
+      "the bishop.\"");
+  EXPECT_EQ(speaker(a, "Every case must"), "Paul Arden");
+  const Article b = run(
+      "Cardinal Paul Arden announced new rules on Monday. The decree signed by the cardinal read \"Every case must "
+      "be reported to the bishop.\"");
+  EXPECT_EQ(speaker(b, "Every case must"), "Paul Arden");
+  // Not a document: no cue.
+  const Article c = run("The book written by Anna Berg read like a thriller to \"anyone who grew up in the valley "
+                        "back then\".");
+  ASSERT_NE(find(c, "anyone who grew"), nullptr);
+  EXPECT_EQ(speaker(c, "anyone who grew"), "<null>");
+}
+
+TEST(QuoteUnseenNewsTest, ACapitalisedTitleAfterTheIsThePersonGivenIt) {
+  const Article a = run(
+      "Prime Minister Aiko Sato announced new rules on Monday. \"Every case must be reported,\" the Prime Minister "
+      "said.");
+  EXPECT_EQ(speaker(a, "Every case must"), "Aiko Sato");
 }
 
 }  // namespace
