@@ -78,6 +78,7 @@ Subject SubjectParser::person_before_org(uint32_t last, uint32_t floor) {
   Subject none;
   if (doc_.tokens[last].kind != Tok::word || !doc_.tokens[last].upper) return none;
   bool comma_seen = false;
+  uint32_t descriptors = 0, descriptor_end = kNone;  // the describing words met, and the first of their run
   for (uint32_t m = last; m > floor + 1 && last - m < 12; --m) {
     const Token& t = doc_.tokens[m];
     if (t.kind == Tok::comma) {
@@ -86,17 +87,29 @@ Subject SubjectParser::person_before_org(uint32_t last, uint32_t floor) {
       comma_seen = true;
       continue;
     }
+    // A title word inside the description ("victim group") is no person's title.
+    const bool described = !t.upper && descriptor_end == m + 1;
     if (t.kind != Tok::word || t.possessive || (m != last && doc_.boundary(m)) ||
-        has(t, kTitle | kHonorific | kCue | kPartialCue | kMaleName | kFemaleName | kMalePronoun | kFemalePronoun))
+        has(t, (described ? 0u : kTitle) | kHonorific | kCue | kPartialCue | kMaleName | kFemaleName | kMalePronoun |
+                   kFemalePronoun))
       return none;
     if (t.upper || t.acronym) continue;
     const std::string_view w = doc_.word_at(m);
     if (w == "the" || w == "and" || w == "for" || w == "&") continue;
-    if (w != "of" && w != "at" && w != "from") return none;
-    // The word after the preposition opens the organisation: a capital, or
-    // "the" and a capital.
-    const Token& next = doc_.tokens[m + 1];
-    if (!(next.upper || (m + 2 <= last && doc_.word_at(m + 1) == "the" && doc_.tokens[m + 2].upper))) return none;
+    // "Rita Vance of local charity Safe Homes": up to three lower-case words
+    // describing the organisation stand before its name.
+    if (w != "of" && w != "at" && w != "from") {
+      const Token& after = doc_.tokens[m + 1];
+      if (++descriptors > 3 || !(after.upper || descriptor_end == m + 1) ||
+          has(t, kNeutralPronoun | kParticle | kSkip))
+        return none;
+      descriptor_end = m;
+      continue;
+    }
+    // The word after the preposition opens the organisation: a capital, a
+    // describing word, or "the" and either.
+    const uint32_t open = m + 2 <= last && doc_.word_at(m + 1) == "the" ? m + 2 : m + 1;
+    if (!(doc_.tokens[open].upper || descriptor_end == open)) return none;
     if (Subject person = person_ending_at(m - 1, last, floor); person.speaker >= 0) return person;
   }
   return none;

@@ -59,6 +59,15 @@ void Attributor::find_events() {
          ++m)
       document_cue = has(doc_.tokens[m], kDocument) &&
                      (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));
+    // "The decree signed by the Pope read ...": the document, its participle
+    // and agent before the cue; the agent, the subject parsed before it, speaks.
+    for (uint32_t b = k; !document_cue && (t.classes & kDocumentCue) && b > 2 && k - b < 8 && !doc_.boundary(b - 1);) {
+      --b;
+      if (doc_.word_at(b) != "by") continue;
+      document_cue = doc_.tokens[b - 1].kind == Tok::word && doc_.word_at(b - 1).ends_with("ed") &&
+                     has(doc_.tokens[b - 2], kDocument);
+      break;
+    }
     if (!(t.classes & (kCue | kPartialCue)) && !according && !document_cue) continue;
     if (t.upper && !according && k > 0 && !doc_.boundary(k - 1)) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
     // "Hole's proposed deal", "the stated aim": a participle after a
@@ -97,9 +106,13 @@ void Attributor::find_events() {
       while (g < limit && g - f < 6 && doc_.tokens[g].kind == Tok::word && !doc_.tokens[g].upper &&
              !(doc_.tokens[g].classes & kOrgNoun) && !subjects_.role_noun(doc_.tokens[g]))
         ++g;
-      s = subjects_.author_after(f, limit);
+      // "according to police and county officials, Baker was ...": a joined
+      // group is the source, not in apposition with the name after its comma.
+      s = subjects_.group_phrase_after(f, limit);
+      if (s.first == kNone) s = subjects_.author_after(f, limit);
       if (s.first == kNone) s = subjects_.subject_after(g < limit ? g : f, limit);
       if (s.first == kNone) s = subjects_.phrase_after(f, limit);
+
       ev.inverted = true;
       if (s.last != kNone) ev.link_end = s.last;
     } else {
@@ -144,7 +157,9 @@ void Attributor::find_events() {
       }
       if (t.classes & kObjectCue) take_object(ev, limit);
       // "Obama issued a statement saying, ...": the document's author speaks.
-      const bool document_before = participle && k > 0 && has(doc_.tokens[k - 1], kDocument) && s.speaker < 0;
+      const bool document_before =
+          ((participle && k > 0 && has(doc_.tokens[k - 1], kDocument)) || subjects_.relative_of_document(k)) &&
+          s.speaker < 0;
       if (document_before && !ev.inverted) {
         Subject author = subjects_.coordinated_subject(k, floor);
         if (author.speaker >= 0 || author.role) s = author;
@@ -269,81 +284,6 @@ void Attributor::attribute(Quote& q, const Event& ev, double confidence) {
   q.confidence = fallback ? 0.4 : ev.speaker >= 0 ? confidence : 0.5;
 }
 
-// Event whose cue follows quotation token i and whose subject starts right
-// after it ("..." Stoltenberg said / said Stoltenberg / he said).
-int Attributor::event_after(uint32_t i) const {
-  uint32_t j = i + 1;
-  while (j < doc_.tokens.size() && j - i <= 2 && (doc_.tokens[j].kind == Tok::comma || doc_.tokens[j].kind == Tok::dash)) ++j;
-  for (uint32_t k = j; k < doc_.tokens.size() && k - j < 40 && !doc_.boundary(k); ++k) {
-    const int e = event_at_[k];
-    if (e < 0) continue;
-    const Event& ev = events_[static_cast<size_t>(e)];
-    if (ev.partial_only) return -1;
-    // "an official who asked not to be named said": the relative clause's
-    // verb is no cue of the quotation; the main verb after it is.
-    if (ev.cue > j && doc_.tokens[ev.cue - 1].kind == Tok::word &&
-        doc_.relative_at(ev.cue - 1))
-      continue;
-    // '"…", a déclaré la cinéaste': an auxiliary may stand before an inverted cue.
-    if (ev.inverted && (ev.cue == j || (ev.cue == j + 1 && has(doc_.tokens[j], kSkip)))) return e;
-    // '"...," the caretakers said': a subject the parser cannot name, whose
-    // fallback phrase stands between the quotation and the cue.
-    if (!ev.has_subject && ev.fallback_role && k - j <= 6) return e;
-    if (ev.has_subject && ev.subject_first >= j && ev.subject_first <= k) {
-      // Only role words may precede the parsed subject ("Rio Grande do Sul
-      // Governor ...", "the", "tenants' association chair Jane Doe").
-      for (uint32_t m = j; m < ev.subject_first; ++m) {
-        const Token& w = doc_.tokens[m];
-        if (w.kind != Tok::word) return -1;
-        if (w.upper || has(w, kParticle | kTitle)) continue;
-        if (ev.subject_first - j <= 3 && !has(w, kCue | kPartialCue | kMalePronoun | kFemalePronoun | kNeutralPronoun))
-          continue;
-        return -1;
-      }
-      return e;
-    }
-    return -1;
-  }
-  return -1;
-}
-
-bool Attributor::after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const {
-  const std::string_view v = doc_.inner(span);
-  if (v.empty()) return false;
-  const uint32_t next = i + 1;
-  if (next < doc_.tokens.size() && (doc_.tokens[next].kind == Tok::comma || doc_.tokens[next].kind == Tok::dash)) return true;
-  if (v.ends_with(",") || v.ends_with("?") || v.ends_with("!") || v.ends_with("\u2014") || v.ends_with("\u2026") ||
-      v.ends_with("-") || v.ends_with(":"))
-    return true;
-  if (!Document::ends_terminal(v)) {
-    // No punctuation before the cue: 'was "bittersweet" said Ryan Cummings',
-    // and a whole sentence followed by its speaker, '"... to the board"
-    // tenants' association chair Jane Doe said' (not a title: '"Pulp
-    // Fiction" director Quentin Tarantino has responded').
-    if (ev.inverted && ev.cue == next) return true;
-    size_t len = 0;
-    const uint32_t first_cp = decode_at(v, 0, len);
-    return is_upper(first_cp) && word_count(v) >= 5 && (i == 0 || doc_.boundary(i - 1));
-  }
-  if (!v.ends_with(".")) return false;
-  // '"... the French people." Brazil's president tweeted: "..."': a cue
-  // that a colon follows introduces the next quotation, not this one.
-  if (ev.link_end + 1 < doc_.tokens.size() && doc_.tokens[ev.link_end + 1].kind == Tok::colon) return false;
-  // "...end." She said. is rare; a new sentence that starts "Smith said" and
-  // carries on is reported speech of its own.
-  if (next < doc_.tokens.size() && doc_.tokens[next].kind == Tok::word && !doc_.tokens[next].upper) return true;
-  uint32_t k = ev.link_end + 1;
-  uint32_t extra = 0;
-  while (k < doc_.tokens.size() && !doc_.boundary(k)) {
-    ++extra;
-    ++k;
-  }
-  // '... "an excellent neighbour." Spergel tweeted that he "was kind."':
-  // the next sentence's cue has a quotation of its own.
-  if (k < doc_.tokens.size() && doc_.tokens[k].kind == Tok::quote) return false;
-  return extra <= 3;
-}
-
 // The last cue before quotation token i in its sentence, and whether only
 // punctuation stands between them (direct) or words (embedded, partial).
 int Attributor::event_before(uint32_t i, bool& embedded) const {
@@ -354,12 +294,16 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
   bool shared_subject = false;
   int unparsed = -1;  // the nearest cue whose subject the parser could not read
   int unread = -1;    // the same, with or without a fallback speaker
+  int credit = -1;    // an "as reported by X" credit, kept while a cue before it is looked for
   // Only punctuation between the cue and the quotation makes it direct.
   auto link = [&](int e) {
     const Event& ev = events_[static_cast<size_t>(e)];
     uint32_t words = 0;
     bool only_punct = true;
     for (uint32_t m = ev.link_end + 1; m < i; ++m) {
+      if (credit >= 0 && credit != e && m + 1 >= events_[static_cast<size_t>(credit)].cue &&
+          m <= events_[static_cast<size_t>(credit)].link_end)
+        continue;  // the "as reported by X" credit is an aside
       if (doc_.tokens[m].kind == Tok::word) {
         ++words;
         only_punct = false;
@@ -384,6 +328,13 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
       shared_subject = true;
       continue;
     }
+    // 'Smith said — as reported by the Courier — "..."': the passive
+    // credit after "as" names the outlet; a cue before it names the speaker.
+    if (ev.subject_first != kNone && ev.subject_first > ev.cue && ev.cue > floor &&
+        doc_.tokens[ev.cue - 1].kind == Tok::word && doc_.word_at(ev.cue - 1) == "as" && credit < 0) {
+      credit = e;
+      continue;
+    }
     // "the attacker, who police said held dual citizenship, had committed
     // ...": a cue inside a relative clause does not introduce the quote.
     // "which she said would allow "needed resources"": the clause's own
@@ -398,6 +349,7 @@ int Attributor::event_before(uint32_t i, bool& embedded) const {
     }
     return link(e);
   }
+  if (credit >= 0) return link(credit);
   // No cue with a readable subject: the nearest one speaks through its
   // fallback (a quotation with a cue in its sentence has a speaker).
   // Short quotations after such a cue stay what the writer marks (scare).
@@ -452,7 +404,10 @@ void Attributor::link_quotes(Article& article) {
     const size_t words = word_count(v);
     const bool sentence_like = starts_upper && (words >= 3 || (words == 2 && Document::ends_terminal(v))) &&
                                (Document::ends_terminal(v) || v.ends_with(",") || v.ends_with("\u2014") ||
-                                (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::comma));
+                                (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::comma) ||
+                                // '"... owns the rights".': the full stop after the mark.
+                                (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::terminal &&
+                                 doc_.tokens[i + 1].sentence_end));
     bool linked = false;
     bool linked_after = false;
     int speaker = -1;

@@ -60,6 +60,7 @@ class Attributor {
   void attribute(Quote& q, const Event& ev, double confidence);
   void name_speaker(Quote& q, int who) const;
   int event_after(uint32_t i) const;
+  bool opens_own_quote(const Event& ev) const;
   bool after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const;
   int event_before(uint32_t i, bool& embedded) const;
   bool follows_closely(uint32_t j, uint32_t i, bool j_attributed_after, int j_speaker) const;

@@ -61,6 +61,29 @@ Subject SubjectParser::phrase_after(uint32_t f, uint32_t limit) {
   return s;
 }
 
+// "according to police and county officials, ...": lower-case words, one
+// "and" among them, ending in a group noun before a comma; first == kNone
+// when there is none.
+Subject SubjectParser::group_phrase_after(uint32_t f, uint32_t limit) {
+  uint32_t e = f;
+  bool joined = false;
+  while (e < limit && e - f < 5 && doc_.tokens[e].kind == Tok::word && !doc_.tokens[e].upper) {
+    if (doc_.word_at(e) == "and") {
+      if (joined || e == f) return {};
+      joined = true;
+    } else if (has(doc_.tokens[e], (kPhraseStop & ~kNotName) | kAppositiveStart)) {  // group nouns are not_name
+      return {};
+    }
+    ++e;
+  }
+  if (!joined || e == f || e >= limit || doc_.tokens[e].kind != Tok::comma || !has(doc_.tokens[e - 1], kGroup)) return {};
+  Subject s;
+  s.first = f;
+  s.last = e - 1;
+  s.role = std::string(doc_.span_text(f, e - 1));
+  return s;
+}
+
 // A name in the sentence before the cue (a pronoun there most likely means
 // it), else the nearest he/she there.
 Subject SubjectParser::nearest_mention(uint32_t cue, uint32_t floor) {

@@ -211,6 +211,19 @@ uint32_t SubjectParser::name_after_role_comma(uint32_t comma, uint32_t limit) co
   return m;
 }
 
+bool SubjectParser::relative_of_document(uint32_t k) const {
+  // Only before a comma or colon that opens a quotation: "found a report
+  // that said the bridge was ..." is not the finder's document.
+  if (k < 2 || k + 2 >= doc_.tokens.size() || !has(doc_.tokens[k - 2], kDocument) ||
+      doc_.tokens[k - 1].kind != Tok::word)
+    return false;
+  if ((doc_.tokens[k + 1].kind != Tok::comma && doc_.tokens[k + 1].kind != Tok::colon) ||
+      doc_.tokens[k + 2].kind != Tok::quote)
+    return false;
+  const std::string_view w = doc_.word_at(k - 1);
+  return w == "which" || w == "that";
+}
+
 // "She wished everyone a happy holiday, but added: ..." / "Smith paused and
 // said": a cue right after "and"/"but" takes the clause's subject, the
 // first pronoun or name of the sentence.
@@ -219,8 +232,10 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
   // "Last year he gave a speech, telling the crowd: ...": a participle after
   // a comma shares the clause's subject as a second verb does.
   // "Obama issued a statement saying, ...": so does one after a document.
-  const bool participle = (doc_.tokens[k - 1].kind == Tok::comma || has(doc_.tokens[k - 1], kDocument)) &&
-                          doc_.word_at(k).ends_with("ing");
+  // "It issued a statement which said, ...": so does a relative clause of a document.
+  const bool participle = ((doc_.tokens[k - 1].kind == Tok::comma || has(doc_.tokens[k - 1], kDocument)) &&
+                           doc_.word_at(k).ends_with("ing")) ||
+                          relative_of_document(k);
   if (!participle && (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but"))) return {};
   for (uint32_t m = floor; m + 1 < k; ++m) {
     const Token& w = doc_.tokens[m];

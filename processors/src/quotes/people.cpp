@@ -42,9 +42,15 @@ void People::clear() {
   recent_orgs.clear();
   sentence_person = sentence_credit = -1;
   recent_group.reset();
+  checked_short_.clear();
+}
+
+bool People::no_longer_org(int index) const {
+  return static_cast<size_t>(index) < checked_short_.size() && checked_short_[static_cast<size_t>(index)];
 }
 
 void People::seed(const std::vector<Entity>& entities) {
+  seeding_ = true;
   for (const Entity& e : entities) {
     if (e.type == Entity::Type::other) continue;
     // A place that speaks ("Tunisia said") acts as an organisation, and is
@@ -55,6 +61,7 @@ void People::seed(const std::vector<Entity>& entities) {
     const int index = resolve_name(name, e.type != Entity::Type::person, std::nullopt);
     named[static_cast<size_t>(index)].mentions = 0;  // counted again when seen in the text
   }
+  seeding_ = false;
 }
 
 void NamedList::push(std::string_view name, std::optional<std::string> role, bool org, Gender gender, uint32_t mentions) {
@@ -107,6 +114,22 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
     }
   }
   auto it = by_name.find(name);
+  // An entity "Ford" seeded before "Ford Motor Company" was read is that company.
+  if (it != by_name.end() && single && !particle_surname && named[it->second].org &&
+      named[it->second].name.find(' ') == std::string::npos && !no_longer_org(it->second)) {
+    if (const int longer = org_opening_with(name); longer >= 0 && longer != it->second) {
+      by_name[name] = longer;  // read once: the text is searched no more for this word
+      ++named[static_cast<size_t>(longer)].mentions;
+      return longer;
+    }
+    // Nor when there is none, once every entity is known: a name the cues
+    // add later comes after the word in the text, which rules it out.
+    if (!seeding_) {
+      const auto at = static_cast<size_t>(it->second);
+      if (checked_short_.size() <= at) checked_short_.resize(at + 1, 0);
+      checked_short_[at] = 1;
+    }
+  }
   if (it != by_name.end()) {
     Named& n = named[it->second];
     if (single) ++n.mentions;  // multi-word names are counted by note_mention
@@ -120,6 +143,12 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
       return near;
     }
   }
+  if (single && !particle_surname)
+    if (const int longer = org_opening_with(name); longer >= 0) {
+      by_name.emplace(name, longer);
+      ++named[static_cast<size_t>(longer)].mentions;
+      return longer;
+    }
   if (!single && !org)
     if (const int longer = longer_name_ending(name); longer >= 0) {
       by_name.emplace(name, longer);
@@ -148,6 +177,53 @@ bool one_edit(std::string_view known, std::string_view key) {
                                  known.substr(std::min(known.size(), i + skip_known)));
 }
 }  // namespace
+
+namespace {
+bool legal_suffix(std::string_view w) {
+  for (std::string_view s : {"Inc", "Inc.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "Corp", "Corp.", "Co", "Co.", "SA",
+                             "AG", "GmbH", "NV", "AB", "ASA", "SE"})
+    if (w == s) return true;
+  return false;
+}
+}  // namespace
+
+// "Acme Motor Company announced ... Acme said": the text names the full
+// organisation before the word stands alone (a company met as "Acme" first,
+// with "Acme Workforce Solutions" later, is a parent and its subsidiary).
+bool People::full_name_first(std::string_view full, std::string_view word) const {
+  const size_t at_full = text.find(full);
+  if (at_full == std::string_view::npos) return false;
+  const auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c & 0x80);
+  };
+  for (size_t at = text.find(word); at != std::string_view::npos && at < at_full; at = text.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    if ((at == 0 || !alnum(text[at - 1])) && (end >= text.size() || !alnum(text[end]))) return false;
+  }
+  return true;
+}
+
+int People::org_opening_with(std::string_view word) const {
+  // A given name ("Morgan") may be a person's; short words open too many names.
+  if (word.size() < 3) return -1;
+  const std::string_view low = lower_into(folded_, word);
+  if (rules_->classes(low) & (kMaleName | kFemaleName)) return -1;
+  // Only one such organisation: "Acme" between "Acme Motor Company" and
+  // "Acme Workforce Solutions", a subsidiary, names neither. A legal suffix
+  // alone ("Acme Inc") adds nothing a reader would give.
+  int found = -1;
+  for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
+    const Named& n = named[i];
+    if (!n.org || n.name.size() <= low.size() + 1 || n.name[low.size()] != ' ') continue;
+    if (!QuoteRules::same_folded(low, std::string_view(n.name).substr(0, low.size()))) continue;
+    const std::string_view rest = std::string_view(n.name).substr(low.size() + 1);
+    if (rest.find(' ') == std::string_view::npos && legal_suffix(rest)) continue;
+    if (!full_name_first(n.name, word)) continue;
+    if (found >= 0 && named[static_cast<size_t>(found)].name != n.name) return -1;
+    found = static_cast<int>(i);
+  }
+  return found;
+}
 
 int People::misspelt_surname(std::string_view key) const {
   // Short surnames differ by one letter too often to be the same person.
@@ -236,6 +312,10 @@ int People::resolve_role(std::string_view head) const {
   size_t looked = 0;
   for (auto it = recent_people.rbegin(); it != recent_people.rend() && looked < 8; ++it, ++looked) {
     const Named& n = named[static_cast<size_t>(*it)];
+    // "the Pope" after "Pope Francis", an entity whose title is part of its name.
+    if (!n.role && !n.org && n.name.size() > head.size() + 1 && n.name[head.size()] == ' ' &&
+        QuoteRules::same_folded(head, std::string_view(n.name).substr(0, head.size())))
+      return *it;
     if (!n.role) continue;
     // "prime minister" ends in the head; "spokesman for the president"
     // ("Park Soo-hyun, the spokesman for ..., said") starts the complement with it.

@@ -87,6 +87,10 @@ class People {
   // A lone surname one letter away from a unique known person's ("Schacham"
   // after "Ofer Shacham"): that person, or -1. Bounded to the first 256 named.
   int misspelt_surname(std::string_view key) const;
+  // "Ford said" after "Ford Motor Company announced": the organisation among
+  // the first 256 named whose name opens with that word, or -1.
+  int org_opening_with(std::string_view word) const;
+  bool full_name_first(std::string_view full, std::string_view word) const;
   // Adds a person or organisation met in the text; returns its index.
   int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
 
@@ -102,6 +106,8 @@ class People {
   std::vector<int> recent_people, recent_orgs;
   int sentence_person = -1;  // first person subject of the current sentence
   int sentence_credit = -1;  // the current sentence's "according to" source: no subject
+  // The article's text (the Document's), for the text order of names.
+  std::string_view text;
   // The last plural role that spoke ("officials said"): what a later "they said" means.
   std::optional<std::string> recent_group;
 
@@ -110,6 +116,10 @@ class People {
   // A listed given name ("Sarah Silverman") tells the gender before any pronoun does.
   Gender gender_of(std::string_view name) const;
 
+  // Single-word organisations already found to open no longer one's name.
+  bool no_longer_org(int index) const;
+  std::vector<uint8_t> checked_short_;  // by People::named index
+  bool seeding_ = false;
   const QuoteRules* rules_;
   // Lower-cased copies for the rule lookups and the role comparisons, reused.
   mutable std::string folded_, role_;

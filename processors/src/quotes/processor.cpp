@@ -45,6 +45,7 @@ class QuotesProcessor final : public Processor {
     if (doc_.spans.empty() && !indirect_) return Outcome::pass();
     doc_.tokenize_and_mark();
     people_.clear();
+    people_.text = doc_.text;
     subjects_.clear();
     people_.seed(article.entities);
     attributor_.find_events();

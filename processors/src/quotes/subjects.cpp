@@ -478,7 +478,9 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   const bool relative = (det == "his" || det == "her" || det == "His" || det == "Her") &&
                         has(doc_.tokens[head], kMaleNoun | kFemaleNoun);
   const bool definite = s.first < role_first && (det == "the" || det == "The" || relative);
-  if (definite && role_noun(doc_.tokens[head]) && !has(doc_.tokens[head], kGroup)) {
+  // "the Pope", "the Prime Minister": a capitalised title is a definite role too.
+  const bool capital_title = doc_.tokens[head].upper && has(doc_.tokens[head], kTitle);
+  if (definite && (role_noun(doc_.tokens[head]) || capital_title) && !has(doc_.tokens[head], kGroup)) {
     doc_.lower_word(doc_.tokens[head]);
     s.speaker = people_.resolve_role(doc_.lower);
     // "the 45-year-old father of three said": an age marks the person last

@@ -41,6 +41,9 @@ class SubjectParser {
   // said" / "he gave a speech, telling the crowd": a cue right after
   // "and"/"but", or a participle after a comma, takes the clause's subject.
   Subject coordinated_subject(uint32_t k, uint32_t floor);
+  // "a statement which said": the cue at k is a document's relative clause.
+  bool relative_of_document(uint32_t k) const;
+  Subject group_phrase_after(uint32_t f, uint32_t limit);
   // For a cue whose parsed subject (`parsed`) names nobody: the most
   // mentioned person for an unresolved he/she, else the noun phrase before
   // the cue or opening the sentence (a name, or the phrase as a role), else

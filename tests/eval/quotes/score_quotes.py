@@ -15,6 +15,7 @@ have no indirect labels), and does not gate the test.
                     [--min-real-f1 F] [--min-real-speaker S] [--min-wn-f1 F]
                     [--min-wn-speaker S] [--min-wn19-f1 F] [--min-wn19-speaker S]
                     [--min-wn19b-f1 F] [--min-wn19b-speaker S]
+                    [--min-wn19c-f1 F] [--min-wn19c-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
@@ -22,7 +23,8 @@ the news-please halves (np-dev, np-heldout), which have their own gates, and
 the Wikinews dev set (wn-dev), gated by --min-wn-f1/--min-wn-speaker, and
 the third real dev set (wn19-dev, Wikinews 2019), gated by --min-wn19-*,
 and the fourth (wn19b-dev, the Wikinews 2019 articles after wn19-dev's),
-gated by --min-wn19b-*.
+gated by --min-wn19b-*, and the fifth (wn19c-dev, the Wikinews 2019 articles
+after wn19b-dev's), gated by --min-wn19c-*.
 """
 import argparse
 import json
@@ -144,6 +146,8 @@ def main():
     ap.add_argument("--min-wn19-speaker", type=float, default=0.0)
     ap.add_argument("--min-wn19b-f1", type=float, default=0.0, help="gate for the fourth real dev set (wn19b-*)")
     ap.add_argument("--min-wn19b-speaker", type=float, default=0.0)
+    ap.add_argument("--min-wn19c-f1", type=float, default=0.0, help="gate for the fifth real dev set (wn19c-*)")
+    ap.add_argument("--min-wn19c-speaker", type=float, default=0.0)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--split", help="score only this split")
     args = ap.parse_args()
@@ -180,6 +184,7 @@ def main():
     wikinews = Tally()  # wn-dev: the --min-wn-* gates
     wikinews19 = Tally()  # wn19-dev: the --min-wn19-* gates
     wikinews19b = Tally()  # wn19b-dev: the --min-wn19b-* gates
+    wikinews19c = Tally()  # wn19c-dev: the --min-wn19c-* gates
     indirect = Tally()
     for g in golds:
         t = score(produced[g["id"]], g, SCORED, errors)
@@ -191,6 +196,8 @@ def main():
             wikinews19.add(t)
         elif g["split"].startswith("wn19b-"):
             wikinews19b.add(t)
+        elif g["split"].startswith("wn19c-"):
+            wikinews19c.add(t)
         elif g["split"].startswith("wn-"):
             wikinews.add(t)
         else:
@@ -211,6 +218,8 @@ def main():
     print(w19line)
     w19bline, w19bf1, w19bsacc = wikinews19b.line("  wn19b-* (Wikinews 2019 b)")
     print(w19bline)
+    w19cline, w19cf1, w19csacc = wikinews19c.line("  wn19c-* (Wikinews 2019 c)")
+    print(w19cline)
     scare_total = scare_taken = 0
     for g in golds:
         rec = produced[g["id"]]
@@ -242,6 +251,10 @@ def main():
     if wikinews19b.gold and (w19bf1 < args.min_wn19b_f1 or w19bsacc < args.min_wn19b_speaker):
         print(f"FAIL: Wikinews 2019 b F1 {w19bf1:.3f} (min {args.min_wn19b_f1}) speaker accuracy {w19bsacc:.3f} "
               f"(min {args.min_wn19b_speaker})")
+        return 1
+    if wikinews19c.gold and (w19cf1 < args.min_wn19c_f1 or w19csacc < args.min_wn19c_speaker):
+        print(f"FAIL: Wikinews 2019 c F1 {w19cf1:.3f} (min {args.min_wn19c_f1}) speaker accuracy {w19csacc:.3f} "
+              f"(min {args.min_wn19c_speaker})")
         return 1
     print("PASS")
     return 0
