@@ -6,8 +6,8 @@ real_gold.tsv per split (dev / heldout; strict, and lenient: any branch an
 editor could defend), top-level (IPTC level-1) micro-F1, precision of the first topic,
 coverage, the non-English check, and entity precision/recall on the labelled
 subset (entities_gold.tsv). Exits 1 when micro-F1 < 0.80, first-topic
-precision < 0.85, the real first-topic accuracy (both halves) < 0.73, or a
-non-English article gets topics.
+precision < 0.85, the real first-topic accuracy (both halves) < 0.73, the
+2004 Wikinews set's first-topic accuracy < 0.70, or a non-English article gets topics.
 
 usage: evaluate.py NEWSFLOW_BINARY [--dir DIR] [--keep OUT.ndjson] [--show-errors [--show-heldout]]
 
@@ -34,6 +34,9 @@ MIN_FIRST_PRECISION = 0.85
 # 0.754 when raised to 0.73 in the seventh; the target is 0.85 on the held-out half). The
 # Wikinews articles are reported, not gated.
 MIN_REAL_FIRST = 0.73
+# Strict first-topic accuracy on the 2004 Wikinews set (wikinews/wikinewssum_2004.txt),
+# the one Wikinews split that is gated: 0.719 when it was first scored (fourteenth round).
+MIN_WIKINEWS2004_FIRST = 0.70
 ENTITY_TYPES = ("person", "organization", "place")
 
 
@@ -213,6 +216,8 @@ def main():
     real_first = sum(n * strict for n, strict, _ in sample) / real_n if real_n else 0.0
     if real_first < MIN_REAL_FIRST:
         failed.append(f"real first-topic accuracy {real_first:.3f} < {MIN_REAL_FIRST}")
+    if "dev-wikinews2004" in first and first["dev-wikinews2004"][1] < MIN_WIKINEWS2004_FIRST:
+        failed.append(f"dev-wikinews2004 first-topic accuracy {first['dev-wikinews2004'][1]:.3f} < {MIN_WIKINEWS2004_FIRST}")
     if foreign_with_topics:
         failed.append(f"{foreign_with_topics} non-English articles got topics")
     if failed:

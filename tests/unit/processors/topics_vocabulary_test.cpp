@@ -116,5 +116,20 @@ TEST(TopicVocabulary, ACourtsConsentDecreeIsNoExecutiveDecree) {
   for (const Topic& t : a.topics) EXPECT_NE(t.id, "medtop:20000606") << "executive (government)";
 }
 
+// Software news in the words of a release note (a search service, a beta,
+// an operating system by name) is information technology: before the
+// fourteenth round these got no topic at all.
+TEST(TopicVocabulary, SoftwareReleasesAreInformationTechnology) {
+  const VocabularyCase cases[] = {
+      {"medtop:13000000", "Larkspur opens beta of its new search engine",
+       "Larkspur released a beta version of its web search on Tuesday. The search results can be narrowed "
+       "to a region, and testers may report faults until the final version is out."},
+      {"medtop:13000000", "Next Windows XP successor slips to spring",
+       "The successor to Windows XP will reach testers in the spring, the maker said. A preview release "
+       "goes to registered subscribers first."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
