@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "text/tokenizer.hpp"
+
 namespace newsflow::processors::quotes {
 
 namespace {
@@ -193,13 +195,8 @@ bool legal_suffix(std::string_view w) {
 bool People::full_name_first(std::string_view full, std::string_view word) const {
   const size_t at_full = text.find(full);
   if (at_full == std::string_view::npos) return false;
-  const auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c & 0x80);
-  };
-  for (size_t at = text.find(word); at != std::string_view::npos && at < at_full; at = text.find(word, at + 1)) {
-    const size_t end = at + word.size();
-    if ((at == 0 || !alnum(text[at - 1])) && (end >= text.size() || !alnum(text[end]))) return false;
-  }
+  for (size_t at = text.find(word); at != std::string_view::npos && at < at_full; at = text.find(word, at + 1))
+    if (!text::word_char_before(text, at) && !text::word_char_at(text, at + word.size())) return false;
   return true;
 }
 
