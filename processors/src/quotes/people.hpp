@@ -11,9 +11,13 @@
 
 #include "newsflow/core/article.hpp"
 #include "quotes/document.hpp"
-#include "quotes/name_map.hpp"
+#include "text/name_table.hpp"
 
 namespace newsflow::processors::quotes {
+
+// Keys fold ASCII case: the passes' keys are lower-cased already (lower_of,
+// Document::lower), and a name may also be passed as written.
+using NameMap = text::NameTable<int, text::KeyCase::ascii_folded>;
 
 enum class Gender : uint8_t { unknown, male, female };
 
@@ -95,7 +99,7 @@ class People {
   int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
 
   NamedList named;
-  // Keys compare case-folded (NameMap), so a name may be passed as written.
+  // Keys compare case-folded, so a name may be passed as written.
   NameMap by_name;   // full name -> Named
   NameMap by_last;   // surname -> most recent person
   NameMap by_first;  // first name -> first person with it

@@ -14,7 +14,7 @@ void NameFinder::add_name(std::string name, Entity::Type type, std::vector<Found
   auto& index = type == Entity::Type::person ? person_index_ : org_index_;
   auto [at, inserted] = index.try_emplace(name, out.size());
   if (!inserted) {
-    ++out[*at].count;
+    ++out[at->second].count;
     return;
   }
   out.push_back({std::move(name), type, 1, order_++});
@@ -48,9 +48,9 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
     std::sort(alone_.begin(), alone_.end());
     for (auto& name : uncued_) {
       std::string_view last = std::string_view(name).substr(name.rfind(' ') + 1);
-      const size_t* known = person_index_.find(name);
+      const auto* known = person_index_.find(name);
       if (std::binary_search(alone_.begin(), alone_.end(), last) && !known) add_name(std::move(name), Entity::Type::person, out);
-      else if (known) ++out[*known].count;
+      else if (known) ++out[known->second].count;
     }
   }
 
@@ -61,11 +61,11 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
     auto space = name.rfind(' ');
     if (out[i].type != Entity::Type::person || space == std::string::npos) continue;
     auto [at, inserted] = last_name_.try_emplace(std::string_view(name).substr(space + 1), i);
-    if (!inserted) *at = SIZE_MAX;
+    if (!inserted) at->second = SIZE_MAX;
   }
   auto owner = [&](std::string_view w) -> FoundName* {
-    const size_t* at = last_name_.find(w);
-    return at == nullptr || *at == SIZE_MAX ? nullptr : &out[*at];
+    const auto* at = last_name_.find(w);
+    return at == nullptr || at->second == SIZE_MAX ? nullptr : &out[at->second];
   };
   for (const auto& s : singles_) {
     bool titled = !s.empty() && s[0] == '\x01';
@@ -83,8 +83,8 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
     out.push_back({std::move(name), Entity::Type::place, evidence, order_++});
   }
   for (const auto& c : confirm_) {
-    if (const size_t* at = person_index_.find(c)) {
-      ++out[*at].count;
+    if (const auto* at = person_index_.find(c)) {
+      ++out[at->second].count;
     } else if (c.find(' ') == std::string::npos) {
       if (FoundName* f = owner(c)) ++f->count;
     }
@@ -95,9 +95,9 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
     // Each person name meets at most one organisation: the order of the
     // visits does not matter.
     person_index_.for_each([&](std::string_view name, size_t at) {
-      const size_t* org = org_index_.find(name);
+      const auto* org = org_index_.find(name);
       if (org == nullptr) return;
-      out[*org].count += out[at].count;
+      out[org->second].count += out[at].count;
       out[at].count = 0;
     });
     std::erase_if(out, [](const FoundName& f) { return f.count == 0; });

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "newsflow/core/article.hpp"
-#include "topics/name_index.hpp"
 #include "topics/name_places.hpp"
 #include "topics/name_tokens.hpp"
+#include "text/name_table.hpp"
 
 namespace newsflow::processors::topics {
 
@@ -42,6 +42,7 @@ class NameFinder {
   const PersonLists& lists_;
   names::NameTokens tokens_;
   // Per-record indexes so merging stays linear in the number of mentions.
+  using NameIndex = text::NameTable<size_t, text::KeyCase::exact>;
   NameIndex person_index_, org_index_;
   NameIndex last_name_;  // last word -> person; SIZE_MAX when shared
   std::vector<std::string> singles_;  // one-word mentions waiting to be merged

@@ -1,27 +1,88 @@
-// People's name tables (quotes/name_map): the same answers as the
-// std::unordered_map of lower-cased keys they replaced, across growth and
-// across clear() (the tables are reused per article).
+// The per-article name tables (text/name_table.hpp) of the topics name
+// finder (KeyCase::exact) and of quotes' People (KeyCase::ascii_folded): the
+// same answers as a std::map / std::unordered_map, across growth and across
+// clear() (the tables are reused per article).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
-#include "quotes/name_map.hpp"
 #include "quotes/people.hpp"
+#include "text/name_table.hpp"
 
-namespace newsflow::processors {
+namespace newsflow::processors::text {
 namespace {
 
-using quotes::NameMap;
+using Exact = NameTable<size_t, KeyCase::exact>;
+using Folded = NameTable<int, KeyCase::ascii_folded>;
 
-int value_of(const NameMap& m, std::string_view key) {
+int value_of(const Folded& m, std::string_view key) {
   const auto* it = m.find(key);
   return it == m.end() ? -1 : it->second;
 }
 
-TEST(QuotesNameMap, keys_compare_with_ascii_case_folded_and_other_bytes_exact) {
-  NameMap m;
+TEST(NameTableExact, keeps_the_first_value_and_tells_whether_it_inserted) {
+  Exact index;
+  EXPECT_TRUE(index.empty());
+  EXPECT_EQ(index.find("Anna Berg"), nullptr);
+  auto [first, inserted] = index.try_emplace("Anna Berg", 3);
+  EXPECT_TRUE(inserted);
+  EXPECT_EQ(first->second, 3u);
+  auto [again, inserted_again] = index.try_emplace("Anna Berg", 9);
+  EXPECT_FALSE(inserted_again);
+  EXPECT_EQ(again->second, 3u);
+  again->second = 5;
+  ASSERT_NE(index.find("Anna Berg"), nullptr);
+  EXPECT_EQ(index.find("Anna Berg")->second, 5u);
+}
+
+TEST(NameTableExact, case_and_prefixes_are_other_keys) {
+  Exact index;
+  index.try_emplace("Berg", 1);
+  // The hash folds case; the keys must not.
+  EXPECT_FALSE(index.contains("BERG"));
+  EXPECT_FALSE(index.contains("berg"));
+  EXPECT_FALSE(index.contains("Ber"));
+  EXPECT_FALSE(index.contains("Bergen"));
+  EXPECT_FALSE(index.contains(""));
+  EXPECT_TRUE(index.contains("Berg"));
+}
+
+TEST(NameTableExact, answers_as_a_fresh_map_after_clear_and_growth) {
+  Exact index;
+  for (int round = 0; round < 3; ++round) {
+    index.clear();
+    EXPECT_TRUE(index.empty());
+    std::map<std::string, size_t> expected;
+    // Rounds of different sizes: the slots grow in the big one and must be
+    // empty again for the small ones after it.
+    const int names = round == 1 ? 500 : 7;
+    for (int i = 0; i < names; ++i) {
+      std::string name = "Person " + std::to_string(i * 7 + round);
+      auto [at, inserted] = index.try_emplace(name, static_cast<size_t>(i));
+      EXPECT_EQ(inserted, expected.emplace(name, i).second);
+      EXPECT_EQ(at->second, expected.at(name));
+    }
+    EXPECT_FALSE(index.contains("Person " + std::to_string(100000 + round)));
+    std::vector<std::string> order;
+    index.for_each([&](std::string_view key, size_t& value) {
+      order.emplace_back(key);
+      EXPECT_EQ(value, expected.at(std::string(key)));
+    });
+    ASSERT_EQ(order.size(), expected.size());
+    // In the order added.
+    for (size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], "Person " + std::to_string(i * 7 + round));
+    if (round == 2) {
+      EXPECT_FALSE(index.contains("Person 8")) << "a key from the round before survived clear()";
+    }
+  }
+}
+
+TEST(NameTableFolded, keys_compare_with_ascii_case_folded_and_other_bytes_exact) {
+  Folded m;
   EXPECT_TRUE(m.emplace("Aiko Sato", 1));
   EXPECT_EQ(value_of(m, "aiko sato"), 1);
   EXPECT_EQ(value_of(m, "AIKO SATO"), 1);
@@ -41,8 +102,8 @@ TEST(QuotesNameMap, keys_compare_with_ascii_case_folded_and_other_bytes_exact) {
   EXPECT_EQ(value_of(m, ""), 5);
 }
 
-TEST(QuotesNameMap, emplace_keeps_the_first_and_subscript_overwrites) {
-  NameMap m;
+TEST(NameTableFolded, emplace_keeps_the_first_and_subscript_overwrites) {
+  Folded m;
   EXPECT_TRUE(m.emplace("sato", 1));
   EXPECT_FALSE(m.emplace("Sato", 2));
   EXPECT_EQ(value_of(m, "sato"), 1);
@@ -52,8 +113,8 @@ TEST(QuotesNameMap, emplace_keeps_the_first_and_subscript_overwrites) {
   EXPECT_EQ(m.size(), 2u);
 }
 
-TEST(QuotesNameMap, keys_differing_in_any_byte_of_any_length_stay_apart) {
-  NameMap m;
+TEST(NameTableFolded, keys_differing_in_any_byte_of_any_length_stay_apart) {
+  Folded m;
   std::vector<std::string> keys;
   for (size_t len = 1; len <= 24; ++len)
     for (size_t at = 0; at < len; ++at) {
@@ -72,10 +133,10 @@ TEST(QuotesNameMap, keys_differing_in_any_byte_of_any_length_stay_apart) {
 
 // Random names in random case, against std::unordered_map of lower_of keys,
 // over several "articles" of growing size so clear() follows growth.
-TEST(QuotesNameMap, matches_a_map_of_lower_cased_keys_across_growth_and_clear) {
+TEST(NameTableFolded, matches_a_map_of_lower_cased_keys_across_growth_and_clear) {
   std::mt19937 rng(12);
   const std::string letters = "aAbBeEkKsStT .-'";
-  NameMap m;
+  Folded m;
   for (int article = 0; article < 12; ++article) {
     m.clear();
     std::unordered_map<std::string, int> ref;
@@ -108,8 +169,8 @@ TEST(QuotesNameMap, matches_a_map_of_lower_cased_keys_across_growth_and_clear) {
 
 // An article of tens of thousands of names (the tables then let their
 // buffers go at clear()) leaves the table as usable as a fresh one.
-TEST(QuotesNameMap, works_after_an_article_with_very_many_names) {
-  NameMap m;
+TEST(NameTableFolded, works_after_an_article_with_very_many_names) {
+  Folded m;
   for (int round = 0; round < 3; ++round) {
     const int n = round == 1 ? 50000 : 100;
     for (int i = 0; i < n; ++i) ASSERT_TRUE(m.emplace("Name" + std::to_string(i), i));
@@ -122,4 +183,4 @@ TEST(QuotesNameMap, works_after_an_article_with_very_many_names) {
 }
 
 }  // namespace
-}  // namespace newsflow::processors
+}  // namespace newsflow::processors::text
