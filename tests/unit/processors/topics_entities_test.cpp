@@ -166,5 +166,27 @@ TEST(TopicEntities, AnEventsHeadMakesTheRunAnEventNotACompanyOrAPerson) {
   EXPECT_EQ(okafor->type, Entity::Type::person);
 }
 
+// The three entity cues of issue 13 in one story of the fifteenth round's own:
+// a company named like a person ("Tobin Marsh ... its ... the company"), a
+// nationality before a common noun, and places the gazetteer lacks found
+// from "Xyz-based" and "in Xyz, a town".
+TEST(TopicEntities, ACompanyNamedLikeAPersonADemonymAndUnknownPlacesInOneStory) {
+  Article a = run("Tobin Marsh, a Dunmere-based maker of garden tools, said its sales fell by a tenth. The company "
+                  "blamed the cold spring. Ecuadorian buyers cancelled orders, said Lena Okoro, a spokeswoman. "
+                  "Shops in Vellacourt, a town on the coast, sold half as many spades as a year ago.");
+  const Entity* marsh = find_entity(a, "Tobin Marsh");
+  ASSERT_NE(marsh, nullptr);
+  EXPECT_EQ(marsh->type, Entity::Type::organization);
+  for (const auto& e : a.entities) EXPECT_FALSE(e.type == Entity::Type::person && e.text.find("Ecuadorian") == 0) << e.text;
+  for (const char* place : {"Dunmere", "Vellacourt"}) {
+    const Entity* e = find_entity(a, place);
+    ASSERT_NE(e, nullptr) << place;
+    EXPECT_EQ(e->type, Entity::Type::place) << place;
+  }
+  const Entity* okoro = find_entity(a, "Lena Okoro");
+  ASSERT_NE(okoro, nullptr);
+  EXPECT_EQ(okoro->type, Entity::Type::person);
+}
+
 }  // namespace
 }  // namespace newsflow::processors

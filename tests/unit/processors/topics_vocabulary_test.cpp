@@ -131,5 +131,25 @@ TEST(TopicVocabulary, SoftwareReleasesAreInformationTechnology) {
   expect_first_branches(cases);
 }
 
+// A party's nominee is a candidate, not a prize winner: with the fourteenth
+// round's en.terms "nominee" and "nomination" (award and prize) and "Party"
+// (a celebration) made these stories human interest and lifestyle. An awards
+// story keeps its nominees (award and prize is IPTC's human interest).
+TEST(TopicVocabulary, APartysPresidentialNomineeIsAnElectionCandidate) {
+  const VocabularyCase cases[] = {
+      {"medtop:11000000", "Q&A with Mara Lindqvist, Harbour Party presidential nominee",
+       "Mara Lindqvist, the Harbour Party's presidential nominee, answered questions about her campaign. "
+       "A retired engineer, she won the party's nomination in June and picked a schoolteacher as her "
+       "running mate."},
+      {"medtop:11000000", "Green Dawn Party names its vice presidential nominee",
+       "The Green Dawn Party named a farmer from Ohio as its vice presidential nominee on Sunday. The "
+       "ticket is on the ballot in twelve states."},
+      {"medtop:08000000", "Festival film leads this year's nominations",
+       "A drama about two sisters leads the nominations for this year's film awards with nine. Its "
+       "director is a nominee for best director, and the lead actress for best actress."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
