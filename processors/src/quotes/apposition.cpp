@@ -30,6 +30,37 @@ bool SubjectParser::circumstance(uint32_t k) const {
          w == "before";
 }
 
+// "Speaking to Agence France-Presse, the head of the league, Ana Ruiz,
+// said", "In a statement posted to her website, Berg thanked ..., writing":
+// a prepositional or participle phrase opening the sentence holds the verb's
+// objects and circumstances; its subject comes after the phrase's comma.
+uint32_t SubjectParser::past_fronted_phrase(uint32_t floor, uint32_t k) const {
+  if (floor + 3 >= k || doc_.tokens[floor].kind != Tok::word || !doc_.tokens[floor].upper) return floor;
+  const std::string_view raw = doc_.word_at(floor);
+  char buf[12];
+  if (raw.size() >= sizeof buf) return floor;
+  for (size_t i = 0; i < raw.size(); ++i) buf[i] = static_cast<char>(raw[i] >= 'A' && raw[i] <= 'Z' ? raw[i] + 32 : raw[i]);
+  const std::string_view w(buf, raw.size());
+  const std::string_view next = doc_.tokens[floor + 1].kind == Tok::word ? doc_.word_at(floor + 1) : std::string_view();
+  // "Speaking to", "Writing in", "Responding on": a participle with its preposition.
+  const bool participle = w.size() > 5 && w.ends_with("ing") && (preposition(next) || next == "about");
+  const bool opener = (preposition(w) && w != "of" && w != "to" && w != "for" && w != "by") || w == "during" ||
+                      w == "after" || w == "before" || w == "following" || w == "amid" || w == "despite" ||
+                      participle;
+  if (!opener) return floor;
+  // Only a phrase that could be misread as the subject: one holding a
+  // name ("the Daily Ledger") or a document ("a statement"); "On Saturday,"
+  // is left to the parsers as it was.
+  bool misleading = false;
+  for (uint32_t m = floor + 1; m + 1 < k && m - floor < 24; ++m) {
+    const Token& t = doc_.tokens[m];
+    if (t.kind == Tok::comma) return misleading && m >= floor + 3 ? m : floor;  // parsers read after floor
+    if (t.kind != Tok::word) return floor;  // a quotation, colon or dash: not a plain phrase
+    misleading = misleading || (t.upper && m > floor + 1 && !weekday(doc_.word_at(m))) || has(t, kDocument);
+  }
+  return floor;
+}
+
 Subject SubjectParser::subject_with_apposition(uint32_t comma, uint32_t floor) {
   Subject s;
   for (uint32_t c = floor + 1; c + 1 < comma; ++c) {

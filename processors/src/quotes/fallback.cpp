@@ -27,6 +27,7 @@ Subject SubjectParser::fallback_subject(uint32_t cue, uint32_t floor, const Subj
     return s;
   }
   if (parsed.speaker >= 0 || parsed.role) return parsed;
+  if (Subject s = relative_group(cue, floor); s.first != kNone) return s;
   if (Subject s = phrase_before(cue, floor); s.first != kNone) return s;
   if (Subject s = sentence_opening(floor, cue); s.first != kNone) return s;
   // "While Trump did not elaborate on what he meant when telling ...": the
@@ -38,6 +39,23 @@ Subject SubjectParser::fallback_subject(uint32_t cue, uint32_t floor, const Subj
     return s;
   }
   return nearest_mention(cue, floor);
+}
+
+// "Those who worked through the night said": a pronoun and its relative
+// clause name a group; the whole phrase is the role (at most 12 words).
+Subject SubjectParser::relative_group(uint32_t cue, uint32_t floor) const {
+  uint32_t f = floor;
+  if (f < cue && doc_.tokens[f].kind == Tok::comma) ++f;
+  if (f + 2 >= cue || cue - f > 12 || doc_.tokens[f].kind != Tok::word || doc_.word_at(f + 1) != "who") return {};
+  const std::string w = lower_of(doc_.word_at(f));
+  if (w != "those" && w != "people" && w != "anyone" && w != "everyone" && w != "others" && w != "many") return {};
+  for (uint32_t m = f; m < cue; ++m)
+    if (doc_.tokens[m].kind != Tok::word) return {};
+  Subject s;
+  s.first = f;
+  s.last = cue - 1;
+  s.role = std::string(doc_.span_text(f, cue - 1));
+  return s;
 }
 
 // "said the estate's caretakers": a lower-case noun phrase with its article

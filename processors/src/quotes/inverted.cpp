@@ -250,7 +250,15 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
     if (doc_.word_at(m).ends_with("s") && (after.starts_with("'") || after.starts_with("\u2019"))) continue;
     if (name_token(w) || org_head(w)) {
       uint32_t e = m;
-      while (e + 1 < k - 1 && (name_token(doc_.tokens[e + 1]) || org_head(doc_.tokens[e + 1]))) ++e;
+      // "the United States Supreme Court ruled ..., saying": a capitalised
+      // cue word ("States") inside a run of capitals belongs to the name.
+      const auto in_run = [&](uint32_t x) {
+        const Token& n = doc_.tokens[x];
+        return name_token(n) || org_head(n) ||
+               (n.kind == Tok::word && n.upper && (n.classes & kCue) && !n.possessive && x + 1 < k - 1 &&
+                (name_token(doc_.tokens[x + 1]) || org_head(doc_.tokens[x + 1])));
+      };
+      while (e + 1 < k - 1 && in_run(e + 1)) ++e;
       // "Last Thanksgiving, she ...": an introductory phrase is not the subject.
       if (m > floor && has(doc_.tokens[m - 1], kNotName) && e + 1 < k && doc_.tokens[e + 1].kind == Tok::comma) {
         m = e;

@@ -242,6 +242,17 @@ int People::misspelt_surname(std::string_view key) const {
 void People::register_person_keys(std::string_view name, int index, bool with_first) {
   by_last.emplace(last_word(name), index);  // the first holder of a surname keeps it
   const auto sp = name.find(' ');
+  // "Ricardo Rosselló Nevares ... Rosselló said": Spanish and Portuguese
+  // names carry two surnames and wire copy shortens them to the first. Only
+  // a middle word that is no listed given name ("John Paul Reyes" keeps
+  // "Paul" for a Paul met later), no initial and no particle.
+  if (const auto sp2 = name.rfind(' '); sp != std::string_view::npos && sp2 != sp &&
+                                        name.find(' ', sp + 1) == sp2) {
+    const std::string_view middle = name.substr(sp + 1, sp2 - sp - 1);
+    if (middle.size() >= 3 && middle[0] >= 'A' && middle[0] <= 'Z' && middle.back() != '.' &&
+        !(rules_->classes(lower_into(folded_, middle)) & (kMaleName | kFemaleName | kParticle | kTitle | kHonorific)))
+      by_last.emplace(middle, index);
+  }
   if (with_first && sp != std::string_view::npos) by_first.emplace(name.substr(0, sp), index);
 }
 

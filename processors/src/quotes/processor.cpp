@@ -79,8 +79,10 @@ class QuotesProcessor final : public Processor {
     static constexpr std::string_view kDeterminers[] = {"The", "A", "An", "Its", "His", "Her", "Their", "Our",
                                                        "This", "These", "Those"};
     if (std::find(std::begin(kDeterminers), std::end(kDeterminers), first) == std::end(kDeterminers)) return;
+    // `first` views `role`: compare the speaker with the capital before it is lowered.
+    const char capital = role[0];
     role[0] = static_cast<char>(role[0] | 0x20);
-    if (role_speaker && q.speaker && !q.speaker->empty() && (*q.speaker)[0] == first[0]) (*q.speaker)[0] = role[0];
+    if (role_speaker && q.speaker && !q.speaker->empty() && (*q.speaker)[0] == capital) (*q.speaker)[0] = role[0];
   }
 
   void collect_speakers(Article& article) {

@@ -41,6 +41,10 @@ class SubjectParser {
   // said" / "he gave a speech, telling the crowd": a cue right after
   // "and"/"but", or a participle after a comma, takes the clause's subject.
   Subject coordinated_subject(uint32_t k, uint32_t floor);
+  // The comma closing a phrase that opens the sentence at `floor` before
+  // cue k ("Speaking to AFP, ...", "In a statement posted on Friday, ...");
+  // `floor` when there is none.
+  uint32_t past_fronted_phrase(uint32_t floor, uint32_t k) const;
   // "a statement which said": the cue at k is a document's relative clause.
   bool relative_of_document(uint32_t k) const;
   Subject group_phrase_after(uint32_t f, uint32_t limit);
@@ -49,6 +53,7 @@ class SubjectParser {
   // the cue or opening the sentence (a name, or the phrase as a role), else
   // the person the sentence is about. first == kNone when there is none.
   Subject fallback_subject(uint32_t cue, uint32_t floor, const Subject& parsed);
+  Subject relative_group(uint32_t cue, uint32_t floor) const;
   // "said the estate's caretakers", "according to the estate's caretakers":
   // a lower-case noun phrase after the cue as a role.
   Subject phrase_after(uint32_t f, uint32_t limit);

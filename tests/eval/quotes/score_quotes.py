@@ -16,6 +16,7 @@ have no indirect labels), and does not gate the test.
                     [--min-wn-speaker S] [--min-wn19-f1 F] [--min-wn19-speaker S]
                     [--min-wn19b-f1 F] [--min-wn19b-speaker S]
                     [--min-wn19c-f1 F] [--min-wn19c-speaker S]
+                    [--min-wn19d-f1 F] [--min-wn19d-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
@@ -24,7 +25,8 @@ the Wikinews dev set (wn-dev), gated by --min-wn-f1/--min-wn-speaker, and
 the third real dev set (wn19-dev, Wikinews 2019), gated by --min-wn19-*,
 and the fourth (wn19b-dev, the Wikinews 2019 articles after wn19-dev's),
 gated by --min-wn19b-*, and the fifth (wn19c-dev, the Wikinews 2019 articles
-after wn19b-dev's), gated by --min-wn19c-*.
+after wn19b-dev's), gated by --min-wn19c-*, and the sixth (wn19d-dev, the
+summer 2019 articles after wn19c-dev's), gated by --min-wn19d-*.
 """
 import argparse
 import json
@@ -148,6 +150,8 @@ def main():
     ap.add_argument("--min-wn19b-speaker", type=float, default=0.0)
     ap.add_argument("--min-wn19c-f1", type=float, default=0.0, help="gate for the fifth real dev set (wn19c-*)")
     ap.add_argument("--min-wn19c-speaker", type=float, default=0.0)
+    ap.add_argument("--min-wn19d-f1", type=float, default=0.0, help="gate for the sixth real dev set (wn19d-*)")
+    ap.add_argument("--min-wn19d-speaker", type=float, default=0.0)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--split", help="score only this split")
     args = ap.parse_args()
@@ -185,6 +189,7 @@ def main():
     wikinews19 = Tally()  # wn19-dev: the --min-wn19-* gates
     wikinews19b = Tally()  # wn19b-dev: the --min-wn19b-* gates
     wikinews19c = Tally()  # wn19c-dev: the --min-wn19c-* gates
+    wikinews19d = Tally()  # wn19d-dev: the --min-wn19d-* gates
     indirect = Tally()
     for g in golds:
         t = score(produced[g["id"]], g, SCORED, errors)
@@ -198,6 +203,8 @@ def main():
             wikinews19b.add(t)
         elif g["split"].startswith("wn19c-"):
             wikinews19c.add(t)
+        elif g["split"].startswith("wn19d-"):
+            wikinews19d.add(t)
         elif g["split"].startswith("wn-"):
             wikinews.add(t)
         else:
@@ -220,6 +227,8 @@ def main():
     print(w19bline)
     w19cline, w19cf1, w19csacc = wikinews19c.line("  wn19c-* (Wikinews 2019 c)")
     print(w19cline)
+    w19dline, w19df1, w19dsacc = wikinews19d.line("  wn19d-* (Wikinews 2019 d)")
+    print(w19dline)
     scare_total = scare_taken = 0
     for g in golds:
         rec = produced[g["id"]]
@@ -255,6 +264,10 @@ def main():
     if wikinews19c.gold and (w19cf1 < args.min_wn19c_f1 or w19csacc < args.min_wn19c_speaker):
         print(f"FAIL: Wikinews 2019 c F1 {w19cf1:.3f} (min {args.min_wn19c_f1}) speaker accuracy {w19csacc:.3f} "
               f"(min {args.min_wn19c_speaker})")
+        return 1
+    if wikinews19d.gold and (w19df1 < args.min_wn19d_f1 or w19dsacc < args.min_wn19d_speaker):
+        print(f"FAIL: Wikinews 2019 d F1 {w19df1:.3f} (min {args.min_wn19d_f1}) speaker accuracy {w19dsacc:.3f} "
+              f"(min {args.min_wn19d_speaker})")
         return 1
     print("PASS")
     return 0
