@@ -84,6 +84,21 @@ TEST(CleanBodyTest, FoldsBlanksTheSameWhereverTheyFallAgainstSixteenByteBlocks) 
   }
 }
 
+// Only lines no longer than the longest line: rule are looked up (a
+// paragraph is not hashed for it): the length is taken after the trailing
+// dots, so a rule's line with many of them still goes.
+TEST_F(NormalizeTest, LineRuleMatchesPastTrailingDotsAndSparesLongerLines) {
+  Article a;
+  a.title = "Ferry crews walk out over rosters";
+  a.body = "Ferry crews on the northern routes stopped work on Monday over new rosters, the union said.\n\n"
+           "SHARE THIS STORY.............................................................. :\n\n"
+           "Share this story with the harbour master, the union's organiser told the crews on Monday.";
+  ASSERT_EQ(run(a).kind, Outcome::Kind::pass);
+  EXPECT_EQ(a.text.find("SHARE THIS"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("Share this story with the harbour master"), std::string::npos) << a.text;
+  EXPECT_EQ(a.chrome_lines_removed, 1u);
+}
+
 TEST_F(NormalizeTest, SeedArticleLosesItsChromeAndKeepsItsProse) {
   Article a;
   a.title = "Three Key Points on NATO’s Strategic Focus on China at the 2024 Summit";
