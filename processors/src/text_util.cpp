@@ -218,6 +218,16 @@ std::string collapse_whitespace(std::string_view s) {
   out.reserve(s.size());
   bool pending_space = false;
   for (size_t i = 0; i < s.size();) {
+    // As in clean_body: a run of printable ASCII, single spaces inside it,
+    // is what the loop below would write for it, in one append (every
+    // article's title comes through here, a call to classify per byte).
+    if (const size_t run = printable_run_end(s, i); run > i) {
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.append(s.data() + i, run - i);
+      i = run;
+      continue;
+    }
     size_t len;
     const Space kind = classify(s, i, len);
     if (kind == Space::space || kind == Space::newline) {

@@ -84,6 +84,33 @@ TEST(CleanBodyTest, FoldsBlanksTheSameWhereverTheyFallAgainstSixteenByteBlocks) 
   }
 }
 
+// collapse_whitespace (titles, line: rules): every run of blanks and line
+// ends is one space between words and nothing at either end; it copies
+// printable ASCII runs whole, so the generated titles put blanks, soft
+// hyphens and non-ASCII letters at every offset against those runs.
+TEST(CollapseWhitespaceTest, MatchesTheOneCharacterRulesOnGeneratedTitles) {
+  const std::string_view pieces[] = {"Tram", " ", "  ", "\t", "\n", "drivers", "\xC2\xA0", "\xE2\x80\x98",
+                                     "strike\xE2\x80\x99", "\xC2\xAD", "\xE2\x80\x8B", "Malm\xC3\xB6", "\xE3\x80\x80",
+                                     ":", "2031", "\r"};
+  uint64_t state = 99;
+  for (int title = 0; title < 3000; ++title) {
+    std::string in;
+    for (size_t k = 0, count = 1 + title % 25; k < count; ++k) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      in += pieces[(state >> 33) % std::size(pieces)];
+    }
+    // The rules one character at a time: clean_body's, with line ends as blanks.
+    std::string want;
+    for (char& c : want = clean_blanks_reference(in))
+      if (c == '\n') c = ' ';
+    std::string folded;
+    for (char c : want)
+      if (!(c == ' ' && (folded.empty() || folded.back() == ' '))) folded += c;
+    while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+    ASSERT_EQ(collapse_whitespace(in), folded) << in;
+  }
+}
+
 // Only lines no longer than the longest line: rule are looked up (a
 // paragraph is not hashed for it): the length is taken after the trailing
 // dots, so a rule's line with many of them still goes.
