@@ -178,6 +178,7 @@ class NormalizeRules {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, size_t, ViewHash, std::equal_to<>> line_rules;  // match text -> index into rules
+  size_t longest_line_rule = 0;  // bytes of the longest key of line_rules
   // Indices into rules of the other kinds, by the first byte of their match
   // text, in file order: a line is compared only with the rules its first
   // byte can start.
@@ -189,7 +190,10 @@ class NormalizeRules {
   unsigned suspect_removed_percent = 50;
 
   const ChromeRule* match(std::string_view lowered, std::string_view folded) const {
-    if (auto it = line_rules.find(folded); it != line_rules.end()) return &rules[it->second];
+    // Most lines are paragraphs, longer than any line: rule, and the lookup
+    // hashed every byte of each one.
+    if (folded.size() <= longest_line_rule)
+      if (auto it = line_rules.find(folded); it != line_rules.end()) return &rules[it->second];
     if (lowered.empty()) return nullptr;  // prefix texts are never empty
     for (size_t i : prefix_rules_by_first[static_cast<unsigned char>(lowered.front())])
       if (rule_matches(rules[i], lowered, folded)) return &rules[i];
@@ -312,9 +316,10 @@ std::shared_ptr<const NormalizeRules> load_normalize_rules(const std::string& pa
       if (!fresh)
         throw ConfigError(rule.location + "'" + r.text + "' repeats the rule at " +
                           it->second.substr(0, it->second.size() - 2) + " (matching ignores case)");
-      if (r.kind == RuleKind::line)
+      if (r.kind == RuleKind::line) {
         rules->line_rules.emplace(r.match, rules->rules.size());
-      else
+        rules->longest_line_rule = std::max(rules->longest_line_rule, r.match.size());
+      } else
         rules->prefix_rules_by_first[static_cast<unsigned char>(r.match.front())].push_back(rules->rules.size());
       rules->rules.push_back(std::move(r));
     } else if (rule.kind == "title_repeats") {

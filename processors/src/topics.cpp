@@ -49,15 +49,19 @@ class TopicsProcessor final : public Processor {
   Outcome process(Article& article) override {
     article.topics.clear();
     article.entities.clear();
-    text::tokenize(article.title, title_tokens_);
-    text::tokenize(article.text, body_tokens_);
-    // One pass per field answers what the matcher, the name finder and the
-    // English check ask of each token's lexicon entry.
+    // One pass per field tokenizes it and answers what the matcher, the
+    // name finder and the English check ask of each token's lexicon entry.
+    // The English check counts function words up to what the most tokens
+    // the fields can hold (a word and a gap take two bytes) would need: the
+    // count is not known until both are tokenized, and english_words_needed
+    // grows with it, so the shortcut's answer below is the same as with the
+    // count's own number.
     const bool detect = article.language.empty();
-    const size_t english = detect ? topics::english_words_needed(title_tokens_.size() + body_tokens_.size()) : 0;
-    rules_->lexicon.visit(article.title, title_tokens_, rules_->term_index, english, title_facts_);
-    rules_->lexicon.visit(article.text, body_tokens_, rules_->term_index, english - title_facts_.english(),
-                          body_facts_);
+    const size_t most_tokens = (article.title.size() + 1) / 2 + (article.text.size() + 1) / 2;
+    const size_t english = detect ? topics::english_words_needed(most_tokens) : 0;
+    rules_->lexicon.tokenize_visit(article.title, rules_->term_index, english, title_tokens_, title_facts_);
+    rules_->lexicon.tokenize_visit(article.text, rules_->term_index, english - title_facts_.english(), body_tokens_,
+                                   body_facts_);
     if (detect) {
       std::string detected = topics::detect_language(article.title, article.text, title_tokens_.size(),
                                                      body_tokens_.size(), title_facts_.english() + body_facts_.english());

@@ -7,6 +7,7 @@
 
 #include <emmintrin.h>
 
+#include "text/tokenize_each.hpp"
 #include "topics/rules.hpp"
 
 namespace newsflow::processors::topics {
@@ -189,50 +190,56 @@ void TokenLexicon::lookup(const std::vector<text::Token>& tokens, std::vector<ui
 // question answered while it is at hand; the answers that select tokens are
 // written as compact lists (an unconditional store, the count advanced by
 // the answer), so the consumers walk only the tokens they have work for.
-void TokenLexicon::visit(std::string_view text, const std::vector<text::Token>& tokens, const TermIndex& terms,
-                         size_t english_wanted, TokenFacts& out) const {
-  const size_t n = tokens.size();
-  if (out.entries_.size() < n) {
-    out.entries_.resize(n);
-    out.name_bits_.resize(n);
-    out.matcher_.resize(n);
-    out.named_.resize(n);
-  }
-  out.tokens_ = n;
-  out.classified_ = 0;
-  // Everything the loop reads in locals: it stores through uint32_t
-  // pointers, which (for the compiler) could point at this lexicon's
-  // members, so through them each would be reloaded per token.
-  uint32_t* const __restrict entries = out.entries_.data();
-  uint32_t* const __restrict matcher = out.matcher_.data();
-  uint32_t* const __restrict named = out.named_.data();
-  const text::Token* const words = tokens.data();
-  const char* const begin = text.data();
-  const char* const end = text.data() + text.size();
-  const uint32_t* const slots = slots_.empty() ? nullptr : slots_.data() + slot_offset_;
-  const __m128i tag_mask = _mm_set1_epi32(static_cast<int>(~((uint32_t{1} << entry_bits_) - 1)));
-  const unsigned entry_bits = entry_bits_;
-  const uint32_t entry_mask = (uint32_t{1} << entry_bits) - 1;
-  const uint64_t tag_multiplier = tag_multiplier_;
-  const size_t bucket_mask = bucket_mask_;
-  const uint32_t matcher_count = matcher_count_, classes_begin = classes_begin_, classes_range = classes_range_;
-  const uint8_t* const english_index = english_index_.data();
-  const EnglishWord* const english_words = english_words_.data();
-  const TermIndex::PrefixFilter may_have_prefix = terms.prefix_filter();
+// One Pass per text, its step() run for each token in order, by visit()
+// over a token vector or inside the tokenizer's loop (tokenize_visit).
+struct TokenLexicon::Pass {
+  // Everything step() reads is copied here: it stores through uint32_t
+  // pointers, which (for the compiler) could point at the lexicon's members,
+  // so through them each would be reloaded per token. The Pass is a local
+  // whose address never escapes, so its fields stay in registers.
+  uint32_t* __restrict entries;
+  uint32_t* __restrict matcher;
+  uint32_t* __restrict named;
+  const uint32_t* slots;
+  __m128i tag_mask;
+  unsigned entry_bits;
+  uint32_t entry_mask;
+  uint64_t tag_multiplier;
+  size_t bucket_mask;
+  uint32_t matcher_count, classes_begin, classes_range;
+  const uint8_t* english_index;
+  const EnglishWord* english_words;
+  TermIndex::PrefixFilter may_have_prefix;
+  size_t english_wanted;
   size_t m = 0, k = 0, english = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const text::Token t = words[i];
+
+  Pass(const TokenLexicon& lexicon, const TermIndex& terms, size_t wanted, TokenFacts& out)
+      : entries(out.entries_.data()),
+        matcher(out.matcher_.data()),
+        named(out.named_.data()),
+        slots(lexicon.slots_.empty() ? nullptr : lexicon.slots_.data() + lexicon.slot_offset_),
+        tag_mask(_mm_set1_epi32(static_cast<int>(~((uint32_t{1} << lexicon.entry_bits_) - 1)))),
+        entry_bits(lexicon.entry_bits_),
+        entry_mask((uint32_t{1} << lexicon.entry_bits_) - 1),
+        tag_multiplier(lexicon.tag_multiplier_),
+        bucket_mask(lexicon.bucket_mask_),
+        matcher_count(lexicon.matcher_count_),
+        classes_begin(lexicon.classes_begin_),
+        classes_range(lexicon.classes_range_),
+        english_index(lexicon.english_index_.data()),
+        english_words(lexicon.english_words_.data()),
+        may_have_prefix(terms.prefix_filter()),
+        english_wanted(wanted) {}
+
+  // Token i, of length bytes, hashed h, whose first eight bytes folded (zero
+  // above a shorter word) are folded: what the English check compares and,
+  // cut to TermIndex::kPrefixKey bytes, the prefix filter's key.
+  [[gnu::always_inline]] void step(size_t i, size_t length, uint64_t h, uint64_t folded) {
     uint32_t e = 0;
-    if (slots) {
-      const uint64_t h = t.hash;
+    if (slots)
       e = probe(slots, (h & bucket_mask) * kBucket, second_bucket(h, bucket_mask) * kBucket,
                 tag(h, tag_multiplier, entry_bits) << entry_bits, tag_mask, entry_mask);
-    }
     entries[i] = e;
-    const size_t length = t.end - t.start;
-    // The word's first eight bytes, folded: what the English check compares
-    // and, cut to TermIndex::kPrefixKey bytes, the prefix filter's key.
-    const uint64_t folded = text::fold8_swar(word_head(begin + t.start, length, end));
     // Once there are enough, the tables are not read again: English text
     // gets there in its first few hundred words.
     if (english < english_wanted) {
@@ -246,9 +253,50 @@ void TokenLexicon::visit(std::string_view text, const std::vector<text::Token>& 
     named[k] = static_cast<uint32_t>(i);
     k += e - classes_begin < classes_range;  // for_names(e)
   }
-  out.matcher_size_ = m;
-  out.named_size_ = k;
-  out.english_ = english;
+
+  void finish(size_t tokens, TokenFacts& out) const {
+    out.tokens_ = tokens;
+    out.classified_ = 0;
+    out.matcher_size_ = m;
+    out.named_size_ = k;
+    out.english_ = english;
+  }
+};
+
+void TokenFacts::reserve(size_t n) {
+  if (entries_.size() >= n) return;
+  entries_.resize(n);
+  name_bits_.resize(n);
+  matcher_.resize(n);
+  named_.resize(n);
+}
+
+void TokenLexicon::visit(std::string_view text, const std::vector<text::Token>& tokens, const TermIndex& terms,
+                         size_t english_wanted, TokenFacts& out) const {
+  const size_t n = tokens.size();
+  out.reserve(n);
+  Pass pass(*this, terms, english_wanted, out);
+  const text::Token* const words = tokens.data();
+  const char* const begin = text.data();
+  const char* const end = text.data() + text.size();
+  for (size_t i = 0; i < n; ++i) {
+    const text::Token t = words[i];
+    const size_t length = t.end - t.start;
+    pass.step(i, length, t.hash, text::fold8_swar(word_head(begin + t.start, length, end)));
+  }
+  pass.finish(n, out);
+}
+
+void TokenLexicon::tokenize_visit(std::string_view text, const TermIndex& terms, size_t english_wanted,
+                                  std::vector<text::Token>& tokens, TokenFacts& out) const {
+  // The lists are written by token index before the count is known: a
+  // token and the gap after it take at least two bytes.
+  out.reserve(text.size() / 2 + 1);
+  Pass pass(*this, terms, english_wanted, out);
+  text::tokenize_each(text, tokens, [&](size_t i, const text::Token& t, uint64_t folded) __attribute__((always_inline)) {
+    pass.step(i, t.end - t.start, t.hash, folded);
+  });
+  pass.finish(tokens.size(), out);
 }
 
 void TokenLexicon::classify(std::string_view text, const std::vector<text::Token>& tokens, TokenFacts& facts) const {

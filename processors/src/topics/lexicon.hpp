@@ -59,6 +59,8 @@ class TokenFacts {
 
  private:
   friend class TokenLexicon;
+  // Room for n tokens' answers (the buffers only grow).
+  void reserve(size_t n);
   std::vector<uint32_t> entries_, name_bits_, matcher_;
   std::vector<uint32_t> named_;  // the tokens whose entry is for_names()
   size_t tokens_ = 0, matcher_size_ = 0, named_size_ = 0, english_ = 0, classified_ = 0;
@@ -95,6 +97,11 @@ class TokenLexicon {
   // 0 when it does not ask).
   void visit(std::string_view text, const std::vector<text::Token>& tokens, const TermIndex& terms,
              size_t english_wanted, TokenFacts& out) const;
+  // text::tokenize(text, tokens) and then visit(text, tokens, ...), in one
+  // pass: each token is probed as the tokenizer makes it, with its hash and
+  // first bytes still in registers. The same tokens and facts.
+  void tokenize_visit(std::string_view text, const TermIndex& terms, size_t english_wanted,
+                      std::vector<text::Token>& tokens, TokenFacts& out) const;
   // The person list classes of the tokens visit() found listed (facts'
   // name_bits), for the same text and tokens: asked only when the name
   // finder runs (not for a language without rules, nor by the matcher alone).
@@ -150,6 +157,7 @@ class TokenLexicon {
   size_t keys() const { return keys_; }
 
  private:
+  struct Pass;  // one text's visit, token by token (lexicon.cpp)
   // The word's first (up to) eight bytes, zero above them.
   static uint64_t head8(std::string_view word, const char* readable_end) {
     return text::load_head(word.data(), word.size(), readable_end);

@@ -52,8 +52,8 @@ void Matcher::verify(const TermIndex::Candidate& c, uint32_t start) {
 }
 
 bool Matcher::scan(std::string_view text, std::vector<Match>& out) {
-  text::tokenize(text, tokens_);
-  return scan(text, tokens_, out);
+  rules_.lexicon.tokenize_visit(text, rules_.term_index, 0, tokens_, facts_);
+  return scan(text, tokens_, facts_, out);
 }
 
 bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens, std::vector<Match>& out) {

@@ -134,6 +134,60 @@ TEST(TokenLexicon, VisitAnswersAsEachQuestionOnItsOwn) {
   EXPECT_GT(lines, 200u);
 }
 
+// tokenize_visit() probes each token while the tokenizer has it at hand:
+// its tokens and facts must be exactly text::tokenize's and visit()'s, over
+// buffers a longer text filled first, for words of every length (the
+// tokenizer hashes words of up to 15 bytes without a loop), non-ASCII words,
+// and words that end less than sixteen bytes before the end of the text.
+void expect_tokenize_visit_agrees(const TopicRules& rules, std::string_view text, size_t english_wanted) {
+  std::vector<text::Token> tokens;
+  text::tokenize(text, tokens);
+  TokenFacts expected;
+  rules.lexicon.visit(text, tokens, rules.term_index, english_wanted, expected);
+  rules.lexicon.classify(text, tokens, expected);
+
+  const std::string longer = "Kowalczyk-Brandt, the " + std::string(text) + " or " + std::string(text);
+  std::vector<text::Token> got_tokens;
+  TokenFacts got;
+  rules.lexicon.tokenize_visit(longer, rules.term_index, 1000, got_tokens, got);
+  rules.lexicon.classify(longer, got_tokens, got);
+  rules.lexicon.tokenize_visit(text, rules.term_index, english_wanted, got_tokens, got);
+  EXPECT_TRUE(got.name_bits().empty() || tokens.empty());
+  rules.lexicon.classify(text, got_tokens, got);
+
+  ASSERT_EQ(got_tokens.size(), tokens.size()) << text;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    ASSERT_EQ(got_tokens[i].start, tokens[i].start) << i;
+    ASSERT_EQ(got_tokens[i].end, tokens[i].end) << i;
+    ASSERT_EQ(got_tokens[i].hash, tokens[i].hash) << i;
+  }
+  const auto same = [](auto a, auto b) { return std::vector<uint32_t>(a.begin(), a.end()) == std::vector<uint32_t>(b.begin(), b.end()); };
+  EXPECT_TRUE(same(got.entries(), expected.entries())) << text;
+  EXPECT_TRUE(same(got.name_bits(), expected.name_bits())) << text;
+  EXPECT_TRUE(same(got.matcher(), expected.matcher())) << text;
+  EXPECT_EQ(got.english(), expected.english()) << text;
+}
+
+TEST(TokenLexicon, TokenizeVisitIsTokenizeThenVisit) {
+  auto rules = load_topic_rules({kData + "/topics", false});
+  const std::string texts[] = {
+      "",
+      "Hospit",
+      "The harbour master of Gda\xC5\x84sk told reporters that the hospitals were overwhelmed",
+      "Counterintelligence officers and the Bundesverfassungsgericht disagreed with Mr Abernathy-Quayle on it.",
+      "Ms \xC3\x89lodie Fran\xC3\xA7ois, the minister for internationalisation, said so to the parliament",
+      "electroencephalographically",
+      "a b c the of and to in for on at by Dr Prof President Senator",
+      "  \xE2\x80\x9CWe will rebuild,\xE2\x80\x9D said the mayor of Z\xC3\xBCrich \xE2\x80\x94 hospitalised",
+  };
+  for (const std::string& text : texts)
+    for (size_t wanted : {size_t{0}, size_t{2}, size_t{1000}}) expect_tokenize_visit_agrees(*rules, text, wanted);
+  std::ifstream in(std::string(NEWSFLOW_SOURCE_DIR) + "/tests/eval/topics/articles.ndjson");
+  size_t lines = 0;
+  for (std::string line; std::getline(in, line); ++lines) expect_tokenize_visit_agrees(*rules, line, lines % 2 ? 40 : 100000);
+  EXPECT_GT(lines, 200u);
+}
+
 // The pass's and the matcher's masked load of a word's first bytes: the
 // bytes text::load_head gives, for every word length, also where fewer than
 // eight bytes are readable after the word's start.
