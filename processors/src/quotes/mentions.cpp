@@ -58,6 +58,9 @@ void SubjectParser::note_mention(uint32_t k) {
     index = longer;
     people_.by_name.emplace(key, index);
     ++people_.named[static_cast<size_t>(index)].mentions;
+  } else if (const int shorter = org ? -1 : people_.take_fuller_form(name); shorter >= 0) {
+    index = shorter;  // "Robert Gabriel Mugabe" after "Robert Mugabe"
+    ++people_.named[static_cast<size_t>(index)].mentions;
   } else {
     index = static_cast<int>(people_.named.size());
     people_.add(name, std::nullopt, org, 1);
@@ -156,7 +159,15 @@ void SubjectParser::note_mention(uint32_t k) {
   }
   // A headline or chrome line ("Related stories", then a story's title)
   // registers its names for surnames but is no one's introduction.
-  if ((sentence_start || appositive || before_verb || aged || described) && !possessive && !doc_.tokens[first].caption) {
+  // "Actor Dorrin Vasko's visit to the fair ... He quipped": a possessive
+  // opening the sentence before a thing, not a person ("Tobin Ruark's
+  // lawyer"), names whom the sentence is about.
+  const bool possessive_topic = possessive && sentence_start && end + 1 < doc_.tokens.size() &&
+                                doc_.tokens[end + 1].kind == Tok::word && !doc_.tokens[end + 1].upper &&
+                                !role_noun(doc_.tokens[end + 1]) &&
+                                !has(doc_.tokens[end + 1], kMaleNoun | kFemaleNoun | kTitle | kOrgNoun);
+  if ((((sentence_start || appositive || before_verb || aged || described) && !possessive) || possessive_topic) &&
+      !doc_.tokens[first].caption) {
     people_.note_recent(index);
     const auto sp = name.find(' ');
     people_.by_first.emplace(name.substr(0, sp), index);
