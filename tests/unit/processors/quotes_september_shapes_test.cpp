@@ -4,7 +4,8 @@
 // person's name after it, a pseudonym naming a role speaker, and a colon
 // inside an organisation's name after "of", an owner's possessive inside it,
 // the fuller form of a name met later, and a five-letter surname misspelt in
-// its last letter. Examples written for these tests.
+// its last letter, a place entity taken for "the company", and a quotation
+// after a fronted time phrase. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -67,6 +68,19 @@ TEST(QuoteSeptemberShapesTest, AFiveLetterSurnameMisspeltInItsLastLetter) {
   const Article b = run(
       "Coach Ivo Marek praised the team. \"We were lucky today,\" Maxek said.");
   EXPECT_NE(speaker(b, "We were lucky"), "Ivo Marek");
+}
+
+TEST(QuoteSeptemberShapesTest, AQuotationAfterAFrontedTimePhraseContinuesTheSpeaker) {
+  const Article a = run(
+      "The choir sold out its hall for the first time. Conductor Rhoda Finch said the group had been overlooked "
+      "\"for years.\" At the first concert, \"I cried before the curtain went up. We had waited so long for this "
+      "night.\"");
+  EXPECT_EQ(speaker(a, "I cried before"), "Rhoda Finch");
+  // A phrase holding a name is no time phrase: the quotation is left alone.
+  const Article b = run(
+      "The choir sold out its hall for the first time. Conductor Rhoda Finch said the group had been overlooked "
+      "\"for years.\" At the party for Tom Vale, \"Nobody could hear the band over the rain outside.\"");
+  EXPECT_NE(speaker(b, "Nobody could hear"), "Rhoda Finch");
 }
 
 // "the company noted" with no company registered: a place the entity tagger
