@@ -309,6 +309,12 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
       !doc_.tokens[s + 1].upper && has(doc_.tokens[s + 1], kDocument) && doc_.tokens[s + 2].kind == Tok::word &&
       !doc_.tokens[s + 2].possessive)
     return people_.add_role(doc_.word_at(s + 1), Gender::unknown);
+  // "The Department issued a statement that ...: ..." after "the California
+  // Department of Corrections": an organisation named by its head word alone.
+  if (s + 2 < colon && (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") && doc_.tokens[s + 1].upper &&
+      subjects_.org_head(doc_.tokens[s + 1]) && !doc_.tokens[s + 1].possessive && doc_.tokens[s + 2].kind == Tok::word &&
+      !doc_.tokens[s + 2].upper)
+    if (const int org = people_.org_with_head(doc_.word_at(s + 1)); org >= 0) return org;
   // "the Danish Ministry of Fisheries defended the ban: ...": an article
   // before a name.
   if (s + 2 < colon && doc_.tokens[s].kind == Tok::word && !doc_.tokens[s].possessive &&

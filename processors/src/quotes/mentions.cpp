@@ -17,6 +17,18 @@ void SubjectParser::note_mention(uint32_t k) {
     ++e;
     if (org_head(doc_.tokens[e])) break;
   }
+  // "the California Department of Corrections and Rehabilitation": the
+  // organisation's name runs on after its head through "of" and capitals.
+  if (org_head(doc_.tokens[e]) && e + 2 < doc_.tokens.size() && doc_.tokens[e + 1].kind == Tok::word &&
+      doc_.word_at(e + 1) == "of" && doc_.tokens[e + 2].upper && name_token(doc_.tokens[e + 2])) {
+    uint32_t r = e + 2;
+    while (r + 2 < doc_.tokens.size() && r - e < 6 &&
+           (name_token(doc_.tokens[r + 1]) ||
+            (doc_.tokens[r + 1].kind == Tok::word && (doc_.word_at(r + 1) == "and" || doc_.word_at(r + 1) == "of") &&
+             doc_.tokens[r + 2].upper && name_token(doc_.tokens[r + 2]))))
+      r += name_token(doc_.tokens[r + 1]) ? 1 : 2;
+    e = r;
+  }
   // "Celine Sciamma's new film" introduces Celine Sciamma.
   const bool possessive = e + 1 < doc_.tokens.size() && !org_head(doc_.tokens[e]) && doc_.tokens[e + 1].kind == Tok::word &&
                           doc_.tokens[e + 1].upper && doc_.tokens[e + 1].possessive && !doc_.tokens[e + 1].acronym &&

@@ -97,6 +97,10 @@ class People {
   // "Ford said" after "Ford Motor Company announced": the organisation among
   // the first 256 named whose name opens with that word, or -1.
   int org_opening_with(std::string_view word) const;
+  // "The Department" after "the California Department of Corrections": the
+  // most recent of the first 256 organisations whose name holds that word
+  // (any case) among others, or -1.
+  int org_with_head(std::string_view word) const;
   bool full_name_first(std::string_view full, std::string_view word) const;
   // "Robert Gabriel Mugabe" after "Robert Mugabe": the person the shorter
   // form (first and last words of a three-word name) named takes the fuller

@@ -4,8 +4,9 @@
 // person's name after it, a pseudonym naming a role speaker, and a colon
 // inside an organisation's name after "of", an owner's possessive inside it,
 // the fuller form of a name met later, and a five-letter surname misspelt in
-// its last letter, a place entity taken for "the company", and a quotation
-// after a fronted time phrase. Examples written for these tests.
+// its last letter, a place entity taken for "the company", a quotation after
+// a fronted time phrase, and an organisation named by its head word alone
+// before a colon. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -81,6 +82,13 @@ TEST(QuoteSeptemberShapesTest, AQuotationAfterAFrontedTimePhraseContinuesTheSpea
       "The choir sold out its hall for the first time. Conductor Rhoda Finch said the group had been overlooked "
       "\"for years.\" At the party for Tom Vale, \"Nobody could hear the band over the rain outside.\"");
   EXPECT_NE(speaker(b, "Nobody could hear"), "Rhoda Finch");
+}
+
+TEST(QuoteSeptemberShapesTest, AnOrganisationByItsHeadWordBeforeAColon) {
+  const Article a = run(
+      "The Ohio Department of Natural Resources (ODNR) did not name the hiker. The Department issued a statement "
+      "that a hiker had fallen: \"A man was found below the ridge on Sunday. He is in stable condition.\"");
+  EXPECT_EQ(speaker(a, "A man was found"), "Ohio Department of Natural Resources");
 }
 
 // "the company noted" with no company registered: a place the entity tagger
