@@ -77,10 +77,17 @@ Subject SubjectParser::role_with_complement(uint32_t p, uint32_t floor) {
 Subject SubjectParser::person_before_org(uint32_t last, uint32_t floor) {
   Subject none;
   if (doc_.tokens[last].kind != Tok::word || !doc_.tokens[last].upper) return none;
-  bool comma_seen = false;
+  bool comma_seen = false, colon_seen = false;
   uint32_t descriptors = 0, descriptor_end = kNone;  // the describing words met, and the first of their run
   for (uint32_t m = last; m > floor + 1 && last - m < 12; --m) {
     const Token& t = doc_.tokens[m];
+    // "of the Center for Microbial Oceanography: Research and Education": a
+    // colon between capitals inside the organisation's name.
+    if (t.kind == Tok::colon && !colon_seen && doc_.text[t.start] == ':' && doc_.tokens[m + 1].kind == Tok::word &&
+        doc_.tokens[m + 1].upper && doc_.tokens[m - 1].kind == Tok::word && doc_.tokens[m - 1].upper) {
+      colon_seen = true;
+      continue;
+    }
     if (t.kind == Tok::comma) {
       if (comma_seen || !doc_.tokens[m + 1].upper || doc_.tokens[m - 1].kind != Tok::word || !doc_.tokens[m - 1].upper)
         return none;
@@ -89,7 +96,9 @@ Subject SubjectParser::person_before_org(uint32_t last, uint32_t floor) {
     }
     // A title word inside the description ("victim group") is no person's title.
     const bool described = !t.upper && descriptor_end == m + 1;
-    if (t.kind != Tok::word || t.possessive || (m != last && doc_.boundary(m)) ||
+    // "of UH Manoa's Center for ...": a capitalised owner inside the name.
+    const bool owner = t.possessive && t.upper && m != last && doc_.tokens[m + 1].kind == Tok::word && doc_.tokens[m + 1].upper;
+    if (t.kind != Tok::word || (t.possessive && !owner) || (m != last && doc_.boundary(m)) ||
         has(t, (described ? 0u : kTitle) | kHonorific | kCue | kPartialCue | kMaleName | kFemaleName | kMalePronoun |
                    kFemalePronoun))
       return none;

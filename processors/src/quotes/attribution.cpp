@@ -509,7 +509,7 @@ void Attributor::link_quotes(Article& article) {
     if (!linked && starts_sentence && sentence_like) {
       if (const int e = event_of_unclosed_before_caption(i); e >= 0) link_event(e, 0.6, Quote::Kind::direct);
     }
-    if (!linked && starts_sentence && sentence_like && prev_quote != kNone && prev_result &&
+    if (!linked && (starts_sentence || after_time_phrase(i)) && sentence_like && prev_quote != kNone && prev_result &&
         prev_result->speaker && follows_closely(prev_quote, i, prev_after, prev_speaker)) {
       // A floating quotation continues the previous speaker.
       q.speaker = prev_result->speaker;

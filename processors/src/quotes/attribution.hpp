@@ -63,6 +63,9 @@ class Attributor {
   bool opens_own_quote(const Event& ev) const;
   bool after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const;
   int event_before(uint32_t i, bool& embedded) const;
+  // "During the premiere, "I felt ..."": a quotation after a short fronted
+  // phrase of time or place with no name and no cue, as at a sentence start.
+  bool after_time_phrase(uint32_t i) const;
   bool follows_closely(uint32_t j, uint32_t i, bool j_attributed_after, int j_speaker) const;
   int colon_subject(uint32_t colon);
   int colon_speaker(uint32_t colon) const;  // colon_subject as read by find_events

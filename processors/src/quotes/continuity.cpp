@@ -309,6 +309,12 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
       !doc_.tokens[s + 1].upper && has(doc_.tokens[s + 1], kDocument) && doc_.tokens[s + 2].kind == Tok::word &&
       !doc_.tokens[s + 2].possessive)
     return people_.add_role(doc_.word_at(s + 1), Gender::unknown);
+  // "The Department issued a statement that ...: ..." after "the California
+  // Department of Corrections": an organisation named by its head word alone.
+  if (s + 2 < colon && (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") && doc_.tokens[s + 1].upper &&
+      subjects_.org_head(doc_.tokens[s + 1]) && !doc_.tokens[s + 1].possessive && doc_.tokens[s + 2].kind == Tok::word &&
+      !doc_.tokens[s + 2].upper)
+    if (const int org = people_.org_with_head(doc_.word_at(s + 1)); org >= 0) return org;
   // "the Danish Ministry of Fisheries defended the ban: ...": an article
   // before a name.
   if (s + 2 < colon && doc_.tokens[s].kind == Tok::word && !doc_.tokens[s].possessive &&
@@ -382,6 +388,20 @@ int Attributor::continuing_speaker(uint32_t prev_quote, uint32_t i, int prev_spe
 // A paragraph that is only a quotation, right after the paragraph of
 // quotation j, continues j's speaker however many sentences of narrative
 // close that paragraph (news style), unless a cue there names someone else.
+bool Attributor::after_time_phrase(uint32_t i) const {
+  if (i < 3 || doc_.tokens[i - 1].kind != Tok::comma) return false;
+  uint32_t k = i - 1;
+  while (k > 0 && i - 1 - k < 7 && !doc_.boundary(k - 1)) --k;
+  if (k > 0 && !doc_.boundary(k - 1)) return false;
+  if (i - 1 - k < 2) return false;
+  for (uint32_t m = k; m + 1 < i; ++m) {
+    const Token& t = doc_.tokens[m];
+    if (t.kind != Tok::word || has(t, kCue | kPartialCue) || (m > k && t.upper)) return false;
+  }
+  const std::string w = lower_of(doc_.word_at(k));
+  return w == "during" || w == "at" || w == "in" || w == "after" || w == "before" || w == "later" || w == "on";
+}
+
 bool Attributor::follows_closely(uint32_t j, uint32_t i, bool j_attributed_after, int j_speaker) const {
   uint32_t ends = doc_.tokens[j].sentence_end && !j_attributed_after ? 1 : 0;
   uint32_t paras = 0;

@@ -18,6 +18,7 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     return s;
   }
   if (Subject g = german_role_after(f, limit); g.first != kNone) return g;
+  if (Subject n = pseudonym_after(f, limit); n.first != kNone) return n;
   uint32_t e = f;
   bool seen_name = false;
   bool role_then_name = false;
@@ -314,6 +315,51 @@ Subject SubjectParser::quoted_as(uint32_t k, uint32_t floor) {
     return s.speaker >= 0 || s.role ? s : Subject{};
   }
   return {};
+}
+
+// "said a protester using the pseudonym Katya", "said a nurse named Ana":
+// the role phrase gives the person a name, and the name is the speaker.
+Subject SubjectParser::pseudonym_after(uint32_t f, uint32_t limit) {
+  Subject s;
+  uint32_t r = f;
+  if (r < limit && doc_.tokens[r].kind == Tok::word && (doc_.word_at(r) == "a" || doc_.word_at(r) == "an")) ++r;
+  const uint32_t role_first = r;
+  while (r < limit && r - role_first < 3 && doc_.tokens[r].kind == Tok::word && !doc_.tokens[r].upper &&
+         !role_noun(doc_.tokens[r]))
+    ++r;
+  if (r >= limit || r == kNone || !role_noun(doc_.tokens[r]) || doc_.tokens[r].upper) return s;
+  const uint32_t role_last = r++;
+  // The words that hand over a name: "using the pseudonym", "named", "who gave her name as".
+  static constexpr std::string_view kMarkers[][4] = {{"using", "the", "pseudonym", ""},
+                                                      {"using", "the", "name", ""},
+                                                      {"named", "", "", ""},
+                                                      {"identified", "only", "as", ""},
+                                                      {"identified", "as", "", ""},
+                                                      {"who", "gave", "her", "name"},
+                                                      {"who", "gave", "his", "name"}};
+  for (const auto& m : kMarkers) {
+    uint32_t k = r;
+    bool ok = true;
+    for (std::string_view w : m) {
+      if (w.empty()) break;
+      if (k >= limit || doc_.tokens[k].kind != Tok::word || doc_.word_at(k) != w) {
+        ok = false;
+        break;
+      }
+      ++k;
+    }
+    if (!ok) continue;
+    if (m[3] == "name" && k < limit && doc_.tokens[k].kind == Tok::word && doc_.word_at(k) == "as") ++k;
+    if (k >= limit || !name_token(doc_.tokens[k])) return s;
+    uint32_t n = k;
+    while (n + 1 < limit && n - k < 2 && name_token(doc_.tokens[n + 1])) ++n;
+    s.first = f;
+    s.last = n;
+    s.role = std::string(doc_.span_text(role_first, role_last));
+    s.speaker = people_.resolve_name(doc_.span_text(k, n), false, s.role);
+    return s;
+  }
+  return s;
 }
 
 }  // namespace newsflow::processors::quotes

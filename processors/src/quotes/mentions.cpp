@@ -17,6 +17,18 @@ void SubjectParser::note_mention(uint32_t k) {
     ++e;
     if (org_head(doc_.tokens[e])) break;
   }
+  // "the California Department of Corrections and Rehabilitation": the
+  // organisation's name runs on after its head through "of" and capitals.
+  if (org_head(doc_.tokens[e]) && e + 2 < doc_.tokens.size() && doc_.tokens[e + 1].kind == Tok::word &&
+      doc_.word_at(e + 1) == "of" && doc_.tokens[e + 2].upper && name_token(doc_.tokens[e + 2])) {
+    uint32_t r = e + 2;
+    while (r + 2 < doc_.tokens.size() && r - e < 6 &&
+           (name_token(doc_.tokens[r + 1]) ||
+            (doc_.tokens[r + 1].kind == Tok::word && (doc_.word_at(r + 1) == "and" || doc_.word_at(r + 1) == "of") &&
+             doc_.tokens[r + 2].upper && name_token(doc_.tokens[r + 2]))))
+      r += name_token(doc_.tokens[r + 1]) ? 1 : 2;
+    e = r;
+  }
   // "Celine Sciamma's new film" introduces Celine Sciamma.
   const bool possessive = e + 1 < doc_.tokens.size() && !org_head(doc_.tokens[e]) && doc_.tokens[e + 1].kind == Tok::word &&
                           doc_.tokens[e + 1].upper && doc_.tokens[e + 1].possessive && !doc_.tokens[e + 1].acronym &&
@@ -57,6 +69,9 @@ void SubjectParser::note_mention(uint32_t k) {
     // "Wolden Bache" after "Ida Wolden Bache": a double surname alone.
     index = longer;
     people_.by_name.emplace(key, index);
+    ++people_.named[static_cast<size_t>(index)].mentions;
+  } else if (const int shorter = org ? -1 : people_.take_fuller_form(name); shorter >= 0) {
+    index = shorter;  // "Robert Gabriel Mugabe" after "Robert Mugabe"
     ++people_.named[static_cast<size_t>(index)].mentions;
   } else {
     index = static_cast<int>(people_.named.size());
@@ -156,7 +171,15 @@ void SubjectParser::note_mention(uint32_t k) {
   }
   // A headline or chrome line ("Related stories", then a story's title)
   // registers its names for surnames but is no one's introduction.
-  if ((sentence_start || appositive || before_verb || aged || described) && !possessive && !doc_.tokens[first].caption) {
+  // "Actor Dorrin Vasko's visit to the fair ... He quipped": a possessive
+  // opening the sentence before a thing, not a person ("Tobin Ruark's
+  // lawyer"), names whom the sentence is about.
+  const bool possessive_topic = possessive && sentence_start && end + 1 < doc_.tokens.size() &&
+                                doc_.tokens[end + 1].kind == Tok::word && !doc_.tokens[end + 1].upper &&
+                                !role_noun(doc_.tokens[end + 1]) &&
+                                !has(doc_.tokens[end + 1], kMaleNoun | kFemaleNoun | kTitle | kOrgNoun);
+  if ((((sentence_start || appositive || before_verb || aged || described) && !possessive) || possessive_topic) &&
+      !doc_.tokens[first].caption) {
     people_.note_recent(index);
     const auto sp = name.find(' ');
     people_.by_first.emplace(name.substr(0, sp), index);

@@ -62,6 +62,7 @@ void People::seed(const std::vector<Entity>& entities) {
     if (const auto sp = name.find(' '); sp != std::string_view::npos && epithet(name.substr(0, sp))) name.remove_prefix(sp + 1);
     const int index = resolve_name(name, e.type != Entity::Type::person, std::nullopt);
     named[static_cast<size_t>(index)].mentions = 0;  // counted again when seen in the text
+    if (e.type == Entity::Type::place && named[static_cast<size_t>(index)].org) named[static_cast<size_t>(index)].place = true;
   }
   seeding_ = false;
 }
@@ -77,6 +78,7 @@ void NamedList::push(std::string_view name, std::optional<std::string> role, boo
   n.gender = gender;
   n.mentions = mentions;
   n.role_only = false;
+  n.place = false;
 }
 
 int People::add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions) {
@@ -156,6 +158,8 @@ int People::resolve_name(std::string_view name, bool org, const std::optional<st
       by_name.emplace(name, longer);
       return longer;
     }
+  if (!single && !org)
+    if (const int shorter = take_fuller_form(name); shorter >= 0) return shorter;
   const int index = static_cast<int>(named.size());
   add(name, role, org, single ? 1u : 0u);
   by_name.emplace(name, index);
@@ -222,15 +226,51 @@ int People::org_opening_with(std::string_view word) const {
   return found;
 }
 
+int People::org_with_head(std::string_view word) const {
+  int found = -1;
+  for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
+    const Named& n = named[i];
+    if (!n.org || n.place || n.name.size() <= word.size()) continue;
+    for (size_t at = n.name.find(' '); at != std::string::npos; at = n.name.find(' ', at + 1)) {
+      const std::string_view rest = std::string_view(n.name).substr(at + 1);
+      if (rest.size() >= word.size() && (rest.size() == word.size() || rest[word.size()] == ' ') &&
+          std::equal(word.begin(), word.end(), rest.begin(), [](char a, char b) { return fold(a) == fold(b); }))
+        found = static_cast<int>(i);
+    }
+  }
+  return found;
+}
+
+int People::take_fuller_form(std::string_view name) {
+  const auto sp = name.find(' ');
+  const auto sp2 = name.rfind(' ');
+  if (sp == std::string_view::npos || sp2 == sp || name.find(' ', sp + 1) != sp2) return -1;
+  folded_.assign(name.substr(0, sp));
+  folded_ += name.substr(sp2);
+  const auto it = by_name.find(folded_);
+  if (it == by_name.end()) return -1;
+  const int index = it->second;
+  Named& n = named[static_cast<size_t>(index)];
+  if (n.org || n.role_only || n.name != folded_) return -1;
+  n.name.assign(name);
+  by_name.emplace(name, index);
+  return index;
+}
+
 int People::misspelt_surname(std::string_view key) const {
   // Short surnames differ by one letter too often to be the same person.
-  if (key.size() < 6 || (rules_->classes(key) & (kMaleName | kFemaleName))) return -1;
+  // A five-letter one differs in its last letter only ("Saree" after "Yahya Sarea").
+  if (key.size() < 5 || (rules_->classes(key) & (kMaleName | kFemaleName))) return -1;
   int found = -1;
   for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
     const Named& n = named[i];
     if (n.org || n.role_only || n.name.find(' ') == std::string::npos) continue;
     const std::string_view last = last_word(n.name);
     if (fold(last[0]) != key[0] || !one_edit(last, key)) continue;
+    if (key.size() == 5 && (last.size() != 5 || !std::equal(key.begin(), key.begin() + 4, last.begin(), [](char a, char b) {
+                              return fold(a) == fold(b);
+                            })))
+      continue;
     if (found >= 0 && found != static_cast<int>(i)) return -1;  // two candidates: no guess
     found = static_cast<int>(i);
   }

@@ -31,6 +31,9 @@ struct Named {
   // A role phrase standing for one unnamed person ("an American witness"):
   // the referent of a later he/she, and a role speaker, never a name.
   bool role_only = false;
+  // Seeded from a place entity ("Toronto"): it may speak as a state
+  // ("Tunisia said"), but is never "the company" or "the ministry".
+  bool place = false;
 };
 
 // The people of one article, in the order met. clear() keeps the entries
@@ -94,7 +97,15 @@ class People {
   // "Ford said" after "Ford Motor Company announced": the organisation among
   // the first 256 named whose name opens with that word, or -1.
   int org_opening_with(std::string_view word) const;
+  // "The Department" after "the California Department of Corrections": the
+  // most recent of the first 256 organisations whose name holds that word
+  // (any case) among others, or -1.
+  int org_with_head(std::string_view word) const;
   bool full_name_first(std::string_view full, std::string_view word) const;
+  // "Robert Gabriel Mugabe" after "Robert Mugabe": the person the shorter
+  // form (first and last words of a three-word name) named takes the fuller
+  // form as its name and key; that person, or -1.
+  int take_fuller_form(std::string_view name);
   // Adds a person or organisation met in the text; returns its index.
   int add(std::string_view name, std::optional<std::string> role, bool org, uint32_t mentions);
 

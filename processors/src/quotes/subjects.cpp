@@ -50,6 +50,11 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
         !(sentence_start && has(doc_.tokens[first], kMaleName | kFemaleName)))
       ++first;
   }
+  // "of Amnesty International Man-kei Tam": an organisation's last word
+  // ("International", "Group") opens no person's name.
+  while (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 2 && doc_.tokens[first].upper &&
+         has(doc_.tokens[first], kNameTail | kOrgNoun) && !has(doc_.tokens[first], kMaleName | kFemaleName))
+    ++first;
   // "Reuters Equifax claimed ...", "Getty Images Bill Murray gets ...": a
   // photo credit glued to the caption that opens the paragraph.
   while (first < last && (first == 0 || doc_.tokens[first - 1].kind == Tok::para) && has(doc_.tokens[first], kCredit)) {
@@ -386,10 +391,21 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
       --m;
     s.first = m > floor && has(doc_.tokens[m - 1], kNotName) ? m - 1 : m;
     auto it = m == p ? people_.by_last_org.find(doc_.lower) : people_.by_last_org.end();
+    // "Apple said ... the company said"; a place the tagger found ("the city
+    // of Toronto") is no company, though it may be a state's "ministry".
+    const std::string_view head = doc_.lower;
+    const bool state_body = head == "ministry" || head == "government" || head == "department" || head == "authorities" ||
+                            head == "authority" || head == "embassy" || head == "administration" || head == "cabinet" ||
+                            head == "parliament" || head == "police" || head == "army" || head == "military" ||
+                            head == "council" || head == "office" || head == "agency" || head == "commission";
+    int recent = -1;
+    for (size_t r = people_.recent_orgs.size(); m == p && r > 0 && recent < 0; --r)
+      if (state_body || !people_.named[static_cast<size_t>(people_.recent_orgs[r - 1])].place)
+        recent = people_.recent_orgs[r - 1];
     if (it != people_.by_last_org.end())
       s.speaker = it->second;
-    else if (m == p && !people_.recent_orgs.empty())
-      s.speaker = people_.recent_orgs.back();  // "Apple said ... the company said"
+    else if (recent >= 0)
+      s.speaker = recent;
     else
       s.speaker = people_.resolve_name(doc_.span_text(m, p), true, std::nullopt);
     if (m < p) people_.by_last_org[doc_.lower] = s.speaker;

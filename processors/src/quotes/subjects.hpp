@@ -33,6 +33,8 @@ class SubjectParser {
   Subject subject_before(uint32_t p, uint32_t floor);
   // Subject after an inverted cue ("said Jens Stoltenberg, NATO's chief").
   Subject subject_after(uint32_t f, uint32_t limit);
+  // "said a protester using the pseudonym Katya": the name a role phrase gives.
+  Subject pseudonym_after(uint32_t f, uint32_t limit);
   // "X quoted Tim Manning as saying": the subject after "quoted", or first == kNone.
   Subject quoted_as(uint32_t k, uint32_t floor);
   // German '„…“, so Roth': the "so" at k credits the quotation before it.

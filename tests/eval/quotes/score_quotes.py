@@ -17,6 +17,7 @@ have no indirect labels), and does not gate the test.
                     [--min-wn19b-f1 F] [--min-wn19b-speaker S]
                     [--min-wn19c-f1 F] [--min-wn19c-speaker S]
                     [--min-wn19d-f1 F] [--min-wn19d-speaker S]
+                    [--min-wn19e-f1 F] [--min-wn19e-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
@@ -26,7 +27,9 @@ the third real dev set (wn19-dev, Wikinews 2019), gated by --min-wn19-*,
 and the fourth (wn19b-dev, the Wikinews 2019 articles after wn19-dev's),
 gated by --min-wn19b-*, and the fifth (wn19c-dev, the Wikinews 2019 articles
 after wn19b-dev's), gated by --min-wn19c-*, and the sixth (wn19d-dev, the
-summer 2019 articles after wn19c-dev's), gated by --min-wn19d-*.
+summer 2019 articles after wn19c-dev's), gated by --min-wn19d-*, and the
+seventh (wn19e-dev, the September 2019 articles after wn19d-dev's), gated by
+--min-wn19e-*.
 """
 import argparse
 import json
@@ -152,6 +155,8 @@ def main():
     ap.add_argument("--min-wn19c-speaker", type=float, default=0.0)
     ap.add_argument("--min-wn19d-f1", type=float, default=0.0, help="gate for the sixth real dev set (wn19d-*)")
     ap.add_argument("--min-wn19d-speaker", type=float, default=0.0)
+    ap.add_argument("--min-wn19e-f1", type=float, default=0.0, help="gate for the seventh real dev set (wn19e-*)")
+    ap.add_argument("--min-wn19e-speaker", type=float, default=0.0)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--split", help="score only this split")
     args = ap.parse_args()
@@ -190,6 +195,7 @@ def main():
     wikinews19b = Tally()  # wn19b-dev: the --min-wn19b-* gates
     wikinews19c = Tally()  # wn19c-dev: the --min-wn19c-* gates
     wikinews19d = Tally()  # wn19d-dev: the --min-wn19d-* gates
+    wikinews19e = Tally()  # wn19e-dev: the --min-wn19e-* gates
     indirect = Tally()
     for g in golds:
         t = score(produced[g["id"]], g, SCORED, errors)
@@ -205,6 +211,8 @@ def main():
             wikinews19c.add(t)
         elif g["split"].startswith("wn19d-"):
             wikinews19d.add(t)
+        elif g["split"].startswith("wn19e-"):
+            wikinews19e.add(t)
         elif g["split"].startswith("wn-"):
             wikinews.add(t)
         else:
@@ -229,6 +237,8 @@ def main():
     print(w19cline)
     w19dline, w19df1, w19dsacc = wikinews19d.line("  wn19d-* (Wikinews 2019 d)")
     print(w19dline)
+    w19eline, w19ef1, w19esacc = wikinews19e.line("  wn19e-* (Wikinews 2019 e)")
+    print(w19eline)
     scare_total = scare_taken = 0
     for g in golds:
         rec = produced[g["id"]]
@@ -268,6 +278,10 @@ def main():
     if wikinews19d.gold and (w19df1 < args.min_wn19d_f1 or w19dsacc < args.min_wn19d_speaker):
         print(f"FAIL: Wikinews 2019 d F1 {w19df1:.3f} (min {args.min_wn19d_f1}) speaker accuracy {w19dsacc:.3f} "
               f"(min {args.min_wn19d_speaker})")
+        return 1
+    if wikinews19e.gold and (w19ef1 < args.min_wn19e_f1 or w19esacc < args.min_wn19e_speaker):
+        print(f"FAIL: Wikinews 2019 e F1 {w19ef1:.3f} (min {args.min_wn19e_f1}) speaker accuracy {w19esacc:.3f} "
+              f"(min {args.min_wn19e_speaker})")
         return 1
     print("PASS")
     return 0
