@@ -41,7 +41,9 @@ void SubjectParser::note_mention(uint32_t k) {
   // organisation's name, not a person's.
   const bool of_org = !possessive && !org_head(doc_.tokens[e]) && k >= 2 && doc_.tokens[k - 1].kind == Tok::word &&
                       doc_.word_at(k - 1) == "of" && org_head(doc_.tokens[k - 2]);
-  const bool org = of_org || org_head(doc_.tokens[e]);
+  // "the Lowmoor Cider Festival", "Human Rights Watch": a word that ends
+  // organisations' and events' names ends no person's.
+  const bool org = of_org || org_head(doc_.tokens[e]) || (doc_.tokens[e].upper && has(doc_.tokens[e], kNameTail));
   // "the Russian Defence Ministry": a nationality opens an organisation's name.
   const uint32_t floor = org && k > 0 && doc_.tokens[k - 1].upper && has(doc_.tokens[k - 1], kDemonym) ? k - 1 : k;
   uint32_t first = possessive ? k : of_org ? name_run_back(k - 2, doc_.region_start(k - 2, 8)) : name_run_back(e, floor);

@@ -1,0 +1,46 @@
+// Speaker shapes first seen on the eighth real dev set (wn19f-dev, issue 13,
+// seventeenth round): "who" right before the cue standing for the name it
+// follows, a gerund phrase between a subject and its cue, a named week or
+// festival that is nobody's name, a role's organisation after "from", and a
+// person's own naming cue before a closing "according to" outlet. Examples
+// written for these tests.
+#include <gtest/gtest.h>
+
+#include "quotes_test_util.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+using namespace quotes_test;
+
+TEST(QuoteAutumnShapesTest, WhoBeforeTheCueStandsForTheNameItFollows) {
+  const Article a = run(
+      "Oil prices fell on Monday across Asian markets. The plan was drafted by Maria Okonkwo, a lawyer at the "
+      "firm, who said \"We looked at every clause twice before it went out.\" The treaty was signed by Peter "
+      "Lindqvist who told reporters, \"It is a good day for the region.\"");
+  EXPECT_EQ(speaker(a, "We looked at every clause"), "Maria Okonkwo");
+  EXPECT_EQ(speaker(a, "It is a good day"), "Peter Lindqvist");
+}
+
+TEST(QuoteAutumnShapesTest, AGerundPhraseBetweenASubjectAndItsCueIsSkipped) {
+  const Article a = run(
+      "Both chambers held a minute of silence today. Senate president Paul Garnier in relaying the news to the "
+      "chamber said, \"He served the country for forty years.\" Mayor Lena Fiske, while opening the debate, "
+      "said: \"We owe him the harbour.\"");
+  EXPECT_EQ(speaker(a, "He served the country"), "Paul Garnier");
+  EXPECT_EQ(speaker(a, "We owe him the harbour"), "Lena Fiske");
+}
+
+TEST(QuoteAutumnShapesTest, ANamedWeekOrFestivalIsNobodysName) {
+  const Article a = run(
+      "Yesterday, Governor Alan Pruett of Westland said taxes should \"come down soon\" as prices rise.\n\n"
+      "Pruett was speaking at the opening of Harvest Remembrance Week, an annual celebration of the farms, which "
+      "features parades. \"The farms need rain, and the rain will come,\" he said.\n\n"
+      "Later he visited the Lowmoor Cider Festival, a fair held every autumn. \"Cider is our oldest trade,\" he "
+      "added.");
+  EXPECT_EQ(speaker(a, "The farms need rain"), "Alan Pruett");
+  EXPECT_EQ(speaker(a, "Cider is our oldest trade"), "Alan Pruett");
+}
+
+}  // namespace
+}  // namespace newsflow::processors
