@@ -1,9 +1,8 @@
 // Speaker shapes first seen on the eighth real dev set (wn19f-dev, issue 13,
 // seventeenth round): "who" right before the cue standing for the name it
 // follows, a gerund phrase between a subject and its cue, a named week or
-// festival that is nobody's name, a role's organisation after "from", and a
-// person's own naming cue before a closing "according to" outlet. Examples
-// written for these tests.
+// festival that is nobody's name, and a person's own cue before a closing
+// "according to" outlet. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -40,6 +39,14 @@ TEST(QuoteAutumnShapesTest, ANamedWeekOrFestivalIsNobodysName) {
       "added.");
   EXPECT_EQ(speaker(a, "The farms need rain"), "Alan Pruett");
   EXPECT_EQ(speaker(a, "Cider is our oldest trade"), "Alan Pruett");
+}
+
+TEST(QuoteAutumnShapesTest, APersonsOwnCueBeatsAClosingAccordingToOutlet) {
+  const Article a = run(
+      "Senator Ada Okafor voted against the plan. Okafor called the plan a \"betrayal of our voters,\" according "
+      "to CNN. The harbour was \"close to ruin,\" according to investigators.");
+  EXPECT_EQ(speaker(a, "betrayal of our voters"), "Ada Okafor");
+  EXPECT_EQ(speaker(a, "close to ruin"), "investigators");
 }
 
 }  // namespace
