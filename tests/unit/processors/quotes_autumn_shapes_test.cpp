@@ -1,8 +1,8 @@
 // Speaker shapes first seen on the eighth real dev set (wn19f-dev, issue 13,
 // seventeenth round): "who" right before the cue standing for the name it
 // follows, a gerund phrase between a subject and its cue, a named week or
-// festival that is nobody's name, and a person's own cue before a closing
-// "according to" outlet. Examples written for these tests.
+// festival that is nobody's name, a person's own cue before a closing
+// "according to" outlet, and "dismissed/attacked X as" before a partial. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -47,6 +47,17 @@ TEST(QuoteAutumnShapesTest, APersonsOwnCueBeatsAClosingAccordingToOutlet) {
       "to CNN. The harbour was \"close to ruin,\" according to investigators.");
   EXPECT_EQ(speaker(a, "betrayal of our voters"), "Ada Okafor");
   EXPECT_EQ(speaker(a, "close to ruin"), "investigators");
+}
+
+TEST(QuoteAutumnShapesTest, DismissedOrAttackedAsIntroducesAPartialQuote) {
+  const Article a = run(
+      "Mayor Ida Rusk opposed the audit. Rusk dismissed the audit as \"a waste of public money.\" Later she "
+      "attacked the budget as \"reckless and cruel.\"");
+  EXPECT_EQ(speaker(a, "a waste of public money"), "Ida Rusk");
+  EXPECT_EQ(speaker(a, "reckless and cruel"), "Ida Rusk");
+  // The reporting verb nearer the quotation still speaks.
+  const Article b = run("Police said the suspect attacked a guard who was \"screaming for help\" at the gate.");
+  EXPECT_EQ(speaker(b, "screaming for help"), "Police");
 }
 
 }  // namespace
