@@ -315,6 +315,11 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
       subjects_.org_head(doc_.tokens[s + 1]) && !doc_.tokens[s + 1].possessive && doc_.tokens[s + 2].kind == Tok::word &&
       !doc_.tokens[s + 2].upper)
     if (const int org = people_.org_with_head(doc_.word_at(s + 1)); org >= 0) return org;
+  // "The court's summary ended with: ..." after "the Court of Session": the
+  // owner of a document opening the clause, as through a cue.
+  if (s + 3 < colon && (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") && doc_.tokens[s + 1].kind == Tok::word &&
+      !doc_.tokens[s + 1].upper && doc_.tokens[s + 1].possessive && has(doc_.tokens[s + 2], kDocument))
+    if (const Subject owner = subjects_.document_owner(s + 2, s); owner.speaker >= 0) return owner.speaker;
   // "the Danish Ministry of Fisheries defended the ban: ...": an article
   // before a name.
   if (s + 2 < colon && doc_.tokens[s].kind == Tok::word && !doc_.tokens[s].possessive &&

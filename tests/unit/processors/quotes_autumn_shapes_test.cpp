@@ -2,7 +2,8 @@
 // seventeenth round): "who" right before the cue standing for the name it
 // follows, a gerund phrase between a subject and its cue, a named week or
 // festival that is nobody's name, a person's own cue before a closing
-// "according to" outlet, and "dismissed/attacked X as" before a partial. Examples written for these tests.
+// "according to" outlet, "dismissed/attacked X as" before a partial, and an
+// organisation's document by its head word ("the court's summary"). Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -58,6 +59,15 @@ TEST(QuoteAutumnShapesTest, DismissedOrAttackedAsIntroducesAPartialQuote) {
   // The reporting verb nearer the quotation still speaks.
   const Article b = run("Police said the suspect attacked a guard who was \"screaming for help\" at the gate.");
   EXPECT_EQ(speaker(b, "screaming for help"), "Police");
+}
+
+TEST(QuoteAutumnShapesTest, AnOrganisationsDocumentByItsHeadWordSpeaksForIt) {
+  const Article a = run(
+      "The Westmark Harbour Court ruled on the dispute on Friday. The court's summary ended with the words: "
+      "\"The harbour fees are void and must be repaid.\"\n\nThe Ministry of Transport said it would appeal. The "
+      "ministry's statement said, \"We respect the court but disagree with it.\"");
+  EXPECT_EQ(speaker(a, "The harbour fees are void"), "Westmark Harbour Court");
+  EXPECT_EQ(speaker(a, "We respect the court"), "Ministry of Transport");
 }
 
 }  // namespace
