@@ -197,6 +197,17 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
       doc_.tokens[p - 3].kind == Tok::word && doc_.tokens[p - 1].kind == Tok::word &&
       (doc_.tokens[p - 1].acronym || party_tag(doc_.word_at(p - 1))))
     p -= 3;
+  // "Painter Rosa Lind (Blue Hour, Salt) told": a bracketed aside after a
+  // name (works, a party and seat) stands between the subject and its cue.
+  if (p > floor + 3 && doc_.tokens[p].kind == Tok::paren && doc_.text[doc_.tokens[p].start] == ')') {
+    for (uint32_t m = p - 1; m > floor + 1 && p - m < 16; --m) {
+      if (doc_.tokens[m].kind != Tok::paren) continue;
+      if (doc_.text[doc_.tokens[m].start] == '(' && m + 1 < p && doc_.tokens[m - 1].kind == Tok::word &&
+          doc_.tokens[m - 1].upper && !doc_.tokens[m - 1].possessive)
+        p = m - 1;
+      break;
+    }
+  }
   // "drafted by Ana Diaz who said", "led by Ana Diaz, a chemist at Kent, who
   // said": the relative stands for the name (with its apposition) it
   // follows, which would otherwise lose to the sentence's own subject.

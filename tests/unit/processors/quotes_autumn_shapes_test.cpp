@@ -3,7 +3,8 @@
 // follows, a gerund phrase between a subject and its cue, a named week or
 // festival that is nobody's name, a person's own cue before a closing
 // "according to" outlet, "dismissed/attacked X as" before a partial, and an
-// organisation's document by its head word ("the court's summary"). Examples written for these tests.
+// organisation's document by its head word ("the court's summary"), and a
+// bracketed aside after a name before its cue. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -68,6 +69,15 @@ TEST(QuoteAutumnShapesTest, AnOrganisationsDocumentByItsHeadWordSpeaksForIt) {
       "ministry's statement said, \"We respect the court but disagree with it.\"");
   EXPECT_EQ(speaker(a, "The harbour fees are void"), "Westmark Harbour Court");
   EXPECT_EQ(speaker(a, "We respect the court"), "Ministry of Transport");
+}
+
+TEST(QuoteAutumnShapesTest, ABracketedAsideAfterTheNameIsSkipped) {
+  const Article a = run(
+      "Painter Rosa Lind (Blue Hour, Salt) told of being forced to rethink her career after art school. \"In my "
+      "first year, nobody bought a single canvas. It was hard to keep going.\" Councillor Amos Reed (Green, "
+      "Eastfield) said: \"The gallery will stay open.\"");
+  EXPECT_EQ(speaker(a, "In my first year"), "Rosa Lind");
+  EXPECT_EQ(speaker(a, "The gallery will stay open"), "Amos Reed");
 }
 
 }  // namespace
