@@ -6,6 +6,30 @@
 
 namespace newsflow::processors::quotes {
 
+Subject SubjectParser::plural_role_before(uint32_t p) const {
+  Subject s;
+  for (uint32_t m = p; m > 1 && p - m < 80;) {
+    --m;
+    if (doc_.tokens[m].kind == Tok::para) break;
+    // A sentence opening "The <plural role> <verb>": "The researchers suggested".
+    const bool opens = doc_.tokens[m - 1].sentence_end || doc_.tokens[m - 1].kind == Tok::para;
+    if (!opens || doc_.word_at(m) != "The" || m + 2 >= p) continue;
+    const Token& noun = doc_.tokens[m + 1];
+    const Token& verb = doc_.tokens[m + 2];
+    if (noun.kind != Tok::word || noun.upper || noun.possessive || verb.kind != Tok::word || verb.upper) continue;
+    const std::string_view w = doc_.word_at(m + 1);
+    if (w.size() < 5 || !w.ends_with("s")) continue;
+    const std::string_view one = w.substr(0, w.size() - 1);
+    const bool role_like = has(noun, kGroup) || one.ends_with("er") || one.ends_with("or") || one.ends_with("ist") ||
+                           one.ends_with("ian");
+    if (!role_like) continue;
+    s.first = s.last = p;
+    s.role = std::string(w);
+    return s;
+  }
+  return s;
+}
+
 // A multi-word name seen anywhere introduces it (for later surnames); at a
 // sentence start it is also the likely referent of the next "he"/"she".
 void SubjectParser::note_mention(uint32_t k) {

@@ -256,6 +256,8 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     s.role = people_.recent_group;
     return s;
   }
+  if (t.kind == Tok::word && (doc_.word_at(p) == "they" || doc_.word_at(p) == "They"))
+    if (Subject plural = plural_role_before(p); plural.role) return plural;
   if (t.kind == Tok::word && (p == floor || doc_.tokens[p - 1].kind != Tok::word)) {
     // "One witness said: ... Another revealed: ...": another of the role
     // last introduced.

@@ -4,7 +4,8 @@
 // festival that is nobody's name, a person's own cue before a closing
 // "according to" outlet, "dismissed/attacked X as" before a partial, and an
 // organisation's document by its head word ("the court's summary"), and a
-// bracketed aside after a name before its cue. Examples written for these tests.
+// bracketed aside after a name before its cue, and "they" after a plural
+// role subject. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -78,6 +79,16 @@ TEST(QuoteAutumnShapesTest, ABracketedAsideAfterTheNameIsSkipped) {
       "Eastfield) said: \"The gallery will stay open.\"");
   EXPECT_EQ(speaker(a, "In my first year"), "Rosa Lind");
   EXPECT_EQ(speaker(a, "The gallery will stay open"), "Amos Reed");
+}
+
+TEST(QuoteAutumnShapesTest, TheyAfterAPluralRoleSubjectIsThatRole) {
+  const Article a = run(
+      "The study was led by Dana Whitfield, a biologist at Kent. The researchers counted the birds twice. They "
+      "reported, \"Numbers fell in every valley we checked, and the cause is the cold spring.\"\n\n"
+      "The researchers suggested the wind, like the cold, kept the birds away. They reported, \"Nests were empty "
+      "on every ridge we climbed.\"");
+  EXPECT_EQ(speaker(a, "Numbers fell in every valley"), "researchers");
+  EXPECT_EQ(speaker(a, "Nests were empty"), "researchers");
 }
 
 }  // namespace
