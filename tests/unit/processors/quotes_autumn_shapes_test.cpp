@@ -4,8 +4,8 @@
 // festival that is nobody's name, a person's own cue before a closing
 // "according to" outlet, "dismissed/attacked X as" before a partial, and an
 // organisation's document by its head word ("the court's summary"), and a
-// bracketed aside after a name before its cue, and "they" after a plural
-// role subject. Examples written for these tests.
+// bracketed aside after a name before its cue, "they" after a plural role
+// subject, and an organisation's clause with "also" before a colon. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -89,6 +89,13 @@ TEST(QuoteAutumnShapesTest, TheyAfterAPluralRoleSubjectIsThatRole) {
       "on every ridge we climbed.\"");
   EXPECT_EQ(speaker(a, "Numbers fell in every valley"), "researchers");
   EXPECT_EQ(speaker(a, "Nests were empty"), "researchers");
+}
+
+TEST(QuoteAutumnShapesTest, ACourtThatAlsoRuledBeforeAColonSpeaks) {
+  const Article a = run(
+      "The Appeal Court of Norland and Vest also ruled on the same day as the lower court, finding that the tax "
+      "was not a matter for judges: \"In our view, the tax is lawful and must stand.\"");
+  EXPECT_EQ(speaker(a, "In our view, the tax"), "Appeal Court of Norland and Vest");
 }
 
 }  // namespace
