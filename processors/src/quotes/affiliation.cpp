@@ -151,8 +151,11 @@ Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
     doc_.lower.assign(head);
     for (char& c : doc_.lower)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    // Only a role the article gave someone resolves ("the company's" does not).
+    // Only a role the article gave someone resolves ("the company's" does not),
+    // or an organisation named with that word ("the court's summary" after
+    // "the Court of Session").
     s.speaker = people_.resolve_role(doc_.lower);
+    if (s.speaker < 0) s.speaker = people_.org_with_head(doc_.lower, true);
     if (s.speaker >= 0) {
       s.first = own - 1;
       s.last = p;

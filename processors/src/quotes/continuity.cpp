@@ -315,6 +315,11 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
       subjects_.org_head(doc_.tokens[s + 1]) && !doc_.tokens[s + 1].possessive && doc_.tokens[s + 2].kind == Tok::word &&
       !doc_.tokens[s + 2].upper)
     if (const int org = people_.org_with_head(doc_.word_at(s + 1)); org >= 0) return org;
+  // "The court's summary ended with: ..." after "the Court of Session": the
+  // owner of a document opening the clause, as through a cue.
+  if (s + 3 < colon && (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") && doc_.tokens[s + 1].kind == Tok::word &&
+      !doc_.tokens[s + 1].upper && doc_.tokens[s + 1].possessive && has(doc_.tokens[s + 2], kDocument))
+    if (const Subject owner = subjects_.document_owner(s + 2, s); owner.speaker >= 0) return owner.speaker;
   // "the Danish Ministry of Fisheries defended the ban: ...": an article
   // before a name.
   if (s + 2 < colon && doc_.tokens[s].kind == Tok::word && !doc_.tokens[s].possessive &&
@@ -342,6 +347,9 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
     } else if (e + 2 < colon && e - s < 6 && doc_.word_at(e + 1) == "of" && subjects_.name_token(doc_.tokens[e + 2]) &&
                subjects_.org_head(doc_.tokens[e])) {
       e += 2;  // "Ministry of Fisheries"
+    } else if (e + 2 < colon && e - s < 6 && doc_.word_at(e + 1) == "and" && subjects_.name_token(doc_.tokens[e + 2]) &&
+               e >= s + 2 && doc_.word_at(e - 1) == "of" && subjects_.org_head(doc_.tokens[e - 2])) {
+      e += 2;  // "High Court of England and Wales"
     } else {
       break;
     }
@@ -359,7 +367,11 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
   }
   if (person_of) return people_.resolve_name(doc_.span_text(s, e), false, std::nullopt);
   // Only a subject: "In Oslo, ..." or "Norway's ..." is not one.
-  if (e + 1 < colon && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return -1;
+  // "The court also ruled, finding ...: ..." keeps its subject: a word that
+  // stands between a subject and its verb is no such opening.
+  if (e + 1 < colon && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName) &&
+      !has(doc_.tokens[e + 1], kSkip))
+    return -1;
   if (doc_.tokens[e].possessive || has(doc_.tokens[s], kNotName)) return -1;
   bool org = false;
   for (uint32_t m = s; m <= e; ++m) org = org || subjects_.org_head(doc_.tokens[m]);

@@ -56,6 +56,16 @@ bool Attributor::opens_own_quote(const Event& ev) const {
 bool Attributor::after_allowed(uint32_t i, const QuoteSpan& span, const Event& ev) const {
   const std::string_view v = doc_.inner(span);
   if (v.empty()) return false;
+  // 'Okafor called the plan a "betrayal," according to CNN': the outlet
+  // reports the sentence; the person whose cue comes before speaks.
+  if (ev.according) {
+    bool embedded = false;
+    if (const int b = event_before(i, embedded); b >= 0) {
+      const int who = events_[static_cast<size_t>(b)].speaker;
+      if (who >= 0 && !people_.named[static_cast<size_t>(who)].org && !people_.named[static_cast<size_t>(who)].role_only)
+        return false;
+    }
+  }
   const uint32_t next = i + 1;
   if (next < doc_.tokens.size() && (doc_.tokens[next].kind == Tok::comma || doc_.tokens[next].kind == Tok::dash)) return true;
   if (v.ends_with("?") || v.ends_with("!")) {

@@ -6,6 +6,30 @@
 
 namespace newsflow::processors::quotes {
 
+Subject SubjectParser::plural_role_before(uint32_t p) const {
+  Subject s;
+  for (uint32_t m = p; m > 1 && p - m < 80;) {
+    --m;
+    if (doc_.tokens[m].kind == Tok::para) break;
+    // A sentence opening "The <plural role> <verb>": "The researchers suggested".
+    const bool opens = doc_.tokens[m - 1].sentence_end || doc_.tokens[m - 1].kind == Tok::para;
+    if (!opens || doc_.word_at(m) != "The" || m + 2 >= p) continue;
+    const Token& noun = doc_.tokens[m + 1];
+    const Token& verb = doc_.tokens[m + 2];
+    if (noun.kind != Tok::word || noun.upper || noun.possessive || verb.kind != Tok::word || verb.upper) continue;
+    const std::string_view w = doc_.word_at(m + 1);
+    if (w.size() < 5 || !w.ends_with("s")) continue;
+    const std::string_view one = w.substr(0, w.size() - 1);
+    const bool role_like = has(noun, kGroup) || one.ends_with("er") || one.ends_with("or") || one.ends_with("ist") ||
+                           one.ends_with("ian");
+    if (!role_like) continue;
+    s.first = s.last = p;
+    s.role = std::string(w);
+    return s;
+  }
+  return s;
+}
+
 // A multi-word name seen anywhere introduces it (for later surnames); at a
 // sentence start it is also the likely referent of the next "he"/"she".
 void SubjectParser::note_mention(uint32_t k) {
@@ -41,7 +65,9 @@ void SubjectParser::note_mention(uint32_t k) {
   // organisation's name, not a person's.
   const bool of_org = !possessive && !org_head(doc_.tokens[e]) && k >= 2 && doc_.tokens[k - 1].kind == Tok::word &&
                       doc_.word_at(k - 1) == "of" && org_head(doc_.tokens[k - 2]);
-  const bool org = of_org || org_head(doc_.tokens[e]);
+  // "the Lowmoor Cider Festival", "Human Rights Watch": a word that ends
+  // organisations' and events' names ends no person's.
+  const bool org = of_org || org_head(doc_.tokens[e]) || (doc_.tokens[e].upper && has(doc_.tokens[e], kNameTail));
   // "the Russian Defence Ministry": a nationality opens an organisation's name.
   const uint32_t floor = org && k > 0 && doc_.tokens[k - 1].upper && has(doc_.tokens[k - 1], kDemonym) ? k - 1 : k;
   uint32_t first = possessive ? k : of_org ? name_run_back(k - 2, doc_.region_start(k - 2, 8)) : name_run_back(e, floor);

@@ -226,13 +226,13 @@ int People::org_opening_with(std::string_view word) const {
   return found;
 }
 
-int People::org_with_head(std::string_view word) const {
+int People::org_with_head(std::string_view word, bool opening_too) const {
   int found = -1;
   for (size_t i = 0; i < std::min<size_t>(named.size(), 256); ++i) {
     const Named& n = named[i];
     if (!n.org || n.place || n.name.size() <= word.size()) continue;
-    for (size_t at = n.name.find(' '); at != std::string::npos; at = n.name.find(' ', at + 1)) {
-      const std::string_view rest = std::string_view(n.name).substr(at + 1);
+    for (size_t at = opening_too ? 0 : n.name.find(' '); at != std::string::npos; at = n.name.find(' ', at + 1)) {
+      const std::string_view rest = std::string_view(n.name).substr(at == 0 && opening_too ? 0 : at + 1);
       if (rest.size() >= word.size() && (rest.size() == word.size() || rest[word.size()] == ' ') &&
           std::equal(word.begin(), word.end(), rest.begin(), [](char a, char b) { return fold(a) == fold(b); }))
         found = static_cast<int>(i);

@@ -99,8 +99,9 @@ class People {
   int org_opening_with(std::string_view word) const;
   // "The Department" after "the California Department of Corrections": the
   // most recent of the first 256 organisations whose name holds that word
-  // (any case) among others, or -1.
-  int org_with_head(std::string_view word) const;
+  // (any case) among others, or -1; with `opening_too`, also as its first
+  // word ("Court of Session" for "the court's summary").
+  int org_with_head(std::string_view word, bool opening_too = false) const;
   bool full_name_first(std::string_view full, std::string_view word) const;
   // "Robert Gabriel Mugabe" after "Robert Mugabe": the person the shorter
   // form (first and last words of a three-word name) named takes the fuller

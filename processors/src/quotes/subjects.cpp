@@ -197,6 +197,46 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
       doc_.tokens[p - 3].kind == Tok::word && doc_.tokens[p - 1].kind == Tok::word &&
       (doc_.tokens[p - 1].acronym || party_tag(doc_.word_at(p - 1))))
     p -= 3;
+  // "Painter Rosa Lind (Blue Hour, Salt) told": a bracketed aside after a
+  // name (works, a party and seat) stands between the subject and its cue.
+  if (p > floor + 3 && doc_.tokens[p].kind == Tok::paren && doc_.text[doc_.tokens[p].start] == ')') {
+    for (uint32_t m = p - 1; m > floor + 1 && p - m < 16; --m) {
+      if (doc_.tokens[m].kind != Tok::paren) continue;
+      if (doc_.text[doc_.tokens[m].start] == '(' && m + 1 < p && doc_.tokens[m - 1].kind == Tok::word &&
+          doc_.tokens[m - 1].upper && !doc_.tokens[m - 1].possessive)
+        p = m - 1;
+      break;
+    }
+  }
+  // "drafted by Ana Diaz who said", "led by Ana Diaz, a chemist at Kent, who
+  // said": the relative stands for the name (with its apposition) it
+  // follows, which would otherwise lose to the sentence's own subject.
+  if (p > floor + 1 && doc_.tokens[p].kind == Tok::word && !doc_.tokens[p].upper && doc_.word_at(p) == "who" &&
+      (doc_.tokens[p - 1].kind == Tok::comma || (doc_.tokens[p - 1].kind == Tok::word && doc_.tokens[p - 1].upper))) {
+    Subject antecedent = subject_before(p - 1, floor);
+    if (antecedent.speaker >= 0) {
+      antecedent.last = p;
+      return antecedent;
+    }
+  }
+  // "Speaker Tom Hale in relaying the news to the chamber said": a gerund
+  // phrase after its preposition sits between the subject and the cue; its
+  // object ("the chamber") is nobody speaking.
+  for (uint32_t m = p; m > floor + 2 && p - m < 8; --m) {
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word || w.upper || has(w, kCue | kPartialCue)) break;
+    const std::string_view g = doc_.word_at(m);
+    if (g.size() < 5 || !g.ends_with("ing")) continue;
+    const std::string_view prep = doc_.word_at(m - 1);
+    if (prep != "in" && prep != "while" && prep != "when" && prep != "after" && prep != "by") break;
+    if (doc_.tokens[m - 2].kind != Tok::word || !doc_.tokens[m - 2].upper) break;
+    Subject before = subject_before(m - 2, floor);
+    if (before.speaker >= 0) {
+      before.last = p;
+      return before;
+    }
+    break;
+  }
   const Token& t = doc_.tokens[p];
   if (has(t, kMalePronoun | kFemalePronoun | kNeutralPronoun)) {
     s.first = s.last = p;
@@ -216,6 +256,8 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     s.role = people_.recent_group;
     return s;
   }
+  if (t.kind == Tok::word && (doc_.word_at(p) == "they" || doc_.word_at(p) == "They"))
+    if (Subject plural = plural_role_before(p); plural.role) return plural;
   if (t.kind == Tok::word && (p == floor || doc_.tokens[p - 1].kind != Tok::word)) {
     // "One witness said: ... Another revealed: ...": another of the role
     // last introduced.

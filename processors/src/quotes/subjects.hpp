@@ -118,6 +118,9 @@ class SubjectParser {
   Subject subject_with_apposition(uint32_t comma, uint32_t floor);
   uint32_t name_after_role_comma(uint32_t comma, uint32_t limit) const;
   Subject german_role_after(uint32_t f, uint32_t limit);
+  // "The researchers found ... They reported": the plural role noun opening
+  // a sentence of the paragraph before "they" at `p`; role unset when none.
+  Subject plural_role_before(uint32_t p) const;
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
   Subject person_of_org(uint32_t p, uint32_t floor);
   Subject person_before_org(uint32_t last, uint32_t floor);

@@ -18,6 +18,7 @@ have no indirect labels), and does not gate the test.
                     [--min-wn19c-f1 F] [--min-wn19c-speaker S]
                     [--min-wn19d-f1 F] [--min-wn19d-speaker S]
                     [--min-wn19e-f1 F] [--min-wn19e-speaker S]
+                    [--min-wn19f-f1 F] [--min-wn19f-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
@@ -29,7 +30,8 @@ gated by --min-wn19b-*, and the fifth (wn19c-dev, the Wikinews 2019 articles
 after wn19b-dev's), gated by --min-wn19c-*, and the sixth (wn19d-dev, the
 summer 2019 articles after wn19c-dev's), gated by --min-wn19d-*, and the
 seventh (wn19e-dev, the September 2019 articles after wn19d-dev's), gated by
---min-wn19e-*.
+--min-wn19e-*, and the eighth (wn19f-dev, the autumn 2019 articles after
+wn19e-dev's), gated by --min-wn19f-*.
 """
 import argparse
 import json
@@ -157,6 +159,8 @@ def main():
     ap.add_argument("--min-wn19d-speaker", type=float, default=0.0)
     ap.add_argument("--min-wn19e-f1", type=float, default=0.0, help="gate for the seventh real dev set (wn19e-*)")
     ap.add_argument("--min-wn19e-speaker", type=float, default=0.0)
+    ap.add_argument("--min-wn19f-f1", type=float, default=0.0, help="gate for the eighth real dev set (wn19f-*)")
+    ap.add_argument("--min-wn19f-speaker", type=float, default=0.0)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--split", help="score only this split")
     args = ap.parse_args()
@@ -196,6 +200,7 @@ def main():
     wikinews19c = Tally()  # wn19c-dev: the --min-wn19c-* gates
     wikinews19d = Tally()  # wn19d-dev: the --min-wn19d-* gates
     wikinews19e = Tally()  # wn19e-dev: the --min-wn19e-* gates
+    wikinews19f = Tally()  # wn19f-dev: the --min-wn19f-* gates
     indirect = Tally()
     for g in golds:
         t = score(produced[g["id"]], g, SCORED, errors)
@@ -213,6 +218,8 @@ def main():
             wikinews19d.add(t)
         elif g["split"].startswith("wn19e-"):
             wikinews19e.add(t)
+        elif g["split"].startswith("wn19f-"):
+            wikinews19f.add(t)
         elif g["split"].startswith("wn-"):
             wikinews.add(t)
         else:
@@ -239,6 +246,8 @@ def main():
     print(w19dline)
     w19eline, w19ef1, w19esacc = wikinews19e.line("  wn19e-* (Wikinews 2019 e)")
     print(w19eline)
+    w19fline, w19ff1, w19fsacc = wikinews19f.line("  wn19f-* (Wikinews 2019 f)")
+    print(w19fline)
     scare_total = scare_taken = 0
     for g in golds:
         rec = produced[g["id"]]
@@ -282,6 +291,10 @@ def main():
     if wikinews19e.gold and (w19ef1 < args.min_wn19e_f1 or w19esacc < args.min_wn19e_speaker):
         print(f"FAIL: Wikinews 2019 e F1 {w19ef1:.3f} (min {args.min_wn19e_f1}) speaker accuracy {w19esacc:.3f} "
               f"(min {args.min_wn19e_speaker})")
+        return 1
+    if wikinews19f.gold and (w19ff1 < args.min_wn19f_f1 or w19fsacc < args.min_wn19f_speaker):
+        print(f"FAIL: Wikinews 2019 f F1 {w19ff1:.3f} (min {args.min_wn19f_f1}) speaker accuracy {w19fsacc:.3f} "
+              f"(min {args.min_wn19f_speaker})")
         return 1
     print("PASS")
     return 0
