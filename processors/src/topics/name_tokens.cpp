@@ -42,11 +42,17 @@ bool is_apostrophe(std::string_view s, size_t i, size_t* width) {
   return false;
 }
 
-// The bytes a gap inside a name starts with: '-', '.', '\'' and the first
-// byte of '’'. One load, where four compares branched on every word.
-constexpr auto kJoinGap = [] {
-  std::array<bool, 256> t{};
-  t['-'] = t['.'] = t['\''] = t[0xE2] = true;
+// What a byte says to build(), one load: kMayLead, a word starting with it
+// may be capitalised (A-Z, or not ASCII: only decoding tells); kMayJoin, a
+// gap starting with it may join two words ('-', '.', '\'' and the first
+// byte of '’'), where four compares branched on every word.
+enum : uint8_t { kMayLead = 1, kMayJoin = 2 };
+constexpr auto kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kMayLead;
+  for (int c = 0x80; c < 256; ++c) t[c] = kMayLead;
+  t['-'] = t['.'] = t['\''] = kMayJoin;
+  t[0xE2] |= kMayJoin;
   return t;
 }();
 
@@ -78,9 +84,22 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
   if (slot_.size() < words.size()) slot_.resize(words.size());
   // A local pointer: through the member every store would reload it.
   uint64_t* const slots = slot_.data();
+  const std::span<const uint32_t> name_bits = run.name_bits;
   size_t n = 0;
-  size_t gap_start = 0, span = 0;
+  size_t span = 0;
   for (size_t w = 0; w < words.size();) {
+    // Most words are lower case, in no list, and followed by a gap that
+    // joins nothing: each is a token of its own that keeps only its word
+    // (below), settled here by three loads and one branch.
+    for (; w < words.size(); ++w) {
+      const text::Token x = words[w];
+      const unsigned char after = x.end < text.size() ? static_cast<unsigned char>(text[x.end]) : 0;
+      const unsigned may = kByteClass[static_cast<unsigned char>(text[x.start])] & kMayLead;
+      if ((may | (kByteClass[after] & kMayJoin) | name_bits[w]) != 0) break;
+      slots[n++] = w;
+    }
+    if (w == words.size()) break;
+    const size_t gap_start = w > 0 ? words[w - 1].end : 0;
     const size_t first = w;
     const size_t start = words[w].start;
     size_t i = words[w].end;
@@ -90,7 +109,7 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
       // Only these gaps can join; most gaps are a space, settled here in one
       // well-predicted branch.
       const char gap = text[i];
-      if (!kJoinGap[static_cast<unsigned char>(gap)]) break;
+      if (!(kByteClass[static_cast<unsigned char>(gap)] & kMayJoin)) break;
       // "Jean-Paul", "al-Sisi".
       if (next == i + 1 && gap == '-') {
         i = words[w].end;
@@ -126,7 +145,7 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
       t.cls |= kCapital;
     // One shared word: the lexicon pass has its classes. A joined one
     // ("Jean-Paul") has no hash of its own.
-    uint32_t bits = run.name_bits[first];
+    uint32_t bits = name_bits[first];
     if (w != first + 1) {
       const WordClasses::Entry* known = lists.classes.find(word, text.data() + text.size());
       bits = known ? TokenLexicon::kFound | known->second : 0;
@@ -138,7 +157,6 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
     // (the covered span, the acronym test) is only read of tokens inside a run.
     if (!(t.cls & kCapital) && bits == 0) {
       slots[n++] = first;
-      gap_start = i;
       continue;
     }
     while (span < covered.size() && covered[span].end <= start) ++span;
@@ -163,7 +181,6 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
     slots[n] = uint64_t{t.cls} << kClassShift | kRecorded | recorded_.size();
     recorded_.push_back({t, static_cast<uint32_t>(n), static_cast<uint32_t>(first)});
     ++n;
-    gap_start = i;
   }
   size_ = n;
 }
