@@ -136,8 +136,12 @@ class TokenLexicon {
     const Names& n = names_[e - classes_begin_];
     const size_t length = word.size();
     const uint64_t head = word_head(word.data(), length, readable_end);  // a token: never empty
-    const uint64_t tail = text::load_head(word.data() + 8, length > 8 ? length - 8 : 0, readable_end);
-    if (n.length == length && n.head == head && n.tail == tail) return kFound | n.bits;
+    // The bytes past the eighth only for a word that has them (n.tail is 0
+    // for a spelling of eight bytes or fewer, so only the length and head
+    // decide there).
+    if (n.length == length && n.head == head &&
+        (length <= 8 || n.tail == text::load_head(word.data() + 8, length - 8, readable_end)))
+      return kFound | n.bits;
     // Most entries have one spelling (a word capitalised at a sentence start
     // meets the lower-case one and is not it): nothing else to read.
     if (n.only) return 0;
