@@ -67,7 +67,7 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
   size_t n = tokens_.size();
   // Runs start at capitalised tokens, which are all recorded: the scan
   // walks those, not every token.
-  const std::vector<NameTokens::Recorded>& recorded = tokens_.recorded();
+  const std::span<const NameTokens::Recorded> recorded = tokens_.recorded();
   size_t r = 0;
   size_t k = 0;
   while (true) {

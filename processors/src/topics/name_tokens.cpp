@@ -80,10 +80,12 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
   // move any vector's pointers, so each word's read would reload them.
   const std::span<const text::Token> words(run.tokens);
   const std::span<const Span> covered(covered_spans);
-  recorded_.clear();
   if (slot_.size() < words.size()) slot_.resize(words.size());
-  // A local pointer: through the member every store would reload it.
+  if (recorded_.size() < words.size()) recorded_.resize(words.size());
+  // Local pointers: through the members every store would reload them.
   uint64_t* const slots = slot_.data();
+  Recorded* const recorded = recorded_.data();
+  size_t recorded_size = 0;
   const std::span<const uint32_t> name_bits = run.name_bits;
   size_t n = 0;
   size_t span = 0;
@@ -162,27 +164,35 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
     while (span < covered.size() && covered[span].end <= start) ++span;
     if (span < covered.size() && covered[span].start <= start && covered[span].end >= i)
       t.cls |= kCovered;
-    // Lower-case letters and digits of the word, eight bytes at a time.
+    // Lower-case letters and digits of the word, eight bytes at a time; a
+    // word of eight bytes or fewer (most) in one load.
     uint64_t lower = 0, digit = 0;
-    for (size_t k = start; k < i; k += 8) {
-      const size_t len = std::min<size_t>(8, i - k);
-      uint64_t v = 0;
-      if (k + 8 <= text.size())
-        v = text::load8(text.data() + k) & (~uint64_t{0} >> (8 * (8 - len)));
-      else
-        std::memcpy(&v, text.data() + k, len);
-      lower |= text::ascii_range_bits(v, 'a', 'z');
-      digit |= text::ascii_range_bits(v, '0', '9');
+    if (i - start <= 8 && start + 8 <= text.size()) {
+      const uint64_t v = text::load8(text.data() + start) & (~uint64_t{0} >> (8 * (8 - (i - start))));
+      lower = text::ascii_range_bits(v, 'a', 'z');
+      digit = text::ascii_range_bits(v, '0', '9');
+    } else {
+      for (size_t k = start; k < i; k += 8) {
+        const size_t len = std::min<size_t>(8, i - k);
+        uint64_t v = 0;
+        if (k + 8 <= text.size())
+          v = text::load8(text.data() + k) & (~uint64_t{0} >> (8 * (8 - len)));
+        else
+          std::memcpy(&v, text.data() + k, len);
+        lower |= text::ascii_range_bits(v, 'a', 'z');
+        digit |= text::ascii_range_bits(v, '0', '9');
+      }
     }
     const bool has_lower = lower != 0, has_digit = digit != 0;
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
     const uint16_t cased = (t.cls & kCapital) ? kListed | kCapitalOnly : kListed | kLowerOnly;
     t.cls |= static_cast<uint16_t>(bits & cased);
-    slots[n] = uint64_t{t.cls} << kClassShift | kRecorded | recorded_.size();
-    recorded_.push_back({t, static_cast<uint32_t>(n), static_cast<uint32_t>(first)});
+    slots[n] = uint64_t{t.cls} << kClassShift | kRecorded | recorded_size;
+    recorded[recorded_size++] = {t, static_cast<uint32_t>(n), static_cast<uint32_t>(first)};
     ++n;
   }
   size_ = n;
+  recorded_size_ = recorded_size;
 }
 
 // A token runs from its first word to the word before the next token's.

@@ -86,7 +86,7 @@ class NameTokens {
   uint16_t cls(size_t p) const { return static_cast<uint16_t>(slot_[p] >> kClassShift); }
   // The recorded tokens, by position: what the run scanner and the place
   // cues walk instead of every token.
-  const std::vector<Recorded>& recorded() const { return recorded_; }
+  std::span<const Recorded> recorded() const { return {recorded_.data(), recorded_size_}; }
 
  private:
   static constexpr uint64_t kRecorded = uint64_t{1} << 32;
@@ -100,7 +100,9 @@ class NameTokens {
   // of tokens around a run far more often than anything else). Only grows,
   // so a text writes its slots and allocates nothing.
   std::vector<uint64_t> slot_;
+  // The first recorded_size_ are this text's; only grows, as slot_ does.
   std::vector<Recorded> recorded_;
+  size_t recorded_size_ = 0;
 };
 
 inline std::string_view word(std::string_view text, const Token& t) { return text.substr(t.start, t.end - t.start); }
