@@ -80,26 +80,49 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
   // move any vector's pointers, so each word's read would reload them.
   const std::span<const text::Token> words(run.tokens);
   const std::span<const Span> covered(covered_spans);
-  if (slot_.size() < words.size()) slot_.resize(words.size());
+  // Four slots of room past the words: the runs of plain words are written
+  // four at a time.
+  if (slot_.size() < words.size() + 4) slot_.resize(words.size() + 4);
   if (recorded_.size() < words.size()) recorded_.resize(words.size());
+  if (starts_.size() < words.size() + 1) starts_.resize(words.size() + 1);
   // Local pointers: through the members every store would reload them.
   uint64_t* const slots = slot_.data();
   Recorded* const recorded = recorded_.data();
+  uint32_t* const starts = starts_.data();
   size_t recorded_size = 0;
   const std::span<const uint32_t> name_bits = run.name_bits;
+  // Most words are lower case, in no list, and followed by a gap that joins
+  // nothing: each is a token of its own that keeps only its word. The
+  // others (capitalised, listed, or before a gap that may join) are listed
+  // first, with no branch: a branch on each word mispredicted wherever
+  // names and plain words alternate, which is everywhere.
+  size_t listed = 0;
+  for (size_t w = 0; w < words.size(); ++w) {
+    const text::Token x = words[w];
+    const unsigned char after = x.end < text.size() ? static_cast<unsigned char>(text[x.end]) : 0;
+    const unsigned may = kByteClass[static_cast<unsigned char>(text[x.start])] & kMayLead;
+    starts[listed] = static_cast<uint32_t>(w);
+    listed += ((may | (kByteClass[after] & kMayJoin) | name_bits[w]) != 0);
+  }
+  starts[listed] = static_cast<uint32_t>(words.size());
   size_t n = 0;
   size_t span = 0;
-  for (size_t w = 0; w < words.size();) {
-    // Most words are lower case, in no list, and followed by a gap that
-    // joins nothing: each is a token of its own that keeps only its word
-    // (below), settled here by three loads and one branch.
-    for (; w < words.size(); ++w) {
-      const text::Token x = words[w];
-      const unsigned char after = x.end < text.size() ? static_cast<unsigned char>(text[x.end]) : 0;
-      const unsigned may = kByteClass[static_cast<unsigned char>(text[x.start])] & kMayLead;
-      if ((may | (kByteClass[after] & kMayJoin) | name_bits[w]) != 0) break;
-      slots[n++] = w;
-    }
+  for (size_t w = 0, c = 0; w < words.size();) {
+    // A listed word the token before joined ("Paul" of "Jean-Paul") is passed.
+    while (starts[c] < w) ++c;
+    // The plain words up to the next listed one, four slots a step (most
+    // runs are shorter: one step, a branch that predicts).
+    const size_t plain = starts[c++] - w;
+    size_t j = 0;
+    do {
+      slots[n + j] = w + j;
+      slots[n + j + 1] = w + j + 1;
+      slots[n + j + 2] = w + j + 2;
+      slots[n + j + 3] = w + j + 3;
+      j += 4;
+    } while (j < plain);
+    n += plain;
+    w += plain;
     if (w == words.size()) break;
     const size_t gap_start = w > 0 ? words[w - 1].end : 0;
     const size_t first = w;

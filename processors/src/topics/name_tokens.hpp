@@ -103,6 +103,7 @@ class NameTokens {
   // The first recorded_size_ are this text's; only grows, as slot_ does.
   std::vector<Recorded> recorded_;
   size_t recorded_size_ = 0;
+  std::vector<uint32_t> starts_;  // build's list of the words that are more than a plain word
 };
 
 inline std::string_view word(std::string_view text, const Token& t) { return text.substr(t.start, t.end - t.start); }
