@@ -85,11 +85,13 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
   if (slot_.size() < words.size() + 4) slot_.resize(words.size() + 4);
   if (recorded_.size() < words.size()) recorded_.resize(words.size());
   if (starts_.size() < words.size() + 1) starts_.resize(words.size() + 1);
+  if (capitals_.size() < words.size()) capitals_.resize(words.size());
   // Local pointers: through the members every store would reload them.
   uint64_t* const slots = slot_.data();
   Recorded* const recorded = recorded_.data();
   uint32_t* const starts = starts_.data();
-  size_t recorded_size = 0;
+  uint32_t* const capitals = capitals_.data();
+  size_t recorded_size = 0, capitals_size = 0;
   const std::span<const uint32_t> name_bits = run.name_bits;
   // Most words are lower case, in no list, and followed by a gap that joins
   // nothing: each is a token of its own that keeps only its word. The
@@ -211,11 +213,14 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
     const uint16_t cased = (t.cls & kCapital) ? kListed | kCapitalOnly : kListed | kLowerOnly;
     t.cls |= static_cast<uint16_t>(bits & cased);
     slots[n] = uint64_t{t.cls} << kClassShift | kRecorded | recorded_size;
+    capitals[capitals_size] = static_cast<uint32_t>(recorded_size);
+    capitals_size += (t.cls & kCapital) != 0;
     recorded[recorded_size++] = {t, static_cast<uint32_t>(n), static_cast<uint32_t>(first)};
     ++n;
   }
   size_ = n;
   recorded_size_ = recorded_size;
+  capitals_size_ = capitals_size;
 }
 
 // A token runs from its first word to the word before the next token's.
