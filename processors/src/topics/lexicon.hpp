@@ -190,6 +190,7 @@ class TokenLexicon {
   // between two buckets.
   size_t second_bucket(uint64_t hash) const { return second_bucket(hash, bucket_mask_); }
   bool place(const std::vector<uint64_t>& keys, size_t buckets);
+  void place_english(std::span<const std::string_view> english);
 
   // The first spelling of a names entry, up to 16 bytes (length 0 when it
   // is longer: classes() then decides); only: it is the entry's one spelling.
@@ -213,6 +214,11 @@ class TokenLexicon {
   std::vector<Variant> variants_;
   std::vector<uint8_t> english_index_;  // per entry, into english_words_ ([0] is none)
   std::vector<EnglishWord> english_words_;
+  // The same words by their fold_hash alone, one slot each (slot
+  // (hash >> english_shift_) & (size - 1), length 0: none): what the pass
+  // counts with; english() above stays the entry's word.
+  std::vector<EnglishWord> english_by_hash_;
+  unsigned english_shift_ = 0;
   std::vector<Names> names_;  // entries [classes_begin_, classes_begin_ + classes_range_)
   uint64_t tag_multiplier_ = 1;
   unsigned entry_bits_ = 0;
