@@ -113,6 +113,31 @@ void TokenLexicon::build(const TermIndex& terms, const WordClasses& classes, std
     tag_multiplier_ += 0x632be59bd9b4e01aull;  // stays odd
     if (attempt % 8 == 0) buckets *= 2;
   }
+  place_english(english);
+}
+
+void TokenLexicon::place_english(std::span<const std::string_view> english) {
+  // The smallest table, and the first shift, that give every function word
+  // a slot of its own.
+  for (size_t size = 64;; size *= 2) {
+    for (unsigned shift = 0; shift + std::bit_width(size) <= 64; ++shift) {
+      english_by_hash_.assign(size, EnglishWord{});
+      bool placed = true;
+      for (std::string_view w : english) {
+        EnglishWord& slot = english_by_hash_[(text::fold_hash(w) >> shift) & (size - 1)];
+        const EnglishWord word{text::load_upto8(w.data(), w.size()), w.size()};
+        if (slot.length != 0 && (slot.length != word.length || slot.bytes != word.bytes)) {
+          placed = false;
+          break;
+        }
+        slot = word;
+      }
+      if (placed) {
+        english_shift_ = shift;
+        return;
+      }
+    }
+  }
 }
 
 bool TokenLexicon::place(const std::vector<uint64_t>& keys, size_t buckets) {
@@ -207,8 +232,9 @@ struct TokenLexicon::Pass {
   uint64_t tag_multiplier;
   size_t bucket_mask;
   uint32_t matcher_count, classes_begin, classes_range;
-  const uint8_t* english_index;
-  const EnglishWord* english_words;
+  const EnglishWord* english_by_hash;
+  unsigned english_shift;
+  size_t english_mask;
   TermIndex::PrefixFilter may_have_prefix;
   size_t english_wanted;
   size_t m = 0, k = 0, english = 0;
@@ -226,8 +252,9 @@ struct TokenLexicon::Pass {
         matcher_count(lexicon.matcher_count_),
         classes_begin(lexicon.classes_begin_),
         classes_range(lexicon.classes_range_),
-        english_index(lexicon.english_index_.data()),
-        english_words(lexicon.english_words_.data()),
+        english_by_hash(lexicon.english_by_hash_.data()),
+        english_shift(lexicon.english_shift_),
+        english_mask(lexicon.english_by_hash_.size() - 1),
         may_have_prefix(terms.prefix_filter()),
         english_wanted(wanted) {}
 
@@ -243,7 +270,9 @@ struct TokenLexicon::Pass {
     // Once there are enough, the tables are not read again: English text
     // gets there in its first few hundred words.
     if (english < english_wanted) {
-      const EnglishWord& w = english_words[english_index[e]];
+      // By the hash, not the entry: the probe's result is a chain of loads
+      // behind, and this check's two more were the pass's longest wait.
+      const EnglishWord& w = english_by_hash[(h >> english_shift) & english_mask];
       english += (w.length == length) & (w.bytes == folded);
     }
     static_assert(TermIndex::kPrefixKey == 4);

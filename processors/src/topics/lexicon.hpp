@@ -136,8 +136,12 @@ class TokenLexicon {
     const Names& n = names_[e - classes_begin_];
     const size_t length = word.size();
     const uint64_t head = word_head(word.data(), length, readable_end);  // a token: never empty
-    const uint64_t tail = text::load_head(word.data() + 8, length > 8 ? length - 8 : 0, readable_end);
-    if (n.length == length && n.head == head && n.tail == tail) return kFound | n.bits;
+    // The bytes past the eighth only for a word that has them (n.tail is 0
+    // for a spelling of eight bytes or fewer, so only the length and head
+    // decide there).
+    if (n.length == length && n.head == head &&
+        (length <= 8 || n.tail == text::load_head(word.data() + 8, length - 8, readable_end)))
+      return kFound | n.bits;
     // Most entries have one spelling (a word capitalised at a sentence start
     // meets the lower-case one and is not it): nothing else to read.
     if (n.only) return 0;
@@ -186,6 +190,7 @@ class TokenLexicon {
   // between two buckets.
   size_t second_bucket(uint64_t hash) const { return second_bucket(hash, bucket_mask_); }
   bool place(const std::vector<uint64_t>& keys, size_t buckets);
+  void place_english(std::span<const std::string_view> english);
 
   // The first spelling of a names entry, up to 16 bytes (length 0 when it
   // is longer: classes() then decides); only: it is the entry's one spelling.
@@ -209,6 +214,11 @@ class TokenLexicon {
   std::vector<Variant> variants_;
   std::vector<uint8_t> english_index_;  // per entry, into english_words_ ([0] is none)
   std::vector<EnglishWord> english_words_;
+  // The same words by their fold_hash alone, one slot each (slot
+  // (hash >> english_shift_) & (size - 1), length 0: none): what the pass
+  // counts with; english() above stays the entry's word.
+  std::vector<EnglishWord> english_by_hash_;
+  unsigned english_shift_ = 0;
   std::vector<Names> names_;  // entries [classes_begin_, classes_begin_ + classes_range_)
   uint64_t tag_multiplier_ = 1;
   unsigned entry_bits_ = 0;

@@ -1,9 +1,15 @@
 #include "topics/matcher.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <new>
 
 namespace newsflow::processors::topics {
+
+namespace {
+// Up to this many first bytes a memchr each beats the scan it may save.
+constexpr size_t kFewFirstBytes = 4;
+}  // namespace
 
 Matcher::Matcher(const TopicRules& rules) : rules_(rules) {
   if (rules_.database && hs_alloc_scratch(rules_.database.get(), &scratch_) != HS_SUCCESS) throw std::bad_alloc();
@@ -99,6 +105,13 @@ bool Matcher::scan(std::string_view text, const std::vector<text::Token>& tokens
     }
   }
   if (!rules_.database) return true;
+  // Most texts hold none of the few first bytes (a '#'): a memchr for each
+  // reads the text far faster than Hyperscan's scan of it.
+  if (const std::string& firsts = rules_.database_first_bytes; firsts.size() <= kFewFirstBytes) {
+    bool any = false;
+    for (const char c : firsts) any = any || std::memchr(text.data(), c, text.size()) != nullptr;
+    if (!any) return true;
+  }
   hs_error_t rc = hs_scan(rules_.database.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch_,
                           &Matcher::on_match, this);
   return rc == HS_SUCCESS;

@@ -67,13 +67,14 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
   size_t n = tokens_.size();
   // Runs start at capitalised tokens, which are all recorded: the scan
   // walks those, not every token.
-  const std::vector<NameTokens::Recorded>& recorded = tokens_.recorded();
+  const std::span<const NameTokens::Recorded> recorded = tokens_.recorded();
+  const std::span<const uint32_t> capitals = tokens_.capitals();
   size_t r = 0;
   size_t k = 0;
   while (true) {
-    while (r < recorded.size() && (recorded[r].pos < k || !(recorded[r].token.cls & kCapital))) ++r;
-    if (r == recorded.size()) break;
-    k = recorded[r].pos;
+    while (r < capitals.size() && recorded[capitals[r]].pos < k) ++r;
+    if (r == capitals.size()) break;
+    k = recorded[capitals[r]].pos;
     // A run: capitalised tokens, with connectors ("of", "for") between them.
     size_t a = k, b = k;
     // Only a capitalised word, a connector or a particle continues a run;

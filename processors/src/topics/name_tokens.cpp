@@ -42,11 +42,17 @@ bool is_apostrophe(std::string_view s, size_t i, size_t* width) {
   return false;
 }
 
-// The bytes a gap inside a name starts with: '-', '.', '\'' and the first
-// byte of '’'. One load, where four compares branched on every word.
-constexpr auto kJoinGap = [] {
-  std::array<bool, 256> t{};
-  t['-'] = t['.'] = t['\''] = t[0xE2] = true;
+// What a byte says to build(), one load: kMayLead, a word starting with it
+// may be capitalised (A-Z, or not ASCII: only decoding tells); kMayJoin, a
+// gap starting with it may join two words ('-', '.', '\'' and the first
+// byte of '’'), where four compares branched on every word.
+enum : uint8_t { kMayLead = 1, kMayJoin = 2 };
+constexpr auto kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kMayLead;
+  for (int c = 0x80; c < 256; ++c) t[c] = kMayLead;
+  t['-'] = t['.'] = t['\''] = kMayJoin;
+  t[0xE2] |= kMayJoin;
   return t;
 }();
 
@@ -74,13 +80,53 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
   // move any vector's pointers, so each word's read would reload them.
   const std::span<const text::Token> words(run.tokens);
   const std::span<const Span> covered(covered_spans);
-  recorded_.clear();
-  if (slot_.size() < words.size()) slot_.resize(words.size());
-  // A local pointer: through the member every store would reload it.
+  // Four slots of room past the words: the runs of plain words are written
+  // four at a time.
+  if (slot_.size() < words.size() + 4) slot_.resize(words.size() + 4);
+  if (recorded_.size() < words.size()) recorded_.resize(words.size());
+  if (starts_.size() < words.size() + 1) starts_.resize(words.size() + 1);
+  if (capitals_.size() < words.size()) capitals_.resize(words.size());
+  // Local pointers: through the members every store would reload them.
   uint64_t* const slots = slot_.data();
+  Recorded* const recorded = recorded_.data();
+  uint32_t* const starts = starts_.data();
+  uint32_t* const capitals = capitals_.data();
+  size_t recorded_size = 0, capitals_size = 0;
+  const std::span<const uint32_t> name_bits = run.name_bits;
+  // Most words are lower case, in no list, and followed by a gap that joins
+  // nothing: each is a token of its own that keeps only its word. The
+  // others (capitalised, listed, or before a gap that may join) are listed
+  // first, with no branch: a branch on each word mispredicted wherever
+  // names and plain words alternate, which is everywhere.
+  size_t listed = 0;
+  for (size_t w = 0; w < words.size(); ++w) {
+    const text::Token x = words[w];
+    const unsigned char after = x.end < text.size() ? static_cast<unsigned char>(text[x.end]) : 0;
+    const unsigned may = kByteClass[static_cast<unsigned char>(text[x.start])] & kMayLead;
+    starts[listed] = static_cast<uint32_t>(w);
+    listed += ((may | (kByteClass[after] & kMayJoin) | name_bits[w]) != 0);
+  }
+  starts[listed] = static_cast<uint32_t>(words.size());
   size_t n = 0;
-  size_t gap_start = 0, span = 0;
-  for (size_t w = 0; w < words.size();) {
+  size_t span = 0;
+  for (size_t w = 0, c = 0; w < words.size();) {
+    // A listed word the token before joined ("Paul" of "Jean-Paul") is passed.
+    while (starts[c] < w) ++c;
+    // The plain words up to the next listed one, four slots a step (most
+    // runs are shorter: one step, a branch that predicts).
+    const size_t plain = starts[c++] - w;
+    size_t j = 0;
+    do {
+      slots[n + j] = w + j;
+      slots[n + j + 1] = w + j + 1;
+      slots[n + j + 2] = w + j + 2;
+      slots[n + j + 3] = w + j + 3;
+      j += 4;
+    } while (j < plain);
+    n += plain;
+    w += plain;
+    if (w == words.size()) break;
+    const size_t gap_start = w > 0 ? words[w - 1].end : 0;
     const size_t first = w;
     const size_t start = words[w].start;
     size_t i = words[w].end;
@@ -90,7 +136,7 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
       // Only these gaps can join; most gaps are a space, settled here in one
       // well-predicted branch.
       const char gap = text[i];
-      if (!kJoinGap[static_cast<unsigned char>(gap)]) break;
+      if (!(kByteClass[static_cast<unsigned char>(gap)] & kMayJoin)) break;
       // "Jean-Paul", "al-Sisi".
       if (next == i + 1 && gap == '-') {
         i = words[w].end;
@@ -126,7 +172,7 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
       t.cls |= kCapital;
     // One shared word: the lexicon pass has its classes. A joined one
     // ("Jean-Paul") has no hash of its own.
-    uint32_t bits = run.name_bits[first];
+    uint32_t bits = name_bits[first];
     if (w != first + 1) {
       const WordClasses::Entry* known = lists.classes.find(word, text.data() + text.size());
       bits = known ? TokenLexicon::kFound | known->second : 0;
@@ -138,34 +184,43 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
     // (the covered span, the acronym test) is only read of tokens inside a run.
     if (!(t.cls & kCapital) && bits == 0) {
       slots[n++] = first;
-      gap_start = i;
       continue;
     }
     while (span < covered.size() && covered[span].end <= start) ++span;
     if (span < covered.size() && covered[span].start <= start && covered[span].end >= i)
       t.cls |= kCovered;
-    // Lower-case letters and digits of the word, eight bytes at a time.
+    // Lower-case letters and digits of the word, eight bytes at a time; a
+    // word of eight bytes or fewer (most) in one load.
     uint64_t lower = 0, digit = 0;
-    for (size_t k = start; k < i; k += 8) {
-      const size_t len = std::min<size_t>(8, i - k);
-      uint64_t v = 0;
-      if (k + 8 <= text.size())
-        v = text::load8(text.data() + k) & (~uint64_t{0} >> (8 * (8 - len)));
-      else
-        std::memcpy(&v, text.data() + k, len);
-      lower |= text::ascii_range_bits(v, 'a', 'z');
-      digit |= text::ascii_range_bits(v, '0', '9');
+    if (i - start <= 8 && start + 8 <= text.size()) {
+      const uint64_t v = text::load8(text.data() + start) & (~uint64_t{0} >> (8 * (8 - (i - start))));
+      lower = text::ascii_range_bits(v, 'a', 'z');
+      digit = text::ascii_range_bits(v, '0', '9');
+    } else {
+      for (size_t k = start; k < i; k += 8) {
+        const size_t len = std::min<size_t>(8, i - k);
+        uint64_t v = 0;
+        if (k + 8 <= text.size())
+          v = text::load8(text.data() + k) & (~uint64_t{0} >> (8 * (8 - len)));
+        else
+          std::memcpy(&v, text.data() + k, len);
+        lower |= text::ascii_range_bits(v, 'a', 'z');
+        digit |= text::ascii_range_bits(v, '0', '9');
+      }
     }
     const bool has_lower = lower != 0, has_digit = digit != 0;
     if (has_digit || (!has_lower && word.size() > 1 && (t.cls & kCapital))) t.cls |= kAcronym;
     const uint16_t cased = (t.cls & kCapital) ? kListed | kCapitalOnly : kListed | kLowerOnly;
     t.cls |= static_cast<uint16_t>(bits & cased);
-    slots[n] = uint64_t{t.cls} << kClassShift | kRecorded | recorded_.size();
-    recorded_.push_back({t, static_cast<uint32_t>(n), static_cast<uint32_t>(first)});
+    slots[n] = uint64_t{t.cls} << kClassShift | kRecorded | recorded_size;
+    capitals[capitals_size] = static_cast<uint32_t>(recorded_size);
+    capitals_size += (t.cls & kCapital) != 0;
+    recorded[recorded_size++] = {t, static_cast<uint32_t>(n), static_cast<uint32_t>(first)};
     ++n;
-    gap_start = i;
   }
   size_ = n;
+  recorded_size_ = recorded_size;
+  capitals_size_ = capitals_size;
 }
 
 // A token runs from its first word to the word before the next token's.

@@ -86,7 +86,12 @@ class NameTokens {
   uint16_t cls(size_t p) const { return static_cast<uint16_t>(slot_[p] >> kClassShift); }
   // The recorded tokens, by position: what the run scanner and the place
   // cues walk instead of every token.
-  const std::vector<Recorded>& recorded() const { return recorded_; }
+  std::span<const Recorded> recorded() const { return {recorded_.data(), recorded_size_}; }
+  // The capitalised ones among them (where runs start), as indexes into
+  // recorded(): the run scanner's walk over all recorded tokens branched
+  // on each one's case, and mispredicted wherever listed lower-case words
+  // ("said", "of") and names alternate.
+  std::span<const uint32_t> capitals() const { return {capitals_.data(), capitals_size_}; }
 
  private:
   static constexpr uint64_t kRecorded = uint64_t{1} << 32;
@@ -100,7 +105,12 @@ class NameTokens {
   // of tokens around a run far more often than anything else). Only grows,
   // so a text writes its slots and allocates nothing.
   std::vector<uint64_t> slot_;
+  // The first recorded_size_ are this text's; only grows, as slot_ does.
   std::vector<Recorded> recorded_;
+  size_t recorded_size_ = 0;
+  std::vector<uint32_t> starts_;  // build's list of the words that are more than a plain word
+  std::vector<uint32_t> capitals_;
+  size_t capitals_size_ = 0;
 };
 
 inline std::string_view word(std::string_view text, const Token& t) { return text.substr(t.start, t.end - t.start); }

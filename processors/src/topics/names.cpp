@@ -41,15 +41,24 @@ void NameFinder::find(const Words& title, const std::vector<Span>& title_covered
   // Uncued full names whose last word recurs alone become people. Only the
   // body's one-word mentions count as corroboration.
   if (!uncued_.empty()) {
-    // The one-word mentions, sorted for binary search: a per-article hash
-    // map here allocated a node per mention.
-    alone_.clear();
-    for (const auto& s : singles_) alone_.push_back(s[0] == '\x01' ? std::string_view(s).substr(1) : std::string_view(s));
-    std::sort(alone_.begin(), alone_.end());
-    for (auto& name : uncued_) {
-      std::string_view last = std::string_view(name).substr(name.rfind(' ') + 1);
+    // The uncued names' last words (a few per article) sorted, and each
+    // one-word mention looked up among them: sorting the mentions (dozens)
+    // for a binary search per uncued name cost more than all the rest of
+    // the merging. All answered before the first add_name moves a name out.
+    lasts_.clear();
+    recurs_.assign(uncued_.size(), 0);
+    for (uint32_t k = 0; k < uncued_.size(); ++k)
+      lasts_.push_back({std::string_view(uncued_[k]).substr(uncued_[k].rfind(' ') + 1), k});
+    std::sort(lasts_.begin(), lasts_.end());
+    for (const auto& s : singles_) {
+      const std::string_view w = s[0] == '\x01' ? std::string_view(s).substr(1) : std::string_view(s);
+      auto at = std::lower_bound(lasts_.begin(), lasts_.end(), w, [](const auto& l, std::string_view x) { return l.first < x; });
+      for (; at != lasts_.end() && at->first == w; ++at) recurs_[at->second] = 1;
+    }
+    for (size_t k = 0; k < uncued_.size(); ++k) {
+      std::string& name = uncued_[k];
       const auto* known = person_index_.find(name);
-      if (std::binary_search(alone_.begin(), alone_.end(), last) && !known) add_name(std::move(name), Entity::Type::person, out);
+      if (recurs_[k] && !known) add_name(std::move(name), Entity::Type::person, out);
       else if (known) ++out[known->second].count;
     }
   }

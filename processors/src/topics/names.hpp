@@ -48,7 +48,8 @@ class NameFinder {
   std::vector<std::string> singles_;  // one-word mentions waiting to be merged
   std::vector<std::string> confirm_;  // title mentions waiting to be merged
   std::vector<std::string> uncued_;   // full names without a cue, in body order
-  std::vector<std::string_view> alone_;  // singles_ without the title mark, sorted
+  std::vector<std::pair<std::string_view, uint32_t>> lasts_;  // last word of uncued_[k], k; sorted
+  std::vector<uint8_t> recurs_;  // per uncued_: its last word is among singles_
   names::PlaceEvidence places_;
   uint32_t order_ = 0;
 };

@@ -3,6 +3,7 @@
 #include "topics/rules.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -270,6 +271,18 @@ class PatternTable {
       throw ConfigError(dir + ": cannot compile the rule set: " + message);
     }
     rules.database.reset(db);
+    rules.database_first_bytes.clear();
+    auto add_first = [&](char c) {
+      if (rules.database_first_bytes.find(c) == std::string::npos) rules.database_first_bytes += c;
+    };
+    for (uint32_t id : ids) {
+      const char c = literals_[id].text[0];
+      add_first(c);
+      if (literals_[id].flags & HS_FLAG_CASELESS) {
+        add_first(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        add_first(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+      }
+    }
   }
 
   std::vector<Literal> literals_;

@@ -246,6 +246,10 @@ class TopicRules {
   // The literals term_index cannot serve (those starting with punctuation),
   // under their pattern ids; null when there are none.
   std::unique_ptr<hs_database_t, topics::HsDatabaseDeleter> database;
+  // The bytes database's literals start with (both ASCII cases of a caseless
+  // one's), each once: a text holding none of them cannot match, and
+  // finding that out costs less than the scan.
+  std::string database_first_bytes;
   bool explain = false;
 
   bool language_supported(std::string_view language) const;

@@ -136,8 +136,12 @@ void TopicScorer::score(std::vector<Hit>& hits, std::vector<Topic>& out) {
       ++emitted;
     }
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Topic& a, const Topic& b) { return a.score > b.score; });
+  // The branches come out in rank order and their topics by evidence, so
+  // the scores are mostly in order already: std::stable_sort would still
+  // take a buffer from the allocator and move every Topic (three strings
+  // and a vector) through it.
+  const auto by_score = [](const Topic& a, const Topic& b) { return a.score > b.score; };
+  if (!std::is_sorted(out.begin(), out.end(), by_score)) std::stable_sort(out.begin(), out.end(), by_score);
 }
 
 }  // namespace newsflow::processors::topics

@@ -74,6 +74,26 @@ TEST(TopicsNameTokens, OnlyCapitalisedAndListedTokensAreRecordedTheRestAreRebuil
   EXPECT_EQ(t.tokens[7].end, t.text.size());
 }
 
+TEST(TopicsNameTokens, LongRunsOfPlainWordsBetweenNamesKeepTheirOwnSlots) {
+  // Plain words are written several slots at a time between the words that
+  // are more: runs of one to eleven of them, a joined name whose second
+  // half would start a token of its own, and plain words to the end.
+  auto t = name_tokens("Berg went up the hill and then down over a small wooden bridge, Jean-Paul Lund rowed "
+                       "away; ok Kim ran far away from every dull grey wet road");
+  EXPECT_EQ(words_of(t), (std::vector<std::string>{"Berg", "went", "up", "the", "hill", "and", "then", "down", "over",
+                                                   "a", "small", "wooden", "bridge", "Jean-Paul", "Lund", "rowed",
+                                                   "away", "ok", "Kim", "ran", "far", "away", "from", "every", "dull",
+                                                   "grey", "wet", "road"}));
+  for (const char* name : {"Berg", "Jean-Paul", "Lund", "Kim"}) {
+    const auto w = words_of(t);
+    const size_t at = static_cast<size_t>(std::find(w.begin(), w.end(), name) - w.begin());
+    EXPECT_TRUE(t.tokens.cls(at) & names::kCapital) << name;
+  }
+  // Every token's gap runs from the end of the one before it.
+  for (size_t i = 1; i < t.tokens.size(); ++i) EXPECT_EQ(t.tokens[i].gap_start, t.tokens[i - 1].end) << i;
+  EXPECT_EQ(t.tokens[t.tokens.size() - 1].end, t.text.size());
+}
+
 TEST(TopicsNameTokens, ClassesComeFromCaseAndTheLists) {
   auto t = name_tokens("Minister Anna Berg said the NATO ministry of de Gaulle told al-Sisi");
   auto cls = [&](size_t i) { return t.tokens[i].cls; };
