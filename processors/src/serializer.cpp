@@ -35,8 +35,7 @@ void serialize_output(const Article& a, const SerializerOptions& options, int64_
   // the pass-through fields and the text are most of the record.
   size_t estimate = a.text.size() + 1024;
   for (const auto& [key, raw] : a.raw_fields) estimate += key.size() + raw.size() + 4;
-  out.reserve(estimate);
-  JsonWriter w(out);
+  JsonWriter w(out, estimate);
   Rfc3339Buffer stamp;
   w.begin_object();
   bool wrote_id = false;
@@ -150,7 +149,7 @@ void serialize_output(const Article& a, const SerializerOptions& options, int64_
     w.end_object();
   }
   w.end_array();
-  w.end_object();
+  w.end_object().finish();
 }
 
 }  // namespace newsflow::processors
