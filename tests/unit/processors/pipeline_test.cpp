@@ -80,6 +80,28 @@ TEST(PipelineDuplicatesTest, DroppedDuplicatesAreNotSerialized) {
   }
 }
 
+// A field the body may come from, once a preferred one gave the body, is
+// passed through like any other field, whatever its type: an object or array
+// there was written as `"content":` with no value, a record no reader parses.
+TEST(PipelineBodyFieldsTest, UnusedBodyFieldsPassThroughWhateverTheirType) {
+  std::vector<std::unique_ptr<Processor>> chain;
+  chain.push_back(make_normalize_processor(
+      load_normalize_rules(std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) + "/normalize/chrome.rules")));
+  ParserOptions parser_options;
+  parser_options.fields.body = {"body", "content", "maintext"};
+  Pipeline pipeline(parser_options, SerializerOptions{}, std::move(chain));
+  RawRecord r;
+  r.value = R"({"id":"p1","body":"The tram line reopened on Sunday after a week of repairs, the city said.",)"
+            R"( "content" : { "blocks" : [ "a\"b", {"n": 2} ] } ,"maintext":[ 1.5e3 , null ] })";
+  const ProcessedRecord& out = pipeline.process(r);
+  ASSERT_EQ(out.disposition, Disposition::output) << out.error_message;
+  EXPECT_NE(out.value.find(R"("content":{ "blocks" : [ "a\"b", {"n": 2} ] })"), std::string::npos) << out.value;
+  EXPECT_NE(out.value.find(R"("maintext":[ 1.5e3 , null ])"), std::string::npos) << out.value;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  EXPECT_FALSE(parser.parse(out.value).get(doc)) << out.value;
+}
+
 TEST_F(PipelineTest, RejectKeepsOriginalBytesAndReason) {
   const auto r = process("{not json");
   EXPECT_EQ(r.disposition, Disposition::reject);
