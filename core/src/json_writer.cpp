@@ -106,8 +106,21 @@ JsonWriter::JsonWriter(std::string& out, size_t expected_bytes) : out_(out), pos
   if (expected_bytes > 0) grow(expected_bytes);
 }
 
+JsonWriter::JsonWriter(std::string& out, size_t expected_bytes, Overwrite) : out_(out), pos_(0) {
+  // Exactly what is expected: growing by half again from the last record's
+  // size would fill that much more with zeros for every record.
+  if (expected_bytes > out_.size()) out_.resize(expected_bytes);
+  has_room_ = !out_.empty();
+}
+
+JsonWriter JsonWriter::overwriting(std::string& out, size_t expected_bytes) {
+  return JsonWriter(out, expected_bytes, Overwrite{});
+}
+
+// By half again (amortised constant per byte): every byte of new room is
+// zero-filled first, so less overshoot than doubling.
 void JsonWriter::grow(size_t n) {
-  out_.resize(std::max({pos_ + n, out_.size() * 2, size_t{256}}));
+  out_.resize(std::max({pos_ + n, out_.size() + out_.size() / 2, size_t{256}}));
   has_room_ = true;
 }
 

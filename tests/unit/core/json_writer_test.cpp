@@ -101,6 +101,21 @@ TEST(JsonWriterTest, OutputIsExactAfterFinishAndAtTheEnd) {
   EXPECT_EQ(line, "{\"k\":\"" + std::string(1000, 'z') + "\"}\n");
 }
 
+// A reused record buffer is written from its start, its old bytes room:
+// longer and shorter than the new record, and empty.
+TEST(JsonWriterTest, OverwritingStartsAtTheBufferStart) {
+  for (const std::string& old : {std::string(5000, '#'), std::string("{\"x\""), std::string()}) {
+    std::string out = old;
+    {
+      JsonWriter w = JsonWriter::overwriting(out, 8);
+      w.begin_object().key("k").value("v").key("n").value(int64_t{-3}).end_object();
+      EXPECT_EQ(w.finish(), R"({"k":"v","n":-3})") << old.size();
+      w.key("late");  // after finish() the writer may go on; the end cuts again
+    }
+    EXPECT_EQ(out, R"({"k":"v","n":-3},"late":)") << old.size();
+  }
+}
+
 // What the writer wrote before it formatted ten-thousandths itself.
 std::string to_chars_rounded(double v) {
   if (!std::isfinite(v)) return "null";

@@ -25,6 +25,10 @@ class JsonWriter {
   // expected_bytes: room to make at once (the record's likely size), so a
   // large record does not grow the buffer step by step.
   explicit JsonWriter(std::string& out, size_t expected_bytes = 0);
+  // Writes `out` from its start instead of appending, its old bytes taken as
+  // room: a buffer reused record after record is then zero-filled only where
+  // a record runs longer than the one before.
+  static JsonWriter overwriting(std::string& out, size_t expected_bytes);
   ~JsonWriter() {
     if (has_room_) finish();
   }
@@ -82,6 +86,8 @@ class JsonWriter {
     if (out_.size() - pos_ < n) grow(n);
     return out_.data() + pos_;
   }
+  struct Overwrite {};
+  JsonWriter(std::string& out, size_t expected_bytes, Overwrite);
   void grow(size_t n);
   void advance_to(const char* p) { pos_ = static_cast<size_t>(p - out_.data()); }
   // Room for a separating comma plus n bytes; the comma written if due.
