@@ -8,7 +8,6 @@
 #include <cstring>
 
 #include "newsflow/core/time.hpp"
-#include "newsflow/processors/text_util.hpp"
 #include "newsflow/processors/url.hpp"
 
 namespace newsflow::processors {
@@ -26,12 +25,13 @@ Rejection not_json(simdjson::error_code e) {
 // The top-level fields' values of a document the DOM parser accepted (so
 // valid JSON, its root an object), as their JSON text exactly as it appeared
 // in the input (a container's with the blanks after it), in document order:
-// what the pass-through fields are copied from. The DOM keeps no positions, and walking the document a second time
-// with simdjson's On-Demand parser indexed it a second time, with the portable
-// kernel (the header-only parser is compiled for no particular CPU). Valid
-// JSON makes this a plain scan: strings end at an unescaped quote, containers
-// at their matching bracket outside strings, anything else at a blank, a comma
-// or a closing bracket. One pass over the document, no recursion.
+// what the pass-through fields are copied from. The DOM keeps no positions,
+// and walking the document again with simdjson's On-Demand parser indexed it
+// a second time, with the portable kernel (the header-only parser is
+// compiled for no particular CPU). Valid JSON makes this a plain scan:
+// strings end at an unescaped quote, containers at their matching bracket
+// outside strings, anything else at a blank, a comma or the closing brace.
+// One pass over the document, no recursion.
 class TopLevelValues {
  public:
   explicit TopLevelValues(std::string_view doc) : doc_(doc) {
@@ -87,7 +87,7 @@ class TopLevelValues {
       q = doc_.find('"', q);
       if (q == std::string_view::npos) return doc_.size();  // not reached for valid JSON
       size_t backslashes = 0;
-      while (doc_[q - 1 - backslashes] == '\\') ++backslashes;
+      while (q - backslashes > i + 1 && doc_[q - 1 - backslashes] == '\\') ++backslashes;
       if (backslashes % 2 == 0) return q + 1;
     }
   }
