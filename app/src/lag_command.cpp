@@ -53,7 +53,7 @@ void print_json(const consumer::GroupLagReader& reader, const std::vector<consum
     total += l.lag();
   }
   w.end_array().key("lag").value(total).end_object();
-  std::cout << out << "\n";
+  std::cout << w.finish() << "\n";
 }
 
 int serve(consumer::GroupLagReader& reader, const LagArgs& args, const std::atomic<bool>& stop) {

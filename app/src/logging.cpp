@@ -56,8 +56,7 @@ class JsonFormatter final : public spdlog::formatter {
       else
         w.value(valid_utf8(f.value, scratch_));
     });
-    w.end_object();
-    line_.push_back('\n');
+    w.end_object().finish().push_back('\n');
     dest.append(line_.data(), line_.data() + line_.size());
   }
   std::unique_ptr<spdlog::formatter> clone() const override { return std::make_unique<JsonFormatter>(); }

@@ -85,7 +85,7 @@ void write_state_file(const std::string& path, const std::vector<StateChange>& c
       line.clear();
       JsonWriter w(line);
       w.begin_object().key("key").value(c.key).key("value").value(*c.value).end_object();
-      out << line << '\n';
+      out << w.finish() << '\n';
     }
     if (!out.flush()) throw ConfigError("--state: cannot write '" + tmp + "'");
   }

@@ -80,6 +80,7 @@ std::unique_ptr<processors::Pipeline> make_pipeline(const Config& config, const 
 
   processors::SerializerOptions serializer;
   serializer.explain_topics = config.boolean("topics.explain");
+  serializer.duplicates_dropped = config.string("dedup.on_duplicate") == "drop";
   return std::make_unique<processors::Pipeline>(parser_options(config), serializer, std::move(chain));
 }
 

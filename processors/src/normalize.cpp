@@ -33,8 +33,7 @@ struct ChromeRule {
   std::string location;  // "path:line: "
 };
 
-// Every line of every article is lowered before the rules look at it, so
-// sixteen bytes per step (SSE2; bytes from 0x80 are negative as signed
+// Sixteen bytes per step (SSE2; bytes from 0x80 are negative as signed
 // chars and never in 'A'..'Z'), the tail byte by byte.
 void ascii_lower(std::string_view s, std::string& out) {
   out.assign(s);
@@ -59,6 +58,7 @@ std::string ascii_lower(std::string_view s) {
 
 // A lower-cased line without its trailing dots, ellipses, colons and spaces,
 // so "You may also like..." and "YOU MAY ALSO LIKE" meet one `line:` rule.
+// Lower-casing leaves those bytes alone, so it may come before or after.
 std::string_view strip_trailing_dots(std::string_view lowered) {
   for (;;) {
     if (lowered.ends_with("…"))
@@ -87,7 +87,8 @@ std::string fold_prefix(std::string_view text) {
 bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // After a prefix ending in a letter or digit the word must end: "More in"
-// meets "More in Politics", not "More information".
+// meets "More in Politics", not "More information". Either case of the line
+// gives the same answer.
 bool ends_word_at(std::string_view line, std::string_view prefix) {
   if (prefix.empty() || !ascii_alnum(static_cast<unsigned char>(prefix.back())) || line.size() == prefix.size())
     return true;
@@ -154,15 +155,17 @@ bool reads_as_prose(std::string_view line) {
 
 namespace {
 
-// `lowered` is the ASCII-lower-cased line, `folded` the same without its
-// trailing dots (strip_trailing_dots).
-bool rule_matches(const ChromeRule& rule, std::string_view lowered, std::string_view folded) {
+// `lowered` is the ASCII-lower-cased line, or at least as much of its start
+// as the longest prefix rule; `folded` the whole line lowered without its
+// trailing dots (strip_trailing_dots), read by `line:` rules only. The word
+// and sentence ends are read off the line as it is (case does not change them).
+bool rule_matches(const ChromeRule& rule, std::string_view line, std::string_view lowered, std::string_view folded) {
   switch (rule.kind) {
     case RuleKind::line: return folded == rule.match;
     case RuleKind::prefix: return lowered.starts_with(rule.match);
-    case RuleKind::word_prefix: return lowered.starts_with(rule.match) && ends_word_at(lowered, rule.match);
+    case RuleKind::word_prefix: return lowered.starts_with(rule.match) && ends_word_at(line, rule.match);
     case RuleKind::heading_prefix:
-      return lowered.starts_with(rule.match) && ends_word_at(lowered, rule.match) && !ends_like_sentence(lowered);
+      return lowered.starts_with(rule.match) && ends_word_at(line, rule.match) && !ends_like_sentence(line);
   }
   return false;
 }
@@ -178,7 +181,8 @@ class NormalizeRules {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, size_t, ViewHash, std::equal_to<>> line_rules;  // match text -> index into rules
-  size_t longest_line_rule = 0;  // bytes of the longest key of line_rules
+  size_t longest_line_rule = 0;    // bytes of the longest key of line_rules
+  size_t longest_prefix_rule = 0;  // bytes of the longest match text of the other kinds
   // Indices into rules of the other kinds, by the first byte of their match
   // text, in file order: a line is compared only with the rules its first
   // byte can start.
@@ -189,14 +193,20 @@ class NormalizeRules {
   size_t leading_fragment_max_words = 0;  // 0 = off
   unsigned suspect_removed_percent = 50;
 
-  const ChromeRule* match(std::string_view lowered, std::string_view folded) const {
+  // `lowered` as rule_matches takes it, and all of the line when
+  // `folded_size` (the line's size without its trailing dots) is no more than
+  // longest_line_rule.
+  const ChromeRule* match(std::string_view line, std::string_view lowered, size_t folded_size) const {
     // Most lines are paragraphs, longer than any line: rule, and the lookup
     // hashed every byte of each one.
-    if (folded.size() <= longest_line_rule)
+    std::string_view folded;
+    if (folded_size <= longest_line_rule) {
+      folded = lowered.substr(0, folded_size);
       if (auto it = line_rules.find(folded); it != line_rules.end()) return &rules[it->second];
+    }
     if (lowered.empty()) return nullptr;  // prefix texts are never empty
     for (size_t i : prefix_rules_by_first[static_cast<unsigned char>(lowered.front())])
-      if (rule_matches(rules[i], lowered, folded)) return &rules[i];
+      if (rule_matches(rules[i], line, lowered, folded)) return &rules[i];
     return nullptr;
   }
 };
@@ -219,11 +229,17 @@ class NormalizeProcessor final : public Processor {
     // leading fragments) can be wrong and is judged by the share it takes.
     drop_.assign(lines_.size(), Drop::keep);
     for (size_t i = 0; i < lines_.size(); ++i) {
-      ascii_lower(lines_[i], lowered_);
-      const std::string_view folded = strip_trailing_dots(lowered_);
-      if (rules_->drop_title_repeats && !title.empty() && folded == title) {
+      const std::string_view line = lines_[i];
+      // Only a line that could be the title or a `line:` rule is lower-cased
+      // in full; of a paragraph, only the bytes a prefix rule compares. Every
+      // line was lowered whole, a fifth of normalize's instructions.
+      const size_t folded_size = strip_trailing_dots(line).size();
+      const bool whole = folded_size <= rules_->longest_line_rule || folded_size == title.size();
+      ascii_lower(whole ? line : line.substr(0, rules_->longest_prefix_rule), lowered_);
+      if (rules_->drop_title_repeats && !title.empty() && whole &&
+          std::string_view(lowered_).substr(0, folded_size) == title) {
         drop_[i] = Drop::title;
-      } else if (const ChromeRule* rule = rules_->match(lowered_, folded)) {
+      } else if (const ChromeRule* rule = rules_->match(line, lowered_, folded_size)) {
         drop_[i] = rule->kind == RuleKind::line ? Drop::certain : Drop::doubtful;
       }
     }
@@ -319,8 +335,10 @@ std::shared_ptr<const NormalizeRules> load_normalize_rules(const std::string& pa
       if (r.kind == RuleKind::line) {
         rules->line_rules.emplace(r.match, rules->rules.size());
         rules->longest_line_rule = std::max(rules->longest_line_rule, r.match.size());
-      } else
+      } else {
         rules->prefix_rules_by_first[static_cast<unsigned char>(r.match.front())].push_back(rules->rules.size());
+        rules->longest_prefix_rule = std::max(rules->longest_prefix_rule, r.match.size());
+      }
       rules->rules.push_back(std::move(r));
     } else if (rule.kind == "title_repeats") {
       if (rule.value != "drop" && rule.value != "keep")
@@ -356,7 +374,7 @@ std::vector<ChromeRuleInfo> chrome_rules(const NormalizeRules& rules) {
 bool chrome_rule_matches(const NormalizeRules& rules, size_t index, std::string_view line) {
   const ChromeRule& rule = rules.rules.at(index);
   const std::string lowered = ascii_lower(line);
-  return rule_matches(rule, lowered, strip_trailing_dots(lowered)) &&
+  return rule_matches(rule, line, lowered, strip_trailing_dots(lowered)) &&
          (rule.kind == RuleKind::line || !reads_as_prose(line));
 }
 

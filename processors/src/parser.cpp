@@ -8,43 +8,93 @@
 #include <cstring>
 
 #include "newsflow/core/time.hpp"
-#include "newsflow/processors/text_util.hpp"
 #include "newsflow/processors/url.hpp"
 
 namespace newsflow::processors {
-namespace od = simdjson::ondemand;
 
 namespace {
 
-bool is_blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
-}
+bool is_json_blank(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
-// A scalar's JSON text; raw_json_token keeps the white space before the next token.
-std::string_view scalar_token(od::value& v) { return trim(v.raw_json_token()); }
+bool is_blank(std::string_view s) { return std::all_of(s.begin(), s.end(), is_json_blank); }
 
 Rejection not_json(simdjson::error_code e) {
   return Rejection{RecordError::not_json, std::string("not JSON: ") + simdjson::error_message(e)};
 }
 
-// The value's JSON text exactly as it appeared in the input.
-simdjson::error_code raw_value(od::value& v, od::json_type type, std::string_view& out) {
-  switch (type) {
-    case od::json_type::object: {
-      od::object o;
-      if (auto e = v.get_object().get(o)) return e;
-      return o.raw_json().get(out);
-    }
-    case od::json_type::array: {
-      od::array a;
-      if (auto e = v.get_array().get(a)) return e;
-      return a.raw_json().get(out);
-    }
-    default:
-      out = scalar_token(v);
-      return simdjson::SUCCESS;
+// The top-level fields' values of a document the DOM parser accepted (so
+// valid JSON, its root an object), as their JSON text exactly as it appeared
+// in the input (a container's with the blanks after it), in document order:
+// what the pass-through fields are copied from. The DOM keeps no positions,
+// and walking the document again with simdjson's On-Demand parser indexed it
+// a second time, with the portable kernel (the header-only parser is
+// compiled for no particular CPU). Valid JSON makes this a plain scan:
+// strings end at an unescaped quote, containers at their matching bracket
+// outside strings, anything else at a blank, a comma or the closing brace.
+// One pass over the document, no recursion.
+class TopLevelValues {
+ public:
+  explicit TopLevelValues(std::string_view doc) : doc_(doc) {
+    skip_blanks();
+    ++at_;  // the root's '{'
   }
-}
+
+  // The next field's value; called once per field the DOM iterates. Every
+  // read is bounded by the document's end, though valid JSON never reaches it.
+  std::string_view next() {
+    skip_blanks();
+    if (at_ < doc_.size() && doc_[at_] == ',') ++at_;
+    skip_blanks();
+    at_ = string_end(at_);  // the key
+    skip_blanks();
+    ++at_;  // ':'
+    skip_blanks();
+    const size_t start = std::min(at_, doc_.size());
+    if (start == doc_.size()) return {};
+    const char c = doc_[start];
+    if (c == '"') {
+      at_ = string_end(at_);
+    } else if (c == '{' || c == '[') {
+      size_t depth = 0;
+      while (at_ < doc_.size()) {
+        const char b = doc_[at_];
+        if (b == '"') {
+          at_ = string_end(at_);
+          continue;
+        }
+        ++at_;
+        if (b == '{' || b == '[') ++depth;
+        else if ((b == '}' || b == ']') && --depth == 0) break;
+      }
+      // As simdjson's raw_json() of a container, which the records were
+      // copied with: up to the next token, the blanks after the bracket kept.
+      skip_blanks();
+    } else {
+      while (at_ < doc_.size() && !is_json_blank(doc_[at_]) && doc_[at_] != ',' && doc_[at_] != '}') ++at_;
+    }
+    return doc_.substr(start, at_ - start);
+  }
+
+ private:
+  void skip_blanks() {
+    while (at_ < doc_.size() && is_json_blank(doc_[at_])) ++at_;
+  }
+  // Past the closing quote of the string whose opening quote is at i: the
+  // first quote after it with an even run of backslashes before it.
+  size_t string_end(size_t i) const {
+    if (i >= doc_.size()) return doc_.size();
+    for (size_t q = i + 1;; ++q) {
+      q = doc_.find('"', q);
+      if (q == std::string_view::npos) return doc_.size();  // not reached for valid JSON
+      size_t backslashes = 0;
+      while (q - backslashes > i + 1 && doc_[q - 1 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return q + 1;
+    }
+  }
+
+  std::string_view doc_;
+  size_t at_ = 0;
+};
 
 // Calls on_number(token) for each number token of a valid JSON document (the
 // text between strings); the first non-empty answer ends the scan. One linear
@@ -177,16 +227,24 @@ std::optional<std::string> check_objects(simdjson::dom::element e, std::vector<s
   return std::nullopt;
 }
 
-const char* type_name(od::json_type t) {
+const char* type_name(simdjson::dom::element_type t) {
+  using simdjson::dom::element_type;
   switch (t) {
-    case od::json_type::array: return "array";
-    case od::json_type::object: return "object";
-    case od::json_type::number: return "number";
-    case od::json_type::string: return "string";
-    case od::json_type::boolean: return "boolean";
-    case od::json_type::null: return "null";
+    case element_type::ARRAY: return "array";
+    case element_type::OBJECT: return "object";
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE: return "number";
+    case element_type::STRING: return "string";
+    case element_type::BOOL: return "boolean";
+    case element_type::NULL_VALUE: return "null";
   }
   return "unknown";
+}
+
+bool is_number(simdjson::dom::element_type t) {
+  using simdjson::dom::element_type;
+  return t == element_type::INT64 || t == element_type::UINT64 || t == element_type::DOUBLE;
 }
 
 // Empties the article for the next record but keeps what its strings and
@@ -241,7 +299,7 @@ void put_raw(std::vector<std::pair<std::string, std::string>>& fields, size_t us
 
 struct ArticleParser::Impl {
   explicit Impl(ParserOptions o)
-      : options(std::move(o)), parser(options.max_record_bytes + 64), validator(options.max_record_bytes + 64) {
+      : options(std::move(o)), validator(options.max_record_bytes + 64) {
     // Grows with the largest record seen (up to the limit above) rather than
     // reserving tape for max_record_bytes in every worker.
     // simdjson counts the document itself as a level.
@@ -249,11 +307,10 @@ struct ArticleParser::Impl {
       throw ConfigError("input.max_depth: cannot allocate the JSON validator");
   }
   ParserOptions options;
-  od::parser parser;
-  // On-Demand never looks inside pass-through values, which are copied out
-  // byte-exact, so by itself it would relay `[tru, 1,]` or `1e400` or 10,000
-  // nested arrays to every downstream reader. The DOM parser validates the
-  // whole document and bounds its depth first (about 1 µs per article).
+  // The DOM parser validates the whole document and bounds its depth, so no
+  // pass-through value (copied out byte-exact, TopLevelValues) relays
+  // `[tru, 1,]` or `1e400` or 10,000 nested arrays to every downstream reader;
+  // the known fields are read from its tree.
   simdjson::dom::parser validator;
   std::vector<char> padded;  // reused copy of the input with simdjson's padding
   std::vector<std::string_view> keys;  // check_objects' scratch space
@@ -305,96 +362,60 @@ std::optional<Rejection> ArticleParser::parse(const RawRecord& record, Article& 
   if (auto why = check_objects(root, impl_->keys, {}, true)) return Rejection{RecordError::bad_value, *why};
   if (auto why = too_many_digits(value)) return Rejection{RecordError::bad_value, *why};
 
-  od::document doc;
-  if (auto e = impl_->parser.iterate(buf.data(), value.size(), buf.size()).get(doc))
-    return not_json(e);
-  od::json_type root_type;
-  if (auto e = doc.type().get(root_type))
-    return not_json(e);
-  if (root_type != od::json_type::object)
-    return Rejection{RecordError::not_object, std::string("expected a JSON object, got ") + type_name(root_type)};
-  od::object obj;
-  if (auto e = doc.get_object().get(obj))
-    return not_json(e);
+  if (root.type() != simdjson::dom::element_type::OBJECT)
+    return Rejection{RecordError::not_object, std::string("expected a JSON object, got ") + type_name(root.type())};
 
   std::string_view body_key;
   size_t body_rank = opt.fields.body.size();
   bool has_published_at = false;
 
-  auto string_field = [&](od::value& v, od::json_type t, std::string_view key, std::string& dst,
+  auto string_field = [&](simdjson::dom::element v, std::string_view raw, std::string_view key, std::string& dst,
                           bool allow_number) -> std::optional<Rejection> {
-    if (t == od::json_type::null) return std::nullopt;
-    if (t == od::json_type::number && allow_number) {
-      dst = std::string(scalar_token(v));
+    const auto t = v.type();
+    if (t == simdjson::dom::element_type::NULL_VALUE) return std::nullopt;
+    if (is_number(t) && allow_number) {
+      dst.assign(raw);
       return std::nullopt;
     }
-    if (t != od::json_type::string)
+    if (t != simdjson::dom::element_type::STRING)
       return Rejection{RecordError::wrong_type,
                        "field '" + std::string(key) + "' must be a string, got " + type_name(t)};
-    std::string_view s;
-    if (auto e = v.get_string().get(s))
-      return not_json(e);
-    dst.assign(s);
+    dst.assign(v.get_string().value_unsafe());
     return std::nullopt;
   };
 
-  for (auto field_result : obj) {
-    od::field field;
-    if (auto e = std::move(field_result).get(field))
-      return not_json(e);
-    std::string_view key_view;
-    if (auto e = field.unescaped_key().get(key_view))
-      return not_json(e);
-    const std::string_view key = key_view;
-    od::value v = field.value();
-    od::json_type t;
-    if (auto e = v.type().get(t))
-      return not_json(e);
-
-    // Take the raw text first: reading a string decodes it in place of the cursor.
-    std::string_view raw;
-    const bool is_container = t == od::json_type::object || t == od::json_type::array;
-    if (!is_container) {
-      if (auto e = raw_value(v, t, raw))
-        return not_json(e);
-    }
-
+  TopLevelValues values(value);
+  for (auto [key, v] : simdjson::dom::object(root)) {
+    const std::string_view raw = values.next();
     std::optional<Rejection> rejection;
     const auto& f = opt.fields;
     if (key == f.id) {
-      rejection = string_field(v, t, key, out.id, /*allow_number=*/true);
+      rejection = string_field(v, raw, key, out.id, /*allow_number=*/true);
     } else if (key == f.url) {
-      rejection = string_field(v, t, key, out.url, false);
+      rejection = string_field(v, raw, key, out.url, false);
     } else if (key == f.source) {
-      rejection = string_field(v, t, key, out.source, false);
+      rejection = string_field(v, raw, key, out.source, false);
     } else if (key == f.title) {
-      rejection = string_field(v, t, key, out.title, false);
+      rejection = string_field(v, raw, key, out.title, false);
     } else if (key == f.published_at) {
-      rejection = string_field(v, t, key, out.published_at, false);
+      rejection = string_field(v, raw, key, out.published_at, false);
       has_published_at = !out.published_at.empty();
     } else if (key == f.language) {
-      rejection = string_field(v, t, key, out.language, false);
+      rejection = string_field(v, raw, key, out.language, false);
     } else if (auto it = std::find(f.body.begin(), f.body.end(), key); it != f.body.end()) {
       const auto rank = static_cast<size_t>(it - f.body.begin());
-      if (rank < body_rank && t != od::json_type::null) {
+      if (rank < body_rank && v.type() != simdjson::dom::element_type::NULL_VALUE) {
         // A rejection ends the parse, so the body can be written in place.
-        rejection = string_field(v, t, key, out.body, false);
+        rejection = string_field(v, raw, key, out.body, false);
         if (!rejection) {
           body_rank = rank;
           body_key = *it;
         }
       }
-    } else if (is_container) {
-      if (auto e = raw_value(v, t, raw))
-        return not_json(e);
     }
     if (rejection) return rejection;
     put_raw(out.raw_fields, raw_used++, key, raw);
   }
-  // Once the root object is consumed the cursor must be past the last token.
-  if (!doc.current_location().error())
-    return Rejection{RecordError::not_json, "not JSON: trailing content after the object"};
-
   if (body_key.empty()) {
     std::string names;
     for (const auto& b : opt.fields.body) names += (names.empty() ? "" : ", ") + b;

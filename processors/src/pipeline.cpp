@@ -67,7 +67,10 @@ const ProcessedRecord& Pipeline::process(const RawRecord& record) {
   }
 
   result.key.assign(article_.id);
-  serialize_output(article_, serializer_options_, now_ms(), result.value);
+  if (result.disposition == Disposition::duplicate && serializer_options_.duplicates_dropped)
+    result.value.clear();
+  else
+    serialize_output(article_, serializer_options_, now_ms(), result.value);
   size_t used = 0;
   put_header(result.headers, used, "content-type", "application/json");
   for (const auto& h : record.headers)

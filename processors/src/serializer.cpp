@@ -30,13 +30,11 @@ void write_optional(JsonWriter& w, const std::optional<std::string>& s) {
 
 void serialize_output(const Article& a, const SerializerOptions& options, int64_t processed_at_ms,
                       std::string& out) {
-  out.clear();
   // One allocation for a fresh buffer (a reused one has the room already):
   // the pass-through fields and the text are most of the record.
   size_t estimate = a.text.size() + 1024;
   for (const auto& [key, raw] : a.raw_fields) estimate += key.size() + raw.size() + 4;
-  out.reserve(estimate);
-  JsonWriter w(out);
+  JsonWriter w = JsonWriter::overwriting(out, estimate);
   Rfc3339Buffer stamp;
   w.begin_object();
   bool wrote_id = false;
@@ -150,7 +148,7 @@ void serialize_output(const Article& a, const SerializerOptions& options, int64_
     w.end_object();
   }
   w.end_array();
-  w.end_object();
+  w.end_object().finish();
 }
 
 }  // namespace newsflow::processors

@@ -58,7 +58,7 @@ std::string format_reject_line(const RawRecord& input, const ProcessedRecord& re
     }
     w.key("record_hex").value(h);
   }
-  w.end_object();
+  w.end_object().finish();
   return out;
 }
 
@@ -70,7 +70,7 @@ std::string format_state_line(const StateChange& change) {
     w.value(*change.value);
   else
     w.null();
-  w.end_object();
+  w.end_object().finish();
   return line;
 }
 

@@ -126,6 +126,32 @@ TEST_F(NormalizeTest, LineRuleMatchesPastTrailingDotsAndSparesLongerLines) {
   EXPECT_EQ(a.chrome_lines_removed, 1u);
 }
 
+// A paragraph is lower-cased only as far as the longest prefix rule reads; a
+// line that could be the title or a line: rule, in full. Lines longer than
+// any line: rule, in capitals, must still meet their prefix rules, the word
+// end and the sentence end read past the lowered part, and the title.
+TEST_F(NormalizeTest, PrefixRulesAndTitleMeetLongLinesInCapitals) {
+  Article a;
+  a.title = "Ferry crews walk out over the new winter rosters on the northern routes";
+  const std::string prose =
+      "Ferry crews on the northern routes stopped work on Monday over new winter rosters, the union said. "
+      "The operator said it had offered talks and that most sailings would run to a reduced timetable.";
+  a.body = prose + "\n\nFERRY CREWS WALK OUT OVER THE NEW WINTER ROSTERS ON THE NORTHERN ROUTES...\n\n" +
+           prose + "\n\nSUBSCRIBE TO OUR HARBOUR NEWSLETTER FOR EVERY TIMETABLE CHANGE ON THE COAST\n\n" +
+           "SUBSCRIBE TO OURSELVES AND NOBODY ELSE, THE BANNER ON THE PIER SAID IN LARGE LETTERS\n\n" +
+           "SEE ALSO: THE HARBOUR BOARD'S FULL REPORT ON WINTER ROSTERS AND PAY FOR THE CREWS\n\n" +
+           "See also what the harbour board wrote about the winter rosters and pay for the crews.\n\n" + prose;
+  ASSERT_EQ(run(a).kind, Outcome::Kind::pass);
+  EXPECT_TRUE(a.title_repeat_removed);
+  EXPECT_EQ(a.text.find("FERRY CREWS WALK OUT"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("HARBOUR NEWSLETTER"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("SUBSCRIBE TO OURSELVES"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("SEE ALSO:"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("See also what the harbour board wrote"), std::string::npos) << a.text;
+  EXPECT_EQ(a.chrome_lines_removed, 2u);
+  EXPECT_FALSE(a.normalize_suspect);
+}
+
 TEST_F(NormalizeTest, SeedArticleLosesItsChromeAndKeepsItsProse) {
   Article a;
   a.title = "Three Key Points on NATO’s Strategic Focus on China at the 2024 Summit";

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "newsflow/processors/dedup.hpp"
 #include "newsflow/processors/normalize.hpp"
 
 namespace newsflow::processors {
@@ -47,6 +48,58 @@ TEST_F(PipelineTest, UntouchedFieldsRoundTripByteExact) {
   for (const char* key : {"canonical_url", "processed_at", "newsflow_version", "normalize", "dedup", "topics",
                           "entities", "quotes", "speakers"})
     EXPECT_FALSE(doc[key].error()) << key;
+}
+
+// With dedup.on_duplicate=drop a duplicate's record is never written, so it
+// is not serialized either: a fifth of the dedup evaluation set's records
+// were, each as costly as a record written.
+TEST(PipelineDuplicatesTest, DroppedDuplicatesAreNotSerialized) {
+  for (const bool dropped : {false, true}) {
+    std::vector<std::unique_ptr<Processor>> chain;
+    chain.push_back(make_normalize_processor(
+        load_normalize_rules(std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) + "/normalize/chrome.rules")));
+    chain.push_back(make_dedup_processor(make_dedup_index(DedupOptions{})));
+    SerializerOptions options;
+    options.duplicates_dropped = dropped;
+    Pipeline pipeline(ParserOptions{}, options, std::move(chain));
+    RawRecord r;
+    r.value = R"({"id":"a1","title":"Lock gates","body":"The canal's lock gates were replaced over the winter, )"
+              R"(the waterways trust said, and boats can pass again from Friday morning."})";
+    ASSERT_EQ(pipeline.process(r).disposition, Disposition::output);
+    const std::string first = pipeline.process(r).value;  // the same record again: a duplicate
+    r.value.replace(r.value.find("a1"), 2, "a2");
+    const ProcessedRecord& copy = pipeline.process(r);
+    ASSERT_EQ(copy.disposition, Disposition::duplicate) << dropped;
+    EXPECT_EQ(copy.key, "a2");
+    if (dropped) {
+      EXPECT_TRUE(copy.value.empty()) << copy.value;
+      EXPECT_TRUE(first.empty());
+    } else {
+      EXPECT_NE(copy.value.find(R"("status":"duplicate")"), std::string::npos) << copy.value;
+    }
+  }
+}
+
+// A field the body may come from, once a preferred one gave the body, is
+// passed through like any other field, whatever its type: an object or array
+// there was written as `"content":` with no value, a record no reader parses.
+TEST(PipelineBodyFieldsTest, UnusedBodyFieldsPassThroughWhateverTheirType) {
+  std::vector<std::unique_ptr<Processor>> chain;
+  chain.push_back(make_normalize_processor(
+      load_normalize_rules(std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) + "/normalize/chrome.rules")));
+  ParserOptions parser_options;
+  parser_options.fields.body = {"body", "content", "maintext"};
+  Pipeline pipeline(parser_options, SerializerOptions{}, std::move(chain));
+  RawRecord r;
+  r.value = R"({"id":"p1","body":"The tram line reopened on Sunday after a week of repairs, the city said.",)"
+            R"( "content" : { "blocks" : [ "a\"b", {"n": 2} ] } ,"maintext":[ 1.5e3 , null ] })";
+  const ProcessedRecord& out = pipeline.process(r);
+  ASSERT_EQ(out.disposition, Disposition::output) << out.error_message;
+  EXPECT_NE(out.value.find(R"("content":{ "blocks" : [ "a\"b", {"n": 2} ] })"), std::string::npos) << out.value;
+  EXPECT_NE(out.value.find(R"("maintext":[ 1.5e3 , null ])"), std::string::npos) << out.value;
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  EXPECT_FALSE(parser.parse(out.value).get(doc)) << out.value;
 }
 
 TEST_F(PipelineTest, RejectKeepsOriginalBytesAndReason) {

@@ -19,7 +19,8 @@ class Pipeline {
   // Never throws for bad input: a bad record becomes Disposition::reject.
   // The result is the pipeline's own, reused by the next call (its buffers
   // keep their capacity, so a record costs no allocation for them); copy it
-  // to keep it longer.
+  // to keep it longer. A duplicate's value is empty when
+  // SerializerOptions::duplicates_dropped says it will not be written.
   const ProcessedRecord& process(const RawRecord& record);
 
   // The article as last processed (valid until the next call); for tools

@@ -7,6 +7,9 @@ namespace newsflow::processors {
 
 struct SerializerOptions {
   bool explain_topics = false;
+  // dedup.on_duplicate=drop: a duplicate's record is never written, so
+  // Pipeline::process leaves its value empty instead of serializing it.
+  bool duplicates_dropped = false;
 };
 
 // Writes the enriched output record (schemas/output.schema.json): untouched
