@@ -74,7 +74,8 @@ const std::vector<SettingSpec>& all_settings() {
       {"dedup.near_threshold_percent", T::integer, "70",
        "Near-duplicate when this % of the shorter text's 5-word shingles is in the longer (estimated)."},
       {"dedup.on_duplicate", T::choice, "drop",
-       "Drop duplicates (counted), route them (to dedup.duplicates_topic; process: --duplicates FILE), or emit them marked.",
+       "Drop duplicates (counted; the processors after dedup do not run for them), route them (to dedup.duplicates_topic; "
+       "process: --duplicates FILE), or emit them marked.",
        {"drop", "route", "emit"}},
       {"dedup.duplicates_topic", T::string, "", "Topic for duplicates when on_duplicate=route; empty means '<output.topic>.duplicates'."},
       {"dedup.changelog_topic", T::string, "",

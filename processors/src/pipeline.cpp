@@ -63,7 +63,12 @@ const ProcessedRecord& Pipeline::process(const RawRecord& record) {
       outcome.rejection.message = std::string(processor->name()) + ": " + outcome.rejection.message;
       return reject(outcome.rejection);
     }
-    if (outcome.kind == Outcome::Kind::duplicate) result.disposition = Disposition::duplicate;
+    if (outcome.kind == Outcome::Kind::duplicate) {
+      result.disposition = Disposition::duplicate;
+      // A dropped duplicate is never written: what the processors after
+      // dedup would add (topics, quotes: most of a record's cost) is not needed.
+      if (serializer_options_.duplicates_dropped) break;
+    }
   }
 
   result.key.assign(article_.id);

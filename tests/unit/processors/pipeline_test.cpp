@@ -80,6 +80,44 @@ TEST(PipelineDuplicatesTest, DroppedDuplicatesAreNotSerialized) {
   }
 }
 
+// A dropped duplicate is never written, so the processors after the one that
+// found it (topics and quotes, most of a record's cost) are not run for it;
+// a duplicate that is emitted or routed is written enriched, so they run.
+TEST(PipelineDuplicatesTest, ProcessorsAfterADroppedDuplicateDoNotRun) {
+  struct Counting final : Processor {
+    int* calls;
+    explicit Counting(int* c) : calls(c) {}
+    std::string_view name() const override { return "counting"; }
+    Outcome process(Article& article) override {
+      ++*calls;
+      article.topics.push_back(Topic{});
+      return Outcome::pass();
+    }
+  };
+  for (const bool dropped : {false, true}) {
+    int calls = 0;
+    std::vector<std::unique_ptr<Processor>> chain;
+    chain.push_back(make_normalize_processor(
+        load_normalize_rules(std::string(NEWSFLOW_DATA_DIR_FOR_TESTS) + "/normalize/chrome.rules")));
+    chain.push_back(make_dedup_processor(make_dedup_index(DedupOptions{})));
+    chain.push_back(std::make_unique<Counting>(&calls));
+    SerializerOptions options;
+    options.duplicates_dropped = dropped;
+    Pipeline pipeline(ParserOptions{}, options, std::move(chain));
+    RawRecord r;
+    r.value = R"({"id":"b1","title":"Ferry timetable","body":"The island ferry will run an extra crossing on )"
+              R"(Saturdays from June, the operator said, after a summer of full sailings."})";
+    ASSERT_EQ(pipeline.process(r).disposition, Disposition::output);
+    EXPECT_EQ(calls, 1);
+    r.value.replace(r.value.find("b1"), 2, "b2");
+    ASSERT_EQ(pipeline.process(r).disposition, Disposition::duplicate) << dropped;
+    EXPECT_EQ(calls, dropped ? 1 : 2) << dropped;
+    // What a probe sees of the dropped record holds nothing a skipped
+    // processor would have added.
+    EXPECT_EQ(pipeline.last_article().topics.empty(), dropped) << dropped;
+  }
+}
+
 // A field the body may come from, once a preferred one gave the body, is
 // passed through like any other field, whatever its type: an object or array
 // there was written as `"content":` with no value, a record no reader parses.

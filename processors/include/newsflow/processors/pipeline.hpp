@@ -19,8 +19,9 @@ class Pipeline {
   // Never throws for bad input: a bad record becomes Disposition::reject.
   // The result is the pipeline's own, reused by the next call (its buffers
   // keep their capacity, so a record costs no allocation for them); copy it
-  // to keep it longer. A duplicate's value is empty when
-  // SerializerOptions::duplicates_dropped says it will not be written.
+  // to keep it longer. When SerializerOptions::duplicates_dropped says a
+  // duplicate will not be written, its value is empty and the processors
+  // after the one that found it do not run.
   const ProcessedRecord& process(const RawRecord& record);
 
   // The article as last processed (valid until the next call); for tools
