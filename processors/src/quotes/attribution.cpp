@@ -420,6 +420,10 @@ void Attributor::link_quotes(Article& article) {
     uint32_t first_cp = decode_at(v, 0, len);
     // "[S]evengill sharks ...": an editor's bracketed capital opens a sentence.
     if (first_cp == '[' && v.size() > 2 && v[2] == ']') first_cp = static_cast<unsigned char>(v[1]);
+    // "[...] Still, the river ...": an editor's elision before the words
+    // leaves the sentence's own capital after it.
+    for (const std::string_view elision : {"[...] ", "[\u2026] "})
+      if (v.starts_with(elision) && v.size() > elision.size()) first_cp = decode_at(v, elision.size(), len);
     const bool starts_upper = is_upper(first_cp) || (first_cp >= '0' && first_cp <= '9');
     const bool starts_sentence = i == 0 || doc_.boundary(i - 1);
     const size_t words = word_count(v);

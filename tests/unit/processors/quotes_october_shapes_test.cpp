@@ -1,0 +1,23 @@
+// Speaker shapes first seen on the ninth real dev set (wn19g-dev, issue 13,
+// eighteenth round): a quotation that opens with an editor's elision
+// ("[...] Still, ...") continuing the speaker before it. Examples written for
+// these tests.
+#include <gtest/gtest.h>
+
+#include "quotes_test_util.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+using namespace quotes_test;
+
+TEST(QuoteOctoberShapesTest, AnOpeningElisionKeepsTheQuotationsCapital) {
+  const Article a = run(
+      "\"The samples were clean,\" said Dr. Okafor. \"[...] Still, the river carries more than we thought.\" "
+      "\"The nets came back full,\" said Ruth Adeyemi. \"[\u2026] Next year we will count again.\"");
+  EXPECT_EQ(speaker(a, "[...] Still, the river"), "Okafor");
+  EXPECT_EQ(speaker(a, "[\u2026] Next year we will count"), "Ruth Adeyemi");
+}
+
+}  // namespace
+}  // namespace newsflow::processors
