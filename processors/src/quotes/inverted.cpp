@@ -26,8 +26,14 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     const Token& w = doc_.tokens[e];
     if (w.kind != Tok::word) break;
     doc_.lower_word(w);
-    const bool lower_role = !seen_name && (role_noun(w) || (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) &&
-                                                             e + 1 < limit && role_noun(doc_.tokens[e + 1])));
+    // "said selection committee member Ulf Berg": a body's noun between a
+    // modifier and the role is still the role's phrase.
+    const bool lower_role =
+        !seen_name &&
+        (role_noun(w) ||
+         (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) && e + 1 < limit &&
+          (role_noun(doc_.tokens[e + 1]) || (e + 2 < limit && !doc_.tokens[e + 1].upper &&
+                                             has(doc_.tokens[e + 1], kOrgNoun) && role_noun(doc_.tokens[e + 2])))));
     // "said Secretary of State Mike Pompeo", "said Ambassador to Germany
     // Ines Roth": a title's complement in capitals is part of the phrase.
     if (e > f && e + 1 < limit && (doc_.lower == "of" || doc_.lower == "for" || doc_.lower == "to") &&

@@ -1,7 +1,8 @@
 // Speaker shapes first seen on the ninth real dev set (wn19g-dev, issue 13,
 // eighteenth round): a quotation that opens with an editor's elision
-// ("[...] Still, ...") continuing the speaker before it. Examples written for
-// these tests.
+// ("[...] Still, ...") continuing the speaker before it, and a role whose
+// modifier is a body's noun after an inverted cue ("said parish council
+// member X"). Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -17,6 +18,16 @@ TEST(QuoteOctoberShapesTest, AnOpeningElisionKeepsTheQuotationsCapital) {
       "\"The nets came back full,\" said Ruth Adeyemi. \"[\u2026] Next year we will count again.\"");
   EXPECT_EQ(speaker(a, "[...] Still, the river"), "Okafor");
   EXPECT_EQ(speaker(a, "[\u2026] Next year we will count"), "Ruth Adeyemi");
+}
+
+TEST(QuoteOctoberShapesTest, ABodysNounInsideTheRoleAfterAnInvertedCue) {
+  const Article a = run(
+      "Flood waters reached the town hall on Friday. \"We have never seen water this high,\" said parish council "
+      "member Ivo Marsh. \"The roads are gone.\"\n\nThe prize went to two films. \"Both are brave,\" said "
+      "selection committee member Clara Voss.");
+  EXPECT_EQ(speaker(a, "We have never seen water"), "Ivo Marsh");
+  EXPECT_EQ(speaker(a, "The roads are gone"), "Ivo Marsh");
+  EXPECT_EQ(speaker(a, "Both are brave"), "Clara Voss");
 }
 
 }  // namespace
