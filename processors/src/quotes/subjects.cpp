@@ -459,8 +459,12 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     // Resolving "the director" to the last person mentioned was measured to
     // guess wrong more often than right.
     if (Subject c = role_with_complement(p, floor); c.first != kNone) return c;
+    // "Ada Roe from the opposition bloc said": the person named before the
+    // group she comes from speaks, as before "of the ministry".
+    if (Subject person = person_of_org(p, floor); person.speaker >= 0) return person;
     return role_subject(p, p, floor);
   }
+  if (Subject person = person_of_org(p, floor); person.speaker >= 0) return person;
   return role_with_complement(p, floor);
 }
 

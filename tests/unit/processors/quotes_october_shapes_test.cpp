@@ -1,8 +1,9 @@
 // Speaker shapes first seen on the ninth real dev set (wn19g-dev, issue 13,
 // eighteenth round): a quotation that opens with an editor's elision
-// ("[...] Still, ...") continuing the speaker before it, and a role whose
+// ("[...] Still, ...") continuing the speaker before it, a role whose
 // modifier is a body's noun after an inverted cue ("said parish council
-// member X"). Examples written for these tests.
+// member X"), and a person named before "from the <group>". Examples written
+// for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -28,6 +29,16 @@ TEST(QuoteOctoberShapesTest, ABodysNounInsideTheRoleAfterAnInvertedCue) {
   EXPECT_EQ(speaker(a, "We have never seen water"), "Ivo Marsh");
   EXPECT_EQ(speaker(a, "The roads are gone"), "Ivo Marsh");
   EXPECT_EQ(speaker(a, "Both are brave"), "Clara Voss");
+}
+
+TEST(QuoteOctoberShapesTest, ThePersonBeforeFromTheGroupSpeaks) {
+  const Article a = run(
+      "The senate voted late on Monday. Nadia Osei from the opposition bloc said at a rally: \"This vote betrays "
+      "every family in the north.\"");
+  EXPECT_EQ(speaker(a, "This vote betrays"), "Nadia Osei");
+  // A role from a group, with no name before it, stays the role.
+  const Article b = run("A source from the opposition camp said, \"We will not vote for it.\"");
+  EXPECT_EQ(speaker(b, "We will not vote"), "source from the opposition camp");
 }
 
 }  // namespace
