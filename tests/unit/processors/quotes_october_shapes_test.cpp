@@ -2,8 +2,8 @@
 // eighteenth round): a quotation that opens with an editor's elision
 // ("[...] Still, ...") continuing the speaker before it, a role whose
 // modifier is a body's noun after an inverted cue ("said parish council
-// member X"), and a person named before "from the <group>". Examples written
-// for these tests.
+// member X"), a person named before "from the <group>", and "reacted" /
+// "cited" as cues. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -39,6 +39,15 @@ TEST(QuoteOctoberShapesTest, ThePersonBeforeFromTheGroupSpeaks) {
   // A role from a group, with no name before it, stays the role.
   const Article b = run("A source from the opposition camp said, \"We will not vote for it.\"");
   EXPECT_EQ(speaker(b, "We will not vote"), "source from the opposition camp");
+}
+
+TEST(QuoteOctoberShapesTest, ReactedAndCitedAreCues) {
+  const Article a = run(
+      "Singer Lou Marten of The Night Owls also reacted on Twitter, \"A sad day for music, and a sad day for all "
+      "of us.\" In the memo, Hart Ellison cited the agency's \"repeated failure to protect its own staff\" as "
+      "the reason.");
+  EXPECT_EQ(speaker(a, "A sad day for music"), "Lou Marten");
+  EXPECT_EQ(speaker(a, "repeated failure to protect"), "Hart Ellison");
 }
 
 }  // namespace
