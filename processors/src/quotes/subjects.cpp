@@ -18,6 +18,10 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
       first = --k;
     } else if (has(t, kParticle) && !t.upper && name_token(doc_.tokens[k])) {
       first = --k;  // "Erik ten Hag", and "ten Hag" on its own
+    } else if (t.upper && has(t, kDemonym) && doc_.tokens[last].upper && has(doc_.tokens[last], kNameTail)) {
+      // "Syrian Democratic Forces": a nationality opens an organisation's
+      // name as it opens "German Football Association".
+      first = --k;
     } else if (org_head(doc_.tokens[last]) && t.upper && (!t.possessive || k == last) && !(t.classes & kNotName) &&
                !located(t)) {
       // "Foreign Ministry", "Justice Department"; a possessive only right

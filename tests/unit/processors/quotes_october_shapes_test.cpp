@@ -2,8 +2,9 @@
 // eighteenth round): a quotation that opens with an editor's elision
 // ("[...] Still, ...") continuing the speaker before it, a role whose
 // modifier is a body's noun after an inverted cue ("said parish council
-// member X"), a person named before "from the <group>", and "reacted" /
-// "cited" as cues. Examples written for these tests.
+// member X"), a person named before "from the <group>", "reacted" /
+// "cited" as cues, and a nationality opening an organisation's name that
+// ends in "Forces". Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -48,6 +49,16 @@ TEST(QuoteOctoberShapesTest, ReactedAndCitedAreCues) {
       "the reason.");
   EXPECT_EQ(speaker(a, "A sad day for music"), "Lou Marten");
   EXPECT_EQ(speaker(a, "repeated failure to protect"), "Hart Ellison");
+}
+
+TEST(QuoteOctoberShapesTest, ANationalityOpensAForcesName) {
+  const Article a = run(
+      "The Chilean Popular Forces (CPF) rejected the plan on Sunday and said it had been promised \"a vote on every "
+      "new mine.\"");
+  EXPECT_EQ(speaker(a, "a vote on every new mine"), "Chilean Popular Forces");
+  // A nationality before a person's name is no part of it.
+  const Article b = run("Kenyan Alice Moraa said, \"I ran the last lap for my mother.\"");
+  EXPECT_EQ(speaker(b, "I ran the last lap"), "Alice Moraa");
 }
 
 }  // namespace
