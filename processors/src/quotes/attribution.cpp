@@ -54,7 +54,8 @@ void Attributor::find_events() {
       according = true;
     }
     // "The report read: ..." / '"...," read a sign': a cue only for a document.
-    bool document_cue = (t.classes & kDocumentCue) && k > 0 && has(doc_.tokens[k - 1], kDocument);
+    bool document_cue = (t.classes & kDocumentCue) && k > 0 &&
+                        (has(doc_.tokens[k - 1], kDocument) || subjects_.relative_of_document(k));
     for (uint32_t m = k + 1; !document_cue && (t.classes & kDocumentCue) && k > 0 && m < doc_.tokens.size() && m <= k + 3;
          ++m)
       document_cue = has(doc_.tokens[m], kDocument) &&
@@ -183,7 +184,7 @@ void Attributor::find_events() {
         s.speaker = people_.sentence_person;
       }
     }
-    if (document_cue && s.first == kNone && !has(doc_.tokens[k - 1], kDocument)) {
+    if (document_cue && s.first == kNone && !has(doc_.tokens[k - 1], kDocument) && !subjects_.relative_of_document(k)) {
       // '"...," read a sign on the door': the document is the inverted subject.
       uint32_t m = k + 1;
       while (!has(doc_.tokens[m], kDocument)) ++m;  // found above, within k + 3

@@ -224,8 +224,12 @@ bool SubjectParser::relative_of_document(uint32_t k) const {
   if (k < 2 || k + 2 >= doc_.tokens.size() || !has(doc_.tokens[k - 2], kDocument) ||
       doc_.tokens[k - 1].kind != Tok::word)
     return false;
-  if ((doc_.tokens[k + 1].kind != Tok::comma && doc_.tokens[k + 1].kind != Tok::colon) ||
-      doc_.tokens[k + 2].kind != Tok::quote)
+  uint32_t c = k + 1;
+  // "a statement which read, in part, ...": the editor's aside before the quotation.
+  if (c + 4 < doc_.tokens.size() && doc_.tokens[c].kind == Tok::comma && doc_.word_at(c + 1) == "in" &&
+      doc_.word_at(c + 2) == "part" && doc_.tokens[c + 3].kind == Tok::comma)
+    c += 3;
+  if ((doc_.tokens[c].kind != Tok::comma && doc_.tokens[c].kind != Tok::colon) || doc_.tokens[c + 1].kind != Tok::quote)
     return false;
   const std::string_view w = doc_.word_at(k - 1);
   return w == "which" || w == "that";

@@ -3,8 +3,9 @@
 // ("[...] Still, ...") continuing the speaker before it, a role whose
 // modifier is a body's noun after an inverted cue ("said parish council
 // member X"), a person named before "from the <group>", "reacted" /
-// "cited" as cues, and a nationality opening an organisation's name that
-// ends in "Forces". Examples written for these tests.
+// "cited" as cues, a nationality opening an organisation's name that ends
+// in "Forces", and a document's relative clause with "read" ("released a
+// statement which read, in part, ..."). Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -59,6 +60,14 @@ TEST(QuoteOctoberShapesTest, ANationalityOpensAForcesName) {
   // A nationality before a person's name is no part of it.
   const Article b = run("Kenyan Alice Moraa said, \"I ran the last lap for my mother.\"");
   EXPECT_EQ(speaker(b, "I ran the last lap"), "Alice Moraa");
+}
+
+TEST(QuoteOctoberShapesTest, ADocumentWhichReadSpeaksForItsIssuer) {
+  const Article a = run(
+      "Orbis Freight released a statement which read, in part, \"We regret the delay and will refund every "
+      "customer.\" The Lowmoor Trust put up a notice that read, \"The gardens close at noon on Sundays.\"");
+  EXPECT_EQ(speaker(a, "We regret the delay"), "Orbis Freight");
+  EXPECT_EQ(speaker(a, "The gardens close at noon"), "Lowmoor Trust");
 }
 
 }  // namespace
