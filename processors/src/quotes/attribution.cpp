@@ -20,6 +20,10 @@ void Attributor::find_events() {
       colon_speakers_.emplace_back(k, colon_subject(k));
     if (t.kind != Tok::word) continue;
     people_.learn_gender(t, doc_);
+    // "NASA marked the day. It also said": an acronym opening a sentence
+    // before its verb is the organisation the next "it" means.
+    if (t.acronym && (k == 0 || doc_.boundary(k - 1)) && k + 1 < doc_.tokens.size() && subjects_.verb_like(k + 1))
+      people_.note_recent(subjects_.acronym_org(k));
     const bool name = subjects_.name_token(t);
     const bool after_name = name && k > 0 && subjects_.name_token(doc_.tokens[k - 1]);
     if (name && !after_name) subjects_.note_mention(k);

@@ -5,7 +5,8 @@
 // member X"), a person named before "from the <group>", "reacted" /
 // "cited" as cues, a nationality opening an organisation's name that ends
 // in "Forces", and a document's relative clause with "read" ("released a
-// statement which read, in part, ..."). Examples written for these tests.
+// statement which read, in part, ..."), and "it" after an acronym that
+// opens a sentence before its verb. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -68,6 +69,20 @@ TEST(QuoteOctoberShapesTest, ADocumentWhichReadSpeaksForItsIssuer) {
       "customer.\" The Lowmoor Trust put up a notice that read, \"The gardens close at noon on Sundays.\"");
   EXPECT_EQ(speaker(a, "We regret the delay"), "Orbis Freight");
   EXPECT_EQ(speaker(a, "The gardens close at noon"), "Lowmoor Trust");
+}
+
+TEST(QuoteOctoberShapesTest, ItAfterAnAcronymSubjectIsThatOrganisation) {
+  const Article a = run(
+      "Kestrel Aerospace, the Danish rocket maker, marked the date on Monday. ESA marked the anniversary of the "
+      "landing. It also praised the crew, noting on Twitter \"their courage opened the way for everyone after "
+      "them\".");
+  EXPECT_EQ(speaker(a, "their courage opened the way"), "ESA");
+  // An acronym the article spelled out is that organisation.
+  const Article b = run(
+      "The Nordic Space Office (NSO) opened the archive in March. Kestrel Aerospace, the Danish rocket maker, "
+      "marked the date on Monday. NSO marked the anniversary of the landing. It also said, \"Their courage "
+      "opened the way for everyone after them.\"");
+  EXPECT_EQ(speaker(b, "Their courage opened the way"), "Nordic Space Office");
 }
 
 }  // namespace
