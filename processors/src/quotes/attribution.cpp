@@ -16,7 +16,8 @@ void Attributor::find_events() {
     if (k > 0 && doc_.boundary(k - 1)) people_.sentence_person = people_.sentence_credit = -1;
     // A colon's subject is read here, in text order, so that its he/she
     // means the person named before it, not the last one of the article.
-    if ((t.kind == Tok::colon || t.kind == Tok::dash) && k + 1 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::quote)
+    if ((t.kind == Tok::colon || t.kind == Tok::dash || t.kind == Tok::comma) && k + 1 < doc_.tokens.size() &&
+        doc_.tokens[k + 1].kind == Tok::quote)
       colon_speakers_.emplace_back(k, colon_subject(k));
     if (t.kind != Tok::word) continue;
     people_.learn_gender(t, doc_);
@@ -495,7 +496,11 @@ void Attributor::link_quotes(Article& article) {
       // should act, Dunn said.': the cue closing the sentence claims it.
       if (const int e = event_closing_sentence(i); e >= 0) link_event(e, 0.6, Quote::Kind::partial);
     }
-    if (!linked && i > 0 && (doc_.tokens[i - 1].kind == Tok::colon || doc_.tokens[i - 1].kind == Tok::dash) &&
+    // 'Trump, also on Twitter, defended his plan, "..."': after a comma, only
+    // a whole sentence of several words (not a title in a list).
+    if (!linked && i > 0 &&
+        (doc_.tokens[i - 1].kind == Tok::colon || doc_.tokens[i - 1].kind == Tok::dash ||
+         (doc_.tokens[i - 1].kind == Tok::comma && words >= 5 && Document::ends_terminal(v))) &&
         sentence_like) {
       // "Lindqvist, the harbour master, is more blunt: ..." (or "... issued
       // an apology – ...") has no cue, but the sentence's subject introduces

@@ -5,8 +5,9 @@
 // member X"), a person named before "from the <group>", "reacted" /
 // "cited" as cues, a nationality opening an organisation's name that ends
 // in "Forces", and a document's relative clause with "read" ("released a
-// statement which read, in part, ..."), and "it" after an acronym that
-// opens a sentence before its verb. Examples written for these tests.
+// statement which read, in part, ..."), "it" after an acronym that opens a
+// sentence before its verb, and a clause with no cue before a comma and a
+// whole quoted sentence. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -83,6 +84,17 @@ TEST(QuoteOctoberShapesTest, ItAfterAnAcronymSubjectIsThatOrganisation) {
       "marked the date on Monday. NSO marked the anniversary of the landing. It also said, \"Their courage "
       "opened the way for everyone after them.\"");
   EXPECT_EQ(speaker(b, "Their courage opened the way"), "Nordic Space Office");
+}
+
+TEST(QuoteOctoberShapesTest, AClausesSubjectIntroducesAQuotedSentenceAfterAComma) {
+  const Article a = run(
+      "Mayor Ida Rusk, also on the radio, defended the budget, \"Every school will get its roof fixed this "
+      "year.\" Her old songs include \"Salt Road\", \"Blue Hour\", and \"The Long Way Home Tonight\".");
+  EXPECT_EQ(speaker(a, "Every school will get"), "Ida Rusk");
+  // Titles listed after commas are no speech.
+  ASSERT_NE(find(a, "Salt Road"), nullptr);
+  EXPECT_EQ(find(a, "Salt Road")->kind, Quote::Kind::scare);
+  EXPECT_EQ(find(a, "The Long Way Home")->kind, Quote::Kind::scare);
 }
 
 }  // namespace
