@@ -13,13 +13,28 @@ void Attributor::find_events() {
   people_.sentence_person = people_.sentence_credit = -1;
   for (uint32_t k = 0; k < doc_.tokens.size(); ++k) {
     const Token& t = doc_.tokens[k];
-    if (k > 0 && doc_.boundary(k - 1)) people_.sentence_person = people_.sentence_credit = -1;
+    const bool opens_sentence = k == 0 || doc_.boundary(k - 1);
+    if (opens_sentence) people_.sentence_person = people_.sentence_credit = -1;
     // A colon's subject is read here, in text order, so that its he/she
     // means the person named before it, not the last one of the article.
-    if ((t.kind == Tok::colon || t.kind == Tok::dash) && k + 1 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::quote)
-      colon_speakers_.emplace_back(k, colon_subject(k));
+    if ((t.kind == Tok::colon || t.kind == Tok::dash || t.kind == Tok::comma) && k + 1 < doc_.tokens.size() &&
+        doc_.tokens[k + 1].kind == Tok::quote) {
+      if (t.kind != Tok::comma) {
+        colon_speakers_.emplace_back(k, colon_subject(k));
+      } else if (k > 0 && doc_.tokens[k - 1].kind == Tok::word &&
+                 !has(doc_.tokens[k - 1], kCue | kPartialCue | kDocumentCue)) {
+        // A comma only when no cue stands before it ('said, "..."' links
+        // through its cue) and the quotation may be a sentence of five words.
+        const QuoteSpan& next = doc_.spans[doc_.tokens[k + 1].quote];
+        if (next.end - next.start >= 20) colon_speakers_.emplace_back(k, colon_subject(k));
+      }
+    }
     if (t.kind != Tok::word) continue;
     people_.learn_gender(t, doc_);
+    // "NASA marked the day. It also said": an acronym opening a sentence
+    // before its verb is the organisation the next "it" means.
+    if (opens_sentence && t.acronym && k + 1 < doc_.tokens.size() && subjects_.verb_like(k + 1))
+      people_.note_recent(subjects_.acronym_org(k));
     const bool name = subjects_.name_token(t);
     const bool after_name = name && k > 0 && subjects_.name_token(doc_.tokens[k - 1]);
     if (name && !after_name) subjects_.note_mention(k);
@@ -27,7 +42,7 @@ void Attributor::find_events() {
     // later in one ("When Pagano left, Arians directed the team") is the
     // person the next "he" or "she" most likely means.
     if (name && !after_name && k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1]) &&
-        (k == 0 || doc_.boundary(k - 1) || subjects_.verb_like(k + 1))) {
+        (opens_sentence || subjects_.verb_like(k + 1))) {
       doc_.lower_word(t);
       if (auto it = people_.by_last.find(doc_.lower); it != people_.by_last.end()) {
         people_.note_recent(it->second);  // "Costa laughs."
@@ -39,7 +54,7 @@ void Attributor::find_events() {
       }
     }
     if ((t.classes & kOrgNoun) && !t.upper) subjects_.note_org_phrase(k);
-    if (t.upper && (k == 0 || doc_.boundary(k - 1))) note_one_of_subject(k);
+    if (t.upper && opens_sentence) note_one_of_subject(k);
     bool according = false;
     if (t.classes & kAccording) {
       doc_.lower_word(t);
@@ -54,22 +69,25 @@ void Attributor::find_events() {
       according = true;
     }
     // "The report read: ..." / '"...," read a sign': a cue only for a document.
-    bool document_cue = (t.classes & kDocumentCue) && k > 0 && has(doc_.tokens[k - 1], kDocument);
-    for (uint32_t m = k + 1; !document_cue && (t.classes & kDocumentCue) && k > 0 && m < doc_.tokens.size() && m <= k + 3;
-         ++m)
-      document_cue = has(doc_.tokens[m], kDocument) &&
-                     (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));
-    // "The decree signed by the Pope read ...": the document, its participle
-    // and agent before the cue; the agent, the subject parsed before it, speaks.
-    for (uint32_t b = k; !document_cue && (t.classes & kDocumentCue) && b > 2 && k - b < 8 && !doc_.boundary(b - 1);) {
-      --b;
-      if (doc_.word_at(b) != "by") continue;
-      document_cue = doc_.tokens[b - 1].kind == Tok::word && doc_.word_at(b - 1).ends_with("ed") &&
-                     has(doc_.tokens[b - 2], kDocument);
-      break;
+    // (Tested once: most words are no document cue.)
+    bool document_cue = false;
+    if ((t.classes & kDocumentCue) && k > 0) {
+      document_cue = has(doc_.tokens[k - 1], kDocument) || subjects_.relative_of_document(k);
+      for (uint32_t m = k + 1; !document_cue && m < doc_.tokens.size() && m <= k + 3; ++m)
+        document_cue = has(doc_.tokens[m], kDocument) &&
+                       (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));
+      // "The decree signed by the Pope read ...": the document, its participle
+      // and agent before the cue; the agent, the subject parsed before it, speaks.
+      for (uint32_t b = k; !document_cue && b > 2 && k - b < 8 && !doc_.boundary(b - 1);) {
+        --b;
+        if (doc_.word_at(b) != "by") continue;
+        document_cue = doc_.tokens[b - 1].kind == Tok::word && doc_.word_at(b - 1).ends_with("ed") &&
+                       has(doc_.tokens[b - 2], kDocument);
+        break;
+      }
     }
     if (!(t.classes & (kCue | kPartialCue)) && !according && !document_cue) continue;
-    if (t.upper && !according && k > 0 && !doc_.boundary(k - 1)) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
+    if (t.upper && !according && !opens_sentence) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
     // "Hole's proposed deal", "the stated aim": a participle after a
     // possessive or an article is an adjective, no cue.
     if (!according && !document_cue && k > 0 && doc_.tokens[k - 1].kind == Tok::word && doc_.word_at(k).ends_with("ed")) {
@@ -183,7 +201,7 @@ void Attributor::find_events() {
         s.speaker = people_.sentence_person;
       }
     }
-    if (document_cue && s.first == kNone && !has(doc_.tokens[k - 1], kDocument)) {
+    if (document_cue && s.first == kNone && !has(doc_.tokens[k - 1], kDocument) && !subjects_.relative_of_document(k)) {
       // '"...," read a sign on the door': the document is the inverted subject.
       uint32_t m = k + 1;
       while (!has(doc_.tokens[m], kDocument)) ++m;  // found above, within k + 3
@@ -420,6 +438,10 @@ void Attributor::link_quotes(Article& article) {
     uint32_t first_cp = decode_at(v, 0, len);
     // "[S]evengill sharks ...": an editor's bracketed capital opens a sentence.
     if (first_cp == '[' && v.size() > 2 && v[2] == ']') first_cp = static_cast<unsigned char>(v[1]);
+    // "[...] Still, the river ...": an editor's elision before the words
+    // leaves the sentence's own capital after it.
+    for (const std::string_view elision : {"[...] ", "[\u2026] "})
+      if (v.starts_with(elision) && v.size() > elision.size()) first_cp = decode_at(v, elision.size(), len);
     const bool starts_upper = is_upper(first_cp) || (first_cp >= '0' && first_cp <= '9');
     const bool starts_sentence = i == 0 || doc_.boundary(i - 1);
     const size_t words = word_count(v);
@@ -486,7 +508,11 @@ void Attributor::link_quotes(Article& article) {
       // should act, Dunn said.': the cue closing the sentence claims it.
       if (const int e = event_closing_sentence(i); e >= 0) link_event(e, 0.6, Quote::Kind::partial);
     }
-    if (!linked && i > 0 && (doc_.tokens[i - 1].kind == Tok::colon || doc_.tokens[i - 1].kind == Tok::dash) &&
+    // 'Trump, also on Twitter, defended his plan, "..."': after a comma, only
+    // a whole sentence of several words (not a title in a list).
+    if (!linked && i > 0 &&
+        (doc_.tokens[i - 1].kind == Tok::colon || doc_.tokens[i - 1].kind == Tok::dash ||
+         (doc_.tokens[i - 1].kind == Tok::comma && words >= 5 && Document::ends_terminal(v))) &&
         sentence_like) {
       // "Lindqvist, the harbour master, is more blunt: ..." (or "... issued
       // an apology – ...") has no cue, but the sentence's subject introduces

@@ -26,8 +26,14 @@ Subject SubjectParser::subject_after(uint32_t f, uint32_t limit) {
     const Token& w = doc_.tokens[e];
     if (w.kind != Tok::word) break;
     doc_.lower_word(w);
-    const bool lower_role = !seen_name && (role_noun(w) || (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) &&
-                                                             e + 1 < limit && role_noun(doc_.tokens[e + 1])));
+    // "said selection committee member Ulf Berg": a body's noun between a
+    // modifier and the role is still the role's phrase.
+    const bool lower_role =
+        !seen_name &&
+        (role_noun(w) ||
+         (!w.upper && !has(w, kCue | kMalePronoun | kFemalePronoun) && e + 1 < limit &&
+          (role_noun(doc_.tokens[e + 1]) || (e + 2 < limit && !doc_.tokens[e + 1].upper &&
+                                             has(doc_.tokens[e + 1], kOrgNoun) && role_noun(doc_.tokens[e + 2])))));
     // "said Secretary of State Mike Pompeo", "said Ambassador to Germany
     // Ines Roth": a title's complement in capitals is part of the phrase.
     if (e > f && e + 1 < limit && (doc_.lower == "of" || doc_.lower == "for" || doc_.lower == "to") &&
@@ -218,8 +224,12 @@ bool SubjectParser::relative_of_document(uint32_t k) const {
   if (k < 2 || k + 2 >= doc_.tokens.size() || !has(doc_.tokens[k - 2], kDocument) ||
       doc_.tokens[k - 1].kind != Tok::word)
     return false;
-  if ((doc_.tokens[k + 1].kind != Tok::comma && doc_.tokens[k + 1].kind != Tok::colon) ||
-      doc_.tokens[k + 2].kind != Tok::quote)
+  uint32_t c = k + 1;
+  // "a statement which read, in part, ...": the editor's aside before the quotation.
+  if (c + 4 < doc_.tokens.size() && doc_.tokens[c].kind == Tok::comma && doc_.word_at(c + 1) == "in" &&
+      doc_.word_at(c + 2) == "part" && doc_.tokens[c + 3].kind == Tok::comma)
+    c += 3;
+  if ((doc_.tokens[c].kind != Tok::comma && doc_.tokens[c].kind != Tok::colon) || doc_.tokens[c + 1].kind != Tok::quote)
     return false;
   const std::string_view w = doc_.word_at(k - 1);
   return w == "which" || w == "that";

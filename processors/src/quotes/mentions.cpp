@@ -30,6 +30,13 @@ Subject SubjectParser::plural_role_before(uint32_t p) const {
   return s;
 }
 
+int SubjectParser::acronym_org(uint32_t k) {
+  const std::string_view full = expand_acronym(k);
+  const int index = people_.resolve_name(full.empty() ? doc_.span_text(k, k) : full, true, std::nullopt);
+  people_.named[static_cast<size_t>(index)].org = true;
+  return index;
+}
+
 // A multi-word name seen anywhere introduces it (for later surnames); at a
 // sentence start it is also the likely referent of the next "he"/"she".
 void SubjectParser::note_mention(uint32_t k) {

@@ -18,6 +18,10 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
       first = --k;
     } else if (has(t, kParticle) && !t.upper && name_token(doc_.tokens[k])) {
       first = --k;  // "Erik ten Hag", and "ten Hag" on its own
+    } else if (t.upper && has(t, kDemonym) && doc_.tokens[last].upper && has(doc_.tokens[last], kNameTail)) {
+      // "Syrian Democratic Forces": a nationality opens an organisation's
+      // name as it opens "German Football Association".
+      first = --k;
     } else if (org_head(doc_.tokens[last]) && t.upper && (!t.possessive || k == last) && !(t.classes & kNotName) &&
                !located(t)) {
       // "Foreign Ministry", "Justice Department"; a possessive only right
@@ -459,8 +463,12 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     // Resolving "the director" to the last person mentioned was measured to
     // guess wrong more often than right.
     if (Subject c = role_with_complement(p, floor); c.first != kNone) return c;
+    // "Ada Roe from the opposition bloc said": the person named before the
+    // group she comes from speaks, as before "of the ministry".
+    if (Subject person = person_of_org(p, floor); person.speaker >= 0) return person;
     return role_subject(p, p, floor);
   }
+  if (Subject person = person_of_org(p, floor); person.speaker >= 0) return person;
   return role_with_complement(p, floor);
 }
 

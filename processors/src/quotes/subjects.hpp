@@ -89,6 +89,9 @@ class SubjectParser {
   // A lower-case word that reads as the verb after a subject ("Arians
   // directed", "Hart has"), so the name before it is that clause's subject.
   bool verb_like(uint32_t k) const;
+  // The organisation a lone acronym names (its spelled-out form when the
+  // text gave one), registered as an organisation.
+  int acronym_org(uint32_t k);
   // "28-year-old": an age standing for a person.
   bool age_epithet(uint32_t k) const;
   static bool is_number(std::string_view w);

@@ -19,6 +19,7 @@ have no indirect labels), and does not gate the test.
                     [--min-wn19d-f1 F] [--min-wn19d-speaker S]
                     [--min-wn19e-f1 F] [--min-wn19e-speaker S]
                     [--min-wn19f-f1 F] [--min-wn19f-speaker S]
+                    [--min-wn19g-f1 F] [--min-wn19g-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
@@ -31,7 +32,8 @@ after wn19b-dev's), gated by --min-wn19c-*, and the sixth (wn19d-dev, the
 summer 2019 articles after wn19c-dev's), gated by --min-wn19d-*, and the
 seventh (wn19e-dev, the September 2019 articles after wn19d-dev's), gated by
 --min-wn19e-*, and the eighth (wn19f-dev, the autumn 2019 articles after
-wn19e-dev's), gated by --min-wn19f-*.
+wn19e-dev's), gated by --min-wn19f-*, and the ninth (wn19g-dev, the October
+2019 articles after wn19f-dev's), gated by --min-wn19g-*.
 """
 import argparse
 import json
@@ -161,6 +163,8 @@ def main():
     ap.add_argument("--min-wn19e-speaker", type=float, default=0.0)
     ap.add_argument("--min-wn19f-f1", type=float, default=0.0, help="gate for the eighth real dev set (wn19f-*)")
     ap.add_argument("--min-wn19f-speaker", type=float, default=0.0)
+    ap.add_argument("--min-wn19g-f1", type=float, default=0.0, help="gate for the ninth real dev set (wn19g-*)")
+    ap.add_argument("--min-wn19g-speaker", type=float, default=0.0)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--split", help="score only this split")
     args = ap.parse_args()
@@ -201,6 +205,7 @@ def main():
     wikinews19d = Tally()  # wn19d-dev: the --min-wn19d-* gates
     wikinews19e = Tally()  # wn19e-dev: the --min-wn19e-* gates
     wikinews19f = Tally()  # wn19f-dev: the --min-wn19f-* gates
+    wikinews19g = Tally()  # wn19g-dev: the --min-wn19g-* gates
     indirect = Tally()
     for g in golds:
         t = score(produced[g["id"]], g, SCORED, errors)
@@ -220,6 +225,8 @@ def main():
             wikinews19e.add(t)
         elif g["split"].startswith("wn19f-"):
             wikinews19f.add(t)
+        elif g["split"].startswith("wn19g-"):
+            wikinews19g.add(t)
         elif g["split"].startswith("wn-"):
             wikinews.add(t)
         else:
@@ -248,6 +255,8 @@ def main():
     print(w19eline)
     w19fline, w19ff1, w19fsacc = wikinews19f.line("  wn19f-* (Wikinews 2019 f)")
     print(w19fline)
+    w19gline, w19gf1, w19gsacc = wikinews19g.line("  wn19g-* (Wikinews 2019 g)")
+    print(w19gline)
     scare_total = scare_taken = 0
     for g in golds:
         rec = produced[g["id"]]
@@ -295,6 +304,10 @@ def main():
     if wikinews19f.gold and (w19ff1 < args.min_wn19f_f1 or w19fsacc < args.min_wn19f_speaker):
         print(f"FAIL: Wikinews 2019 f F1 {w19ff1:.3f} (min {args.min_wn19f_f1}) speaker accuracy {w19fsacc:.3f} "
               f"(min {args.min_wn19f_speaker})")
+        return 1
+    if wikinews19g.gold and (w19gf1 < args.min_wn19g_f1 or w19gsacc < args.min_wn19g_speaker):
+        print(f"FAIL: Wikinews 2019 g F1 {w19gf1:.3f} (min {args.min_wn19g_f1}) speaker accuracy {w19gsacc:.3f} "
+              f"(min {args.min_wn19g_speaker})")
         return 1
     print("PASS")
     return 0
