@@ -202,6 +202,8 @@ JsonWriter& JsonWriter::value(double v) {
     p = write_ten_thousandths(p, static_cast<int64_t>(ten_thousandths));
   else if (ten_thousandths == 0 && !std::signbit(ten_thousandths))
     *p++ = '0';
+  else if (!std::isfinite(ten_thousandths))  // too large to scale: "inf" is not JSON
+    p = std::to_chars(p, p + 32, v).ptr;
   else
     p = std::to_chars(p, p + 32, ten_thousandths / 10000.0).ptr;
   advance_to(p);

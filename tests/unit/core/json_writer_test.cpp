@@ -156,5 +156,16 @@ TEST(JsonWriterTest, DoublesAreWrittenAsToCharsWritesThemRounded) {
   EXPECT_EQ(written(-0.25), "-0.25");
 }
 
+// A finite double too large to scale by 10^4 (above ~1.8e304) is still a
+// number: "inf", which rounding it would write, is not JSON.
+TEST(JsonWriterTest, HugeFiniteDoublesStayJsonNumbers) {
+  const double largest = std::numeric_limits<double>::max();
+  for (double v : {largest, -largest, 1e305, -2.5e306}) {
+    const std::string out = written(v);
+    EXPECT_EQ(out.find("inf"), std::string::npos) << out;
+    EXPECT_EQ(std::stod(out), v) << out;
+  }
+}
+
 }  // namespace
 }  // namespace newsflow
