@@ -3,6 +3,7 @@
 // victims were taken and how they are ("taken to hospital", "in critical
 // condition", "underwent surgery"); an editor files the story under the
 // event. Stories about hospitals, treatments and diseases stay health.
+// Likewise the casualty words of a shooting or a stabbing (eighteenth round).
 #include <gtest/gtest.h>
 
 #include <span>
@@ -132,6 +133,35 @@ TEST(TopicAftermath, HospitalsTreatmentsAndDiseasesStayHealth) {
        "A surgeon at Westgate hospital found that patients who had keyhole surgery suffered fewer "
        "complications than those who had open surgery. The study followed 1,200 patients over five years "
        "and was published in a medical journal."},
+  };
+  expect_first_branches(cases);
+}
+
+// The hurt, the victims and the dead of a shooting or a stabbing are the
+// crime's (eighteenth round): near its words they do not count for
+// accidents, and a knife attack is named by its weapon as a shooting is. A
+// coach that overturns keeps its injured.
+TEST(TopicAftermath, TheCasualtiesOfAShootingOrAStabbingAreTheCrimes) {
+  const AftermathCase cases[] = {
+      {"medtop:02000000", "Two teenagers shot outside cinema",
+       "Police said two teenagers were injured in a shooting outside a cinema in Darford late on "
+       "Friday. The victims, a boy and a girl aged 16, were taken to hospital and are in stable "
+       "condition; no fatalities were reported. Officers are asking anyone who saw the car drive off "
+       "to come forward."},
+      {"medtop:02000000", "Three hurt in knife attack at bus station",
+       "Three people were injured in a stabbing at the central bus station on Sunday morning. The "
+       "victims, two men and a woman, suffered cuts to their arms, and their injuries are not "
+       "thought to be life-threatening. A 24-year-old man was detained at the scene."},
+  };
+  expect_first_branches(cases);
+}
+
+TEST(TopicAftermath, AnAccidentKeepsItsInjured) {
+  const AftermathCase cases[] = {
+      {"medtop:03000000", "Coach overturns on motorway, injuring 20",
+       "Twenty passengers were injured when a coach overturned on the motorway near Hollin early on "
+       "Saturday. The injured were taken to three hospitals; the victims include four children. Fire "
+       "crews cut survivors free from the wreckage, and the road was closed for six hours."},
   };
   expect_first_branches(cases);
 }
