@@ -1,6 +1,7 @@
 // The quotes processor's word reader: most words take a short path (one
 // sixteen-byte load), the rest the general reader. Both must give every
-// token the same bounds and flags, whatever follows the word.
+// token the same bounds and flags, whatever follows the word. And the mark
+// scanner's sixteen-byte skip over plain text.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "quotes/document.hpp"
+#include "quotes/quote_scanner.hpp"
 #include "quotes_test_util.hpp"
 
 namespace newsflow::processors::quotes {
@@ -90,6 +92,27 @@ TEST(QuotesWordReader, ShortPathAgreesOnGeneratedTexts) {
     if (text.empty()) continue;
     expect_same_tokens(text);
     if (HasFailure()) return;
+  }
+}
+
+// The mark scanner skips plain ASCII sixteen bytes at a time: a mark, a
+// newline or a non-ASCII byte at any offset of a block still stops it.
+TEST(QuotesMarkScanner, FindsMarksAtEveryOffsetOfALongPlainRun) {
+  const std::string plain = "the harbour board met on a wet morning and then ";
+  for (size_t at = 0; at <= plain.size(); ++at) {
+    for (const char* quotation : {"\"Not yet,\" she said.", "\u201cNot yet,\u201d she said.", "'Not yet,' she said."}) {
+      const std::string text = plain.substr(0, at) + (at > 0 && plain[at - 1] != ' ' ? " " : "") + quotation + " " + plain;
+      std::vector<QuoteSpan> spans;
+      scan_quotes(text, spans);
+      ASSERT_EQ(spans.size(), 1u) << text;
+      EXPECT_EQ(text.substr(spans[0].start, spans[0].end - spans[0].start), "Not yet,") << text;
+    }
+    // A paragraph break inside the run ends an unclosed quotation there.
+    const std::string broken = "\"" + plain.substr(0, at) + "x\n" + plain + "\"Done.\"";
+    std::vector<QuoteSpan> spans;
+    scan_quotes(broken, spans);
+    ASSERT_EQ(spans.size(), 1u) << broken;
+    EXPECT_EQ(broken.substr(spans[0].start, spans[0].end - spans[0].start), "Done.") << broken;
   }
 }
 
