@@ -78,6 +78,9 @@ void Document::tokenize() {
     if (byte < 0x80 && ascii_alnum(byte)) {
       const size_t end = short_words ? read_short_word(i) : 0;
       i = end != 0 ? end : read_word(i);
+      // Most words are followed by one space: step over it here rather than
+      // in a round of the loop (a space never opens a quotation).
+      if (i < n && text[i] == ' ') ++i;
       continue;
     }
     size_t len = 0;
@@ -231,24 +234,22 @@ static size_t inverted_pronoun(std::string_view w) {
   return i;
 }
 
-// Most words (nineteen in twenty in news) are up to fifteen ASCII letters
+// Most words (97 % on the evaluation sets) are up to fifteen ASCII letters
 // and digits ended by a space or punctuation that cannot join the word: one
 // sixteen-byte load gives the word, its letter counts, its folded bytes for
-// the table and its end. What read_word's general loop would conclude for such a
-// word follows from that alone: no inner dot, hyphen or apostrophe, so no
-// French pronoun or elision, no possessive and no initials. Returns the position after the word, or 0 when the word
-// is not of that shape (read_word then reads it in full).
+// the table and its end. What read_word's general loop would conclude for
+// such a word follows from that alone: no inner dot, hyphen or apostrophe,
+// so no French pronoun or elision, no possessive and no initials. Returns
+// the position after the word, or 0 when the word is not of that shape or
+// lies in the text's last fifteen bytes (read_word then reads it in full).
 // SSE2 byte tests: the same tests in 64-bit SWAR took ~130 instructions a
 // word with their constants, and the out-of-line push_back another call.
 [[gnu::always_inline]] inline size_t Document::read_short_word(size_t i) {
-  // Sixteen bytes where the text has them, else eight (zero above them).
-  if (i + 8 > text.size()) return 0;
-  const size_t readable = i + 16 <= text.size() ? 16 : 8;
-  const auto* at = reinterpret_cast<const __m128i*>(text.data() + i);
-  const __m128i v = readable == 16 ? _mm_loadu_si128(at) : _mm_loadl_epi64(at);
+  // The text's last fifteen bytes go to the general reader.
+  if (i + 16 > text.size()) return 0;
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
   // Each range test moves its range to the bottom of the signed bytes, where
-  // one compare finds it; bytes 0x80 and up (and the zero bytes above the
-  // eight) fall outside every range.
+  // one compare finds it; bytes 0x80 and up fall outside every range.
   const auto below = [](__m128i x, char from, char limit) {
     return _mm_cmpgt_epi8(_mm_set1_epi8(static_cast<char>(-128 + limit)),
                           _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - from))));
@@ -257,7 +258,7 @@ static size_t inverted_pronoun(std::string_view w) {
   const __m128i letter = below(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 26);
   const auto alnum = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(letter, below(v, '0', 10))));
   const auto run = static_cast<size_t>(__builtin_ctz(~alnum));
-  if (run >= readable) return 0;
+  if (run == 16) return 0;
   const size_t end = i + run;
   const auto after = static_cast<unsigned char>(text[end]);
   if (after >= 0x80) return 0;
