@@ -74,6 +74,9 @@ class Document {
   void lower_word(const Token& t) const;
 
   const QuoteRules* rules;
+  // Off only in the word reader's tests: every word then goes through the
+  // general reader, which the short-word path must agree with.
+  bool short_words = true;
   std::string_view text;
   std::vector<QuoteSpan> spans;
   std::vector<Token> tokens;
@@ -83,6 +86,7 @@ class Document {
   void tokenize();
   void push_punct(Tok kind, size_t start, size_t end);
   size_t read_word(size_t i);
+  size_t read_short_word(size_t i);
   uint32_t classes_of_part(std::string_view part) const;
   void mark_sentences();
 };
