@@ -118,12 +118,18 @@ class TopicsProcessor final : public Processor {
   // input, and so are inputs far from sorted (the copy's moves are capped).
   void sort_leftmost_longest(std::vector<Match>& matches) {
     const size_t n = matches.size();
+    // The sorted head (leftmost_longest is strict, so it holds no tie) is
+    // what the insertion sort would leave untouched; a field's matches are
+    // often sorted whole, and then nothing is copied.
+    size_t head = 1;
+    while (head < n && leftmost_longest(matches[head - 1], matches[head])) ++head;
+    if (head >= n) return;
     sorted_matches_.assign(matches.begin(), matches.end());
     Match* const a = sorted_matches_.data();
     size_t moves = 0;
     const size_t budget = 4 * n + 32;
     bool tie = false;
-    for (size_t i = 1; i < n && moves <= budget; ++i) {
+    for (size_t i = head; i < n && moves <= budget; ++i) {
       const Match x = a[i];
       size_t j = i;
       for (; j > 0 && leftmost_longest(x, a[j - 1]); --j) a[j] = a[j - 1];
