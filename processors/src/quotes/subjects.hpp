@@ -86,6 +86,8 @@ class SubjectParser {
   }
 
   bool name_token(const Token& t) const;
+  // "al-Adnani", "el-Sisi": a lower-case article joined to a capitalised name.
+  bool article_name(const Token& t) const;
   // A lower-case word that reads as the verb after a subject ("Arians
   // directed", "Hart has"), so the name before it is that clause's subject.
   bool verb_like(uint32_t k) const;
@@ -105,7 +107,6 @@ class SubjectParser {
 
  private:
   bool plain_name_word(const Token& t) const;
-  bool article_name(const Token& t) const;
   bool located(const Token& t) const;
   bool owned_by_role(uint32_t first, uint32_t floor) const;
   bool person_before_of(uint32_t last, uint32_t floor) const;
