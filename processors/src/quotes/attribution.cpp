@@ -30,10 +30,13 @@ void Attributor::find_events() {
       }
     }
     if (t.kind != Tok::word) continue;
-    // A lower-case word of no listed class (most of an article's words) is
-    // no name, cue, gendered pronoun or organisation noun: every test below
-    // would fail for it, so it is stepped over without them.
-    if (t.classes == 0 && !t.upper && !t.acronym && !t.initials && !subjects_.article_name(t)) continue;
+    // A lower-case word of no listed class, or only a function word (most of
+    // an article's words), is no name, cue, gendered pronoun or organisation
+    // noun: every test below would fail for it, so it is stepped over
+    // without them. A function word after a comma may be German "so".
+    if (!t.upper && !t.acronym && !t.initials && (t.classes & ~kNotName) == 0 &&
+        (t.classes == 0 || k == 0 || doc_.tokens[k - 1].kind != Tok::comma) && !subjects_.article_name(t))
+      continue;
     if (t.classes & kGendered) people_.learn_gender(t, doc_);
     // "NASA marked the day. It also said": an acronym opening a sentence
     // before its verb is the organisation the next "it" means.

@@ -158,6 +158,9 @@ inline bool SubjectParser::name_token(const Token& t) const {
     const uint32_t n = t.index_hint + 1;
     return n < doc_.tokens.size() && plain_name_word(doc_.tokens[n]);
   }
+  // Only "al-Adnani" names start in lower case: the other lower-case words
+  // are answered without the out-of-line name tests.
+  if (!t.upper && !article_name(t)) return false;
   return plain_name_word(t);
 }
 
