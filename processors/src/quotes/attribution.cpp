@@ -30,7 +30,14 @@ void Attributor::find_events() {
       }
     }
     if (t.kind != Tok::word) continue;
-    people_.learn_gender(t, doc_);
+    // A lower-case word of no listed class, or only a function word (most of
+    // an article's words), is no name, cue, gendered pronoun or organisation
+    // noun: every test below would fail for it, so it is stepped over
+    // without them. A function word after a comma may be German "so".
+    if (!t.upper && !t.acronym && !t.initials && (t.classes & ~kNotName) == 0 &&
+        (t.classes == 0 || k == 0 || doc_.tokens[k - 1].kind != Tok::comma) && !subjects_.article_name(t))
+      continue;
+    if (t.classes & kGendered) people_.learn_gender(t, doc_);
     // "NASA marked the day. It also said": an acronym opening a sentence
     // before its verb is the organisation the next "it" means.
     if (opens_sentence && t.acronym && k + 1 < doc_.tokens.size() && subjects_.verb_like(k + 1))
@@ -64,7 +71,8 @@ void Attributor::find_events() {
                    doc_.text.compare(doc_.tokens[k + 1].start, 2, "to") == 0 && doc_.tokens[k + 1].end - doc_.tokens[k + 1].start == 2);
     }
     // German '„…“, so Roth': credited as "selon" credits.
-    if (!according && (t.classes & kNotName) && !t.upper && subjects_.so_credit(k)) {
+    if (!according && (t.classes & kNotName) && !t.upper && k >= 2 && doc_.tokens[k - 1].kind == Tok::comma &&
+        subjects_.so_credit(k)) {
       doc_.lower_word(t);
       according = true;
     }
