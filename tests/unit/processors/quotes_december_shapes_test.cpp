@@ -1,7 +1,8 @@
 // Speaker shapes first seen on the tenth real dev set (wn19h-dev, issue 13,
 // nineteenth round): a time phrase opening the sentence ("A month later,",
-// "Two days earlier,") is not the subject of the verb after it. Examples
-// written for these tests.
+// "Two days earlier,") is not the subject of the verb after it, and a place
+// after "at"/"in"/"on" before "called" and a quotation is no speaker (the
+// quotation names the thing before it). Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -26,6 +27,22 @@ TEST(QuoteDecemberShapesTest, ATimePhraseWithoutANameAfterItLeavesTheSpeakerAlon
   const Article a = run(
       "Years later, in an interview, the former mayor recalled the flood, saying \"We lost the whole lower town that night.\"");
   EXPECT_EQ(speaker(a, "We lost the whole lower town"), "former mayor");
+}
+
+TEST(QuoteDecemberShapesTest, APlaceBeforeANamingParticipleCallsNothing) {
+  const Article a = run(
+      "The charity had been running a course for young offenders at Mercers' Hall called \"Fresh Start\". "
+      "A second one opened in Leeds called \"Open Doors\".");
+  for (const char* title : {"Fresh Start", "Open Doors"}) {
+    const Quote* q = find(a, title);
+    ASSERT_NE(q, nullptr) << title;
+    EXPECT_EQ(q->kind, Quote::Kind::scare) << title;
+  }
+  // The place as the subject of "called" still speaks.
+  const Article b = run("On Monday, the council of Leeds called the plan \"a needless waste of money\".");
+  const Quote* q = find(b, "a needless waste");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, Quote::Kind::partial);
 }
 
 }  // namespace
