@@ -36,6 +36,7 @@ bool SubjectParser::circumstance(uint32_t k) const {
 // objects and circumstances; its subject comes after the phrase's comma.
 uint32_t SubjectParser::past_fronted_phrase(uint32_t floor, uint32_t k) const {
   if (floor + 3 >= k || doc_.tokens[floor].kind != Tok::word || !doc_.tokens[floor].upper) return floor;
+  if (const uint32_t c = past_time_phrase(floor, k); c != floor) return c;
   const std::string_view raw = doc_.word_at(floor);
   char buf[12];
   if (raw.size() >= sizeof buf) return floor;
@@ -57,6 +58,20 @@ uint32_t SubjectParser::past_fronted_phrase(uint32_t floor, uint32_t k) const {
     if (t.kind == Tok::comma) return misleading && m >= floor + 3 ? m : floor;  // parsers read after floor
     if (t.kind != Tok::word) return floor;  // a quotation, colon or dash: not a plain phrase
     misleading = misleading || (t.upper && m > floor + 1 && !weekday(doc_.word_at(m))) || has(t, kDocument);
+  }
+  return floor;
+}
+
+// "A month later, during the debate, Ana Ruiz defended ...": a span of
+// time counted back from the last event ends in "later", "earlier" or "ago";
+// its noun ("month") is no one, and the subject comes after its comma.
+uint32_t SubjectParser::past_time_phrase(uint32_t floor, uint32_t k) const {
+  for (uint32_t m = floor + 1; m + 1 < k && m - floor <= 4; ++m) {
+    const Token& t = doc_.tokens[m];
+    if (t.kind != Tok::word || t.upper) return floor;
+    const std::string_view w = doc_.word_at(m);
+    if (w != "later" && w != "earlier" && w != "ago") continue;
+    return m > floor && doc_.tokens[m + 1].kind == Tok::comma ? m + 1 : floor;
   }
   return floor;
 }

@@ -96,6 +96,20 @@ void Attributor::find_events() {
     }
     if (!(t.classes & (kCue | kPartialCue)) && !according && !document_cue) continue;
     if (t.upper && !according && !opens_sentence) continue;  // "Said" as a name part is rare; skip capitals mid-sentence
+    // "a course at Mercers' Hall called "Fresh Start"": a naming participle
+    // after a place that is a preposition's object names the thing before
+    // it; the place calls nothing ("Leeds called the plan "..."" still does).
+    if (!according && !document_cue && (t.classes & kPartialCue) && k > 1 && k + 1 < doc_.tokens.size() &&
+        doc_.tokens[k + 1].kind == Tok::quote && doc_.tokens[k - 1].kind == Tok::word && doc_.tokens[k - 1].upper &&
+        doc_.word_at(k).ends_with("ed")) {
+      uint32_t b = k - 1;
+      while (b > 1 && k - b < 5 && doc_.tokens[b - 1].kind == Tok::word && doc_.tokens[b - 1].upper) --b;
+      const Token& p = doc_.tokens[b - 1];
+      if (p.kind == Tok::word && !p.upper) {
+        const std::string_view w = doc_.word_at(b - 1);
+        if (w == "at" || w == "in" || w == "on" || w == "near" || w == "outside" || w == "inside") continue;
+      }
+    }
     // "Hole's proposed deal", "the stated aim": a participle after a
     // possessive or an article is an adjective, no cue.
     if (!according && !document_cue && k > 0 && doc_.tokens[k - 1].kind == Tok::word && doc_.word_at(k).ends_with("ed")) {

@@ -47,6 +47,7 @@ class SubjectParser {
   // cue k ("Speaking to AFP, ...", "In a statement posted on Friday, ...");
   // `floor` when there is none.
   uint32_t past_fronted_phrase(uint32_t floor, uint32_t k) const;
+  uint32_t past_time_phrase(uint32_t floor, uint32_t k) const;
   // "a statement which said": the cue at k is a document's relative clause.
   bool relative_of_document(uint32_t k) const;
   Subject group_phrase_after(uint32_t f, uint32_t limit);

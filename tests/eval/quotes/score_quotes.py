@@ -20,6 +20,7 @@ have no indirect labels), and does not gate the test.
                     [--min-wn19e-f1 F] [--min-wn19e-speaker S]
                     [--min-wn19f-f1 F] [--min-wn19f-speaker S]
                     [--min-wn19g-f1 F] [--min-wn19g-speaker S]
+                    [--min-wn19h-f1 F] [--min-wn19h-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
@@ -33,7 +34,9 @@ summer 2019 articles after wn19c-dev's), gated by --min-wn19d-*, and the
 seventh (wn19e-dev, the September 2019 articles after wn19d-dev's), gated by
 --min-wn19e-*, and the eighth (wn19f-dev, the autumn 2019 articles after
 wn19e-dev's), gated by --min-wn19f-*, and the ninth (wn19g-dev, the October
-2019 articles after wn19f-dev's), gated by --min-wn19g-*.
+2019 articles after wn19f-dev's), gated by --min-wn19g-*, and the tenth
+(wn19h-dev, the November and December 2019 articles after wn19g-dev's),
+gated by --min-wn19h-*.
 """
 import argparse
 import json
@@ -165,6 +168,8 @@ def main():
     ap.add_argument("--min-wn19f-speaker", type=float, default=0.0)
     ap.add_argument("--min-wn19g-f1", type=float, default=0.0, help="gate for the ninth real dev set (wn19g-*)")
     ap.add_argument("--min-wn19g-speaker", type=float, default=0.0)
+    ap.add_argument("--min-wn19h-f1", type=float, default=0.0, help="gate for the tenth real dev set (wn19h-*)")
+    ap.add_argument("--min-wn19h-speaker", type=float, default=0.0)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--split", help="score only this split")
     args = ap.parse_args()
@@ -206,6 +211,7 @@ def main():
     wikinews19e = Tally()  # wn19e-dev: the --min-wn19e-* gates
     wikinews19f = Tally()  # wn19f-dev: the --min-wn19f-* gates
     wikinews19g = Tally()  # wn19g-dev: the --min-wn19g-* gates
+    wikinews19h = Tally()  # wn19h-dev: the --min-wn19h-* gates
     indirect = Tally()
     for g in golds:
         t = score(produced[g["id"]], g, SCORED, errors)
@@ -227,6 +233,8 @@ def main():
             wikinews19f.add(t)
         elif g["split"].startswith("wn19g-"):
             wikinews19g.add(t)
+        elif g["split"].startswith("wn19h-"):
+            wikinews19h.add(t)
         elif g["split"].startswith("wn-"):
             wikinews.add(t)
         else:
@@ -257,6 +265,8 @@ def main():
     print(w19fline)
     w19gline, w19gf1, w19gsacc = wikinews19g.line("  wn19g-* (Wikinews 2019 g)")
     print(w19gline)
+    w19hline, w19hf1, w19hsacc = wikinews19h.line("  wn19h-* (Wikinews 2019 h)")
+    print(w19hline)
     scare_total = scare_taken = 0
     for g in golds:
         rec = produced[g["id"]]
@@ -308,6 +318,10 @@ def main():
     if wikinews19g.gold and (w19gf1 < args.min_wn19g_f1 or w19gsacc < args.min_wn19g_speaker):
         print(f"FAIL: Wikinews 2019 g F1 {w19gf1:.3f} (min {args.min_wn19g_f1}) speaker accuracy {w19gsacc:.3f} "
               f"(min {args.min_wn19g_speaker})")
+        return 1
+    if wikinews19h.gold and (w19hf1 < args.min_wn19h_f1 or w19hsacc < args.min_wn19h_speaker):
+        print(f"FAIL: Wikinews 2019 h F1 {w19hf1:.3f} (min {args.min_wn19h_f1}) speaker accuracy {w19hsacc:.3f} "
+              f"(min {args.min_wn19h_speaker})")
         return 1
     print("PASS")
     return 0
