@@ -144,6 +144,21 @@ def score(record, gold, kinds, errors):
     return t
 
 
+# The Wikinews dev sets, each scored on its own line and gated by its own
+# --min-<name>-f1/--min-<name>-speaker: (split prefix, label, what it is).
+WIKINEWS_SETS = [
+    ("wn", "Wikinews", "the Wikinews dev set"),
+    ("wn19", "Wikinews 2019", "the third real dev set"),
+    ("wn19b", "Wikinews 2019 b", "the fourth real dev set"),
+    ("wn19c", "Wikinews 2019 c", "the fifth real dev set"),
+    ("wn19d", "Wikinews 2019 d", "the sixth real dev set"),
+    ("wn19e", "Wikinews 2019 e", "the seventh real dev set"),
+    ("wn19f", "Wikinews 2019 f", "the eighth real dev set"),
+    ("wn19g", "Wikinews 2019 g", "the ninth real dev set"),
+    ("wn19h", "Wikinews 2019 h", "the tenth real dev set"),
+]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("newsflow")
@@ -152,24 +167,9 @@ def main():
     ap.add_argument("--min-real-f1", type=float, default=0.0,
                     help="gate for the news-please halves (np-*) together")
     ap.add_argument("--min-real-speaker", type=float, default=0.0)
-    ap.add_argument("--min-wn-f1", type=float, default=0.0, help="gate for the Wikinews dev set (wn-*)")
-    ap.add_argument("--min-wn-speaker", type=float, default=0.0)
-    ap.add_argument("--min-wn19-f1", type=float, default=0.0, help="gate for the third real dev set (wn19-*)")
-    ap.add_argument("--min-wn19-speaker", type=float, default=0.0)
-    ap.add_argument("--min-wn19b-f1", type=float, default=0.0, help="gate for the fourth real dev set (wn19b-*)")
-    ap.add_argument("--min-wn19b-speaker", type=float, default=0.0)
-    ap.add_argument("--min-wn19c-f1", type=float, default=0.0, help="gate for the fifth real dev set (wn19c-*)")
-    ap.add_argument("--min-wn19c-speaker", type=float, default=0.0)
-    ap.add_argument("--min-wn19d-f1", type=float, default=0.0, help="gate for the sixth real dev set (wn19d-*)")
-    ap.add_argument("--min-wn19d-speaker", type=float, default=0.0)
-    ap.add_argument("--min-wn19e-f1", type=float, default=0.0, help="gate for the seventh real dev set (wn19e-*)")
-    ap.add_argument("--min-wn19e-speaker", type=float, default=0.0)
-    ap.add_argument("--min-wn19f-f1", type=float, default=0.0, help="gate for the eighth real dev set (wn19f-*)")
-    ap.add_argument("--min-wn19f-speaker", type=float, default=0.0)
-    ap.add_argument("--min-wn19g-f1", type=float, default=0.0, help="gate for the ninth real dev set (wn19g-*)")
-    ap.add_argument("--min-wn19g-speaker", type=float, default=0.0)
-    ap.add_argument("--min-wn19h-f1", type=float, default=0.0, help="gate for the tenth real dev set (wn19h-*)")
-    ap.add_argument("--min-wn19h-speaker", type=float, default=0.0)
+    for name, _, described in WIKINEWS_SETS:
+        ap.add_argument(f"--min-{name}-f1", type=float, default=0.0, help=f"gate for {described} ({name}-*)")
+        ap.add_argument(f"--min-{name}-speaker", type=float, default=0.0)
     ap.add_argument("--show-errors", action="store_true")
     ap.add_argument("--split", help="score only this split")
     args = ap.parse_args()
@@ -203,15 +203,7 @@ def main():
     total = Tally()
     house = Tally()  # every split but the real ones: the --min-f1/--min-speaker gates
     real = Tally()   # the news-please halves (np-dev, np-heldout)
-    wikinews = Tally()  # wn-dev: the --min-wn-* gates
-    wikinews19 = Tally()  # wn19-dev: the --min-wn19-* gates
-    wikinews19b = Tally()  # wn19b-dev: the --min-wn19b-* gates
-    wikinews19c = Tally()  # wn19c-dev: the --min-wn19c-* gates
-    wikinews19d = Tally()  # wn19d-dev: the --min-wn19d-* gates
-    wikinews19e = Tally()  # wn19e-dev: the --min-wn19e-* gates
-    wikinews19f = Tally()  # wn19f-dev: the --min-wn19f-* gates
-    wikinews19g = Tally()  # wn19g-dev: the --min-wn19g-* gates
-    wikinews19h = Tally()  # wn19h-dev: the --min-wn19h-* gates
+    wikinews = {name: Tally() for name, _, _ in WIKINEWS_SETS}  # the --min-<name>-* gates
     indirect = Tally()
     for g in golds:
         t = score(produced[g["id"]], g, SCORED, errors)
@@ -219,24 +211,8 @@ def main():
         total.add(t)
         if g["split"].startswith("np-"):
             real.add(t)
-        elif g["split"].startswith("wn19-"):
-            wikinews19.add(t)
-        elif g["split"].startswith("wn19b-"):
-            wikinews19b.add(t)
-        elif g["split"].startswith("wn19c-"):
-            wikinews19c.add(t)
-        elif g["split"].startswith("wn19d-"):
-            wikinews19d.add(t)
-        elif g["split"].startswith("wn19e-"):
-            wikinews19e.add(t)
-        elif g["split"].startswith("wn19f-"):
-            wikinews19f.add(t)
-        elif g["split"].startswith("wn19g-"):
-            wikinews19g.add(t)
-        elif g["split"].startswith("wn19h-"):
-            wikinews19h.add(t)
-        elif g["split"].startswith("wn-"):
-            wikinews.add(t)
+        elif g["split"].split("-", 1)[0] in wikinews:  # wn-dev, wn19b-dev, ...
+            wikinews[g["split"].split("-", 1)[0]].add(t)
         else:
             house.add(t)
         if g["indirect_labelled"]:
@@ -249,24 +225,11 @@ def main():
     print(line)
     rline, rf1, rsacc = real.line("  np-* (real)")
     print(rline)
-    wline, wf1, wsacc = wikinews.line("  wn-* (Wikinews)")
-    print(wline)
-    w19line, w19f1, w19sacc = wikinews19.line("  wn19-* (Wikinews 2019)")
-    print(w19line)
-    w19bline, w19bf1, w19bsacc = wikinews19b.line("  wn19b-* (Wikinews 2019 b)")
-    print(w19bline)
-    w19cline, w19cf1, w19csacc = wikinews19c.line("  wn19c-* (Wikinews 2019 c)")
-    print(w19cline)
-    w19dline, w19df1, w19dsacc = wikinews19d.line("  wn19d-* (Wikinews 2019 d)")
-    print(w19dline)
-    w19eline, w19ef1, w19esacc = wikinews19e.line("  wn19e-* (Wikinews 2019 e)")
-    print(w19eline)
-    w19fline, w19ff1, w19fsacc = wikinews19f.line("  wn19f-* (Wikinews 2019 f)")
-    print(w19fline)
-    w19gline, w19gf1, w19gsacc = wikinews19g.line("  wn19g-* (Wikinews 2019 g)")
-    print(w19gline)
-    w19hline, w19hf1, w19hsacc = wikinews19h.line("  wn19h-* (Wikinews 2019 h)")
-    print(w19hline)
+    wikinews_scores = {}
+    for name, label, _ in WIKINEWS_SETS:
+        wline, wf1, wsacc = wikinews[name].line(f"  {name}-* ({label})")
+        print(wline)
+        wikinews_scores[name] = (wf1, wsacc)
     scare_total = scare_taken = 0
     for g in golds:
         rec = produced[g["id"]]
@@ -287,42 +250,12 @@ def main():
         print(f"FAIL: real-article F1 {rf1:.3f} (min {args.min_real_f1}) speaker accuracy {rsacc:.3f} "
               f"(min {args.min_real_speaker})")
         return 1
-    if wikinews.gold and (wf1 < args.min_wn_f1 or wsacc < args.min_wn_speaker):
-        print(f"FAIL: Wikinews F1 {wf1:.3f} (min {args.min_wn_f1}) speaker accuracy {wsacc:.3f} "
-              f"(min {args.min_wn_speaker})")
-        return 1
-    if wikinews19.gold and (w19f1 < args.min_wn19_f1 or w19sacc < args.min_wn19_speaker):
-        print(f"FAIL: Wikinews 2019 F1 {w19f1:.3f} (min {args.min_wn19_f1}) speaker accuracy {w19sacc:.3f} "
-              f"(min {args.min_wn19_speaker})")
-        return 1
-    if wikinews19b.gold and (w19bf1 < args.min_wn19b_f1 or w19bsacc < args.min_wn19b_speaker):
-        print(f"FAIL: Wikinews 2019 b F1 {w19bf1:.3f} (min {args.min_wn19b_f1}) speaker accuracy {w19bsacc:.3f} "
-              f"(min {args.min_wn19b_speaker})")
-        return 1
-    if wikinews19c.gold and (w19cf1 < args.min_wn19c_f1 or w19csacc < args.min_wn19c_speaker):
-        print(f"FAIL: Wikinews 2019 c F1 {w19cf1:.3f} (min {args.min_wn19c_f1}) speaker accuracy {w19csacc:.3f} "
-              f"(min {args.min_wn19c_speaker})")
-        return 1
-    if wikinews19d.gold and (w19df1 < args.min_wn19d_f1 or w19dsacc < args.min_wn19d_speaker):
-        print(f"FAIL: Wikinews 2019 d F1 {w19df1:.3f} (min {args.min_wn19d_f1}) speaker accuracy {w19dsacc:.3f} "
-              f"(min {args.min_wn19d_speaker})")
-        return 1
-    if wikinews19e.gold and (w19ef1 < args.min_wn19e_f1 or w19esacc < args.min_wn19e_speaker):
-        print(f"FAIL: Wikinews 2019 e F1 {w19ef1:.3f} (min {args.min_wn19e_f1}) speaker accuracy {w19esacc:.3f} "
-              f"(min {args.min_wn19e_speaker})")
-        return 1
-    if wikinews19f.gold and (w19ff1 < args.min_wn19f_f1 or w19fsacc < args.min_wn19f_speaker):
-        print(f"FAIL: Wikinews 2019 f F1 {w19ff1:.3f} (min {args.min_wn19f_f1}) speaker accuracy {w19fsacc:.3f} "
-              f"(min {args.min_wn19f_speaker})")
-        return 1
-    if wikinews19g.gold and (w19gf1 < args.min_wn19g_f1 or w19gsacc < args.min_wn19g_speaker):
-        print(f"FAIL: Wikinews 2019 g F1 {w19gf1:.3f} (min {args.min_wn19g_f1}) speaker accuracy {w19gsacc:.3f} "
-              f"(min {args.min_wn19g_speaker})")
-        return 1
-    if wikinews19h.gold and (w19hf1 < args.min_wn19h_f1 or w19hsacc < args.min_wn19h_speaker):
-        print(f"FAIL: Wikinews 2019 h F1 {w19hf1:.3f} (min {args.min_wn19h_f1}) speaker accuracy {w19hsacc:.3f} "
-              f"(min {args.min_wn19h_speaker})")
-        return 1
+    for name, label, _ in WIKINEWS_SETS:
+        wf1, wsacc = wikinews_scores[name]
+        min_f1, min_speaker = getattr(args, f"min_{name}_f1"), getattr(args, f"min_{name}_speaker")
+        if wikinews[name].gold and (wf1 < min_f1 or wsacc < min_speaker):
+            print(f"FAIL: {label} F1 {wf1:.3f} (min {min_f1}) speaker accuracy {wsacc:.3f} (min {min_speaker})")
+            return 1
     print("PASS")
     return 0
 
