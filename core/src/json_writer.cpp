@@ -166,7 +166,7 @@ void JsonWriter::string(std::string_view s) {
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
-  if (need_comma_) *room(1) = ',', ++pos_;
+  advance_to(separated_room(0));
   string(k);
   *room(1) = ':';
   ++pos_;
@@ -175,8 +175,7 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
-  if (need_comma_) *room(1) = ',', ++pos_;
-  need_comma_ = true;
+  advance_to(separated_room(0));
   string(s);
   return *this;
 }

@@ -55,9 +55,7 @@ class JsonWriter {
   template <size_t N>
   JsonWriter& key(const char (&k)[N]) {
     assert(std::string_view(k, N - 1).find_first_of("\"\\") == std::string_view::npos);
-    char* p = room(N + 3);
-    *p = ',';
-    p += need_comma_;
+    char* p = separated_room(N + 2);
     *p++ = '"';
     std::memcpy(p, k, N - 1);
     p += N - 1;
