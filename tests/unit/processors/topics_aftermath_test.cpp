@@ -6,7 +6,6 @@
 // Likewise the casualty words of a shooting or a stabbing (eighteenth round).
 #include <gtest/gtest.h>
 
-#include <span>
 #include <string>
 
 #include "topics_test_util.hpp"
@@ -16,22 +15,11 @@ namespace {
 
 using topics_test::make_article;
 using topics_test::run;
-
-struct AftermathCase {
-  const char* top;
-  const char* title;
-  const char* text;
-};
-
-void expect_first_branches(std::span<const AftermathCase> cases) {
-  for (const AftermathCase& c : cases) {
-    const Article a = run(make_article(c.title, c.text, "en"));
-    EXPECT_EQ(a.topics.empty() ? "" : a.topics[0].top, c.top) << c.title;
-  }
-}
+using topics_test::expect_first_branches;
+using topics_test::FirstBranchCase;
 
 TEST(TopicAftermath, CrimeStaysCrimeWhateverTheVictimsTreatment) {
-  const AftermathCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:02000000", "Officer wounded at station, suspect held",
        "A police officer was shot in the leg at a station in Marlow Heath on Sunday night. He was airlifted "
        "to hospital and underwent surgery; doctors said his condition was stable. A 34-year-old man was "
@@ -49,7 +37,7 @@ TEST(TopicAftermath, CrimeStaysCrimeWhateverTheVictimsTreatment) {
 }
 
 TEST(TopicAftermath, AccidentsAndFiresStayDisasters) {
-  const AftermathCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:03000000", "Bus overturns on mountain road",
        "A bus carrying 40 passengers overturned on a mountain road near Kessel on Saturday. Eleven people "
        "were taken to hospital, three of them in critical condition, and others were treated for minor "
@@ -63,7 +51,7 @@ TEST(TopicAftermath, AccidentsAndFiresStayDisasters) {
 }
 
 TEST(TopicAftermath, AnAttackStaysConflict) {
-  const AftermathCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:16000000", "Suicide bomber kills nine at checkpoint",
        "A suicide bomber killed nine soldiers at an army checkpoint in the north of the country on "
        "Wednesday. Dozens of wounded were taken to hospital, where doctors said several were in critical "
@@ -90,7 +78,7 @@ TEST(TopicAftermath, ADissidentPoisonedIsNoHealthStory) {
 // A deliberate poisoning, or one alleged, with no health word in the
 // title: the poison is a crime or the affair's politics, not a condition.
 TEST(TopicAftermath, APoisonGivenOrAllegedIsNoCondition) {
-  const AftermathCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:11000000", "Opposition MP flown abroad for treatment",
        "An opposition member of parliament was flown to Vienna on Sunday for treatment after falling ill "
        "during a campaign rally. Her party alleged she was poisoned and demanded that the interior minister "
@@ -112,7 +100,7 @@ TEST(TopicAftermath, APoisonGivenOrAllegedIsNoCondition) {
 }
 
 TEST(TopicAftermath, HospitalsTreatmentsAndDiseasesStayHealth) {
-  const AftermathCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:07000000", "Hospital porters walk out over pay",
        "Porters and cleaners at three hospitals in Carrow began a two-day strike on Monday. The hospital "
        "trust said patients in critical condition would be treated as usual and that surgery had been "
@@ -142,7 +130,7 @@ TEST(TopicAftermath, HospitalsTreatmentsAndDiseasesStayHealth) {
 // accidents, and a knife attack is named by its weapon as a shooting is. A
 // coach that overturns keeps its injured.
 TEST(TopicAftermath, TheCasualtiesOfAShootingOrAStabbingAreTheCrimes) {
-  const AftermathCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:02000000", "Two teenagers shot outside cinema",
        "Police said two teenagers were injured in a shooting outside a cinema in Darford late on "
        "Friday. The victims, a boy and a girl aged 16, were taken to hospital and are in stable "
@@ -157,7 +145,7 @@ TEST(TopicAftermath, TheCasualtiesOfAShootingOrAStabbingAreTheCrimes) {
 }
 
 TEST(TopicAftermath, AnAccidentKeepsItsInjured) {
-  const AftermathCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:03000000", "Coach overturns on motorway, injuring 20",
        "Twenty passengers were injured when a coach overturned on the motorway near Hollin early on "
        "Saturday. The injured were taken to three hospitals; the victims include four children. Fire "

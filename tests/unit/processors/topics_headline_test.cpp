@@ -7,8 +7,6 @@
 // stay the second branch.
 #include <gtest/gtest.h>
 
-#include <span>
-
 #include "topics_test_util.hpp"
 
 namespace newsflow::processors {
@@ -16,22 +14,11 @@ namespace {
 
 using topics_test::make_article;
 using topics_test::run;
-
-struct HeadlineCase {
-  const char* top;
-  const char* title;
-  const char* text;
-};
-
-void expect_first_branches(std::span<const HeadlineCase> cases) {
-  for (const HeadlineCase& c : cases) {
-    const Article a = run(make_article(c.title, c.text, "en"));
-    EXPECT_EQ(a.topics.empty() ? "" : a.topics[0].top, c.top) << c.title;
-  }
-}
+using topics_test::expect_first_branches;
+using topics_test::FirstBranchCase;
 
 TEST(TopicHeadlineEvent, ACabinetSecretaryNamedByDepartmentIsGovernment) {
-  const HeadlineCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:11000000", "Homeland security secretary Dana Morrow resigns",
        "Dana Morrow, the secretary of homeland security, resigned on Friday after three years in which "
        "her department drew up new defences against terrorism. Morrow, who led the response to two "
@@ -47,7 +34,7 @@ TEST(TopicHeadlineEvent, ACabinetSecretaryNamedByDepartmentIsGovernment) {
 }
 
 TEST(TopicHeadlineEvent, AnAttackTheSecretaryCommentsOnStaysTheAttack) {
-  const HeadlineCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:16000000", "Bomb kills four at crowded train station",
        "A bomb exploded at a crowded train station in Vell on Monday morning, killing four people and "
        "wounding twenty. The secretary of homeland security called it an act of terror and said the "
@@ -57,7 +44,7 @@ TEST(TopicHeadlineEvent, AnAttackTheSecretaryCommentsOnStaysTheAttack) {
 }
 
 TEST(TopicHeadlineEvent, APersonKidnappedIsCrimeWhateverTheFamilyIsKnownFor) {
-  const HeadlineCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:02000000", "Striker's father has been kidnapped in Porto Alvo",
        "The father of the national team's striker was taken from his car by armed men on Sunday; police "
        "said the kidnappers had asked for a ransom. The striker, who scored twice in the league final, left the squad's training camp. His club said he "
@@ -73,7 +60,7 @@ TEST(TopicHeadlineEvent, APersonKidnappedIsCrimeWhateverTheFamilyIsKnownFor) {
 // Girls kidnapped from a school and released by an armed group: the
 // participle does not tell the kidnapping as the story, the group names it.
 TEST(TopicHeadlineEvent, SchoolgirlsReleasedByAnArmedGroupStayConflict) {
-  const HeadlineCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:16000000", "Schoolgirls kidnapped last year released by Boko Haram",
        "Thirty schoolgirls kidnapped from their school a year ago were released by Boko Haram on Tuesday "
        "after talks with the government. The militants, who have fought the army in the north for a "
@@ -84,7 +71,7 @@ TEST(TopicHeadlineEvent, SchoolgirlsReleasedByAnArmedGroupStayConflict) {
 }
 
 TEST(TopicHeadlineEvent, ACommemorationOrReenactmentIsTheAnniversary) {
-  const HeadlineCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:08000000", "Village commemorates the opening of its bridge",
        "The village commemorated the opening of its stone bridge a century ago with a walk across it on "
        "Saturday. Families who had crossed it for generations shared photographs, and a plaque was "

@@ -6,31 +6,16 @@
 // people who guard death row stays a health story.
 #include <gtest/gtest.h>
 
-#include <span>
-
 #include "topics_test_util.hpp"
 
 namespace newsflow::processors {
 namespace {
 
-using topics_test::make_article;
-using topics_test::run;
-
-struct JusticeCase {
-  const char* top;
-  const char* title;
-  const char* text;
-};
-
-void expect_first_branches(std::span<const JusticeCase> cases) {
-  for (const JusticeCase& c : cases) {
-    const Article a = run(make_article(c.title, c.text, "en"));
-    EXPECT_EQ(a.topics.empty() ? "" : a.topics[0].top, c.top) << c.title;
-  }
-}
+using topics_test::expect_first_branches;
+using topics_test::FirstBranchCase;
 
 TEST(TopicJustice, AKillerFitToDropHisAppealsIsCrime) {
-  const JusticeCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:02000000", "Serial killer found fit to drop his appeals",
        "A judge ruled on Tuesday that a man who admitted killing six women in the 1990s is mentally "
        "competent to give up his remaining appeals. A psychiatrist who examined him for the court "
@@ -41,7 +26,7 @@ TEST(TopicJustice, AKillerFitToDropHisAppealsIsCrime) {
 }
 
 TEST(TopicJustice, ADeathRowPrisonersIllnessIsCrime) {
-  const JusticeCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:02000000", "Death row inmate has dementia, lawyers say",
        "Lawyers for a man on death row since 1996 asked the governor on Monday for clemency, saying "
        "a psychiatrist found he has dementia and can no longer remember the crime. The state's "
@@ -52,7 +37,7 @@ TEST(TopicJustice, ADeathRowPrisonersIllnessIsCrime) {
 }
 
 TEST(TopicJustice, ADramaAboutAKillerAndTheGuardsHealthStayTheirDesks) {
-  const JusticeCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:01000000", "Serial killer drama tops television ratings",
        "The new crime drama about a serial killer drew eight million viewers on Sunday night, the "
        "broadcaster said. The series, which stars two well-known actors as detectives, was the most "

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,20 @@ inline const Entity* find_entity(const Article& a, std::string_view text) {
   for (const auto& e : a.entities)
     if (e.text == text) return &e;
   return nullptr;
+}
+
+// A story and the top-level branch its first topic must be in.
+struct FirstBranchCase {
+  const char* top;
+  const char* title;
+  const char* text;
+};
+
+inline void expect_first_branches(std::span<const FirstBranchCase> cases) {
+  for (const FirstBranchCase& c : cases) {
+    const Article a = run(make_article(c.title, c.text, "en"));
+    EXPECT_EQ(a.topics.empty() ? "" : a.topics[0].top, c.top) << c.title;
+  }
 }
 
 }  // namespace newsflow::processors::topics_test

@@ -3,9 +3,6 @@
 // natural event) because nothing in it named the subject.
 #include <gtest/gtest.h>
 
-#include <span>
-#include <string>
-
 #include "topics_test_util.hpp"
 
 namespace newsflow::processors {
@@ -13,25 +10,14 @@ namespace {
 
 using topics_test::make_article;
 using topics_test::run;
-
-struct VocabularyCase {
-  const char* top;
-  const char* title;
-  const char* text;
-};
-
-void expect_first_branches(std::span<const VocabularyCase> cases) {
-  for (const VocabularyCase& c : cases) {
-    const Article a = run(make_article(c.title, c.text, "en"));
-    EXPECT_EQ(a.topics.empty() ? "" : a.topics[0].top, c.top) << c.title;
-  }
-}
+using topics_test::expect_first_branches;
+using topics_test::FirstBranchCase;
 
 // Each fails with the ninth round's en.terms: women (14) had no terms, so the
 // first story got no topic at all; an executive decree (11) none,
 // so the veil it bans made the second religion.
 TEST(TopicVocabulary, WomenAndDecreesNameTheirBranch) {
-  const VocabularyCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:14000000", "Bus drivers mark International Women's Day",
        "Only women drove the city's buses on Friday for International Women's Day. The operator said it "
        "would hold an open day for women who want to train as drivers."},
@@ -46,7 +32,7 @@ TEST(TopicVocabulary, WomenAndDecreesNameTheirBranch) {
 // the ninth round's en.terms the volcano made the first story a disaster and
 // the school words made the second education.
 TEST(TopicVocabulary, PlanktonAndHauntedHousesNameTheirBranch) {
-  const VocabularyCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:13000000", "Plankton thrived after the eruption, study finds",
        "Phytoplankton multiplied in the sea around the island after last year's volcano eruption, "
        "according to a study. Plankton numbers rose tenfold within weeks."},
@@ -62,7 +48,7 @@ TEST(TopicVocabulary, PlanktonAndHauntedHousesNameTheirBranch) {
 // "awarded" made the first story an award (human interest), and the war the
 // veterans served in made the second conflict.
 TEST(TopicVocabulary, InquiriesAndVeteransAffairsArePolitics) {
-  const VocabularyCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:11000000", "Royal commission to examine how contracts were awarded",
        "The government announced a royal commission on Tuesday into how contracts for the new motorway "
        "were awarded. The commission will report within a year."},
@@ -78,7 +64,7 @@ TEST(TopicVocabulary, InquiriesAndVeteransAffairsArePolitics) {
 // (arts). The second guards the tributes after a killing, which stay with the
 // crime.
 TEST(TopicVocabulary, TributesToThePersonAreHumanInterest) {
-  const VocabularyCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:08000000", "Tributes paid to landscape painter Ilse Marten",
        "Tributes were paid on Sunday to the landscape painter Ilse Marten, whose paintings of the northern "
        "coast hang in galleries across Europe. Her gallery said she died at home on Friday."},
@@ -120,7 +106,7 @@ TEST(TopicVocabulary, ACourtsConsentDecreeIsNoExecutiveDecree) {
 // an operating system by name) is information technology: before the
 // fourteenth round these got no topic at all.
 TEST(TopicVocabulary, SoftwareReleasesAreInformationTechnology) {
-  const VocabularyCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:13000000", "Larkspur opens beta of its new search engine",
        "Larkspur released a beta version of its web search on Tuesday. The search results can be narrowed "
        "to a region, and testers may report faults until the final version is out."},
@@ -136,7 +122,7 @@ TEST(TopicVocabulary, SoftwareReleasesAreInformationTechnology) {
 // (a celebration) made these stories human interest and lifestyle. An awards
 // story keeps its nominees (award and prize is IPTC's human interest).
 TEST(TopicVocabulary, APartysPresidentialNomineeIsAnElectionCandidate) {
-  const VocabularyCase cases[] = {
+  const FirstBranchCase cases[] = {
       {"medtop:11000000", "Q&A with Mara Lindqvist, Harbour Party presidential nominee",
        "Mara Lindqvist, the Harbour Party's presidential nominee, answered questions about her campaign. "
        "A retired engineer, she won the party's nomination in June and picked a schoolteacher as her "
