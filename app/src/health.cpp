@@ -77,6 +77,17 @@ std::chrono::milliseconds Health::broker_unreachable_for() const {
   return std::chrono::milliseconds(now_ms() - broker_down_since_ms_.load());
 }
 
+Health::Silence Health::longest_silence() const {
+  Silence longest;
+  const int n = count_.load(std::memory_order_acquire);
+  const int64_t now = now_ms();
+  for (int i = 0; i < n; ++i) {
+    const auto lasted = std::chrono::milliseconds(now - workers_[static_cast<size_t>(i)].last_progress_ms.load());
+    if (longest.worker < 0 || lasted > longest.lasted) longest = {i, lasted};
+  }
+  return longest;
+}
+
 HealthReport Health::readiness() const {
   HealthReport r;
   r.ok = true;

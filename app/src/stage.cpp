@@ -102,9 +102,10 @@ int Stage::run(const std::atomic<bool>& stop) {
   // hold partitions it no longer processes.
   std::atomic<bool> stop_all{false};
   std::atomic<bool> watching{true};
-  // An idle stage (no batch open) waits on no retry, so the outage limit
-  // that bounds the engine's retries is applied here to the broker's
-  // absence itself.
+  // An idle stage (no batch open) waits on no retry, and a worker blocked in
+  // one librdkafka call reaches no retry either, so the outage limit that
+  // bounds the engine's retries is applied here too: to the broker's absence
+  // in the statistics, and to a worker's loop that stops coming round.
   const auto outage_limit = config_.duration("processing.outage_limit");
   std::atomic<bool> gave_up{false};
   std::thread relay([&] {
@@ -114,6 +115,13 @@ int Stage::run(const std::atomic<bool>& stop) {
       if (const auto gone = health_.broker_unreachable_for(); gone >= outage_limit && !gave_up.exchange(true)) {
         spdlog::error("gave up after {}s without a reachable broker (processing.outage_limit {}s)",
                       gone.count() / 1000, outage_limit.count() / 1000);
+        stop_all = true;
+      }
+      if (const auto quiet = health_.longest_silence();
+          !stop_all.load() && quiet.lasted >= outage_limit && !gave_up.exchange(true)) {
+        spdlog::error("gave up after {}s: worker {} has waited that long for the broker "
+                      "(processing.outage_limit {}s)",
+                      quiet.lasted.count() / 1000, quiet.worker, outage_limit.count() / 1000);
         stop_all = true;
       }
       // A worker can sit in one librdkafka call for up to its request timeout

@@ -111,6 +111,20 @@ TEST(HealthTest, StuckOrFailedWorkerIsNotAlive) {
   EXPECT_FALSE(h.readiness().ok);
 }
 
+TEST(HealthTest, LongestSilenceNamesTheWorkerWhoseLoopStoppedComingRound) {
+  Health h(60s);
+  EXPECT_EQ(h.longest_silence().worker, -1);  // before the run loop starts
+  h.workers_started(3);
+  std::this_thread::sleep_for(30ms);
+  h.worker_progress(0);
+  h.worker_progress(2);
+  const auto quiet = h.longest_silence();  // worker 1 sits in one call
+  EXPECT_EQ(quiet.worker, 1);
+  EXPECT_GE(quiet.lasted, 30ms);
+  h.worker_progress(1);
+  EXPECT_LT(h.longest_silence().lasted, 30ms);
+}
+
 TEST(StatusServerTest, ServesMetricsHealthAndReadiness) {
   Metrics metrics;
   Health health(60s);

@@ -57,6 +57,17 @@ class Health {
   // How long no broker has been reachable (0 while one is).
   std::chrono::milliseconds broker_unreachable_for() const;
 
+  // The worker whose loop has gone longest without coming round, and for how
+  // long. A loop that stops coming round is blocked in one librdkafka call
+  // (a transaction call waits up to the request timeout for a broker that
+  // keeps its connections but does not answer), where neither the engine's
+  // retries nor the statistics can see the outage.
+  struct Silence {
+    int worker = -1;
+    std::chrono::milliseconds lasted{0};
+  };
+  Silence longest_silence() const;
+
   // A worker reached processing.outage_limit; the stage exits soon after.
   void worker_gave_up() { worker_gave_up_ = true; }
   bool any_worker_gave_up() const { return worker_gave_up_.load(); }
