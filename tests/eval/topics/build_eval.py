@@ -5,7 +5,8 @@ gold.tsv (id, IPTC level-1 codes).
 
 Sources: the news-please sample (labels in sample_labels.tsv), the seed
 article, the articles in written_articles.py, and the Wikinews articles under
-wikinews/ (CC BY 2.5; written to wikinews.ndjson; first-topic labels only, so
+wikinews/ (Wikinews, CC BY 2.5, and Global Voices, CC BY 3.0; written to
+wikinews.ndjson, each with its site as source; first-topic labels only, so
 they are not in gold.tsv and count in the first-topic figures, not in micro-F1).
 
 usage: build_eval.py [--sample DIR] [--seed FILE] [--out DIR]
@@ -15,6 +16,7 @@ import csv
 import json
 import os
 import sys
+from urllib.parse import urlparse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
@@ -80,7 +82,7 @@ def main():
     from wikinews import read_articles
     with open(os.path.join(args.out, "wikinews.ndjson"), "w", encoding="utf-8") as f:
         for a in read_articles():
-            f.write(json.dumps({"id": a["id"], "url": a["url"], "source": "en.wikinews.org", "title": a["title"],
+            f.write(json.dumps({"id": a["id"], "url": a["url"], "source": urlparse(a["url"]).netloc, "title": a["title"],
                                 "body": a["text"], "published_at": a["date"] + "T12:00:00Z"},
                                ensure_ascii=False) + "\n")
 

@@ -1,6 +1,7 @@
-"""Reads the Wikinews articles under wikinews/ (CC BY 2.5; see the header of
-each file): entries start with "@@ URL", then "date:", "title:" and
-"label: FIRST | ALSO..." lines, then the text up to the next entry.
+"""Reads the articles under wikinews/ (Wikinews, CC BY 2.5 or public domain, and
+Global Voices, CC BY 3.0; see the header of each file): entries start with
+"@@ URL", then "date:", "title:" and "label: FIRST | ALSO..." lines, then the
+text up to the next entry.
 
 Used by build_eval.py (the records) and evaluate.py (the first-topic labels).
 A file's header may name its split ("# split: check-wikinews"); without one the
