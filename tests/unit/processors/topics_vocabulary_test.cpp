@@ -137,5 +137,61 @@ TEST(TopicVocabulary, APartysPresidentialNomineeIsAnElectionCandidate) {
   expect_first_branches(cases);
 }
 
+// News about the news business in its own words (an online newspaper, a
+// news site, journalism) is news media: "online" alone made the nineteenth
+// round's story of a journalist's new online paper information technology.
+TEST(TopicVocabulary, AnOnlineNewspaperIsNewsMedia) {
+  const FirstBranchCase cases[] = {
+      {"medtop:01000000", "Veteran reporter starts an online newspaper",
+       "A veteran reporter has launched an online newspaper that covers the island's politics and its "
+       "courts. Online readers get the stories first, and she says journalism has to go where the "
+       "readers are."},
+      {"medtop:01000000", "Readers flock to new online news site",
+       "A news website started by two former editors drew forty thousand readers in its first month. "
+       "The online news site publishes a morning briefing and long investigations."},
+  };
+  expect_first_branches(cases);
+}
+
+// A person who sets himself on fire as a protest makes a political story:
+// self-immolation had no term, so such reports were filed by whatever else
+// they mentioned (the scholars who wrote about them: the sciences).
+TEST(TopicVocabulary, SelfImmolationIsPoliticalDissent) {
+  const FirstBranchCase cases[] = {
+      {"medtop:11000000", "Two more self-immolations in the mountain province",
+       "Two young herders set themselves alight on Sunday, the fourth and fifth self-immolations this "
+       "year. Scholars at the national university held a seminar on the wave of self-immolation."},
+  };
+  expect_first_branches(cases);
+}
+
+// "War and Peace" is a novel's title or a figure of speech, not a war
+// being reported: a stage version of the novel is a theatre story.
+TEST(TopicVocabulary, WarAndPeaceIsNotAWar) {
+  const FirstBranchCase cases[] = {
+      {"medtop:01000000", "City theatre stages War and Peace in four hours",
+       "The city theatre opens a four-hour stage production of War and Peace on Friday, with a cast "
+       "of forty and a chamber orchestra."},
+  };
+  expect_first_branches(cases);
+}
+
+// Writers choosing the best books is a literature story even when the books
+// are about a war: the literature code knew novels and poets but not books,
+// writers or authors, so the plot's invasion filed the story under conflict.
+TEST(TopicVocabulary, BooksAndWritersAreLiterature) {
+  const FirstBranchCase cases[] = {
+      {"medtop:01000000", "Writers pick the greatest book of the century",
+       "Two hundred writers and authors chose a book about a city under siege as the greatest of the "
+       "century. The book follows three families through the invasion and the occupation that "
+       "followed."},
+      // "book" as a verb is no book.
+      {"medtop:10000000", "Where to book a summer holiday this year",
+       "Travel agents say families should book early for the summer holiday season, when flights and "
+       "hotels fill up."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
