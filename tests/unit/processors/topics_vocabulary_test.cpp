@@ -193,5 +193,17 @@ TEST(TopicVocabulary, BooksAndWritersAreLiterature) {
   expect_first_branches(cases);
 }
 
+// Violence, said plainly, is weak evidence of unrest: a report of violence
+// since land seizures that names journalists among the victims was filed with
+// the news media, the only other words it had.
+TEST(TopicVocabulary, PlainViolenceIsUnrest) {
+  const FirstBranchCase cases[] = {
+      {"medtop:16000000", "Too much violence to keep count of, activist says",
+       "An activist says the attacks since the land seizures are so frequent that she cannot keep "
+       "count of them. She lists the latest cases, among them violence against journalists."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
