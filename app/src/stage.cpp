@@ -11,6 +11,7 @@
 #include "newsflow/app/engine_probe.hpp"
 #include "newsflow/app/kafka_wiring.hpp"
 #include "newsflow/app/logging.hpp"
+#include "newsflow/app/thread_name.hpp"
 #include "newsflow/consumer/kafka_source.hpp"
 #include "newsflow/consumer/topic_reader.hpp"
 #include "newsflow/engine/batch_engine.hpp"
@@ -109,6 +110,7 @@ int Stage::run(const std::atomic<bool>& stop) {
   const auto outage_limit = config_.duration("processing.outage_limit");
   std::atomic<bool> gave_up{false};
   std::thread relay([&] {
+    name_this_thread("nf-watch");
     std::optional<std::chrono::steady_clock::time_point> giving_up_since;
     while (watching.load()) {
       if (stop.load()) stop_all = true;
@@ -142,6 +144,7 @@ int Stage::run(const std::atomic<bool>& stop) {
   std::thread follower;
   if (shared_dedup_)
     follower = std::thread([&] {
+      name_this_thread("nf-changelog");
       try {
         shared_dedup_->follow(stop_all);
       } catch (const std::exception& e) {
@@ -155,6 +158,7 @@ int Stage::run(const std::atomic<bool>& stop) {
   std::vector<int> statuses(static_cast<size_t>(workers), 0);
   for (int i = 0; i < workers; ++i)
     threads.emplace_back([&, i] {
+      name_this_thread("nf-worker-" + std::to_string(i));
       int status = 1;
       try {
         status = worker(i, stop_all);
