@@ -162,7 +162,9 @@ void Attributor::find_events() {
       while (b > floor && k - b < 2 && has(doc_.tokens[b - 1], kSkip) && !doc_.tokens[b - 1].upper) --b;
       while (b > floor && (doc_.tokens[b - 1].kind == Tok::comma || doc_.tokens[b - 1].kind == Tok::dash)) --b;
       const bool after_quote = b == floor && floor > 0 && doc_.tokens[floor - 1].kind == Tok::quote;
-      if (after_quote && k + 1 < limit) {
+      // '"…", adding Quebec would back the town': a participle after the
+      // quotation's comma is never inverted; the name opens its clause.
+      if (after_quote && k + 1 < limit && !(b < k && doc_.word_at(k).ends_with("ing"))) {
         s = subjects_.subject_after(k + 1, limit);
         ev.inverted = s.first != kNone;
         if (ev.inverted) ev.link_end = s.last;

@@ -296,6 +296,13 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
 // subject names nobody opens with the role phrase before its verb (or
 // before "who"); first == kNone when there is none.
 Subject SubjectParser::role_opening(uint32_t k, uint32_t floor) {
+  // The phrase opens the sentence, after an article; "A number of the
+  // nurses rejected ...": after an amount and its "of" too.
+  uint32_t opening = floor + 1;
+  if (opening + 2 < k && has(doc_.tokens[opening], kQuantity) && doc_.word_at(opening + 1) == "of") {
+    opening += 2;
+    if (has(doc_.tokens[opening], kAppositiveStart)) ++opening;
+  }
   for (uint32_t v = floor + 1; v < k && v - floor < 12; ++v) {
     const Token& w = doc_.tokens[v];
     if (w.kind != Tok::word || w.upper) continue;
@@ -307,7 +314,7 @@ Subject SubjectParser::role_opening(uint32_t k, uint32_t floor) {
     if (doc_.tokens[v - 1].possessive || (!verb_like(v) && !before_object && !doc_.relative_at(v))) continue;
     Subject s = subject_before(v - 1, floor);
     if (s.first == kNone || (s.speaker < 0 && !s.role)) s = phrase_before(v, floor);
-    if (s.first != kNone && s.first <= floor + 1 && (s.speaker >= 0 || s.role)) return s;
+    if (s.first != kNone && s.first <= opening && (s.speaker >= 0 || s.role)) return s;
   }
   return {};
 }

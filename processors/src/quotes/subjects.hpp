@@ -47,6 +47,7 @@ class SubjectParser {
   // cue k ("Speaking to AFP, ...", "In a statement posted on Friday, ...");
   // `floor` when there is none.
   uint32_t past_fronted_phrase(uint32_t floor, uint32_t k) const;
+  uint32_t fronted_phrase_end(uint32_t start, uint32_t k, bool& misleading) const;
   uint32_t past_time_phrase(uint32_t floor, uint32_t k) const;
   // "a statement which said": the cue at k is a document's relative clause.
   bool relative_of_document(uint32_t k) const;

@@ -1,0 +1,65 @@
+// Speaker shapes first seen on the eleventh real dev set (wn20b-dev, issue
+// 13, twentieth round): a participle cue right after a quotation takes no
+// inverted subject ('"…", adding Dorval will appeal' is Dorval's clause, not
+// its speech); two fronted phrases in a row ("In June, at the party's
+// conference,") are both passed over; a quantity before "of" ("A number of
+// Senators") is not the speaker, the noun after it is; and a name lent by
+// an entity that opens with a title ("Administrator Karl Vance") is lent
+// without it. Examples written for these tests.
+#include <gtest/gtest.h>
+
+#include "quotes_test_util.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+using namespace quotes_test;
+
+TEST(QuoteSpringShapesTest, AParticipleAfterAQuotationHasNoInvertedSubject) {
+  const Article a = run(
+      "The mayor of Dorval, Henri Masse, said the two men must face \"fraud and bribery charges\", adding Quebec "
+      "would back the town in any appeal.\n\nInes Okafor called the ruling \"a slap in the face\", saying Lagos "
+      "would never accept it.");
+  EXPECT_EQ(speaker(a, "fraud and bribery charges"), "Henri Masse");
+  EXPECT_EQ(speaker(a, "a slap in the face"), "Ines Okafor");
+}
+
+TEST(QuoteSpringShapesTest, AnInvertedPastTenseCueStillTakesItsSubject) {
+  const Article a = run("\"We will appeal the ruling,\" added Henri Masse, the mayor of Dorval.");
+  EXPECT_EQ(speaker(a, "We will appeal the ruling"), "Henri Masse");
+}
+
+TEST(QuoteSpringShapesTest, TwoFrontedPhrasesAreBothPassedOver) {
+  const Article a = run(
+      "The vote was held in May. In June, at the Green Party's annual conference, Lena Dorn announced her plan to "
+      "stand, saying \"I will fight for every seat in this city\".\n\nOn Friday, at a rally of the Farmers' "
+      "Union in Leeds, Tom Hale told the crowd: \"We will not sell our land.\"");
+  EXPECT_EQ(speaker(a, "I will fight for every seat"), "Lena Dorn");
+  EXPECT_EQ(speaker(a, "We will not sell our land"), "Tom Hale");
+}
+
+TEST(QuoteSpringShapesTest, AQuantityBeforeOfIsNotTheSpeaker) {
+  const Article a = run(
+      "A number of Senators condemned the plan on Monday, citing it as a \"reckless waste of public "
+      "money\".\n\nA majority of the nurses rejected the offer, calling it \"an insult to every one of us\".");
+  EXPECT_EQ(speaker(a, "reckless waste of public"), "Senators");
+  EXPECT_EQ(speaker(a, "an insult to every one"), "nurses");
+}
+
+TEST(QuoteSpringShapesTest, AnEntityOpeningWithATitleLendsOnlyTheName) {
+  // The entity tagger kept the title in the name; the quotes processor
+  // lends the surname speaker the name after it.
+  Article a;
+  a.text =
+      "The next mission depends on the weather, which agency Administrator Karl Vance has said may clear by "
+      "August. Vance remarked, \"We are not going to rush this.\"";
+  a.entities.push_back(Entity{"Administrator Karl Vance", Entity::Type::person, 2, ""});
+  QuotesOptions o;
+  o.rules = rules();
+  auto p = make_quotes_processor(o);
+  ASSERT_EQ(p->process(a).kind, Outcome::Kind::pass);
+  EXPECT_EQ(speaker(a, "We are not going to rush this"), "Karl Vance");
+}
+
+}  // namespace
+}  // namespace newsflow::processors
