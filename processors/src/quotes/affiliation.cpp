@@ -140,7 +140,13 @@ Subject SubjectParser::role_of_name(uint32_t name_first, uint32_t last, uint32_t
 Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
   Subject s;
   if (p <= floor) return s;
-  const uint32_t own = p - 1;
+  uint32_t own = p - 1;
+  // "Acme's official statement read": one lower-case modifier between the
+  // owner and its document.
+  if (own > floor && doc_.tokens[own].kind == Tok::word && !doc_.tokens[own].upper && !doc_.tokens[own].possessive &&
+      !has(doc_.tokens[own], kNotName | kCue | kPartialCue | kDocument | kOrgNoun) &&
+      doc_.tokens[own - 1].kind == Tok::word && doc_.tokens[own - 1].possessive)
+    --own;
   const Token& o = doc_.tokens[own];
   if (o.kind == Tok::word && o.possessive && !o.upper && own > floor &&
       (doc_.word_at(own - 1) == "the" || doc_.word_at(own - 1) == "The")) {

@@ -80,7 +80,10 @@ void Attributor::find_events() {
     // (Tested once: most words are no document cue.)
     bool document_cue = false;
     if ((t.classes & kDocumentCue) && k > 0) {
-      document_cue = has(doc_.tokens[k - 1], kDocument) || subjects_.relative_of_document(k);
+      // "The club's statement yesterday read": a skip word may stand between.
+      uint32_t d = k - 1;
+      while (d > 0 && k - d < 3 && has(doc_.tokens[d], kSkip) && doc_.tokens[d].kind == Tok::word) --d;
+      document_cue = has(doc_.tokens[d], kDocument) || subjects_.relative_of_document(k);
       for (uint32_t m = k + 1; !document_cue && m < doc_.tokens.size() && m <= k + 3; ++m)
         document_cue = has(doc_.tokens[m], kDocument) &&
                        (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));

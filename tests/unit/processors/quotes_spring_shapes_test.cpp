@@ -5,7 +5,9 @@
 // conference,") are both passed over; a quantity before "of" ("A number of
 // Senators") is not the speaker, the noun after it is; and a name lent by
 // an entity that opens with a title ("Administrator Karl Vance") is lent
-// without it. Examples written for these tests.
+// without it; an owner's document speaks for it past a modifier or a skip
+// word ("Acme's official statement yesterday read"). Examples written for
+// these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -59,6 +61,15 @@ TEST(QuoteSpringShapesTest, AnEntityOpeningWithATitleLendsOnlyTheName) {
   auto p = make_quotes_processor(o);
   ASSERT_EQ(p->process(a).kind, Outcome::Kind::pass);
   EXPECT_EQ(speaker(a, "We are not going to rush this"), "Karl Vance");
+}
+
+TEST(QuoteSpringShapesTest, AnOwnersDocumentSpeaksThroughAModifierAndASkipWord) {
+  const Article a = run(
+      "Northgate Rowing Club's official statement read \"We are heartbroken to share that our coach has died.\"\n\n"
+      "The Ashford Choir announced the death on Sunday. Ashford Choir's statement yesterday read \"Our founder "
+      "has died after a long illness.\"");
+  EXPECT_EQ(speaker(a, "We are heartbroken"), "Northgate Rowing Club");
+  EXPECT_EQ(speaker(a, "Our founder has died"), "Ashford Choir");
 }
 
 }  // namespace
