@@ -352,8 +352,10 @@ void Attributor::link_quotes(Article& article) {
     const std::string_view v = q.text;
     size_t len = 0;
     uint32_t first_cp = decode_at(v, 0, len);
-    // "[S]evengill sharks ...": an editor's bracketed capital opens a sentence.
-    if (first_cp == '[' && v.size() > 2 && v[2] == ']') first_cp = static_cast<unsigned char>(v[1]);
+    // "[S]evengill sharks ...", "[We] let them ...": an editor's bracketed
+    // capital or words open a sentence.
+    if (first_cp == '[' && v.size() > 2 && v.substr(0, 24).find(']') != std::string_view::npos)
+      first_cp = decode_at(v, 1, len);
     // "[...] Still, the river ...": an editor's elision before the words
     // leaves the sentence's own capital after it.
     for (const std::string_view elision : {"[...] ", "[\u2026] "})

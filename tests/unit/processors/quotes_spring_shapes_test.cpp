@@ -6,8 +6,9 @@
 // Senators") is not the speaker, the noun after it is; and a name lent by
 // an entity that opens with a title ("Administrator Karl Vance") is lent
 // without it; an owner's document speaks for it past a modifier or a skip
-// word ("Acme's official statement yesterday read"). Examples written for
-// these tests.
+// word ("Acme's official statement yesterday read"); and a quotation that
+// opens with an editor's bracketed words ("[We] let them") is a sentence of
+// the speaker before it. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -70,6 +71,13 @@ TEST(QuoteSpringShapesTest, AnOwnersDocumentSpeaksThroughAModifierAndASkipWord) 
       "has died after a long illness.\"");
   EXPECT_EQ(speaker(a, "We are heartbroken"), "Northgate Rowing Club");
   EXPECT_EQ(speaker(a, "Our founder has died"), "Ashford Choir");
+}
+
+TEST(QuoteSpringShapesTest, AnEditorsBracketedWordsOpenTheNextPart) {
+  const Article a = run(
+      "The visitors pulled away late. \"We got back level and traded tries for a while\", Dale Price said. "
+      "\"[We] let them [have the] momentum and they ran over the top\".");
+  EXPECT_EQ(speaker(a, "[We] let them"), "Dale Price");
 }
 
 }  // namespace
