@@ -544,6 +544,28 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   const bool relative = (det == "his" || det == "her" || det == "His" || det == "Her") &&
                         has(doc_.tokens[head], kMaleNoun | kFemaleNoun);
   const bool definite = s.first < role_first && (det == "the" || det == "The" || relative);
+  // "the Harbour Authority and the Coastal Safety Board, with the latter
+  // confirming": the name written last before it (the former: the one
+  // before that), within 40 tokens.
+  if ((det == "the" || det == "The") && role_first == head && head == last) {
+    const std::string_view w = doc_.word_at(head);
+    const size_t back = w == "latter" ? 1 : w == "former" ? 2 : 0;
+    size_t seen = 0;
+    const uint32_t scan_floor = head > 40 ? head - 40 : 0;
+    for (uint32_t m = s.first; back > 0 && m > scan_floor;) {
+      --m;
+      const Token& n = doc_.tokens[m];
+      if (n.possessive || (!name_token(n) && !org_head(n))) continue;
+      const uint32_t first = name_run_back(m, scan_floor);
+      if (first == kNone) continue;
+      if (++seen == back) {
+        s.speaker = people_.resolve_name(doc_.span_text(first, m), org_head(n), std::nullopt);
+        s.role.reset();
+        return s;
+      }
+      m = first;
+    }
+  }
   // "the Pope", "the Prime Minister": a capitalised title is a definite role too.
   const bool capital_title = doc_.tokens[head].upper && has(doc_.tokens[head], kTitle);
   if (definite && (role_noun(doc_.tokens[head]) || capital_title) && !has(doc_.tokens[head], kGroup)) {

@@ -8,7 +8,8 @@
 // without it; an owner's document speaks for it past a modifier or a skip
 // word ("Acme's official statement yesterday read"); and a quotation that
 // opens with an editor's bracketed words ("[We] let them") is a sentence of
-// the speaker before it. Examples written for these tests.
+// the speaker before it; "the latter" and "the former" are the names written
+// before them. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -78,6 +79,15 @@ TEST(QuoteSpringShapesTest, AnEditorsBracketedWordsOpenTheNextPart) {
       "The visitors pulled away late. \"We got back level and traded tries for a while\", Dale Price said. "
       "\"[We] let them [have the] momentum and they ran over the top\".");
   EXPECT_EQ(speaker(a, "[We] let them"), "Dale Price");
+}
+
+TEST(QuoteSpringShapesTest, TheLatterAndTheFormerAreTheNamesBeforeThem) {
+  const Article a = run(
+      "Inquiries were opened by the Harbour Authority and the Coastal Safety Board, with the latter confirming on "
+      "Twitter it was \"not sending inspectors to the pier at this time.\"\n\nTalks were held by the Farmers' Union "
+      "and the Grain Council. The former said the deal was \"a fair price for every grower\".");
+  EXPECT_EQ(speaker(a, "not sending inspectors"), "Coastal Safety Board");
+  EXPECT_EQ(speaker(a, "a fair price for every"), "Farmers' Union");
 }
 
 }  // namespace
