@@ -39,6 +39,7 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"credit", kCredit},
     {"post_nominal", kPostNominal},
     {"quantity", kQuantity},
+    {"tenure", kTenure},
 };
 }  // namespace
 

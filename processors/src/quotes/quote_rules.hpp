@@ -41,6 +41,7 @@ enum WordClass : uint32_t {
   kCredit = 1u << 26,
   kPostNominal = 1u << 27,
   kQuantity = 1u << 28,
+  kTenure = 1u << 29,
 };
 
 // Every word of every article is looked up here once, so the table is open

@@ -506,6 +506,33 @@ std::string_view SubjectParser::expand_acronym(uint32_t tok) {
 
 // The role phrase whose head is `head` and which ends at `last`, with the
 // modifiers before the head ("Chinese Foreign Ministry spokesperson").
+// "The local health minister said" is not "Civil Aviation Minister Hardeep
+// Puri": when the phrase and the person's role both carry words before the
+// head (other than `tenure` ones: "former", "acting"), they must share one.
+bool SubjectParser::shares_role_modifier(uint32_t role_first, uint32_t head, const Named& n) const {
+  if (!n.role) return true;
+  const std::string role = lower_of(*n.role);
+  const size_t last_space = role.rfind(' ');
+  if (last_space == std::string::npos) return true;
+  bool phrase_has = false;
+  for (uint32_t m = role_first; m < head; ++m) {
+    const Token& w = doc_.tokens[m];
+    if (w.kind != Tok::word || has(w, kTenure | kNotName)) continue;
+    phrase_has = true;
+    const std::string word = lower_of(doc_.word_at(m));
+    for (size_t at = role.find(word); at != std::string::npos && at < last_space; at = role.find(word, at + 1))
+      if ((at == 0 || role[at - 1] == ' ') && role[at + word.size()] == ' ') return true;
+  }
+  if (!phrase_has) return true;
+  // The role's own words before its head, tenure words left out.
+  for (size_t at = 0; at < last_space;) {
+    size_t end = role.find(' ', at);
+    if (!(doc_.rules->classes(std::string_view(role).substr(at, end - at)) & kTenure)) return false;
+    at = end + 1;
+  }
+  return true;
+}
+
 Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor) {
   Subject s;
   // Modifiers run back to a determiner or any other function word: capitals
@@ -571,6 +598,7 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   if (definite && (role_noun(doc_.tokens[head]) || capital_title) && !has(doc_.tokens[head], kGroup)) {
     doc_.lower_word(doc_.tokens[head]);
     s.speaker = people_.resolve_role(doc_.lower);
+    if (s.speaker >= 0 && !shares_role_modifier(role_first, head, people_.named[static_cast<size_t>(s.speaker)])) s.speaker = -1;
     // "the 45-year-old father of three said": an age marks the person last
     // named; so does a nationality ("the French leader added"), as "said
     // the Norwegian" does.

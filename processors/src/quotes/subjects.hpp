@@ -128,6 +128,7 @@ class SubjectParser {
   // a sentence of the paragraph before "they" at `p`; role unset when none.
   Subject plural_role_before(uint32_t p) const;
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
+  bool shares_role_modifier(uint32_t role_first, uint32_t head, const Named& n) const;
   Subject person_of_org(uint32_t p, uint32_t floor);
   Subject person_before_org(uint32_t last, uint32_t floor);
   Subject role_of_name(uint32_t name_first, uint32_t last, uint32_t floor);

@@ -9,7 +9,9 @@
 // word ("Acme's official statement yesterday read"); and a quotation that
 // opens with an editor's bracketed words ("[We] let them") is a sentence of
 // the speaker before it; "the latter" and "the former" are the names written
-// before them. Examples written for these tests.
+// before them; and a role with its own modifier ("the local health
+// minister") is no person whose title has others. Examples written for
+// these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -88,6 +90,18 @@ TEST(QuoteSpringShapesTest, TheLatterAndTheFormerAreTheNamesBeforeThem) {
       "and the Grain Council. The former said the deal was \"a fair price for every grower\".");
   EXPECT_EQ(speaker(a, "not sending inspectors"), "Coastal Safety Board");
   EXPECT_EQ(speaker(a, "a fair price for every"), "Farmers' Union");
+}
+
+TEST(QuoteSpringShapesTest, AModifiedRoleIsNotAPersonWithAnotherTitle) {
+  const Article a = run(
+      "Transport Minister Omar Haddad said nine people died. The local health minister said, \"The injured have "
+      "been taken to the city hospital.\"");
+  EXPECT_EQ(speaker(a, "The injured have been"), "local health minister");
+  // A word of tenure tells when, not which: the former minister is still the one named.
+  const Article b = run(
+      "Transport Minister Omar Haddad resigned in May. The former minister said, \"I leave with a clear "
+      "conscience.\"");
+  EXPECT_EQ(speaker(b, "I leave with a clear"), "Omar Haddad");
 }
 
 }  // namespace
