@@ -79,11 +79,19 @@ void Attributor::find_events() {
     // "The report read: ..." / '"...," read a sign': a cue only for a document.
     // (Tested once: most words are no document cue.)
     bool document_cue = false;
+    int pronoun_document = -1;
     if ((t.classes & kDocumentCue) && k > 0) {
       // "The club's statement yesterday read": a skip word may stand between.
       uint32_t d = k - 1;
       while (d > 0 && k - d < 3 && has(doc_.tokens[d], kSkip) && doc_.tokens[d].kind == Tok::word) --d;
       document_cue = has(doc_.tokens[d], kDocument) || subjects_.relative_of_document(k);
+      // "X released a statement on the arrest. It read, ...": "it" for a
+      // document of the sentence before (within 30 tokens); its issuer speaks.
+      for (uint32_t m = d; !document_cue && has(doc_.tokens[d], kNeutralPronoun) && m > 0 && d - m < 30;) {
+        --m;
+        document_cue = has(doc_.tokens[m], kDocument) && !doc_.tokens[m].upper;
+        if (document_cue) pronoun_document = static_cast<int>(m);
+      }
       for (uint32_t m = k + 1; !document_cue && m < doc_.tokens.size() && m <= k + 3; ++m)
         document_cue = has(doc_.tokens[m], kDocument) &&
                        (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));
@@ -242,6 +250,11 @@ void Attributor::find_events() {
       ev.inverted = true;
       ev.link_end = m;
     }
+    if (pronoun_document >= 0)
+      if (const int issuer = subjects_.document_issuer(static_cast<uint32_t>(pronoun_document)); issuer >= 0) {
+        s.speaker = issuer;
+        s.role.reset();
+      }
     if (!according && s.speaker < 0 && !s.role) {
       const Subject f = subjects_.fallback_subject(k, floor, s);
       ev.fallback_speaker = f.speaker;

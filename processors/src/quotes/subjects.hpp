@@ -70,6 +70,9 @@ class SubjectParser {
   // noun at `p` (a possessive name, or a definite role the article gave to
   // someone); speaker -1 when there is none.
   Subject document_owner(uint32_t p, uint32_t floor);
+  // "The Rowing Federation of Wales released a statement": the name opening
+  // the sentence of the document at `d` as its issuer; -1 when there is none.
+  int document_issuer(uint32_t d);
   // "he was told by Minister Anna Berg of ...": the agent after a passive cue at `k`.
   Subject passive_agent(uint32_t k, uint32_t limit);
   // A multi-word name seen anywhere introduces it (for later surnames); at a

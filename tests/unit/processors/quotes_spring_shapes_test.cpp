@@ -10,7 +10,8 @@
 // opens with an editor's bracketed words ("[We] let them") is a sentence of
 // the speaker before it; "the latter" and "the former" are the names written
 // before them; and a role with its own modifier ("the local health
-// minister") is no person whose title has others. Examples written for
+// minister") is no person whose title has others; "It read" after a
+// sentence that issued a document is that issuer's. Examples written for
 // these tests.
 #include <gtest/gtest.h>
 
@@ -102,6 +103,17 @@ TEST(QuoteSpringShapesTest, AModifiedRoleIsNotAPersonWithAnotherTitle) {
       "Transport Minister Omar Haddad resigned in May. The former minister said, \"I leave with a clear "
       "conscience.\"");
   EXPECT_EQ(speaker(b, "I leave with a clear"), "Omar Haddad");
+}
+
+TEST(QuoteSpringShapesTest, ItReadIsTheDocumentOfTheSentenceBefore) {
+  const Article a = run(
+      "The Rowing Federation of Wales (RFW) released a statement on the arrest. It read, \"We condemn every form "
+      "of violence and will say no more until the inquiry ends.\"");
+  EXPECT_EQ(speaker(a, "We condemn every form"), "Rowing Federation of Wales");
+  const Article b = run(
+      "The Welsh Rowing Union issued a statement about Tomos Price's arrest. It read, \"We will say nothing until "
+      "the police have finished their work.\"");
+  EXPECT_EQ(speaker(b, "We will say nothing"), "Welsh Rowing Union");
 }
 
 }  // namespace
