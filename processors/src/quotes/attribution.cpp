@@ -194,6 +194,7 @@ void Attributor::find_events() {
       if (!ev.inverted && (t.classes & kCue) && doc_.word_at(k).ends_with("ing")) s = subjects_.quoted_as(k, floor);
       if (!ev.inverted && s.first == kNone && (s = subjects_.passive_agent(k, limit)).first != kNone)
         ev.link_end = s.last;
+      if (!ev.inverted && s.first == kNone) s = subjects_.causative_object(k, floor);
       if (!ev.inverted && s.first == kNone && k > floor) s = subjects_.subject_before(k - 1, floor);
       // "..., Falk said, adding she had trained": a participle right after a
       // cue and its comma shares that cue's subject, not the sentence's

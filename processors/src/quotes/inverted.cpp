@@ -292,6 +292,22 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
   return participle ? role_opening(k, floor) : Subject{};
 }
 
+// "The backlash led Lena Dorn to say": a cue after "to" and the object of a
+// verb of causing (rule kind `causative`) has that object as its subject;
+// first == kNone otherwise.
+Subject SubjectParser::causative_object(uint32_t k, uint32_t floor) {
+  if (k < floor + 3 || doc_.tokens[k - 1].kind != Tok::word || doc_.word_at(k - 1) != "to") return {};
+  const uint32_t last = k - 2;
+  if (!name_token(doc_.tokens[last]) || doc_.tokens[last].possessive) return {};
+  const uint32_t first = name_run_back(last, floor);
+  if (first == kNone || first <= floor || !has(doc_.tokens[first - 1], kCausative) || doc_.tokens[first - 1].upper) return {};
+  Subject s;
+  s.first = first;
+  s.last = last;
+  s.speaker = people_.resolve_name(doc_.span_text(first, last), org_head(doc_.tokens[last]), std::nullopt);
+  return s;
+}
+
 // "A spokeswoman for the council gave a speech, saying:": a sentence whose
 // subject names nobody opens with the role phrase before its verb (or
 // before "who"); first == kNone when there is none.

@@ -40,6 +40,7 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"post_nominal", kPostNominal},
     {"quantity", kQuantity},
     {"tenure", kTenure},
+    {"causative", kCausative},
 };
 }  // namespace
 

@@ -42,6 +42,7 @@ enum WordClass : uint32_t {
   kPostNominal = 1u << 27,
   kQuantity = 1u << 28,
   kTenure = 1u << 29,
+  kCausative = 1u << 30,
 };
 
 // Every word of every article is looked up here once, so the table is open

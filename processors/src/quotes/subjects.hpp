@@ -73,6 +73,9 @@ class SubjectParser {
   // "The Rowing Federation of Wales released a statement": the name opening
   // the sentence of the document at `d` as its issuer; -1 when there is none.
   int document_issuer(uint32_t d);
+  // "The backlash led Lena Dorn to say": the object of a verb of causing
+  // before "to" and the cue at `k`; first == kNone when there is none.
+  Subject causative_object(uint32_t k, uint32_t floor);
   // "he was told by Minister Anna Berg of ...": the agent after a passive cue at `k`.
   Subject passive_agent(uint32_t k, uint32_t limit);
   // A multi-word name seen anywhere introduces it (for later surnames); at a

@@ -11,8 +11,8 @@
 // the speaker before it; "the latter" and "the former" are the names written
 // before them; and a role with its own modifier ("the local health
 // minister") is no person whose title has others; "It read" after a
-// sentence that issued a document is that issuer's. Examples written for
-// these tests.
+// sentence that issued a document is that issuer's; and "led X to say"
+// is X's. Examples written for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -114,6 +114,14 @@ TEST(QuoteSpringShapesTest, ItReadIsTheDocumentOfTheSentenceBefore) {
       "The Welsh Rowing Union issued a statement about Tomos Price's arrest. It read, \"We will say nothing until "
       "the police have finished their work.\"");
   EXPECT_EQ(speaker(b, "We will say nothing"), "Welsh Rowing Union");
+}
+
+TEST(QuoteSpringShapesTest, TheObjectOfAVerbOfCausingSpeaksTheCueAfterTo) {
+  const Article a = run(
+      "The remark drew anger online. The backlash led Lena Dorn to say \"I should not have been so careless with "
+      "my words.\"\n\nThe row prompted Omar Haddad to express \"deep regret for the hurt I caused\".");
+  EXPECT_EQ(speaker(a, "I should not have been"), "Lena Dorn");
+  EXPECT_EQ(speaker(a, "deep regret for the hurt"), "Omar Haddad");
 }
 
 }  // namespace
