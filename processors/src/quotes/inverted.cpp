@@ -248,6 +248,17 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
                            doc_.word_at(k).ends_with("ing")) ||
                           relative_of_document(k);
   if (!participle && (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but"))) return {};
+  // "A tweet sent from Dorn's Twitter account ... repeated the pledge,
+  // saying": a document opening the clause speaks for the owner named in
+  // its own phrase, before the clause's verb.
+  const uint32_t opening = floor < k && has(doc_.tokens[floor], kAppositiveStart) ? floor + 1 : floor;
+  if (participle && opening < k && has(doc_.tokens[opening], kDocument) && !doc_.tokens[opening].upper)
+    for (uint32_t m = opening + 1; m + 1 < k && m - opening < 10; ++m) {
+      const Token& w = doc_.tokens[m];
+      if (w.kind != Tok::word || (m > opening + 1 && !w.upper && verb_like(m))) break;
+      if (w.possessive && w.upper)
+        if (Subject owner = document_owner(m + 1, opening); owner.speaker >= 0) return owner;
+    }
   for (uint32_t m = floor; m + 1 < k; ++m) {
     const Token& w = doc_.tokens[m];
     if (w.kind != Tok::word) continue;

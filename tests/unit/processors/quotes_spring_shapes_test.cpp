@@ -12,7 +12,8 @@
 // before them; and a role with its own modifier ("the local health
 // minister") is no person whose title has others; "It read" after a
 // sentence that issued a document is that issuer's; and "led X to say"
-// is X's. Examples written for these tests.
+// is X's, as "A tweet sent from X's account … saying" is. Examples written
+// for these tests.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -122,6 +123,15 @@ TEST(QuoteSpringShapesTest, TheObjectOfAVerbOfCausingSpeaksTheCueAfterTo) {
       "my words.\"\n\nThe row prompted Omar Haddad to express \"deep regret for the hurt I caused\".");
   EXPECT_EQ(speaker(a, "I should not have been"), "Lena Dorn");
   EXPECT_EQ(speaker(a, "deep regret for the hurt"), "Omar Haddad");
+}
+
+TEST(QuoteSpringShapesTest, ADocumentOpeningTheClauseSpeaksForTheOwnerInItsPhrase) {
+  const Article a = run(
+      "In May, at the final debate, Lena Dorn promised to pick a woman. A tweet sent from Dorn's Twitter account "
+      "during the debate repeated the pledge, saying \"My running mate will be a woman.\"\n\nA post on the Leeds "
+      "Rowing Club's Facebook page thanked the volunteers, saying \"We could not have done it without you.\"");
+  EXPECT_EQ(speaker(a, "My running mate will be"), "Lena Dorn");
+  EXPECT_EQ(speaker(a, "We could not have done"), "Leeds Rowing Club");
 }
 
 }  // namespace
