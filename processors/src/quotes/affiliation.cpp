@@ -140,7 +140,13 @@ Subject SubjectParser::role_of_name(uint32_t name_first, uint32_t last, uint32_t
 Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
   Subject s;
   if (p <= floor) return s;
-  const uint32_t own = p - 1;
+  uint32_t own = p - 1;
+  // "Acme's official statement read": one lower-case modifier between the
+  // owner and its document.
+  if (own > floor && doc_.tokens[own].kind == Tok::word && !doc_.tokens[own].upper && !doc_.tokens[own].possessive &&
+      !has(doc_.tokens[own], kNotName | kCue | kPartialCue | kDocument | kOrgNoun) &&
+      doc_.tokens[own - 1].kind == Tok::word && doc_.tokens[own - 1].possessive)
+    --own;
   const Token& o = doc_.tokens[own];
   if (o.kind == Tok::word && o.possessive && !o.upper && own > floor &&
       (doc_.word_at(own - 1) == "the" || doc_.word_at(own - 1) == "The")) {
@@ -183,6 +189,31 @@ Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
   s.speaker = people_.resolve_name(name, acronym, std::nullopt);
   if (acronym) people_.named[static_cast<size_t>(s.speaker)].org = true;
   return s;
+}
+
+// "The Rowing Federation of Wales (RFW) released a statement", "The Welsh
+// Rowing Union released ...": the name opening the sentence of the document at `d` (capitals, with "of"/"and"
+// between them), as a speaker index; -1 when the sentence opens otherwise.
+int SubjectParser::document_issuer(uint32_t d) {
+  uint32_t st = d;
+  while (st > 0 && d - st < 40 && !doc_.boundary(st - 1)) --st;
+  if (has(doc_.tokens[st], kAppositiveStart)) ++st;
+  // "The Georgian Tennis Federation": a nationality may open the name.
+  const Token& open = doc_.tokens[st];
+  if (st >= d || !(name_token(open) || (open.upper && has(open, kDemonym)))) return -1;
+  uint32_t e = st;
+  while (e + 1 < d) {
+    const Token& n = doc_.tokens[e + 1];
+    if (n.kind == Tok::word && n.upper && !n.possessive && (name_token(n) || org_head(n))) {
+      ++e;
+    } else if (n.kind == Tok::word && !n.upper && e + 2 < d && (doc_.word_at(e + 1) == "of" || doc_.word_at(e + 1) == "and") &&
+               doc_.tokens[e + 2].upper) {
+      e += 2;
+    } else {
+      break;
+    }
+  }
+  return people_.resolve_name(doc_.span_text(st, e), org_head(doc_.tokens[e]), std::nullopt);
 }
 
 // "he was told by Health Minister Anna Berg of ...", "a pattern described by

@@ -37,29 +37,49 @@ bool SubjectParser::circumstance(uint32_t k) const {
 uint32_t SubjectParser::past_fronted_phrase(uint32_t floor, uint32_t k) const {
   if (floor + 3 >= k || doc_.tokens[floor].kind != Tok::word || !doc_.tokens[floor].upper) return floor;
   if (const uint32_t c = past_time_phrase(floor, k); c != floor) return c;
-  const std::string_view raw = doc_.word_at(floor);
+  bool misleading = false;
+  const uint32_t c = fronted_phrase_end(floor, k, misleading);
+  if (c == kNone) return floor;
+  if (misleading) return c;  // parsers read after floor
+  // "In June, at the Green Party's conference, Lena Dorn announced": a
+  // plain phrase ("In June,") before a second one that could be misread.
+  if (c + 4 < k && doc_.tokens[c + 1].kind == Tok::word && !doc_.tokens[c + 1].upper) {
+    bool second_misleading = false;
+    const uint32_t c2 = fronted_phrase_end(c + 1, k, second_misleading);
+    if (c2 != kNone && second_misleading) return c2;
+  }
+  return floor;
+}
+
+// The comma closing a fronted phrase that opens at `start` (a preposition,
+// "during", "after", ... or a participle with its preposition), or kNone;
+// `misleading` tells whether it holds a name ("the Daily Ledger") or a
+// document ("a statement") a parser could take for the subject. "On
+// Saturday," is not misleading: the parsers read it as they did.
+uint32_t SubjectParser::fronted_phrase_end(uint32_t start, uint32_t k, bool& misleading) const {
+  const std::string_view raw = doc_.word_at(start);
   char buf[12];
-  if (raw.size() >= sizeof buf) return floor;
+  if (raw.size() >= sizeof buf) return kNone;
   for (size_t i = 0; i < raw.size(); ++i) buf[i] = static_cast<char>(raw[i] >= 'A' && raw[i] <= 'Z' ? raw[i] + 32 : raw[i]);
   const std::string_view w(buf, raw.size());
-  const std::string_view next = doc_.tokens[floor + 1].kind == Tok::word ? doc_.word_at(floor + 1) : std::string_view();
+  const std::string_view next = doc_.tokens[start + 1].kind == Tok::word ? doc_.word_at(start + 1) : std::string_view();
   // "Speaking to", "Writing in", "Responding on": a participle with its preposition.
   const bool participle = w.size() > 5 && w.ends_with("ing") && (preposition(next) || next == "about");
   const bool opener = (preposition(w) && w != "of" && w != "to" && w != "for" && w != "by") || w == "during" ||
                       w == "after" || w == "before" || w == "following" || w == "amid" || w == "despite" ||
                       participle;
-  if (!opener) return floor;
-  // Only a phrase that could be misread as the subject: one holding a
-  // name ("the Daily Ledger") or a document ("a statement"); "On Saturday,"
-  // is left to the parsers as it was.
-  bool misleading = false;
-  for (uint32_t m = floor + 1; m + 1 < k && m - floor < 24; ++m) {
+  if (!opener) return kNone;
+  misleading = false;
+  for (uint32_t m = start + 1; m + 1 < k && m - start < 24; ++m) {
     const Token& t = doc_.tokens[m];
-    if (t.kind == Tok::comma) return misleading && m >= floor + 3 ? m : floor;  // parsers read after floor
-    if (t.kind != Tok::word) return floor;  // a quotation, colon or dash: not a plain phrase
-    misleading = misleading || (t.upper && m > floor + 1 && !weekday(doc_.word_at(m))) || has(t, kDocument);
+    if (t.kind == Tok::comma) {
+      misleading = misleading && m >= start + 3;
+      return m;
+    }
+    if (t.kind != Tok::word) return kNone;  // a quotation, colon or dash: not a plain phrase
+    misleading = misleading || (t.upper && m > start + 1 && !weekday(doc_.word_at(m))) || has(t, kDocument);
   }
-  return floor;
+  return kNone;
 }
 
 // "A month later, during the debate, Ana Ruiz defended ...": a span of

@@ -79,8 +79,19 @@ void Attributor::find_events() {
     // "The report read: ..." / '"...," read a sign': a cue only for a document.
     // (Tested once: most words are no document cue.)
     bool document_cue = false;
+    int pronoun_document = -1;
     if ((t.classes & kDocumentCue) && k > 0) {
-      document_cue = has(doc_.tokens[k - 1], kDocument) || subjects_.relative_of_document(k);
+      // "The club's statement yesterday read": a skip word may stand between.
+      uint32_t d = k - 1;
+      while (d > 0 && k - d < 3 && has(doc_.tokens[d], kSkip) && doc_.tokens[d].kind == Tok::word) --d;
+      document_cue = has(doc_.tokens[d], kDocument) || subjects_.relative_of_document(k);
+      // "X released a statement on the arrest. It read, ...": "it" for a
+      // document of the sentence before (within 30 tokens); its issuer speaks.
+      for (uint32_t m = d; !document_cue && has(doc_.tokens[d], kNeutralPronoun) && m > 0 && d - m < 30;) {
+        --m;
+        document_cue = has(doc_.tokens[m], kDocument) && !doc_.tokens[m].upper;
+        if (document_cue) pronoun_document = static_cast<int>(m);
+      }
       for (uint32_t m = k + 1; !document_cue && m < doc_.tokens.size() && m <= k + 3; ++m)
         document_cue = has(doc_.tokens[m], kDocument) &&
                        (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));
@@ -162,7 +173,9 @@ void Attributor::find_events() {
       while (b > floor && k - b < 2 && has(doc_.tokens[b - 1], kSkip) && !doc_.tokens[b - 1].upper) --b;
       while (b > floor && (doc_.tokens[b - 1].kind == Tok::comma || doc_.tokens[b - 1].kind == Tok::dash)) --b;
       const bool after_quote = b == floor && floor > 0 && doc_.tokens[floor - 1].kind == Tok::quote;
-      if (after_quote && k + 1 < limit) {
+      // '"…", adding Quebec would back the town': a participle after the
+      // quotation's comma is never inverted; the name opens its clause.
+      if (after_quote && k + 1 < limit && !(b < k && doc_.word_at(k).ends_with("ing"))) {
         s = subjects_.subject_after(k + 1, limit);
         ev.inverted = s.first != kNone;
         if (ev.inverted) ev.link_end = s.last;
@@ -181,6 +194,7 @@ void Attributor::find_events() {
       if (!ev.inverted && (t.classes & kCue) && doc_.word_at(k).ends_with("ing")) s = subjects_.quoted_as(k, floor);
       if (!ev.inverted && s.first == kNone && (s = subjects_.passive_agent(k, limit)).first != kNone)
         ev.link_end = s.last;
+      if (!ev.inverted && s.first == kNone) s = subjects_.causative_object(k, floor);
       if (!ev.inverted && s.first == kNone && k > floor) s = subjects_.subject_before(k - 1, floor);
       // "..., Falk said, adding she had trained": a participle right after a
       // cue and its comma shares that cue's subject, not the sentence's
@@ -237,6 +251,11 @@ void Attributor::find_events() {
       ev.inverted = true;
       ev.link_end = m;
     }
+    if (pronoun_document >= 0)
+      if (const int issuer = subjects_.document_issuer(static_cast<uint32_t>(pronoun_document)); issuer >= 0) {
+        s.speaker = issuer;
+        s.role.reset();
+      }
     if (!according && s.speaker < 0 && !s.role) {
       const Subject f = subjects_.fallback_subject(k, floor, s);
       ev.fallback_speaker = f.speaker;
@@ -334,117 +353,6 @@ void Attributor::attribute(Quote& q, const Event& ev, double confidence) {
   q.confidence = fallback ? 0.4 : ev.speaker >= 0 ? confidence : 0.5;
 }
 
-// The last cue before quotation token i in its sentence, and whether only
-// punctuation stands between them (direct) or words (embedded, partial).
-int Attributor::event_before(uint32_t i, bool& embedded) const {
-  // Embedded quotations do not end the clause that introduces a later one.
-  uint32_t floor = i;
-  while (floor > 0 && i - floor < 60 && !doc_.tokens[floor - 1].sentence_end && doc_.tokens[floor - 1].kind != Tok::para)
-    --floor;
-  bool shared_subject = false;
-  int unparsed = -1;  // the nearest cue whose subject the parser could not read
-  int unread = -1;    // the same, with or without a fallback speaker
-  int credit = -1;    // an "as reported by X" credit, kept while a cue before it is looked for
-  // Only punctuation between the cue and the quotation makes it direct.
-  auto link = [&](int e) {
-    const Event& ev = events_[static_cast<size_t>(e)];
-    uint32_t words = 0;
-    bool only_punct = true;
-    for (uint32_t m = ev.link_end + 1; m < i; ++m) {
-      if (credit >= 0 && credit != e && m + 1 >= events_[static_cast<size_t>(credit)].cue &&
-          m <= events_[static_cast<size_t>(credit)].link_end)
-        continue;  // the "as reported by X" credit is an aside
-      if (doc_.tokens[m].kind == Tok::word) {
-        ++words;
-        only_punct = false;
-      } else if (doc_.tokens[m].kind != Tok::comma && doc_.tokens[m].kind != Tok::colon && doc_.tokens[m].kind != Tok::dash) {
-        only_punct = false;
-      }
-    }
-    if (words > 20 && !shared_subject) return -1;
-    embedded = !only_punct || ev.partial_only || shared_subject;
-    return e;
-  };
-  for (uint32_t k = i; k > floor;) {
-    --k;
-    const int e = event_at_[k];
-    if (e < 0) continue;
-    const Event& ev = events_[static_cast<size_t>(e)];
-    // "said the plan was 'unfunded' and warned against ...": the second cue
-    // shares the first one's subject.
-    if (!ev.has_subject) {
-      if (unparsed < 0 && (ev.fallback_speaker >= 0 || ev.fallback_role)) unparsed = e;
-      if (unread < 0) unread = e;
-      shared_subject = true;
-      continue;
-    }
-    // 'Smith said — as reported by the Courier — "..."': the passive
-    // credit after "as" names the outlet; a cue before it names the speaker.
-    if (ev.subject_first != kNone && ev.subject_first > ev.cue && ev.cue > floor &&
-        doc_.tokens[ev.cue - 1].kind == Tok::word && doc_.word_at(ev.cue - 1) == "as" && credit < 0) {
-      credit = e;
-      continue;
-    }
-    // "the attacker, who police said held dual citizenship, had committed
-    // ...": a cue inside a relative clause does not introduce the quote.
-    // "which she said would allow "needed resources"": the clause's own
-    // reported words, with no comma closing the clause before them, are its.
-    // "commented — which the BBC noted as unusual — "..."": an aside between
-    // dashes closes the same way, and an article may open its subject.
-    if (!ev.inverted && ev.subject_first > floor) {
-      uint32_t r = ev.subject_first - 1;
-      if (r > floor && doc_.tokens[r].kind == Tok::word && doc_.word_at(r) == "the") --r;
-      const Token& before = doc_.tokens[r];
-      bool clause_closed = false;
-      for (uint32_t m = ev.link_end + 1; m < i && !clause_closed; ++m)
-        clause_closed = doc_.tokens[m].kind == Tok::comma || doc_.tokens[m].kind == Tok::dash;
-      if (before.kind == Tok::word && !before.upper && clause_closed && doc_.relative_at(r)) continue;
-    }
-    return link(e);
-  }
-  if (credit >= 0) return link(credit);
-  // No cue with a readable subject: the nearest one speaks through its
-  // fallback (a quotation with a cue in its sentence has a speaker).
-  // Short quotations after such a cue stay what the writer marks (scare).
-  // After a colon ("The mum-of-two said: 'I grabbed the kids.'") a quotation
-  // is speech however short.
-  const bool after_colon = i > 0 && doc_.tokens[i - 1].kind == Tok::colon;
-  // 'said, "The cranes never stopped."': a quoted sentence right after its
-  // cue is speech however short. (Lower-case fragments stay scare: taking
-  // them too found 5 scare quotes more on the dev sets, no quote more.)
-  const std::string_view inner = doc_.inner(doc_.spans[doc_.tokens[i].quote]);
-  bool right_after = unparsed >= 0 && !inner.empty() && inner[0] >= 'A' && inner[0] <= 'Z' &&
-                     Document::ends_terminal(inner) && word_count(inner) >= 3;
-  for (uint32_t m = right_after ? events_[static_cast<size_t>(unparsed)].link_end + 1 : i; m < i && right_after; ++m)
-    right_after = doc_.tokens[m].kind == Tok::comma || doc_.tokens[m].kind == Tok::colon;
-  if (unparsed >= 0 && (after_colon || right_after || split_second_half(i, events_[static_cast<size_t>(unparsed)]) ||
-                        word_count(doc_.inner(doc_.spans[doc_.tokens[i].quote])) > 6)) {
-    shared_subject = false;
-    return link(unparsed);
-  }
-  // The second half of a split quotation goes with the first even when the
-  // cue names nobody (the last resort then names both alike).
-  if (unparsed < 0 && unread >= 0 && split_second_half(i, events_[static_cast<size_t>(unread)])) {
-    shared_subject = false;
-    return link(unread);
-  }
-  // "Smith said:" closing the previous paragraph introduces this one.
-  if (floor == i && i >= 2 && doc_.tokens[i - 1].kind == Tok::para && doc_.tokens[i - 2].kind == Tok::colon) {
-    const uint32_t colon = i - 2;
-    for (uint32_t k = colon; k > 0 && colon - k < 8;) {
-      --k;
-      const int e = event_at_[k];
-      if (e >= 0 && events_[static_cast<size_t>(e)].has_subject &&
-          events_[static_cast<size_t>(e)].link_end + 1 == colon) {
-        embedded = false;
-        return e;
-      }
-      if (doc_.boundary(k)) break;
-    }
-  }
-  return -1;
-}
-
 void Attributor::link_quotes(Article& article) {
   uint32_t prev_quote = kNone;
   std::optional<Quote> prev_result;
@@ -458,8 +366,10 @@ void Attributor::link_quotes(Article& article) {
     const std::string_view v = q.text;
     size_t len = 0;
     uint32_t first_cp = decode_at(v, 0, len);
-    // "[S]evengill sharks ...": an editor's bracketed capital opens a sentence.
-    if (first_cp == '[' && v.size() > 2 && v[2] == ']') first_cp = static_cast<unsigned char>(v[1]);
+    // "[S]evengill sharks ...", "[We] let them ...": an editor's bracketed
+    // capital or words open a sentence.
+    if (first_cp == '[' && v.size() > 2 && v.substr(0, 24).find(']') != std::string_view::npos)
+      first_cp = decode_at(v, 1, len);
     // "[...] Still, the river ...": an editor's elision before the words
     // leaves the sentence's own capital after it.
     for (const std::string_view elision : {"[...] ", "[\u2026] "})

@@ -166,6 +166,12 @@ Subject SubjectParser::phrase_before(uint32_t cue, uint32_t floor) {
 Subject SubjectParser::sentence_opening(uint32_t floor, uint32_t cue) {
   uint32_t first = floor;
   if (first < cue && has(doc_.tokens[first], kAppositiveStart)) ++first;
+  // "A number of councillors condemned ...": the amount names no one; the
+  // noun after its "of" heads the subject.
+  if (first + 2 < cue && has(doc_.tokens[first], kQuantity) && doc_.word_at(first + 1) == "of") {
+    first += 2;
+    if (has(doc_.tokens[first], kAppositiveStart)) ++first;
+  }
   uint32_t last = first;
   // Capitals after the first may be function words of a name ("Bring Back Our Girls").
   auto in_phrase = [&](uint32_t m) {
@@ -217,6 +223,8 @@ Subject SubjectParser::unclosed_apposition(uint32_t name_first, uint32_t floor) 
   if (name_first == floor || doc_.tokens[name_first - 1].kind != Tok::word) return s;
   const std::string_view prep = doc_.word_at(name_first - 1);
   if (prep != "in" && prep != "at" && prep != "of" && prep != "from") return s;
+  // "A number of Senators condemned": the amount is not the subject; the name is.
+  if (prep == "of" && name_first >= floor + 2 && has(doc_.tokens[name_first - 2], kQuantity)) return s;
   for (uint32_t m = name_first - 1; m > floor + 1 && name_first - m < 16;) {
     --m;
     if (doc_.tokens[m].kind != Tok::comma) continue;

@@ -248,6 +248,17 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
                            doc_.word_at(k).ends_with("ing")) ||
                           relative_of_document(k);
   if (!participle && (doc_.tokens[k - 1].kind != Tok::word || (before != "and" && before != "but"))) return {};
+  // "A tweet sent from Dorn's Twitter account ... repeated the pledge,
+  // saying": a document opening the clause speaks for the owner named in
+  // its own phrase, before the clause's verb.
+  const uint32_t opening = floor < k && has(doc_.tokens[floor], kAppositiveStart) ? floor + 1 : floor;
+  if (participle && opening < k && has(doc_.tokens[opening], kDocument) && !doc_.tokens[opening].upper)
+    for (uint32_t m = opening + 1; m + 1 < k && m - opening < 10; ++m) {
+      const Token& w = doc_.tokens[m];
+      if (w.kind != Tok::word || (m > opening + 1 && !w.upper && verb_like(m))) break;
+      if (w.possessive && w.upper)
+        if (Subject owner = document_owner(m + 1, opening); owner.speaker >= 0) return owner;
+    }
   for (uint32_t m = floor; m + 1 < k; ++m) {
     const Token& w = doc_.tokens[m];
     if (w.kind != Tok::word) continue;
@@ -292,10 +303,33 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
   return participle ? role_opening(k, floor) : Subject{};
 }
 
+// "The backlash led Lena Dorn to say": a cue after "to" and the object of a
+// verb of causing (rule kind `causative`) has that object as its subject;
+// first == kNone otherwise.
+Subject SubjectParser::causative_object(uint32_t k, uint32_t floor) {
+  if (k < floor + 3 || doc_.tokens[k - 1].kind != Tok::word || doc_.word_at(k - 1) != "to") return {};
+  const uint32_t last = k - 2;
+  if (!name_token(doc_.tokens[last]) || doc_.tokens[last].possessive) return {};
+  const uint32_t first = name_run_back(last, floor);
+  if (first == kNone || first <= floor || !has(doc_.tokens[first - 1], kCausative) || doc_.tokens[first - 1].upper) return {};
+  Subject s;
+  s.first = first;
+  s.last = last;
+  s.speaker = people_.resolve_name(doc_.span_text(first, last), org_head(doc_.tokens[last]), std::nullopt);
+  return s;
+}
+
 // "A spokeswoman for the council gave a speech, saying:": a sentence whose
 // subject names nobody opens with the role phrase before its verb (or
 // before "who"); first == kNone when there is none.
 Subject SubjectParser::role_opening(uint32_t k, uint32_t floor) {
+  // The phrase opens the sentence, after an article; "A number of the
+  // nurses rejected ...": after an amount and its "of" too.
+  uint32_t opening = floor + 1;
+  if (opening + 2 < k && has(doc_.tokens[opening], kQuantity) && doc_.word_at(opening + 1) == "of") {
+    opening += 2;
+    if (has(doc_.tokens[opening], kAppositiveStart)) ++opening;
+  }
   for (uint32_t v = floor + 1; v < k && v - floor < 12; ++v) {
     const Token& w = doc_.tokens[v];
     if (w.kind != Tok::word || w.upper) continue;
@@ -307,7 +341,7 @@ Subject SubjectParser::role_opening(uint32_t k, uint32_t floor) {
     if (doc_.tokens[v - 1].possessive || (!verb_like(v) && !before_object && !doc_.relative_at(v))) continue;
     Subject s = subject_before(v - 1, floor);
     if (s.first == kNone || (s.speaker < 0 && !s.role)) s = phrase_before(v, floor);
-    if (s.first != kNone && s.first <= floor + 1 && (s.speaker >= 0 || s.role)) return s;
+    if (s.first != kNone && s.first <= opening && (s.speaker >= 0 || s.role)) return s;
   }
   return {};
 }

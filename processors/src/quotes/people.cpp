@@ -60,6 +60,12 @@ void People::seed(const std::vector<Entity>& entities) {
     std::string_view name = e.text;
     // "Devastated Hayley": the entity tagger took a tabloid's epithet for a given name.
     if (const auto sp = name.find(' '); sp != std::string_view::npos && epithet(name.substr(0, sp))) name.remove_prefix(sp + 1);
+    // "Administrator Karl Vance": nor is a title the name; two words stay, so
+    // "Pope Francis" is left whole.
+    for (auto sp = name.find(' '); sp != std::string_view::npos && name.find(' ', sp + 1) != std::string_view::npos &&
+                                   (rules_->classes(name.substr(0, sp)) & kTitle);
+         sp = name.find(' '))
+      name.remove_prefix(sp + 1);
     const int index = resolve_name(name, e.type != Entity::Type::person, std::nullopt);
     named[static_cast<size_t>(index)].mentions = 0;  // counted again when seen in the text
     if (e.type == Entity::Type::place && named[static_cast<size_t>(index)].org) named[static_cast<size_t>(index)].place = true;

@@ -38,6 +38,9 @@ const std::pair<std::string_view, uint32_t> kKinds[] = {
     {"name_tail", kNameTail},
     {"credit", kCredit},
     {"post_nominal", kPostNominal},
+    {"quantity", kQuantity},
+    {"tenure", kTenure},
+    {"causative", kCausative},
 };
 }  // namespace
 

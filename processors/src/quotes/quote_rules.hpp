@@ -40,6 +40,9 @@ enum WordClass : uint32_t {
   kNameTail = 1u << 25,
   kCredit = 1u << 26,
   kPostNominal = 1u << 27,
+  kQuantity = 1u << 28,
+  kTenure = 1u << 29,
+  kCausative = 1u << 30,
 };
 
 // Every word of every article is looked up here once, so the table is open

@@ -47,6 +47,7 @@ class SubjectParser {
   // cue k ("Speaking to AFP, ...", "In a statement posted on Friday, ...");
   // `floor` when there is none.
   uint32_t past_fronted_phrase(uint32_t floor, uint32_t k) const;
+  uint32_t fronted_phrase_end(uint32_t start, uint32_t k, bool& misleading) const;
   uint32_t past_time_phrase(uint32_t floor, uint32_t k) const;
   // "a statement which said": the cue at k is a document's relative clause.
   bool relative_of_document(uint32_t k) const;
@@ -69,6 +70,12 @@ class SubjectParser {
   // noun at `p` (a possessive name, or a definite role the article gave to
   // someone); speaker -1 when there is none.
   Subject document_owner(uint32_t p, uint32_t floor);
+  // "The Rowing Federation of Wales released a statement": the name opening
+  // the sentence of the document at `d` as its issuer; -1 when there is none.
+  int document_issuer(uint32_t d);
+  // "The backlash led Lena Dorn to say": the object of a verb of causing
+  // before "to" and the cue at `k`; first == kNone when there is none.
+  Subject causative_object(uint32_t k, uint32_t floor);
   // "he was told by Minister Anna Berg of ...": the agent after a passive cue at `k`.
   Subject passive_agent(uint32_t k, uint32_t limit);
   // A multi-word name seen anywhere introduces it (for later surnames); at a
@@ -127,6 +134,7 @@ class SubjectParser {
   // a sentence of the paragraph before "they" at `p`; role unset when none.
   Subject plural_role_before(uint32_t p) const;
   Subject role_subject(uint32_t head, uint32_t last, uint32_t floor);
+  bool shares_role_modifier(uint32_t role_first, uint32_t head, const Named& n) const;
   Subject person_of_org(uint32_t p, uint32_t floor);
   Subject person_before_org(uint32_t last, uint32_t floor);
   Subject role_of_name(uint32_t name_first, uint32_t last, uint32_t floor);

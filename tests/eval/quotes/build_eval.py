@@ -74,9 +74,9 @@ def load(directory=HERE):
         # Reported speech is labelled in the written articles only; the real
         # ones carry direct/partial/scare labels.
         # (the news-please files, articles_np_*, and the Wikinews ones,
-        # articles_wn_* and articles_wn19*_, are real articles too).
+        # articles_wn_*, articles_wn19*_ and articles_wn20*_, are real articles too).
         name = os.path.basename(path)
-        indirect_labelled = not name.startswith(("articles_real", "articles_np_", "articles_wn_", "articles_wn19"))
+        indirect_labelled = not name.startswith(("articles_real", "articles_np_", "articles_wn_", "articles_wn19", "articles_wn20"))
         for header, body in zip(chunks[1::2], chunks[2::2]):
             record, gold = parse_article(header, body.strip("\n"), indirect_labelled)
             records.append(record)

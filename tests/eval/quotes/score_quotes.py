@@ -21,6 +21,7 @@ have no indirect labels), and does not gate the test.
                     [--min-wn19f-f1 F] [--min-wn19f-speaker S]
                     [--min-wn19g-f1 F] [--min-wn19g-speaker S]
                     [--min-wn19h-f1 F] [--min-wn19h-speaker S]
+                    [--min-wn20b-f1 F] [--min-wn20b-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
@@ -36,7 +37,8 @@ seventh (wn19e-dev, the September 2019 articles after wn19d-dev's), gated by
 wn19e-dev's), gated by --min-wn19f-*, and the ninth (wn19g-dev, the October
 2019 articles after wn19f-dev's), gated by --min-wn19g-*, and the tenth
 (wn19h-dev, the November and December 2019 articles after wn19g-dev's),
-gated by --min-wn19h-*.
+gated by --min-wn19h-*, and the eleventh (wn20b-dev, the April to August 2020
+articles after wn-dev's), gated by --min-wn20b-*.
 """
 import argparse
 import json
@@ -156,6 +158,7 @@ WIKINEWS_SETS = [
     ("wn19f", "Wikinews 2019 f", "the eighth real dev set"),
     ("wn19g", "Wikinews 2019 g", "the ninth real dev set"),
     ("wn19h", "Wikinews 2019 h", "the tenth real dev set"),
+    ("wn20b", "Wikinews 2020 b", "the eleventh real dev set"),
 ]
 
 
