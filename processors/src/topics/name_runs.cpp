@@ -94,6 +94,16 @@ void NameFinder::scan_runs(std::string_view text, bool confirm_only, std::vector
       }
     }
     k = b + 1;
+    // "Velmora-based Korrin Systems": the "-based" word says where the name
+    // after it is from (collect_places reads the place) and belongs to no
+    // name, nor does what stands before it in the run ("San Diego-based").
+    if (tokens_.any_based())
+      for (size_t i = b + 1; i-- > a;)
+        if (tokens_.cls(i) & kBased) {
+          a = i + 1;
+          break;
+        }
+    if (a > b) continue;
 
     if (confirm_only) {
       for (size_t i = a; i <= b; ++i) {

@@ -92,6 +92,7 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
   uint32_t* const starts = starts_.data();
   uint32_t* const capitals = capitals_.data();
   size_t recorded_size = 0, capitals_size = 0;
+  bool any_based = false;
   const std::span<const uint32_t> name_bits = run.name_bits;
   // Most words are lower case, in no list, and followed by a gap that joins
   // nothing: each is a token of its own that keeps only its word. The
@@ -176,6 +177,11 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
     if (w != first + 1) {
       const WordClasses::Entry* known = lists.classes.find(word, text.data() + text.size());
       bits = known ? TokenLexicon::kFound | known->second : 0;
+      // Only a joined token has a hyphen, so the test runs for few words.
+      if (word.size() > 6 && word.ends_with("-based")) {
+        t.cls |= kBased;
+        any_based = true;
+      }
     }
     // A lower-case word in no list can neither start a name nor stand in
     // one (runs are capitalised words, connectors and particles), and the
@@ -221,6 +227,7 @@ void NameTokens::build(const NameWords& run, const std::vector<Span>& covered_sp
   size_ = n;
   recorded_size_ = recorded_size;
   capitals_size_ = capitals_size;
+  any_based_ = any_based;
 }
 
 // A token runs from its first word to the word before the next token's.

@@ -48,11 +48,12 @@ enum : uint16_t {
   kCapital = 1 << 12,  // starts with an upper-case letter
   kCovered = 1 << 13,  // inside a gazetteer match
   kAcronym = 1 << 14,  // all capitals, or contains digits
+  kBased = 1 << 15,    // "Velmora-based": says where a name is from, is part of none
   kListed = kTitle | kNotName | kFirstName | kOrgHead | kDemonym | kRoleTitle,  // whatever the case
   kCapitalOnly = kPlaceHead,
   kLowerOnly = kConnector | kParticle | kRole | kSpeech | kOrgWord,
 };
-static_assert(((kListed | kCapitalOnly | kLowerOnly) & (kCapital | kCovered | kAcronym)) == 0);
+static_assert(((kListed | kCapitalOnly | kLowerOnly) & (kCapital | kCovered | kAcronym | kBased)) == 0);
 
 struct Token {
   uint32_t start = 0;
@@ -92,6 +93,9 @@ class NameTokens {
   // on each one's case, and mispredicted wherever listed lower-case words
   // ("said", "of") and names alternate.
   std::span<const uint32_t> capitals() const { return {capitals_.data(), capitals_size_}; }
+  // Whether any token is an "Xyz-based" word: most texts have none, and the
+  // run scanner then looks for none.
+  bool any_based() const { return any_based_; }
 
  private:
   static constexpr uint64_t kRecorded = uint64_t{1} << 32;
@@ -111,6 +115,7 @@ class NameTokens {
   std::vector<uint32_t> starts_;  // build's list of the words that are more than a plain word
   std::vector<uint32_t> capitals_;
   size_t capitals_size_ = 0;
+  bool any_based_ = false;
 };
 
 inline std::string_view word(std::string_view text, const Token& t) { return text.substr(t.start, t.end - t.start); }

@@ -112,6 +112,25 @@ TEST(TopicEntities, XyzBasedNamesAnUnknownPlaceButNotACommonNounOrAPerson) {
   EXPECT_EQ(find_entity(c, "Ostbeck"), nullptr);
 }
 
+// Issue 13, twentieth round: the "Xyz-based" word names the place, and the
+// name after it starts after it; it belongs to no organisation's or
+// person's name.
+TEST(TopicEntities, XyzBasedWordIsNoPartOfTheNameAfterIt) {
+  Article a = run("Quellmoor-based Dravik Industries said on Monday it would cut 300 jobs at its works in "
+                  "Quellmoor. Analysts at a Tessbrook-based bank expect the same of Dravik Industries' rivals.");
+  const Entity* org = find_entity(a, "Dravik Industries");
+  ASSERT_NE(org, nullptr);
+  EXPECT_EQ(org->type, Entity::Type::organization);
+  for (const auto& e : a.entities) EXPECT_EQ(e.text.find("-based"), std::string::npos) << e.text;
+  const Entity* town = find_entity(a, "Quellmoor");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->type, Entity::Type::place);
+  // Nor is it part of a person's name right after it.
+  Article b = run("The prize went to Lindwick-based Arna Feldt, who said she would keep writing.");
+  EXPECT_NE(find_entity(b, "Arna Feldt"), nullptr);
+  for (const auto& e : b.entities) EXPECT_EQ(e.text.find("-based"), std::string::npos) << e.text;
+}
+
 // Issue 13, seventh round: the name finder's cues are English, so it does
 // not run on other languages; a German role noun or a French capitalised
 // phrase cannot become a person here. (The demo's "Amtsleiterin Petra Vogt"

@@ -205,5 +205,63 @@ TEST(TopicVocabulary, PlainViolenceIsUnrest) {
   expect_first_branches(cases);
 }
 
+// Blogs, bloggers and podcasts are a medium (an online media outlet): the
+// twentieth round's fresh set of early Global Voices posts, about blogging
+// itself, was filed under technology, education or politics, as "blog" had
+// no term. A story a minister merely posts on a blog keeps its subject.
+TEST(TopicVocabulary, BlogsAndPodcastsAreOnlineMedia) {
+  const FirstBranchCase cases[] = {
+      {"medtop:01000000", "Bloggers in the region find a wider audience",
+       "A new network of bloggers translates posts from the region's blogosphere into three "
+       "languages. Its founders say blogging lets readers hear voices the big outlets ignore."},
+      {"medtop:01000000", "Radio host starts a weekly podcast",
+       "The former radio host has recorded the first episode of a weekly podcast about the city's "
+       "history. Listeners can subscribe to the podcast through its feed."},
+      {"medtop:04000000", "Carmaker to cut output, chief writes on blog",
+       "The carmaker will cut output at two plants and lay off 900 workers as sales fall, its chief "
+       "executive wrote on the company blog. Shares in the carmaker fell 4 percent."},
+      // A "blogging carnival" is a round of posts on a theme, no festival.
+      {"medtop:06000000", "Blogging carnival on the new logging rules",
+       "A green group launched a blogging carnival today on the logging rules the senate approved, which "
+       "activists say will speed up deforestation."},
+  };
+  expect_first_branches(cases);
+}
+
+// A threat to kill someone is a crime story: a blogger's report of death
+// threats he would take to the police was filed under religion, by the
+// name of the group that made them.
+TEST(TopicVocabulary, DeathThreatsAreCrime) {
+  const FirstBranchCase cases[] = {
+      {"medtop:02000000", "Columnist receives death threats from sect's followers",
+       "A columnist says she has received death threats from followers of a religious sect after she "
+       "wrote about its leader. She has asked the police to trace the messages."},
+  };
+  expect_first_branches(cases);
+}
+
+// A working draft of a statement is a document, not a sports draft: a
+// headline "The working draft" filed a manifesto's text under American
+// football.
+TEST(TopicVocabulary, AWorkingDraftIsNoSportsDraft) {
+  const FirstBranchCase cases[] = {
+      {"medtop:01000000", "The working draft",
+       "The editors have posted a working draft of the newspaper's new charter for readers to comment "
+       "on. The charter commits its reporters to check every claim they print."},
+  };
+  expect_first_branches(cases);
+}
+
+// A virus that takes down a server is a computer's: "a recent virus outbreak"
+// slowing a lab's servers filed a post under communicable disease.
+TEST(TopicVocabulary, AVirusOnTheServersIsNoDisease) {
+  const FirstBranchCase cases[] = {
+      {"medtop:13000000", "Library site offline for a week",
+       "The library's online catalogue has been down since Monday: a virus outbreak on its servers meant "
+       "its database software had to be rebuilt from backups."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
