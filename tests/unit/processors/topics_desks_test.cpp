@@ -1,8 +1,9 @@
 // Stories whose subject has a desk of its own but whose words the term file
 // lacked (twenty-second round, a fresh set of Global Voices posts of May
 // 2012): a strike named by its workforce, nuclear waste, e-mail services,
-// police brutality, a journalism prize, mad cow disease. Each went by its
-// circumstances (the protests, the minister, the award, the imports).
+// police brutality, a journalism prize, mad cow disease, crowdsourcing,
+// working mothers. Each went by its circumstances (the protests, the
+// minister, the award, the imports).
 #include <gtest/gtest.h>
 
 #include "topics_test_util.hpp"
@@ -78,6 +79,29 @@ TEST(TopicDesks, MadCowDiseaseIsHealth) {
       {"medtop:07000000", "Mad cow case reopens beef import row",
        "A case of mad cow disease found on a cattle farm abroad has revived protests against beef "
        "imports. The farm ministry said inspectors found no risk to consumers."},
+  };
+  expect_first_branches(cases);
+}
+
+// Crowdsourcing is a technology: a platform where residents report a city's
+// problems was filed under an election it mentions.
+TEST(TopicDesks, CrowdsourcingIsTechnology) {
+  const FirstBranchCase cases[] = {
+      {"medtop:13000000", "City problems mapped on a crowdsourcing site",
+       "Residents report broken streetlights, potholes and illegal dumping on a crowdsourcing "
+       "platform, and the city council now answers them there. More than 8,000 problems have been "
+       "posted since the election."},
+  };
+  expect_first_branches(cases);
+}
+
+// Working mothers are a women's story (society): a photo essay about them was
+// filed under the arts by the museum that shows it.
+TEST(TopicDesks, WorkingMothersAreAWomensStory) {
+  const FirstBranchCase cases[] = {
+      {"medtop:14000000", "Photo essay follows working mothers in rural villages",
+       "A photographer's essay on working mothers in rural villages is on show at an online museum "
+       "for women. It shows mothers who farm, sell at markets and raise their children alone."},
   };
   expect_first_branches(cases);
 }
