@@ -7,8 +7,6 @@ namespace newsflow::app {
 
 void MetricsEngineProbe::heartbeat() {
   if (targets_.health) targets_.health->worker_progress(targets_.worker);
-  // Serves the producer's callbacks (statistics) while no batch flushes.
-  if (targets_.sink) targets_.sink->poll();
 }
 
 void MetricsEngineProbe::processed(const RawRecord& input, const Article& article, bool written) {

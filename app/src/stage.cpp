@@ -263,7 +263,7 @@ engine::EngineResult Stage::run_worker_clients(int index, const WorkerIds& ids, 
   consumer::KafkaSource source(std::move(source_options));
   const auto committer = make_committer(config_, sink, source.handle(), ids, stop);
 
-  MetricsEngineProbe probe(metrics_, resources_.dedup_index.get(), {&health_, index, &sink});
+  MetricsEngineProbe probe(metrics_, resources_.dedup_index.get(), {&health_, index});
   engine::BatchEngine engine(engine_options(config_, "worker " + std::to_string(index)), source, pipeline, sink,
                              *committer, &probe, &counters_);
   return engine.run(stop);

@@ -54,6 +54,7 @@ BatchEngine::BatchEngine(EngineOptions options, BatchSource& source, processors:
   if (!pipeline_ && !options_.passthrough) throw ConfigError("engine: a pipeline is required unless passthrough");
   options_.poll_max_records = std::max<size_t>(1, options_.poll_max_records);
   options_.commit_max_records = std::max<size_t>(1, options_.commit_max_records);
+  overlap_ = !committer_.commits_after_delivery() && committer_.commit_can_overlap();
 }
 
 EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
@@ -61,6 +62,12 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
   EngineResult result;
   std::vector<RawRecord> batch;
   while (!stop.load(std::memory_order_relaxed)) {
+    // A commit that came back lets the open batch begin (before the poll: a
+    // failed one rewinds the source).
+    if (Status landed = land_commit(false, true); landed.is_fatal()) {
+      result.status = landed;
+      break;
+    }
     // Never wait in poll past the moment the open batch is due.
     auto wait = options_.poll_wait;
     if (open_) {
@@ -69,7 +76,7 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
     }
     // Sealed batches are committed soon after their deliveries come in, even
     // when no record arrives.
-    if (!sealed_.empty()) wait = std::min(wait, kSealedCheckInterval);
+    if (!sealed_.empty() || in_flight_) wait = std::min(wait, kSealedCheckInterval);
     batch.clear();
     // Never more than the batch bound allows, but at least one record so a
     // full batch still polls (and is then committed as due).
@@ -77,6 +84,7 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
         tally_.records < options_.commit_max_records ? options_.commit_max_records - tally_.records : 1;
     Status polled = source_.poll(batch, std::min(options_.poll_max_records, room), wait);
     if (probe_) probe_->heartbeat();
+    if (!in_flight_) sink_.serve();
     if (!revoke_status_.is_ok()) {
       result.status = revoke_status_;
       break;
@@ -89,10 +97,14 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
                                       to_string(polled.error_class()));
     if (!batch.empty()) {
       if (!open_) {
-        Status begun = retry("begin batch", [&] { return committer_.begin(); });
-        if (!begun.is_ok()) {
-          result.status = begun.is_fatal() ? begun : Status::fatal("cannot begin a batch: " + begun.message());
-          break;
+        // With a commit in flight the batch begins when that one is done.
+        if (!in_flight_) {
+          Status begun = retry("begin batch", [&] { return committer_.begin(); });
+          if (!begun.is_ok()) {
+            result.status = begun.is_fatal() ? begun : Status::fatal("cannot begin a batch: " + begun.message());
+            break;
+          }
+          begun_ = true;
         }
         open_ = true;
         tally_.opened_at = Clock::now();
@@ -110,13 +122,18 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
     const bool due = open_ && (tally_.records >= options_.commit_max_records ||
                                since(tally_.opened_at) >= options_.commit_interval || source_.exhausted());
     // At the end of a bounded source everything is committed before it says so.
-    Status committed = due ? commit_open_batch(true, source_.exhausted())
-                           : commit_sealed_batches(true, source_.exhausted());
+    Status committed = Status::ok();
+    if (due) {
+      committed = commit_open_batch(true, source_.exhausted());
+    } else {
+      committed = land_commit(source_.exhausted(), true);
+      if (!committed.is_fatal()) committed = commit_sealed_batches(true, source_.exhausted());
+    }
     if (committed.is_fatal()) {
       result.status = committed;
       break;
     }
-    if (!open_ && sealed_.empty() && source_.exhausted()) {
+    if (!open_ && sealed_.empty() && !in_flight_ && source_.exhausted()) {
       result.end_of_input = true;
       break;
     }
@@ -124,12 +141,14 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
   if (result.status.is_ok()) {
     // Stopping (SIGTERM) or at the end: what was processed is committed.
     if (Status s = commit_open_batch(false); s.is_fatal()) result.status = s;
-  } else if (open_ || !sealed_.empty()) {
+  } else if (open_ || !sealed_.empty() || in_flight_) {
+    end_commit_in_flight();
     // Best effort: the worker is stopping on a fatal error anyway. Not after
     // giving up on the broker: an abort would only wait for it again (a
     // transaction left open is aborted by the broker's transaction timeout or
     // by this worker's next init_transactions).
-    if (open_ && !gave_up_on_broker_) (void)committer_.abort();
+    if (begun_ && !gave_up_on_broker_) (void)committer_.abort();
+    begun_ = false;
     sealed_.clear();
     // Whoever processes these records next (this worker started again, or
     // another instance) must not find them in the index as already stored.
@@ -142,21 +161,19 @@ EngineResult BatchEngine::run(const std::atomic<bool>& stop) {
   return result;
 }
 
-Status BatchEngine::process_batch(const std::vector<RawRecord>& batch) {
-  for (const RawRecord& record : batch) {
+Status BatchEngine::process_batch(std::vector<RawRecord>& batch) {
+  for (RawRecord& record : batch) {
     if (record.origin) offsets_[{record.origin->topic, record.origin->partition}] = record.origin->offset + 1;
     ++tally_.records;
     if (options_.passthrough) {
-      if (Status s = sink_.write_passthrough(record); !s.is_ok()) return s;
-      ++tally_.written[index_of(Destination::output)];
+      if (Status s = write_passthrough(record); !s.is_ok()) return s;
       continue;
     }
     const ProcessedRecord& result = pipeline_->process(record);
     switch (result.disposition) {
       case Disposition::reject:
-        if (Status s = sink_.write_dead_letter(record, result); !s.is_ok()) return s;
-        ++tally_.written[index_of(Destination::dead_letter)];
         if (probe_) probe_->dead_lettered(record, result);
+        if (Status s = write_dead_letter(record, result); !s.is_ok()) return s;
         break;
       case Disposition::duplicate:
         ++tally_.duplicates;
@@ -180,20 +197,51 @@ Status BatchEngine::process_batch(const std::vector<RawRecord>& batch) {
   return Status::ok();
 }
 
-Status BatchEngine::write(Destination d, const RawRecord& input, const ProcessedRecord& r) {
-  Status s = sink_.write(d, input, r);
+// Held records are counted as written: they are the open batch's, and are
+// written before it commits or go with it when it aborts.
+Status BatchEngine::write(Destination d, RawRecord& input, const ProcessedRecord& r) {
+  Status s = Status::ok();
+  if (in_flight_)
+    held_.hold(d, std::move(input), r);
+  else
+    s = sink_.write(d, input, r);
   if (s.is_ok()) ++tally_.written[index_of(d)];
+  return s;
+}
+
+Status BatchEngine::write_dead_letter(RawRecord& input, const ProcessedRecord& r) {
+  Status s = Status::ok();
+  if (in_flight_)
+    held_.hold_dead_letter(std::move(input), r);
+  else
+    s = sink_.write_dead_letter(input, r);
+  if (s.is_ok()) ++tally_.written[index_of(Destination::dead_letter)];
+  return s;
+}
+
+Status BatchEngine::write_passthrough(RawRecord& input) {
+  Status s = Status::ok();
+  if (in_flight_)
+    held_.hold_passthrough(std::move(input));
+  else
+    s = sink_.write_passthrough(input);
+  if (s.is_ok()) ++tally_.written[index_of(Destination::output)];
   return s;
 }
 
 template <typename Op>
 Status BatchEngine::retry(const char* what, Op&& op) {
   const auto started = Clock::now();
+  Status first = op();
+  return retry_after(what, started, std::move(first), std::forward<Op>(op));
+}
+
+template <typename Op>
+Status BatchEngine::retry_after(const char* what, Clock::time_point started, Status s, Op&& op) {
   auto backoff = std::chrono::milliseconds(100);
   auto next_report = std::chrono::milliseconds(0);
   bool waited = false;
   for (;;) {
-    Status s = op();
     if (!s.is_retriable()) {
       if (waited) {
         longest_wait_ = std::max(longest_wait_, since(started));
@@ -226,10 +274,13 @@ Status BatchEngine::retry(const char* what, Op&& op) {
     waited = true;
     std::this_thread::sleep_for(backoff);
     backoff = std::min(backoff * 2, std::chrono::milliseconds(1000));
+    s = op();
   }
 }
 
 Status BatchEngine::commit_open_batch(bool rewind_on_abort, bool wait) {
+  // One transaction at a time: the one in flight first.
+  if (Status s = land_commit(true, rewind_on_abort); s.is_fatal()) return s;
   if (open_) {
     if (pipeline_) {
       changes_.clear();
@@ -247,7 +298,10 @@ Status BatchEngine::commit_open_batch(bool rewind_on_abort, bool wait) {
       if (pipeline_) pipeline_->commit_state();
       sealed_.push_back({sink_.mark(), std::move(offsets_), tally_, Clock::now()});
       if (probe_) probe_->sealed();
+      begun_ = false;
       close_open_batch();
+    } else if (overlap_ && !wait) {
+      launch_commit();
     } else {
       const auto waiting_since = Clock::now();
       Status s = retry("delivery of the batch", [&] { return sink_.flush(); });
@@ -255,12 +309,94 @@ Status BatchEngine::commit_open_batch(bool rewind_on_abort, bool wait) {
       s = retry("commit", [&] { return committer_.commit(offsets_); });
       if (!s.is_ok()) return s.is_fatal() ? s : abort_open_batch(AbortCause::commit, s, rewind_on_abort);
       if (probe_) probe_->commit_waited(Clock::now() - waiting_since);
-      if (pipeline_) pipeline_->commit_state();
-      count_committed(tally_);
+      begun_ = false;
+      committed_open_state(tally_);
       close_open_batch();
     }
   }
   return commit_sealed_batches(rewind_on_abort, wait);
+}
+
+void BatchEngine::committed_open_state(const BatchTally& batch) {
+  // Only what was drained into the committed batch: the changes of a batch
+  // processed since (while this one committed) can still roll back.
+  if (pipeline_) pipeline_->commit_state();
+  count_committed(batch);
+}
+
+void BatchEngine::launch_commit() {
+  if (probe_) probe_->sealed();
+  CommitInFlight& flight = in_flight_.emplace();
+  flight.started = Clock::now();
+  flight.offsets = std::move(offsets_);
+  flight.tally = tally_;
+  // One attempt each there; a retriable failure is retried here, when landed.
+  flight.result = std::async(std::launch::async, [this, offsets = &flight.offsets] {
+    Status s = sink_.flush();
+    if (!s.is_ok()) return FlightResult{std::move(s), AbortCause::delivery};
+    return FlightResult{committer_.commit(*offsets), AbortCause::commit};
+  });
+  close_open_batch();
+}
+
+void BatchEngine::end_commit_in_flight() {
+  held_.clear();
+  if (!in_flight_) return;
+  const FlightResult outcome = in_flight_->result.get();
+  const BatchTally landed = in_flight_->tally;
+  in_flight_.reset();
+  // Committed, it stays committed; else its transaction is still begun.
+  if (outcome.status.is_ok()) {
+    begun_ = false;
+    committed_open_state(landed);
+  }
+}
+
+Status BatchEngine::land_commit(bool wait, bool rewind_on_abort) {
+  if (!in_flight_) return Status::ok();
+  CommitInFlight& flight = *in_flight_;
+  if (!wait && flight.result.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return Status::ok();
+  const auto waiting_since = Clock::now();
+  FlightResult outcome = flight.result.get();
+  if (outcome.status.is_retriable()) {
+    // An outage: what is left of the commit is retried here, as without overlap.
+    if (outcome.cause == AbortCause::delivery) {
+      outcome.status = retry_after("delivery of the batch", flight.started, std::move(outcome.status),
+                                   [&] { return sink_.flush(); });
+      if (outcome.status.is_ok()) {
+        outcome.cause = AbortCause::commit;
+        outcome.status = retry("commit", [&] { return committer_.commit(flight.offsets); });
+      }
+    } else {
+      outcome.status = retry_after("commit", flight.started, std::move(outcome.status),
+                                   [&] { return committer_.commit(flight.offsets); });
+    }
+  }
+  if (probe_) probe_->commit_waited(Clock::now() - waiting_since);
+  const BatchTally landed = flight.tally;
+  in_flight_.reset();
+  if (!outcome.status.is_ok()) {
+    if (outcome.status.is_fatal()) {
+      held_.clear();
+      return outcome.status;
+    }
+    // The open batch (processed meanwhile, not begun) goes with it; counted
+    // with it in the abort's log line.
+    tally_.records += landed.records;
+    return abort_open_batch(outcome.cause, outcome.status, rewind_on_abort);
+  }
+  begun_ = false;
+  committed_open_state(landed);
+  if (!open_) return Status::ok();
+  Status begun = retry("begin batch", [&] { return committer_.begin(); });
+  if (!begun.is_ok()) {
+    held_.clear();
+    return begun.is_fatal() ? begun : Status::fatal("cannot begin a batch: " + begun.message());
+  }
+  begun_ = true;
+  if (Status s = held_.write_to(sink_); !s.is_ok())
+    return s.is_fatal() ? s : abort_open_batch(AbortCause::write, s, rewind_on_abort);
+  return Status::ok();
 }
 
 Status BatchEngine::commit_sealed_batches(bool rewind_on_abort, bool wait) {
@@ -313,14 +449,17 @@ Status BatchEngine::abort_open_batch(AbortCause cause, const Status& why, bool r
                to_string(cause), why.message(), to_string(why.error_class()), rewind ? "; processing it again" : "");
   ++counters_.aborts;
   if (probe_) probe_->aborted(cause, why);
-  if (open_) {
+  end_commit_in_flight();
+  const bool had_state = open_ || begun_;
+  if (begun_) {
     Status aborted = retry("abort", [&] { return committer_.abort(); });
     if (!aborted.is_ok()) return aborted.is_fatal() ? aborted : Status::fatal("abort failed: " + aborted.message());
+    begun_ = false;
   }
   // The records written so far are given up; a failed delivery reported for
   // one of them later is not the next batch's error.
   sink_.forget_written();
-  if (pipeline_ && open_) {
+  if (pipeline_ && had_state) {
     // A transaction's changelog entries are gone with it, so the index must
     // forget them too; written entries (at-least-once) stay valid.
     if (committer_.discards_writes_on_abort())
@@ -342,9 +481,11 @@ void BatchEngine::close_open_batch() {
 }
 
 void BatchEngine::on_revoke(bool lost) {
-  if (open_ || !sealed_.empty()) {
+  if (open_ || !sealed_.empty() || in_flight_) {
     // Partitions are leaving: what was processed from them is committed now
-    // (or, when they were lost, aborted), before the next owner reads them.
+    // (or, when they were lost, aborted), before the next owner reads them;
+    // a commit in flight lands first, else the next owner would read the
+    // offsets from before it and process its records again.
     Status s = lost ? abort_open_batch(AbortCause::partitions_lost,
                                        Status::abortable("partitions lost in a rebalance"), false)
                     : commit_open_batch(false);

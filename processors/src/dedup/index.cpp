@@ -224,10 +224,13 @@ void DedupIndex::drain_changes(DedupChanges& changes, std::vector<StateChange>& 
   std::lock_guard lock(impl_->mutex);
   drain_locked(*impl_, impl_->shared, out, &changes);
   drain_locked(*impl_, changes, out, &changes);
+  changes.journal_drained = changes.journal.size();
 }
 
 void DedupIndex::commit_batch(DedupChanges& changes) {
-  changes.journal.clear();
+  changes.journal.erase(changes.journal.begin(),
+                        changes.journal.begin() + static_cast<std::ptrdiff_t>(changes.journal_drained));
+  changes.journal_drained = 0;
   changes.tombstones_in_flight.clear();
 }
 
@@ -251,6 +254,7 @@ void DedupIndex::rollback_batch(DedupChanges& changes) {
   changes.dirty.clear();
   changes.stored.clear();
   changes.journal.clear();
+  changes.journal_drained = 0;
   for (auto& key : changes.tombstones_in_flight) changes.tombstones.push_back(std::move(key));
   changes.tombstones_in_flight.clear();
 }

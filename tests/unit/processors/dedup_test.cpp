@@ -461,6 +461,22 @@ TEST(DedupRollbackTest, RollbackBeforeDrainAlsoUndoes) {
   EXPECT_EQ(drained[0].key, "dedup:b");
 }
 
+// Exactly-once commits a batch's transaction while the next batch is
+// processed: the commit makes durable only what was drained into it, so a
+// later abort of the next batch still undoes that batch's stories.
+TEST(DedupRollbackTest, CommitKeepsWhatWasNotDrainedUndoable) {
+  Harness h;
+  h.run("first", distinct(3));
+  std::vector<StateChange> drained;
+  h.processor->drain_state_changes(drained);  // into the committing transaction
+  h.run("second", distinct(7));               // the next batch, meanwhile
+  h.processor->commit_state();                // the first batch's commit returns
+  h.processor->rollback_state();              // the next batch aborts
+  EXPECT_EQ(dedup_index_size(*h.index), 1u);
+  EXPECT_EQ(h.run("second", distinct(7)).dedup.status, DedupResult::Status::unique);
+  EXPECT_NE(h.run("first again", distinct(3)).dedup.status, DedupResult::Status::unique);
+}
+
 TEST(DedupRollbackTest, TombstonesOfAnAbortedBatchGoOutWithTheNext) {
   DedupOptions o;
   o.max_entries = 1;

@@ -4,15 +4,13 @@
 #include "newsflow/app/metrics.hpp"
 #include "newsflow/engine/batch_engine.hpp"
 #include "newsflow/processors/dedup.hpp"
-#include "newsflow/producer/kafka_sink.hpp"
 
 namespace newsflow::app {
 
-// Per worker: liveness goes to Health, the producer is served while idle.
+// Per worker: liveness goes to Health.
 struct ProbeTargets {
   Health* health = nullptr;
   int worker = 0;
-  producer::KafkaSink* sink = nullptr;
 };
 
 class MetricsEngineProbe final : public engine::EngineProbe {

@@ -4,7 +4,9 @@
 // implement them for Kafka and for files; the engine sees only these, so
 // `run`, `process` and `replay` share one loop.
 //
-// One instance of each per worker thread; none of them is thread-safe.
+// One instance of each per worker thread; none of them is thread-safe (an
+// overlapping commit, Committer::commit_can_overlap, calls the sink and the
+// committer from another thread, never while the worker thread does).
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -91,6 +93,10 @@ class RecordSink {
     (void)mark;
     return flush();
   }
+  // Serves queued callbacks (statistics) without waiting. The engine calls it
+  // every round, except while a commit runs on another thread (then flush()
+  // serves them there).
+  virtual void serve() {}
   // The engine gave up everything written so far (an aborted batch): a failed
   // delivery of one of those records, reported now or later, is not an error
   // of a later batch.
@@ -120,6 +126,13 @@ class Committer {
   // next batch is processed (at-least-once: the worker never waits for
   // delivery reports). A transaction must hold its batch's writes: false.
   virtual bool commits_after_delivery() const { return false; }
+
+  // True when the sink's flush() and commit() may run on another thread while
+  // the engine processes the next batch without writing it (a transaction: the
+  // next one cannot begin before this one is committed, so the next batch's
+  // writes are held until then). Neither the sink nor this committer is used
+  // from two threads at once.
+  virtual bool commit_can_overlap() const { return false; }
 
   // Sends the commit without waiting for its answer (at-least-once in steady
   // state, as Kafka consumers use commitAsync): an error comes back from a

@@ -18,6 +18,17 @@
 // given up or the engine stops. A failed delivery aborts every sealed batch
 // and the open one: the source rewinds to the last committed offsets.
 //
+// When the committer's commit may overlap (exactly-once: a transaction), a
+// due batch's transaction is flushed and committed on another thread while
+// the worker goes on processing the next batch; that batch's writes are held
+// (HeldWrites) until the commit returns and its own transaction begins. It
+// waits for the commit only when the next batch is due itself, or on a
+// revoke, a stop or the end of the input. A failed commit aborts both: the
+// source rewinds to the last committed offsets and the state changes of both
+// are undone. Only the sink's flush and the commit run there; what they
+// retry after a first failure (an outage) is retried, logged and measured
+// on the worker's thread.
+//
 // Records are processed as soon as they are polled; the commit interval, not
 // the poll, bounds how many records share a commit. On an abortable error the
 // batch is aborted, the source rewound to its committed positions, and (when
@@ -31,10 +42,13 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <future>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "newsflow/core/seams.hpp"
+#include "newsflow/engine/held_writes.hpp"
 #include "newsflow/processors/pipeline.hpp"
 
 namespace newsflow::engine {
@@ -125,8 +139,11 @@ class BatchEngine {
   const EngineCounters& counters() const { return counters_; }
 
  private:
-  Status process_batch(const std::vector<RawRecord>& batch);
-  Status write(Destination d, const RawRecord& input, const ProcessedRecord& r);
+  Status process_batch(std::vector<RawRecord>& batch);
+  // Writes one record to the sink, or holds it while a commit is in flight.
+  Status write(Destination d, RawRecord& input, const ProcessedRecord& r);
+  Status write_dead_letter(RawRecord& input, const ProcessedRecord& r);
+  Status write_passthrough(RawRecord& input);
   // Commits the open batch (or seals it, when the committer commits after
   // delivery, and commits what is delivered); on an abortable error aborts
   // and rolls back. wait: until every sealed batch is committed too.
@@ -149,6 +166,18 @@ class BatchEngine {
   // Calls op until it is not retriable, at most options_.outage_limit.
   template <typename Op>
   Status retry(const char* what, Op&& op);
+  // The same, op's first result (begun at started) already in hand.
+  template <typename Op>
+  Status retry_after(const char* what, std::chrono::steady_clock::time_point started, Status first, Op&& op);
+  // Overlapping commits: starts the open batch's flush and commit on another
+  // thread; lands the one in flight (wait: until it is done, else only if it
+  // is), then begins the open batch's transaction and writes what it held.
+  void launch_commit();
+  Status land_commit(bool wait, bool rewind_on_abort);
+  // Waits for the commit in flight and keeps what it committed, whatever the
+  // open batch's fate (an abort, a stop on a fatal error); drops held writes.
+  void end_commit_in_flight();
+  void committed_open_state(const BatchTally& batch);  // state, counters, probe
   void on_revoke(bool lost);
   void close_open_batch();  // forgets the open batch's bookkeeping
 
@@ -176,6 +205,22 @@ class BatchEngine {
   };
   static constexpr size_t kMaxSealedBatches = 4;
   std::deque<SealedBatch> sealed_;
+  // The transaction (or batch) begun on the committer and not yet committed
+  // or aborted: the open batch's, or the one in flight.
+  bool begun_ = false;
+  bool overlap_ = false;  // committer_.commit_can_overlap()
+  struct FlightResult {
+    Status status;
+    AbortCause cause = AbortCause::commit;  // which step failed
+  };
+  struct CommitInFlight {
+    std::chrono::steady_clock::time_point started;
+    OffsetMap offsets;  // read by the commit's thread until it is done
+    BatchTally tally;
+    std::future<FlightResult> result;
+  };
+  std::optional<CommitInFlight> in_flight_;
+  HeldWrites held_;  // the open batch's writes while a commit is in flight
   Status revoke_status_ = Status::ok();  // a fatal error met inside the revoke callback
   bool gave_up_on_broker_ = false;       // the outage limit was reached
   std::chrono::milliseconds longest_wait_{0};

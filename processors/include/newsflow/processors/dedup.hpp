@@ -113,6 +113,7 @@ struct DedupChanges {
     bool inserted;  // stored by this batch (else: its copy count was raised)
   };
   std::vector<Undo> journal;                       // since the last commit_batch / rollback_batch
+  size_t journal_drained = 0;                      // journal[0, this) belongs to the drained batch
   std::vector<std::string> tombstones_in_flight;  // drained into the open batch
 };
 
@@ -156,7 +157,9 @@ class DedupIndex {
   void drain_changes(DedupChanges& changes, std::vector<StateChange>& out);
   void drain_changes(std::vector<StateChange>& out);
 
-  // The batch holding `changes` committed: forget its undo journal.
+  // The batch `changes` were last drained into committed: forget the undo
+  // journal up to that drain (what came after belongs to the next batch,
+  // processed while this one committed, and can still roll back).
   void commit_batch(DedupChanges& changes);
   // The batch holding `changes` aborted: remove the stories it stored, lower
   // the copy counts it raised, and queue its tombstones again.

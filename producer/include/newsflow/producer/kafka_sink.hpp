@@ -69,6 +69,7 @@ class KafkaSink final : public RecordSink {
   std::optional<Status> delivered(Mark mark) override;
   Status flush_to(Mark mark) override { return await_delivery(mark, options_.flush_timeout_ms); }
   void forget_written() override { deliveries_.forget(); }
+  void serve() override { poll(); }
 
   // Queues one record; blocks (serving delivery reports) while the local
   // queue is full.
@@ -146,6 +147,9 @@ class TransactionCommitter final : public Committer {
   Status commit(const OffsetMap& next_offsets) override;
   Status abort() override;
   bool discards_writes_on_abort() const override { return true; }
+  // The flush and commit_transaction run on the engine's commit thread; the
+  // consumer handle (group metadata, offsets_store) is thread-safe.
+  bool commit_can_overlap() const override { return true; }
   std::string_view name() const override { return "exactly_once"; }
 
  private:
