@@ -125,6 +125,29 @@ struct EngineResult {
   std::chrono::milliseconds longest_wait{0};
 };
 
+// At namespace scope rather than nested: clang does not see a nested
+// class with default member initializers as default-constructible inside
+// its enclosing class (std::optional<CommitInFlight>::emplace).
+namespace detail {
+struct BatchTally {
+  std::chrono::steady_clock::time_point opened_at;
+  size_t records = 0;
+  std::array<uint64_t, 4> written{};  // by Destination
+  uint64_t dropped = 0;
+  uint64_t duplicates = 0;
+};
+struct FlightResult {
+  Status status;
+  AbortCause cause = AbortCause::commit;  // which step failed
+};
+struct CommitInFlight {
+  std::chrono::steady_clock::time_point started;
+  OffsetMap offsets;  // read by the commit's thread until it is done
+  BatchTally tally;
+  std::future<FlightResult> result;
+};
+}  // namespace detail
+
 class BatchEngine {
  public:
   // pipeline may be null only with options.passthrough. probe may be null.
@@ -154,14 +177,8 @@ class BatchEngine {
   Status commit_sealed_batches(bool rewind_on_abort, bool wait);
   // Aborts the open batch and every sealed one.
   Status abort_open_batch(AbortCause cause, const Status& why, bool rewind);
+  using BatchTally = detail::BatchTally;
   // What a batch made durable goes to the counters and the probe.
-  struct BatchTally {
-    std::chrono::steady_clock::time_point opened_at;
-    size_t records = 0;
-    std::array<uint64_t, 4> written{};  // by Destination
-    uint64_t dropped = 0;
-    uint64_t duplicates = 0;
-  };
   void count_committed(const BatchTally& batch);
   // Calls op until it is not retriable, at most options_.outage_limit.
   template <typename Op>
@@ -209,16 +226,8 @@ class BatchEngine {
   // or aborted: the open batch's, or the one in flight.
   bool begun_ = false;
   bool overlap_ = false;  // committer_.commit_can_overlap()
-  struct FlightResult {
-    Status status;
-    AbortCause cause = AbortCause::commit;  // which step failed
-  };
-  struct CommitInFlight {
-    std::chrono::steady_clock::time_point started;
-    OffsetMap offsets;  // read by the commit's thread until it is done
-    BatchTally tally;
-    std::future<FlightResult> result;
-  };
+  using FlightResult = detail::FlightResult;
+  using CommitInFlight = detail::CommitInFlight;
   std::optional<CommitInFlight> in_flight_;
   HeldWrites held_;  // the open batch's writes while a commit is in flight
   Status revoke_status_ = Status::ok();  // a fatal error met inside the revoke callback
