@@ -22,6 +22,7 @@ have no indirect labels), and does not gate the test.
                     [--min-wn19g-f1 F] [--min-wn19g-speaker S]
                     [--min-wn19h-f1 F] [--min-wn19h-speaker S]
                     [--min-wn20b-f1 F] [--min-wn20b-speaker S]
+                    [--min-wn20c-f1 F] [--min-wn20c-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
@@ -38,7 +39,9 @@ wn19e-dev's), gated by --min-wn19f-*, and the ninth (wn19g-dev, the October
 2019 articles after wn19f-dev's), gated by --min-wn19g-*, and the tenth
 (wn19h-dev, the November and December 2019 articles after wn19g-dev's),
 gated by --min-wn19h-*, and the eleventh (wn20b-dev, the April to August 2020
-articles after wn-dev's), gated by --min-wn20b-*.
+articles after wn-dev's), gated by --min-wn20b-*, and the twelfth (wn20c-dev,
+the August to October 2020 articles after wn20b-dev's), gated by
+--min-wn20c-*.
 """
 import argparse
 import json
@@ -159,6 +162,7 @@ WIKINEWS_SETS = [
     ("wn19g", "Wikinews 2019 g", "the ninth real dev set"),
     ("wn19h", "Wikinews 2019 h", "the tenth real dev set"),
     ("wn20b", "Wikinews 2020 b", "the eleventh real dev set"),
+    ("wn20c", "Wikinews 2020 c", "the twelfth real dev set"),
 ]
 
 
