@@ -208,6 +208,8 @@ static size_t inverted_pronoun(std::string_view w) {
     t.classes &= ~kFemalePronoun;
   // "Polizeisprecherin": a German compound ending in a role is that role.
   if (t.classes == 0 && upper && w.size() > 8 && rules->role_compound(w)) t.classes = kTitle;
+  // "Fourteen-year-old Zoe": an age spelt out at a sentence start is no name word.
+  if (upper && t.classes == 0 && w.size() > 12 && w.ends_with("-year-old")) [[unlikely]] t.classes = kNotName;
   t.upper = upper;
   t.acronym = letters >= 2 && uppers == letters;
   // Dotted single capitals ("A.Q.", "U.S."): initials before a name.
