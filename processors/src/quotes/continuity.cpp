@@ -302,7 +302,9 @@ int Attributor::colon_speaker(uint32_t colon) const {
 int Attributor::clause_subject(uint32_t s, uint32_t colon) {
   if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
   // "He ended by saying: ...": a pronoun subject is its referent.
-  if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun)) return people_.resolve_pronoun(doc_.tokens[s]);
+  // (Read where it stands when it opens the sentence: see colon_pronoun_.)
+  if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun))
+    return colon_pronoun_.first == s ? colon_pronoun_.second : people_.resolve_pronoun(doc_.tokens[s]);
   // "The study itself outlined the link: ...": a document subject speaks as
   // it does through a cue (a role).
   if (s + 2 < colon && (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") && doc_.tokens[s + 1].kind == Tok::word &&

@@ -1,7 +1,8 @@
 // Speaker patterns met in the twenty-second round (quotes22), each written
 // for these tests: role speakers that keep the organisation before their
-// role noun, ages spelt out before a name, and organisations whose name runs on
-// through "on" or "for".
+// role noun, ages spelt out before a name, organisations whose name runs on
+// through "on" or "for", and paragraphs that end in a colon before a
+// quotation paragraph.
 #include <gtest/gtest.h>
 
 #include "quotes_test_util.hpp"
@@ -43,6 +44,26 @@ TEST(QuoteRound22PatternsTest, AnOrganisationNameRunsOnThroughOnAndFor) {
   const Article b = run(
       "The Office for Rail Standards fined the operator. The office said: \"Late trains cost passengers dearly.\"");
   EXPECT_EQ(speaker(b, "Late trains"), "Office for Rail Standards");
+}
+
+TEST(QuoteRound22PatternsTest, AParagraphEndingInAColonIntroducesTheQuotationParagraphAfterIt) {
+  const Article a = run(
+      "The tram line is over budget.\n\n"
+      "Councillor Ruth Ames defended the plan in comments on the city forum:\n\n"
+      "\"The tram will pay for itself within a decade. The buses cannot carry the crowds.\"\n\n"
+      "The opposition was not convinced.");
+  EXPECT_EQ(speaker(a, "The tram will pay"), "Ruth Ames");
+  const Article b = run(
+      "Kofi Mensah sent the board a message before the vote:\n\n"
+      "\"I will resign if the sale goes ahead. The club belongs to its members.\"");
+  EXPECT_EQ(speaker(b, "I will resign"), "Kofi Mensah");
+}
+
+TEST(QuoteRound22PatternsTest, AColonClauseOpeningWithAPronounMeansThePersonBeforeIt) {
+  const Article a = run(
+      "Pavel Novak was angry about the vote. He forwarded the email he had sent to treasurer Ian Webb:\n\n"
+      "\"I will not sign accounts that I have not seen. Please tell the members.\"");
+  EXPECT_EQ(speaker(a, "I will not sign"), "Pavel Novak");
 }
 
 }  // namespace
