@@ -66,5 +66,15 @@ TEST(QuoteRound22PatternsTest, AColonClauseOpeningWithAPronounMeansThePersonBefo
   EXPECT_EQ(speaker(a, "I will not sign"), "Pavel Novak");
 }
 
+TEST(QuoteRound22PatternsTest, ANameBeforeACapitalisedTitleOfAnOrganisationSpeaks) {
+  const Article a = run(
+      "The appeal failed. Omar Reyes, Dean of Harlow Law School said \"The ruling will not survive a second "
+      "review.\"");
+  EXPECT_EQ(speaker(a, "The ruling will not"), "Omar Reyes");
+  const Article b = run(
+      "The appeal failed. Omar Reyes, Dean of the Harlow School of Law called it \"a weak ruling.\" Others agreed.");
+  EXPECT_EQ(speaker(b, "a weak ruling"), "Omar Reyes");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
