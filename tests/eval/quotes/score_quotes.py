@@ -67,6 +67,22 @@ def norm_speaker(s):
     return s
 
 
+OPENING_MARKS = tuple(m.encode("utf-8") for m in ('"', "\u201c", "'", "\u2018", "\u00ab", "\u201e", "\u201a"))
+
+
+def quoted_find(text_bytes, needle, start):
+    """The first occurrence from start right after an opening mark (a gold
+    quotation's words stand inside marks: a one-word quotation such as
+    "special" is not the same word earlier in the writer's text), else the
+    first occurrence, else -1."""
+    first = at = text_bytes.find(needle, start)
+    while at >= 0:
+        if any(text_bytes[:at].endswith(m) for m in OPENING_MARKS):
+            return at
+        at = text_bytes.find(needle, at + 1)
+    return first
+
+
 def locate(text_bytes, gold_quotes, missing_ok=False):
     """Byte spans of gold quotes in the processed text, searched in order."""
     spans = []
@@ -74,9 +90,9 @@ def locate(text_bytes, gold_quotes, missing_ok=False):
     for q in gold_quotes:
         # normalize collapses runs of spaces (Wikinews puts two after a full stop)
         needle = re.sub(r"[ \t]+", " ", q["text"].strip()).encode("utf-8")
-        at = text_bytes.find(needle, cursor)
+        at = quoted_find(text_bytes, needle, cursor)
         if at < 0:
-            at = text_bytes.find(needle)
+            at = quoted_find(text_bytes, needle, 0)
         if at < 0 and missing_ok:
             continue  # normalize dropped the line (page chrome)
         if at < 0:
