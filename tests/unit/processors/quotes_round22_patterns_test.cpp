@@ -76,5 +76,16 @@ TEST(QuoteRound22PatternsTest, ANameBeforeACapitalisedTitleOfAnOrganisationSpeak
   EXPECT_EQ(speaker(b, "a weak ruling"), "Omar Reyes");
 }
 
+TEST(QuoteRound22PatternsTest, VerbsOfPraiseBlameAndAccusationEmbedTheSpeakersWords) {
+  const Article a = run("Later, Kent lauded the mayor as a \"true friend of the harbour.\" He then left.");
+  EXPECT_EQ(speaker(a, "true friend"), "Kent");
+  const Article b = run(
+      "In a later speech, Ines Kent assailed the plan as the \"worst deal in the history of the port.\"");
+  EXPECT_EQ(speaker(b, "worst deal"), "Ines Kent");
+  const Article c = run(
+      "Senator Alma Ruiz accused the governor of \"hiding the numbers from voters.\" The governor denied it.");
+  EXPECT_EQ(speaker(c, "hiding the numbers"), "Alma Ruiz");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
