@@ -142,8 +142,9 @@ Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
   if (p <= floor) return s;
   uint32_t own = p - 1;
   // "Acme's official statement read": one lower-case modifier between the
-  // owner and its document.
-  if (own > floor && doc_.tokens[own].kind == Tok::word && !doc_.tokens[own].upper && !doc_.tokens[own].possessive &&
+  // owner and its document, or an acronym ("the RIAA's DMCA notice").
+  if (own > floor && doc_.tokens[own].kind == Tok::word && (!doc_.tokens[own].upper || doc_.tokens[own].acronym) &&
+      !doc_.tokens[own].possessive &&
       !has(doc_.tokens[own], kNotName | kCue | kPartialCue | kDocument | kOrgNoun) &&
       doc_.tokens[own - 1].kind == Tok::word && doc_.tokens[own - 1].possessive)
     --own;

@@ -87,5 +87,13 @@ TEST(QuoteRound22PatternsTest, VerbsOfPraiseBlameAndAccusationEmbedTheSpeakersWo
   EXPECT_EQ(speaker(c, "hiding the numbers"), "Alma Ruiz");
 }
 
+TEST(QuoteRound22PatternsTest, AnAcronymBetweenAnOwnerAndItsDocumentKeepsTheOwner) {
+  const Article a = run(
+      "The site blocked the tool after a notice from the Federal Shipping Board (FSB).\n\n"
+      "The FSB's PSA notice alleged the tool's purpose was to \"evade the port checks used by licensed carriers\".\n\n"
+      "Later, Ivan Orlov said \"we will fight this\".");
+  EXPECT_EQ(speaker(a, "evade the port"), "Federal Shipping Board");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
