@@ -350,6 +350,9 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
       break;
     }
   }
+  if (t.upper && p > floor + 3)
+    if (const uint32_t first = name_run_back(p, floor); first != kNone)
+      if (Subject body = body_of_place(first, p, floor); body.speaker >= 0) return body;
   if (t.upper)
     if (Subject person = person_before_org(p, floor); person.speaker >= 0) return person;
   if (has(t, kDocument) && !t.upper)

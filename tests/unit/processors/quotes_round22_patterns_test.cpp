@@ -95,5 +95,19 @@ TEST(QuoteRound22PatternsTest, AnAcronymBetweenAnOwnerAndItsDocumentKeepsTheOwne
   EXPECT_EQ(speaker(a, "evade the port"), "Federal Shipping Board");
 }
 
+TEST(QuoteRound22PatternsTest, TheGovernmentOfAPlaceSpeaksAsOneOrganisation) {
+  const Article a = run(
+      "The government of New Caledonia said \"The people have chosen to stay, and the result must be respected.\"");
+  EXPECT_EQ(speaker(a, "The people have chosen"), "government of New Caledonia");
+  const Article b = run(
+      "The vote was close. The council of Lower Ashby defended the closure: \"The library was losing money every "
+      "month and the roof was no longer safe.\"");
+  EXPECT_EQ(speaker(b, "The library was losing"), "council of Lower Ashby");
+  const Article c = run(
+      "The government of French Polynesia issued a statement after the ruling: \"The islands will appeal to the "
+      "highest court.\"");
+  EXPECT_EQ(speaker(c, "The islands will appeal"), "government of French Polynesia");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
