@@ -399,6 +399,23 @@ void Attributor::link_quotes(Article& article) {
                                 // '"... owns the rights".': the full stop after the mark.
                                 (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::terminal &&
                                  doc_.tokens[i + 1].sentence_end));
+    // 'the term "natural born citizen"', 'the slogan "Build Back Better"':
+    // words the writer names after a noun for words are mentioned, not spoken.
+    if (i > 1 && !starts_sentence && words <= 6 && doc_.tokens[i - 1].kind == Tok::word && !doc_.tokens[i - 1].upper &&
+        doc_.tokens[i - 2].kind == Tok::word) {
+      const std::string_view n = doc_.word_at(i - 1);
+      const std::string_view d = doc_.word_at(i - 2);
+      if ((n == "term" || n == "terms" || n == "phrase" || n == "word" || n == "slogan" || n == "expression" ||
+           n == "hashtag" || n == "motto" || n == "nickname" || n == "moniker" || n == "catchphrase" ||
+           n == "description" || n == "label") &&
+          (d == "the" || d == "a" || d == "an" || d == "its" || d == "their" || d == "his" || d == "her" ||
+           d == "this" || d == "that" || doc_.tokens[i - 2].upper)) {
+        q.kind = Quote::Kind::scare;
+        q.confidence = 0.4;
+        article.quotes.push_back(std::move(q));
+        continue;
+      }
+    }
     bool linked = false;
     bool linked_after = false;
     int speaker = -1;

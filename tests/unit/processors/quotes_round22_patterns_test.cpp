@@ -109,5 +109,15 @@ TEST(QuoteRound22PatternsTest, TheGovernmentOfAPlaceSpeaksAsOneOrganisation) {
   EXPECT_EQ(speaker(c, "The islands will appeal"), "government of French Polynesia");
 }
 
+TEST(QuoteRound22PatternsTest, WordsNamedAfterANounForWordsAreMentionedNotSpoken) {
+  const Article a = run(
+      "Judge Lena Ortiz writes that the term \"reasonable doubt\" has no fixed meaning. She adds that the Charter "
+      "phrase \"free and fair\" was read narrowly.");
+  ASSERT_NE(find(a, "reasonable doubt"), nullptr);
+  EXPECT_EQ(find(a, "reasonable doubt")->kind, Quote::Kind::scare);
+  ASSERT_NE(find(a, "free and fair"), nullptr);
+  EXPECT_EQ(find(a, "free and fair")->kind, Quote::Kind::scare);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
