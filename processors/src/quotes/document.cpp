@@ -230,6 +230,9 @@ static size_t inverted_pronoun(std::string_view w) {
        (t.classes & kTitle && w.size() <= 4))) {
     ++i;
     t.end = static_cast<uint32_t>(i);
+    // "Wayne A. I. Frederick": a capital initial is a name word, though "a"
+    // and "i" alone are function words.
+    if (letters == 1 && t.upper && w.size() == 1) t.classes &= ~kNotName;
   }
   t.index_hint = static_cast<uint32_t>(tokens.size());
   tokens.push_back(t);
@@ -289,8 +292,10 @@ static size_t inverted_pronoun(std::string_view w) {
   if (classes == 0 && capital && run > 8 && rules->role_compound(w)) classes = kTitle;
   size_t next = end;
   if (after == '.' && ((classes & (kAbbreviation | kHonorific)) || (letters == 1 && capital) ||
-                       (classes & kTitle && run <= 4)))
+                       (classes & kTitle && run <= 4))) {
     ++next;
+    if (letters == 1 && capital && run == 1) classes &= ~kNotName;  // the initial "A." (see read_word)
+  }
   const auto index = static_cast<uint32_t>(tokens.size());
   Token& t = tokens.emplace_back();
   t.kind = Tok::word;

@@ -119,5 +119,13 @@ TEST(QuoteRound22PatternsTest, WordsNamedAfterANounForWordsAreMentionedNotSpoken
   EXPECT_EQ(find(a, "free and fair")->kind, Quote::Kind::scare);
 }
 
+TEST(QuoteRound22PatternsTest, InitialsThatSpellFunctionWordsStayInTheName) {
+  const Article a = run(
+      "Wayne A. I. Frederick, president of the college, wrote \"We mourn the loss of a great alumnus.\"");
+  EXPECT_EQ(speaker(a, "We mourn"), "Wayne A. I. Frederick");
+  const Article b = run("The dean, Maria I. Lopez, said \"The library will stay open.\"");
+  EXPECT_EQ(speaker(b, "The library"), "Maria I. Lopez");
+}
+
 }  // namespace
 }  // namespace newsflow::processors
