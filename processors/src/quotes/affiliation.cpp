@@ -137,13 +137,30 @@ Subject SubjectParser::role_of_name(uint32_t name_first, uint32_t last, uint32_t
 // "The WHO's website said", "Acme Corporation's statement said": the owner
 // named in capitals before the document noun at `p` speaks through it.
 // speaker -1 when the word before it is no capitalised possessive.
+Subject SubjectParser::body_of_place(uint32_t first, uint32_t last, uint32_t floor) {
+  Subject s;
+  // "the government of American Samoa": a nationality word opens the place.
+  if (first > floor && doc_.tokens[first - 1].upper && has(doc_.tokens[first - 1], kDemonym)) --first;
+  if (first < floor + 3 || doc_.word_at(first - 1) != "of") return s;
+  const Token& noun = doc_.tokens[first - 2];
+  const std::string_view det = doc_.word_at(first - 3);
+  if (noun.kind != Tok::word || noun.upper || noun.possessive || !has(noun, kOrgNoun) || (det != "the" && det != "The"))
+    return s;
+  s.first = first - 3;
+  s.last = last;
+  s.speaker = people_.resolve_name(doc_.span_text(first - 2, last), true, std::nullopt);
+  people_.named[static_cast<size_t>(s.speaker)].org = true;
+  return s;
+}
+
 Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
   Subject s;
   if (p <= floor) return s;
   uint32_t own = p - 1;
   // "Acme's official statement read": one lower-case modifier between the
-  // owner and its document.
-  if (own > floor && doc_.tokens[own].kind == Tok::word && !doc_.tokens[own].upper && !doc_.tokens[own].possessive &&
+  // owner and its document, or an acronym ("the RIAA's DMCA notice").
+  if (own > floor && doc_.tokens[own].kind == Tok::word && (!doc_.tokens[own].upper || doc_.tokens[own].acronym) &&
+      !doc_.tokens[own].possessive &&
       !has(doc_.tokens[own], kNotName | kCue | kPartialCue | kDocument | kOrgNoun) &&
       doc_.tokens[own - 1].kind == Tok::word && doc_.tokens[own - 1].possessive)
     --own;

@@ -9,6 +9,7 @@ namespace newsflow::processors::quotes {
 void Attributor::find_events() {
   events_.clear();
   colon_speakers_.clear();
+  colon_pronoun_ = {kNone, -1};
   event_at_.assign(doc_.tokens.size(), -1);
   people_.sentence_person = people_.sentence_credit = -1;
   for (uint32_t k = 0; k < doc_.tokens.size(); ++k) {
@@ -29,6 +30,11 @@ void Attributor::find_events() {
         if (next.end - next.start >= 20) colon_speakers_.emplace_back(k, colon_subject(k));
       }
     }
+    // "Ames defended the plan in a letter:" closing its paragraph before a
+    // paragraph that opens with a quotation (a block quotation).
+    if (t.kind == Tok::colon && k + 2 < doc_.tokens.size() && doc_.tokens[k + 1].kind == Tok::para &&
+        doc_.tokens[k + 2].kind == Tok::quote) [[unlikely]]
+      colon_speakers_.emplace_back(k, colon_subject(k));
     if (t.kind != Tok::word) continue;
     // A lower-case word of no listed class, or only a function word (most of
     // an article's words), is no name, cue, gendered pronoun or organisation
@@ -38,6 +44,16 @@ void Attributor::find_events() {
         (t.classes == 0 || k == 0 || doc_.tokens[k - 1].kind != Tok::comma) && !subjects_.article_name(t))
       continue;
     if (t.classes & kGendered) people_.learn_gender(t, doc_);
+    if (opens_sentence && (t.classes & (kMalePronoun | kFemalePronoun))) [[unlikely]] {
+      uint32_t end = k + 1;
+      while (end + 1 < doc_.tokens.size() && end - k < 40 && !doc_.tokens[end].sentence_end &&
+             doc_.tokens[end].kind != Tok::para && doc_.tokens[end].kind != Tok::colon)
+        ++end;
+      const bool before_quote = end + 2 < doc_.tokens.size() && doc_.tokens[end].kind == Tok::colon &&
+                                (doc_.tokens[end + 1].kind == Tok::quote ||
+                                 (doc_.tokens[end + 1].kind == Tok::para && doc_.tokens[end + 2].kind == Tok::quote));
+      if (before_quote) colon_pronoun_ = {k, people_.resolve_pronoun(t)};
+    }
     // "NASA marked the day. It also said": an acronym opening a sentence
     // before its verb is the organisation the next "it" means.
     if (opens_sentence && t.acronym && k + 1 < doc_.tokens.size() && subjects_.verb_like(k + 1))
@@ -383,6 +399,23 @@ void Attributor::link_quotes(Article& article) {
                                 // '"... owns the rights".': the full stop after the mark.
                                 (i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::terminal &&
                                  doc_.tokens[i + 1].sentence_end));
+    // 'the term "natural born citizen"', 'the slogan "Build Back Better"':
+    // words the writer names after a noun for words are mentioned, not spoken.
+    if (i > 1 && !starts_sentence && words <= 6 && doc_.tokens[i - 1].kind == Tok::word && !doc_.tokens[i - 1].upper &&
+        doc_.tokens[i - 2].kind == Tok::word) {
+      const std::string_view n = doc_.word_at(i - 1);
+      const std::string_view d = doc_.word_at(i - 2);
+      if ((n == "term" || n == "terms" || n == "phrase" || n == "word" || n == "slogan" || n == "expression" ||
+           n == "hashtag" || n == "motto" || n == "nickname" || n == "moniker" || n == "catchphrase" ||
+           n == "description" || n == "label") &&
+          (d == "the" || d == "a" || d == "an" || d == "its" || d == "their" || d == "his" || d == "her" ||
+           d == "this" || d == "that" || doc_.tokens[i - 2].upper)) {
+        q.kind = Quote::Kind::scare;
+        q.confidence = 0.4;
+        article.quotes.push_back(std::move(q));
+        continue;
+      }
+    }
     bool linked = false;
     bool linked_after = false;
     int speaker = -1;
@@ -458,6 +491,12 @@ void Attributor::link_quotes(Article& article) {
       // Reported speech keeps its own (indirect) quotation.
       if (const int e = event_in_previous_sentence(i, reported); e >= 0)
         link_event(e, reported ? 0.6 : 0.7, Quote::Kind::direct, !reported);
+    }
+    if (!linked && i > 1 && doc_.tokens[i - 1].kind == Tok::para && doc_.tokens[i - 2].kind == Tok::colon &&
+        sentence_like) {
+      // A paragraph ending in a colon introduces the quotation paragraph
+      // after it, when no cue sentence did.
+      if (const int who = colon_speaker(i - 2); who >= 0) link_person(who, 0.6);
     }
     if (!linked && starts_sentence && sentence_like && doc_.tokens[i].sentence_end) {
       // ""We will win the league." Those were the words of coach Ana Ruiz":

@@ -85,6 +85,10 @@ class Attributor {
   std::vector<Event> events_;
   std::vector<int> event_at_;  // token index -> event index, -1 if none
   std::vector<std::pair<uint32_t, int>> colon_speakers_;  // (colon before a quotation, its subject's speaker)
+  // A sentence-opening he/she resolved where it stands, when its sentence
+  // ends in a colon before a quotation ("He forwarded the email he sent to
+  // Ian Webb: ..." is not Ian Webb): (token, speaker).
+  std::pair<uint32_t, int> colon_pronoun_{kNone, -1};
 };
 
 }  // namespace newsflow::processors::quotes

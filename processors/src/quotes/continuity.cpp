@@ -302,7 +302,9 @@ int Attributor::colon_speaker(uint32_t colon) const {
 int Attributor::clause_subject(uint32_t s, uint32_t colon) {
   if (s < colon && has(doc_.tokens[s], kHonorific)) ++s;
   // "He ended by saying: ...": a pronoun subject is its referent.
-  if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun)) return people_.resolve_pronoun(doc_.tokens[s]);
+  // (Read where it stands when it opens the sentence: see colon_pronoun_.)
+  if (s + 1 < colon && has(doc_.tokens[s], kMalePronoun | kFemalePronoun))
+    return colon_pronoun_.first == s ? colon_pronoun_.second : people_.resolve_pronoun(doc_.tokens[s]);
   // "The study itself outlined the link: ...": a document subject speaks as
   // it does through a cue (a role).
   if (s + 2 < colon && (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") && doc_.tokens[s + 1].kind == Tok::word &&
@@ -320,6 +322,13 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
   if (s + 3 < colon && (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") && doc_.tokens[s + 1].kind == Tok::word &&
       !doc_.tokens[s + 1].upper && doc_.tokens[s + 1].possessive && has(doc_.tokens[s + 2], kDocument))
     if (const Subject owner = subjects_.document_owner(s + 2, s); owner.speaker >= 0) return owner.speaker;
+  // "The government of New Caledonia issued a statement: ...".
+  if (s + 3 < colon && (doc_.word_at(s) == "the" || doc_.word_at(s) == "The") && doc_.word_at(s + 2) == "of" &&
+      (subjects_.name_token(doc_.tokens[s + 3]) || (doc_.tokens[s + 3].upper && has(doc_.tokens[s + 3], kDemonym)))) {
+    uint32_t e = s + 3;
+    while (e + 1 < colon && e - s < 7 && subjects_.name_token(doc_.tokens[e + 1])) ++e;
+    if (const Subject body = subjects_.body_of_place(s + 3, e, s); body.speaker >= 0) return body.speaker;
+  }
   // "the Danish Ministry of Fisheries defended the ban: ...": an article
   // before a name.
   if (s + 2 < colon && doc_.tokens[s].kind == Tok::word && !doc_.tokens[s].possessive &&

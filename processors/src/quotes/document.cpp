@@ -208,6 +208,8 @@ static size_t inverted_pronoun(std::string_view w) {
     t.classes &= ~kFemalePronoun;
   // "Polizeisprecherin": a German compound ending in a role is that role.
   if (t.classes == 0 && upper && w.size() > 8 && rules->role_compound(w)) t.classes = kTitle;
+  // "Fourteen-year-old Zoe": an age spelt out at a sentence start is no name word.
+  if (upper && t.classes == 0 && w.size() > 12 && w.ends_with("-year-old")) [[unlikely]] t.classes = kNotName;
   t.upper = upper;
   t.acronym = letters >= 2 && uppers == letters;
   // Dotted single capitals ("A.Q.", "U.S."): initials before a name.
@@ -228,6 +230,9 @@ static size_t inverted_pronoun(std::string_view w) {
        (t.classes & kTitle && w.size() <= 4))) {
     ++i;
     t.end = static_cast<uint32_t>(i);
+    // "Wayne A. I. Frederick": a capital initial is a name word, though "a"
+    // and "i" alone are function words.
+    if (letters == 1 && t.upper && w.size() == 1) t.classes &= ~kNotName;
   }
   t.index_hint = static_cast<uint32_t>(tokens.size());
   tokens.push_back(t);
@@ -287,8 +292,10 @@ static size_t inverted_pronoun(std::string_view w) {
   if (classes == 0 && capital && run > 8 && rules->role_compound(w)) classes = kTitle;
   size_t next = end;
   if (after == '.' && ((classes & (kAbbreviation | kHonorific)) || (letters == 1 && capital) ||
-                       (classes & kTitle && run <= 4)))
+                       (classes & kTitle && run <= 4))) {
     ++next;
+    if (letters == 1 && capital && run == 1) classes &= ~kNotName;  // the initial "A." (see read_word)
+  }
   const auto index = static_cast<uint32_t>(tokens.size());
   Token& t = tokens.emplace_back();
   t.kind = Tok::word;

@@ -49,9 +49,15 @@ void SubjectParser::note_mention(uint32_t k) {
     if (org_head(doc_.tokens[e])) break;
   }
   // "the California Department of Corrections and Rehabilitation": the
-  // organisation's name runs on after its head through "of" and capitals.
+  // organisation's name runs on after its head through "of" and capitals,
+  // and through "on" and "for" ("the Commission on Presidential Debates",
+  // "the Office for National Statistics"), whose head a later "the
+  // commission said" names.
+  uint32_t head = kNone;
   if (org_head(doc_.tokens[e]) && e + 2 < doc_.tokens.size() && doc_.tokens[e + 1].kind == Tok::word &&
-      doc_.word_at(e + 1) == "of" && doc_.tokens[e + 2].upper && name_token(doc_.tokens[e + 2])) {
+      (doc_.word_at(e + 1) == "of" || doc_.word_at(e + 1) == "on" || doc_.word_at(e + 1) == "for") &&
+      doc_.tokens[e + 2].upper && name_token(doc_.tokens[e + 2])) {
+    head = e;
     uint32_t r = e + 2;
     while (r + 2 < doc_.tokens.size() && r - e < 6 &&
            (name_token(doc_.tokens[r + 1]) ||
@@ -71,13 +77,15 @@ void SubjectParser::note_mention(uint32_t k) {
   // "the Turkish Ministry of Foreign Affairs": the words after "of" end an
   // organisation's name, not a person's.
   const bool of_org = !possessive && !org_head(doc_.tokens[e]) && k >= 2 && doc_.tokens[k - 1].kind == Tok::word &&
-                      doc_.word_at(k - 1) == "of" && org_head(doc_.tokens[k - 2]);
+                      (doc_.word_at(k - 1) == "of" || doc_.word_at(k - 1) == "on" || doc_.word_at(k - 1) == "for") &&
+                      org_head(doc_.tokens[k - 2]);
   // "the Lowmoor Cider Festival", "Human Rights Watch": a word that ends
   // organisations' and events' names ends no person's.
-  const bool org = of_org || org_head(doc_.tokens[e]) || (doc_.tokens[e].upper && has(doc_.tokens[e], kNameTail));
+  const bool org = of_org || head != kNone || org_head(doc_.tokens[e]) || (doc_.tokens[e].upper && has(doc_.tokens[e], kNameTail));
   // "the Russian Defence Ministry": a nationality opens an organisation's name.
   const uint32_t floor = org && k > 0 && doc_.tokens[k - 1].upper && has(doc_.tokens[k - 1], kDemonym) ? k - 1 : k;
-  uint32_t first = possessive ? k : of_org ? name_run_back(k - 2, doc_.region_start(k - 2, 8)) : name_run_back(e, floor);
+  uint32_t first = possessive ? k : of_org ? name_run_back(k - 2, doc_.region_start(k - 2, 8))
+                                   : name_run_back(head != kNone ? head : e, floor);
   if (first == kNone) first = k;
   std::string_view name = doc_.span_text(first, possessive ? e + 1 : e);
   if (possessive) {
@@ -122,6 +130,8 @@ void SubjectParser::note_mention(uint32_t k) {
                               (k < first && (k == 0 || doc_.boundary(k - 1)));
   if (org) {
     people_.by_last_org[last_word(name)] = index;
+    if (head != kNone) people_.by_last_org[doc_.word_at(head)] = index;
+    if (of_org) people_.by_last_org[doc_.word_at(k - 2)] = index;  // "the office" after "the Office for ...".
     // "..., the Ministry of Foreign Affairs denounced the plan, calling it
     // ...": a participle after its clause has this subject.
     if (of_org && verb_like(end + 1) && people_.sentence_person < 0) people_.sentence_person = index;
@@ -268,7 +278,9 @@ bool SubjectParser::is_number(std::string_view w) {
 bool SubjectParser::age_epithet(uint32_t k) const {
   if (doc_.tokens[k].kind != Tok::word) return false;
   const std::string_view w = doc_.word_at(k);
-  return w.size() > 9 && w.ends_with("-year-old") && w[0] >= '0' && w[0] <= '9';
+  // "14-year-old", and spelt out, "Fourteen-year-old", "twenty-two-year-old".
+  return w.size() > 9 && w.ends_with("-year-old") &&
+         ((w[0] >= '0' && w[0] <= '9') || (w.size() > 12 && ((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z')));
 }
 
 bool SubjectParser::verb_like(uint32_t k) const {

@@ -43,8 +43,13 @@ Subject SubjectParser::role_subject(uint32_t head, uint32_t last, uint32_t floor
   uint32_t lower_words = 0;
   while (role_first > floor && head - role_first < 6) {
     const Token& w = doc_.tokens[role_first - 1];
-    // "a police source", "an army spokesman": an organisation noun modifies the role.
-    const bool org_modifier = has(w, kOrgNoun) && !w.upper && !has(w, kCue);
+    // "a police source", "an army spokesman": an organisation noun modifies
+    // the role; so does a capitalised one inside a name ("a Hampshire
+    // Police spokesman", whose "Police" is otherwise no name word).
+    const bool org_modifier = has(w, kOrgNoun) && !has(w, kCue) &&
+                              (!w.upper || (role_first - 1 > floor && doc_.tokens[role_first - 2].kind == Tok::word &&
+                                            doc_.tokens[role_first - 2].upper && !doc_.tokens[role_first - 2].possessive &&
+                                            !has(doc_.tokens[role_first - 2], kNotName)));
     // "a Ministry of Defence spokesperson": a connector inside capitals.
     const bool inside_capitals = w.kind == Tok::word && !w.upper && role_first - 1 > floor &&
                                  doc_.tokens[role_first - 2].kind == Tok::word && doc_.tokens[role_first - 2].upper &&

@@ -326,6 +326,33 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
     if (s.speaker < 0) s.role = std::string(doc_.word_at(p));
     return s;
   }
+  // "Omar Reyes, Dean of Harlow School of Law said": an apposition of a
+  // capitalised title and its organisation whose closing comma is missing
+  // is the role of the name before it, not an organisation speaking.
+  if (t.upper && p > floor + 4) {
+    uint32_t m = p;
+    while (m > floor + 2 && p - m < 10) {
+      const Token& w = doc_.tokens[m - 1];
+      if (w.kind != Tok::word || w.possessive ||
+          !(w.upper || doc_.word_at(m - 1) == "of" || doc_.word_at(m - 1) == "the" || doc_.word_at(m - 1) == "and"))
+        break;
+      --m;
+    }
+    for (uint32_t f = m; f + 2 <= p; ++f) {
+      if (!doc_.tokens[f].upper || !has(doc_.tokens[f], kTitle) || doc_.word_at(f + 1) != "of") continue;
+      if (f < floor + 2 || doc_.tokens[f - 1].kind != Tok::comma || !name_token(doc_.tokens[f - 2])) break;
+      Subject person = subject_before(f - 2, floor);
+      if (person.speaker >= 0 && !people_.named[static_cast<size_t>(person.speaker)].org) {
+        person.last = p;
+        person.role = std::string(doc_.span_text(f, p));
+        return person;
+      }
+      break;
+    }
+  }
+  if (t.upper && p > floor + 3)
+    if (const uint32_t first = name_run_back(p, floor); first != kNone)
+      if (Subject body = body_of_place(first, p, floor); body.speaker >= 0) return body;
   if (t.upper)
     if (Subject person = person_before_org(p, floor); person.speaker >= 0) return person;
   if (has(t, kDocument) && !t.upper)

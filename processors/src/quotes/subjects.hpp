@@ -102,6 +102,10 @@ class SubjectParser {
   // The organisation a lone acronym names (its spelled-out form when the
   // text gave one), registered as an organisation.
   int acronym_org(uint32_t k);
+  // "the government of New Caledonia": a lower-case organisation noun after
+  // "the" and before "of" and the name run [first, last]: that organisation
+  // (its phrase without the article), or a Subject with no speaker.
+  Subject body_of_place(uint32_t first, uint32_t last, uint32_t floor);
   // "28-year-old": an age standing for a person.
   bool age_epithet(uint32_t k) const;
   static bool is_number(std::string_view w);

@@ -22,6 +22,7 @@ have no indirect labels), and does not gate the test.
                     [--min-wn19g-f1 F] [--min-wn19g-speaker S]
                     [--min-wn19h-f1 F] [--min-wn19h-speaker S]
                     [--min-wn20b-f1 F] [--min-wn20b-speaker S]
+                    [--min-wn20c-f1 F] [--min-wn20c-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
@@ -38,7 +39,9 @@ wn19e-dev's), gated by --min-wn19f-*, and the ninth (wn19g-dev, the October
 2019 articles after wn19f-dev's), gated by --min-wn19g-*, and the tenth
 (wn19h-dev, the November and December 2019 articles after wn19g-dev's),
 gated by --min-wn19h-*, and the eleventh (wn20b-dev, the April to August 2020
-articles after wn-dev's), gated by --min-wn20b-*.
+articles after wn-dev's), gated by --min-wn20b-*, and the twelfth (wn20c-dev,
+the August to October 2020 articles after wn20b-dev's), gated by
+--min-wn20c-*.
 """
 import argparse
 import json
@@ -64,6 +67,22 @@ def norm_speaker(s):
     return s
 
 
+OPENING_MARKS = tuple(m.encode("utf-8") for m in ('"', "\u201c", "'", "\u2018", "\u00ab", "\u201e", "\u201a"))
+
+
+def quoted_find(text_bytes, needle, start):
+    """The first occurrence from start right after an opening mark (a gold
+    quotation's words stand inside marks: a one-word quotation such as
+    "special" is not the same word earlier in the writer's text), else the
+    first occurrence, else -1."""
+    first = at = text_bytes.find(needle, start)
+    while at >= 0:
+        if any(text_bytes[:at].endswith(m) for m in OPENING_MARKS):
+            return at
+        at = text_bytes.find(needle, at + 1)
+    return first
+
+
 def locate(text_bytes, gold_quotes, missing_ok=False):
     """Byte spans of gold quotes in the processed text, searched in order."""
     spans = []
@@ -71,9 +90,9 @@ def locate(text_bytes, gold_quotes, missing_ok=False):
     for q in gold_quotes:
         # normalize collapses runs of spaces (Wikinews puts two after a full stop)
         needle = re.sub(r"[ \t]+", " ", q["text"].strip()).encode("utf-8")
-        at = text_bytes.find(needle, cursor)
+        at = quoted_find(text_bytes, needle, cursor)
         if at < 0:
-            at = text_bytes.find(needle)
+            at = quoted_find(text_bytes, needle, 0)
         if at < 0 and missing_ok:
             continue  # normalize dropped the line (page chrome)
         if at < 0:
@@ -159,6 +178,7 @@ WIKINEWS_SETS = [
     ("wn19g", "Wikinews 2019 g", "the ninth real dev set"),
     ("wn19h", "Wikinews 2019 h", "the tenth real dev set"),
     ("wn20b", "Wikinews 2020 b", "the eleventh real dev set"),
+    ("wn20c", "Wikinews 2020 c", "the twelfth real dev set"),
 ]
 
 
