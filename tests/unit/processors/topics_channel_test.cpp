@@ -1,0 +1,58 @@
+// Twenty-third round of issue 13: the wrong first branches of every dev and
+// fresh split (561 articles) grouped by mechanism. No change in how evidence
+// is weighed (title and lead weights, strong-vs-weak, breadth, shared words,
+// branch priors) beat the current settings on them; what was left is words:
+// the channel a story travels by read as its subject, and a desk with no
+// words for its own people.
+#include "topics_test_util.hpp"
+
+namespace newsflow::processors {
+namespace {
+
+using topics_test::expect_first_branches;
+using topics_test::FirstBranchCase;
+
+// "Online" and "internet" say how a story reaches people more often than
+// what it is about: a radio station or an archive that moves to the web is
+// still the media's or the library's story. They stay evidence for
+// information technology, as ordinary words (weight 1), not as strong ones.
+TEST(TopicChannel, OnlineIsTheChannelNotTheSubject) {
+  const FirstBranchCase cases[] = {
+      {"medtop:01000000", "Village radio station now streams online",
+       "The community radio station, run by volunteer presenters, now broadcasts its programmes "
+       "online as well as on air. Listeners abroad can follow the station's news bulletins and its "
+       "Sunday music show on the internet."},
+  };
+  expect_first_branches(cases);
+}
+
+// A story that is about the technology keeps it first.
+TEST(TopicChannel, InternetStoriesStayTechnology) {
+  const FirstBranchCase cases[] = {
+      {"medtop:13000000", "Half the country now has internet access",
+       "Official figures say half of the country's homes now have an internet connection, most of "
+       "them over mobile networks. Broadband speeds remain low outside the capital, and the "
+       "government restricts fast connections to universities and companies."},
+      {"medtop:13000000", "Browser update blocks trackers",
+       "The latest web browser release blocks online trackers by default. The software also warns "
+       "users before they enter a password on an unencrypted page."},
+  };
+  expect_first_branches(cases);
+}
+
+// Clerics, fatwas and apostasy are religion's, as Shia and Sunni are:
+// religion had words for bishops, imams and rabbis but none for these.
+TEST(TopicChannel, ClericsAndApostasyAreReligion) {
+  const FirstBranchCase cases[] = {
+      {"medtop:12000000", "Cleric calls for singer to be punished for apostasy",
+       "A senior cleric has issued a fatwa against a singer living abroad, accusing him of apostasy "
+       "over the lyrics of his latest song. Fans of the singer have defended him online."},
+      {"medtop:12000000", "Shia and Sunni clerics pray together",
+       "Shia and Sunni clerics led a joint prayer on Friday, a first in the city, where the two "
+       "communities have long kept apart."},
+  };
+  expect_first_branches(cases);
+}
+
+}  // namespace
+}  // namespace newsflow::processors
