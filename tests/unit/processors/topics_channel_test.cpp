@@ -54,5 +54,20 @@ TEST(TopicChannel, ClericsAndApostasyAreReligion) {
   expect_first_branches(cases);
 }
 
+// IPTC's investments (20000378) had no words, and spam none either: a
+// foreign investor's plant and a flood of junk e-mail came out with no topic
+// or with whatever else the page named.
+TEST(TopicChannel, InvestmentAndSpamHaveWords) {
+  const FirstBranchCase cases[] = {
+      {"medtop:04000000", "Port city courts foreign investment",
+       "The port city wants to copy the special economic zone model of its neighbours. Officials "
+       "hope foreign investment will pay for a new container terminal and a railway to the interior."},
+      {"medtop:13000000", "Filters stop a flood of spam",
+       "A mail provider says its filters now stop nine in ten spam messages before they reach users. "
+       "Spammers have moved to text messages instead."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
