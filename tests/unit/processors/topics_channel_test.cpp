@@ -69,5 +69,18 @@ TEST(TopicChannel, InvestmentAndSpamHaveWords) {
   expect_first_branches(cases);
 }
 
+// Charity is IPTC's charity (20000818, under society: "the voluntary giving
+// of money, food or other necessities"), not a lobby: "charity" counted for
+// non-governmental organisations, under politics, so a fan convention's
+// fundraiser was filed under politics.
+TEST(TopicChannel, CharityIsSociety) {
+  const FirstBranchCase cases[] = {
+      {"medtop:14000000", "Food bank charity appeals for donations before winter",
+       "The charity, which runs three food banks in the city, says demand has doubled since last "
+       "year. It is asking for donations of tinned food and warm clothes."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
