@@ -48,6 +48,8 @@ class ProgressProbe final : public engine::EngineProbe {
 int process_command(const Config& config, const ProcessArgs& args) {
   const SharedResources resources = load_resources(config);
   auto pipeline = make_pipeline(config, resources, nullptr);
+  if (!pipeline && args.state_file)
+    throw ConfigError("run.passthrough=true runs no processors, so there is no dedup state for --state");
   const auto on_duplicate = engine::parse_duplicate_policy(config.string("dedup.on_duplicate"));
   if (on_duplicate == engine::DuplicatePolicy::route && !args.duplicates)
     throw ConfigError("dedup.on_duplicate=route: give --duplicates FILE for the routed duplicates");
@@ -80,6 +82,7 @@ int process_command(const Config& config, const ProcessArgs& args) {
   options.commit_max_records = 256;  // a file has no positions to commit: batches only bound memory
   options.commit_interval = std::chrono::hours(1);
   options.on_duplicate = on_duplicate;
+  options.passthrough = !pipeline;
   options.worker_name = "process";
   ProgressProbe progress(args.progress, source);
   engine::BatchEngine engine(options, source, pipeline.get(), sink, committer, &progress);

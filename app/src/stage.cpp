@@ -197,11 +197,8 @@ void Stage::broker_seen(bool reachable) {
 int Stage::worker(int index, const std::atomic<bool>& stop) {
   const WorkerIds ids = worker_ids(config_, config_.string("kafka.group_id"), index);
   LogFields log_fields{{"worker", index}};
-  auto pipeline = config_.boolean("run.passthrough")
-                      ? nullptr
-                      : make_pipeline(config_, resources_, [this](std::string_view name) {
-                          return metrics_.processor_probe(name);
-                        });
+  auto pipeline =
+      make_pipeline(config_, resources_, [this](std::string_view name) { return metrics_.processor_probe(name); });
   // An outage longer than transaction.timeout.ms makes the broker abort the
   // open transaction, and librdkafka then reports this worker as fenced
   // although no other producer exists. Kafka Streams closes the task and

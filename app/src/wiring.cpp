@@ -60,6 +60,7 @@ SharedResources load_resources(const Config& config) {
 
 std::unique_ptr<processors::Pipeline> make_pipeline(const Config& config, const SharedResources& resources,
                                                     const ProbeFactory& probes) {
+  if (config.boolean("run.passthrough")) return nullptr;
   std::vector<std::unique_ptr<processors::Processor>> chain;
   auto add = [&](std::unique_ptr<processors::Processor> p) {
     auto probe = probes ? probes(p->name()) : nullptr;

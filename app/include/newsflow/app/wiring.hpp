@@ -27,6 +27,8 @@ SharedResources load_resources(const Config& config);
 // Returns a probe for the named processor, or null for no instrumentation.
 using ProbeFactory = std::function<std::shared_ptr<processors::ProcessorProbe>(std::string_view processor)>;
 
+// nullptr with run.passthrough=true: the engine then copies each input record
+// to the output unchanged, in every command.
 std::unique_ptr<processors::Pipeline> make_pipeline(const Config& config, const SharedResources& resources,
                                                     const ProbeFactory& probes);
 
