@@ -88,5 +88,20 @@ TEST(TopicMissingWords, InternetProvidersAreTechnology) {
   expect_first_branches(cases);
 }
 
+// Editors are the news business's people, as journalists are (an "Editor's
+// note" atop a page is vetoed: it says nothing of the story); evictions are
+// IPTC's homelessness, which had no words of its own.
+TEST(TopicMissingWords, EditorsAndEvictions) {
+  const FirstBranchCase cases[] = {
+      {"medtop:01000000", "Translation project seeks a new editor",
+       "The project, run by volunteers, is looking for an editor to lead its Japanese team. "
+       "Applicants should write to the managing editor by Friday."},
+      {"medtop:14000000", "Families face eviction as rents soar",
+       "Hundreds of families have been evicted from their flats this year, and campaigners say "
+       "evictions will rise as rents go up."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
