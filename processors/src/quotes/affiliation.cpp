@@ -264,7 +264,7 @@ int SubjectParser::issuer_of_indefinite(uint32_t p) const {
   if (p < 2) return -1;
   for (uint32_t d = p - 1; d > 1 && p - d < 400; --d) {
     const Token& t = doc_.tokens[d];
-    if (t.kind != Tok::word || t.upper || doc_.word_at(d) != noun) continue;
+    if (t.kind != Tok::word || t.upper || t.end - t.start != noun.size() || doc_.word_at(d) != noun) continue;
     // Back over "the letter" to the "a letter" that introduced it; an owner
     // ("his letter", "Acme's letter") or none ends the search.
     const std::string_view article = doc_.word_at(d - 1);

@@ -66,10 +66,11 @@ void Attributor::find_events() {
     // person the next "he" or "she" most likely means.
     // ("Trump said he banned travel from China, which Biden opposed. He
     // claimed ...": the subject of a relative clause is not the next "he".)
-    const bool relative_subject = k > 0 && doc_.tokens[k - 1].kind == Tok::word &&
-                                  (doc_.word_at(k - 1) == "which" || doc_.word_at(k - 1) == "whom");
-    if (name && !after_name && !relative_subject && k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1]) &&
-        (opens_sentence || subjects_.verb_like(k + 1))) {
+    const auto relative_subject = [&] {
+      return k > 0 && doc_.tokens[k - 1].kind == Tok::word && (doc_.word_at(k - 1) == "which" || doc_.word_at(k - 1) == "whom");
+    };
+    if (name && !after_name && k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1]) &&
+        (opens_sentence || subjects_.verb_like(k + 1)) && !relative_subject()) {
       doc_.lower_word(t);
       if (auto it = people_.by_last.find(doc_.lower); it != people_.by_last.end()) {
         people_.note_recent(it->second);  // "Costa laughs."
@@ -256,7 +257,8 @@ void Attributor::find_events() {
       // D.C. saying": a name between the document and its participle is a
       // place or an object, not the subject.
       uint32_t earlier_document = kNone;
-      if (participle && k > floor + 1 && doc_.tokens[k - 1].kind == Tok::word && !has(doc_.tokens[k - 1], kDocument))
+      if (participle && s.first != kNone && k > floor + 1 && doc_.tokens[k - 1].kind == Tok::word &&
+          !has(doc_.tokens[k - 1], kDocument))
         for (uint32_t m = k - 1; m > floor && k - m < 12 && !doc_.boundary(m - 1);) {
           --m;
           if (doc_.tokens[m].kind == Tok::word && !doc_.tokens[m].upper && has(doc_.tokens[m], kDocument)) {
@@ -401,6 +403,7 @@ namespace {
 // Nouns for things said, which a quoted word before them names ('his
 // "losers" comment', 'the "mini-strokes" tweet').
 bool speech_noun(std::string_view w) {
+  if (w.size() < 4 || w.size() > 8) return false;
   for (std::string_view n : {"comment", "comments", "remark", "remarks", "tweet", "tweets", "quip", "quips", "slur",
                              "slurs", "jibe", "jibes", "taunt", "taunts", "chant", "chants", "gaffe", "insult",
                              "insults", "rhetoric", "label", "slogan", "slogans"})
@@ -465,10 +468,12 @@ void Attributor::link_quotes(Article& article) {
     // comment': a word or two in marks before a noun for words (a second one
     // may follow after "and"/"or") name those words, as after "the term".
     // ("the alleged": a cue word after an article is an adjective.)
-    const bool cue_before = i > 0 && has(doc_.tokens[i - 1], kCue | kPartialCue) &&
-                            !(i > 1 && has(doc_.tokens[i - 2], kAppositiveStart) && !doc_.tokens[i - 2].upper);
-    if (!starts_sentence && words <= 3 && !Document::ends_terminal(v) && !v.ends_with(",") && i + 1 < doc_.tokens.size() &&
-        !cue_before) {
+    const auto cue_before = [&] {
+      return has(doc_.tokens[i - 1], kCue | kPartialCue) &&
+             !(i > 1 && has(doc_.tokens[i - 2], kAppositiveStart) && !doc_.tokens[i - 2].upper);
+    };
+    if (!starts_sentence && words <= 3 && i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::word &&
+        !Document::ends_terminal(v) && !v.ends_with(",") && !cue_before()) {
       uint32_t n = i + 1;
       if (n + 2 < doc_.tokens.size() && doc_.tokens[n].kind == Tok::word &&
           (doc_.word_at(n) == "and" || doc_.word_at(n) == "or") && doc_.tokens[n + 1].kind == Tok::quote)

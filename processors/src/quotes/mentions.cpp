@@ -151,9 +151,9 @@ void SubjectParser::note_mention(uint32_t k) {
                      doc_.tokens[end + 2].kind == Tok::word && is_number(doc_.word_at(end + 2)));
   // "Tom Hayward has rowed": a name followed by a verb-like word; not the
   // subject of a relative clause ("the ban, which Tom Varga opposed").
-  const bool after_relative = first > 0 && doc_.tokens[first - 1].kind == Tok::word &&
-                              (doc_.word_at(first - 1) == "which" || doc_.word_at(first - 1) == "whom");
-  const bool before_verb = verb_like(end + 1) && !after_relative;
+  const bool before_verb = verb_like(end + 1) &&
+                           !(first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper &&
+                             (doc_.word_at(first - 1) == "which" || doc_.word_at(first - 1) == "whom"));
   // "Among the fans was Kim Roe, a lawyer," / "For Anita Roe, the lawyer
   // for ..., it is ...": a name given an indefinite role in apposition, or
   // any role after the sentence's opening word ("For", "To"), is introduced. (Any

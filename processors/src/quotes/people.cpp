@@ -52,14 +52,14 @@ bool People::no_longer_org(int index) const {
 }
 
 namespace {
-// "La Riva" among the entities with "Gloria La Riva": a person entity of
-// several words, not opening with a listed given name, that ends a longer
-// person entity (the first 64 looked at, so a hostile list stays linear).
+// "La Riva" among the entities with "Gloria La Riva": a person entity that
+// opens with a name particle ("La", "Van", "De") and ends a longer person
+// entity (the first 64 looked at, so a hostile list stays linear).
 bool tail_of_longer_person(const std::vector<Entity>& entities, const Entity& e, const QuoteRules& rules) {
   if (e.type != Entity::Type::person) return false;
   const std::string_view name = e.text;
   const auto sp = name.find(' ');
-  if (sp == std::string_view::npos || (rules.classes(name.substr(0, sp)) & (kMaleName | kFemaleName))) return false;
+  if (sp == std::string_view::npos || sp > 4 || !(rules.classes(name.substr(0, sp)) & kParticle)) return false;
   std::string key;  // lower-cased once, for same_folded
   for (size_t i = 0; i < std::min<size_t>(entities.size(), 64); ++i) {
     const std::string_view longer = entities[i].text;
