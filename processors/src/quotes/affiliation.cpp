@@ -54,16 +54,39 @@ Subject SubjectParser::role_with_complement(uint32_t p, uint32_t floor) {
     // "a source within the ministry" as "a spokesman for the ministry".
     if ((lw == "for" || lw == "of" || lw == "at" || lw == "from" || lw == "with" || lw == "within") &&
         has(doc_.tokens[m - 1], kTitle | kGroup))
-      return role_subject(m - 1, p, floor);
+      return named_before_role(role_subject(m - 1, p, floor), floor);
     if (lw == "to" && m >= floor + 2 && doc_.word_at(m - 1) == "close" && has(doc_.tokens[m - 2], kTitle | kGroup))
-      return role_subject(m - 2, p, floor);
+      return named_before_role(role_subject(m - 2, p, floor), floor);
     // "one of the French fighters says": one of a group.
     if (lw == "of" && doc_.tokens[m - 1].kind == Tok::word && !doc_.tokens[p].upper) {
       const std::string_view q = doc_.word_at(m - 1);
       if (q == "one" || q == "One" || q == "some" || q == "Some" || q == "many" || q == "Many")
-        return role_subject(m - 1, p, floor);
+        return named_before_role(role_subject(m - 1, p, floor), floor);
     }
   }
+  return s;
+}
+
+// "Sergey M, one of the maintainers of youtube-dl wrote", "Ann Lee, a
+// spokeswoman for the council said": copy that never closes the apposition.
+// A person's full name opening its clause right before the role's comma
+// speaks, with the role; otherwise the role does.
+Subject SubjectParser::named_before_role(Subject role, uint32_t floor) {
+  if (role.first == kNone || role.speaker >= 0 || !role.role || role.first < floor + 3) return role;
+  const uint32_t comma = role.first - 1;
+  if (doc_.tokens[comma].kind != Tok::comma || !name_token(doc_.tokens[comma - 1]) || doc_.tokens[comma - 1].possessive)
+    return role;
+  const uint32_t first = name_run_back(comma - 1, floor);
+  if (first == kNone || first == comma - 1) return role;  // a full name, not a lone capital
+  // The name opens its clause: "In a letter to Jane Doe, a spokesman said" is the spokesman's.
+  if (first > floor && doc_.tokens[first - 1].kind != Tok::comma && !doc_.boundary(first - 1)) return role;
+  if (org_head(doc_.tokens[comma - 1])) return role;
+  Subject s;
+  s.first = first;
+  s.last = role.last;
+  s.speaker = people_.resolve_name(doc_.span_text(first, comma - 1), false, role.role);
+  if (people_.named[static_cast<size_t>(s.speaker)].org) return role;
+  s.role = role.role;
   return s;
 }
 
@@ -185,6 +208,30 @@ Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
     }
     return s;
   }
+  // "Mitchell Stoltz ... sent a letter to GitHub" then "The letter stressed":
+  // the definite document is the one that sentence introduced.
+  if (p > floor && doc_.tokens[p - 1].kind == Tok::word && (doc_.word_at(p - 1) == "the" || doc_.word_at(p - 1) == "The"))
+    if (const int issuer = issuer_of_indefinite(p); issuer >= 0) {
+      s.first = p - 1;
+      s.last = p;
+      s.speaker = issuer;
+      return s;
+    }
+  // '"...," reads an AEW press release': an acronym between an article and
+  // the document (one lower-case modifier may follow it) is the owner.
+  if (uint32_t a = p - 1; a > floor + 1) {
+    if (!doc_.tokens[a].upper && doc_.tokens[a].kind == Tok::word &&
+        !has(doc_.tokens[a], kNotName | kCue | kPartialCue | kDocument | kOrgNoun))
+      --a;
+    const Token& acr = doc_.tokens[a];
+    if (a > floor && acr.kind == Tok::word && acr.acronym && !acr.possessive && !has(acr, kNotName | kTitle) &&
+        doc_.tokens[a - 1].kind == Tok::word && !doc_.tokens[a - 1].upper && has(doc_.tokens[a - 1], kAppositiveStart)) {
+      s.first = a - 1;
+      s.last = p;
+      s.speaker = acronym_org(a);
+      return s;
+    }
+  }
   if (o.kind != Tok::word || !o.possessive || !o.upper || has(o, kNotName | kTitle | kMalePronoun | kFemalePronoun))
     return s;
   uint32_t first = own;
@@ -206,6 +253,44 @@ Subject SubjectParser::document_owner(uint32_t p, uint32_t floor) {
   s.speaker = people_.resolve_name(name, acronym, std::nullopt);
   if (acronym) people_.named[static_cast<size_t>(s.speaker)].org = true;
   return s;
+}
+
+// The person whose sentence introduced, with "a"/"an", the document named
+// by the lower-case noun at `p` (within 400 tokens before it): the first
+// full name of a person in that sentence, before the document and after no
+// preposition ("to GitHub" is the addressee). -1 when there is none.
+int SubjectParser::issuer_of_indefinite(uint32_t p) const {
+  const std::string_view noun = doc_.word_at(p);
+  if (p < 2) return -1;
+  for (uint32_t d = p - 1; d > 1 && p - d < 400; --d) {
+    const Token& t = doc_.tokens[d];
+    if (t.kind != Tok::word || t.upper || t.end - t.start != noun.size() || doc_.word_at(d) != noun) continue;
+    // Back over "the letter" to the "a letter" that introduced it; an owner
+    // ("his letter", "Acme's letter") or none ends the search.
+    const std::string_view article = doc_.word_at(d - 1);
+    if (article == "the" || article == "The") continue;
+    if (article != "a" && article != "an") return -1;
+    const uint32_t start = doc_.region_start(d - 1, 60);
+    for (uint32_t m = start; m + 1 < d; ++m) {
+      if (!name_token(doc_.tokens[m]) || doc_.tokens[m].possessive) continue;
+      if (m > start && doc_.tokens[m - 1].kind == Tok::word) {
+        const std::string_view w = doc_.word_at(m - 1);
+        if (w == "to" || w == "for" || w == "with" || w == "by" || w == "from" || w == "of" || w == "in" || w == "at" ||
+            w == "on" || w == "into" || name_token(doc_.tokens[m - 1]))
+          continue;
+      }
+      uint32_t e = m;
+      while (e + 1 < d && name_token(doc_.tokens[e + 1]) && !doc_.tokens[e].possessive) ++e;
+      if (e == m) continue;
+      const auto it = people_.by_name.find(doc_.span_text(m, e));
+      if (it != people_.by_name.end() && !people_.named[static_cast<size_t>(it->second)].org &&
+          !people_.named[static_cast<size_t>(it->second)].role_only)
+        return it->second;
+      m = e;
+    }
+    return -1;
+  }
+  return -1;
 }
 
 // "The Rowing Federation of Wales (RFW) released a statement", "The Welsh

@@ -64,8 +64,13 @@ void Attributor::find_events() {
     // A surname starting a sentence ("Costa laughs.") or a clause's subject
     // later in one ("When Pagano left, Arians directed the team") is the
     // person the next "he" or "she" most likely means.
+    // ("Trump said he banned travel from China, which Biden opposed. He
+    // claimed ...": the subject of a relative clause is not the next "he".)
+    const auto relative_subject = [&] {
+      return k > 0 && doc_.tokens[k - 1].kind == Tok::word && (doc_.word_at(k - 1) == "which" || doc_.word_at(k - 1) == "whom");
+    };
     if (name && !after_name && k + 1 < doc_.tokens.size() && !subjects_.name_token(doc_.tokens[k + 1]) &&
-        (opens_sentence || subjects_.verb_like(k + 1))) {
+        (opens_sentence || subjects_.verb_like(k + 1)) && !relative_subject()) {
       doc_.lower_word(t);
       if (auto it = people_.by_last.find(doc_.lower); it != people_.by_last.end()) {
         people_.note_recent(it->second);  // "Costa laughs."
@@ -108,7 +113,8 @@ void Attributor::find_events() {
         document_cue = has(doc_.tokens[m], kDocument) && !doc_.tokens[m].upper;
         if (document_cue) pronoun_document = static_cast<int>(m);
       }
-      for (uint32_t m = k + 1; !document_cue && m < doc_.tokens.size() && m <= k + 3; ++m)
+      // ('"...", reads an AEW press release': up to four words on.)
+      for (uint32_t m = k + 1; !document_cue && m < doc_.tokens.size() && m <= k + 4; ++m)
         document_cue = has(doc_.tokens[m], kDocument) &&
                        (doc_.tokens[k - 1].kind == Tok::quote || (k > 1 && doc_.tokens[k - 2].kind == Tok::quote));
       // "The decree signed by the Pope read ...": the document, its participle
@@ -212,6 +218,16 @@ void Attributor::find_events() {
         ev.link_end = s.last;
       if (!ev.inverted && s.first == kNone) s = subjects_.causative_object(k, floor);
       if (!ev.inverted && s.first == kNone && k > floor) s = subjects_.subject_before(k - 1, floor);
+      // "Trump made a statement about the Proud Boys, when asked to condemn
+      // them, stating ...": a participle after a comma shares its clause's
+      // subject; a name met inside the clause is no subject of its own.
+      if (!ev.inverted && s.speaker >= 0 && (t.classes & kCue) && k > floor + 1 && doc_.tokens[k - 1].kind == Tok::comma &&
+          doc_.word_at(k).ends_with("ing") && people_.sentence_person >= 0 && s.speaker != people_.sentence_person &&
+          s.first != kNone && s.first > floor && !doc_.boundary(s.first - 1) && doc_.tokens[s.first - 1].kind == Tok::word) {
+        s = Subject{};
+        s.first = s.last = k;
+        s.speaker = people_.sentence_person;
+      }
       // "..., Falk said, adding she had trained": a participle right after a
       // cue and its comma shares that cue's subject, not the sentence's
       // first capital.
@@ -237,9 +253,23 @@ void Attributor::find_events() {
       }
       if (t.classes & kObjectCue) take_object(ev, limit);
       // "Obama issued a statement saying, ...": the document's author speaks.
+      // So in "Trump issued a statement at his golf club outside Washington,
+      // D.C. saying": a name between the document and its participle is a
+      // place or an object, not the subject.
+      uint32_t earlier_document = kNone;
+      if (participle && s.first != kNone && k > floor + 1 && doc_.tokens[k - 1].kind == Tok::word &&
+          !has(doc_.tokens[k - 1], kDocument))
+        for (uint32_t m = k - 1; m > floor && k - m < 12 && !doc_.boundary(m - 1);) {
+          --m;
+          if (doc_.tokens[m].kind == Tok::word && !doc_.tokens[m].upper && has(doc_.tokens[m], kDocument)) {
+            earlier_document = m;
+            break;
+          }
+        }
       const bool document_before =
-          ((participle && k > 0 && has(doc_.tokens[k - 1], kDocument)) || subjects_.relative_of_document(k)) &&
-          s.speaker < 0;
+          (((participle && k > 0 && has(doc_.tokens[k - 1], kDocument)) || subjects_.relative_of_document(k)) &&
+           s.speaker < 0) ||
+          (earlier_document != kNone && s.first != kNone && s.first >= earlier_document);
       if (document_before && !ev.inverted) {
         Subject author = subjects_.coordinated_subject(k, floor);
         if (author.speaker >= 0 || author.role) s = author;
@@ -256,7 +286,7 @@ void Attributor::find_events() {
     if (document_cue && s.first == kNone && !has(doc_.tokens[k - 1], kDocument) && !subjects_.relative_of_document(k)) {
       // '"...," read a sign on the door': the document is the inverted subject.
       uint32_t m = k + 1;
-      while (!has(doc_.tokens[m], kDocument)) ++m;  // found above, within k + 3
+      while (!has(doc_.tokens[m], kDocument)) ++m;  // found above, within k + 4
       uint32_t from = k + 1;
       while (from < m && has(doc_.tokens[from], kAppositiveStart)) ++from;
       // '"...," reads Judge Marsh's statement': the owner speaks.
@@ -369,6 +399,19 @@ void Attributor::attribute(Quote& q, const Event& ev, double confidence) {
   q.confidence = fallback ? 0.4 : ev.speaker >= 0 ? confidence : 0.5;
 }
 
+namespace {
+// Nouns for things said, which a quoted word before them names ('his
+// "losers" comment', 'the "mini-strokes" tweet').
+bool speech_noun(std::string_view w) {
+  if (w.size() < 4 || w.size() > 8) return false;
+  for (std::string_view n : {"comment", "comments", "remark", "remarks", "tweet", "tweets", "quip", "quips", "slur",
+                             "slurs", "jibe", "jibes", "taunt", "taunts", "chant", "chants", "gaffe", "insult",
+                             "insults", "rhetoric", "label", "slogan", "slogans"})
+    if (w == n) return true;
+  return false;
+}
+}  // namespace
+
 void Attributor::link_quotes(Article& article) {
   uint32_t prev_quote = kNone;
   std::optional<Quote> prev_result;
@@ -390,7 +433,12 @@ void Attributor::link_quotes(Article& article) {
     // leaves the sentence's own capital after it.
     for (const std::string_view elision : {"[...] ", "[\u2026] "})
       if (v.starts_with(elision) && v.size() > elision.size()) first_cp = decode_at(v, elision.size(), len);
-    const bool starts_upper = is_upper(first_cp) || (first_cp >= '0' && first_cp <= '9');
+    // '...released a statement: "[w]e cannot accept ..."': one bracketed
+    // letter is the editor's change of case at the quotation's first word,
+    // which opens a sentence either way.
+    const bool bracketed_letter = v.size() > 3 && v[0] == '[' && v[2] == ']' &&
+                                  ((v[1] >= 'a' && v[1] <= 'z') || (v[1] >= 'A' && v[1] <= 'Z'));
+    const bool starts_upper = is_upper(first_cp) || (first_cp >= '0' && first_cp <= '9') || bracketed_letter;
     const bool starts_sentence = i == 0 || doc_.boundary(i - 1);
     const size_t words = word_count(v);
     const bool sentence_like = starts_upper && (words >= 3 || (words == 2 && Document::ends_terminal(v))) &&
@@ -410,6 +458,27 @@ void Attributor::link_quotes(Article& article) {
            n == "description" || n == "label") &&
           (d == "the" || d == "a" || d == "an" || d == "its" || d == "their" || d == "his" || d == "her" ||
            d == "this" || d == "that" || doc_.tokens[i - 2].upper)) {
+        q.kind = Quote::Kind::scare;
+        q.confidence = 0.4;
+        article.quotes.push_back(std::move(q));
+        continue;
+      }
+    }
+    // 'Trump's "mini-strokes" tweet', 'the alleged "losers" and "suckers"
+    // comment': a word or two in marks before a noun for words (a second one
+    // may follow after "and"/"or") name those words, as after "the term".
+    // ("the alleged": a cue word after an article is an adjective.)
+    const auto cue_before = [&] {
+      return has(doc_.tokens[i - 1], kCue | kPartialCue) &&
+             !(i > 1 && has(doc_.tokens[i - 2], kAppositiveStart) && !doc_.tokens[i - 2].upper);
+    };
+    if (!starts_sentence && words <= 3 && i + 1 < doc_.tokens.size() && doc_.tokens[i + 1].kind == Tok::word &&
+        !Document::ends_terminal(v) && !v.ends_with(",") && !cue_before()) {
+      uint32_t n = i + 1;
+      if (n + 2 < doc_.tokens.size() && doc_.tokens[n].kind == Tok::word &&
+          (doc_.word_at(n) == "and" || doc_.word_at(n) == "or") && doc_.tokens[n + 1].kind == Tok::quote)
+        n += 2;
+      if (doc_.tokens[n].kind == Tok::word && !doc_.tokens[n].upper && speech_noun(doc_.word_at(n))) {
         q.kind = Quote::Kind::scare;
         q.confidence = 0.4;
         article.quotes.push_back(std::move(q));

@@ -363,6 +363,14 @@ int Attributor::clause_subject(uint32_t s, uint32_t colon) {
       break;
     }
   }
+  // "The Biden campaign recycled a statement: ...": a name before a
+  // lower-case organisation noun names that organisation, as before a cue.
+  if (e + 2 < colon && !doc_.tokens[e].possessive && doc_.tokens[e + 1].kind == Tok::word && !doc_.tokens[e + 1].upper &&
+      !doc_.tokens[e + 1].possessive && has(doc_.tokens[e + 1], kOrgNoun) && !has(doc_.tokens[s], kNotName | kDemonym)) {
+    const int org = people_.resolve_name(doc_.span_text(s, e + 1), true, std::nullopt);
+    people_.named[static_cast<size_t>(org)].org = true;
+    return org;
+  }
   // "Ana Lind of the Port Authority spoke of the crane: ...": a person of
   // two names or more, then the organisation she is of.
   bool person_of = false;

@@ -251,6 +251,17 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
   // "A tweet sent from Dorn's Twitter account ... repeated the pledge,
   // saying": a document opening the clause speaks for the owner named in
   // its own phrase, before the clause's verb.
+  // "The Atlantic claimed that during a trip Trump refused to visit ... and
+  // referred to the soldiers as "losers"": a verb that embeds words (a
+  // partial cue) after "and" shares the subject of the reported clause it
+  // closes, not the reporter's.
+  if (!participle && has(doc_.tokens[k], kPartialCue) && !has(doc_.tokens[k], kCue))
+    for (uint32_t m = k - 1; m > floor + 1 && k - m < 40; --m)
+      if (doc_.tokens[m].kind == Tok::word && doc_.word_at(m) == "that" && has(doc_.tokens[m - 1], kCue) &&
+          !doc_.tokens[m - 1].upper) {
+        floor = m + 1;
+        break;
+      }
   const uint32_t opening = floor < k && has(doc_.tokens[floor], kAppositiveStart) ? floor + 1 : floor;
   if (participle && opening < k && has(doc_.tokens[opening], kDocument) && !doc_.tokens[opening].upper)
     for (uint32_t m = opening + 1; m + 1 < k && m - opening < 10; ++m) {
@@ -295,6 +306,11 @@ Subject SubjectParser::coordinated_subject(uint32_t k, uint32_t floor) {
       }
       // Only a subject: the next word must not be a preposition's object.
       if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && has(doc_.tokens[e + 1], kNotName)) return {};
+      // "The Biden campaign criticized ..., accusing": the name modifies a
+      // lower-case organisation noun, which is the subject.
+      if (e + 1 < k && doc_.tokens[e + 1].kind == Tok::word && !doc_.tokens[e + 1].upper &&
+          !doc_.tokens[e].possessive && !doc_.tokens[e + 1].possessive && has(doc_.tokens[e + 1], kOrgNoun))
+        return subject_before(e + 1, floor);
       return subject_before(e, floor);
     }
     if (has(w, kCue | kPartialCue) && !(m > floor && doc_.relative_at(m - 1)))

@@ -149,8 +149,11 @@ void SubjectParser::note_mention(uint32_t k) {
   const bool aged = (first > 0 && age_epithet(first - 1)) ||
                     (end + 2 < doc_.tokens.size() && doc_.tokens[end + 1].kind == Tok::comma &&
                      doc_.tokens[end + 2].kind == Tok::word && is_number(doc_.word_at(end + 2)));
-  // "Tom Hayward has rowed": a name followed by a verb-like word.
-  const bool before_verb = verb_like(end + 1);
+  // "Tom Hayward has rowed": a name followed by a verb-like word; not the
+  // subject of a relative clause ("the ban, which Tom Varga opposed").
+  const bool before_verb = verb_like(end + 1) &&
+                           !(first > 0 && doc_.tokens[first - 1].kind == Tok::word && !doc_.tokens[first - 1].upper &&
+                             (doc_.word_at(first - 1) == "which" || doc_.word_at(first - 1) == "whom"));
   // "Among the fans was Kim Roe, a lawyer," / "For Anita Roe, the lawyer
   // for ..., it is ...": a name given an indefinite role in apposition, or
   // any role after the sentence's opening word ("For", "To"), is introduced. (Any

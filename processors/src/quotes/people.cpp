@@ -51,26 +51,57 @@ bool People::no_longer_org(int index) const {
   return static_cast<size_t>(index) < checked_short_.size() && checked_short_[static_cast<size_t>(index)];
 }
 
+namespace {
+// "La Riva" among the entities with "Gloria La Riva": a person entity that
+// opens with a name particle ("La", "Van", "De") and ends a longer person
+// entity (the first 64 looked at, so a hostile list stays linear).
+bool tail_of_longer_person(const std::vector<Entity>& entities, const Entity& e, const QuoteRules& rules) {
+  if (e.type != Entity::Type::person) return false;
+  const std::string_view name = e.text;
+  const auto sp = name.find(' ');
+  if (sp == std::string_view::npos || sp > 4 || !(rules.classes(name.substr(0, sp)) & kParticle)) return false;
+  std::string key;  // lower-cased once, for same_folded
+  for (size_t i = 0; i < std::min<size_t>(entities.size(), 64); ++i) {
+    const std::string_view longer = entities[i].text;
+    if (entities[i].type != Entity::Type::person || longer.size() <= name.size() + 1) continue;
+    const size_t at = longer.size() - name.size();
+    if (longer[at - 1] != ' ') continue;
+    if (key.empty()) key = lower_of(name);
+    if (QuoteRules::same_folded(key, longer.substr(at))) return true;
+  }
+  return false;
+}
+}  // namespace
+
 void People::seed(const std::vector<Entity>& entities) {
   seeding_ = true;
-  for (const Entity& e : entities) {
-    if (e.type == Entity::Type::other) continue;
-    // A place that speaks ("Tunisia said") acts as an organisation, and is
-    // never the referent of "he" or "she".
-    std::string_view name = e.text;
-    // "Devastated Hayley": the entity tagger took a tabloid's epithet for a given name.
-    if (const auto sp = name.find(' '); sp != std::string_view::npos && epithet(name.substr(0, sp))) name.remove_prefix(sp + 1);
-    // "Administrator Karl Vance": nor is a title the name; two words stay, so
-    // "Pope Francis" is left whole.
-    for (auto sp = name.find(' '); sp != std::string_view::npos && name.find(' ', sp + 1) != std::string_view::npos &&
-                                   (rules_->classes(name.substr(0, sp)) & kTitle);
-         sp = name.find(' '))
-      name.remove_prefix(sp + 1);
-    const int index = resolve_name(name, e.type != Entity::Type::person, std::nullopt);
-    named[static_cast<size_t>(index)].mentions = 0;  // counted again when seen in the text
-    if (e.type == Entity::Type::place && named[static_cast<size_t>(index)].org) named[static_cast<size_t>(index)].place = true;
-  }
+  // Tails go after the names they end, so that they resolve to them
+  // (longer_name_ending) rather than becoming people of their own.
+  seed_tail_.assign(entities.size(), 0);
+  bool any_tail = false;
+  for (size_t i = 0; i < entities.size(); ++i)
+    any_tail |= (seed_tail_[i] = tail_of_longer_person(entities, entities[i], *rules_)) != 0;
+  for (int pass = 0; pass < (any_tail ? 2 : 1); ++pass)
+    for (size_t i = 0; i < entities.size(); ++i)
+      if (entities[i].type != Entity::Type::other && seed_tail_[i] == pass) seed_one(entities[i]);
   seeding_ = false;
+}
+
+void People::seed_one(const Entity& e) {
+  // A place that speaks ("Tunisia said") acts as an organisation, and is
+  // never the referent of "he" or "she".
+  std::string_view name = e.text;
+  // "Devastated Hayley": the entity tagger took a tabloid's epithet for a given name.
+  if (const auto sp = name.find(' '); sp != std::string_view::npos && epithet(name.substr(0, sp))) name.remove_prefix(sp + 1);
+  // "Administrator Karl Vance": nor is a title the name; two words stay, so
+  // "Pope Francis" is left whole.
+  for (auto sp = name.find(' '); sp != std::string_view::npos && name.find(' ', sp + 1) != std::string_view::npos &&
+                                 (rules_->classes(name.substr(0, sp)) & kTitle);
+       sp = name.find(' '))
+    name.remove_prefix(sp + 1);
+  const int index = resolve_name(name, e.type != Entity::Type::person, std::nullopt);
+  named[static_cast<size_t>(index)].mentions = 0;  // counted again when seen in the text
+  if (e.type == Entity::Type::place && named[static_cast<size_t>(index)].org) named[static_cast<size_t>(index)].place = true;
 }
 
 void NamedList::push(std::string_view name, std::optional<std::string> role, bool org, Gender gender, uint32_t mentions) {

@@ -132,6 +132,11 @@ class People {
   // A listed given name ("Sarah Silverman") tells the gender before any pronoun does.
   Gender gender_of(std::string_view name) const;
 
+  // One entity of seed(); seed_tail_ marks the entities seeded last ("La
+  // Riva" after "Gloria La Riva"), reused across articles.
+  void seed_one(const Entity& e);
+  std::vector<uint8_t> seed_tail_;
+
   // Single-word organisations already found to open no longer one's name.
   bool no_longer_org(int index) const;
   std::vector<uint8_t> checked_short_;  // by People::named index

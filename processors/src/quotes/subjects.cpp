@@ -40,6 +40,9 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
   // three capitalised words after a connector or at a sentence start, the
   // first belongs to the role.
   const bool org_tail = has(doc_.tokens[last], kNameTail);  // "Human Rights Watch"
+  // The run's first word before a connector gave it to the role ("of
+  // National Intelligence John Ratcliffe"), for the four-word test below.
+  uint32_t run_first = first;
   if (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 2 && name_token(doc_.tokens[first])) {
     const bool sentence_start = first == 0 || doc_.boundary(first - 1);
     bool after_connector = false;
@@ -53,6 +56,7 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
     if ((sentence_start || after_connector) && !has(doc_.tokens[first + 1], kParticle) &&
         !(sentence_start && has(doc_.tokens[first], kMaleName | kFemaleName)))
       ++first;
+    if (sentence_start || !after_connector) run_first = first;  // "Jo Anne Val Tilburg" keeps three
   }
   // "of Amnesty International Man-kei Tam": an organisation's last word
   // ("International", "Group") opens no person's name.
@@ -72,8 +76,10 @@ uint32_t SubjectParser::name_run_back(uint32_t last, uint32_t floor) const {
     ++first;
   // "the United Nations Nikki Haley": four or more plain capitalised words
   // are an organisation or place followed by a two-word name, unless a
-  // listed given name opens them ("Maria Luisa Soto Vidal").
-  if (!org_head(doc_.tokens[last]) && !org_tail && last - first >= 3 &&
+  // listed given name opens them ("Maria Luisa Soto Vidal"); after a
+  // connector, counted before its first word went to the role, so that
+  // "Director of National Intelligence John Ratcliffe" is John Ratcliffe.
+  if (!org_head(doc_.tokens[last]) && !org_tail && last - run_first >= 3 && last - first >= 2 &&
       !has(doc_.tokens[first], kMaleName | kFemaleName)) {
     bool particle = false;
     for (uint32_t m = first; m <= last; ++m) particle = particle || has(doc_.tokens[m], kParticle);
@@ -217,7 +223,20 @@ Subject SubjectParser::subject_before(uint32_t p, uint32_t floor) {
   // follows, which would otherwise lose to the sentence's own subject.
   if (p > floor + 1 && doc_.tokens[p].kind == Tok::word && !doc_.tokens[p].upper && doc_.word_at(p) == "who" &&
       (doc_.tokens[p - 1].kind == Tok::comma || (doc_.tokens[p - 1].kind == Tok::word && doc_.tokens[p - 1].upper))) {
-    Subject antecedent = subject_before(p - 1, floor);
+    // "such as former governor Chris Christie, who denounced": the name
+    // right before the comma, unless it ends an apposition ("Ana Diaz, a
+    // chemist at Kent, who said" is Ana Diaz).
+    bool in_apposition = true;
+    if (doc_.tokens[p - 1].kind == Tok::comma && p > floor + 2 && name_token(doc_.tokens[p - 2])) {
+      in_apposition = false;
+      for (uint32_t c = p - 2; c > floor && p - c < 18 && !doc_.boundary(c - 1);) {
+        --c;
+        if (doc_.tokens[c].kind != Tok::comma) continue;
+        in_apposition = c + 1 < p - 1 && has(doc_.tokens[c + 1], kAppositiveStart);
+        break;
+      }
+    }
+    Subject antecedent = subject_before(in_apposition ? p - 1 : p - 2, floor);
     if (antecedent.speaker >= 0) {
       antecedent.last = p;
       return antecedent;

@@ -144,6 +144,11 @@ class SubjectParser {
   Subject role_of_name(uint32_t name_first, uint32_t last, uint32_t floor);
   Subject person_ending_at(uint32_t last, uint32_t p, uint32_t floor);
   Subject role_with_complement(uint32_t p, uint32_t floor);
+  // The person whose sentence introduced "a letter" for "the letter" at `p`, or -1.
+  int issuer_of_indefinite(uint32_t p) const;
+  // The person named right before a role phrase's comma, when the
+  // apposition is never closed; else `role` unchanged.
+  Subject named_before_role(Subject role, uint32_t floor);
   Subject phrase_before(uint32_t cue, uint32_t floor);
   Subject role_opening(uint32_t k, uint32_t floor);
   Subject sentence_opening(uint32_t floor, uint32_t cue);

@@ -23,6 +23,7 @@ have no indirect labels), and does not gate the test.
                     [--min-wn19h-f1 F] [--min-wn19h-speaker S]
                     [--min-wn20b-f1 F] [--min-wn20b-speaker S]
                     [--min-wn20c-f1 F] [--min-wn20c-speaker S]
+                    [--min-wn20d-f1 F] [--min-wn20d-speaker S]
                     [--show-errors] [--split NAME]
 
 --min-f1/--min-speaker gate every split but the real ones labelled by hand:
@@ -41,7 +42,8 @@ wn19e-dev's), gated by --min-wn19f-*, and the ninth (wn19g-dev, the October
 gated by --min-wn19h-*, and the eleventh (wn20b-dev, the April to August 2020
 articles after wn-dev's), gated by --min-wn20b-*, and the twelfth (wn20c-dev,
 the August to October 2020 articles after wn20b-dev's), gated by
---min-wn20c-*.
+--min-wn20c-*, and the thirteenth (wn20d-dev, the late October to December
+2020 articles after wn20c-dev's), gated by --min-wn20d-*.
 """
 import argparse
 import json
@@ -179,6 +181,7 @@ WIKINEWS_SETS = [
     ("wn19h", "Wikinews 2019 h", "the tenth real dev set"),
     ("wn20b", "Wikinews 2020 b", "the eleventh real dev set"),
     ("wn20c", "Wikinews 2020 c", "the twelfth real dev set"),
+    ("wn20d", "Wikinews 2020 d", "the thirteenth real dev set"),
 ]
 
 
