@@ -103,5 +103,62 @@ TEST(TopicMissingWords, EditorsAndEvictions) {
   expect_first_branches(cases);
 }
 
+// Twenty-sixth round of issue 13: a sixth fresh Global Voices set (28 posts of
+// 15-17 May 2012, globalvoices_2012e.txt) scored 0.500 unseen. The cases
+// below were written for the round; all but the two guards (a gas explosion,
+// a month's cost of living) failed with main's data (6148b47).
+
+// A bomb's blast is an attack, not an explosion accident, and a bombing the
+// headline tells is the story, whoever it was aimed at; a gas explosion stays
+// an accident.
+TEST(TopicMissingWords, ABombBlastIsAnAttack) {
+  const FirstBranchCase cases[] = {
+      {"medtop:16000000", "Bomb blast kills four near market",
+       "A bomb exploded near a crowded market on Tuesday, killing four people and injuring twenty. "
+       "Police said the blast damaged several shops."},
+      {"medtop:16000000", "Bomb attack targets former minister",
+       "A bomb attack on the car of a former interior minister killed his driver and a bodyguard on "
+       "Monday. The minister was taken to hospital with shrapnel wounds."},
+      {"medtop:03000000", "Gas explosion destroys apartment block",
+       "A gas explosion destroyed an apartment block early on Sunday. Firefighters pulled two "
+       "residents from the rubble."},
+  };
+  expect_first_branches(cases);
+}
+
+// A minimum wage is a wage, the labour desk's, against the cost of living it
+// is set beside; the cost of living alone stays with economics.
+TEST(TopicMissingWords, AMinimumWageIsLabour) {
+  const FirstBranchCase cases[] = {
+      {"medtop:09000000", "Minimum wage and the cost of living",
+       "A new poll asks households whether the minimum wage covers the cost of living in the "
+       "capital."},
+      {"medtop:04000000", "Cost of living climbs again",
+       "The cost of living rose for the fifth month running, the statistics office said, as food and "
+       "fuel prices climbed."},
+  };
+  expect_first_branches(cases);
+}
+
+// Crops by name and ethanol had no words.
+TEST(TopicMissingWords, SugarCaneIsAgriculture) {
+  const FirstBranchCase cases[] = {
+      {"medtop:04000000", "Sugar mill turns cane waste into power",
+       "The plantation grows sugar cane on forty thousand hectares. Most of the cane is milled into "
+       "sugar and the rest distilled into ethanol."},
+  };
+  expect_first_branches(cases);
+}
+
+// A festival unqualified is weak evidence of an arts festival.
+TEST(TopicMissingWords, AFestivalIsArts) {
+  const FirstBranchCase cases[] = {
+      {"medtop:01000000", "Festival opens call for entries",
+       "The festival, held every autumn in the old town, is taking entries until June. Last year it "
+       "drew twelve thousand visitors."},
+  };
+  expect_first_branches(cases);
+}
+
 }  // namespace
 }  // namespace newsflow::processors
